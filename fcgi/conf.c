@@ -1,0 +1,241 @@
+/* conf.c: read the configuration file and environment overrides. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "mem.h"
+
+enum ktype { K_STR, K_UINT };
+
+struct key {
+	const char	*name;
+	enum ktype	 type;
+	size_t		 off;
+	const char	*def;
+};
+
+#define S(f, d)	{ #f, K_STR, offsetof(struct conf, f), d }
+#define U(f, d)	{ #f, K_UINT, offsetof(struct conf, f), d }
+
+static const struct key keys[] = {
+	S(db_socket, ""),
+	S(db_host, "localhost"),
+	U(db_port, "3306"),
+	S(db_name, "stafett"),
+	S(db_user, "stafett"),
+	S(db_password, ""),
+	S(db_admin_user, ""),
+	S(db_admin_password, ""),
+	S(fcgi_socket, "/run/stafett/stafett.sock"),
+	U(workers, "4"),
+	S(pid_file, ""),
+	U(shutdown_grace_s, "20"),
+	S(forms_dir, PKGDATADIR "/forms"),
+	S(xsl_dir, PKGDATADIR "/forms/xsl"),
+	S(sql_dir, PKGDATADIR "/sql"),
+	S(locale_dir, LOCALEDIR),
+	S(secret_file, SYSCONFDIR "/stafett/secret"),
+	U(session_idle_min, "30"),
+	U(session_absolute_min, "600"),
+	U(login_max_failures, "5"),
+	U(login_window_min, "15"),
+	U(body_max, "262144"),
+	U(xml_max_depth, "32"),
+	U(concern_deadline_days, "14"),
+	S(default_lang, "nb"),
+	S(timezone, "Europe/Oslo"),
+	S(log_level, "info"),
+};
+
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+const char *
+conf_find(const char *explicit_path)
+{
+	const char *env;
+
+	if (explicit_path != NULL && *explicit_path != '\0')
+		return explicit_path;
+	env = getenv("STAFETT_CONFIG");
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access("var/stafett.conf", R_OK) == 0)
+		return "var/stafett.conf";
+	return SYSCONFDIR "/stafett/stafett.conf";
+}
+
+static st_rc
+set_value(struct conf *cfg, const struct key *k, const char *val,
+    char *err, size_t errlen)
+{
+	char *base = (char *)cfg;
+
+	if (k->type == K_STR) {
+		char **slot = (char **)(base + k->off);
+
+		xfree(*slot);
+		*slot = xstrdup(val);
+	} else {
+		unsigned *slot = (unsigned *)(base + k->off);
+		unsigned long v;
+		char *end;
+
+		errno = 0;
+		v = strtoul(val, &end, 10);
+		if (errno != 0 || end == val || *end != '\0' || v > UINT_MAX ||
+		    *val == '-') {
+			snprintf(err, errlen, "'%s' must be a whole number, "
+			    "not '%s'", k->name, val);
+			return ST_E_CONFIG;
+		}
+		*slot = (unsigned)v;
+	}
+	return ST_OK;
+}
+
+static const struct key *
+find_key(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static st_rc
+read_file(struct conf *cfg, const char *path, char *err, size_t errlen)
+{
+	char line[1024];
+	FILE *fp;
+	unsigned lineno = 0;
+	st_rc rc = ST_OK;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "cannot read configuration '%s': %s",
+		    path, strerror(errno));
+		return ST_E_CONFIG;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *p, *eq, *name, *val;
+		const struct key *k;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			snprintf(err, errlen, "%s:%u: line too long", path,
+			    lineno);
+			rc = ST_E_CONFIG;
+			break;
+		}
+		p = trim(line);
+		if (*p == '\0' || *p == '#')
+			continue;
+		if ((eq = strchr(p, '=')) == NULL) {
+			snprintf(err, errlen, "%s:%u: expected 'key = value'",
+			    path, lineno);
+			rc = ST_E_CONFIG;
+			break;
+		}
+		*eq = '\0';
+		name = trim(p);
+		val = trim(eq + 1);
+		if ((k = find_key(name)) == NULL) {
+			snprintf(err, errlen, "%s:%u: unknown key '%s'", path,
+			    lineno, name);
+			rc = ST_E_CONFIG;
+			break;
+		}
+		if ((rc = set_value(cfg, k, val, err, errlen)) != ST_OK)
+			break;
+	}
+	fclose(fp);
+	return rc;
+}
+
+st_rc
+conf_load(struct conf *cfg, const char *path, char *err, size_t errlen)
+{
+	size_t i;
+	st_rc rc;
+
+	memset(cfg, 0, sizeof(*cfg));
+	for (i = 0; i < NKEYS; i++)
+		if ((rc = set_value(cfg, &keys[i], keys[i].def, err,
+		    errlen)) != ST_OK)
+			return rc;
+	cfg->path = xstrdup(path);
+	/* A missing file is fine when everything comes from the environment. */
+	if (access(path, F_OK) == 0 || getenv("STAFETT_CONFIG") != NULL)
+		if ((rc = read_file(cfg, path, err, errlen)) != ST_OK)
+			return rc;
+	for (i = 0; i < NKEYS; i++) {
+		char env[64];
+		const char *v;
+		size_t j;
+
+		snprintf(env, sizeof(env), "STAFETT_%s", keys[i].name);
+		for (j = 8; env[j] != '\0'; j++)
+			env[j] = (char)toupper((unsigned char)env[j]);
+		if ((v = getenv(env)) != NULL)
+			if ((rc = set_value(cfg, &keys[i], v, err, errlen)) !=
+			    ST_OK)
+				return rc;
+	}
+	if (cfg->workers == 0 || cfg->workers > 256) {
+		snprintf(err, errlen, "'workers' must be between 1 and 256");
+		return ST_E_CONFIG;
+	}
+	if (strcmp(cfg->default_lang, "nb") != 0 &&
+	    strcmp(cfg->default_lang, "en") != 0) {
+		snprintf(err, errlen, "'default_lang' must be 'nb' or 'en'");
+		return ST_E_CONFIG;
+	}
+	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {
+		snprintf(err, errlen, "'body_max' or 'xml_max_depth' too small");
+		return ST_E_CONFIG;
+	}
+	if (*cfg->db_admin_user == '\0') {
+		xfree(cfg->db_admin_user);
+		xfree(cfg->db_admin_password);
+		cfg->db_admin_user = xstrdup(cfg->db_user);
+		cfg->db_admin_password = xstrdup(cfg->db_password);
+	}
+	return ST_OK;
+}
+
+void
+conf_release(struct conf *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].type == K_STR) {
+			char **slot = (char **)((char *)cfg + keys[i].off);
+
+			xfree(*slot);
+			*slot = NULL;
+		}
+	xfree(cfg->path);
+	cfg->path = NULL;
+}

@@ -1,0 +1,71 @@
+/* conf.h: the one configuration file, with environment overrides. */
+#ifndef ST_CONF_H
+#define ST_CONF_H
+
+#include <stddef.h>
+
+#include "result.h"
+
+/*
+ * The configuration is one file of "key = value" lines ('#' starts a
+ * comment). Every key may be overridden by the environment variable
+ * STAFETT_<KEY> (upper case), which wins over the file; that is how tests
+ * and containers adjust a setting without writing a file. An unknown key
+ * in the file is an error, so a typo never silently falls back to a
+ * default.
+ *
+ * conf_find() decides which file to read: the explicit path if given,
+ * else $STAFETT_CONFIG, else ./var/stafett.conf (the development default
+ * written by the run command), else SYSCONFDIR/stafett/stafett.conf.
+ *
+ * All strings are owned by the struct and freed by conf_release().
+ */
+struct conf {
+	char	*path;
+
+	/* database (the web workers and notify) */
+	char	*db_socket;	/* unix socket; empty means TCP */
+	char	*db_host;
+	unsigned db_port;
+	char	*db_name;
+	char	*db_user;
+	char	*db_password;
+	/* database account for migrations (DDL); defaults to db_user */
+	char	*db_admin_user;
+	char	*db_admin_password;
+
+	/* serve */
+	char	*fcgi_socket;	/* unix socket nginx connects to */
+	unsigned workers;
+	char	*pid_file;
+	unsigned shutdown_grace_s;	/* SIGTERM: time for in-flight requests */
+
+	/* files the program reads */
+	char	*forms_dir;
+	char	*xsl_dir;
+	char	*sql_dir;
+	char	*locale_dir;
+	char	*secret_file;	/* 32 random bytes, keys the HMACs */
+
+	/* behaviour */
+	unsigned session_idle_min;
+	unsigned session_absolute_min;
+	unsigned login_max_failures;	/* per user name within the window */
+	unsigned login_window_min;
+	unsigned body_max;		/* bytes, for any request body */
+	unsigned xml_max_depth;
+	unsigned concern_deadline_days;
+	char	*default_lang;		/* "nb" or "en" */
+	char	*timezone;		/* for dates people act on */
+	char	*log_level;		/* error, warn, info, debug */
+};
+
+/* Which file to read, per the order above. Returns a static or given string. */
+const char *conf_find(const char *explicit_path);
+
+/* Fill defaults, read path, apply environment. On error, *err says why. */
+st_rc conf_load(struct conf *cfg, const char *path, char *err,
+    size_t errlen) ST_MUST_CHECK;
+void conf_release(struct conf *cfg);
+
+#endif

@@ -1,0 +1,29 @@
+/* dates.h: calendar dates in the municipality's time zone. */
+#ifndef ST_DATES_H
+#define ST_DATES_H
+
+/*
+ * Times are stored in UTC; the dates people act on (deadlines, "today" in
+ * a form constraint) are calendar dates where the municipality is. The
+ * process time zone is set once at start-up from the configuration
+ * (dates_set_zone, default Europe/Oslo), and every date comes from here.
+ *
+ * Tests can pin "today" with dates_fix_today("YYYY-MM-DD") (NULL undoes).
+ * Output buffers are caller-owned: DATE_SIZE for YYYY-MM-DD,
+ * LOCAL_TIME_SIZE for "YYYY-MM-DD HH:MM".
+ */
+#define DATE_SIZE	11
+#define LOCAL_TIME_SIZE	17
+
+void dates_set_zone(const char *tz);
+void dates_fix_today(const char *ymd);
+void dates_today(char out[DATE_SIZE]);
+/* Today plus days. */
+void dates_add(char out[DATE_SIZE], int days);
+/* "2026-11-24T07:30:00Z" (UTC) as local "2026-11-24 08:30"; "" if bad. */
+void dates_local(char out[LOCAL_TIME_SIZE], const char *utc_iso);
+/* Days since 1970-01-01 of YYYY-MM-DD (a time zone suffix is ignored);
+ * *ok = 0 if it is not a real date. */
+long dates_days(const char *ymd, int *ok);
+
+#endif

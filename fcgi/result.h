@@ -1,0 +1,33 @@
+/* result.h: the one result type every fallible call in stafett returns. */
+#ifndef ST_RESULT_H
+#define ST_RESULT_H
+
+/*
+ * Every function that can fail returns an st_rc and is marked ST_MUST_CHECK,
+ * so an ignored error is a compile-time warning (an error under -Werror).
+ * ST_OK is zero so that "if (rc != ST_OK) goto out;" reads naturally.
+ *
+ * The values say what kind of failure it was, because the caller maps them
+ * to different outcomes: ST_E_DB_GONE becomes 503 and a reconnect,
+ * ST_E_CONFLICT becomes 409, ST_E_INVALID becomes 400/422 with a message.
+ */
+typedef enum st_rc {
+	ST_OK = 0,
+	ST_E_NOMEM,		/* allocation failed */
+	ST_E_TOO_BIG,		/* a size cap was hit */
+	ST_E_INVALID,		/* input does not satisfy the rules */
+	ST_E_NOT_FOUND,		/* no such object (or not visible) */
+	ST_E_CONFLICT,		/* concurrent change, duplicate key */
+	ST_E_DB,		/* database error other than a lost server */
+	ST_E_DB_GONE,		/* the database server is unreachable */
+	ST_E_IO,		/* file or socket error */
+	ST_E_CONFIG,		/* configuration is missing or wrong */
+	ST_E_INTERNAL		/* a broken invariant: a bug */
+} st_rc;
+
+#define ST_MUST_CHECK __attribute__((warn_unused_result))
+
+/* A short lowercase name for log lines ("db gone"). Never NULL. */
+const char *st_rc_str(st_rc rc);
+
+#endif

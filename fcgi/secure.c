@@ -1,0 +1,156 @@
+/* secure.c: the libsodium calls behind secure.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "secure.h"
+
+st_rc
+secure_init(void)
+{
+	return sodium_init() < 0 ? ST_E_INTERNAL : ST_OK;
+}
+
+static void
+random_b64(char *out, size_t outsize, size_t nbytes)
+{
+	unsigned char raw[64];
+
+	randombytes_buf(raw, nbytes);
+	sodium_bin2base64(out, outsize, raw, nbytes,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+secure_random_id(char out[SECURE_ID_SIZE])
+{
+	random_b64(out, SECURE_ID_SIZE, 16);
+}
+
+void
+secure_token(char out[SECURE_TOKEN_SIZE])
+{
+	random_b64(out, SECURE_TOKEN_SIZE, 32);
+}
+
+void
+secure_reference(char out[SECURE_REF_SIZE])
+{
+	/* Crockford base32: no I, L, O, U, so it reads aloud unambiguously. */
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned char raw[5];
+	unsigned long long v = 0;
+	int i, j;
+
+	randombytes_buf(raw, sizeof(raw));
+	for (i = 0; i < 5; i++)
+		v = (v << 8) | raw[i];
+	for (i = 7, j = 8; i >= 0; i--) {
+		if (j == 4)
+			out[j--] = '-';
+		out[j--] = alphabet[v & 31];
+		v >>= 5;
+	}
+	out[9] = '\0';
+}
+
+void
+secure_random_hex(char *out, size_t outsize)
+{
+	unsigned char raw[64];
+	size_t n = (outsize - 1) / 2;
+
+	if (n > sizeof(raw))
+		n = sizeof(raw);
+	randombytes_buf(raw, n);
+	sodium_bin2hex(out, outsize, raw, n);
+}
+
+void
+secure_hash(const char *s, size_t len, unsigned char out[SECURE_HASH_LEN])
+{
+	crypto_generichash(out, SECURE_HASH_LEN, (const unsigned char *)s, len,
+	    NULL, 0);
+}
+
+void
+secure_hmac(const unsigned char key[SECURE_KEY_LEN], const void *data,
+    size_t len, unsigned char out[SECURE_HASH_LEN])
+{
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, key, SECURE_KEY_LEN);
+	crypto_auth_hmacsha256_update(&st, data, len);
+	crypto_auth_hmacsha256_final(&st, out);
+}
+
+int
+secure_equal(const void *a, const void *b, size_t len)
+{
+	return sodium_memcmp(a, b, len) == 0;
+}
+
+int
+secure_streq(const char *a, const char *b)
+{
+	unsigned char ha[SECURE_HASH_LEN], hb[SECURE_HASH_LEN];
+
+	/* Hashing first makes the comparison independent of the lengths. */
+	secure_hash(a, strlen(a), ha);
+	secure_hash(b, strlen(b), hb);
+	return secure_equal(ha, hb, sizeof(ha));
+}
+
+int
+secure_is_id(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < SECURE_ID_LEN; i++) {
+		char c = s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return s[SECURE_ID_LEN] == '\0';
+}
+
+st_rc
+secure_load_key(const char *path, unsigned char key[SECURE_KEY_LEN],
+    char *err, size_t errlen)
+{
+	unsigned char raw[129];
+	size_t n, binlen;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		snprintf(err, errlen, "cannot read secret '%s': %s", path,
+		    strerror(errno));
+		return ST_E_CONFIG;
+	}
+	n = fread(raw, 1, sizeof(raw) - 1, fp);
+	fclose(fp);
+	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+		n--;
+	raw[n] = '\0';
+	if (n == SECURE_KEY_LEN) {
+		memcpy(key, raw, SECURE_KEY_LEN);
+	} else if (n == 2 * SECURE_KEY_LEN &&
+	    sodium_hex2bin(key, SECURE_KEY_LEN, (const char *)raw, n, NULL,
+	    &binlen, NULL) == 0 && binlen == SECURE_KEY_LEN) {
+		/* hex form */
+	} else {
+		sodium_memzero(raw, sizeof(raw));
+		snprintf(err, errlen, "secret '%s' must hold 32 raw bytes or "
+		    "64 hex digits", path);
+		return ST_E_CONFIG;
+	}
+	sodium_memzero(raw, sizeof(raw));
+	return ST_OK;
+}
