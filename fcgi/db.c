@@ -1,0 +1,462 @@
+/* db.c: the MariaDB connection, prepared statements and transactions. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "db.h"
+#include "log.h"
+#include "mem.h"
+
+#define DB_MAX_PARAMS	32
+#define RECONNECT_MS	1000
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+db_init(struct db *db, const char *socket, const char *host, unsigned port,
+    const char *user, const char *password, const char *name)
+{
+	memset(db, 0, sizeof(*db));
+	db->socket = xstrdup(socket);
+	db->host = xstrdup(host);
+	db->port = port;
+	db->user = xstrdup(user);
+	db->password = xstrdup(password);
+	db->name = xstrdup(name);
+	db->last_attempt_ms = -RECONNECT_MS;
+}
+
+static void
+disconnect(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < STMT__COUNT; i++)
+		if (db->stmt[i] != NULL) {
+			mysql_stmt_close(db->stmt[i]);
+			db->stmt[i] = NULL;
+		}
+	if (db->my != NULL) {
+		mysql_close(db->my);
+		db->my = NULL;
+	}
+	db->tx_where = NULL;
+}
+
+void
+db_release(struct db *db)
+{
+	disconnect(db);
+	xfree(db->socket);
+	xfree(db->host);
+	xfree(db->user);
+	if (db->password != NULL)
+		memset(db->password, 0, strlen(db->password));
+	xfree(db->password);
+	xfree(db->name);
+	memset(db, 0, sizeof(*db));
+}
+
+int
+db_connected(const struct db *db)
+{
+	return db->my != NULL;
+}
+
+static int
+is_gone(unsigned e)
+{
+	switch (e) {
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_SERVER_LOST_EXTENDED:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+	case 4031:	/* ER_CLIENT_INTERACTION_TIMEOUT */
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Turn the error on the connection (or statement) into a result code and
+ * log it. Only the error number, SQL state and statement name are logged:
+ * server messages can quote the values that were being written.
+ */
+static st_rc
+fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
+{
+	db->err_no = e;
+	snprintf(db->err, sizeof(db->err), "error %u (%s) in '%s'", e,
+	    sqlstate != NULL ? sqlstate : "-", what);
+	if (is_gone(e)) {
+		log_warn("database connection lost: %s", db->err);
+		disconnect(db);
+		return ST_E_DB_GONE;
+	}
+	if (e == ER_DUP_ENTRY || e == ER_LOCK_DEADLOCK ||
+	    e == ER_LOCK_WAIT_TIMEOUT)
+		return ST_E_CONFLICT;
+	log_err("database %s", db->err);
+	return ST_E_DB;
+}
+
+static st_rc
+prepare_all(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < STMT__COUNT; i++) {
+		const char *sql = stmt_sql((enum stmt_id)i);
+		my_bool on = 1;
+
+		if ((db->stmt[i] = mysql_stmt_init(db->my)) == NULL)
+			return fail(db, mysql_errno(db->my),
+			    mysql_sqlstate(db->my), stmt_name((enum stmt_id)i));
+		if (mysql_stmt_prepare(db->stmt[i], sql, strlen(sql)) != 0) {
+			unsigned e = mysql_stmt_errno(db->stmt[i]);
+
+			/* A statement that does not prepare is a bug. */
+			log_err("cannot prepare '%s': %s",
+			    stmt_name((enum stmt_id)i),
+			    mysql_stmt_error(db->stmt[i]));
+			return is_gone(e) ? fail(db, e, NULL, "prepare") :
+			    ST_E_INTERNAL;
+		}
+		mysql_stmt_attr_set(db->stmt[i], STMT_ATTR_UPDATE_MAX_LENGTH,
+		    &on);
+	}
+	return ST_OK;
+}
+
+st_rc
+db_ensure(struct db *db)
+{
+	unsigned ctimeout = 3, rwtimeout = 30;
+	my_bool no = 0;
+	const char *init = "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+	long long t = now_ms();
+	int usesock = *db->socket != '\0';
+	st_rc rc;
+
+	if (db->my != NULL)
+		return ST_OK;
+	/* While the server stays away, try at most once a second. */
+	if (t - db->last_attempt_ms < RECONNECT_MS)
+		return ST_E_DB_GONE;
+	db->last_attempt_ms = t;
+	db->commit_sent = 0;
+	if ((db->my = mysql_init(NULL)) == NULL)
+		return ST_E_NOMEM;
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &ctimeout);
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rwtimeout);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rwtimeout);
+	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
+	if (mysql_real_connect(db->my, usesock ? "localhost" : db->host,
+	    db->user, db->password, db->name, usesock ? 0 : db->port,
+	    usesock ? db->socket : NULL, 0) == NULL) {
+		unsigned e = mysql_errno(db->my);
+
+		db->err_no = e;
+		snprintf(db->err, sizeof(db->err), "cannot connect: error %u",
+		    e);
+		log_warn("cannot connect to database '%s': %s", db->name,
+		    mysql_error(db->my));
+		disconnect(db);
+		return ST_E_DB_GONE;
+	}
+	if ((rc = prepare_all(db)) != ST_OK) {
+		disconnect(db);
+		return rc;
+	}
+	/* Connected: a later loss may reconnect at once. */
+	db->last_attempt_ms = t - RECONNECT_MS;
+	db->reconnects++;
+	return ST_OK;
+}
+
+st_rc
+db_ping(struct db *db)
+{
+	st_rc rc;
+
+	if ((rc = db_ensure(db)) != ST_OK)
+		return rc;
+	if (mysql_ping(db->my) != 0)
+		return fail(db, mysql_errno(db->my), mysql_sqlstate(db->my),
+		    "ping");
+	return ST_OK;
+}
+
+static st_rc
+run(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams, MYSQL_STMT **out)
+{
+	MYSQL_BIND b[DB_MAX_PARAMS];
+	unsigned long lens[DB_MAX_PARAMS];
+	long long ints[DB_MAX_PARAMS];
+	MYSQL_STMT *st;
+	size_t i;
+	st_rc rc;
+
+	if ((rc = db_ensure(db)) != ST_OK)
+		return rc;
+	st = db->stmt[id];
+	if (nparams > DB_MAX_PARAMS ||
+	    mysql_stmt_param_count(st) != nparams) {
+		log_err("statement '%s' wants %lu parameters, got %zu",
+		    stmt_name(id), mysql_stmt_param_count(st), nparams);
+		return ST_E_INTERNAL;
+	}
+	memset(b, 0, sizeof(b));
+	for (i = 0; i < nparams; i++) {
+		switch (params[i].t) {
+		case DB_T_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case DB_T_INT:
+			ints[i] = params[i].i;
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = &ints[i];
+			break;
+		case DB_T_STR:
+		case DB_T_BLOB:
+			lens[i] = (unsigned long)params[i].len;
+			b[i].buffer_type = params[i].t == DB_T_STR ?
+			    MYSQL_TYPE_STRING : MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)params[i].p;
+			b[i].buffer_length = lens[i];
+			b[i].length = &lens[i];
+			break;
+		}
+	}
+	if ((nparams > 0 && mysql_stmt_bind_param(st, b) != 0) ||
+	    mysql_stmt_execute(st) != 0)
+		return fail(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
+		    stmt_name(id));
+	*out = st;
+	return ST_OK;
+}
+
+st_rc
+db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams, unsigned long long *affected,
+    unsigned long long *insert_id)
+{
+	MYSQL_STMT *st;
+	st_rc rc;
+
+	if ((rc = run(db, id, params, nparams, &st)) != ST_OK)
+		return rc;
+	if (affected != NULL)
+		*affected = mysql_stmt_affected_rows(st);
+	if (insert_id != NULL)
+		*insert_id = mysql_stmt_insert_id(st);
+	return ST_OK;
+}
+
+void
+db_res_release(struct db_res *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nrows * res->ncols; i++)
+		xfree(res->cell[i]);
+	xfree(res->cell);
+	xfree(res->len);
+	memset(res, 0, sizeof(*res));
+}
+
+st_rc
+db_query(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams, size_t max_rows, struct db_res *res)
+{
+	MYSQL_BIND b[DB_MAX_PARAMS];
+	unsigned long lens[DB_MAX_PARAMS];
+	my_bool nulls[DB_MAX_PARAMS];
+	char small[DB_MAX_PARAMS][64];
+	MYSQL_STMT *st;
+	MYSQL_RES *meta;
+	size_t ncols, nrows, r, c;
+	int f;
+	st_rc rc;
+
+	memset(res, 0, sizeof(*res));
+	if ((rc = run(db, id, params, nparams, &st)) != ST_OK)
+		return rc;
+	if (mysql_stmt_store_result(st) != 0) {
+		rc = fail(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
+		    stmt_name(id));
+		goto out;
+	}
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		log_err("statement '%s' returns no rows", stmt_name(id));
+		rc = ST_E_INTERNAL;
+		goto out;
+	}
+	ncols = mysql_num_fields(meta);
+	mysql_free_result(meta);
+	nrows = (size_t)mysql_stmt_num_rows(st);
+	if (ncols > DB_MAX_PARAMS) {
+		rc = ST_E_INTERNAL;
+		goto out;
+	}
+	if (nrows > max_rows) {
+		rc = ST_E_TOO_BIG;
+		goto out;
+	}
+	res->ncols = ncols;
+	res->cell = xcalloc(nrows * ncols + 1, sizeof(char *));
+	res->len = xcalloc(nrows * ncols + 1, sizeof(size_t));
+	memset(b, 0, sizeof(b));
+	for (c = 0; c < ncols; c++) {
+		b[c].buffer_type = MYSQL_TYPE_STRING;
+		b[c].buffer = small[c];
+		b[c].buffer_length = sizeof(small[c]);
+		b[c].length = &lens[c];
+		b[c].is_null = &nulls[c];
+	}
+	if (mysql_stmt_bind_result(st, b) != 0) {
+		rc = ST_E_INTERNAL;
+		goto out;
+	}
+	for (r = 0; r < nrows; r++) {
+		f = mysql_stmt_fetch(st);
+		if (f == MYSQL_NO_DATA)
+			break;
+		if (f == 1) {
+			rc = fail(db, mysql_stmt_errno(st),
+			    mysql_stmt_sqlstate(st), stmt_name(id));
+			goto out;
+		}
+		res->nrows = r + 1;
+		for (c = 0; c < ncols; c++) {
+			size_t k = r * ncols + c;
+			char *v;
+
+			if (nulls[c])
+				continue;
+			v = xmalloc(lens[c] + 1);
+			if (lens[c] < sizeof(small[c]))
+				memcpy(v, small[c], lens[c]);
+			else {
+				/* Longer than the first buffer: fetch it whole. */
+				MYSQL_BIND big;
+				unsigned long got = 0;
+
+				memset(&big, 0, sizeof(big));
+				big.buffer_type = MYSQL_TYPE_STRING;
+				big.buffer = v;
+				big.buffer_length = lens[c] + 1;
+				big.length = &got;
+				if (mysql_stmt_fetch_column(st, &big,
+				    (unsigned)c, 0) != 0) {
+					xfree(v);
+					rc = fail(db, mysql_stmt_errno(st),
+					    mysql_stmt_sqlstate(st),
+					    stmt_name(id));
+					goto out;
+				}
+			}
+			v[lens[c]] = '\0';
+			res->cell[k] = v;
+			res->len[k] = lens[c];
+		}
+	}
+	rc = ST_OK;
+out:
+	if (db->my != NULL)
+		mysql_stmt_free_result(st);
+	if (rc != ST_OK)
+		db_res_release(res);
+	return rc;
+}
+
+const char *
+db_get(const struct db_res *res, size_t row, size_t col)
+{
+	if (row >= res->nrows || col >= res->ncols)
+		return NULL;
+	return res->cell[row * res->ncols + col];
+}
+
+size_t
+db_get_len(const struct db_res *res, size_t row, size_t col)
+{
+	if (row >= res->nrows || col >= res->ncols)
+		return 0;
+	return res->len[row * res->ncols + col];
+}
+
+long long
+db_get_int(const struct db_res *res, size_t row, size_t col)
+{
+	const char *v = db_get(res, row, col);
+
+	return v == NULL ? 0 : strtoll(v, NULL, 10);
+}
+
+st_rc
+db_begin_at(struct db *db, const char *where)
+{
+	st_rc rc;
+
+	if (db->tx_where != NULL) {
+		log_err("transaction begun in '%s' while one from '%s' is open",
+		    where, db->tx_where);
+		return ST_E_INTERNAL;
+	}
+	if ((rc = db_exec(db, STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
+		return rc;
+	db->tx_where = where;
+	return ST_OK;
+}
+
+st_rc
+db_commit(struct db *db)
+{
+	st_rc rc;
+
+	if (db->tx_where == NULL) {
+		log_err("commit without a transaction");
+		return ST_E_INTERNAL;
+	}
+	db->commit_sent = 1;
+	rc = db_exec(db, STMT_COMMIT, NULL, 0, NULL, NULL);
+	db->tx_where = NULL;
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	st_rc rc;
+
+	if (db->tx_where == NULL || db->my == NULL) {
+		db->tx_where = NULL;
+		return;
+	}
+	db->tx_where = NULL;
+	rc = db_exec(db, STMT_ROLLBACK, NULL, 0, NULL, NULL);
+	if (rc != ST_OK && rc != ST_E_DB_GONE)
+		log_err("rollback failed: %s", db->err);
+}

@@ -1,0 +1,124 @@
+/* db.h: one MariaDB connection with its prepared statements. */
+#ifndef ST_DB_H
+#define ST_DB_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include <mysql.h>
+
+#include "result.h"
+#include "stmt.h"
+
+/*
+ * A struct db is one connection plus every runtime statement (stmt.h),
+ * prepared once when the connection is made. A worker owns exactly one.
+ *
+ * Losing the server: any call that finds the server gone (restarted,
+ * killed, socket closed) closes the connection and returns ST_E_DB_GONE;
+ * the next db_ensure() reconnects and re-prepares, at most once a second
+ * while the server stays away, so a request during an outage fails fast
+ * with 503 instead of hanging. An open transaction is lost with the
+ * connection: the server rolls it back, so nothing half-written remains.
+ *
+ * Transactions: db_begin/db_commit/db_rollback. db_begin refuses to nest
+ * (ST_E_INTERNAL, logged with both call sites). db_rollback is safe to
+ * call whether or not a transaction is open, so every error path can call
+ * it. db->commit_sent tells whether a COMMIT went out in the current
+ * request: after that, a lost connection leaves the outcome unknown and
+ * the request must not be retried.
+ *
+ * Values: parameters are passed as an array of struct db_val; results of
+ * db_query come back as strings (SQL NULL is a NULL pointer) in a
+ * struct db_res, which owns them until db_res_release.
+ */
+enum db_type { DB_T_NULL, DB_T_STR, DB_T_INT, DB_T_BLOB };
+
+struct db_val {
+	enum db_type	 t;
+	const void	*p;
+	size_t		 len;
+	long long	 i;
+};
+
+#define DV_NULL		((struct db_val){ DB_T_NULL, NULL, 0, 0 })
+#define DV_STR(s)	((struct db_val){ DB_T_STR, (s), strlen(s), 0 })
+#define DV_STRN(s, n)	((struct db_val){ DB_T_STR, (s), (n), 0 })
+#define DV_INT(v)	((struct db_val){ DB_T_INT, NULL, 0, (long long)(v) })
+#define DV_BLOB(b, n)	((struct db_val){ DB_T_BLOB, (b), (n), 0 })
+/* A string that is NULL in SQL when s is NULL. */
+static inline struct db_val
+dv_opt(const char *s)
+{
+	struct db_val v = { DB_T_NULL, NULL, 0, 0 };
+
+	if (s != NULL) {
+		v.t = DB_T_STR;
+		v.p = s;
+		v.len = strlen(s);
+	}
+	return v;
+}
+#define DV_OPT(s)	dv_opt(s)
+
+struct db_res {
+	size_t		 nrows;
+	size_t		 ncols;
+	char		**cell;		/* nrows * ncols, NULL for SQL NULL */
+	size_t		*len;
+};
+
+struct db {
+	MYSQL		*my;
+	MYSQL_STMT	*stmt[STMT__COUNT];
+	/* how to (re)connect */
+	char		*socket, *host, *user, *password, *name;
+	unsigned	 port;
+	long long	 last_attempt_ms;
+	/* transaction state */
+	const char	*tx_where;	/* non-NULL while a transaction is open */
+	int		 commit_sent;
+	/* last error, for logs: no values, only codes and messages */
+	unsigned	 err_no;
+	char		 err[256];
+	/* statistics */
+	unsigned long	 reconnects;
+};
+
+void db_init(struct db *db, const char *socket, const char *host,
+    unsigned port, const char *user, const char *password, const char *name);
+void db_release(struct db *db);
+
+/* Connect (if not connected) and prepare all statements. */
+st_rc db_ensure(struct db *db) ST_MUST_CHECK;
+/* Round trip to the server: ST_OK, or ST_E_DB_GONE. */
+st_rc db_ping(struct db *db) ST_MUST_CHECK;
+int db_connected(const struct db *db);
+
+st_rc db_begin_at(struct db *db, const char *where) ST_MUST_CHECK;
+#define db_begin(db) db_begin_at((db), __func__)
+st_rc db_commit(struct db *db) ST_MUST_CHECK;
+void db_rollback(struct db *db);
+
+/*
+ * Run a statement that returns no rows. affected and insert_id may be NULL.
+ */
+st_rc db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams, unsigned long long *affected,
+    unsigned long long *insert_id) ST_MUST_CHECK;
+
+/*
+ * Run a statement that returns rows; at most max_rows are kept (more is
+ * ST_E_TOO_BIG, so a caller never works on a silently truncated list).
+ */
+st_rc db_query(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams, size_t max_rows, struct db_res *res) ST_MUST_CHECK;
+
+void db_res_release(struct db_res *res);
+/* Cell (row, col) as a string, or NULL for SQL NULL or out of range. */
+const char *db_get(const struct db_res *res, size_t row, size_t col);
+/* Cell as an integer; 0 for NULL. */
+long long db_get_int(const struct db_res *res, size_t row, size_t col);
+size_t db_get_len(const struct db_res *res, size_t row, size_t col);
+
+#endif
