@@ -1,0 +1,841 @@
+/* form_def.c: loading and checking form definitions (see form.h). */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+
+#include "buf.h"
+#include "form.h"
+#include "mem.h"
+#include "xpathfn.h"
+
+#define MAX_BINDS	512
+#define MAX_FIELDS	1024
+
+struct typed {
+	xmlNodePtr	 node;
+	int		 bind;
+};
+
+struct loader {
+	struct form_def	*def;
+	struct typed	*typed;
+	size_t		 ntyped;
+	const char	*file;
+	char		*err;
+	size_t		 errlen;
+	size_t		 bind_alloc;
+	size_t		 field_alloc;
+	xmlXPathContextPtr xp;
+};
+
+static int
+is_el(xmlNodePtr n, const char *ns, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    xmlStrcmp(n->ns->href, BAD_CAST ns) == 0 &&
+	    (name == NULL || xmlStrcmp(n->name, BAD_CAST name) == 0);
+}
+
+static st_rc
+failf(struct loader *ld, xmlNodePtr at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static st_rc
+failf(struct loader *ld, xmlNodePtr at, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(ld->err, ld->errlen, "form '%s' line %ld: ", ld->file,
+	    at != NULL ? xmlGetLineNo(at) : 0L);
+	if (n < 0 || (size_t)n >= ld->errlen)
+		return ST_E_CONFIG;
+	va_start(ap, fmt);
+	vsnprintf(ld->err + n, ld->errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+	return ST_E_CONFIG;
+}
+
+const char *
+form_text(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
+{
+	const char *want = i18n_code(lang);
+	xmlNodePtr c, nb = NULL, any = NULL;
+
+	for (c = el->children; c != NULL; c = c->next) {
+		xmlChar *l;
+		int match;
+
+		if (!is_el(c, ns, name))
+			continue;
+		l = xmlNodeGetLang(c);
+		match = l != NULL && xmlStrcmp(l, BAD_CAST want) == 0;
+		if (l != NULL && xmlStrcmp(l, BAD_CAST "nb") == 0 && nb == NULL)
+			nb = c;
+		xmlFree(l);
+		if (match)
+			return c->children != NULL &&
+			    c->children->type == XML_TEXT_NODE ?
+			    (const char *)c->children->content : "";
+		if (any == NULL)
+			any = c;
+	}
+	c = nb != NULL ? nb : any;
+	if (c == NULL)
+		return NULL;
+	return c->children != NULL && c->children->type == XML_TEXT_NODE ?
+	    (const char *)c->children->content : "";
+}
+
+char *
+form_node_tpath(xmlNodePtr node)
+{
+	xmlChar *p = xmlGetNodePath(node);
+	char *out, *o;
+	const char *s;
+	int depth = 0;
+
+	if (p == NULL)
+		return xstrdup("");
+	out = xmalloc(strlen((const char *)p) + 1);
+	for (s = (const char *)p, o = out; *s != '\0'; s++) {
+		if (*s == '[')
+			depth++;
+		else if (*s == ']')
+			depth--;
+		else if (depth == 0)
+			*o++ = *s;
+	}
+	*o = '\0';
+	xmlFree(p);
+	return out;
+}
+
+char *
+form_html_id(const char *path)
+{
+	char *out = xmalloc(strlen(path) + 3), *o = out;
+	const char *s;
+
+	*o++ = 'f';
+	for (s = path; *s != '\0'; s++) {
+		char c = *s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_')
+			*o++ = c;
+		else if (c == '/' || c == '[' || c == '@')
+			*o++ = '-';
+		/* ']' and anything else: dropped */
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Evaluate expr with node as context; NULL result means an XPath error. */
+static xmlXPathObjectPtr
+eval_at(xmlXPathContextPtr xp, xmlXPathCompExprPtr expr, xmlNodePtr node)
+{
+	xp->node = node;
+	xp->contextSize = 1;
+	xp->proximityPosition = 1;
+	return xmlXPathCompiledEval(expr, xp);
+}
+
+static void
+typed_add(struct loader *ld, xmlNodePtr node, int bind)
+{
+	if (ld->ntyped % 32 == 0)
+		ld->typed = xrealloc(ld->typed,
+		    (ld->ntyped + 32) * sizeof(*ld->typed));
+	ld->typed[ld->ntyped].node = node;
+	ld->typed[ld->ntyped].bind = bind;
+	ld->ntyped++;
+}
+
+/* The type a bind gives node (the last typed bind wins), or string. */
+static void
+type_of(struct loader *ld, xmlNodePtr node, struct form_field *f)
+{
+	size_t i;
+
+	f->type = FT_STRING;
+	f->empty_ok = 1;
+	for (i = 0; i < ld->ntyped; i++)
+		if (ld->typed[i].node == node) {
+			f->type = ld->def->binds[ld->typed[i].bind].type;
+			f->empty_ok = ld->def->binds[ld->typed[i].bind].empty_ok;
+		}
+}
+
+static const char *bind_attrs[] = { "nodeset", "ref", "type", "required",
+	"relevant", "readonly", "constraint", "calculate", "id", NULL };
+
+static int
+known_attr(xmlAttrPtr a, const char **names)
+{
+	size_t i;
+
+	if (a->ns != NULL)
+		return 1;	/* xml:lang and other namespaced attributes */
+	for (i = 0; names[i] != NULL; i++)
+		if (xmlStrcmp(a->name, BAD_CAST names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static st_rc
+parse_type(struct loader *ld, xmlNodePtr el, const char *qname,
+    struct form_bind *b)
+{
+	static const struct { const char *ns, *local; enum ftype t; int empty; }
+	    types[] = {
+		{ XSD_NS, "string", FT_STRING, 1 },
+		{ XSD_NS, "boolean", FT_BOOLEAN, 0 },
+		{ XSD_NS, "date", FT_DATE, 0 },
+		{ XSD_NS, "dateTime", FT_DATETIME, 0 },
+		{ XSD_NS, "time", FT_TIME, 0 },
+		{ XSD_NS, "integer", FT_INTEGER, 0 },
+		{ XSD_NS, "decimal", FT_DECIMAL, 0 },
+		/* XForms' own types are the same but also allow "". */
+		{ XF_NS, "string", FT_STRING, 1 },
+		{ XF_NS, "boolean", FT_BOOLEAN, 1 },
+		{ XF_NS, "date", FT_DATE, 1 },
+		{ XF_NS, "dateTime", FT_DATETIME, 1 },
+		{ XF_NS, "time", FT_TIME, 1 },
+		{ XF_NS, "integer", FT_INTEGER, 1 },
+		{ XF_NS, "decimal", FT_DECIMAL, 1 },
+		{ XF_NS, "email", FT_EMAIL, 1 },
+		{ FORM_NS, "nin", FT_NIN, 1 },
+		{ FORM_NS, "phone", FT_PHONE, 1 },
+		{ FORM_NS, "email", FT_EMAIL, 1 },
+	};
+	const char *colon = strchr(qname, ':');
+	char prefix[32];
+	xmlNsPtr ns;
+	size_t i;
+
+	if (colon == NULL || (size_t)(colon - qname) >= sizeof(prefix))
+		return failf(ld, el, "type '%s' needs a namespace prefix",
+		    qname);
+	memcpy(prefix, qname, (size_t)(colon - qname));
+	prefix[colon - qname] = '\0';
+	ns = xmlSearchNs(ld->def->doc, el, BAD_CAST prefix);
+	if (ns == NULL)
+		return failf(ld, el, "type '%s': prefix '%s' is not declared",
+		    qname, prefix);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (xmlStrcmp(ns->href, BAD_CAST types[i].ns) == 0 &&
+		    strcmp(colon + 1, types[i].local) == 0) {
+			b->has_type = 1;
+			b->type = types[i].t;
+			b->empty_ok = types[i].empty;
+			return ST_OK;
+		}
+	return failf(ld, el, "unknown type '%s'", qname);
+}
+
+static st_rc
+compile_attr(struct loader *ld, xmlNodePtr el, const char *attr,
+    xmlXPathCompExprPtr *out)
+{
+	xmlChar *v = xmlGetNoNsProp(el, BAD_CAST attr);
+
+	*out = NULL;
+	if (v == NULL)
+		return ST_OK;
+	*out = xmlXPathCtxtCompile(ld->xp, v);
+	if (*out == NULL) {
+		st_rc rc = failf(ld, el, "%s=\"%s\" does not compile as XPath",
+		    attr, (const char *)v);
+
+		xmlFree(v);
+		return rc;
+	}
+	xmlFree(v);
+	return ST_OK;
+}
+
+/* Evaluate each of a bind's expressions on each node: catches unknown
+ * functions and other errors that only show at evaluation. */
+static st_rc
+try_bind(struct loader *ld, struct form_bind *b, xmlNodeSetPtr nodes)
+{
+	xmlXPathCompExprPtr exprs[5];
+	static const char *names[5] = { "required", "relevant", "readonly",
+	    "constraint", "calculate" };
+	int i, j;
+
+	exprs[0] = b->required;
+	exprs[1] = b->relevant;
+	exprs[2] = b->readonly;
+	exprs[3] = b->constraint;
+	exprs[4] = b->calculate;
+	for (i = 0; i < nodes->nodeNr; i++)
+		for (j = 0; j < 5; j++) {
+			xmlXPathObjectPtr r;
+
+			if (exprs[j] == NULL)
+				continue;
+			r = eval_at(ld->xp, exprs[j], nodes->nodeTab[i]);
+			if (r == NULL)
+				return failf(ld, b->el, "%s cannot be "
+				    "evaluated (unknown function or variable?)",
+				    names[j]);
+			xmlXPathFreeObject(r);
+		}
+	return ST_OK;
+}
+
+static st_rc load_binds(struct loader *ld, xmlNodePtr parent_el,
+    int parent_index, xmlNodePtr ctx_node);
+
+static st_rc
+load_bind(struct loader *ld, xmlNodePtr el, int parent, xmlNodePtr ctx_node)
+{
+	struct form_def *def = ld->def;
+	struct form_bind *b;
+	xmlXPathObjectPtr nodes;
+	xmlChar *type;
+	xmlAttrPtr a;
+	int index, i;
+	st_rc rc;
+
+	for (a = el->properties; a != NULL; a = a->next)
+		if (!known_attr(a, bind_attrs))
+			return failf(ld, el, "unknown attribute '%s' on bind",
+			    (const char *)a->name);
+	if (def->nbinds >= MAX_BINDS)
+		return failf(ld, el, "too many binds");
+	if (def->nbinds == ld->bind_alloc) {
+		ld->bind_alloc = ld->bind_alloc ? ld->bind_alloc * 2 : 16;
+		def->binds = xrealloc(def->binds,
+		    ld->bind_alloc * sizeof(*def->binds));
+	}
+	index = (int)def->nbinds++;
+	b = &def->binds[index];
+	memset(b, 0, sizeof(*b));
+	b->el = el;
+	b->parent = parent;
+	if ((rc = compile_attr(ld, el, "nodeset", &b->nodeset)) != ST_OK)
+		return rc;
+	if (b->nodeset == NULL &&
+	    (rc = compile_attr(ld, el, "ref", &b->nodeset)) != ST_OK)
+		return rc;
+	if (b->nodeset == NULL)
+		return failf(ld, el, "bind without nodeset");
+	if ((rc = compile_attr(ld, el, "required", &b->required)) != ST_OK ||
+	    (rc = compile_attr(ld, el, "relevant", &b->relevant)) != ST_OK ||
+	    (rc = compile_attr(ld, el, "readonly", &b->readonly)) != ST_OK ||
+	    (rc = compile_attr(ld, el, "constraint", &b->constraint)) != ST_OK ||
+	    (rc = compile_attr(ld, el, "calculate", &b->calculate)) != ST_OK)
+		return rc;
+	if ((type = xmlGetNoNsProp(el, BAD_CAST "type")) != NULL) {
+		rc = parse_type(ld, el, (const char *)type, b);
+		xmlFree(type);
+		if (rc != ST_OK)
+			return rc;
+	}
+	nodes = eval_at(ld->xp, b->nodeset, ctx_node);
+	if (nodes == NULL || nodes->type != XPATH_NODESET ||
+	    nodes->nodesetval == NULL || nodes->nodesetval->nodeNr == 0) {
+		xmlXPathFreeObject(nodes);
+		return failf(ld, el, "bind nodeset selects no node of the "
+		    "instance");
+	}
+	rc = try_bind(ld, &def->binds[index], nodes->nodesetval);
+	/* Remember which template nodes this bind types, for the controls. */
+	for (i = 0; rc == ST_OK && def->binds[index].has_type &&
+	    i < nodes->nodesetval->nodeNr; i++)
+		typed_add(ld, nodes->nodesetval->nodeTab[i], index);
+	/* Nested binds are checked against the first node; at validation
+	 * they are evaluated for every node of this nodeset. */
+	if (rc == ST_OK)
+		rc = load_binds(ld, el, index, nodes->nodesetval->nodeTab[0]);
+	xmlXPathFreeObject(nodes);
+	return rc;
+}
+
+static st_rc
+load_binds(struct loader *ld, xmlNodePtr parent_el, int parent_index,
+    xmlNodePtr ctx_node)
+{
+	xmlNodePtr c;
+	st_rc rc;
+
+	for (c = parent_el->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_el(c, XF_NS, "bind"))
+			return failf(ld, c, "unexpected element '%s' in bind",
+			    (const char *)c->name);
+		if ((rc = load_bind(ld, c, parent_index, ctx_node)) != ST_OK)
+			return rc;
+	}
+	return ST_OK;
+}
+
+static st_rc
+load_model(struct loader *ld, xmlNodePtr model)
+{
+	struct form_def *def = ld->def;
+	xmlNodePtr c, root = NULL;
+	st_rc rc;
+
+	for (c = model->children; c != NULL; c = c->next) {
+		xmlNodePtr e;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, XF_NS, "instance")) {
+			if (def->tmpl != NULL)
+				continue;	/* secondary instances: later */
+			for (e = c->children; e != NULL; e = e->next)
+				if (e->type == XML_ELEMENT_NODE)
+					break;
+			if (e == NULL || e->ns != NULL)
+				return failf(ld, c, "the instance must hold "
+				    "one element in no namespace");
+			def->tmpl = xmlNewDoc(BAD_CAST "1.0");
+			root = xmlDocCopyNode(e, def->tmpl, 1);
+			xmlDocSetRootElement(def->tmpl, root);
+			/* Copying keeps in-scope namespace declarations;
+			 * the instance needs none. */
+			xmlReconciliateNs(def->tmpl, root);
+		} else if (!is_el(c, XF_NS, "bind"))
+			return failf(ld, c, "unexpected element '%s' in model",
+			    (const char *)c->name);
+	}
+	if (def->tmpl == NULL)
+		return failf(ld, model, "the model has no instance");
+	ld->xp = xmlXPathNewContext(def->tmpl);
+	xpathfn_register(ld->xp);
+	for (c = model->children; c != NULL; c = c->next)
+		if (is_el(c, XF_NS, "bind") &&
+		    (rc = load_bind(ld, c, -1, root)) != ST_OK)
+			return rc;
+	return ST_OK;
+}
+
+static const struct {
+	const char	*name;
+	enum ctl_kind	 kind;
+} ctl_names[] = {
+	{ "group", CTL_GROUP }, { "input", CTL_INPUT },
+	{ "secret", CTL_SECRET }, { "textarea", CTL_TEXTAREA },
+	{ "select1", CTL_SELECT1 }, { "select", CTL_SELECT },
+	{ "range", CTL_RANGE }, { "output", CTL_OUTPUT },
+	{ "trigger", CTL_TRIGGER }, { "submit", CTL_SUBMIT },
+	{ "repeat", CTL_REPEAT },
+};
+
+static int
+ctl_kind_of(xmlNodePtr n, enum ctl_kind *kind)
+{
+	size_t i;
+
+	if (!is_el(n, XF_NS, NULL))
+		return 0;
+	for (i = 0; i < sizeof(ctl_names) / sizeof(ctl_names[0]); i++)
+		if (xmlStrcmp(n->name, BAD_CAST ctl_names[i].name) == 0) {
+			*kind = ctl_names[i].kind;
+			return 1;
+		}
+	return 0;
+}
+
+static st_rc load_controls(struct loader *ld, xmlNodePtr parent,
+    xmlNodePtr ctx_node);
+
+static st_rc
+check_items(struct loader *ld, xmlNodePtr ctl)
+{
+	xmlNodePtr c, d;
+	int n = 0;
+
+	for (c = ctl->children; c != NULL; c = c->next) {
+		int label = 0, value = 0;
+
+		if (!is_el(c, XF_NS, "item"))
+			continue;
+		for (d = c->children; d != NULL; d = d->next) {
+			if (is_el(d, XF_NS, "label"))
+				label = 1;
+			else if (is_el(d, XF_NS, "value"))
+				value++;
+			else if (d->type == XML_ELEMENT_NODE)
+				return failf(ld, d, "unexpected '%s' in item",
+				    (const char *)d->name);
+		}
+		if (!label || value != 1)
+			return failf(ld, c, "an item needs a label and one "
+			    "value");
+		n++;
+	}
+	if (n == 0)
+		return failf(ld, ctl, "a selection needs items");
+	return ST_OK;
+}
+
+static st_rc
+load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
+    xmlNodePtr ctx_node)
+{
+	struct form_def *def = ld->def;
+	xmlNodePtr node = ctx_node, c;
+	xmlChar *ref = xmlGetNoNsProp(el, BAD_CAST "ref");
+	xmlXPathCompExprPtr comp = NULL;
+	struct form_field *f;
+	st_rc rc;
+
+	if (kind == CTL_TRIGGER || kind == CTL_SUBMIT || kind == CTL_RANGE ||
+	    kind == CTL_REPEAT || kind == CTL_OUTPUT || kind == CTL_SECRET) {
+		xmlFree(ref);
+		return failf(ld, el, "control '%s' is not supported yet",
+		    (const char *)el->name);
+	}
+	if (ref != NULL) {
+		xmlXPathObjectPtr res;
+
+		comp = xmlXPathCtxtCompile(ld->xp, ref);
+
+		if (comp == NULL) {
+			rc = failf(ld, el, "ref=\"%s\" does not compile as XPath",
+			    (const char *)ref);
+			xmlFree(ref);
+			return rc;
+		}
+		res = eval_at(ld->xp, comp, ctx_node);
+		if (res == NULL || res->type != XPATH_NODESET ||
+		    res->nodesetval == NULL || res->nodesetval->nodeNr == 0) {
+			xmlXPathFreeObject(res);
+			xmlXPathFreeCompExpr(comp);
+			rc = failf(ld, el, "ref=\"%s\" selects no node of the "
+			    "instance", (const char *)ref);
+			xmlFree(ref);
+			return rc;
+		}
+		node = res->nodesetval->nodeTab[0];
+		xmlXPathFreeObject(res);
+		xmlFree(ref);
+	} else if (kind != CTL_GROUP)
+		return failf(ld, el, "control '%s' has no ref",
+		    (const char *)el->name);
+	/* Registered now so that every error path below frees comp. */
+	if (def->nfields >= MAX_FIELDS) {
+		xmlXPathFreeCompExpr(comp);
+		return failf(ld, el, "too many controls");
+	}
+	if (def->nfields == ld->field_alloc) {
+		ld->field_alloc = ld->field_alloc ? ld->field_alloc * 2 : 32;
+		def->fields = xrealloc(def->fields,
+		    ld->field_alloc * sizeof(*def->fields));
+	}
+	f = &def->fields[def->nfields++];
+	memset(f, 0, sizeof(*f));
+	f->path = form_node_tpath(node);
+	f->kind = kind;
+	f->el = el;
+	f->ref = comp;
+	type_of(ld, node, f);
+	if (kind != CTL_GROUP && form_text(el, XF_NS, "label", LANG_NB) == NULL)
+		return failf(ld, el, "control '%s' has no label",
+		    (const char *)el->name);
+	if ((kind == CTL_SELECT || kind == CTL_SELECT1) &&
+	    (rc = check_items(ld, el)) != ST_OK)
+		return rc;
+	for (c = el->children; c != NULL; c = c->next) {
+		enum ctl_kind k;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, XF_NS, "label") || is_el(c, XF_NS, "hint") ||
+		    is_el(c, XF_NS, "help") || is_el(c, XF_NS, "alert") ||
+		    ((kind == CTL_SELECT || kind == CTL_SELECT1) &&
+		    is_el(c, XF_NS, "item")))
+			continue;
+		if (kind == CTL_GROUP && ctl_kind_of(c, &k))
+			continue;
+		return failf(ld, c, "unexpected element '%s' in '%s'",
+		    (const char *)c->name, (const char *)el->name);
+	}
+	if (kind == CTL_GROUP)
+		return load_controls(ld, el, node);
+	return ST_OK;
+}
+
+static st_rc
+load_controls(struct loader *ld, xmlNodePtr parent, xmlNodePtr ctx_node)
+{
+	xmlNodePtr c;
+	enum ctl_kind kind;
+	st_rc rc;
+
+	for (c = parent->children; c != NULL; c = c->next)
+		if (ctl_kind_of(c, &kind) &&
+		    (rc = load_control(ld, c, kind, ctx_node)) != ST_OK)
+			return rc;
+	return ST_OK;
+}
+
+static int
+valid_id(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 40 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		    s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+st_rc
+form_load(const char *file, struct form_def **out, char *err, size_t errlen)
+{
+	struct loader ld;
+	struct form_def *def = xcalloc(1, sizeof(*def));
+	xmlNodePtr c, model = NULL;
+	xmlChar *id = NULL, *ver = NULL;
+	char *end;
+	unsigned long v;
+	st_rc rc;
+
+	*out = NULL;
+	memset(&ld, 0, sizeof(ld));
+	ld.def = def;
+	ld.file = file;
+	ld.err = err;
+	ld.errlen = errlen;
+	def->file = xstrdup(file);
+	def->doc = xmlReadFile(file, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_NOCDATA);
+	if (def->doc == NULL) {
+		const xmlError *e = xmlGetLastError();
+
+		snprintf(err, errlen, "form '%s': not well-formed XML: %s",
+		    file, e != NULL && e->message != NULL ? e->message : "");
+		rc = ST_E_CONFIG;
+		goto out;
+	}
+	def->root = xmlDocGetRootElement(def->doc);
+	if (!is_el(def->root, FORM_NS, "form")) {
+		rc = failf(&ld, def->root, "the root must be <form> in "
+		    "namespace " FORM_NS);
+		goto out;
+	}
+	id = xmlGetNoNsProp(def->root, BAD_CAST "id");
+	ver = xmlGetNoNsProp(def->root, BAD_CAST "version");
+	if (id == NULL || !valid_id((const char *)id)) {
+		rc = failf(&ld, def->root, "the form needs an id of lower-case "
+		    "letters, digits, '_' and '-'");
+		goto out;
+	}
+	v = ver != NULL ? strtoul((const char *)ver, &end, 10) : 0;
+	if (ver == NULL || *end != '\0' || v == 0 || v > 100000) {
+		rc = failf(&ld, def->root, "the form needs a version, a whole "
+		    "number from 1");
+		goto out;
+	}
+	def->id = xstrdup((const char *)id);
+	def->version = (unsigned)v;
+	for (c = def->root->children; c != NULL; c = c->next) {
+		enum ctl_kind k;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, FORM_NS, "title") || is_el(c, FORM_NS, "intro"))
+			continue;
+		if (is_el(c, XF_NS, "model")) {
+			if (model != NULL) {
+				rc = failf(&ld, c, "only one model is allowed");
+				goto out;
+			}
+			model = c;
+		} else if (!ctl_kind_of(c, &k)) {
+			rc = failf(&ld, c, "unknown element '%s'",
+			    (const char *)c->name);
+			goto out;
+		}
+	}
+	if (form_text(def->root, FORM_NS, "title", LANG_NB) == NULL) {
+		rc = failf(&ld, def->root, "the form has no title");
+		goto out;
+	}
+	if (model == NULL) {
+		rc = failf(&ld, def->root, "the form has no model");
+		goto out;
+	}
+	if ((rc = load_model(&ld, model)) != ST_OK)
+		goto out;
+	rc = load_controls(&ld, def->root,
+	    xmlDocGetRootElement(def->tmpl));
+out:
+	if (ld.xp != NULL)
+		xmlXPathFreeContext(ld.xp);
+	xfree(ld.typed);
+	xmlFree(id);
+	xmlFree(ver);
+	if (rc != ST_OK) {
+		form_free(def);
+		return rc;
+	}
+	*out = def;
+	return ST_OK;
+}
+
+void
+form_free(struct form_def *def)
+{
+	size_t i;
+
+	if (def == NULL)
+		return;
+	for (i = 0; i < def->nbinds; i++) {
+		struct form_bind *b = &def->binds[i];
+
+		xmlXPathFreeCompExpr(b->nodeset);
+		xmlXPathFreeCompExpr(b->required);
+		xmlXPathFreeCompExpr(b->relevant);
+		xmlXPathFreeCompExpr(b->readonly);
+		xmlXPathFreeCompExpr(b->constraint);
+		xmlXPathFreeCompExpr(b->calculate);
+	}
+	xfree(def->binds);
+	for (i = 0; i < def->nfields; i++) {
+		xfree(def->fields[i].path);
+		xmlXPathFreeCompExpr(def->fields[i].ref);
+	}
+	xfree(def->fields);
+	if (def->tmpl != NULL)
+		xmlFreeDoc(def->tmpl);
+	if (def->doc != NULL)
+		xmlFreeDoc(def->doc);
+	xfree(def->id);
+	xfree(def->file);
+	xfree(def);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+st_rc
+formset_load(struct formset *fs, const char *dir, char *err, size_t errlen)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t nnames = 0, alloc = 0, i, j;
+	st_rc rc = ST_OK;
+
+	fs->v = NULL;
+	fs->n = 0;
+	if ((d = opendir(dir)) == NULL) {
+		snprintf(err, errlen, "cannot open forms directory '%s'", dir);
+		return ST_E_CONFIG;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0 ||
+		    de->d_name[0] == '.')
+			continue;
+		if (nnames == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			names = xrealloc(names, alloc * sizeof(*names));
+		}
+		names[nnames++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, nnames, sizeof(*names), by_name);
+	fs->v = xcalloc(nnames + 1, sizeof(*fs->v));
+	for (i = 0; i < nnames && rc == ST_OK; i++) {
+		struct buf path = BUF_INIT(4096);
+		struct form_def *def;
+
+		if (buf_addf(&path, "%s/%s", dir, names[i]) != ST_OK) {
+			buf_release(&path);
+			rc = ST_E_CONFIG;
+			break;
+		}
+		rc = form_load(path.data, &def, err, errlen);
+		buf_release(&path);
+		if (rc != ST_OK)
+			break;
+		for (j = 0; j < fs->n; j++)
+			if (strcmp(fs->v[j]->id, def->id) == 0 &&
+			    fs->v[j]->version == def->version) {
+				snprintf(err, errlen, "forms '%s' and '%s' are "
+				    "both '%s' version %u", fs->v[j]->file,
+				    def->file, def->id, def->version);
+				form_free(def);
+				rc = ST_E_CONFIG;
+				break;
+			}
+		if (rc == ST_OK)
+			fs->v[fs->n++] = def;
+	}
+	for (i = 0; i < nnames; i++)
+		xfree(names[i]);
+	xfree(names);
+	if (rc != ST_OK)
+		formset_release(fs);
+	return rc;
+}
+
+void
+formset_release(struct formset *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		form_free(fs->v[i]);
+	xfree(fs->v);
+	fs->v = NULL;
+	fs->n = 0;
+}
+
+const struct form_def *
+formset_current(const struct formset *fs, const char *id)
+{
+	const struct form_def *best = NULL;
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->v[i]->id, id) == 0 &&
+		    (best == NULL || fs->v[i]->version > best->version))
+			best = fs->v[i];
+	return best;
+}
+
+const struct form_def *
+formset_get(const struct formset *fs, const char *id, unsigned version)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (strcmp(fs->v[i]->id, id) == 0 &&
+		    fs->v[i]->version == version)
+			return fs->v[i];
+	return NULL;
+}
+
+xmlDocPtr
+form_new_instance(const struct form_def *def)
+{
+	return xmlCopyDoc(def->tmpl, 1);
+}

@@ -1,0 +1,632 @@
+/* form_eval.c: XForms model item properties and validation (see form.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/xpathInternals.h>
+
+#include "buf.h"
+#include "form.h"
+#include "form_eval.h"
+#include "i18n.h"
+#include "mem.h"
+#include "xpathfn.h"
+
+#define MAX_NODES	20000
+
+void
+form_errors_init(struct form_errors *e)
+{
+	memset(e, 0, sizeof(*e));
+}
+
+void
+form_errors_release(struct form_errors *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++) {
+		xfree(e->v[i].path);
+		xfree(e->v[i].html_id);
+		xfree(e->v[i].label);
+		xfree(e->v[i].message);
+	}
+	xfree(e->v);
+	form_errors_init(e);
+}
+
+void
+form_errors_add(struct form_errors *e, const char *path, const char *html_id,
+    const char *label, const char *message)
+{
+	if (e->n == e->alloc) {
+		e->alloc = e->alloc ? e->alloc * 2 : 8;
+		e->v = xrealloc(e->v, e->alloc * sizeof(*e->v));
+	}
+	e->v[e->n].path = xstrdup(path);
+	e->v[e->n].html_id = xstrdup(html_id);
+	e->v[e->n].label = label != NULL ? xstrdup(label) : NULL;
+	e->v[e->n].message = xstrdup(message);
+	e->n++;
+}
+
+static int
+is_leaf(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	if (n->type == XML_ATTRIBUTE_NODE)
+		return 1;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return 0;
+	return 1;
+}
+
+static void
+assign(struct eval *ev, xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	if (ev->n >= ev->alloc)
+		return;
+	memset(&ev->mips[ev->n], 0, sizeof(ev->mips[ev->n]));
+	n->_private = &ev->mips[ev->n++];
+	for (a = n->properties; a != NULL; a = a->next)
+		if (ev->n < ev->alloc) {
+			memset(&ev->mips[ev->n], 0, sizeof(ev->mips[ev->n]));
+			a->_private = &ev->mips[ev->n++];
+		}
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			assign(ev, c);
+}
+
+static size_t
+count(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+	size_t k = 1;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		k++;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			k += count(c);
+	return k;
+}
+
+static void
+unassign(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	n->_private = NULL;
+	for (a = n->properties; a != NULL; a = a->next)
+		a->_private = NULL;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			unassign(c);
+}
+
+struct mip *
+eval_mip(xmlNodePtr n)
+{
+	if (n == NULL || (n->type != XML_ELEMENT_NODE &&
+	    n->type != XML_ATTRIBUTE_NODE))
+		return NULL;
+	return n->_private;
+}
+
+static xmlXPathObjectPtr
+eval_at(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
+{
+	ev->xp->node = node;
+	ev->xp->contextSize = 1;
+	ev->xp->proximityPosition = 1;
+	return xmlXPathCompiledEval(expr, ev->xp);
+}
+
+/* Evaluate a boolean MIP; -1 on an XPath error. */
+static int
+eval_bool(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
+{
+	xmlXPathObjectPtr r = eval_at(ev, expr, node);
+	int v;
+
+	if (r == NULL)
+		return -1;
+	v = xmlXPathCastToBoolean(r);
+	xmlXPathFreeObject(r);
+	return v;
+}
+
+static void
+set_text(xmlNodePtr n, const char *value)
+{
+	xmlNodePtr c, next;
+
+	if (n->type == XML_ATTRIBUTE_NODE) {
+		xmlSetProp(n->parent, n->name, BAD_CAST value);
+		return;
+	}
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	/* xmlNewDocText takes the value literally: no entity parsing. */
+	if (*value != '\0')
+		xmlAddChild(n, xmlNewDocText(n->doc, BAD_CAST value));
+}
+
+/* Apply one bind (and its nested binds) with ctx as evaluation context. */
+static st_rc
+apply_bind(struct eval *ev, size_t bi, xmlNodePtr ctx)
+{
+	const struct form_def *def = ev->def;
+	const struct form_bind *b = &def->binds[bi];
+	xmlXPathObjectPtr nodes;
+	size_t j;
+	int i;
+
+	nodes = eval_at(ev, b->nodeset, ctx);
+	if (nodes == NULL)
+		return ST_E_INTERNAL;
+	if (nodes->type != XPATH_NODESET || nodes->nodesetval == NULL) {
+		xmlXPathFreeObject(nodes);
+		return ST_OK;
+	}
+	for (i = 0; i < nodes->nodesetval->nodeNr; i++) {
+		xmlNodePtr n = nodes->nodesetval->nodeTab[i];
+		struct mip *m = eval_mip(n);
+
+		if (m == NULL)
+			continue;
+		/* XForms forbids two binds setting the same property on a
+		 * node; the first one stands. */
+		if (b->required != NULL && m->required == NULL)
+			m->required = b;
+		if (b->relevant != NULL && m->relevant == NULL)
+			m->relevant = b;
+		if (b->readonly != NULL && m->readonly == NULL)
+			m->readonly = b;
+		if (b->constraint != NULL && m->constraint == NULL)
+			m->constraint = b;
+		if (b->calculate != NULL && m->calculate == NULL)
+			m->calculate = b;
+		if (b->has_type && m->type == NULL)
+			m->type = b;
+		for (j = bi + 1; j < def->nbinds; j++)
+			if (def->binds[j].parent == (int)bi) {
+				st_rc rc = apply_bind(ev, j, n);
+
+				if (rc != ST_OK) {
+					xmlXPathFreeObject(nodes);
+					return rc;
+				}
+			}
+	}
+	xmlXPathFreeObject(nodes);
+	return ST_OK;
+}
+
+/*
+ * Recalculate: evaluate every calculate until nothing changes. For an
+ * acyclic set of calculations this gives the same values as XForms'
+ * topological order; a cycle shows as no fixed point after as many
+ * passes as there are calculated nodes, and is an error like XForms'
+ * xforms-compute-exception.
+ */
+static st_rc
+recalculate(struct eval *ev, xmlNodePtr root)
+{
+	xmlXPathObjectPtr all;
+	size_t pass, ncalc = 0;
+	int i, changed = 1;
+	st_rc rc = ST_OK;
+
+	all = xmlXPathNodeEval(root, BAD_CAST "descendant-or-self::*|"
+	    "descendant-or-self::*/@*", ev->xp);
+	if (all == NULL || all->nodesetval == NULL) {
+		xmlXPathFreeObject(all);
+		return ST_OK;
+	}
+	for (i = 0; i < all->nodesetval->nodeNr; i++) {
+		struct mip *m = eval_mip(all->nodesetval->nodeTab[i]);
+
+		if (m != NULL && m->calculate != NULL)
+			ncalc++;
+	}
+	for (pass = 0; changed && ncalc > 0; pass++) {
+		if (pass > ncalc) {
+			rc = ST_E_INTERNAL;	/* circular calculation */
+			break;
+		}
+		changed = 0;
+		for (i = 0; i < all->nodesetval->nodeNr; i++) {
+			xmlNodePtr n = all->nodesetval->nodeTab[i];
+			struct mip *m = eval_mip(n);
+			xmlXPathObjectPtr r;
+			xmlChar *v, *old;
+
+			if (m == NULL || m->calculate == NULL)
+				continue;
+			if ((r = eval_at(ev, m->calculate->calculate, n)) ==
+			    NULL) {
+				rc = ST_E_INTERNAL;
+				break;
+			}
+			v = xmlXPathCastToString(r);
+			xmlXPathFreeObject(r);
+			old = xmlNodeGetContent(n);
+			if (old == NULL || xmlStrcmp(old, v) != 0) {
+				set_text(n, (const char *)v);
+				changed = 1;
+			}
+			xmlFree(old);
+			xmlFree(v);
+		}
+		if (rc != ST_OK)
+			break;
+	}
+	xmlXPathFreeObject(all);
+	return rc;
+}
+
+/* Relevance and readonly, with XForms inheritance, in document order. */
+static st_rc
+revalidate(struct eval *ev, xmlNodePtr n, int parent_relevant,
+    int parent_readonly)
+{
+	struct mip *m = eval_mip(n);
+	xmlAttrPtr a;
+	xmlNodePtr c;
+	int v;
+	st_rc rc;
+
+	if (m == NULL)
+		return ST_OK;
+	m->relevant_v = parent_relevant;
+	if (m->relevant != NULL && parent_relevant) {
+		if ((v = eval_bool(ev, m->relevant->relevant, n)) < 0)
+			return ST_E_INTERNAL;
+		m->relevant_v = v;
+	}
+	m->readonly_v = parent_readonly || m->calculate != NULL;
+	if (m->readonly != NULL && !m->readonly_v) {
+		if ((v = eval_bool(ev, m->readonly->readonly, n)) < 0)
+			return ST_E_INTERNAL;
+		m->readonly_v = v;
+	}
+	m->required_v = 0;
+	if (m->required != NULL && m->relevant_v) {
+		if ((v = eval_bool(ev, m->required->required, n)) < 0)
+			return ST_E_INTERNAL;
+		m->required_v = v;
+	}
+	m->constraint_v = 1;
+	if (m->constraint != NULL && m->relevant_v) {
+		if ((v = eval_bool(ev, m->constraint->constraint, n)) < 0)
+			return ST_E_INTERNAL;
+		m->constraint_v = v;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return ST_OK;
+	for (a = n->properties; a != NULL; a = a->next)
+		if ((rc = revalidate(ev, (xmlNodePtr)a, m->relevant_v,
+		    m->readonly_v)) != ST_OK)
+			return rc;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    (rc = revalidate(ev, c, m->relevant_v, m->readonly_v)) !=
+		    ST_OK)
+			return rc;
+	return ST_OK;
+}
+
+st_rc
+eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
+{
+	xmlNodePtr root = xmlDocGetRootElement(inst);
+	size_t i, n;
+	st_rc rc;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->def = def;
+	ev->inst = inst;
+	n = count(root);
+	if (n > MAX_NODES)
+		return ST_E_TOO_BIG;
+	ev->alloc = n;
+	ev->mips = xcalloc(n, sizeof(*ev->mips));
+	assign(ev, root);
+	ev->xp = xmlXPathNewContext(inst);
+	xpathfn_register(ev->xp);
+	for (i = 0; i < def->nbinds; i++)
+		if (def->binds[i].parent < 0 &&
+		    (rc = apply_bind(ev, i, root)) != ST_OK)
+			return rc;
+	if ((rc = recalculate(ev, root)) != ST_OK)
+		return rc;
+	return revalidate(ev, root, 1, 0);
+}
+
+void
+eval_release(struct eval *ev)
+{
+	if (ev->inst != NULL && xmlDocGetRootElement(ev->inst) != NULL)
+		unassign(xmlDocGetRootElement(ev->inst));
+	if (ev->xp != NULL)
+		xmlXPathFreeContext(ev->xp);
+	xfree(ev->mips);
+	memset(ev, 0, sizeof(*ev));
+}
+
+const struct form_field *
+eval_field(const struct form_def *def, xmlNodePtr n)
+{
+	char *tp = form_node_tpath(n);
+	const struct form_field *f = NULL;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].kind != CTL_GROUP &&
+		    strcmp(def->fields[i].path, tp) == 0) {
+			f = &def->fields[i];
+			break;
+		}
+	xfree(tp);
+	return f;
+}
+
+int
+form_item_ok(xmlNodePtr ctl, const char *value, int multiple)
+{
+	const char *p = value;
+
+	/* select stores a space-separated list; select1 a single value. */
+	while (*p != '\0') {
+		const char *end;
+		size_t len;
+		xmlNodePtr it, v;
+		int found = 0;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		end = multiple ? strchr(p, ' ') : NULL;
+		if (end == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		for (it = ctl->children; it != NULL && !found; it = it->next) {
+			if (it->type != XML_ELEMENT_NODE ||
+			    xmlStrcmp(it->name, BAD_CAST "item") != 0)
+				continue;
+			for (v = it->children; v != NULL; v = v->next)
+				if (v->type == XML_ELEMENT_NODE &&
+				    xmlStrcmp(v->name, BAD_CAST "value") == 0) {
+					xmlChar *t = xmlNodeGetContent(v);
+
+					found = t != NULL &&
+					    strlen((const char *)t) == len &&
+					    memcmp(t, p, len) == 0;
+					xmlFree(t);
+				}
+		}
+		if (!found)
+			return 0;
+		p = end;
+	}
+	return 1;
+}
+
+static void
+add_error(struct form_errors *errs, xmlNodePtr n,
+    const struct form_field *f, const char *message)
+{
+	xmlChar *path = xmlGetNodePath(n);
+	char *id = form_html_id(path != NULL ? (const char *)path : "");
+	const char *label = f != NULL ?
+	    form_text(f->el, XF_NS, "label", i18n_current()) : NULL;
+
+	form_errors_add(errs, path != NULL ? (const char *)path : "", id,
+	    label, message);
+	xfree(id);
+	xmlFree(path);
+}
+
+/* Check the instance has the shape of the template. */
+static void
+structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c, tc;
+
+	for (a = i->properties; a != NULL; a = a->next)
+		if (a->ns != NULL || xmlHasProp(t, a->name) == NULL)
+			add_error(errs, (xmlNodePtr)a, NULL,
+			    _("This attribute is not part of the form."));
+	for (a = t->properties; a != NULL; a = a->next)
+		if (xmlHasProp(i, a->name) == NULL) {
+			xmlChar *p = xmlGetNodePath(i);
+			struct buf b = BUF_INIT(4096);
+			char *id;
+
+			if (buf_addf(&b, "%s/@%s", p != NULL ?
+			    (const char *)p : "", (const char *)a->name) ==
+			    ST_OK) {
+				id = form_html_id(b.data);
+				form_errors_add(errs, b.data, id, NULL,
+				    _("This attribute is missing."));
+				xfree(id);
+			}
+			buf_release(&b);
+			xmlFree(p);
+		}
+	for (c = i->children; c != NULL; c = c->next) {
+		int seen = 0;
+		xmlNodePtr d;
+
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (!is_leaf(t) && !xmlIsBlankNode(c))
+				add_error(errs, i, NULL,
+				    _("Text is not allowed here, only the elements of the form."));
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;	/* comments, processing instructions */
+		for (tc = t->children; tc != NULL; tc = tc->next)
+			if (tc->type == XML_ELEMENT_NODE &&
+			    xmlStrcmp(tc->name, c->name) == 0)
+				break;
+		if (tc == NULL || c->ns != NULL) {
+			add_error(errs, c, NULL,
+			    _("This element is not part of the form."));
+			continue;
+		}
+		for (d = i->children; d != c; d = d->next)
+			if (d->type == XML_ELEMENT_NODE && d->ns == NULL &&
+			    xmlStrcmp(d->name, c->name) == 0)
+				seen = 1;
+		if (seen) {
+			add_error(errs, c, NULL,
+			    _("This element may appear only once."));
+			continue;
+		}
+		structure(errs, tc, c);
+	}
+	for (tc = t->children; tc != NULL; tc = tc->next) {
+		if (tc->type != XML_ELEMENT_NODE)
+			continue;
+		for (c = i->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && c->ns == NULL &&
+			    xmlStrcmp(tc->name, c->name) == 0)
+				break;
+		if (c == NULL) {
+			char *tp = form_node_tpath(tc);
+			char *id = form_html_id(tp);
+
+			form_errors_add(errs, tp, id, NULL,
+			    _("This element is missing."));
+			xfree(id);
+			xfree(tp);
+		}
+	}
+}
+
+/* The checks of one node, in XForms' order: required, type, constraint. */
+static void
+check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
+{
+	struct mip *m = eval_mip(n);
+	const struct form_field *f;
+	xmlChar *v;
+	const char *msg = NULL, *val;
+
+	if (m == NULL || !m->relevant_v || !is_leaf(n))
+		return;
+	f = eval_field(ev->def, n);
+	v = xmlNodeGetContent(n);
+	val = v != NULL ? (const char *)v : "";
+	if (m->required_v && *val == '\0')
+		msg = _("This field must be filled in.");
+	else if (m->type != NULL && !(*val == '\0' && m->type->empty_ok) &&
+	    (msg = ftype_check(m->type->type, val)) != NULL)
+		msg = _(msg);
+	else if (f != NULL && *val != '\0' &&
+	    (f->kind == CTL_SELECT || f->kind == CTL_SELECT1) &&
+	    !form_item_ok(f->el, val, f->kind == CTL_SELECT))
+		msg = f->kind == CTL_SELECT ?
+		    _("Choose only among the options given.") :
+		    _("Choose one of the options given.");
+	else if (!m->constraint_v) {
+		msg = f != NULL ? form_text(f->el, XF_NS, "alert",
+		    i18n_current()) : NULL;
+		if (msg == NULL)
+			msg = _("The value is not allowed here.");
+	}
+	if (msg != NULL)
+		add_error(errs, n, f, msg);
+	xmlFree(v);
+}
+
+static void
+check_all(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+
+	check_node(ev, n, errs);
+	for (a = n->properties; a != NULL; a = a->next)
+		check_node(ev, (xmlNodePtr)a, errs);
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			check_all(ev, c, errs);
+}
+
+/* Remove non-relevant nodes, as an XForms submission with relevant="true". */
+static void
+prune(xmlNodePtr n)
+{
+	xmlNodePtr c, next;
+	xmlAttrPtr a, anext;
+
+	for (a = n->properties; a != NULL; a = anext) {
+		struct mip *m = eval_mip((xmlNodePtr)a);
+
+		anext = a->next;
+		if (m != NULL && !m->relevant_v)
+			xmlRemoveProp(a);
+	}
+	for (c = n->children; c != NULL; c = next) {
+		struct mip *m = eval_mip(c);
+
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (m != NULL && !m->relevant_v) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else
+			prune(c);
+	}
+}
+
+st_rc
+form_validate(const struct form_def *def, xmlDocPtr inst,
+    struct form_errors *errs, int do_prune)
+{
+	xmlNodePtr root = xmlDocGetRootElement(inst);
+	xmlNodePtr troot = xmlDocGetRootElement(def->tmpl);
+	struct eval ev;
+	size_t before = errs->n;
+	st_rc rc;
+
+	if (root == NULL || root->ns != NULL ||
+	    xmlStrcmp(root->name, troot->name) != 0) {
+		struct buf b = BUF_INIT(256);
+
+		if (buf_addf(&b, "/%s", (const char *)troot->name) == ST_OK)
+			form_errors_add(errs, b.data, "f", NULL,
+			    _("The document is not an instance of this form."));
+		buf_release(&b);
+		return ST_OK;
+	}
+	structure(errs, troot, root);
+	if (errs->n > before)
+		return ST_OK;	/* binds cannot be trusted on a wrong shape */
+	if ((rc = eval_init(&ev, def, inst)) != ST_OK) {
+		eval_release(&ev);
+		return rc;
+	}
+	check_all(&ev, root, errs);
+	if (do_prune && errs->n == before)
+		prune(root);
+	eval_release(&ev);
+	return ST_OK;
+}

@@ -1,0 +1,43 @@
+/* form_eval.h: the evaluated model of one instance (internal to forms). */
+#ifndef ST_FORM_EVAL_H
+#define ST_FORM_EVAL_H
+
+#include <libxml/xpath.h>
+
+#include "form.h"
+
+/*
+ * While an instance is being evaluated, each of its element and attribute
+ * nodes points (node->_private) at a struct mip: the binds that give it
+ * each model item property and the computed values, with XForms'
+ * inheritance applied (a node is relevant only if its parent is; readonly
+ * is inherited; a calculated node is readonly). eval_release clears the
+ * pointers; nothing of an evaluation outlives it.
+ */
+struct mip {
+	const struct form_bind	*required, *relevant, *readonly;
+	const struct form_bind	*constraint, *calculate, *type;
+	int			 relevant_v, readonly_v, required_v;
+	int			 constraint_v;
+};
+
+struct eval {
+	const struct form_def	*def;
+	xmlDocPtr		 inst;
+	xmlXPathContextPtr	 xp;
+	struct mip		*mips;
+	size_t			 n, alloc;
+};
+
+/* Apply binds, recalculate, then compute relevance etc. (XForms order). */
+st_rc eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
+    ST_MUST_CHECK;
+void eval_release(struct eval *ev);
+/* The properties of a node, or NULL if it has none. */
+struct mip *eval_mip(xmlNodePtr n);
+/* The control bound to a node (by template path), or NULL. */
+const struct form_field *eval_field(const struct form_def *def, xmlNodePtr n);
+/* Is value one of the items of the select/select1 control ctl? */
+int form_item_ok(xmlNodePtr ctl, const char *value, int multiple);
+
+#endif

@@ -1,0 +1,145 @@
+/* xmlsafe.c: hardened XML parsing on top of libxml2 (see xmlsafe.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+
+#include "utf8.h"
+#include "xmlsafe.h"
+
+struct guard {
+	unsigned	 max_depth;
+	const char	*refused;	/* why we stopped the parser, or NULL */
+};
+
+static void
+refuse(xmlParserCtxtPtr ctxt, const char *why)
+{
+	struct guard *g = ctxt->_private;
+
+	if (g->refused == NULL)
+		g->refused = why;
+	xmlStopParser(ctxt);
+}
+
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	(void)name;
+	(void)eid;
+	(void)sid;
+	refuse(ctx, "a document type declaration (DOCTYPE) is not allowed");
+}
+
+static void
+on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pid,
+    const xmlChar *sid, xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)pid;
+	(void)sid;
+	(void)content;
+	refuse(ctx, "entity declarations are not allowed");
+}
+
+static void
+on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+
+	if (ctxt->nodeNr >= (int)g->max_depth) {
+		refuse(ctxt, "the document is nested too deeply");
+		return;
+	}
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+	    namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
+void
+xmlsafe_global_init(void)
+{
+	xmlInitParser();
+	/* Belt and braces: these defaults apply to every parser we create. */
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	xmlPedanticParserDefault(0);
+}
+
+st_rc
+xmlsafe_parse(const char *data, size_t len, size_t max_bytes,
+    unsigned max_depth, xmlDocPtr *out, char *err, size_t errlen)
+{
+	struct guard g = { max_depth, NULL };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	const xmlError *e;
+	int wellformed;
+
+	*out = NULL;
+	if (len > max_bytes) {
+		snprintf(err, errlen, "the document is larger than %zu bytes",
+		    max_bytes);
+		return ST_E_TOO_BIG;
+	}
+	if (len == 0) {
+		snprintf(err, errlen, "the document is empty");
+		return ST_E_INVALID;
+	}
+	if (!utf8_xml_text(data, len)) {
+		snprintf(err, errlen, "the document is not UTF-8 text made "
+		    "of XML characters");
+		return ST_E_INVALID;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return ST_E_NOMEM;
+	}
+	ctxt->_private = &g;
+	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->externalSubset = on_internal_subset;
+	ctxt->sax->entityDecl = on_entity_decl;
+	ctxt->sax->startElementNs = on_start_element;
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	wellformed = ctxt->wellFormed;
+	e = xmlCtxtGetLastError(ctxt);
+	if (g.refused != NULL) {
+		snprintf(err, errlen, "%s", g.refused);
+	} else if (doc == NULL || !wellformed) {
+		if (e != NULL && e->message != NULL) {
+			size_t n;
+
+			snprintf(err, errlen, "line %d: %s", e->line,
+			    e->message);
+			n = strlen(err);
+			while (n > 0 && (err[n - 1] == '\n' ||
+			    err[n - 1] == ' '))
+				err[--n] = '\0';
+		} else
+			snprintf(err, errlen, "the document is not "
+			    "well-formed XML");
+	} else if (doc->encoding != NULL &&
+	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
+		snprintf(err, errlen, "only UTF-8 is accepted, not '%.40s'",
+		    (const char *)doc->encoding);
+	} else if (xmlDocGetRootElement(doc) == NULL) {
+		snprintf(err, errlen, "the document has no root element");
+	} else {
+		xmlFreeParserCtxt(ctxt);
+		*out = doc;
+		return ST_OK;
+	}
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return ST_E_INVALID;
+}

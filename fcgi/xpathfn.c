@@ -1,0 +1,189 @@
+/* xpathfn.c: XForms XPath functions over libxml2 (see xpathfn.h). */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/xpathInternals.h>
+
+#include "dates.h"
+#include "xpathfn.h"
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 1;
+}
+
+static void
+fn_boolean_from_string(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+	int v;
+
+	CHECK_ARITY(1);
+	s = xmlXPathPopString(ctxt);
+	v = s != NULL && (xmlStrcasecmp(s, BAD_CAST "true") == 0 ||
+	    xmlStrcmp(s, BAD_CAST "1") == 0);
+	xmlFree(s);
+	valuePush(ctxt, xmlXPathNewBoolean(v));
+}
+
+static void
+fn_if(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlXPathObjectPtr a, b;
+	int cond;
+
+	CHECK_ARITY(3);
+	b = valuePop(ctxt);
+	a = valuePop(ctxt);
+	cond = xmlXPathPopBoolean(ctxt);
+	if (cond) {
+		valuePush(ctxt, a);
+		xmlXPathFreeObject(b);
+	} else {
+		valuePush(ctxt, b);
+		xmlXPathFreeObject(a);
+	}
+}
+
+static void
+fn_count_non_empty(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlNodeSetPtr ns;
+	int i, n = 0;
+
+	CHECK_ARITY(1);
+	ns = xmlXPathPopNodeSet(ctxt);
+	if (xmlXPathCheckError(ctxt))
+		return;
+	for (i = 0; ns != NULL && i < ns->nodeNr; i++) {
+		xmlChar *v = xmlNodeGetContent(ns->nodeTab[i]);
+
+		if (v != NULL && *v != '\0')
+			n++;
+		xmlFree(v);
+	}
+	xmlXPathFreeNodeSet(ns);
+	valuePush(ctxt, xmlXPathNewFloat(n));
+}
+
+static void
+fn_days_from_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *s;
+	long days;
+	int ok;
+
+	CHECK_ARITY(1);
+	s = xmlXPathPopString(ctxt);
+	days = dates_days(s != NULL ? (const char *)s : "", &ok);
+	xmlFree(s);
+	valuePush(ctxt, xmlXPathNewFloat(ok ? (double)days : NAN));
+}
+
+static void
+fn_local_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char today[DATE_SIZE];
+
+	CHECK_ARITY(0);
+	dates_today(today);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST today));
+}
+
+static void
+fn_now(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char buf[32];
+	time_t t;
+	struct tm tm;
+
+	CHECK_ARITY(0);
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST buf));
+}
+
+/* age-on(birthdate, date): completed years; NaN if either is invalid. */
+static void
+fn_age_on(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *b, *d;
+	int ok1, ok2, by, bm, bd, y, m, dd;
+	double age = NAN;
+
+	CHECK_ARITY(2);
+	d = xmlXPathPopString(ctxt);
+	b = xmlXPathPopString(ctxt);
+	(void)dates_days(b != NULL ? (const char *)b : "", &ok1);
+	(void)dates_days(d != NULL ? (const char *)d : "", &ok2);
+	if (ok1 && ok2 && digits((const char *)b, 4, &by) &&
+	    digits((const char *)b + 5, 2, &bm) &&
+	    digits((const char *)b + 8, 2, &bd) &&
+	    digits((const char *)d, 4, &y) &&
+	    digits((const char *)d + 5, 2, &m) &&
+	    digits((const char *)d + 8, 2, &dd)) {
+		int years = y - by;
+
+		if (m < bm || (m == bm && dd < bd))
+			years--;
+		age = years;
+	}
+	xmlFree(b);
+	xmlFree(d);
+	valuePush(ctxt, xmlXPathNewFloat(age));
+}
+
+static const struct {
+	const char		*name;
+	xmlXPathFunction	 fn;
+	int			 ours;	/* in XPATHFN_NS rather than XForms' */
+} funcs[] = {
+	{ "boolean-from-string", fn_boolean_from_string, 0 },
+	{ "if", fn_if, 0 },
+	{ "count-non-empty", fn_count_non_empty, 0 },
+	{ "days-from-date", fn_days_from_date, 0 },
+	{ "local-date", fn_local_date, 0 },
+	{ "now", fn_now, 0 },
+	{ "age-on", fn_age_on, 1 },
+};
+
+/*
+ * A lookup function instead of xmlXPathRegisterFunc: no hash table is
+ * built for every context, which matters because every validation makes
+ * one.
+ */
+static xmlXPathFunction
+lookup(void *data, const xmlChar *name, const xmlChar *ns)
+{
+	size_t i;
+
+	(void)data;
+	for (i = 0; i < sizeof(funcs) / sizeof(funcs[0]); i++) {
+		if (xmlStrcmp(name, BAD_CAST funcs[i].name) != 0)
+			continue;
+		if (funcs[i].ours ? (ns != NULL &&
+		    xmlStrcmp(ns, BAD_CAST XPATHFN_NS) == 0) : ns == NULL)
+			return funcs[i].fn;
+	}
+	return NULL;
+}
+
+void
+xpathfn_register(xmlXPathContextPtr ctxt)
+{
+	xmlXPathRegisterFuncLookup(ctxt, lookup, NULL);
+	xmlXPathRegisterNs(ctxt, BAD_CAST "st", BAD_CAST XPATHFN_NS);
+}

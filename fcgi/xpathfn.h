@@ -1,0 +1,21 @@
+/* xpathfn.h: the XForms 1.1 XPath function library, for libxml2. */
+#ifndef ST_XPATHFN_H
+#define ST_XPATHFN_H
+
+#include <libxml/xpath.h>
+
+/* The same namespace as form definitions, so "st:" means one thing. */
+#define XPATHFN_NS "urn:x-stafett:form"
+
+/*
+ * xpathfn_register adds to an XPath context the XForms functions the form
+ * definitions use (XForms 1.1, section 7): boolean-from-string, if,
+ * count-non-empty, days-from-date, local-date, now; and one of ours,
+ * st:age-on(birthdate, date), completed years of age, in XPATHFN_NS
+ * (the prefix "st" is bound in every context). Dates follow the xsd:date
+ * lexical form; an invalid date gives NaN as XForms says.
+ * "Today" is the municipality's local date (dates.h).
+ */
+void xpathfn_register(xmlXPathContextPtr ctxt);
+
+#endif
