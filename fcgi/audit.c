@@ -1,0 +1,24 @@
+/* audit.c: writing audit rows (see audit.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "worker.h"
+
+st_rc
+audit_log(struct req *r, const char *action, const char *object_type,
+    long long object_id, long long child_id)
+{
+	struct db_val p[7];
+
+	p[0] = r->who.user_id != 0 ? DV_INT(r->who.user_id) : DV_NULL;
+	p[1] = DV_STR(role_name(r->who.role));
+	p[2] = DV_STR(action);
+	p[3] = DV_STR(object_type);
+	p[4] = DV_INT(object_id);
+	p[5] = child_id != 0 ? DV_INT(child_id) : DV_NULL;
+	p[6] = DV_STR(r->id);
+	return db_exec(&r->w->db, STMT_AUDIT_INSERT, p, 7, NULL, NULL);
+}

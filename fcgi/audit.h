@@ -1,0 +1,19 @@
+/* audit.h: the append-only record of every look at a child's data. */
+#ifndef ST_AUDIT_H
+#define ST_AUDIT_H
+
+#include "req.h"
+#include "result.h"
+
+/*
+ * audit_log writes one row: who (r->who), in which role, did what (action:
+ * "read", "create", ...) to which record, whose data it is (child_id, 0
+ * when not known) and from which request (r->id). Call it inside the
+ * transaction of the change it records, or, for a read, before the data
+ * is sent: if the audit row cannot be written, the data is not shown.
+ * The table refuses updates and deletes (triggers in 0001_core.sql).
+ */
+st_rc audit_log(struct req *r, const char *action, const char *object_type,
+    long long object_id, long long child_id) ST_MUST_CHECK;
+
+#endif

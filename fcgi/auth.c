@@ -1,0 +1,261 @@
+/* auth.c: sessions, bearer tokens and login (see auth.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "auth.h"
+#include "buf.h"
+#include "db.h"
+#include "log.h"
+#include "password.h"
+#include "route.h"
+#include "secure.h"
+#include "worker.h"
+
+/* Principal columns, in the order stmt.c's PRINCIPAL_COLS lists them. */
+enum { PC_ID, PC_PUBLIC_ID, PC_USERNAME, PC_NAME, PC_ROLE, PC_UNIT,
+	PC_LANG, PC_UNIT_NAME, PC_UNIT_KIND, PC__COUNT };
+
+/*
+ * Verifying a password for a name that does not exist runs against this
+ * hash of a random password, made once per process, so that it takes as
+ * long as for a real user and the timing does not tell which names exist.
+ */
+static const char *
+dummy_hash(void)
+{
+	static char hash[PASSWORD_HASH_SIZE];
+	char pw[SECURE_TOKEN_SIZE];
+
+	if (hash[0] == '\0') {
+		secure_token(pw);
+		if (password_hash(pw, hash) != ST_OK)
+			hash[0] = '\0';
+	}
+	return hash;
+}
+
+static void
+fill(struct req *r, const struct db_res *res)
+{
+	const char *pid = db_get(res, 0, PC_PUBLIC_ID);
+
+	r->who.user_id = db_get_int(res, 0, PC_ID);
+	snprintf(r->who.public_id, sizeof(r->who.public_id), "%s",
+	    pid != NULL ? pid : "");
+	r->who.username = pool_strdup(&r->pool, db_get(res, 0, PC_USERNAME));
+	r->who.display_name = pool_strdup(&r->pool, db_get(res, 0, PC_NAME));
+	r->who.role = role_parse(db_get(res, 0, PC_ROLE));
+	r->who.unit_id = db_get_int(res, 0, PC_UNIT);
+	r->who.lang = pool_strdup(&r->pool, db_get(res, 0, PC_LANG));
+	r->who.unit_name = pool_strdup(&r->pool, db_get(res, 0, PC_UNIT_NAME));
+	r->who.unit_kind = pool_strdup(&r->pool, db_get(res, 0, PC_UNIT_KIND));
+}
+
+st_rc
+auth_session(struct req *r)
+{
+	const char *cookie = req_cookie(r, SESSION_COOKIE);
+	const struct conf *cfg = r->w->cfg;
+	struct db_val p[3];
+	struct db_res res;
+	st_rc rc;
+
+	if (cookie == NULL || strlen(cookie) != SECURE_TOKEN_LEN)
+		return ST_E_NOT_FOUND;
+	secure_hash(cookie, SECURE_TOKEN_LEN, r->session_hash);
+	p[0] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
+	p[1] = DV_INT(cfg->session_idle_min);
+	p[2] = DV_INT(cfg->session_absolute_min);
+	if ((rc = db_query(&r->w->db, STMT_SESSION_GET, p, 3, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		return ST_E_NOT_FOUND;
+	}
+	fill(r, &res);
+	snprintf(r->csrf, sizeof(r->csrf), "%s",
+	    db_get(&res, 0, PC__COUNT) != NULL ? db_get(&res, 0, PC__COUNT) : "");
+	/* Refresh the idle clock at most once a minute: fewer writes. */
+	if (db_get_int(&res, 0, PC__COUNT + 1) >= 60)
+		rc = db_exec(&r->w->db, STMT_SESSION_TOUCH, p, 1, NULL, NULL);
+	db_res_release(&res);
+	if (rc != ST_OK)
+		return rc;
+	r->auth = AUTH_SESSION;
+	return ST_OK;
+}
+
+st_rc
+auth_bearer(struct req *r)
+{
+	unsigned char hash[SECURE_HASH_LEN];
+	const char *h = r->authorization, *tok;
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
+		return ST_E_NOT_FOUND;
+	tok = h + 7;
+	while (*tok == ' ')
+		tok++;
+	if (strlen(tok) != SECURE_TOKEN_LEN)
+		return ST_E_NOT_FOUND;
+	secure_hash(tok, SECURE_TOKEN_LEN, hash);
+	p[0] = DV_BLOB(hash, sizeof(hash));
+	if ((rc = db_query(&r->w->db, STMT_TOKEN_GET, p, 1, 1, &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		return ST_E_NOT_FOUND;
+	}
+	fill(r, &res);
+	db_res_release(&res);
+	r->auth = AUTH_TOKEN;
+	return ST_OK;
+}
+
+int
+auth_valid_username(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+		    s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static void
+keyed(struct req *r, const char *kind, const char *value,
+    unsigned char out[SECURE_HASH_LEN])
+{
+	struct buf b = BUF_INIT(512);
+
+	if (buf_addf(&b, "%s:%s", kind, value) != ST_OK)
+		buf_reset(&b);
+	secure_hmac(r->w->key, b.data, b.len, out);
+	buf_release(&b);
+}
+
+static st_rc
+failures(struct req *r, const unsigned char *hash, long long *n)
+{
+	struct db_val p[2];
+	struct db_res res;
+	st_rc rc;
+
+	p[0] = DV_BLOB(hash, SECURE_HASH_LEN);
+	p[1] = DV_INT(r->w->cfg->login_window_min);
+	if ((rc = db_query(&r->w->db, STMT_LOGIN_FAILURES, p, 2, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	*n = db_get_int(&res, 0, 0);
+	db_res_release(&res);
+	return ST_OK;
+}
+
+st_rc
+auth_login(struct req *r, const char *username, const char *password,
+    enum login_result *result)
+{
+	struct db *db = &r->w->db;
+	unsigned char name_h[SECURE_HASH_LEN], addr_h[SECURE_HASH_LEN];
+	unsigned char tok_h[SECURE_HASH_LEN];
+	char token[SECURE_TOKEN_SIZE], csrf[SECURE_TOKEN_SIZE];
+	const char *stored = NULL;
+	struct db_val p[3];
+	struct db_res res;
+	long long nf_name = 0, nf_addr = 0;
+	unsigned max = r->w->cfg->login_max_failures;
+	int known;
+	st_rc rc;
+
+	*result = LOGIN_BAD;
+	memset(&res, 0, sizeof(res));
+	keyed(r, "name", username, name_h);
+	keyed(r, "addr", r->remote_addr != NULL ? r->remote_addr : "", addr_h);
+	if ((rc = failures(r, name_h, &nf_name)) != ST_OK ||
+	    (rc = failures(r, addr_h, &nf_addr)) != ST_OK)
+		return rc;
+	if (nf_name >= max || nf_addr >= (long long)max * 4) {
+		*result = LOGIN_LIMITED;
+		return ST_OK;
+	}
+	if (auth_valid_username(username)) {
+		p[0] = DV_STR(username);
+		if ((rc = db_query(db, STMT_USER_BY_NAME, p, 1, 1, &res)) !=
+		    ST_OK)
+			return rc;
+		stored = db_get(&res, 0, PC__COUNT);
+	}
+	known = stored != NULL;
+	if (password_verify(known ? stored : dummy_hash(), password) != ST_OK ||
+	    !known) {
+		db_res_release(&res);
+		if ((rc = db_begin(db)) != ST_OK)
+			return rc;
+		p[0] = DV_BLOB(name_h, SECURE_HASH_LEN);
+		rc = db_exec(db, STMT_LOGIN_FAILURE_ADD, p, 1, NULL, NULL);
+		p[0] = DV_BLOB(addr_h, SECURE_HASH_LEN);
+		if (rc == ST_OK)
+			rc = db_exec(db, STMT_LOGIN_FAILURE_ADD, p, 1, NULL,
+			    NULL);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		if (rc != ST_OK)
+			db_rollback(db);
+		return rc;
+	}
+	fill(r, &res);
+	db_res_release(&res);
+	secure_token(token);
+	secure_token(csrf);
+	secure_hash(token, SECURE_TOKEN_LEN, tok_h);
+	if ((rc = db_begin(db)) != ST_OK)
+		return rc;
+	p[0] = DV_BLOB(name_h, SECURE_HASH_LEN);
+	rc = db_exec(db, STMT_LOGIN_FAILURE_CLEAR, p, 1, NULL, NULL);
+	p[0] = DV_BLOB(tok_h, SECURE_HASH_LEN);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_STR(csrf);
+	if (rc == ST_OK)
+		rc = db_exec(db, STMT_SESSION_CREATE, p, 3, NULL, NULL);
+	if (rc == ST_OK)
+		rc = db_commit(db);
+	if (rc != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = resp_cookie(r, SESSION_COOKIE, token, -1)) != ST_OK)
+		return rc;
+	memcpy(r->session_hash, tok_h, sizeof(tok_h));
+	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
+	r->auth = AUTH_SESSION;
+	*result = LOGIN_OK;
+	return ST_OK;
+}
+
+st_rc
+auth_logout(struct req *r)
+{
+	struct db_val p[1];
+	st_rc rc;
+
+	p[0] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
+	if ((rc = db_exec(&r->w->db, STMT_SESSION_DELETE, p, 1, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	memset(&r->who, 0, sizeof(r->who));
+	r->csrf[0] = '\0';
+	r->auth = AUTH_NONE;
+	return resp_cookie(r, SESSION_COOKIE, "", 0);
+}

@@ -1,0 +1,36 @@
+/* auth.h: who is asking: sessions, API tokens and logging in. */
+#ifndef ST_AUTH_H
+#define ST_AUTH_H
+
+#include "req.h"
+#include "result.h"
+
+/*
+ * Sessions: the cookie holds 256 random bits; the database holds only
+ * their hash, with the user, a CSRF token, the login time (absolute
+ * timeout) and the last request (idle timeout). Both timeouts are checked
+ * in the lookup query itself, so an expired session simply is not found.
+ *
+ * API tokens: "Authorization: Bearer TOKEN"; likewise stored hashed, and
+ * refused once revoked or when the account is deactivated.
+ *
+ * Logging in is rate limited per user name and per client address, both
+ * kept only as HMACs under the server key. A failed login for an unknown
+ * name costs as much time as for a known one, so the answer does not
+ * tell which names exist.
+ */
+enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LIMITED };
+
+/* ST_OK and r->who filled, or ST_E_NOT_FOUND (no or expired session). */
+st_rc auth_session(struct req *r) ST_MUST_CHECK;
+/* ST_OK and r->who filled, or ST_E_NOT_FOUND (missing or bad token). */
+st_rc auth_bearer(struct req *r) ST_MUST_CHECK;
+/* Check the password and, on success, start a session (sets the cookie). */
+st_rc auth_login(struct req *r, const char *username, const char *password,
+    enum login_result *result) ST_MUST_CHECK;
+/* End the current session. */
+st_rc auth_logout(struct req *r) ST_MUST_CHECK;
+/* Is s a plausible user name (lower-case letters, digits, . _ -)? */
+int auth_valid_username(const char *s);
+
+#endif

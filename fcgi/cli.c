@@ -1,0 +1,117 @@
+/* cli.c: parse the command line and run a subcommand (see cli.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <mysql.h>
+
+#include "cli.h"
+#include "dates.h"
+#include "log.h"
+#include "secure.h"
+#include "server.h"
+#include "xmlsafe.h"
+
+static int
+cmd_serve(const struct conf *cfg, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return server_run(cfg);
+}
+
+static const struct {
+	const char	*name;
+	int		(*fn)(const struct conf *, int, char **);
+} commands[] = {
+	{ "serve", cmd_serve },
+	{ "notify", cmd_notify },
+	{ "migrate", cmd_migrate },
+	{ "seed", cmd_seed },
+	{ "check", cmd_check },
+	{ "token", cmd_token },
+	{ "user", cmd_user },
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: stafett [--config FILE] COMMAND [ARGS]\n\n"
+	    "  serve                      run the FastCGI server\n"
+	    "  notify                     run deliveries and housekeeping\n"
+	    "  migrate                    apply pending schema migrations\n"
+	    "  seed FILE                  load an idempotent seed file\n"
+	    "  check                      check forms and stylesheets\n"
+	    "  token create USER [LABEL]  print a new API token\n"
+	    "  token revoke ID            revoke an API token\n"
+	    "  token list USER            list a user's tokens\n"
+	    "  user password USER         set a password from stdin\n");
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	const char *explicit_conf = NULL, *path;
+	struct conf cfg;
+	char err[512];
+	size_t i;
+	int argi = 1, rc = 2;
+
+	if (argi + 1 < argc && strcmp(argv[argi], "--config") == 0) {
+		explicit_conf = argv[argi + 1];
+		argi += 2;
+	}
+	if (argi >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[argi], "help") == 0 ||
+	    strcmp(argv[argi], "--help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[argi], "version") == 0 ||
+	    strcmp(argv[argi], "--version") == 0) {
+		printf("%s\n", PACKAGE_STRING);
+		return 0;
+	}
+	path = conf_find(explicit_conf);
+	if (conf_load(&cfg, path, err, sizeof(err)) != ST_OK) {
+		fprintf(stderr, "stafett: %s\n", err);
+		conf_release(&cfg);
+		return 1;
+	}
+	if (strcmp(cfg.log_level, "debug") == 0)
+		log_set_level(LOG_LVL_DEBUG);
+	else if (strcmp(cfg.log_level, "warn") == 0)
+		log_set_level(LOG_LVL_WARN);
+	else if (strcmp(cfg.log_level, "error") == 0)
+		log_set_level(LOG_LVL_ERR);
+	dates_set_zone(cfg.timezone);
+	if (secure_init() != ST_OK) {
+		fprintf(stderr, "stafett: cannot initialise libsodium\n");
+		conf_release(&cfg);
+		return 1;
+	}
+	xmlsafe_global_init();
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, argv[argi]) == 0) {
+			rc = commands[i].fn(&cfg, argc - argi - 1,
+			    argv + argi + 1);
+			break;
+		}
+	if (i == sizeof(commands) / sizeof(commands[0])) {
+		fprintf(stderr, "stafett: unknown command '%s'\n", argv[argi]);
+		usage(stderr);
+	}
+	conf_release(&cfg);
+	xsltCleanupGlobals();
+	xmlCleanupParser();
+	mysql_library_end();
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* cli.h: the subcommands of the stafett program. */
+#ifndef ST_CLI_H
+#define ST_CLI_H
+
+#include "conf.h"
+
+/*
+ * stafett [--config FILE] COMMAND [ARGS]
+ *
+ *   serve                     run the FastCGI master and its workers
+ *   notify                    run the delivery and housekeeping process
+ *   migrate                   apply sql/NNNN_*.sql not applied yet
+ *   seed FILE                 run an idempotent seed file (demo data)
+ *   check                     load forms and stylesheets, report, exit
+ *   token create USER [LABEL] print a new API token for USER
+ *   token revoke ID           revoke a token by its id
+ *   token list USER           list USER's tokens
+ *   user password USER        set USER's password from standard input
+ *
+ * Each returns the process exit status; messages go to standard error,
+ * results (a token) to standard output.
+ */
+int cli_main(int argc, char **argv);
+
+int cmd_migrate(const struct conf *cfg, int argc, char **argv);
+int cmd_seed(const struct conf *cfg, int argc, char **argv);
+int cmd_token(const struct conf *cfg, int argc, char **argv);
+int cmd_user(const struct conf *cfg, int argc, char **argv);
+int cmd_notify(const struct conf *cfg, int argc, char **argv);
+int cmd_check(const struct conf *cfg, int argc, char **argv);
+
+#endif

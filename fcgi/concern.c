@@ -1,0 +1,166 @@
+/* concern.c: storing a new concern in one transaction (see concern.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/xpath.h>
+
+#include "audit.h"
+#include "concern.h"
+#include "db.h"
+#include "log.h"
+#include "nin.h"
+#include "worker.h"
+#include "dates.h"
+
+/* The text of the node at path in inst, or "" (owned by the pool). */
+static const char *
+value(struct req *r, xmlXPathContextPtr xp, const char *path)
+{
+	xmlXPathObjectPtr o = xmlXPathEval(BAD_CAST path, xp);
+	xmlChar *s;
+	const char *out;
+
+	if (o == NULL)
+		return "";
+	s = xmlXPathCastToString(o);
+	xmlXPathFreeObject(o);
+	out = pool_strdup(&r->pool, s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return out;
+}
+
+static int
+truthy(const char *s)
+{
+	return strcmp(s, "true") == 0 || strcmp(s, "1") == 0;
+}
+
+/* Find or create the child; *child_id is 0 for an anonymous concern. */
+static st_rc
+child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
+{
+	const char *name = value(r, xp, "/concern/child/name");
+	const char *nin = value(r, xp, "/concern/child/nin");
+	const char *birth = value(r, xp, "/concern/child/birthdate");
+	char id[SECURE_ID_SIZE], bd[11];
+	unsigned char h[SECURE_HASH_LEN];
+	unsigned long long ins = 0;
+	struct nin_info info;
+	struct db_val p[4];
+	st_rc rc;
+
+	*child_id = 0;
+	if (*name == '\0' && *nin == '\0')
+		return ST_OK;
+	secure_random_id(id);
+	if (*nin != '\0' && nin_check(nin, &info) == NIN_OK) {
+		if (*birth == '\0') {
+			snprintf(bd, sizeof(bd), "%04d-%02d-%02d", info.year,
+			    info.month, info.day);
+			birth = bd;
+		}
+		secure_hmac(r->w->key, nin, strlen(nin), h);
+		p[0] = DV_STR(id);
+		p[1] = DV_BLOB(h, sizeof(h));
+		p[2] = DV_OPT(*name != '\0' ? name : NULL);
+		p[3] = DV_OPT(*birth != '\0' ? birth : NULL);
+		rc = db_exec(&r->w->db, STMT_CHILD_UPSERT_NIN, p, 4, NULL, &ins);
+	} else {
+		p[0] = DV_STR(id);
+		p[1] = DV_OPT(*name != '\0' ? name : NULL);
+		p[2] = DV_OPT(*birth != '\0' ? birth : NULL);
+		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 3, NULL, &ins);
+	}
+	*child_id = (long long)ins;
+	return rc;
+}
+
+static st_rc
+store(struct req *r, const struct form_def *def, xmlXPathContextPtr xp,
+    const char *xml, size_t xmllen, struct concern_receipt *out)
+{
+	struct db *db = &r->w->db;
+	unsigned long long sub_id = 0, concern_id = 0;
+	long long child_id;
+	char sub_pid[SECURE_ID_SIZE], out_pid[SECURE_ID_SIZE];
+	char idem[SECURE_TOKEN_SIZE];
+	int anonymous = truthy(value(r, xp, "/concern/anonymous"));
+	struct db_val p[9];
+	st_rc rc;
+
+	if ((rc = db_begin(db)) != ST_OK)
+		return rc;
+	if ((rc = child_row(r, xp, &child_id)) != ST_OK)
+		goto fail;
+	secure_random_id(sub_pid);
+	p[0] = DV_STR(sub_pid);
+	p[1] = DV_STR(def->id);
+	p[2] = DV_INT(def->version);
+	p[3] = DV_STRN(xml, xmllen);
+	p[4] = DV_INT(r->who.user_id);
+	if ((rc = db_exec(db, STMT_SUBMISSION_INSERT, p, 5, NULL, &sub_id)) !=
+	    ST_OK)
+		goto fail;
+	secure_random_id(out->id);
+	secure_reference(out->reference);
+	p[0] = DV_STR(out->id);
+	p[1] = DV_STR(out->reference);
+	p[2] = DV_INT(r->who.unit_id);
+	p[3] = DV_INT(r->who.user_id);
+	p[4] = child_id != 0 ? DV_INT(child_id) : DV_NULL;
+	p[5] = DV_INT(sub_id);
+	p[6] = DV_INT(anonymous);
+	p[7] = DV_INT(out->urgent);
+	p[8] = DV_STR(out->deadline);
+	if ((rc = db_exec(db, STMT_CONCERN_INSERT, p, 9, NULL, &concern_id)) !=
+	    ST_OK)
+		goto fail;
+	/* The unit's leaders are told; an urgent concern at once. */
+	secure_random_id(out_pid);
+	secure_token(idem);
+	p[0] = DV_STR(out_pid);
+	p[1] = DV_STR(out->urgent ? "concern.urgent" : "concern.new");
+	p[2] = DV_INT(r->who.unit_id);
+	p[3] = DV_INT(concern_id);
+	p[4] = DV_STR(idem);
+	p[5] = DV_NULL;
+	if ((rc = db_exec(db, STMT_OUTBOX_INSERT, p, 6, NULL, NULL)) != ST_OK)
+		goto fail;
+	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
+	    child_id)) != ST_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+st_rc
+concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
+    struct concern_receipt *out)
+{
+	xmlXPathContextPtr xp = xmlXPathNewContext(inst);
+	xmlChar *xml = NULL;
+	int len = 0, attempt;
+	st_rc rc;
+
+	memset(out, 0, sizeof(*out));
+	out->urgent = truthy(value(r, xp, "/concern/urgent"));
+	dates_add(out->deadline, (int)r->w->cfg->concern_deadline_days);
+	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
+	if (xml == NULL) {
+		xmlXPathFreeContext(xp);
+		return ST_E_NOMEM;
+	}
+	/* A reference clash (40 random bits) is rare; a retry settles it. */
+	for (attempt = 0; attempt < 3; attempt++) {
+		rc = store(r, def, xp, (const char *)xml, (size_t)len, out);
+		if (rc != ST_E_CONFLICT)
+			break;
+	}
+	xmlFree(xml);
+	xmlXPathFreeContext(xp);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* handlers.h: every request handler, one file per resource. */
+#ifndef ST_HANDLERS_H
+#define ST_HANDLERS_H
+
+#include "req.h"
+#include "result.h"
+
+/* h_health.c */
+st_rc h_healthz(struct req *r) ST_MUST_CHECK;
+st_rc h_metrics(struct req *r) ST_MUST_CHECK;
+/* h_login.c */
+st_rc h_login_form(struct req *r) ST_MUST_CHECK;
+st_rc h_login(struct req *r) ST_MUST_CHECK;
+st_rc h_logout(struct req *r) ST_MUST_CHECK;
+/* Show the login page with a message (status 200/401/403/429). */
+st_rc login_page(struct req *r, int status, const char *message,
+    const char *username) ST_MUST_CHECK;
+/* h_home.c */
+st_rc h_home(struct req *r) ST_MUST_CHECK;
+/* h_forms.c */
+st_rc h_form_show(struct req *r) ST_MUST_CHECK;
+st_rc h_form_submit(struct req *r) ST_MUST_CHECK;
+st_rc h_api_form_get(struct req *r) ST_MUST_CHECK;
+st_rc h_api_form_submit(struct req *r) ST_MUST_CHECK;
+/* Render form id with the values in fields (after a new login). */
+st_rc form_page_resume(struct req *r, const char *id,
+    const struct fields *fields) ST_MUST_CHECK;
+/* h_concern.c */
+st_rc h_concern_show(struct req *r) ST_MUST_CHECK;
+st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;
+
+#endif

@@ -1,0 +1,105 @@
+/* req.h: one HTTP request and its response, as handlers see them. */
+#ifndef ST_REQ_H
+#define ST_REQ_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "i18n.h"
+#include "pool.h"
+#include "principal.h"
+#include "result.h"
+#include "secure.h"
+#include "urlenc.h"
+
+struct worker;
+struct route;
+
+/*
+ * A struct req is created by the worker for each FastCGI request, filled
+ * from the web server's parameters, passed through the dispatcher (which
+ * routes, authenticates, checks permission and CSRF and parses the body)
+ * and then to exactly one handler. Everything it points to is owned by
+ * req->pool or by the struct itself and is released by req_release.
+ *
+ * Handlers never touch raw input: they read req->arg (the {id} path
+ * segment, already checked to be a well-formed public id), req->form
+ * (decoded form fields), req->xml (a hardened-parsed XML body) and
+ * req->who. They answer by setting the response through the resp_*
+ * functions; nothing is sent to the client until the handler returns, so
+ * a request is acknowledged only after its transaction has committed.
+ */
+enum auth_kind { AUTH_NONE = 0, AUTH_SESSION, AUTH_TOKEN };
+
+struct req {
+	struct worker		*w;
+	struct pool		 pool;
+
+	/* input, as given by the web server (owned by the worker/FCGI) */
+	const char		*method;
+	const char		*path;
+	const char		*query;
+	const char		*content_type;
+	const char		*cookie_header;
+	const char		*authorization;
+	const char		*accept_language;
+	const char		*remote_addr;	/* only ever hashed */
+	size_t			 content_length;
+	/* reads up to n body bytes; < 0 on error, 0 at the end */
+	int			(*reader)(void *ctx, char *buf, int n);
+	void			*reader_ctx;
+	int			 https;
+	char			 id[40];	/* request id, for logs */
+
+	/* parsed input */
+	struct fields		 qs;
+	struct fields		 cookies;
+	struct fields		 form;
+	struct buf		 body;
+	xmlDocPtr		 xml;
+
+	/* routing */
+	const struct route	*route;
+	int			 route_index;	/* -1 when none matched */
+	char			 arg[SECURE_ID_SIZE + 40];
+
+	/* who is asking */
+	enum auth_kind		 auth;
+	struct principal	 who;
+	char			 csrf[SECURE_TOKEN_SIZE];
+	unsigned char		 session_hash[SECURE_HASH_LEN];
+	enum lang		 lang;
+
+	/* response */
+	int			 status;
+	const char		*ctype;
+	struct buf		 hdrs;
+	struct buf		 out;
+
+	struct timespec		 start;
+};
+
+void req_init(struct req *r, struct worker *w);
+void req_release(struct req *r);
+int req_is_api(const struct req *r);
+
+/* A cookie's value, or NULL. */
+const char *req_cookie(const struct req *r, const char *name);
+
+/* Add a response header line "Name: value" (value must be one line). */
+st_rc resp_header(struct req *r, const char *name, const char *value)
+    ST_MUST_CHECK;
+/* Set a cookie with the attributes every stafett cookie has. */
+st_rc resp_cookie(struct req *r, const char *name, const char *value,
+    long max_age) ST_MUST_CHECK;
+/* 303 See Other to a path on this site. */
+st_rc resp_redirect(struct req *r, const char *path) ST_MUST_CHECK;
+st_rc resp_text(struct req *r, int status, const char *ctype,
+    const char *text) ST_MUST_CHECK;
+/* The reason phrase for a status code. */
+const char *http_reason(int status);
+
+#endif

@@ -1,0 +1,445 @@
+/* route.c: the route table and the dispatcher (see route.h). */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "auth.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "log.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+#include "xmlsafe.h"
+
+#define LOGIN_BODY_MAX	(16 * 1024)
+#define SMALL_BODY_MAX	(4 * 1024)
+
+static const struct route routes[] = {
+	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/metrics", h_metrics, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/login", h_login_form, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/login", h_login, PERM_PUBLIC, CSRF_LOGIN, BODY_FORM, 0 },
+	{ "POST", "/logout", h_logout, PERM_USER, CSRF_SESSION, BODY_FORM,
+	    SMALL_BODY_MAX },
+	{ "GET", "/", h_home, PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/forms/{form}", h_form_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/forms/{form}", h_form_submit, PERM_STAFF, CSRF_SESSION,
+	    BODY_FORM, 0 },
+	{ "GET", "/concerns/{id}", h_concern_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/api/v1/forms/{form}", h_api_form_get, PERM_USER, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/api/v1/forms/{form}", h_api_form_submit, PERM_STAFF,
+	    CSRF_NONE, BODY_XML, 0 },
+	{ "GET", "/api/v1/concerns/{id}", h_api_concern_get, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+const struct route *
+route_table(size_t *n)
+{
+	*n = NROUTES;
+	return routes;
+}
+
+static int
+form_id_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 40 || !(s[0] >= 'a' && s[0] <= 'z'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+public_id_ok(const char *s, size_t n)
+{
+	char tmp[SECURE_ID_SIZE];
+
+	if (n != SECURE_ID_LEN)
+		return 0;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return secure_is_id(tmp);
+}
+
+/* Does path match pattern? Copies a {…} segment into arg. */
+static int
+match(const char *pattern, const char *path, char *arg, size_t arglen)
+{
+	const char *p = pattern, *s = path;
+
+	while (*p != '\0') {
+		if (*p == '{') {
+			const char *pend = strchr(p, '}');
+			size_t n = strcspn(s, "/");
+			int ok;
+
+			if (pend == NULL)
+				return 0;
+			ok = strncmp(p, "{id}", 4) == 0 ? public_id_ok(s, n) :
+			    form_id_ok(s, n);
+			if (!ok || n >= arglen)
+				return 0;
+			memcpy(arg, s, n);
+			arg[n] = '\0';
+			p = pend + 1;
+			s += n;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+const struct route *
+route_match(const char *method, const char *path, char *arg, size_t arglen,
+    int *status, int *index)
+{
+	size_t i;
+	int path_seen = 0;
+
+	*status = 404;
+	*index = -1;
+	for (i = 0; i < NROUTES; i++) {
+		if (!match(routes[i].pattern, path, arg, arglen))
+			continue;
+		path_seen = 1;
+		if (strcmp(routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 &&
+		    strcmp(routes[i].method, "GET") == 0)) {
+			*index = (int)i;
+			return &routes[i];
+		}
+	}
+	if (path_seen)
+		*status = 405;
+	return NULL;
+}
+
+int
+route_permits(enum perm perm, const struct principal *who)
+{
+	switch (perm) {
+	case PERM_PUBLIC:
+		return 1;
+	case PERM_USER:
+		return who->user_id != 0;
+	case PERM_STAFF:
+		return who->user_id != 0 && who->unit_id != 0 &&
+		    (who->role == ROLE_EMPLOYEE || who->role == ROLE_LEADER);
+	case PERM_ADMIN:
+		return who->user_id != 0 && who->role == ROLE_ADMIN;
+	}
+	return 0;
+}
+
+st_rc
+resp_error(struct req *r, int status, const char *message)
+{
+	xmlNodePtr n;
+
+	buf_reset(&r->out);
+	if (req_is_api(r) || r->route == NULL) {
+		if (!req_is_api(r) && r->route == NULL &&
+		    xslset_get(r->w->xsl, "error") != NULL)
+			goto html;
+		n = view_doc(r, "error");
+		view_attrf(n, "status", "%d", status);
+		view_el(n, "message", message);
+		return view_send(r, status, n);
+	}
+html:
+	n = view_page(r, "error");
+	view_attrf(n, "status", "%d", status);
+	view_el(n, "message", message);
+	return view_send(r, status, n);
+}
+
+/* The language: ?lang=, then the cookie, the account, the browser. */
+static void
+choose_lang(struct req *r, int after_auth)
+{
+	const char *q = fields_get(&r->qs, "lang");
+	const char *c = req_cookie(r, LANG_COOKIE);
+	enum lang l;
+
+	if (i18n_parse(q, &l)) {
+		if (!after_auth && resp_cookie(r, LANG_COOKIE, i18n_code(l),
+		    365L * 24 * 3600) != ST_OK)
+			log_warn("cannot set language cookie");
+	} else if (!i18n_parse(c, &l) &&
+	    !(after_auth && i18n_parse(r->who.lang, &l))) {
+		enum lang def = LANG_NB;
+
+		(void)i18n_parse(r->w->cfg->default_lang, &def);
+		l = i18n_from_accept(r->accept_language, def);
+	}
+	r->lang = l;
+	i18n_use(l);
+}
+
+static int
+ctype_is(const char *ctype, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (ctype == NULL || strncasecmp(ctype, want, n) != 0)
+		return 0;
+	return ctype[n] == '\0' || ctype[n] == ';' || ctype[n] == ' ';
+}
+
+/* A charset parameter other than UTF-8 is refused for XML bodies. */
+static int
+charset_ok(const char *ctype)
+{
+	const char *cs = strcasestr(ctype, "charset=");
+
+	if (cs == NULL)
+		return 1;
+	cs += 8;
+	if (*cs == '"')
+		cs++;
+	return strncasecmp(cs, "utf-8", 5) == 0;
+}
+
+static st_rc
+read_body(struct req *r, int *status, const char **msg)
+{
+	const struct route *rt = r->route;
+	size_t max = rt->body_max ? rt->body_max : r->w->cfg->body_max;
+	char err[256];
+	st_rc rc;
+
+	if (rt->body == BODY_NONE)
+		return ST_OK;
+	if (rt->csrf == CSRF_LOGIN)
+		max = LOGIN_BODY_MAX;
+	if (r->content_length > max || r->body.len > max) {
+		*status = 413;
+		*msg = _("The request is too large.");
+		return ST_E_TOO_BIG;
+	}
+	/* Read exactly Content-Length bytes (the test harness pre-fills). */
+	r->body.max = max;
+	while (r->reader != NULL && r->body.len < r->content_length) {
+		char chunk[16384];
+		size_t want = r->content_length - r->body.len;
+		int got;
+
+		got = r->reader(r->reader_ctx, chunk, (int)(want < sizeof(chunk) ?
+		    want : sizeof(chunk)));
+		if (got <= 0)
+			break;
+		if (buf_add(&r->body, chunk, (size_t)got) != ST_OK)
+			break;
+	}
+	if (r->reader != NULL && r->body.len != r->content_length) {
+		*status = 400;
+		*msg = _("The request body ended early.");
+		return ST_E_INVALID;
+	}
+	if (rt->body == BODY_FORM) {
+		if (!ctype_is(r->content_type,
+		    "application/x-www-form-urlencoded")) {
+			*status = 415;
+			*msg = _("Send the form as application/x-www-form-urlencoded.");
+			return ST_E_INVALID;
+		}
+		rc = urlenc_parse(&r->form, r->body.data, r->body.len);
+		if (rc != ST_OK) {
+			*status = rc == ST_E_TOO_BIG ? 413 : 400;
+			*msg = _("The form data could not be read: it must be UTF-8 text without control characters.");
+			return rc;
+		}
+		return ST_OK;
+	}
+	if ((!ctype_is(r->content_type, "application/xml") &&
+	    !ctype_is(r->content_type, "text/xml")) ||
+	    !charset_ok(r->content_type)) {
+		*status = 415;
+		*msg = _("Send the document as application/xml in UTF-8.");
+		return ST_E_INVALID;
+	}
+	rc = xmlsafe_parse(r->body.data, r->body.len, max,
+	    r->w->cfg->xml_max_depth, &r->xml, err, sizeof(err));
+	if (rc != ST_OK) {
+		*status = rc == ST_E_TOO_BIG ? 413 : 400;
+		*msg = pool_strdup(&r->pool, err);
+		return rc;
+	}
+	return ST_OK;
+}
+
+static int
+status_of(st_rc rc)
+{
+	switch (rc) {
+	case ST_OK:		return 200;
+	case ST_E_NOT_FOUND:	return 404;
+	case ST_E_CONFLICT:	return 409;
+	case ST_E_INVALID:	return 400;
+	case ST_E_TOO_BIG:	return 413;
+	case ST_E_DB_GONE:	return 503;
+	default:		return 500;
+	}
+}
+
+static const char *
+message_of(int status)
+{
+	switch (status) {
+	case 400: return _("The request could not be understood.");
+	case 401: return _("You must log in.");
+	case 403: return _("You do not have access to this.");
+	case 404: return _("The page does not exist, or you do not have access to it.");
+	case 405: return _("This address does not accept that method.");
+	case 409: return _("Someone else changed this at the same time. Try again.");
+	case 413: return _("The request is too large.");
+	case 503: return _("The service is temporarily unavailable. Try again in a moment; nothing was saved.");
+	}
+	return _("Something went wrong on our side, and nothing was saved. Try again, or contact support.");
+}
+
+/* When even the error page cannot be made: plain text. */
+static void
+fallback(struct req *r, int status, const char *msg)
+{
+	r->status = status;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_reset(&r->out);
+	if (buf_addstr(&r->out, msg) != ST_OK)
+		buf_reset(&r->out);
+}
+
+/* Authentication, permission, CSRF and the handler: may be run twice. */
+static st_rc
+attempt(struct req *r)
+{
+	const struct route *rt = r->route;
+	st_rc rc;
+
+	memset(&r->who, 0, sizeof(r->who));
+	r->csrf[0] = '\0';
+	r->auth = AUTH_NONE;
+	if (req_is_api(r)) {
+		if (rt->perm != PERM_PUBLIC) {
+			rc = auth_bearer(r);
+			if (rc == ST_E_NOT_FOUND) {
+				choose_lang(r, 0);
+				if ((rc = resp_header(r, "WWW-Authenticate",
+				    "Bearer realm=\"stafett\"")) != ST_OK)
+					return rc;
+				return resp_error(r, 401, _("A valid API token is required (Authorization: Bearer ...)."));
+			}
+			if (rc != ST_OK)
+				return rc;
+		}
+	} else {
+		rc = auth_session(r);
+		if (rc != ST_OK && rc != ST_E_NOT_FOUND)
+			return rc;
+	}
+	choose_lang(r, 1);
+	if (r->who.user_id == 0 && rt->perm != PERM_PUBLIC) {
+		if (strcmp(r->method, "GET") == 0 ||
+		    strcmp(r->method, "HEAD") == 0) {
+			struct buf next = BUF_INIT(2048);
+
+			rc = buf_addstr(&next, "/login?next=");
+			if (rc == ST_OK)
+				rc = buf_addstr(&next, r->path);
+			if (rc == ST_OK)
+				rc = resp_redirect(r, next.data);
+			buf_release(&next);
+			return rc;
+		}
+		return login_page(r, 401, _("Your session has ended. Log in again; what you typed is kept."), NULL);
+	}
+	if (!route_permits(rt->perm, &r->who))
+		return resp_error(r, 403, message_of(403));
+	if (rt->csrf == CSRF_SESSION) {
+		const char *t = fields_get(&r->form, "csrf");
+
+		if (t == NULL || r->csrf[0] == '\0' || !secure_streq(t, r->csrf))
+			return resp_error(r, 403, _("The form has expired or did not come from this service. Go back, reload the page and try again."));
+	} else if (rt->csrf == CSRF_LOGIN) {
+		const char *t = fields_get(&r->form, "csrf");
+		const char *c = req_cookie(r, LOGIN_COOKIE);
+
+		if (t == NULL || c == NULL || !secure_streq(t, c))
+			return login_page(r, 403, _("The login form had expired. Try again."), fields_get(&r->form, "username"));
+	}
+	return rt->fn(r);
+}
+
+void
+dispatch(struct req *r)
+{
+	struct db *db = &r->w->db;
+	const char *msg = NULL;
+	size_t hdrs_base;
+	int status, tries;
+	st_rc rc;
+
+	r->route = route_match(r->method, r->path, r->arg, sizeof(r->arg),
+	    &status, &r->route_index);
+	if (urlenc_parse(&r->qs, r->query, strlen(r->query)) != ST_OK)
+		fields_release(&r->qs);	/* a bad query string is ignored */
+	if (cookie_parse(&r->cookies, r->cookie_header != NULL ?
+	    r->cookie_header : "") != ST_OK)
+		fields_release(&r->cookies);
+	choose_lang(r, 0);
+	if (r->route == NULL) {
+		if (status == 405 && resp_header(r, "Allow", "GET, POST") !=
+		    ST_OK)
+			log_warn("cannot set header");
+		if (resp_error(r, status, message_of(status)) != ST_OK)
+			fallback(r, status, message_of(status));
+		return;
+	}
+	if (read_body(r, &status, &msg) != ST_OK) {
+		if (resp_error(r, status, msg) != ST_OK)
+			fallback(r, status, msg);
+		return;
+	}
+	/*
+	 * A server restart shows up as a lost connection on the first
+	 * statement. If nothing can have been committed yet, reconnect and
+	 * run the request once more: the user never notices the restart.
+	 */
+	hdrs_base = r->hdrs.len;
+	for (tries = 0; tries < 2; tries++) {
+		db->commit_sent = 0;
+		buf_reset(&r->out);
+		buf_truncate(&r->hdrs, hdrs_base);
+		r->status = 200;
+		r->ctype = NULL;
+		rc = attempt(r);
+		db_rollback(db);	/* a no-op unless a handler forgot */
+		if (rc != ST_E_DB_GONE || db->commit_sent)
+			break;
+	}
+	if (rc != ST_OK) {
+		status = status_of(rc);
+		if (status >= 500)
+			log_err("request '%s' on route '%s' failed: %s", r->id,
+			    r->route->pattern, st_rc_str(rc));
+		buf_truncate(&r->hdrs, hdrs_base);
+		if (resp_error(r, status, message_of(status)) != ST_OK)
+			fallback(r, status, message_of(status));
+	}
+}

@@ -1,0 +1,69 @@
+/* route.h: the table of routes and the dispatcher that enforces it. */
+#ifndef ST_ROUTE_H
+#define ST_ROUTE_H
+
+#include <stddef.h>
+
+#include "req.h"
+#include "result.h"
+
+/*
+ * Every URL the program answers is one row in the route table (route.c):
+ * method, pattern, handler, the permission it needs, how CSRF is checked,
+ * what body it takes and how large. The dispatcher does, in this order and
+ * in this one place: match the route (404/405), read and parse the body
+ * (413/415/400), authenticate (401 or a redirect to the login page),
+ * check the permission (403) and the CSRF token (403), and only then call
+ * the handler. A handler never repeats these checks; object-level rules
+ * ("may this user see this concern") live in access.c.
+ *
+ * Patterns are literal segments plus "{id}" (a public id: 22 characters
+ * of base64url) or "{form}" (a form id); the matched segment is copied to
+ * req->arg.
+ */
+enum perm {
+	PERM_PUBLIC,	/* anyone, logged in or not */
+	PERM_USER,	/* any logged-in user or token */
+	PERM_STAFF,	/* an employee or leader with a unit */
+	PERM_ADMIN	/* an administrator */
+};
+
+enum csrf_kind {
+	CSRF_NONE,	/* safe method, or an API route (no cookies used) */
+	CSRF_SESSION,	/* the session's token in field "csrf" */
+	CSRF_LOGIN	/* double-submit: field "csrf" equals cookie */
+};
+
+enum body_kind { BODY_NONE, BODY_FORM, BODY_XML };
+
+typedef st_rc (*handler_fn)(struct req *r);
+
+struct route {
+	const char	*method;
+	const char	*pattern;
+	handler_fn	 fn;
+	enum perm	 perm;
+	enum csrf_kind	 csrf;
+	enum body_kind	 body;
+	size_t		 body_max;	/* 0: the configured body_max */
+};
+
+const struct route *route_table(size_t *n);
+/* Find the route for method and path; *status is 404 or 405 if none. */
+const struct route *route_match(const char *method, const char *path,
+    char *arg, size_t arglen, int *status, int *index);
+/* Does the principal's role satisfy perm? */
+int route_permits(enum perm perm, const struct principal *who);
+
+/* Run one request through the checks and its handler. */
+void dispatch(struct req *r);
+
+/* An error response: an error page for browsers, XML for API clients. */
+st_rc resp_error(struct req *r, int status, const char *message)
+    ST_MUST_CHECK;
+
+#define LOGIN_COOKIE	"stafett_login"
+#define SESSION_COOKIE	"stafett_session"
+#define LANG_COOKIE	"stafett_lang"
+
+#endif

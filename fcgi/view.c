@@ -1,0 +1,289 @@
+/* view.c: building view documents and rendering them (see view.h). */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlsave.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+
+#include "buf.h"
+#include "log.h"
+#include "mem.h"
+#include "req.h"
+#include "view.h"
+#include "worker.h"
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+st_rc
+xslset_load(struct xslset *s, const char *dir, char *err, size_t errlen)
+{
+	DIR *d;
+	struct dirent *de;
+	size_t alloc = 0, i;
+
+	memset(s, 0, sizeof(*s));
+	if ((d = opendir(dir)) == NULL) {
+		snprintf(err, errlen, "cannot open stylesheet directory '%s'",
+		    dir);
+		return ST_E_CONFIG;
+	}
+	/* Files starting with '_' are partials, imported by the others. */
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+
+		if (len < 5 || strcmp(de->d_name + len - 4, ".xsl") != 0 ||
+		    de->d_name[0] == '_' || de->d_name[0] == '.')
+			continue;
+		if (s->n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			s->names = xrealloc(s->names, alloc * sizeof(char *));
+		}
+		s->names[s->n++] = xstrndup(de->d_name, len - 4);
+	}
+	closedir(d);
+	qsort(s->names, s->n, sizeof(char *), by_name);
+	s->sheets = xcalloc(s->n + 1, sizeof(*s->sheets));
+	for (i = 0; i < s->n; i++) {
+		struct buf path = BUF_INIT(4096);
+		xmlDocPtr doc;
+
+		if (buf_addf(&path, "%s/%s.xsl", dir, s->names[i]) != ST_OK) {
+			buf_release(&path);
+			xslset_release(s);
+			return ST_E_CONFIG;
+		}
+		doc = xmlReadFile(path.data, NULL, XML_PARSE_NONET |
+		    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		if (doc == NULL || (s->sheets[i] =
+		    xsltParseStylesheetDoc(doc)) == NULL) {
+			snprintf(err, errlen, "stylesheet '%s' does not "
+			    "compile", path.data);
+			if (doc != NULL)
+				xmlFreeDoc(doc);
+			buf_release(&path);
+			xslset_release(s);
+			return ST_E_CONFIG;
+		}
+		buf_release(&path);
+	}
+	return ST_OK;
+}
+
+void
+xslset_release(struct xslset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->sheets != NULL && s->sheets[i] != NULL)
+			xsltFreeStylesheet(s->sheets[i]);
+		xfree(s->names[i]);
+	}
+	xfree(s->names);
+	xfree(s->sheets);
+	memset(s, 0, sizeof(*s));
+}
+
+xsltStylesheetPtr
+xslset_get(const struct xslset *s, const char *name)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(name, s->names[mid]);
+
+		if (c == 0)
+			return s->sheets[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static void
+free_doc(void *p)
+{
+	xmlFreeDoc(p);
+}
+
+xmlNodePtr
+view_doc(struct req *r, const char *root)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr n = xmlNewDocNode(doc, NULL, BAD_CAST root, NULL);
+
+	xmlDocSetRootElement(doc, n);
+	pool_add(&r->pool, free_doc, doc);
+	return n;
+}
+
+xmlNodePtr
+view_page(struct req *r, const char *name)
+{
+	xmlNodePtr page = view_doc(r, "page"), u;
+
+	view_attr(page, "name", name);
+	view_attr(page, "lang", i18n_code(r->lang));
+	view_attr(page, "path", r->path);
+	if (r->who.user_id != 0) {
+		u = view_el(page, "user", NULL);
+		view_attr(u, "name", r->who.display_name);
+		view_attr(u, "username", r->who.username);
+		view_attr(u, "role", role_name(r->who.role));
+		if (r->who.unit_name != NULL)
+			view_attr(u, "unit", r->who.unit_name);
+	}
+	if (r->csrf[0] != '\0')
+		view_el(page, "csrf", r->csrf);
+	return page;
+}
+
+static int
+depth(xmlNodePtr n)
+{
+	int d = 0;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		d++;
+	return d;
+}
+
+xmlNodePtr
+view_el(xmlNodePtr parent, const char *name, const char *text)
+{
+	if (depth(parent) >= VIEW_MAX_DEPTH) {
+		log_err("view element '%s' is nested too deeply", name);
+		return parent;
+	}
+	/* xmlNewTextChild stores text literally (it is escaped on output). */
+	return xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    text != NULL ? BAD_CAST text : NULL);
+}
+
+xmlNodePtr
+view_elf(xmlNodePtr parent, const char *name, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return view_el(parent, name, text);
+}
+
+void
+view_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+}
+
+void
+view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	view_attr(n, name, text);
+}
+
+static st_rc
+send_xml(struct req *r, int status, xmlDocPtr doc)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+	st_rc rc;
+
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	if (mem == NULL)
+		return ST_E_NOMEM;
+	buf_reset(&r->out);
+	rc = buf_add(&r->out, mem, (size_t)len);
+	xmlFree(mem);
+	r->status = status;
+	r->ctype = "application/xml; charset=utf-8";
+	return rc;
+}
+
+static st_rc
+send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
+{
+	xsltStylesheetPtr sheet = xslset_get(r->w->xsl, name);
+	xsltTransformContextPtr tc;
+	xsltSecurityPrefsPtr prefs;
+	xmlDocPtr res;
+	xmlChar *mem = NULL;
+	int len = 0, failed;
+	st_rc rc;
+
+	if (sheet == NULL) {
+		log_err("no stylesheet for page '%s'", name);
+		return ST_E_INTERNAL;
+	}
+	/* Stylesheets may not read or write files or the network. */
+	prefs = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid);
+	tc = xsltNewTransformContext(sheet, doc);
+	xsltSetCtxtSecurityPrefs(prefs, tc);
+	res = xsltApplyStylesheetUser(sheet, doc, NULL, NULL, NULL, tc);
+	failed = res == NULL || tc->state != XSLT_STATE_OK;
+	xsltFreeTransformContext(tc);
+	xsltFreeSecurityPrefs(prefs);
+	if (failed) {
+		if (res != NULL)
+			xmlFreeDoc(res);
+		log_err("stylesheet '%s' failed", name);
+		return ST_E_INTERNAL;
+	}
+	xsltSaveResultToString(&mem, &len, res, sheet);
+	xmlFreeDoc(res);
+	if (mem == NULL)
+		return ST_E_INTERNAL;
+	buf_reset(&r->out);
+	rc = buf_add(&r->out, mem, (size_t)len);
+	xmlFree(mem);
+	r->status = status;
+	r->ctype = "text/html; charset=utf-8";
+	return rc;
+}
+
+st_rc
+view_send(struct req *r, int status, xmlNodePtr node)
+{
+	xmlDocPtr doc = node->doc;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlChar *name;
+	st_rc rc;
+
+	if (xmlStrcmp(root->name, BAD_CAST "page") != 0)
+		return send_xml(r, status, doc);
+	name = xmlGetProp(root, BAD_CAST "name");
+	rc = send_html(r, status, doc, (const char *)name);
+	xmlFree(name);
+	return rc;
+}

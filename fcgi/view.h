@@ -1,0 +1,55 @@
+/* view.h: the XML view document a handler builds, and its rendering. */
+#ifndef ST_VIEW_H
+#define ST_VIEW_H
+
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+
+#include "result.h"
+
+struct req;
+
+/*
+ * Handlers describe what to show as an XML document and never write HTML:
+ * view_page() starts a page whose root <page name="..."> is rendered by
+ * the stylesheet forms/xsl/NAME.xsl; view_doc() starts a plain document
+ * for API clients, sent as XML. Text goes in through view_el/view_attr,
+ * which copy it literally into text and attribute nodes, so escaping is
+ * done by libxml2's serializer and cannot be forgotten.
+ *
+ * Documents belong to the request pool. Elements deeper than
+ * VIEW_MAX_DEPTH are refused (view_el returns the parent and logs), which
+ * bounds what a handler bug can build.
+ *
+ * view_page fills in what every page needs: language, the user (name,
+ * role, unit), the CSRF token for forms, and the request path.
+ */
+#define VIEW_MAX_DEPTH 40
+
+struct xslset {
+	char			**names;
+	xsltStylesheetPtr	 *sheets;
+	size_t			  n;
+};
+
+st_rc xslset_load(struct xslset *s, const char *dir, char *err,
+    size_t errlen) ST_MUST_CHECK;
+void xslset_release(struct xslset *s);
+xsltStylesheetPtr xslset_get(const struct xslset *s, const char *name);
+
+xmlNodePtr view_page(struct req *r, const char *name);
+xmlNodePtr view_doc(struct req *r, const char *root);
+xmlNodePtr view_el(xmlNodePtr parent, const char *name, const char *text);
+xmlNodePtr view_elf(xmlNodePtr parent, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void view_attr(xmlNodePtr n, const char *name, const char *value);
+void view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Send the document that node belongs to: a <page> through its
+ * stylesheet as HTML, anything else as application/xml.
+ */
+st_rc view_send(struct req *r, int status, xmlNodePtr node) ST_MUST_CHECK;
+
+#endif

@@ -1,0 +1,195 @@
+/* worker.c: one worker process: accept FastCGI requests and answer them. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <fcgiapp.h>
+
+#include "log.h"
+#include "req.h"
+#include "route.h"
+#include "worker.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static int
+fcgi_read(void *ctx, char *buf, int n)
+{
+	return FCGX_GetStr(buf, n, ((FCGX_Request *)ctx)->in);
+}
+
+static size_t
+parse_length(const char *s)
+{
+	size_t v = 0;
+
+	if (s == NULL)
+		return 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > ((size_t)-1) / 10 - 10)
+			return (size_t)-1;
+		v = v * 10 + (size_t)(*s - '0');
+	}
+	return *s == '\0' ? v : (size_t)-1;
+}
+
+static void
+request_id(struct req *r, const char *given)
+{
+	size_t i, n = given != NULL ? strlen(given) : 0;
+
+	/* nginx's $request_id is 32 hex digits; anything else is replaced. */
+	if (n > 0 && n < sizeof(r->id)) {
+		for (i = 0; i < n; i++)
+			if (!((given[i] >= '0' && given[i] <= '9') ||
+			    (given[i] >= 'a' && given[i] <= 'f')))
+				break;
+		if (i == n) {
+			memcpy(r->id, given, n + 1);
+			return;
+		}
+	}
+	secure_random_hex(r->id, 33);
+}
+
+/*
+ * The head is formatted with snprintf: libfcgi's own FCGX_FPrintF has a
+ * printf of its own that does not know every conversion.
+ */
+static void
+send_response(struct req *r, FCGX_Request *fr)
+{
+	FCGX_Stream *out = fr->out;
+	char head[512];
+	int n;
+
+	n = snprintf(head, sizeof(head), "Status: %d %s\r\n%s%s%s"
+	    "Cache-Control: no-store\r\nContent-Language: %s\r\n"
+	    "X-Request-Id: %s\r\nContent-Length: %zu\r\n", r->status,
+	    http_reason(r->status), r->ctype != NULL ? "Content-Type: " : "",
+	    r->ctype != NULL ? r->ctype : "", r->ctype != NULL ? "\r\n" : "",
+	    i18n_code(r->lang), r->id, r->out.len);
+	if (n < 0 || (size_t)n >= sizeof(head))
+		n = snprintf(head, sizeof(head), "Status: 500 %s\r\n",
+		    http_reason(500));
+	/* Every response may carry personal data: never cached (above). */
+	FCGX_PutStr(head, n, out);
+	FCGX_PutStr(r->hdrs.data, (int)r->hdrs.len, out);
+	FCGX_PutS("\r\n", out);
+	if (strcmp(r->method, "HEAD") != 0)
+		FCGX_PutStr(r->out.data, (int)r->out.len, out);
+}
+
+static void
+handle(struct worker *w, FCGX_Request *fr)
+{
+	struct req r;
+	struct timespec end;
+	const char *https, *m;
+	unsigned long long us;
+	unsigned long before = w->db.reconnects;
+
+	req_init(&r, w);
+	clock_gettime(CLOCK_MONOTONIC, &r.start);
+	m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	r.method = m != NULL ? m : "GET";
+	r.path = FCGX_GetParam("DOCUMENT_URI", fr->envp);
+	if (r.path == NULL)
+		r.path = "/";
+	r.query = FCGX_GetParam("QUERY_STRING", fr->envp);
+	if (r.query == NULL)
+		r.query = "";
+	r.content_type = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	r.content_length = parse_length(FCGX_GetParam("CONTENT_LENGTH",
+	    fr->envp));
+	r.cookie_header = FCGX_GetParam("HTTP_COOKIE", fr->envp);
+	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
+	r.accept_language = FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", fr->envp);
+	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	https = FCGX_GetParam("HTTPS", fr->envp);
+	r.https = https != NULL && strcmp(https, "on") == 0;
+	r.reader = fcgi_read;
+	r.reader_ctx = fr;
+	request_id(&r, FCGX_GetParam("REQUEST_ID", fr->envp));
+
+	dispatch(&r);
+	send_response(&r, fr);
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	us = (unsigned long long)(end.tv_sec - r.start.tv_sec) * 1000000ULL +
+	    (unsigned long long)((end.tv_nsec - r.start.tv_nsec) / 1000);
+	/* The access log: ids, route pattern and numbers, no personal data. */
+	log_info("access rid=%s method=%s route=\"%s\" status=%d ms=%.3f",
+	    r.id, r.method, r.route != NULL ? r.route->pattern : "-",
+	    r.status, (double)us / 1000.0);
+	metrics_observe(w->metrics, r.route_index, r.status, us);
+	if (w->db.reconnects != before && w->metrics != NULL)
+		metrics_add(&w->metrics->db_reconnects,
+		    w->db.reconnects - before);
+	w->served++;
+	req_release(&r);
+}
+
+int
+worker_run(struct worker *w, int listen_fd)
+{
+	FCGX_Request fr;
+	struct sigaction sa;
+	unsigned long before;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must interrupt accept(). */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+	{
+		sigset_t none;
+
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+	}
+	if (FCGX_Init() != 0) {
+		log_err("cannot initialise fastcgi");
+		return 1;
+	}
+	if (FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		log_err("cannot initialise fastcgi request");
+		return 1;
+	}
+	before = w->db.reconnects;
+	if (db_ensure(&w->db) != ST_OK)
+		log_warn("database not reachable yet; requests get 503 until "
+		    "it is");
+	if (w->metrics != NULL && w->db.reconnects != before)
+		metrics_add(&w->metrics->db_reconnects, 1);
+	while (!stopping) {
+		if (FCGX_Accept_r(&fr) < 0) {
+			if (stopping)
+				break;
+			if (errno == EINTR)
+				continue;
+			log_err("fastcgi accept failed: %s", strerror(errno));
+			break;
+		}
+		handle(w, &fr);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Finish_r(&fr);
+	FCGX_Free(&fr, 0);
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* worker.h: the state one worker process owns while serving requests. */
+#ifndef ST_WORKER_H
+#define ST_WORKER_H
+
+#include "conf.h"
+#include "db.h"
+#include "form.h"
+#include "metrics.h"
+#include "secure.h"
+#include "view.h"
+
+/*
+ * A worker is one process: it owns one database connection (with its
+ * prepared statements) and borrows, read-only, what the master loaded
+ * before forking: configuration, form definitions, stylesheets, the
+ * server key and the shared metrics. There is no other per-process
+ * state; everything about a request lives in its struct req.
+ */
+struct worker {
+	const struct conf	*cfg;
+	struct db		 db;
+	const struct formset	*forms;
+	const struct xslset	*xsl;
+	const unsigned char	*key;	/* SECURE_KEY_LEN bytes */
+	struct metrics		*metrics;
+	unsigned long		 served;
+};
+
+/* Serve FastCGI requests on listen_fd until told to stop. */
+int worker_run(struct worker *w, int listen_fd);
+
+#endif

@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  _form.xsl: XForms-style controls as accessible HTML. Mode "edit" makes
+  the fillable form: every input has a label tied to it, groups are
+  fieldsets with legends, hints and errors are tied with aria-describedby
+  and errors are also listed at the top with links to the fields. Mode
+  "show" lists a stored instance as questions and answers.
+  Imported by form.xsl and concern.xsl; the view comes from form_view.c.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:i="urn:x-stafett:i18n"
+    exclude-result-prefixes="i">
+
+  <!-- ================================================= the fillable form -->
+  <xsl:template match="form" mode="edit">
+    <xsl:if test="errors/error">
+      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title"><xsl:value-of select="i:t('The form could not be sent. Correct this:')"/></h2>
+        <ul>
+          <xsl:for-each select="errors/error">
+            <li>
+              <a href="#{@for}">
+                <xsl:if test="@label"><xsl:value-of select="@label"/><xsl:text>: </xsl:text></xsl:if>
+                <xsl:value-of select="."/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+    <xsl:if test="intro"><p class="intro"><xsl:value-of select="intro"/></p></xsl:if>
+    <form method="post" action="{/page/@action}" novalidate="novalidate" class="xform">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <xsl:apply-templates select="controls/*" mode="edit"/>
+      <div class="submit">
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Send')"/></button>
+      </div>
+    </form>
+  </xsl:template>
+
+  <xsl:template name="describedby">
+    <xsl:variable name="ids">
+      <xsl:if test="hint"><xsl:value-of select="concat(@id, '-hint ')"/></xsl:if>
+      <xsl:if test="error"><xsl:value-of select="concat(@id, '-error')"/></xsl:if>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ids) != ''">
+      <xsl:attribute name="aria-describedby"><xsl:value-of select="normalize-space($ids)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="error">
+      <xsl:attribute name="aria-invalid">true</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="label-text">
+    <xsl:value-of select="label"/>
+    <xsl:if test="@required = 'true'">
+      <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="hint-error">
+    <xsl:if test="hint">
+      <div class="hint" id="{@id}-hint"><xsl:value-of select="hint"/></div>
+    </xsl:if>
+    <xsl:if test="error">
+      <p class="field-error" id="{@id}-error">
+        <span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span>
+        <xsl:value-of select="error"/>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="group" mode="edit">
+    <xsl:choose>
+      <xsl:when test="label">
+        <fieldset class="group" id="{@id}">
+          <legend><xsl:value-of select="label"/></legend>
+          <xsl:if test="hint"><div class="hint"><xsl:value-of select="hint"/></div></xsl:if>
+          <xsl:apply-templates select="*[not(self::label or self::hint or self::help)]" mode="edit"/>
+        </fieldset>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="group" id="{@id}">
+          <xsl:apply-templates select="*[not(self::label or self::hint or self::help)]" mode="edit"/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="input[@type = 'boolean']" mode="edit">
+    <div class="field check">
+      <xsl:if test="error"><xsl:attribute name="class">field check has-error</xsl:attribute></xsl:if>
+      <xsl:call-template name="hint-error"/>
+      <input type="checkbox" id="{@id}" name="{@name}" value="true">
+        <xsl:if test="value = 'true' or value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        <xsl:call-template name="describedby"/>
+      </input>
+      <label for="{@id}"><xsl:value-of select="label"/></label>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="input" mode="edit">
+    <div class="field">
+      <xsl:if test="error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="{@id}"><xsl:call-template name="label-text"/></label>
+      <xsl:call-template name="hint-error"/>
+      <input id="{@id}" name="{@name}" value="{value}">
+        <xsl:attribute name="type">
+          <xsl:choose>
+            <xsl:when test="@type = 'date'">date</xsl:when>
+            <xsl:when test="@type = 'email'">email</xsl:when>
+            <xsl:when test="@type = 'phone'">tel</xsl:when>
+            <xsl:when test="@type = 'time'">time</xsl:when>
+            <xsl:otherwise>text</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:if test="@type = 'integer' or @type = 'nin' or @type = 'decimal'">
+          <xsl:attribute name="inputmode"><xsl:choose><xsl:when test="@type = 'decimal'">decimal</xsl:when><xsl:otherwise>numeric</xsl:otherwise></xsl:choose></xsl:attribute>
+        </xsl:if>
+        <xsl:if test="@type = 'nin'">
+          <xsl:attribute name="autocomplete">off</xsl:attribute>
+          <xsl:attribute name="maxlength">11</xsl:attribute>
+          <xsl:attribute name="class">short</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="@type = 'integer'"><xsl:attribute name="class">short</xsl:attribute></xsl:if>
+        <xsl:if test="@required = 'true'"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
+        <xsl:if test="@readonly = 'true'"><xsl:attribute name="readonly">readonly</xsl:attribute></xsl:if>
+        <xsl:call-template name="describedby"/>
+      </input>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="textarea" mode="edit">
+    <div class="field">
+      <xsl:if test="error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="{@id}"><xsl:call-template name="label-text"/></label>
+      <xsl:call-template name="hint-error"/>
+      <textarea id="{@id}" name="{@name}" rows="5">
+        <xsl:if test="@required = 'true'"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
+        <xsl:if test="@readonly = 'true'"><xsl:attribute name="readonly">readonly</xsl:attribute></xsl:if>
+        <xsl:call-template name="describedby"/>
+        <xsl:value-of select="value"/>
+      </textarea>
+    </div>
+  </xsl:template>
+
+  <!-- Radio buttons and check boxes: a fieldset whose legend is the label. -->
+  <xsl:template match="select1[@appearance = 'full'] | select[not(@appearance = 'minimal')]" mode="edit">
+    <xsl:variable name="kind">
+      <xsl:choose><xsl:when test="self::select1">radio</xsl:when><xsl:otherwise>checkbox</xsl:otherwise></xsl:choose>
+    </xsl:variable>
+    <fieldset class="field choices">
+      <xsl:if test="error"><xsl:attribute name="class">field choices has-error</xsl:attribute></xsl:if>
+      <xsl:call-template name="describedby"/>
+      <legend><xsl:call-template name="label-text"/></legend>
+      <xsl:call-template name="hint-error"/>
+      <xsl:variable name="ctl" select="."/>
+      <xsl:for-each select="item">
+        <xsl:variable name="iid">
+          <xsl:choose>
+            <xsl:when test="position() = 1"><xsl:value-of select="$ctl/@id"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($ctl/@id, '-', position())"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <div class="choice">
+          <input type="{$kind}" id="{$iid}" name="{$ctl/@name}" value="{value}">
+            <xsl:if test="@selected"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label for="{$iid}"><xsl:value-of select="label"/></label>
+        </div>
+      </xsl:for-each>
+    </fieldset>
+  </xsl:template>
+
+  <xsl:template match="select1 | select" mode="edit">
+    <div class="field">
+      <xsl:if test="error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="{@id}"><xsl:call-template name="label-text"/></label>
+      <xsl:call-template name="hint-error"/>
+      <select id="{@id}" name="{@name}">
+        <xsl:if test="self::select"><xsl:attribute name="multiple">multiple</xsl:attribute></xsl:if>
+        <xsl:if test="@required = 'true'"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
+        <xsl:call-template name="describedby"/>
+        <xsl:if test="self::select1"><option value=""><xsl:value-of select="i:t('Choose …')"/></option></xsl:if>
+        <xsl:for-each select="item">
+          <option value="{value}">
+            <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:value-of select="label"/>
+          </option>
+        </xsl:for-each>
+      </select>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="*" mode="edit"/>
+
+  <!-- ================================================ a stored instance -->
+  <xsl:template match="form" mode="show">
+    <div class="answers">
+      <xsl:apply-templates select="controls/*" mode="show"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="group" mode="show">
+    <section class="answer-group">
+      <xsl:if test="label"><h3><xsl:value-of select="label"/></h3></xsl:if>
+      <xsl:if test="*[not(self::group or self::label or self::hint or self::help)]">
+        <dl>
+          <xsl:apply-templates select="*[not(self::group)]" mode="show"/>
+        </dl>
+      </xsl:if>
+      <xsl:apply-templates select="group" mode="show"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="input | textarea | select1 | select" mode="show">
+    <dt><xsl:value-of select="label"/></dt>
+    <dd>
+      <xsl:choose>
+        <xsl:when test="item">
+          <xsl:choose>
+            <xsl:when test="item[@selected]">
+              <xsl:for-each select="item[@selected]">
+                <xsl:value-of select="label"/>
+                <xsl:if test="position() != last()"><xsl:text>; </xsl:text></xsl:if>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><span class="none"><xsl:value-of select="i:t('Not given')"/></span></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:when test="@type = 'boolean'">
+          <xsl:choose>
+            <xsl:when test="value = 'true' or value = '1'"><xsl:value-of select="i:t('Yes')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="i:t('No')"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:when test="normalize-space(value) = ''"><span class="none"><xsl:value-of select="i:t('Not given')"/></span></xsl:when>
+        <xsl:when test="@type = 'date'"><xsl:call-template name="date"><xsl:with-param name="d" select="value"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><span class="text"><xsl:value-of select="value"/></span></xsl:otherwise>
+      </xsl:choose>
+    </dd>
+  </xsl:template>
+
+  <xsl:template match="*" mode="show"/>
+</xsl:stylesheet>
