@@ -57,7 +57,7 @@ fill(struct req *r, const struct db_res *res)
 st_rc
 auth_session(struct req *r)
 {
-	const char *cookie = req_cookie(r, SESSION_COOKIE);
+	const char *cookie = req_cookie(r, SESSION_COOKIE), *csrf;
 	const struct conf *cfg = r->w->cfg;
 	struct db_val p[3];
 	struct db_res res;
@@ -77,8 +77,8 @@ auth_session(struct req *r)
 		return ST_E_NOT_FOUND;
 	}
 	fill(r, &res);
-	snprintf(r->csrf, sizeof(r->csrf), "%s",
-	    db_get(&res, 0, PC__COUNT) != NULL ? db_get(&res, 0, PC__COUNT) : "");
+	csrf = db_get(&res, 0, PC__COUNT);
+	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf != NULL ? csrf : "");
 	/* Refresh the idle clock at most once a minute: fewer writes. */
 	if (db_get_int(&res, 0, PC__COUNT + 1) >= 60)
 		rc = db_exec(&r->w->db, STMT_SESSION_TOUCH, p, 1, NULL, NULL);
@@ -186,7 +186,8 @@ auth_login(struct req *r, const char *username, const char *password,
 	if ((rc = failures(r, name_h, &nf_name)) != ST_OK ||
 	    (rc = failures(r, addr_h, &nf_addr)) != ST_OK)
 		return rc;
-	if (nf_name >= max || nf_addr >= (long long)max * 4) {
+	if (nf_name >= max ||
+	    nf_addr >= (long long)r->w->cfg->login_max_failures_addr) {
 		*result = LOGIN_LIMITED;
 		return ST_OK;
 	}

@@ -66,7 +66,8 @@ child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
 		p[1] = DV_BLOB(h, sizeof(h));
 		p[2] = DV_OPT(*name != '\0' ? name : NULL);
 		p[3] = DV_OPT(*birth != '\0' ? birth : NULL);
-		rc = db_exec(&r->w->db, STMT_CHILD_UPSERT_NIN, p, 4, NULL, &ins);
+		rc = db_exec(&r->w->db, STMT_CHILD_UPSERT_NIN, p, 4, NULL,
+		    &ins);
 	} else {
 		p[0] = DV_STR(id);
 		p[1] = DV_OPT(*name != '\0' ? name : NULL);

@@ -45,6 +45,7 @@ static const struct key keys[] = {
 	U(session_idle_min, "30"),
 	U(session_absolute_min, "600"),
 	U(login_max_failures, "5"),
+	U(login_max_failures_addr, "100"),
 	U(login_window_min, "15"),
 	U(body_max, "262144"),
 	U(xml_max_depth, "32"),
@@ -212,7 +213,8 @@ conf_load(struct conf *cfg, const char *path, char *err, size_t errlen)
 		return ST_E_CONFIG;
 	}
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {
-		snprintf(err, errlen, "'body_max' or 'xml_max_depth' too small");
+		snprintf(err, errlen, "'body_max' or 'xml_max_depth' is too "
+		    "small");
 		return ST_E_CONFIG;
 	}
 	if (*cfg->db_admin_user == '\0') {

@@ -38,7 +38,7 @@ struct conf {
 	char	*fcgi_socket;	/* unix socket nginx connects to */
 	unsigned workers;
 	char	*pid_file;
-	unsigned shutdown_grace_s;	/* SIGTERM: time for in-flight requests */
+	unsigned shutdown_grace_s;	/* SIGTERM: in-flight requests' time */
 
 	/* files the program reads */
 	char	*forms_dir;
@@ -51,6 +51,8 @@ struct conf {
 	unsigned session_idle_min;
 	unsigned session_absolute_min;
 	unsigned login_max_failures;	/* per user name within the window */
+	unsigned login_max_failures_addr; /* per client address (a whole
+					   * municipality may share one) */
 	unsigned login_window_min;
 	unsigned body_max;		/* bytes, for any request body */
 	unsigned xml_max_depth;

@@ -158,8 +158,13 @@ db_ensure(struct db *db)
 
 	if (db->my != NULL)
 		return ST_OK;
-	/* While the server stays away, try at most once a second. */
-	if (t - db->last_attempt_ms < RECONNECT_MS)
+	/*
+	 * While a server over TCP stays away, try at most once a second, so
+	 * requests do not each wait for a connect timeout. A unix socket
+	 * refuses at once, so there every request may try: the first one
+	 * after the server is back succeeds.
+	 */
+	if (!usesock && t - db->last_attempt_ms < RECONNECT_MS)
 		return ST_E_DB_GONE;
 	db->last_attempt_ms = t;
 	db->commit_sent = 0;
@@ -359,7 +364,7 @@ db_query(struct db *db, enum stmt_id id, const struct db_val *params,
 			if (lens[c] < sizeof(small[c]))
 				memcpy(v, small[c], lens[c]);
 			else {
-				/* Longer than the first buffer: fetch it whole. */
+				/* Longer than the first buffer: fetch. */
 				MYSQL_BIND big;
 				unsigned long got = 0;
 

@@ -76,7 +76,7 @@ struct db {
 	unsigned	 port;
 	long long	 last_attempt_ms;
 	/* transaction state */
-	const char	*tx_where;	/* non-NULL while a transaction is open */
+	const char	*tx_where;	/* set while a transaction is open */
 	int		 commit_sent;
 	/* last error, for logs: no values, only codes and messages */
 	unsigned	 err_no;

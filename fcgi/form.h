@@ -43,7 +43,7 @@ enum ctl_kind {
 
 struct form_bind {
 	xmlNodePtr		 el;
-	int			 parent;	/* index of enclosing bind, -1 */
+	int			 parent;	/* enclosing bind, or -1 */
 	xmlXPathCompExprPtr	 nodeset;
 	xmlXPathCompExprPtr	 required;
 	xmlXPathCompExprPtr	 relevant;
@@ -57,7 +57,7 @@ struct form_bind {
 
 /* A control bound to an instance node (groups included). */
 struct form_field {
-	char			*path;	/* template path, e.g. /concern/child/name */
+	char			*path;	/* template path: /concern/child/name */
 	enum ctl_kind		 kind;
 	xmlNodePtr		 el;	/* the control in the definition */
 	xmlXPathCompExprPtr	 ref;	/* NULL for a group without ref */

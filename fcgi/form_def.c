@@ -170,8 +170,11 @@ type_of(struct loader *ld, xmlNodePtr node, struct form_field *f)
 	f->empty_ok = 1;
 	for (i = 0; i < ld->ntyped; i++)
 		if (ld->typed[i].node == node) {
-			f->type = ld->def->binds[ld->typed[i].bind].type;
-			f->empty_ok = ld->def->binds[ld->typed[i].bind].empty_ok;
+			const struct form_bind *b =
+			    &ld->def->binds[ld->typed[i].bind];
+
+			f->type = b->type;
+			f->empty_ok = b->empty_ok;
 		}
 }
 
@@ -334,7 +337,8 @@ load_bind(struct loader *ld, xmlNodePtr el, int parent, xmlNodePtr ctx_node)
 	if ((rc = compile_attr(ld, el, "required", &b->required)) != ST_OK ||
 	    (rc = compile_attr(ld, el, "relevant", &b->relevant)) != ST_OK ||
 	    (rc = compile_attr(ld, el, "readonly", &b->readonly)) != ST_OK ||
-	    (rc = compile_attr(ld, el, "constraint", &b->constraint)) != ST_OK ||
+	    (rc = compile_attr(ld, el, "constraint",
+	    &b->constraint)) != ST_OK ||
 	    (rc = compile_attr(ld, el, "calculate", &b->calculate)) != ST_OK)
 		return rc;
 	if ((type = xmlGetNoNsProp(el, BAD_CAST "type")) != NULL) {
@@ -507,8 +511,8 @@ load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
 		comp = xmlXPathCtxtCompile(ld->xp, ref);
 
 		if (comp == NULL) {
-			rc = failf(ld, el, "ref=\"%s\" does not compile as XPath",
-			    (const char *)ref);
+			rc = failf(ld, el, "ref=\"%s\" does not compile as "
+			    "XPath", (const char *)ref);
 			xmlFree(ref);
 			return rc;
 		}

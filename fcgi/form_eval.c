@@ -472,7 +472,8 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 		int seen = 0;
 		xmlNodePtr d;
 
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
 			if (!is_leaf(t) && !xmlIsBlankNode(c))
 				add_error(errs, i, NULL,
 				    _("Text is not allowed here, only the elements of the form."));

@@ -323,7 +323,8 @@ form_view(const struct form_def *def, xmlDocPtr inst,
 	if (errs != NULL && errs->n > 0) {
 		list = view_el(f, "errors", NULL);
 		for (i = 0; i < errs->n; i++) {
-			xmlNodePtr e = view_el(list, "error", errs->v[i].message);
+			xmlNodePtr e = view_el(list, "error",
+			    errs->v[i].message);
 
 			view_attr(e, "for", errs->v[i].html_id);
 			view_attr(e, "path", errs->v[i].path);

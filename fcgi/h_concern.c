@@ -123,7 +123,8 @@ h_api_concern_get(struct req *r)
 	if (rc == ST_OK)
 		rc = resp_header(r, "Stafett-Level", db_get(&res, 0, CG_LEVEL));
 	if (rc == ST_OK)
-		rc = resp_header(r, "Stafett-Status", db_get(&res, 0, CG_STATUS));
+		rc = resp_header(r, "Stafett-Status",
+		    db_get(&res, 0, CG_STATUS));
 	if (rc == ST_OK)
 		rc = resp_header(r, "Stafett-Deadline",
 		    db_get(&res, 0, CG_DEADLINE));

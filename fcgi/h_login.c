@@ -66,8 +66,8 @@ login_page(struct req *r, int status, const char *message,
 		if (!from_login && strcmp(f->name, "csrf") == 0)
 			continue;
 		k = view_el(login, "keep", f->value);
-		view_attr(k, "name", from_login ? f->name + strlen(RESUME_PREFIX) :
-		    f->name);
+		view_attr(k, "name", from_login ?
+		    f->name + strlen(RESUME_PREFIX) : f->name);
 	}
 	return view_send(r, status, page);
 }

@@ -85,7 +85,8 @@ i18n_parse(const char *code, enum lang *out)
 		return 0;
 	if (strcasecmp(code, "nb") == 0 || strcasecmp(code, "no") == 0 ||
 	    strcasecmp(code, "nn") == 0 || strncasecmp(code, "nb-", 3) == 0 ||
-	    strncasecmp(code, "no-", 3) == 0 || strncasecmp(code, "nn-", 3) == 0) {
+	    strncasecmp(code, "no-", 3) == 0 ||
+	    strncasecmp(code, "nn-", 3) == 0) {
 		*out = LANG_NB;
 		return 1;
 	}
@@ -146,7 +147,8 @@ xpath_t(xmlXPathParserContextPtr ctxt, int nargs)
 		    p[1] - '0' < nextra) {
 			const xmlChar *a = args[p[1] - '0'];
 
-			if (a != NULL && buf_addstr(&out, (const char *)a) != ST_OK)
+			if (a != NULL &&
+			    buf_addstr(&out, (const char *)a) != ST_OK)
 				break;
 			p += 2;
 		} else if (buf_addch(&out, *p) != ST_OK)

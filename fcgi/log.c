@@ -44,6 +44,6 @@ log_msg(enum log_level lvl, const char *fmt, ...)
 	if ((size_t)n > sizeof(line) - 2)
 		n = (int)sizeof(line) - 2;
 	line[n++] = '\n';
-	/* One write per line so lines from several workers do not interleave. */
+	/* One write per line: lines of several workers do not interleave. */
 	(void)!write(STDERR_FILENO, line, (size_t)n);
 }

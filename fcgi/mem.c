@@ -15,7 +15,8 @@ oom(size_t n)
 	int len;
 
 	/* No allocation here: we are out of memory. */
-	len = snprintf(msg, sizeof(msg), "fatal: out of memory (%zu bytes)\n", n);
+	len = snprintf(msg, sizeof(msg), "fatal: out of memory (%zu bytes)\n",
+	    n);
 	if (len > 0)
 		(void)!write(STDERR_FILENO, msg, (size_t)len);
 	abort();

@@ -14,11 +14,13 @@
  * xfree(NULL) is a no-op. xstrndup copies at most n bytes and always
  * terminates the copy.
  */
-void *xmalloc(size_t n) __attribute__((malloc, returns_nonnull));
-void *xcalloc(size_t nmemb, size_t size) __attribute__((malloc, returns_nonnull));
+#define X_ALLOC	__attribute__((malloc, returns_nonnull))
+
+void *xmalloc(size_t n) X_ALLOC;
+void *xcalloc(size_t nmemb, size_t size) X_ALLOC;
 void *xrealloc(void *p, size_t n) __attribute__((returns_nonnull));
-char *xstrdup(const char *s) __attribute__((malloc, returns_nonnull));
-char *xstrndup(const char *s, size_t n) __attribute__((malloc, returns_nonnull));
+char *xstrdup(const char *s) X_ALLOC;
+char *xstrndup(const char *s, size_t n) X_ALLOC;
 void xfree(void *p);
 
 #endif

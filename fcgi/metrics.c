@@ -73,9 +73,12 @@ metrics_render(const struct metrics *m, const char *const *methods,
 	int r, s, b;
 	st_rc rc = ST_OK;
 
-#define ADDF(...) do { if (rc == ST_OK) rc = buf_addf(out, __VA_ARGS__); } while (0)
-	ADDF("# HELP stafett_requests_total HTTP requests by route and status.\n"
-	    "# TYPE stafett_requests_total counter\n");
+#define ADDF(...) do {						\
+	if (rc == ST_OK)					\
+		rc = buf_addf(out, __VA_ARGS__);		\
+} while (0)
+	ADDF("# HELP stafett_requests_total HTTP requests by route and "
+	    "status.\n# TYPE stafett_requests_total counter\n");
 	for (r = 0; r <= nroutes && r <= METRICS_MAX_ROUTES; r++) {
 		int idx = r == nroutes ? METRICS_MAX_ROUTES : r;
 		const char *method = r == nroutes ? "" : methods[r];

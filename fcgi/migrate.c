@@ -160,6 +160,67 @@ out:
 	return rc;
 }
 
+/* The file's SHA-256 as hex into hex[65]. */
+static void
+checksum(const struct buf *sql, char *hex)
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(digest, (const unsigned char *)sql->data, sql->len);
+	sodium_bin2hex(hex, 2 * crypto_hash_sha256_BYTES + 1, digest,
+	    sizeof(digest));
+}
+
+/* Apply one migration file: 1 if applied now, 0 if it was, -1 on error. */
+static int
+apply_one(MYSQL *my, const char *dir, const char *name)
+{
+	struct buf path = BUF_INIT(4096), sql = BUF_INIT(SQL_FILE_MAX);
+	struct buf full = BUF_INIT(SQL_FILE_MAX + 4096);
+	char hex[2 * crypto_hash_sha256_BYTES + 1], ver[8], stored[80];
+	const char *params[3];
+	int found = 0, rc = -1;
+
+	memcpy(ver, name, 4);
+	ver[4] = '\0';
+	params[0] = ver;
+	params[1] = name;
+	params[2] = hex;
+	if (buf_addf(&path, "%s/%s", dir, name) != ST_OK ||
+	    read_file(path.data, &sql) != 0)
+		goto out;
+	checksum(&sql, hex);
+	if (prepared(my, "SELECT checksum FROM schema_migration WHERE "
+	    "version = ?", params, 1, stored, sizeof(stored), &found) != 0)
+		goto out;
+	if (found) {
+		if (strcmp(stored, hex) == 0)
+			rc = 0;
+		else
+			fprintf(stderr, "stafett: migration '%s' was changed "
+			    "after it was applied; add a new migration "
+			    "instead\n", name);
+		goto out;
+	}
+	/* DDL commits implicitly in MariaDB; data-only migrations are
+	 * atomic with their record. */
+	if (buf_addstr(&full, "START TRANSACTION;\n") != ST_OK ||
+	    buf_add(&full, sql.data, sql.len) != ST_OK ||
+	    buf_addstr(&full, "\n;") != ST_OK ||
+	    run_multi(my, name, full.data, full.len) != 0 ||
+	    prepared(my, "INSERT INTO schema_migration (version, name, "
+	    "checksum) VALUES (?, ?, ?)", params, 3, NULL, 0, NULL) != 0 ||
+	    run_multi(my, "commit", "COMMIT", 6) != 0)
+		goto out;
+	fprintf(stderr, "stafett: applied %s\n", name);
+	rc = 1;
+out:
+	buf_release(&path);
+	buf_release(&sql);
+	buf_release(&full);
+	return rc;
+}
+
 int
 cmd_migrate(const struct conf *cfg, int argc, char **argv)
 {
@@ -205,65 +266,13 @@ cmd_migrate(const struct conf *cfg, int argc, char **argv)
 	closedir(d);
 	qsort(names, n, sizeof(*names), by_name);
 	for (i = 0; i < n; i++) {
-		struct buf path = BUF_INIT(4096), sql = BUF_INIT(SQL_FILE_MAX);
-		struct buf full = BUF_INIT(SQL_FILE_MAX + 4096);
-		unsigned char digest[crypto_hash_sha256_BYTES];
-		char hex[2 * crypto_hash_sha256_BYTES + 1], ver[8], stored[80];
-		const char *params[3];
-		int found, bad = 0;
+		int r = apply_one(my, cfg->sql_dir, names[i]);
 
-		memcpy(ver, names[i], 4);
-		ver[4] = '\0';
-		if (buf_addf(&path, "%s/%s", cfg->sql_dir, names[i]) != ST_OK ||
-		    read_file(path.data, &sql) != 0)
-			bad = 1;
-		if (!bad) {
-			crypto_hash_sha256(digest, (const unsigned char *)sql.data,
-			    sql.len);
-			sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-			params[0] = ver;
-			bad = prepared(my, "SELECT checksum FROM schema_migration"
-			    " WHERE version = ?", params, 1, stored,
-			    sizeof(stored), &found) != 0;
-		}
-		if (!bad && found && strcmp(stored, hex) != 0) {
-			fprintf(stderr, "stafett: migration '%s' was changed "
-			    "after it was applied; add a new migration "
-			    "instead\n", names[i]);
-			bad = 1;
-		}
-		if (!bad && !found) {
-			/* DDL commits implicitly in MariaDB; data-only
-			 * migrations are atomic with their record. */
-			if (buf_addstr(&full, "START TRANSACTION;\n") != ST_OK ||
-			    buf_add(&full, sql.data, sql.len) != ST_OK ||
-			    buf_addstr(&full, "\n;") != ST_OK)
-				bad = 1;
-			if (!bad)
-				bad = run_multi(my, names[i], full.data,
-				    full.len) != 0;
-			params[0] = ver;
-			params[1] = names[i];
-			params[2] = hex;
-			if (!bad)
-				bad = prepared(my, "INSERT INTO schema_migration"
-				    " (version, name, checksum) VALUES (?, ?, ?)",
-				    params, 3, NULL, 0, NULL) != 0;
-			if (!bad)
-				bad = run_multi(my, "commit", "COMMIT", 6) != 0;
-			if (!bad) {
-				fprintf(stderr, "stafett: applied %s\n",
-				    names[i]);
-				applied++;
-			}
-		}
-		buf_release(&path);
-		buf_release(&sql);
-		buf_release(&full);
-		if (bad) {
+		if (r < 0) {
 			(void)run_multi(my, "rollback", "ROLLBACK", 8);
 			goto unlock;
 		}
+		applied += (size_t)r;
 	}
 	fprintf(stderr, "stafett: database is up to date (%zu applied now, "
 	    "%zu known)\n", applied, n);

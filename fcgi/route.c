@@ -169,25 +169,31 @@ html:
 	return view_send(r, status, n);
 }
 
-/* The language: ?lang=, then the cookie, the account, the browser. */
+/*
+ * The language. Browsers: ?lang= (remembered in a cookie), the cookie,
+ * the account's setting, then the municipality's default: Norwegian
+ * users often have English browsers, so Accept-Language is not used for
+ * pages. API clients negotiate with Accept-Language, then the account.
+ */
 static void
 choose_lang(struct req *r, int after_auth)
 {
 	const char *q = fields_get(&r->qs, "lang");
 	const char *c = req_cookie(r, LANG_COOKIE);
-	enum lang l;
+	enum lang l = LANG_NB, def = LANG_NB;
 
-	if (i18n_parse(q, &l)) {
+	(void)i18n_parse(r->w->cfg->default_lang, &def);
+	if (req_is_api(r)) {
+		if (!after_auth || !i18n_parse(r->who.lang, &def))
+			(void)i18n_parse(r->w->cfg->default_lang, &def);
+		l = i18n_from_accept(r->accept_language, def);
+	} else if (i18n_parse(q, &l)) {
 		if (!after_auth && resp_cookie(r, LANG_COOKIE, i18n_code(l),
 		    365L * 24 * 3600) != ST_OK)
 			log_warn("cannot set language cookie");
 	} else if (!i18n_parse(c, &l) &&
-	    !(after_auth && i18n_parse(r->who.lang, &l))) {
-		enum lang def = LANG_NB;
-
-		(void)i18n_parse(r->w->cfg->default_lang, &def);
-		l = i18n_from_accept(r->accept_language, def);
-	}
+	    !(after_auth && i18n_parse(r->who.lang, &l)))
+		l = def;
 	r->lang = l;
 	i18n_use(l);
 }
@@ -240,8 +246,9 @@ read_body(struct req *r, int *status, const char **msg)
 		size_t want = r->content_length - r->body.len;
 		int got;
 
-		got = r->reader(r->reader_ctx, chunk, (int)(want < sizeof(chunk) ?
-		    want : sizeof(chunk)));
+		if (want > sizeof(chunk))
+			want = sizeof(chunk);
+		got = r->reader(r->reader_ctx, chunk, (int)want);
 		if (got <= 0)
 			break;
 		if (buf_add(&r->body, chunk, (size_t)got) != ST_OK)
@@ -374,7 +381,8 @@ attempt(struct req *r)
 	if (rt->csrf == CSRF_SESSION) {
 		const char *t = fields_get(&r->form, "csrf");
 
-		if (t == NULL || r->csrf[0] == '\0' || !secure_streq(t, r->csrf))
+		if (t == NULL || r->csrf[0] == '\0' ||
+		    !secure_streq(t, r->csrf))
 			return resp_error(r, 403, _("The form has expired or did not come from this service. Go back, reload the page and try again."));
 	} else if (rt->csrf == CSRF_LOGIN) {
 		const char *t = fields_get(&r->form, "csrf");

@@ -92,7 +92,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)" },
 	/* (public_id, name, birth_date) */
 	[STMT_CHILD_INSERT] = { "child_insert",
-	    "INSERT INTO child (public_id, name, birth_date) VALUES (?, ?, ?)" },
+	    "INSERT INTO child (public_id, name, birth_date)"
+	    " VALUES (?, ?, ?)" },
 	/* (public_id, form_id, form_version, instance, author_id) */
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"

@@ -240,8 +240,10 @@ send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 	}
 	/* Stylesheets may not read or write files or the network. */
 	prefs = xsltNewSecurityPrefs();
-	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
-	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE,
+	    xsltSecurityForbid);
+	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid);
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY,
 	    xsltSecurityForbid);
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK,

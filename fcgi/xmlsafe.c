@@ -7,6 +7,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
+#include <libxslt/xsltutils.h>
 
 #include "utf8.h"
 #include "xmlsafe.h"
@@ -64,10 +65,24 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	    namespaces, nb_attributes, nb_defaulted, attributes);
 }
 
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 void
 xmlsafe_global_init(void)
 {
 	xmlInitParser();
+	/*
+	 * libxml2 and libxslt print their errors to stderr by default, and
+	 * the messages can quote the document: a child's name could end up
+	 * in a log. Every caller reports failures itself instead.
+	 */
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xsltSetGenericErrorFunc(NULL, quiet);
 	/* Belt and braces: these defaults apply to every parser we create. */
 	xmlSubstituteEntitiesDefault(0);
 	xmlLoadExtDtdDefaultValue = 0;

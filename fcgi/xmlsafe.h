@@ -28,7 +28,8 @@ st_rc xmlsafe_parse(const char *data, size_t len, size_t max_bytes,
     unsigned max_depth, xmlDocPtr *out, char *err, size_t errlen)
     ST_MUST_CHECK;
 
-/* Process-wide libxml2 settings; call once at start-up. */
+/* Process-wide libxml2 settings (no entity expansion, no DTD loading,
+ * no error printing); call once at start-up. */
 void xmlsafe_global_init(void);
 
 #endif

@@ -181,9 +181,18 @@ lookup(void *data, const xmlChar *name, const xmlChar *ns)
 	return NULL;
 }
 
+/* XPath errors are reported by our callers as results, not printed. */
+static void
+quiet(void *data, const xmlError *e)
+{
+	(void)data;
+	(void)e;
+}
+
 void
 xpathfn_register(xmlXPathContextPtr ctxt)
 {
+	ctxt->error = (xmlStructuredErrorFunc)quiet;
 	xmlXPathRegisterFuncLookup(ctxt, lookup, NULL);
 	xmlXPathRegisterNs(ctxt, BAD_CAST "st", BAD_CAST XPATHFN_NS);
 }

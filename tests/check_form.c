@@ -1,0 +1,667 @@
+/* check_form.c: unit tests of the XForms-style form engine. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "dates.h"
+#include "form.h"
+#include "mem.h"
+#include "urlenc.h"
+#include "xmlsafe.h"
+
+#define HEAD "<form xmlns=\"urn:x-stafett:form\" " \
+	"xmlns:xf=\"http://www.w3.org/2002/xforms\" " \
+	"xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" " \
+	"xmlns:st=\"urn:x-stafett:form\" id=\"t\" version=\"1\">" \
+	"<title xml:lang=\"nb\">Test</title><title xml:lang=\"en\">Test EN</title>"
+
+/* Load a definition from text; fails the test on error unless want_err. */
+static struct form_def *
+load_text(const char *text, char *err, size_t errlen)
+{
+	char path[] = "/tmp/check_form_XXXXXX";
+	struct form_def *def = NULL;
+	FILE *fp;
+	int fd;
+	st_rc rc;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+	rc = form_load(path, &def, err, errlen);
+	unlink(path);
+	if (rc != ST_OK)
+		return NULL;
+	return def;
+}
+
+static struct form_def *
+load(const char *text)
+{
+	char err[512];
+	struct form_def *def = load_text(text, err, sizeof(err));
+
+	ck_assert_msg(def != NULL, "definition refused: %s", err);
+	return def;
+}
+
+static xmlDocPtr
+doc(const char *xml)
+{
+	xmlDocPtr d = NULL;
+	char err[256];
+
+	ck_assert_msg(xmlsafe_parse(xml, strlen(xml), 1 << 20, 32, &d, err,
+	    sizeof(err)) == ST_OK, "%s", err);
+	return d;
+}
+
+/* Validate xml; return the errors (caller releases). */
+static struct form_errors
+check_doc(const struct form_def *def, xmlDocPtr d, int prune)
+{
+	struct form_errors e;
+
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(def, d, &e, prune), ST_OK);
+	return e;
+}
+
+static size_t
+nerrors(const struct form_def *def, const char *xml)
+{
+	xmlDocPtr d = doc(xml);
+	struct form_errors e = check_doc(def, d, 0);
+	size_t n = e.n;
+
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	return n;
+}
+
+/* The message for path, or NULL (copied into a static buffer). */
+static const char *
+error_at(const struct form_def *def, const char *xml, const char *path)
+{
+	static char msg[512];
+	xmlDocPtr d = doc(xml);
+	struct form_errors e = check_doc(def, d, 0);
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < e.n; i++)
+		if (strcmp(e.v[i].path, path) == 0) {
+			snprintf(msg, sizeof(msg), "%s", e.v[i].message);
+			found = msg;
+		}
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	return found;
+}
+
+static char *
+serialise(xmlDocPtr d)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+	char *s;
+
+	xmlDocDumpMemory(d, &mem, &len);
+	s = xstrdup((const char *)mem);
+	xmlFree(mem);
+	return s;
+}
+
+/* -------------------------------------------------------------- binds */
+
+static const char *const req_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><a/><b/><c/></r></xf:instance>"
+	"<xf:bind nodeset=\"/r/a\" required=\"true()\"/>"
+	"<xf:bind nodeset=\"/r/b\" required=\"../a = 'x'\"/>"
+	"</xf:model></form>";
+
+START_TEST(required)
+{
+	struct form_def *def = load(req_def);
+
+	ck_assert_str_eq(error_at(def, "<r><a/><b/><c/></r>", "/r/a"),
+	    "This field must be filled in.");
+	ck_assert_ptr_null(error_at(def, "<r><a>y</a><b/><c/></r>", "/r/a"));
+	/* required is an XPath: b is required only when a is 'x' */
+	ck_assert_ptr_null(error_at(def, "<r><a>y</a><b/><c/></r>", "/r/b"));
+	ck_assert_ptr_nonnull(error_at(def, "<r><a>x</a><b/><c/></r>", "/r/b"));
+	/* white space is a value (XForms: required means non-empty) */
+	ck_assert_uint_eq(nerrors(def, "<r><a> </a><b/><c/></r>"), 0);
+	form_free(def);
+}
+END_TEST
+
+static const char *const rel_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><on>false</on>"
+	"<g><x/><y/></g><z/></r></xf:instance>"
+	"<xf:bind nodeset=\"/r/g\" relevant=\"/r/on = 'true'\"/>"
+	"<xf:bind nodeset=\"/r/g/x\" required=\"true()\" type=\"xsd:integer\"/>"
+	"<xf:bind nodeset=\"/r/z\" relevant=\"false()\" required=\"true()\"/>"
+	"</xf:model></form>";
+
+START_TEST(relevant_inherits_and_prunes)
+{
+	struct form_def *def = load(rel_def);
+	xmlDocPtr d;
+	struct form_errors e;
+	char *out;
+
+	/* a non-relevant group makes its children non-relevant: x is not
+	 * required and not type-checked */
+	ck_assert_uint_eq(nerrors(def, "<r><on>false</on><g><x>abc</x><y/>"
+	    "</g><z/></r>"), 0);
+	/* relevant again: now x is checked */
+	ck_assert_str_eq(error_at(def, "<r><on>true</on><g><x>abc</x><y/></g>"
+	    "<z/></r>", "/r/g/x"), "Enter a whole number.");
+	/* pruning removes non-relevant nodes, as XForms submission does */
+	d = doc("<r><on>false</on><g><x>secret</x><y>s</y></g><z>q</z></r>");
+	e = check_doc(def, d, 1);
+	ck_assert_uint_eq(e.n, 0);
+	out = serialise(d);
+	ck_assert_ptr_null(strstr(out, "secret"));
+	ck_assert_ptr_null(strstr(out, "<g"));
+	ck_assert_ptr_null(strstr(out, "<z"));
+	ck_assert_ptr_nonnull(strstr(out, "<on>false</on>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(invalid_instances_are_not_pruned)
+{
+	struct form_def *def = load(rel_def);
+	xmlDocPtr d = doc("<r><on>true</on><g><x>bad</x><y/></g><z>q</z></r>");
+	struct form_errors e = check_doc(def, d, 1);
+	char *out = serialise(d);
+
+	/* with errors the instance stays as typed, to be shown again */
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_ptr_nonnull(strstr(out, "<z>q</z>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+static const char *const calc_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><a>1</a><b/><c/><d/>"
+	"</r></xf:instance>"
+	/* declared in reverse order of dependency on purpose */
+	"<xf:bind nodeset=\"/r/c\" calculate=\"../b * 2\"/>"
+	"<xf:bind nodeset=\"/r/b\" calculate=\"../a + 1\"/>"
+	"<xf:bind nodeset=\"/r/d\" constraint=\". = ''\" readonly=\"true()\"/>"
+	"</xf:model></form>";
+
+START_TEST(calculate_chain)
+{
+	struct form_def *def = load(calc_def);
+	xmlDocPtr d = doc("<r><a>4</a><b>99</b><c/><d/></r>");
+	struct form_errors e = check_doc(def, d, 1);
+	char *out = serialise(d);
+
+	ck_assert_uint_eq(e.n, 0);
+	/* the client's value of a calculated node is replaced */
+	ck_assert_ptr_nonnull(strstr(out, "<b>5</b><c>10</c>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(circular_calculate_is_an_error)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><a>1</a><b>1</b>"
+	    "</r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/a\" calculate=\"../b + 1\"/>"
+	    "<xf:bind nodeset=\"/r/b\" calculate=\"../a + 1\"/>"
+	    "</xf:model></form>");
+	xmlDocPtr d = doc("<r><a>1</a><b>1</b></r>");
+	struct form_errors e;
+
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(def, d, &e, 0), ST_E_INTERNAL);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(constraint_uses_alert)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><start/><end/>"
+	    "</r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/start\" type=\"xsd:date\"/>"
+	    "<xf:bind nodeset=\"/r/end\" type=\"xsd:date\" constraint="
+	    "\"days-from-date(.) &gt; days-from-date(../start)\"/>"
+	    "</xf:model>"
+	    "<xf:input ref=\"/r/start\"><xf:label>Start</xf:label></xf:input>"
+	    "<xf:input ref=\"/r/end\"><xf:label>End</xf:label>"
+	    "<xf:alert xml:lang=\"nb\">Slutt må være etter start.</xf:alert>"
+	    "<xf:alert xml:lang=\"en\">End must be after start.</xf:alert>"
+	    "</xf:input></form>");
+	const char *ok = "<r><start>2026-01-01</start><end>2026-02-01</end></r>";
+	const char *bad = "<r><start>2026-03-01</start><end>2026-02-01</end></r>";
+
+	ck_assert_uint_eq(nerrors(def, ok), 0);
+	i18n_use(LANG_NB);
+	ck_assert_str_eq(error_at(def, bad, "/r/end"),
+	    "Slutt må være etter start.");
+	i18n_use(LANG_EN);
+	ck_assert_str_eq(error_at(def, bad, "/r/end"),
+	    "End must be after start.");
+	i18n_use(LANG_NB);
+	/* xsd:date (unlike xf:date) does not accept the empty string */
+	ck_assert_ptr_nonnull(error_at(def, "<r><start/><end>2026-02-01</end>"
+	    "</r>", "/r/start"));
+	form_free(def);
+}
+END_TEST
+
+START_TEST(readonly_inherits)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><g><x/></g><y/>"
+	    "</r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/g\" readonly=\"true()\"/>"
+	    "</xf:model>"
+	    "<xf:group ref=\"/r/g\"><xf:label>G</xf:label>"
+	    "<xf:input ref=\"x\"><xf:label>X</xf:label></xf:input></xf:group>"
+	    "<xf:input ref=\"/r/y\"><xf:label>Y</xf:label></xf:input>"
+	    "</form>");
+	xmlDocPtr d = form_new_instance(def), vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	char *out;
+
+	xmlDocSetRootElement(vd, root);
+	ck_assert_int_eq(form_view(def, d, NULL, 0, root), ST_OK);
+	out = serialise(vd);
+	/* x inherits readonly from its group; y does not have it */
+	ck_assert_ptr_nonnull(strstr(out, "name=\"/r/g/x\" type=\"string\" "
+	    "readonly=\"true\""));
+	ck_assert_ptr_null(strstr(out, "name=\"/r/y\" type=\"string\" "
+	    "readonly"));
+	xfree(out);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+/* -------------------------------------------------------------- types */
+
+static const char *const types_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><v/></r></xf:instance>"
+	"<xf:bind nodeset=\"/r/v\" type=\"%s\"/></xf:model></form>";
+
+static int
+type_ok(const char *type, const char *value)
+{
+	char text[2048], inst[512];
+	struct form_def *def;
+	size_t n;
+
+	snprintf(text, sizeof(text), types_def, type);
+	def = load(text);
+	snprintf(inst, sizeof(inst), "<r><v>%s</v></r>", value);
+	n = nerrors(def, inst);
+	form_free(def);
+	return n == 0;
+}
+
+START_TEST(types)
+{
+	ck_assert(type_ok("xsd:string", "anything at all"));
+	ck_assert(type_ok("xsd:boolean", "true"));
+	ck_assert(type_ok("xsd:boolean", "0"));
+	ck_assert(!type_ok("xsd:boolean", "yes"));
+	ck_assert(type_ok("xsd:date", "2024-02-29"));
+	ck_assert(!type_ok("xsd:date", "2023-02-29"));
+	ck_assert(!type_ok("xsd:date", "31.03.2024"));
+	ck_assert(type_ok("xsd:date", "2024-03-31Z"));
+	ck_assert(!type_ok("xsd:date", ""));
+	ck_assert(type_ok("xf:date", ""));
+	ck_assert(type_ok("xsd:dateTime", "2024-03-31T12:30:00"));
+	ck_assert(type_ok("xsd:dateTime", "2024-03-31T12:30:00.5+01:00"));
+	ck_assert(!type_ok("xsd:dateTime", "2024-03-31 12:30"));
+	ck_assert(type_ok("xsd:time", "23:59"));
+	ck_assert(!type_ok("xsd:time", "24:00"));
+	ck_assert(type_ok("xsd:integer", "-42"));
+	ck_assert(!type_ok("xsd:integer", "4.2"));
+	ck_assert(!type_ok("xsd:integer", ""));
+	ck_assert(type_ok("xf:integer", ""));
+	ck_assert(type_ok("xsd:decimal", "4.25"));
+	ck_assert(type_ok("xsd:decimal", ".5"));
+	ck_assert(!type_ok("xsd:decimal", "4,25"));
+	ck_assert(type_ok("st:phone", "+47 912 34 567"));
+	ck_assert(type_ok("st:phone", "33123456"));
+	ck_assert(!type_ok("st:phone", "12345"));
+	ck_assert(!type_ok("st:phone", "11234567"));
+	ck_assert(type_ok("st:email", "kari.nordmann@larvik.kommune.no"));
+	ck_assert(!type_ok("st:email", "kari@"));
+	ck_assert(!type_ok("st:email", "kari nordmann@x.no"));
+	ck_assert(!type_ok("st:email", "a@b@c.no"));
+	ck_assert(type_ok("xf:email", ""));
+}
+END_TEST
+
+START_TEST(identity_numbers)
+{
+	/* 01010750160 and D-number 41010750160's checks computed by hand
+	 * with the weights in nin.h; see check_nin.c for the algorithm */
+	ck_assert(type_ok("st:nin", ""));
+	ck_assert(!type_ok("st:nin", "1234"));
+	ck_assert_str_eq(ftype_check(FT_NIN, "1234"),
+	    "The national identity number must be 11 digits.");
+	ck_assert_str_eq(ftype_check(FT_NIN, "32010750160"),
+	    "The national identity number does not begin with a valid date.");
+	ck_assert_ptr_null(ftype_check(FT_NIN, "15076500565"));
+	ck_assert_str_eq(ftype_check(FT_NIN, "15076500566"),
+	    "The national identity number has wrong check digits.");
+}
+END_TEST
+
+/* ---------------------------------------------------------- structure */
+
+START_TEST(structure)
+{
+	struct form_def *def = load(req_def);
+
+	ck_assert_str_eq(error_at(def, "<r><a>1</a><b/><c/><zz/></r>",
+	    "/r/zz"), "This element is not part of the form.");
+	ck_assert_str_eq(error_at(def, "<r><a>1</a><b/></r>", "/r/c"),
+	    "This element is missing.");
+	ck_assert_str_eq(error_at(def, "<r><a>1</a><a>2</a><b/><c/></r>",
+	    "/r/a[2]"), "This element may appear only once.");
+	ck_assert_str_eq(error_at(def, "<r>text<a>1</a><b/><c/></r>", "/r"),
+	    "Text is not allowed here, only the elements of the form.");
+	ck_assert_ptr_nonnull(error_at(def, "<r x=\"1\"><a>1</a><b/><c/></r>",
+	    "/r/@x"));
+	ck_assert_ptr_nonnull(error_at(def, "<q/>", "/r"));
+	ck_assert_ptr_nonnull(error_at(def,
+	    "<r xmlns=\"urn:other\"><a>1</a><b/><c/></r>", "/r"));
+	/* comments are allowed and ignored */
+	ck_assert_uint_eq(nerrors(def, "<r><!-- hi --><a>1</a><b/><c/></r>"),
+	    0);
+	form_free(def);
+}
+END_TEST
+
+/* ------------------------------------------------------------ selects */
+
+static const char *const sel_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><one/><many/><flag>false</flag>"
+	"<text/></r></xf:instance>"
+	"<xf:bind nodeset=\"/r/flag\" type=\"xsd:boolean\"/>"
+	"</xf:model>"
+	"<xf:select1 ref=\"/r/one\"><xf:label>One</xf:label>"
+	"<xf:item><xf:label>A</xf:label><xf:value>a</xf:value></xf:item>"
+	"<xf:item><xf:label>B</xf:label><xf:value>b</xf:value></xf:item>"
+	"</xf:select1>"
+	"<xf:select ref=\"/r/many\"><xf:label>Many</xf:label>"
+	"<xf:item><xf:label>X</xf:label><xf:value>x</xf:value></xf:item>"
+	"<xf:item><xf:label>Y</xf:label><xf:value>y</xf:value></xf:item>"
+	"<xf:item><xf:label>Z</xf:label><xf:value>z</xf:value></xf:item>"
+	"</xf:select>"
+	"<xf:input ref=\"/r/flag\"><xf:label>Flag</xf:label></xf:input>"
+	"<xf:textarea ref=\"/r/text\"><xf:label>Text</xf:label></xf:textarea>"
+	"</form>";
+
+START_TEST(select_values_must_be_items)
+{
+	struct form_def *def = load(sel_def);
+
+	ck_assert_uint_eq(nerrors(def, "<r><one>a</one><many>x z</many>"
+	    "<flag>true</flag><text/></r>"), 0);
+	ck_assert_str_eq(error_at(def, "<r><one>c</one><many/><flag>false"
+	    "</flag><text/></r>", "/r/one"), "Choose one of the options given.");
+	ck_assert_str_eq(error_at(def, "<r><one/><many>x w</many><flag>false"
+	    "</flag><text/></r>", "/r/many"),
+	    "Choose only among the options given.");
+	/* select1 holds one value: "a b" is not an item */
+	ck_assert_ptr_nonnull(error_at(def, "<r><one>a b</one><many/><flag>"
+	    "false</flag><text/></r>", "/r/one"));
+	form_free(def);
+}
+END_TEST
+
+START_TEST(instance_from_browser_fields)
+{
+	struct form_def *def = load(sel_def);
+	struct fields f;
+	xmlDocPtr d = NULL;
+	char *out;
+
+	fields_init(&f);
+	fields_add(&f, "/r/one", "b");
+	fields_add(&f, "/r/many", "x");
+	fields_add(&f, "/r/many", "z");
+	fields_add(&f, "/r/text", "line 1\r\nline <2> & more\r\n");
+	fields_add(&f, "/r/unknown", "ignored");
+	ck_assert_int_eq(form_from_fields(def, &f, &d), ST_OK);
+	out = serialise(d);
+	ck_assert_ptr_nonnull(strstr(out, "<one>b</one>"));
+	ck_assert_ptr_nonnull(strstr(out, "<many>x z</many>"));
+	/* an unticked checkbox sends nothing: false */
+	ck_assert_ptr_nonnull(strstr(out, "<flag>false</flag>"));
+	/* CRLF becomes LF; text is text, never markup */
+	ck_assert_ptr_nonnull(strstr(out, "<text>line 1\nline &lt;2&gt; &amp; "
+	    "more\n</text>"));
+	ck_assert_ptr_null(strstr(out, "unknown"));
+	xfree(out);
+	xmlFreeDoc(d);
+	fields_release(&f);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(view_carries_values_errors_and_items)
+{
+	struct form_def *def = load(sel_def);
+	xmlDocPtr d = doc("<r><one>c</one><many>y</many><flag>true</flag>"
+	    "<text>t</text></r>");
+	xmlDocPtr vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	struct form_errors e;
+	char *out;
+
+	xmlDocSetRootElement(vd, root);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_str_eq(e.v[0].html_id, "f-r-one");
+	ck_assert_str_eq(e.v[0].label, "One");
+	ck_assert_int_eq(form_view(def, d, &e, 0, root), ST_OK);
+	out = serialise(vd);
+	ck_assert_ptr_nonnull(strstr(out, "<errors><error for=\"f-r-one\" "
+	    "path=\"/r/one\" label=\"One\">"));
+	ck_assert_ptr_nonnull(strstr(out, "<item selected=\"true\"><label>Y"
+	    "</label><value>y</value></item>"));
+	ck_assert_ptr_nonnull(strstr(out, "<input id=\"f-r-flag\" "
+	    "name=\"/r/flag\" type=\"boolean\">"));
+	ck_assert_ptr_nonnull(strstr(out, "<title>Test</title>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+/* ---------------------------------------------------------- functions */
+
+START_TEST(xforms_functions)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><born/><n/><flag/>"
+	    "</r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/born\" type=\"xf:date\" constraint="
+	    "\"st:age-on(., local-date()) &gt;= 15\"/>"
+	    "<xf:bind nodeset=\"/r/n\" constraint=\"if(../flag = 'x', "
+	    ". = 'yes', . = 'no')\"/>"
+	    "<xf:bind nodeset=\"/r/flag\" constraint="
+	    "\"boolean-from-string('TRUE') and count-non-empty(../*) &gt;= 1\"/>"
+	    "</xf:model></form>");
+
+	dates_fix_today("2026-06-15");
+	/* 15 years old on the day, not the day before */
+	ck_assert_uint_eq(nerrors(def, "<r><born>2011-06-15</born><n>no</n>"
+	    "<flag/></r>"), 0);
+	ck_assert_uint_eq(nerrors(def, "<r><born>2011-06-16</born><n>no</n>"
+	    "<flag/></r>"), 1);
+	ck_assert_uint_eq(nerrors(def, "<r><born>2011-06-14</born><n>yes</n>"
+	    "<flag>x</flag></r>"), 0);
+	ck_assert_uint_eq(nerrors(def, "<r><born>2011-06-14</born><n>no</n>"
+	    "<flag>x</flag></r>"), 1);
+	dates_fix_today(NULL);
+	form_free(def);
+}
+END_TEST
+
+/* ------------------------------------------------------------- refusal */
+
+START_TEST(broken_definitions_are_refused)
+{
+	static const struct { const char *text, *why; } cases[] = {
+		{ "<form xmlns=\"urn:x-stafett:form\" id=\"t\" version=\"1\">"
+		  "<title>x</title></form>", "has no model" },
+		{ "<form xmlns=\"urn:x-stafett:form\" id=\"T!\" version=\"1\">"
+		  "</form>", "needs an id" },
+		{ "<form xmlns=\"urn:x-stafett:form\" id=\"t\" version=\"0\">"
+		  "</form>", "needs a version" },
+		{ "<form xmlns=\"urn:other\" id=\"t\" version=\"1\"/>",
+		  "the root must be <form>" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:bind nodeset=\"/r/a\" required=\"((\"/>"
+		  "</xf:model></form>", "does not compile" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:bind nodeset=\"/r/nope\"/></xf:model>"
+		  "</form>", "selects no node" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:bind nodeset=\"/r/a\" relevant="
+		  "\"nosuch(.)\"/></xf:model></form>", "cannot be evaluated" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"/></form>",
+		  "has no label" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:select1 ref=\"/r/a\">"
+		  "<xf:label>A</xf:label></xf:select1></form>", "needs items" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><blink/></form>",
+		  "unknown element 'blink'" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:bind nodeset=\"/r/a\" type=\"a:b\"/>"
+		  "</xf:model></form>", "is not declared" },
+	};
+	char err[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct form_def *def = load_text(cases[i].text, err,
+		    sizeof(err));
+
+		ck_assert_msg(def == NULL, "case %zu accepted", i);
+		ck_assert_msg(strstr(err, cases[i].why) != NULL,
+		    "case %zu: '%s' lacks '%s'", i, err, cases[i].why);
+	}
+}
+END_TEST
+
+/* ------------------------------------------------ the concern form */
+
+static const struct form_def *
+concern(struct formset *fs)
+{
+	char dir[4096], err[512];
+	const char *top = getenv("top_srcdir");
+
+	snprintf(dir, sizeof(dir), "%s/forms", top != NULL ? top : ".");
+	ck_assert_msg(formset_load(fs, dir, err, sizeof(err)) == ST_OK, "%s",
+	    err);
+	ck_assert_ptr_nonnull(formset_current(fs, "concern"));
+	return formset_current(fs, "concern");
+}
+
+START_TEST(concern_form)
+{
+	struct formset fs;
+	const struct form_def *def = concern(&fs);
+	xmlDocPtr d = form_new_instance(def);
+	struct form_errors e = check_doc(def, d, 0);
+	size_t i;
+	int seen = 0, duration = 0;
+
+	ck_assert_uint_eq(def->version, 1);
+	ck_assert_ptr_eq(formset_get(&fs, "concern", 1), def);
+	ck_assert_ptr_null(formset_get(&fs, "concern", 99));
+	/* the empty form: what is required says so */
+	for (i = 0; i < e.n; i++) {
+		seen |= strcmp(e.v[i].path, "/concern/observation/seen") == 0;
+		duration |= strcmp(e.v[i].path,
+		    "/concern/observation/duration") == 0;
+	}
+	ck_assert(seen && duration);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	formset_release(&fs);
+}
+END_TEST
+
+static Suite *
+form_suite(void)
+{
+	Suite *s = suite_create("form");
+	TCase *tc = tcase_create("engine");
+
+	tcase_add_test(tc, required);
+	tcase_add_test(tc, relevant_inherits_and_prunes);
+	tcase_add_test(tc, invalid_instances_are_not_pruned);
+	tcase_add_test(tc, calculate_chain);
+	tcase_add_test(tc, circular_calculate_is_an_error);
+	tcase_add_test(tc, constraint_uses_alert);
+	tcase_add_test(tc, readonly_inherits);
+	tcase_add_test(tc, types);
+	tcase_add_test(tc, identity_numbers);
+	tcase_add_test(tc, structure);
+	tcase_add_test(tc, select_values_must_be_items);
+	tcase_add_test(tc, instance_from_browser_fields);
+	tcase_add_test(tc, view_carries_values_errors_and_items);
+	tcase_add_test(tc, xforms_functions);
+	tcase_add_test(tc, broken_definitions_are_refused);
+	tcase_add_test(tc, concern_form);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	xmlsafe_global_init();
+	sr = srunner_create(form_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	xmlCleanupParser();
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

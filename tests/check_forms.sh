@@ -1,0 +1,36 @@
+#!/bin/sh
+# check_forms.sh: every definition in forms/ loads, and every deliberately
+# broken definition in forms/tests/broken/ is refused with its reason.
+set -u
+: "${top_srcdir:?}" "${top_builddir:?}"
+BIN=$top_builddir/fcgi/stafett-asan
+rc=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/stafett.conf" <<CONF
+forms_dir = $top_srcdir/forms
+xsl_dir = $top_srcdir/forms/xsl
+CONF
+if ! STAFETT_CONFIG="$tmp/stafett.conf" "$BIN" check >"$tmp/out" 2>&1; then
+	echo "check_forms: the shipped forms do not load:" >&2
+	cat "$tmp/out" >&2
+	rc=1
+fi
+for f in "$top_srcdir"/forms/tests/broken/*.xml; do
+	[ -f "$f" ] || continue
+	want=$(sed -n 's/^<!-- expect: \(.*\) -->$/\1/p' "$f")
+	rm -rf "$tmp/forms"
+	mkdir "$tmp/forms"
+	cp "$f" "$tmp/forms/"
+	if STAFETT_CONFIG="$tmp/stafett.conf" STAFETT_FORMS_DIR="$tmp/forms" \
+	    "$BIN" check >"$tmp/out" 2>&1; then
+		echo "check_forms: $(basename "$f") was accepted" >&2
+		rc=1
+	elif ! grep -qF "$want" "$tmp/out"; then
+		echo "check_forms: $(basename "$f"): expected '$want', got:" >&2
+		cat "$tmp/out" >&2
+		rc=1
+	fi
+done
+[ $rc = 0 ] && echo "check_forms: ok"
+exit $rc

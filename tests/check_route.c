@@ -1,0 +1,227 @@
+/* check_route.c: unit tests of the route table and route matching. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "route.h"
+
+#define ID	"AbCdEfGhIjKlMnOpQrSt_-"
+
+/*
+ * The access-control table of the tests: every route of the program must
+ * have exactly one row here with the permission and CSRF rule it is
+ * meant to have. A new route without a row, or a row whose route is
+ * gone, fails route_table_matches_expectations.
+ */
+static const struct {
+	const char	*method, *pattern;
+	enum perm	 perm;
+	enum csrf_kind	 csrf;
+} expected[] = {
+	{ "GET", "/healthz", PERM_PUBLIC, CSRF_NONE },
+	{ "GET", "/metrics", PERM_PUBLIC, CSRF_NONE },
+	{ "GET", "/login", PERM_PUBLIC, CSRF_NONE },
+	{ "POST", "/login", PERM_PUBLIC, CSRF_LOGIN },
+	{ "POST", "/logout", PERM_USER, CSRF_SESSION },
+	{ "GET", "/", PERM_USER, CSRF_NONE },
+	{ "GET", "/forms/{form}", PERM_STAFF, CSRF_NONE },
+	{ "POST", "/forms/{form}", PERM_STAFF, CSRF_SESSION },
+	{ "GET", "/concerns/{id}", PERM_STAFF, CSRF_NONE },
+	{ "GET", "/api/v1/forms/{form}", PERM_USER, CSRF_NONE },
+	{ "POST", "/api/v1/forms/{form}", PERM_STAFF, CSRF_NONE },
+	{ "GET", "/api/v1/concerns/{id}", PERM_STAFF, CSRF_NONE },
+};
+#define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
+
+START_TEST(route_table_matches_expectations)
+{
+	const struct route *rt;
+	size_t n, i, j;
+
+	rt = route_table(&n);
+	ck_assert_uint_eq(n, NEXPECTED);
+	for (i = 0; i < n; i++) {
+		int found = 0;
+
+		for (j = 0; j < NEXPECTED; j++) {
+			if (strcmp(rt[i].method, expected[j].method) != 0 ||
+			    strcmp(rt[i].pattern, expected[j].pattern) != 0)
+				continue;
+			found++;
+			ck_assert_msg(rt[i].perm == expected[j].perm,
+			    "%s %s: permission", rt[i].method, rt[i].pattern);
+			ck_assert_msg(rt[i].csrf == expected[j].csrf,
+			    "%s %s: csrf", rt[i].method, rt[i].pattern);
+		}
+		ck_assert_msg(found == 1, "%s %s has no row in the tests",
+		    rt[i].method, rt[i].pattern);
+		ck_assert_ptr_nonnull(rt[i].fn);
+	}
+}
+END_TEST
+
+/* Structural rules every row must follow, whatever its purpose. */
+START_TEST(route_table_rules)
+{
+	const struct route *rt;
+	size_t n, i;
+
+	rt = route_table(&n);
+	for (i = 0; i < n; i++) {
+		int api = strncmp(rt[i].pattern, "/api/", 5) == 0;
+		int post = strcmp(rt[i].method, "POST") == 0;
+
+		/* state changes from browsers need CSRF; the API uses no
+		 * cookies, so it needs none */
+		if (post && !api)
+			ck_assert_msg(rt[i].csrf != CSRF_NONE, "%s",
+			    rt[i].pattern);
+		if (api || !post)
+			ck_assert_msg(rt[i].csrf == CSRF_NONE, "%s",
+			    rt[i].pattern);
+		/* a body only where a method carries one */
+		if (!post)
+			ck_assert_int_eq(rt[i].body, BODY_NONE);
+		/* the API talks XML, browsers forms */
+		if (post && api)
+			ck_assert_int_eq(rt[i].body, BODY_XML);
+		if (post && !api)
+			ck_assert_int_eq(rt[i].body, BODY_FORM);
+	}
+}
+END_TEST
+
+static const struct route *
+m(const char *method, const char *path, char *arg, int *status)
+{
+	int index;
+
+	return route_match(method, path, arg, 64, status, &index);
+}
+
+START_TEST(matching)
+{
+	const struct route *r;
+	char arg[64];
+	int status;
+
+	r = m("GET", "/", arg, &status);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->pattern, "/");
+	r = m("GET", "/concerns/" ID, arg, &status);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->pattern, "/concerns/{id}");
+	ck_assert_str_eq(arg, ID);
+	r = m("POST", "/api/v1/forms/concern", arg, &status);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->pattern, "/api/v1/forms/{form}");
+	ck_assert_str_eq(arg, "concern");
+	/* HEAD is served by the GET route */
+	r = m("HEAD", "/login", arg, &status);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->method, "GET");
+}
+END_TEST
+
+START_TEST(not_found_and_wrong_method)
+{
+	char arg[64];
+	int status;
+
+	ck_assert_ptr_null(m("GET", "/nope", arg, &status));
+	ck_assert_int_eq(status, 404);
+	ck_assert_ptr_null(m("DELETE", "/login", arg, &status));
+	ck_assert_int_eq(status, 405);
+	ck_assert_ptr_null(m("PUT", "/concerns/" ID, arg, &status));
+	ck_assert_int_eq(status, 405);
+	/* trailing slash and extra segments do not match */
+	ck_assert_ptr_null(m("GET", "/login/", arg, &status));
+	ck_assert_ptr_null(m("GET", "/concerns/" ID "/x", arg, &status));
+}
+END_TEST
+
+START_TEST(ids_are_checked_before_handlers)
+{
+	char arg[64];
+	int status;
+
+	/* an {id} is exactly 22 base64url characters */
+	ck_assert_ptr_null(m("GET", "/concerns/short", arg, &status));
+	ck_assert_ptr_null(m("GET", "/concerns/" ID "A", arg, &status));
+	ck_assert_ptr_null(m("GET", "/concerns/AbCdEfGhIjKlMnOpQrSt.-",
+	    arg, &status));
+	ck_assert_ptr_null(m("GET", "/concerns/' OR 1=1 --xxxxxxxx", arg,
+	    &status));
+	/* a {form} is lower case, digits, '_' and '-' */
+	ck_assert_ptr_null(m("GET", "/forms/Concern", arg, &status));
+	ck_assert_ptr_null(m("GET", "/forms/..", arg, &status));
+	ck_assert_ptr_null(m("GET", "/forms/", arg, &status));
+	ck_assert_ptr_nonnull(m("GET", "/forms/two_year-1", arg, &status));
+}
+END_TEST
+
+START_TEST(permissions)
+{
+	struct principal none = { 0 }, emp = { 0 }, lead = { 0 }, adm = { 0 };
+	struct principal nounit = { 0 };
+
+	emp.user_id = 1;
+	emp.role = ROLE_EMPLOYEE;
+	emp.unit_id = 5;
+	lead = emp;
+	lead.role = ROLE_LEADER;
+	adm.user_id = 2;
+	adm.role = ROLE_ADMIN;
+	nounit = emp;
+	nounit.unit_id = 0;
+
+	ck_assert(route_permits(PERM_PUBLIC, &none));
+	ck_assert(!route_permits(PERM_USER, &none));
+	ck_assert(!route_permits(PERM_STAFF, &none));
+	ck_assert(!route_permits(PERM_ADMIN, &none));
+
+	ck_assert(route_permits(PERM_USER, &emp));
+	ck_assert(route_permits(PERM_STAFF, &emp));
+	ck_assert(!route_permits(PERM_ADMIN, &emp));
+
+	ck_assert(route_permits(PERM_STAFF, &lead));
+	ck_assert(!route_permits(PERM_ADMIN, &lead));
+
+	ck_assert(route_permits(PERM_USER, &adm));
+	ck_assert(!route_permits(PERM_STAFF, &adm));
+	ck_assert(route_permits(PERM_ADMIN, &adm));
+
+	/* staff without a unit cannot act for a unit */
+	ck_assert(!route_permits(PERM_STAFF, &nounit));
+}
+END_TEST
+
+static Suite *
+route_suite(void)
+{
+	Suite *s = suite_create("route");
+	TCase *tc = tcase_create("table");
+
+	tcase_add_test(tc, route_table_matches_expectations);
+	tcase_add_test(tc, route_table_rules);
+	tcase_add_test(tc, matching);
+	tcase_add_test(tc, not_found_and_wrong_method);
+	tcase_add_test(tc, ids_are_checked_before_handlers);
+	tcase_add_test(tc, permissions);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(route_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

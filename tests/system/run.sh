@@ -1,0 +1,62 @@
+#!/bin/sh
+# run.sh: the system tests. Starts a private MariaDB, the sanitizer build
+# of stafett and nginx under a temporary directory, runs the Python test
+# cases against them over real HTTP, and always tears everything down.
+# Any AddressSanitizer/LeakSanitizer report from the app fails the run.
+set -eu
+: "${top_srcdir:?}" "${top_builddir:?}"
+PYTHON3=${PYTHON3:-python3}
+
+T=$(mktemp -d /tmp/stafett-test.XXXXXX)
+. "$top_srcdir/scripts/stack.sh"
+cleanup() {
+	stack_stop_all "$T" >/dev/null 2>&1 || true
+	if [ -n "${KEEP_TEST_DIR:-}" ]; then
+		echo "system tests: kept $T" >&2
+	else
+		rm -rf "$T"
+	fi
+}
+trap cleanup EXIT INT TERM
+
+PORT=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BIN=$top_builddir/fcgi/stafett-asan
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:log_path=$T/log/asan"
+
+mkdir -p "$T/run" "$T/log"
+stack_secrets "$T"
+stack_db_start "$T"
+stack_db_setup "$T"
+stack_conf "$T" "$top_srcdir" "$top_builddir" 3
+export STAFETT_CONFIG="$T/stafett.conf"
+"$BIN" migrate
+"$BIN" seed "$top_srcdir/sql/seed/demo.sql"
+"$BIN" seed "$top_srcdir/tests/system/fixtures.sql"
+for u in ansatt leder helsesykepleier admin ansatt2 leder2; do
+	printf 'test-password-%s\n' "$u" | "$BIN" user password "$u"
+done
+# A copy of the forms, so a test can break one and reload.
+cp -R "$top_srcdir/forms" "$T/forms"
+export STAFETT_FORMS_DIR="$T/forms" STAFETT_XSL_DIR="$T/forms/xsl"
+stack_app_start "$T" "$BIN"
+stack_nginx_start "$T" "$top_srcdir" "$PORT"
+
+export STAFETT_TEST_URL="http://127.0.0.1:$PORT"
+export STAFETT_TEST_DIR="$T" STAFETT_TEST_BIN="$BIN"
+rc=0
+"$PYTHON3" -m unittest discover -s "$top_srcdir/tests/system" \
+	-p 'test_*.py' -v || rc=1
+
+# Stop gracefully so every process runs its leak check, then look.
+stack_nginx_stop "$T"
+stack_app_stop "$T"
+if ls "$T/log"/asan* >/dev/null 2>&1; then
+	echo "system tests: sanitizer reports from the app:" >&2
+	cat "$T/log"/asan* >&2
+	rc=1
+fi
+if grep -q -E 'runtime error|AddressSanitizer' "$T/log/stafett.log" "$T/log/notify.log" 2>/dev/null; then
+	echo "system tests: sanitizer errors in the app log" >&2
+	rc=1
+fi
+exit $rc

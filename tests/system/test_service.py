@@ -1,0 +1,188 @@
+"""test_service.py: health, metrics, security headers, logs without
+personal data, the audit trail, and the service surviving a database
+restart, a killed worker and a broken form definition."""
+import os
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
+                          count, master_pid, nin_for, sql, sql_value, token,
+                          wait_for, worker_pids)
+import datetime
+
+
+def stack(*args):
+    """Run a stack.sh function on the test stack."""
+    cmd = '. "%s/scripts/stack.sh"; %s "%s"' % (SRC, args[0], DIR)
+    subprocess.run(["sh", "-c", cmd], check=True)
+
+
+class ServiceTest(unittest.TestCase):
+
+    def test_healthz(self):
+        r = api("GET", "/healthz")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.text, "ok\n")
+
+    def test_metrics(self):
+        api("GET", "/healthz")
+        r = api("GET", "/metrics")
+        self.assertEqual(r.status, 200)
+        self.assertIn('stafett_requests_total{method="GET",route="/healthz",'
+                      'status="200"}', r.text)
+        self.assertIn("stafett_request_duration_seconds_bucket", r.text)
+        self.assertIn("stafett_worker_restarts_total", r.text)
+
+    def test_security_headers(self):
+        r = Client().get("/login")
+        self.assertIn("default-src 'none'", r.header("Content-Security-Policy"))
+        self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+        self.assertEqual(r.header("X-Frame-Options"), "DENY")
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertRegex(r.header("X-Request-Id"), r"^[0-9a-f]{32}$")
+
+    def test_access_log_has_no_personal_data(self):
+        nin = nin_for(datetime.date(2017, 2, 3), individual=600)
+        name = "Loggfri Testperson"
+        r = api("POST", "/api/v1/forms/concern", token("ansatt"),
+                concern_xml(child__name=name, child__nin=nin))
+        self.assertEqual(r.status, 201)
+        rid = r.header("X-Request-Id")
+        log = app_log()
+        self.assertNotIn(name, log)
+        self.assertNotIn(nin, log)
+        self.assertNotIn("127.0.0.1", log)
+        line = [l for l in log.splitlines() if rid in l]
+        self.assertEqual(len(line), 1)
+        self.assertIn('method=POST route="/api/v1/forms/{form}" status=201',
+                      line[0])
+        self.assertRegex(line[0], r"ms=[0-9.]+$")
+
+    def test_audit_trail_is_append_only(self):
+        r = api("POST", "/api/v1/forms/concern", token("ansatt"),
+                concern_xml())
+        cid = sql_value("SELECT id FROM concern WHERE public_id = '%s'"
+                        % r.header("Location")[-22:])
+        self.assertEqual(count("audit", "action = 'create' AND object_id = %s"
+                               % cid), 1)
+        for stmt in ("UPDATE audit SET role = 'x'", "DELETE FROM audit"):
+            p = subprocess.run(
+                ["mariadb", "--no-defaults", "-S",
+                 os.path.join(DIR, "run/db.sock"), "-u", "root", "-D",
+                 "stafett", "-e", stmt], capture_output=True, text=True)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn("append-only", p.stderr)
+
+
+class ResilienceTest(unittest.TestCase):
+
+    def test_database_restart(self):
+        tok = token("ansatt")
+        self.assertEqual(api("GET", "/healthz").status, 200)
+        before = count("concern")
+        stack("stack_db_stop")
+        try:
+            self.assertEqual(api("GET", "/healthz").status, 503)
+            r = api("POST", "/api/v1/forms/concern", tok, concern_xml())
+            self.assertEqual(r.status, 503)
+            c = Client()
+            self.assertEqual(c.get("/login").status, 200)
+        finally:
+            stack("stack_db_start")
+        self.assertTrue(wait_for(lambda: api("GET", "/healthz").status == 200,
+                                 timeout=30))
+        self.assertEqual(count("concern"), before)
+        r = api("POST", "/api/v1/forms/concern", tok, concern_xml())
+        self.assertEqual(r.status, 201)
+        # every worker reconnects without the user noticing
+        for _ in range(10):
+            self.assertEqual(api("GET", "/api/v1/forms/concern", tok).status,
+                             200)
+
+    def test_killed_worker_loses_nothing_acknowledged(self):
+        tok = token("ansatt")
+        created, failed = [], []
+        lock = threading.Lock()
+
+        def client(n):
+            for _ in range(n):
+                try:
+                    r = api("POST", "/api/v1/forms/concern", tok,
+                            concern_xml(child__name="Last Test"))
+                except Exception:
+                    with lock:
+                        failed.append("exception")
+                    continue
+                with lock:
+                    if r.status == 201:
+                        created.append(r.header("Location")[-22:])
+                    else:
+                        failed.append(r.status)
+
+        def restarts():
+            m = api("GET", "/metrics").text
+            line = [l for l in m.splitlines()
+                    if l.startswith("stafett_worker_restarts_total")][0]
+            return int(line.split()[1])
+
+        before = restarts()
+        threads = [threading.Thread(target=client, args=(25,))
+                   for _ in range(6)]
+        for t in threads:
+            t.start()
+        time.sleep(0.3)
+        victims = worker_pids()
+        self.assertTrue(victims)
+        os.kill(victims[0], signal.SIGKILL)
+        time.sleep(0.2)
+        more = [p for p in worker_pids() if p != victims[0]]
+        if more:
+            os.kill(more[0], signal.SIGKILL)
+        for t in threads:
+            t.join()
+        self.assertGreater(len(created), 100, failed)
+        # every 201 has its row, with its instance and outbox row
+        ids = "', '".join(created)
+        self.assertEqual(count("concern", "public_id IN ('%s')" % ids),
+                         len(created))
+        self.assertEqual(count("outbox o JOIN concern c ON c.id = o.concern_id",
+                               "c.public_id IN ('%s')" % ids), len(created))
+        # killed requests fail visibly (502), never half-written
+        for f in failed:
+            self.assertIn(f, (502, 503, "exception"))
+        self.assertEqual(count("concern c LEFT JOIN outbox o ON "
+                               "o.concern_id = c.id", "o.id IS NULL"), 0)
+        # the master replaced them
+        self.assertTrue(wait_for(lambda: len(worker_pids()) == 3))
+        self.assertGreaterEqual(restarts(), before + 1)
+
+    def test_broken_form_is_refused_on_reload(self):
+        forms = os.path.join(DIR, "forms")
+        broken = os.path.join(forms, "broken.xml")
+        with open(broken, "w") as f:
+            f.write('<form xmlns="urn:x-stafett:form" id="broken" '
+                    'version="1"><title>x</title></form>')
+        try:
+            os.kill(master_pid(), signal.SIGHUP)
+            self.assertTrue(wait_for(lambda: "reload refused" in app_log()))
+            self.assertIn("form '%s' line 1: the form has no model" % broken,
+                          app_log())
+            # the old definitions stay in service
+            r = api("GET", "/api/v1/forms/concern", token("ansatt"))
+            self.assertEqual(r.status, 200)
+        finally:
+            os.unlink(broken)
+        n = app_log().count("loaded ")
+        os.kill(master_pid(), signal.SIGHUP)
+        self.assertTrue(wait_for(lambda: app_log().count("loaded ") > n))
+        self.assertTrue(wait_for(lambda: len(worker_pids()) == 3))
+        self.assertEqual(api("GET", "/api/v1/forms/concern",
+                             token("ansatt")).status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
