@@ -15,9 +15,11 @@ from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
 import datetime
 
 
-def stack(*args):
+def stack(func, *extra):
     """Run a stack.sh function on the test stack."""
-    cmd = '. "%s/scripts/stack.sh"; %s "%s"' % (SRC, args[0], DIR)
+    cmd = '. "%s/scripts/stack.sh"; %s "%s"' % (SRC, func, DIR)
+    for e in extra:
+        cmd += ' "%s"' % e
     subprocess.run(["sh", "-c", cmd], check=True)
 
 
@@ -159,6 +161,56 @@ class ResilienceTest(unittest.TestCase):
         # the master replaced them
         self.assertTrue(wait_for(lambda: len(worker_pids()) == 3))
         self.assertGreaterEqual(restarts(), before + 1)
+
+    def test_sigterm_lets_inflight_requests_finish(self):
+        """A login takes a worker ~0.1 s (argon2): stop the server while
+        many are in flight; each one a worker took must get its whole
+        answer. Later ones find the socket gone (nginx: connect failed),
+        but none may be cut off ("upstream prematurely closed")."""
+        from stafett_test import BIN, Client
+        errlog = os.path.join(DIR, "log/nginx-error.log")
+        mark = os.path.getsize(errlog)
+        results = []
+        lock = threading.Lock()
+
+        def login():
+            from stafett_test import csrf_of, password
+            c = Client()
+            for _ in range(4):
+                page = c.get("/login")
+                if page.status != 200:
+                    status = page.status
+                else:
+                    status = c.post("/login", [
+                        ("csrf", csrf_of(page.text)), ("username", "ansatt"),
+                        ("password", password("ansatt"))]).status
+                with lock:
+                    results.append(status)
+
+        threads = [threading.Thread(target=login) for _ in range(8)]
+        for t in threads:
+            t.start()
+        time.sleep(0.25)
+        master = master_pid()
+        os.kill(master, signal.SIGTERM)
+        for t in threads:
+            t.join()
+        self.assertTrue(wait_for(lambda: not os.path.exists(
+            os.path.join(DIR, "run/stafett.sock")), timeout=30))
+        try:
+            self.assertIn(303, results)
+            for s in results:
+                self.assertIn(s, (303, 502), results)
+            with open(errlog, encoding="utf-8", errors="replace") as f:
+                f.seek(mark)
+                added = f.read()
+            self.assertNotIn("prematurely closed", added)
+            self.assertTrue(wait_for(lambda: "]: stopped" in app_log()))
+        finally:
+            stack("stack_app_stop")
+            stack("stack_app_start", BIN)
+        self.assertTrue(wait_for(lambda: api("GET", "/healthz").status ==
+                                 200))
 
     def test_broken_form_is_refused_on_reload(self):
         forms = os.path.join(DIR, "forms")
