@@ -69,7 +69,8 @@ grow(struct buf *b, size_t n)
 	cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap > ((size_t)-1) / 2 ? need : cap * 2;
-	if (cap > b->max + 1)
+	/* cap - 1 > max, not cap > max + 1: max may be SIZE_MAX */
+	if (cap - 1 > b->max)
 		cap = b->max + 1;
 	if (b->cap == 0) {
 		b->data = xmalloc(cap);

@@ -81,7 +81,8 @@ cli_main(int argc, char **argv)
 		return 0;
 	}
 	path = conf_find(explicit_conf);
-	if (conf_load(&cfg, path, err, sizeof(err)) != ST_OK) {
+	if (conf_load(&cfg, path, explicit_conf != NULL ||
+	    getenv("STAFETT_CONFIG") != NULL, err, sizeof(err)) != ST_OK) {
 		fprintf(stderr, "stafett: %s\n", err);
 		conf_release(&cfg);
 		return 1;

@@ -49,6 +49,7 @@ child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
 	unsigned long long ins = 0;
 	struct nin_info info;
 	struct db_val p[4];
+	struct db_res res;
 	st_rc rc;
 
 	*child_id = 0;
@@ -62,11 +63,19 @@ child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
 			birth = bd;
 		}
 		secure_hmac(r->w->key, nin, strlen(nin), h);
+		p[0] = DV_BLOB(h, sizeof(h));
+		if ((rc = db_query(&r->w->db, STMT_CHILD_BY_NIN, p, 1, 1,
+		    &res)) != ST_OK)
+			return rc;
+		*child_id = db_get_int(&res, 0, 0);
+		db_res_release(&res);
+		if (*child_id != 0)
+			return ST_OK;
 		p[0] = DV_STR(id);
 		p[1] = DV_BLOB(h, sizeof(h));
 		p[2] = DV_OPT(*name != '\0' ? name : NULL);
 		p[3] = DV_OPT(*birth != '\0' ? birth : NULL);
-		rc = db_exec(&r->w->db, STMT_CHILD_UPSERT_NIN, p, 4, NULL,
+		rc = db_exec(&r->w->db, STMT_CHILD_INSERT_NIN, p, 4, NULL,
 		    &ins);
 	} else {
 		p[0] = DV_STR(id);
@@ -155,7 +164,11 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		xmlXPathFreeContext(xp);
 		return ST_E_NOMEM;
 	}
-	/* A reference clash (40 random bits) is rare; a retry settles it. */
+	/*
+	 * A conflict is a reference clash (40 random bits: rare) or the same
+	 * new child registered by two concerns at once; a retry settles
+	 * both (the second finds the child the first one created).
+	 */
 	for (attempt = 0; attempt < 3; attempt++) {
 		rc = store(r, def, xp, (const char *)xml, (size_t)len, out);
 		if (rc != ST_E_CONFLICT)

@@ -175,7 +175,8 @@ read_file(struct conf *cfg, const char *path, char *err, size_t errlen)
 }
 
 st_rc
-conf_load(struct conf *cfg, const char *path, char *err, size_t errlen)
+conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
+    size_t errlen)
 {
 	size_t i;
 	st_rc rc;
@@ -187,7 +188,7 @@ conf_load(struct conf *cfg, const char *path, char *err, size_t errlen)
 			return rc;
 	cfg->path = xstrdup(path);
 	/* A missing file is fine when everything comes from the environment. */
-	if (access(path, F_OK) == 0 || getenv("STAFETT_CONFIG") != NULL)
+	if (access(path, F_OK) == 0 || must_exist)
 		if ((rc = read_file(cfg, path, err, errlen)) != ST_OK)
 			return rc;
 	for (i = 0; i < NKEYS; i++) {
@@ -210,6 +211,14 @@ conf_load(struct conf *cfg, const char *path, char *err, size_t errlen)
 	if (strcmp(cfg->default_lang, "nb") != 0 &&
 	    strcmp(cfg->default_lang, "en") != 0) {
 		snprintf(err, errlen, "'default_lang' must be 'nb' or 'en'");
+		return ST_E_CONFIG;
+	}
+	if (strcmp(cfg->log_level, "error") != 0 &&
+	    strcmp(cfg->log_level, "warn") != 0 &&
+	    strcmp(cfg->log_level, "info") != 0 &&
+	    strcmp(cfg->log_level, "debug") != 0) {
+		snprintf(err, errlen, "'log_level' must be error, warn, info "
+		    "or debug");
 		return ST_E_CONFIG;
 	}
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {

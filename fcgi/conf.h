@@ -65,9 +65,14 @@ struct conf {
 /* Which file to read, per the order above. Returns a static or given string. */
 const char *conf_find(const char *explicit_path);
 
-/* Fill defaults, read path, apply environment. On error, *err says why. */
-st_rc conf_load(struct conf *cfg, const char *path, char *err,
-    size_t errlen) ST_MUST_CHECK;
+/*
+ * Fill defaults, read path, apply environment. On error, *err says why.
+ * With must_exist (a file named on the command line or in
+ * STAFETT_CONFIG) a missing file is an error; otherwise the defaults and
+ * the environment stand alone.
+ */
+st_rc conf_load(struct conf *cfg, const char *path, int must_exist,
+    char *err, size_t errlen) ST_MUST_CHECK;
 void conf_release(struct conf *cfg);
 
 #endif

@@ -19,8 +19,9 @@ metrics_create(void)
 	void *p = mmap(NULL, sizeof(struct metrics), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
+	/* Private memory would not add up across workers: fail instead. */
 	if (p == MAP_FAILED)
-		return xcalloc(1, sizeof(struct metrics));
+		return NULL;
 	memset(p, 0, sizeof(struct metrics));
 	return p;
 }

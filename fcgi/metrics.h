@@ -26,7 +26,7 @@ struct metrics {
 	unsigned long long workers;
 };
 
-/* Shared, zeroed memory for the counters (or private memory in tests). */
+/* Shared, zeroed memory for the counters; NULL if it cannot be mapped. */
 struct metrics *metrics_create(void);
 void metrics_destroy(struct metrics *m);
 /* route < 0 counts as "no route". */

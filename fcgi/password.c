@@ -55,8 +55,8 @@ password_needs_rehash(const char *encoded)
 {
 	const char *params = strstr(encoded, "$m=");
 
-	/* "$m=19456,t=2,p=1$": the parameters the encoder wrote. */
-	if (params == NULL)
+	/* "$argon2id$v=19$m=19456,t=2,p=1$": what the encoder wrote. */
+	if (params == NULL || strncmp(encoded, "$argon2id$v=19$", 15) != 0)
 		return 1;
 	return param(params, "m=") < M_COST || param(params, ",t=") < T_COST;
 }

@@ -136,8 +136,11 @@ secure_load_key(const char *path, unsigned char key[SECURE_KEY_LEN],
 	}
 	n = fread(raw, 1, sizeof(raw) - 1, fp);
 	fclose(fp);
-	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
-		n--;
+	/* Only the hex form may end in a newline: a raw key's last byte
+	 * can be 0x0a or 0x0d. */
+	if (n != SECURE_KEY_LEN)
+		while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
+			n--;
 	raw[n] = '\0';
 	if (n == SECURE_KEY_LEN) {
 		memcpy(key, raw, SECURE_KEY_LEN);

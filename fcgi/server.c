@@ -313,7 +313,11 @@ server_run(const struct conf *cfg)
 		return 1;
 	if ((m.fd = open_socket(cfg->fcgi_socket)) < 0)
 		return 1;
-	m.metrics = metrics_create();
+	if ((m.metrics = metrics_create()) == NULL) {
+		log_err("cannot map shared memory for the metrics");
+		close(m.fd);
+		return 1;
+	}
 	m.metrics->workers = cfg->workers;
 	m.slots = xcalloc(cfg->workers, sizeof(*m.slots));
 	write_pid(cfg->pid_file);

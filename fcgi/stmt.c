@@ -85,11 +85,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM api_token t JOIN app_user u ON u.id = t.user_id"
 	    " WHERE u.username = ? ORDER BY t.id" },
 
-	/* (public_id, nin_hmac, name, birth_date); insert id = the child */
-	[STMT_CHILD_UPSERT_NIN] = { "child_upsert_nin",
+	/* (nin_hmac) -> id. A plain consistent read: no lock on the child,
+	 * so concerns about one child do not queue behind each other. */
+	[STMT_CHILD_BY_NIN] = { "child_by_nin",
+	    "SELECT id FROM child WHERE nin_hmac = ?" },
+	/* (public_id, nin_hmac, name, birth_date); a concurrent insert of
+	 * the same child fails on the unique key and the caller retries */
+	[STMT_CHILD_INSERT_NIN] = { "child_insert_nin",
 	    "INSERT INTO child (public_id, nin_hmac, name, birth_date)"
-	    " VALUES (?, ?, ?, ?)"
-	    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)" },
+	    " VALUES (?, ?, ?, ?)" },
 	/* (public_id, name, birth_date) */
 	[STMT_CHILD_INSERT] = { "child_insert",
 	    "INSERT INTO child (public_id, name, birth_date)"

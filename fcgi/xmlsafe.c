@@ -125,7 +125,9 @@ xmlsafe_parse(const char *data, size_t len, size_t max_bytes,
 	ctxt->sax->startElementNs = on_start_element;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	wellformed = ctxt->wellFormed;
+	/* An undeclared prefix is only a namespace error to libxml2; an
+	 * instance with one is not what any client meant to send. */
+	wellformed = ctxt->wellFormed && ctxt->nsWellFormed;
 	e = xmlCtxtGetLastError(ctxt);
 	if (g.refused != NULL) {
 		snprintf(err, errlen, "%s", g.refused);

@@ -168,7 +168,7 @@ stack_nginx_start() {
 	    -e "s|@SOCKET@|$dir/run/stafett.sock|g" \
 	    -e "s|@USER@|$(stack_user)|g" \
 	    "$src/nginx/stafett.conf.in" >"$dir/nginx.conf"
-	"${NGINX:-nginx}" -p "$dir/nginx" -c "$dir/nginx.conf" \
+	"${NGINX_BIN:-nginx}" -p "$dir/nginx" -c "$dir/nginx.conf" \
 		-e "$dir/log/nginx-error.log" || {
 		echo "stack: nginx did not start; see $dir/log/nginx-error.log" >&2
 		return 1

@@ -35,7 +35,7 @@ START_TEST(concern_matrix)
 	} rows[] = {
 		{ ROLE_EMPLOYEE, ME, UNIT_A, 1 },
 		{ ROLE_EMPLOYEE, OTHER, UNIT_A, 0 },
-		{ ROLE_EMPLOYEE, ME, UNIT_B, 1 },	/* moved unit: still theirs */
+		{ ROLE_EMPLOYEE, ME, UNIT_B, 1 }, /* moved: theirs */
 		{ ROLE_EMPLOYEE, OTHER, UNIT_B, 0 },
 		{ ROLE_LEADER, ME, UNIT_A, 1 },
 		{ ROLE_LEADER, OTHER, UNIT_A, 1 },

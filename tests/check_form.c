@@ -20,7 +20,8 @@
 	"xmlns:xf=\"http://www.w3.org/2002/xforms\" " \
 	"xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" " \
 	"xmlns:st=\"urn:x-stafett:form\" id=\"t\" version=\"1\">" \
-	"<title xml:lang=\"nb\">Test</title><title xml:lang=\"en\">Test EN</title>"
+	"<title xml:lang=\"nb\">Test</title>" \
+	"<title xml:lang=\"en\">Test EN</title>"
 
 /* Load a definition from text; fails the test on error unless want_err. */
 static struct form_def *
@@ -259,8 +260,10 @@ START_TEST(constraint_uses_alert)
 	    "<xf:alert xml:lang=\"nb\">Slutt må være etter start.</xf:alert>"
 	    "<xf:alert xml:lang=\"en\">End must be after start.</xf:alert>"
 	    "</xf:input></form>");
-	const char *ok = "<r><start>2026-01-01</start><end>2026-02-01</end></r>";
-	const char *bad = "<r><start>2026-03-01</start><end>2026-02-01</end></r>";
+	const char *ok = "<r><start>2026-01-01</start>"
+	    "<end>2026-02-01</end></r>";
+	const char *bad = "<r><start>2026-03-01</start>"
+	    "<end>2026-02-01</end></r>";
 
 	ck_assert_uint_eq(nerrors(def, ok), 0);
 	i18n_use(LANG_NB);
@@ -433,7 +436,8 @@ START_TEST(select_values_must_be_items)
 	ck_assert_uint_eq(nerrors(def, "<r><one>a</one><many>x z</many>"
 	    "<flag>true</flag><text/></r>"), 0);
 	ck_assert_str_eq(error_at(def, "<r><one>c</one><many/><flag>false"
-	    "</flag><text/></r>", "/r/one"), "Choose one of the options given.");
+	    "</flag><text/></r>", "/r/one"),
+	    "Choose one of the options given.");
 	ck_assert_str_eq(error_at(def, "<r><one/><many>x w</many><flag>false"
 	    "</flag><text/></r>", "/r/many"),
 	    "Choose only among the options given.");
@@ -518,7 +522,8 @@ START_TEST(xforms_functions)
 	    "<xf:bind nodeset=\"/r/n\" constraint=\"if(../flag = 'x', "
 	    ". = 'yes', . = 'no')\"/>"
 	    "<xf:bind nodeset=\"/r/flag\" constraint="
-	    "\"boolean-from-string('TRUE') and count-non-empty(../*) &gt;= 1\"/>"
+	    "\"boolean-from-string('TRUE') and "
+	    "count-non-empty(../*) &gt;= 1\"/>"
 	    "</xf:model></form>");
 
 	dates_fix_today("2026-06-15");

@@ -44,7 +44,7 @@ stack_nginx_start "$T" "$top_srcdir" "$PORT"
 export STAFETT_TEST_URL="http://127.0.0.1:$PORT"
 export STAFETT_TEST_DIR="$T" STAFETT_TEST_BIN="$BIN"
 rc=0
-"$PYTHON3" -m unittest discover -s "$top_srcdir/tests/system" \
+timeout 1200 "$PYTHON3" -m unittest discover -s "$top_srcdir/tests/system" \
 	-p 'test_*.py' -v || rc=1
 
 # Stop gracefully so every process runs its leak check, then look.
