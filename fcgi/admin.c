@@ -56,9 +56,9 @@ token_create(struct db *db, const char *user, const char *label)
 		fprintf(stderr, "stafett: no active user '%s'\n", user);
 		return 1;
 	}
-	/* Shown once: only its hash is kept. */
+	/* Shown once, alone on its line: only its hash is kept. The id
+	 * (for revoking) is in "stafett token list". */
 	printf("%s\n", token);
-	fprintf(stderr, "stafett: token '%s' created for '%s'\n", id, user);
 	sodium_memzero(token, sizeof(token));
 	return 0;
 }

@@ -115,7 +115,6 @@ dates_local(char out[LOCAL_TIME_SIZE], const char *iso)
 	int y, mo, d, h, mi, s;
 	struct tm tm;
 	time_t t;
-	int ok;
 
 	out[0] = '\0';
 	if (iso == NULL || strlen(iso) < 19 || iso[10] != 'T' ||
@@ -123,8 +122,7 @@ dates_local(char out[LOCAL_TIME_SIZE], const char *iso)
 	    !digits(iso + 8, 2, &d) || !digits(iso + 11, 2, &h) ||
 	    !digits(iso + 14, 2, &mi) || !digits(iso + 17, 2, &s))
 		return;
-	(void)dates_days(iso, &ok);
-	if (!ok)
+	if (!date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
 		return;
 	t = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 	localtime_r(&t, &tm);

@@ -37,6 +37,7 @@ for u in ansatt leder helsesykepleier admin ansatt2 leder2; do
 done
 # A copy of the forms, so a test can break one and reload.
 cp -R "$top_srcdir/forms" "$T/forms"
+chmod -R u+w "$T/forms"
 export STAFETT_FORMS_DIR="$T/forms" STAFETT_XSL_DIR="$T/forms/xsl"
 stack_app_start "$T" "$BIN"
 stack_nginx_start "$T" "$top_srcdir" "$PORT"

@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
+import zoneinfo
 
 URL = os.environ["STAFETT_TEST_URL"]
 DIR = os.environ["STAFETT_TEST_DIR"]
@@ -167,7 +168,8 @@ def count(table, where="1"):
 
 
 def today():
-    return datetime.date.today()
+    """Today where the municipality is: deadlines are dates there."""
+    return datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Oslo")).date()
 
 
 def nin_for(date, individual=None, synthetic=False, dnumber=False):

@@ -101,6 +101,9 @@ class ConcernFormTest(unittest.TestCase):
         d = today() + datetime.timedelta(days=14)
         self.assertIn(d.strftime("%d.%m.%Y"), receipt.text)
         self.assertIn("Per Receipt", receipt.text)
+        # when it was written, in local time: "Ingrid Solberg, 24.11.2026 08:30"
+        self.assertRegex(receipt.text, r"Ingrid Solberg, \d\d\.\d\d\.\d{4} "
+                         r"\d\d:\d\d")
         # the leader is to be told: an outbox row in the same transaction
         self.assertEqual(count("outbox", "concern_id = (SELECT id FROM "
                                "concern WHERE public_id = '%s')" % cid), 1)

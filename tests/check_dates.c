@@ -1,0 +1,91 @@
+/* check_dates.c: unit tests of local calendar dates. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+#include "dates.h"
+
+START_TEST(add_days_across_months_and_dst)
+{
+	char out[DATE_SIZE];
+
+	dates_set_zone("Europe/Oslo");
+	dates_fix_today("2026-11-24");
+	dates_add(out, 14);
+	ck_assert_str_eq(out, "2026-12-08");
+	dates_fix_today("2026-12-25");
+	dates_add(out, 14);
+	ck_assert_str_eq(out, "2027-01-08");
+	/* across the change to summer time (last Sunday of March) */
+	dates_fix_today("2026-03-20");
+	dates_add(out, 14);
+	ck_assert_str_eq(out, "2026-04-03");
+	dates_fix_today("2024-02-20");
+	dates_add(out, 14);
+	ck_assert_str_eq(out, "2024-03-05");	/* leap year */
+	dates_fix_today(NULL);
+}
+END_TEST
+
+START_TEST(utc_to_local)
+{
+	char out[LOCAL_TIME_SIZE];
+
+	dates_set_zone("Europe/Oslo");
+	dates_local(out, "2026-11-24T07:30:00Z");
+	ck_assert_str_eq(out, "2026-11-24 08:30");	/* CET, +1 */
+	dates_local(out, "2026-07-01T22:15:00Z");
+	ck_assert_str_eq(out, "2026-07-02 00:15");	/* CEST, +2 */
+	dates_local(out, "nonsense");
+	ck_assert_str_eq(out, "");
+	dates_local(out, "2026-02-30T10:00:00Z");
+	ck_assert_str_eq(out, "");
+	dates_local(out, NULL);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(day_numbers)
+{
+	int ok;
+
+	ck_assert_int_eq(dates_days("1970-01-01", &ok), 0);
+	ck_assert(ok);
+	ck_assert_int_eq(dates_days("2000-03-01", &ok) -
+	    dates_days("2000-02-28", &ok), 2);
+	ck_assert_int_eq(dates_days("2026-01-01Z", &ok), 20454);
+	ck_assert(ok);
+	(void)dates_days("2026-13-01", &ok);
+	ck_assert(!ok);
+	(void)dates_days("2026-01-01x", &ok);
+	ck_assert(!ok);
+	(void)dates_days("", &ok);
+	ck_assert(!ok);
+}
+END_TEST
+
+static Suite *
+dates_suite(void)
+{
+	Suite *s = suite_create("dates");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, add_days_across_months_and_dst);
+	tcase_add_test(tc, utc_to_local);
+	tcase_add_test(tc, day_numbers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(dates_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
