@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "auth.h"
 #include "buf.h"
@@ -89,6 +90,71 @@ auth_session(struct req *r)
 	return ST_OK;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", \
+	(src) != NULL ? (src) : "")
+
+static int
+cache_get(struct req *r, const unsigned char *hash)
+{
+	struct auth_cache *c = r->w->auth_cache;
+	long long t;
+	size_t i;
+
+	if (c == NULL || r->w->cfg->token_cache_ms == 0)
+		return 0;
+	t = now_ms();
+	for (i = 0; i < AUTH_CACHE_SIZE; i++) {
+		struct auth_cache_entry *e = &c->v[i];
+
+		if (e->expires_ms <= t ||
+		    !secure_equal(e->hash, hash, SECURE_HASH_LEN))
+			continue;
+		r->who.user_id = e->user_id;
+		memcpy(r->who.public_id, e->public_id, sizeof(e->public_id));
+		r->who.username = pool_strdup(&r->pool, e->username);
+		r->who.display_name = pool_strdup(&r->pool, e->display_name);
+		r->who.role = e->role;
+		r->who.unit_id = e->unit_id;
+		r->who.unit_name = e->unit_name[0] != '\0' ?
+		    pool_strdup(&r->pool, e->unit_name) : NULL;
+		r->who.unit_kind = pool_strdup(&r->pool, e->unit_kind);
+		r->who.lang = pool_strdup(&r->pool, e->lang);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+cache_put(struct req *r, const unsigned char *hash)
+{
+	struct auth_cache *c = r->w->auth_cache;
+	struct auth_cache_entry *e;
+
+	if (c == NULL || r->w->cfg->token_cache_ms == 0)
+		return;
+	e = &c->v[c->next++ % AUTH_CACHE_SIZE];
+	memcpy(e->hash, hash, SECURE_HASH_LEN);
+	e->expires_ms = now_ms() + r->w->cfg->token_cache_ms;
+	e->user_id = r->who.user_id;
+	e->unit_id = r->who.unit_id;
+	e->role = r->who.role;
+	COPY(e->public_id, r->who.public_id);
+	COPY(e->username, r->who.username);
+	COPY(e->display_name, r->who.display_name);
+	COPY(e->unit_name, r->who.unit_name);
+	COPY(e->unit_kind, r->who.unit_kind);
+	COPY(e->lang, r->who.lang);
+}
+
 st_rc
 auth_bearer(struct req *r)
 {
@@ -106,6 +172,10 @@ auth_bearer(struct req *r)
 	if (strlen(tok) != SECURE_TOKEN_LEN)
 		return ST_E_NOT_FOUND;
 	secure_hash(tok, SECURE_TOKEN_LEN, hash);
+	if (cache_get(r, hash)) {
+		r->auth = AUTH_TOKEN;
+		return ST_OK;
+	}
 	p[0] = DV_BLOB(hash, sizeof(hash));
 	if ((rc = db_query(&r->w->db, STMT_TOKEN_GET, p, 1, 1, &res)) != ST_OK)
 		return rc;
@@ -115,6 +185,7 @@ auth_bearer(struct req *r)
 	}
 	fill(r, &res);
 	db_res_release(&res);
+	cache_put(r, hash);
 	r->auth = AUTH_TOKEN;
 	return ST_OK;
 }

@@ -2,8 +2,10 @@
 #ifndef ST_AUTH_H
 #define ST_AUTH_H
 
+#include "principal.h"
 #include "req.h"
 #include "result.h"
+#include "secure.h"
 
 /*
  * Sessions: the cookie holds 256 random bits; the database holds only
@@ -20,6 +22,30 @@
  * tell which names exist.
  */
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LIMITED };
+
+/*
+ * A worker remembers the principal of the API tokens it saw in the last
+ * token_cache_ms milliseconds (1 s by default; 0 turns it off), so a
+ * client sending a burst of requests costs one lookup, not one per
+ * request. The price: a revoked token or a deactivated account still
+ * works in a worker for at most that long.
+ */
+#define AUTH_CACHE_SIZE	16
+
+struct auth_cache_entry {
+	unsigned char	 hash[SECURE_HASH_LEN];
+	long long	 expires_ms;
+	long long	 user_id, unit_id;
+	enum role	 role;
+	char		 public_id[SECURE_ID_SIZE];
+	char		 username[65], display_name[201], unit_name[201];
+	char		 unit_kind[41], lang[3];
+};
+
+struct auth_cache {
+	struct auth_cache_entry	v[AUTH_CACHE_SIZE];
+	unsigned		next;	/* round-robin replacement */
+};
 
 /* ST_OK and r->who filled, or ST_E_NOT_FOUND (no or expired session). */
 st_rc auth_session(struct req *r) ST_MUST_CHECK;

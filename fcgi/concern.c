@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/xpath.h>
 
 #include "audit.h"
 #include "concern.h"
@@ -14,23 +13,6 @@
 #include "worker.h"
 #include "dates.h"
 
-/* The text of the node at path in inst, or "" (owned by the pool). */
-static const char *
-value(struct req *r, xmlXPathContextPtr xp, const char *path)
-{
-	xmlXPathObjectPtr o = xmlXPathEval(BAD_CAST path, xp);
-	xmlChar *s;
-	const char *out;
-
-	if (o == NULL)
-		return "";
-	s = xmlXPathCastToString(o);
-	xmlXPathFreeObject(o);
-	out = pool_strdup(&r->pool, s != NULL ? (const char *)s : "");
-	xmlFree(s);
-	return out;
-}
-
 static int
 truthy(const char *s)
 {
@@ -39,11 +21,12 @@ truthy(const char *s)
 
 /* Find or create the child; *child_id is 0 for an anonymous concern. */
 static st_rc
-child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
+child_row(struct req *r, xmlDocPtr inst, long long *child_id)
 {
-	const char *name = value(r, xp, "/concern/child/name");
-	const char *nin = value(r, xp, "/concern/child/nin");
-	const char *birth = value(r, xp, "/concern/child/birthdate");
+	const char *name = form_get(inst, "/concern/child/name", &r->pool);
+	const char *nin = form_get(inst, "/concern/child/nin", &r->pool);
+	const char *birth = form_get(inst, "/concern/child/birthdate",
+	    &r->pool);
 	char id[SECURE_ID_SIZE], bd[11];
 	unsigned char h[SECURE_HASH_LEN];
 	unsigned long long ins = 0;
@@ -88,7 +71,7 @@ child_row(struct req *r, xmlXPathContextPtr xp, long long *child_id)
 }
 
 static st_rc
-store(struct req *r, const struct form_def *def, xmlXPathContextPtr xp,
+store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *xml, size_t xmllen, struct concern_receipt *out)
 {
 	struct db *db = &r->w->db;
@@ -96,13 +79,13 @@ store(struct req *r, const struct form_def *def, xmlXPathContextPtr xp,
 	long long child_id;
 	char sub_pid[SECURE_ID_SIZE], out_pid[SECURE_ID_SIZE];
 	char idem[SECURE_TOKEN_SIZE];
-	int anonymous = truthy(value(r, xp, "/concern/anonymous"));
+	int anonymous = truthy(form_get(inst, "/concern/anonymous", &r->pool));
 	struct db_val p[9];
 	st_rc rc;
 
 	if ((rc = db_begin(db)) != ST_OK)
 		return rc;
-	if ((rc = child_row(r, xp, &child_id)) != ST_OK)
+	if ((rc = child_row(r, inst, &child_id)) != ST_OK)
 		goto fail;
 	secure_random_id(sub_pid);
 	p[0] = DV_STR(sub_pid);
@@ -151,30 +134,26 @@ st_rc
 concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
     struct concern_receipt *out)
 {
-	xmlXPathContextPtr xp = xmlXPathNewContext(inst);
 	xmlChar *xml = NULL;
 	int len = 0, attempt;
 	st_rc rc;
 
 	memset(out, 0, sizeof(*out));
-	out->urgent = truthy(value(r, xp, "/concern/urgent"));
+	out->urgent = truthy(form_get(inst, "/concern/urgent", &r->pool));
 	dates_add(out->deadline, (int)r->w->cfg->concern_deadline_days);
 	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
-	if (xml == NULL) {
-		xmlXPathFreeContext(xp);
+	if (xml == NULL)
 		return ST_E_NOMEM;
-	}
 	/*
 	 * A conflict is a reference clash (40 random bits: rare) or the same
 	 * new child registered by two concerns at once; a retry settles
 	 * both (the second finds the child the first one created).
 	 */
 	for (attempt = 0; attempt < 3; attempt++) {
-		rc = store(r, def, xp, (const char *)xml, (size_t)len, out);
+		rc = store(r, def, inst, (const char *)xml, (size_t)len, out);
 		if (rc != ST_E_CONFLICT)
 			break;
 	}
 	xmlFree(xml);
-	xmlXPathFreeContext(xp);
 	return rc;
 }

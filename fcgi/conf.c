@@ -48,6 +48,7 @@ static const struct key keys[] = {
 	U(login_max_failures_addr, "100"),
 	U(login_window_min, "15"),
 	U(body_max, "262144"),
+	U(token_cache_ms, "1000"),
 	U(xml_max_depth, "32"),
 	U(concern_deadline_days, "14"),
 	S(default_lang, "nb"),

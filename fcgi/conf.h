@@ -55,6 +55,7 @@ struct conf {
 					   * municipality may share one) */
 	unsigned login_window_min;
 	unsigned body_max;		/* bytes, for any request body */
+	unsigned token_cache_ms;	/* how long a worker trusts a token */
 	unsigned xml_max_depth;
 	unsigned concern_deadline_days;
 	char	*default_lang;		/* "nb" or "en" */

@@ -155,6 +155,14 @@ const char *form_text(xmlNodePtr el, const char *ns, const char *name,
 const char *ftype_check(enum ftype t, const char *value);
 const char *ftype_name(enum ftype t);
 
+/*
+ * The text of the element at an absolute path of plain names
+ * ("/concern/child/name") in inst, copied into the pool; "" if absent.
+ * For handlers that read a few known fields of a validated instance.
+ */
+struct pool;
+const char *form_get(xmlDocPtr inst, const char *path, struct pool *pool);
+
 /* "f-concern-child-name" for "/concern/child/name" (caller frees). */
 char *form_html_id(const char *path);
 /* The template path of a node: its path with [n] indexes removed. */

@@ -63,24 +63,56 @@ is_leaf(xmlNodePtr n)
 	return 1;
 }
 
-static void
-assign(struct eval *ev, xmlNodePtr n)
+/* The control bound to template path tp, or NULL. */
+static const struct form_field *
+field_at(const struct form_def *def, const char *tp)
 {
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].kind != CTL_GROUP &&
+		    strcmp(def->fields[i].path, tp) == 0)
+			return &def->fields[i];
+	return NULL;
+}
+
+/*
+ * Give every element and attribute its struct mip, and find its control
+ * once here, by its template path built on the way down (path holds the
+ * parent's path; it is restored before returning).
+ */
+static void
+assign(struct eval *ev, xmlNodePtr n, struct buf *path)
+{
+	size_t len = path->len;
+	struct mip *m;
 	xmlAttrPtr a;
 	xmlNodePtr c;
 
 	if (ev->n >= ev->alloc)
 		return;
-	memset(&ev->mips[ev->n], 0, sizeof(ev->mips[ev->n]));
-	n->_private = &ev->mips[ev->n++];
+	m = &ev->mips[ev->n++];
+	memset(m, 0, sizeof(*m));
+	n->_private = m;
+	if (buf_addch(path, '/') == ST_OK &&
+	    buf_addstr(path, (const char *)n->name) == ST_OK)
+		m->field = field_at(ev->def, path->data);
 	for (a = n->properties; a != NULL; a = a->next)
 		if (ev->n < ev->alloc) {
-			memset(&ev->mips[ev->n], 0, sizeof(ev->mips[ev->n]));
-			a->_private = &ev->mips[ev->n++];
+			size_t alen = path->len;
+
+			m = &ev->mips[ev->n++];
+			memset(m, 0, sizeof(*m));
+			a->_private = m;
+			if (buf_addstr(path, "/@") == ST_OK &&
+			    buf_addstr(path, (const char *)a->name) == ST_OK)
+				m->field = field_at(ev->def, path->data);
+			buf_truncate(path, alen);
 		}
 	for (c = n->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
-			assign(ev, c);
+			assign(ev, c, path);
+	buf_truncate(path, len);
 }
 
 static size_t
@@ -343,7 +375,12 @@ eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
 		return ST_E_TOO_BIG;
 	ev->alloc = n;
 	ev->mips = xcalloc(n, sizeof(*ev->mips));
-	assign(ev, root);
+	{
+		struct buf path = BUF_INIT(8192);
+
+		assign(ev, root, &path);
+		buf_release(&path);
+	}
 	ev->xp = xmlXPathNewContext(inst);
 	xpathfn_register(ev->xp);
 	for (i = 0; i < def->nbinds; i++)
@@ -369,16 +406,14 @@ eval_release(struct eval *ev)
 const struct form_field *
 eval_field(const struct form_def *def, xmlNodePtr n)
 {
-	char *tp = form_node_tpath(n);
-	const struct form_field *f = NULL;
-	size_t i;
+	struct mip *m = eval_mip(n);
+	char *tp;
+	const struct form_field *f;
 
-	for (i = 0; i < def->nfields; i++)
-		if (def->fields[i].kind != CTL_GROUP &&
-		    strcmp(def->fields[i].path, tp) == 0) {
-			f = &def->fields[i];
-			break;
-		}
+	if (m != NULL)
+		return m->field;
+	tp = form_node_tpath(n);
+	f = field_at(def, tp);
 	xfree(tp);
 	return f;
 }
@@ -440,12 +475,19 @@ add_error(struct form_errors *errs, xmlNodePtr n,
 	xmlFree(path);
 }
 
-/* Check the instance has the shape of the template. */
+/*
+ * Check that the instance has the shape of the template: nothing that
+ * the form does not have, nothing twice that is not repeated. What is
+ * missing is filled in from the template, as an XForms processor's
+ * instance would have it: so a pruned instance (what XForms submits, and
+ * what stafett stores and returns) can be sent again, and a missing
+ * field that matters is reported by its bind ("must be filled in").
+ */
 static void
 structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 {
 	xmlAttrPtr a;
-	xmlNodePtr c, tc;
+	xmlNodePtr c, tc, prev = NULL;
 
 	for (a = i->properties; a != NULL; a = a->next)
 		if (a->ns != NULL || xmlHasProp(t, a->name) == NULL)
@@ -453,20 +495,10 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			    _("This attribute is not part of the form."));
 	for (a = t->properties; a != NULL; a = a->next)
 		if (xmlHasProp(i, a->name) == NULL) {
-			xmlChar *p = xmlGetNodePath(i);
-			struct buf b = BUF_INIT(4096);
-			char *id;
+			xmlChar *v = xmlGetProp(t, a->name);
 
-			if (buf_addf(&b, "%s/@%s", p != NULL ?
-			    (const char *)p : "", (const char *)a->name) ==
-			    ST_OK) {
-				id = form_html_id(b.data);
-				form_errors_add(errs, b.data, id, NULL,
-				    _("This attribute is missing."));
-				xfree(id);
-			}
-			buf_release(&b);
-			xmlFree(p);
+			xmlSetProp(i, a->name, v);
+			xmlFree(v);
 		}
 	for (c = i->children; c != NULL; c = c->next) {
 		int seen = 0;
@@ -509,14 +541,16 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			    xmlStrcmp(tc->name, c->name) == 0)
 				break;
 		if (c == NULL) {
-			char *tp = form_node_tpath(tc);
-			char *id = form_html_id(tp);
-
-			form_errors_add(errs, tp, id, NULL,
-			    _("This element is missing."));
-			xfree(id);
-			xfree(tp);
+			/* After the previous template sibling that is there. */
+			c = xmlDocCopyNode(tc, i->doc, 1);
+			if (prev != NULL)
+				xmlAddNextSibling(prev, c);
+			else if (i->children != NULL)
+				xmlAddPrevSibling(i->children, c);
+			else
+				xmlAddChild(i, c);
 		}
+		prev = c;
 	}
 }
 

@@ -19,6 +19,7 @@ struct mip {
 	const struct form_bind	*constraint, *calculate, *type;
 	int			 relevant_v, readonly_v, required_v;
 	int			 constraint_v;
+	const struct form_field	*field;	/* its control, or NULL */
 };
 
 struct eval {

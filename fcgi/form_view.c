@@ -10,6 +10,7 @@
 #include "form.h"
 #include "form_eval.h"
 #include "mem.h"
+#include "pool.h"
 #include "view.h"
 
 static void
@@ -36,6 +37,36 @@ normalise(const char *v)
 		if (!(v[0] == '\r' && v[1] == '\n'))
 			*o++ = *v == '\r' ? '\n' : *v;
 	*o = '\0';
+	return out;
+}
+
+const char *
+form_get(xmlDocPtr inst, const char *path, struct pool *pool)
+{
+	xmlNodePtr n = xmlDocGetRootElement(inst);
+	const char *p = path;
+	xmlChar *v;
+	const char *out;
+
+	while (n != NULL && *p == '/') {
+		const char *seg = p + 1, *end = strchr(seg, '/');
+		size_t len = end != NULL ? (size_t)(end - seg) : strlen(seg);
+
+		/* n is the candidate for this segment: match or look on */
+		while (n != NULL && (n->type != XML_ELEMENT_NODE ||
+		    xmlStrlen(n->name) != (int)len ||
+		    xmlStrncmp(n->name, BAD_CAST seg, (int)len) != 0))
+			n = n->next;
+		if (n == NULL || end == NULL)
+			break;
+		p = end;
+		n = n->children;
+	}
+	if (n == NULL)
+		return "";
+	v = xmlNodeGetContent(n);
+	out = pool_strdup(pool, v != NULL ? (const char *)v : "");
+	xmlFree(v);
 	return out;
 }
 

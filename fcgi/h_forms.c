@@ -21,6 +21,12 @@ standalone(const char *id)
 	return strcmp(id, "concern") == 0;
 }
 
+static void
+free_doc(void *p)
+{
+	xmlFreeDoc(p);
+}
+
 static const struct form_def *
 current(struct req *r)
 {
@@ -149,14 +155,18 @@ h_api_form_submit(struct req *r)
 	struct concern_receipt rec;
 	struct form_errors errs;
 	xmlNodePtr doc, n;
+	xmlDocPtr inst;
 	char loc[64];
 	size_t i;
 	st_rc rc;
 
 	if (def == NULL || !standalone(def->id))
 		return resp_error(r, 404, _("There is no such form."));
+	/* Validation completes and prunes the instance: work on a copy, so
+	 * the request can be run again after a lost database connection. */
+	inst = pool_add(&r->pool, free_doc, xmlCopyDoc(r->xml, 1));
 	form_errors_init(&errs);
-	if ((rc = form_validate(def, r->xml, &errs, 1)) != ST_OK) {
+	if ((rc = form_validate(def, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
 	}
@@ -174,7 +184,7 @@ h_api_form_submit(struct req *r)
 		return view_send(r, 422, doc);
 	}
 	form_errors_release(&errs);
-	if ((rc = concern_create(r, def, r->xml, &rec)) != ST_OK)
+	if ((rc = concern_create(r, def, inst, &rec)) != ST_OK)
 		return rc;
 	snprintf(loc, sizeof(loc), "/api/v1/concerns/%s", rec.id);
 	if ((rc = resp_header(r, "Location", loc)) != ST_OK)

@@ -9,6 +9,13 @@
 #include "log.h"
 
 static enum log_level max_level = LOG_LVL_INFO;
+static long pid;
+
+void
+log_reset_pid(void)
+{
+	pid = (long)getpid();
+}
 
 void
 log_set_level(enum log_level lvl)
@@ -28,11 +35,13 @@ log_msg(enum log_level lvl, const char *fmt, ...)
 
 	if (lvl > max_level)
 		return;
+	if (pid == 0)
+		log_reset_pid();
 	clock_gettime(CLOCK_REALTIME, &now);
 	gmtime_r(&now.tv_sec, &tm);
 	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
 	n = snprintf(line, sizeof(line), "%s.%03ldZ %s stafett[%ld]: ", ts,
-	    now.tv_nsec / 1000000, names[lvl], (long)getpid());
+	    now.tv_nsec / 1000000, names[lvl], pid);
 	if (n < 0)
 		return;
 	va_start(ap, fmt);

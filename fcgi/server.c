@@ -53,17 +53,20 @@ spawn(struct master *m, struct slot *s)
 		struct worker w;
 		int rc;
 
+		log_reset_pid();
 		memset(&w, 0, sizeof(w));
 		w.cfg = m->cfg;
 		w.forms = &m->forms;
 		w.xsl = &m->xsl;
 		w.key = m->key;
 		w.metrics = m->metrics;
+		w.auth_cache = xcalloc(1, sizeof(*w.auth_cache));
 		db_init(&w.db, m->cfg->db_socket, m->cfg->db_host,
 		    m->cfg->db_port, m->cfg->db_user, m->cfg->db_password,
 		    m->cfg->db_name);
 		rc = worker_run(&w, m->fd);
 		db_release(&w.db);
+		xfree(w.auth_cache);
 		/* Free what we inherited so leak checkers see a clean exit. */
 		formset_release(&m->forms);
 		xslset_release(&m->xsl);

@@ -2,6 +2,7 @@
 #ifndef ST_WORKER_H
 #define ST_WORKER_H
 
+#include "auth.h"
 #include "conf.h"
 #include "db.h"
 #include "form.h"
@@ -23,6 +24,7 @@ struct worker {
 	const struct xslset	*xsl;
 	const unsigned char	*key;	/* SECURE_KEY_LEN bytes */
 	struct metrics		*metrics;
+	struct auth_cache	*auth_cache;	/* owned by the worker */
 	unsigned long		 served;
 };
 
