@@ -2,12 +2,18 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
+#include <libxml/tree.h>
+
 #include "auth.h"
 #include "cli.h"
+#include "dates.h"
+#include "i18n.h"
+#include "xmlsafe.h"
 #include "db.h"
 #include "form.h"
 #include "password.h"
@@ -184,6 +190,97 @@ cmd_user(const struct conf *cfg, int argc, char **argv)
 	if (rc != 0)
 		fprintf(stderr, "stafett: no active user '%s'\n", argv[1]);
 	db_release(&db);
+	return rc;
+}
+
+/*
+ * stafett validate [--today YYYY-MM-DD] FORM INSTANCE: validate an
+ * instance file with a form (an id in forms_dir, "id:version", or a
+ * definition file) and print "ok" or one "PATH: MESSAGE" line per error,
+ * in English. Exit 0 when valid, 1 when not, 2 on a usage error. Code
+ * lists filled by the server are empty here.
+ */
+int
+cmd_validate(const struct conf *cfg, int argc, char **argv)
+{
+	struct formset fs;
+	struct form_def *own = NULL;
+	const struct form_def *def = NULL;
+	struct form_errors errs;
+	FILE *fp;
+	static char data[1 << 20];
+	char err[512];
+	xmlDocPtr inst = NULL;
+	size_t n, i;
+	int rc = 2, loaded = 0;
+
+	if (argc == 4 && strcmp(argv[0], "--today") == 0) {
+		dates_fix_today(argv[1]);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 2) {
+		fprintf(stderr, "usage: stafett validate [--today YYYY-MM-DD] "
+		    "FORM INSTANCE\n");
+		return 2;
+	}
+	i18n_use(LANG_EN);
+	if (strchr(argv[0], '/') != NULL) {
+		if (form_load(argv[0], &own, err, sizeof(err)) != ST_OK) {
+			fprintf(stderr, "stafett: %s\n", err);
+			return 2;
+		}
+		def = own;
+	} else {
+		char id[64];
+		const char *colon = strchr(argv[0], ':');
+
+		if (formset_load(&fs, cfg->forms_dir, err, sizeof(err)) !=
+		    ST_OK) {
+			fprintf(stderr, "stafett: %s\n", err);
+			return 2;
+		}
+		loaded = 1;
+		snprintf(id, sizeof(id), "%.*s", colon != NULL ?
+		    (int)(colon - argv[0]) : (int)strlen(argv[0]), argv[0]);
+		def = colon != NULL ? formset_get(&fs, id,
+		    (unsigned)strtoul(colon + 1, NULL, 10)) :
+		    formset_current(&fs, id);
+		if (def == NULL) {
+			fprintf(stderr, "stafett: no form '%s'\n", argv[0]);
+			goto out;
+		}
+	}
+	if ((fp = fopen(argv[1], "rb")) == NULL) {
+		fprintf(stderr, "stafett: cannot read '%s'\n", argv[1]);
+		goto out;
+	}
+	n = fread(data, 1, sizeof(data), fp);
+	fclose(fp);
+	if (xmlsafe_parse(data, n, sizeof(data), cfg->xml_max_depth, &inst,
+	    err, sizeof(err)) != ST_OK) {
+		printf("refused: %s\n", err);
+		rc = 1;
+		goto out;
+	}
+	form_errors_init(&errs);
+	if (form_validate(def, NULL, inst, &errs, 1) != ST_OK) {
+		fprintf(stderr, "stafett: the form's expressions failed\n");
+		form_errors_release(&errs);
+		goto out;
+	}
+	for (i = 0; i < errs.n; i++)
+		printf("%s: %s\n", errs.v[i].path, errs.v[i].message);
+	if (errs.n == 0)
+		printf("ok\n");
+	rc = errs.n == 0 ? 0 : 1;
+	form_errors_release(&errs);
+out:
+	if (inst != NULL)
+		xmlFreeDoc(inst);
+	form_free(own);
+	if (loaded)
+		formset_release(&fs);
 	return rc;
 }
 

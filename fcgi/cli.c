@@ -33,6 +33,7 @@ static const struct {
 	{ "migrate", cmd_migrate },
 	{ "seed", cmd_seed },
 	{ "check", cmd_check },
+	{ "validate", cmd_validate },
 	{ "token", cmd_token },
 	{ "user", cmd_user },
 };
@@ -47,6 +48,7 @@ usage(FILE *fp)
 	    "  migrate                    apply pending schema migrations\n"
 	    "  seed FILE                  load an idempotent seed file\n"
 	    "  check                      check forms and stylesheets\n"
+	    "  validate [--today D] FORM FILE  validate an instance\n"
 	    "  token create USER [LABEL]  print a new API token\n"
 	    "  token revoke ID            revoke an API token\n"
 	    "  token list USER            list a user's tokens\n"

@@ -33,6 +33,7 @@ struct loader {
 	size_t		 bind_alloc;
 	size_t		 field_alloc;
 	xmlXPathContextPtr xp;
+	struct xpathfn_model model;
 };
 
 static int
@@ -297,6 +298,8 @@ try_bind(struct loader *ld, struct form_bind *b, xmlNodeSetPtr nodes)
 	return ST_OK;
 }
 
+static int valid_id(const char *s);
+
 static st_rc load_binds(struct loader *ld, xmlNodePtr parent_el,
     int parent_index, xmlNodePtr ctx_node);
 
@@ -386,33 +389,114 @@ load_binds(struct loader *ld, xmlNodePtr parent_el, int parent_index,
 	return ST_OK;
 }
 
+/* instance('id') while loading: the template or a secondary instance. */
+static xmlNodePtr
+load_root(void *self, const char *id)
+{
+	struct form_def *def = self;
+	size_t i;
+
+	if (*id == '\0')
+		return def->tmpl != NULL ? xmlDocGetRootElement(def->tmpl) :
+		    NULL;
+	for (i = 0; i < def->ninstances; i++)
+		if (strcmp(def->instances[i].id, id) == 0)
+			return xmlDocGetRootElement(def->instances[i].doc);
+	return NULL;
+}
+
+/* The element child of an xf:instance, copied into a document of its own
+ * (so its paths start at its root), or a placeholder. */
+static xmlDocPtr
+instance_doc(xmlNodePtr inst, int placeholder_ok)
+{
+	xmlNodePtr e, root;
+	xmlDocPtr doc;
+
+	for (e = inst->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE)
+			break;
+	if (e == NULL && !placeholder_ok)
+		return NULL;
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	if (e == NULL)
+		root = xmlNewDocNode(doc, NULL, BAD_CAST "instance", NULL);
+	else
+		root = xmlDocCopyNode(e, doc, 1);
+	xmlDocSetRootElement(doc, root);
+	/* Copying keeps in-scope namespace declarations; instances need
+	 * none (their elements are in no namespace). */
+	xmlReconciliateNs(doc, root);
+	return doc;
+}
+
+static st_rc
+load_instance(struct loader *ld, xmlNodePtr el)
+{
+	struct form_def *def = ld->def;
+	xmlChar *id = xmlGetNoNsProp(el, BAD_CAST "id");
+	xmlChar *src = xmlGetNsProp(el, BAD_CAST "src", BAD_CAST FORM_NS);
+	struct form_instance *fi;
+	xmlNodePtr e;
+	size_t i;
+	st_rc rc = ST_OK;
+
+	for (e = el->children; e != NULL; e = e->next)
+		if (e->type == XML_ELEMENT_NODE && e->ns != NULL) {
+			rc = failf(ld, e, "instance data must be in no "
+			    "namespace");
+			goto out;
+		}
+	if (def->tmpl == NULL) {
+		/* The first instance is the form's data. */
+		if (src != NULL) {
+			rc = failf(ld, el, "the first instance holds the "
+			    "form's data: it cannot be filled by the server");
+			goto out;
+		}
+		if ((def->tmpl = instance_doc(el, 0)) == NULL)
+			rc = failf(ld, el, "the instance must hold one element "
+			    "in no namespace");
+		goto out;
+	}
+	if (id == NULL || *id == '\0') {
+		rc = failf(ld, el, "a secondary instance needs an id");
+		goto out;
+	}
+	for (i = 0; i < def->ninstances; i++)
+		if (strcmp(def->instances[i].id, (const char *)id) == 0) {
+			rc = failf(ld, el, "two instances are called '%s'",
+			    (const char *)id);
+			goto out;
+		}
+	def->instances = xrealloc(def->instances,
+	    (def->ninstances + 1) * sizeof(*def->instances));
+	fi = &def->instances[def->ninstances++];
+	fi->id = xstrdup((const char *)id);
+	fi->src = src != NULL ? xstrdup((const char *)src) : NULL;
+	fi->doc = instance_doc(el, src != NULL);
+	if (fi->doc == NULL)
+		rc = failf(ld, el, "instance '%s' holds no data",
+		    (const char *)id);
+out:
+	xmlFree(id);
+	xmlFree(src);
+	return rc;
+}
+
 static st_rc
 load_model(struct loader *ld, xmlNodePtr model)
 {
 	struct form_def *def = ld->def;
-	xmlNodePtr c, root = NULL;
+	xmlNodePtr c;
 	st_rc rc;
 
 	for (c = model->children; c != NULL; c = c->next) {
-		xmlNodePtr e;
-
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (is_el(c, XF_NS, "instance")) {
-			if (def->tmpl != NULL)
-				continue;	/* secondary instances: later */
-			for (e = c->children; e != NULL; e = e->next)
-				if (e->type == XML_ELEMENT_NODE)
-					break;
-			if (e == NULL || e->ns != NULL)
-				return failf(ld, c, "the instance must hold "
-				    "one element in no namespace");
-			def->tmpl = xmlNewDoc(BAD_CAST "1.0");
-			root = xmlDocCopyNode(e, def->tmpl, 1);
-			xmlDocSetRootElement(def->tmpl, root);
-			/* Copying keeps in-scope namespace declarations;
-			 * the instance needs none. */
-			xmlReconciliateNs(def->tmpl, root);
+			if ((rc = load_instance(ld, c)) != ST_OK)
+				return rc;
 		} else if (!is_el(c, XF_NS, "bind"))
 			return failf(ld, c, "unexpected element '%s' in model",
 			    (const char *)c->name);
@@ -421,9 +505,12 @@ load_model(struct loader *ld, xmlNodePtr model)
 		return failf(ld, model, "the model has no instance");
 	ld->xp = xmlXPathNewContext(def->tmpl);
 	xpathfn_register(ld->xp);
+	ld->model.root = load_root;
+	ld->model.self = def;
+	ld->xp->userData = &ld->model;
 	for (c = model->children; c != NULL; c = c->next)
-		if (is_el(c, XF_NS, "bind") &&
-		    (rc = load_bind(ld, c, -1, root)) != ST_OK)
+		if (is_el(c, XF_NS, "bind") && (rc = load_bind(ld, c, -1,
+		    xmlDocGetRootElement(def->tmpl))) != ST_OK)
 			return rc;
 	return ST_OK;
 }
@@ -456,17 +543,80 @@ ctl_kind_of(xmlNodePtr n, enum ctl_kind *kind)
 }
 
 static st_rc load_controls(struct loader *ld, xmlNodePtr parent,
-    xmlNodePtr ctx_node);
+    xmlNodePtr ctx_node, int parent_index, int repeat);
+
+/* Compile attr of el (required or not); *out NULL if absent. */
+static st_rc
+compile_opt(struct loader *ld, xmlNodePtr el, const char *attr,
+    xmlXPathCompExprPtr *out)
+{
+	return compile_attr(ld, el, attr, out);
+}
 
 static st_rc
-check_items(struct loader *ld, xmlNodePtr ctl)
+check_itemset(struct loader *ld, xmlNodePtr el, struct form_field *f,
+    xmlNodePtr ctx_node)
+{
+	struct form_itemset *is;
+	xmlXPathObjectPtr r;
+	xmlNodePtr c;
+	st_rc rc;
+
+	if (f->itemset != NULL)
+		return failf(ld, el, "a selection has one itemset at most");
+	is = f->itemset = xcalloc(1, sizeof(*is));
+	if ((rc = compile_opt(ld, el, "nodeset", &is->nodeset)) != ST_OK)
+		return rc;
+	if (is->nodeset == NULL)
+		return failf(ld, el, "an itemset needs a nodeset");
+	for (c = el->children; c != NULL; c = c->next) {
+		xmlXPathCompExprPtr *slot;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, XF_NS, "label"))
+			slot = &is->label;
+		else if (is_el(c, XF_NS, "value"))
+			slot = &is->value;
+		else
+			return failf(ld, c, "unexpected '%s' in itemset",
+			    (const char *)c->name);
+		if (*slot != NULL)
+			return failf(ld, c, "itemset has two '%s'",
+			    (const char *)c->name);
+		if ((rc = compile_opt(ld, c, "ref", slot)) != ST_OK)
+			return rc;
+		if (*slot == NULL)
+			return failf(ld, c, "the itemset's '%s' needs a ref",
+			    (const char *)c->name);
+	}
+	if (is->label == NULL || is->value == NULL)
+		return failf(ld, el, "an itemset needs a label and a value");
+	r = eval_at(ld->xp, is->nodeset, ctx_node);
+	if (r == NULL)
+		return failf(ld, el, "the itemset's nodeset cannot be "
+		    "evaluated");
+	xmlXPathFreeObject(r);
+	return ST_OK;
+}
+
+static st_rc
+check_items(struct loader *ld, xmlNodePtr ctl, struct form_field *f,
+    xmlNodePtr ctx_node)
 {
 	xmlNodePtr c, d;
 	int n = 0;
+	st_rc rc;
 
 	for (c = ctl->children; c != NULL; c = c->next) {
 		int label = 0, value = 0;
 
+		if (is_el(c, XF_NS, "itemset")) {
+			if ((rc = check_itemset(ld, c, f, ctx_node)) != ST_OK)
+				return rc;
+			n++;
+			continue;
+		}
 		if (!is_el(c, XF_NS, "item"))
 			continue;
 		for (d = c->children; d != NULL; d = d->next) {
@@ -488,39 +638,130 @@ check_items(struct loader *ld, xmlNodePtr ctl)
 	return ST_OK;
 }
 
+static const char *ctl_attrs[] = { "ref", "nodeset", "appearance", "id",
+	"incremental", "start", "end", "step", "value", "submission", NULL };
+
+static struct form_field *
+new_field(struct loader *ld)
+{
+	struct form_def *def = ld->def;
+	struct form_field *f;
+
+	if (def->nfields == ld->field_alloc) {
+		ld->field_alloc = ld->field_alloc ? ld->field_alloc * 2 : 32;
+		def->fields = xrealloc(def->fields,
+		    ld->field_alloc * sizeof(*def->fields));
+	}
+	f = &def->fields[def->nfields++];
+	memset(f, 0, sizeof(*f));
+	f->parent = f->repeat = f->target = -1;
+	return f;
+}
+
+/* A trigger's action: xf:insert or xf:delete on a repeat's items. */
+static st_rc
+load_action(struct loader *ld, xmlNodePtr el, struct form_field *f,
+    xmlNodePtr ctx_node)
+{
+	xmlNodePtr c, act = NULL;
+
+	for (c = el->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || is_el(c, XF_NS, "label") ||
+		    is_el(c, XF_NS, "hint") || is_el(c, XF_NS, "help"))
+			continue;
+		if ((is_el(c, XF_NS, "insert") || is_el(c, XF_NS, "delete")) &&
+		    act == NULL) {
+			act = c;
+			continue;
+		}
+		return failf(ld, c, "a trigger may hold one insert or delete "
+		    "action, not '%s'", (const char *)c->name);
+	}
+	if (act == NULL)
+		return failf(ld, el, "a trigger needs an insert or delete "
+		    "action");
+	if (xmlStrcmp(act->name, BAD_CAST "delete") == 0) {
+		/* Removes the row it stands in. */
+		if (f->repeat < 0)
+			return failf(ld, act, "delete is supported in a "
+			    "repeat's row, for that row");
+		f->action = ACT_DELETE;
+		f->target = f->repeat;
+		return ST_OK;
+	}
+	{
+		xmlChar *ns = xmlGetNoNsProp(act, BAD_CAST "nodeset");
+		xmlXPathCompExprPtr comp;
+		xmlXPathObjectPtr r;
+		char *tp;
+
+		if (ns == NULL)
+			return failf(ld, act, "insert needs a nodeset");
+		comp = xmlXPathCtxtCompile(ld->xp, ns);
+		xmlFree(ns);
+		if (comp == NULL)
+			return failf(ld, act, "insert's nodeset does not "
+			    "compile as XPath");
+		r = eval_at(ld->xp, comp, ctx_node);
+		xmlXPathFreeCompExpr(comp);
+		if (r == NULL || r->nodesetval == NULL ||
+		    r->nodesetval->nodeNr == 0) {
+			xmlXPathFreeObject(r);
+			return failf(ld, act, "insert's nodeset selects no "
+			    "node");
+		}
+		tp = form_node_tpath(r->nodesetval->nodeTab[0]);
+		xmlXPathFreeObject(r);
+		f->action = ACT_INSERT;
+		/* Resolved to its repeat when all controls are loaded. */
+		xfree(f->path);
+		f->path = tp;
+	}
+	return ST_OK;
+}
+
 static st_rc
 load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
-    xmlNodePtr ctx_node)
+    xmlNodePtr ctx_node, int parent_index, int repeat)
 {
 	struct form_def *def = ld->def;
 	xmlNodePtr node = ctx_node, c;
-	xmlChar *ref = xmlGetNoNsProp(el, BAD_CAST "ref");
-	xmlXPathCompExprPtr comp = NULL;
+	xmlChar *ref;
 	struct form_field *f;
+	xmlAttrPtr a;
+	int index;
 	st_rc rc;
 
-	if (kind == CTL_TRIGGER || kind == CTL_SUBMIT || kind == CTL_RANGE ||
-	    kind == CTL_REPEAT || kind == CTL_OUTPUT || kind == CTL_SECRET) {
-		xmlFree(ref);
-		return failf(ld, el, "control '%s' is not supported yet",
-		    (const char *)el->name);
-	}
+	for (a = el->properties; a != NULL; a = a->next)
+		if (!known_attr(a, ctl_attrs))
+			return failf(ld, el, "unknown attribute '%s' on '%s'",
+			    (const char *)a->name, (const char *)el->name);
+	if (def->nfields >= MAX_FIELDS)
+		return failf(ld, el, "too many controls");
+	f = new_field(ld);
+	index = (int)def->nfields - 1;
+	f->kind = kind;
+	f->el = el;
+	f->parent = parent_index;
+	f->repeat = repeat;
+	ref = xmlGetNoNsProp(el, BAD_CAST (kind == CTL_REPEAT ? "nodeset" :
+	    "ref"));
+	if (ref == NULL && kind == CTL_REPEAT)
+		ref = xmlGetNoNsProp(el, BAD_CAST "ref");
 	if (ref != NULL) {
 		xmlXPathObjectPtr res;
 
-		comp = xmlXPathCtxtCompile(ld->xp, ref);
-
-		if (comp == NULL) {
+		f->ref = xmlXPathCtxtCompile(ld->xp, ref);
+		if (f->ref == NULL) {
 			rc = failf(ld, el, "ref=\"%s\" does not compile as "
 			    "XPath", (const char *)ref);
 			xmlFree(ref);
 			return rc;
 		}
-		res = eval_at(ld->xp, comp, ctx_node);
+		res = eval_at(ld->xp, f->ref, ctx_node);
 		if (res == NULL || res->type != XPATH_NODESET ||
 		    res->nodesetval == NULL || res->nodesetval->nodeNr == 0) {
 			xmlXPathFreeObject(res);
-			xmlXPathFreeCompExpr(comp);
 			rc = failf(ld, el, "ref=\"%s\" selects no node of the "
 			    "instance", (const char *)ref);
 			xmlFree(ref);
@@ -529,31 +770,65 @@ load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
 		node = res->nodesetval->nodeTab[0];
 		xmlXPathFreeObject(res);
 		xmlFree(ref);
-	} else if (kind != CTL_GROUP)
+	} else if (kind != CTL_GROUP && kind != CTL_TRIGGER &&
+	    kind != CTL_SUBMIT && kind != CTL_OUTPUT)
 		return failf(ld, el, "control '%s' has no ref",
 		    (const char *)el->name);
-	/* Registered now so that every error path below frees comp. */
-	if (def->nfields >= MAX_FIELDS) {
-		xmlXPathFreeCompExpr(comp);
-		return failf(ld, el, "too many controls");
-	}
-	if (def->nfields == ld->field_alloc) {
-		ld->field_alloc = ld->field_alloc ? ld->field_alloc * 2 : 32;
-		def->fields = xrealloc(def->fields,
-		    ld->field_alloc * sizeof(*def->fields));
-	}
-	f = &def->fields[def->nfields++];
-	memset(f, 0, sizeof(*f));
 	f->path = form_node_tpath(node);
-	f->kind = kind;
-	f->el = el;
-	f->ref = comp;
 	type_of(ld, node, f);
-	if (kind != CTL_GROUP && form_text(el, XF_NS, "label", LANG_NB) == NULL)
+	if (kind == CTL_OUTPUT) {
+		if ((rc = compile_opt(ld, el, "value", &f->value)) != ST_OK)
+			return rc;
+		if (f->value == NULL && f->ref == NULL)
+			return failf(ld, el, "an output needs a ref or a "
+			    "value");
+	}
+	if (kind != CTL_GROUP && kind != CTL_REPEAT && kind != CTL_OUTPUT &&
+	    form_text(el, XF_NS, "label", LANG_NB) == NULL)
 		return failf(ld, el, "control '%s' has no label",
 		    (const char *)el->name);
 	if ((kind == CTL_SELECT || kind == CTL_SELECT1) &&
-	    (rc = check_items(ld, el)) != ST_OK)
+	    (rc = check_items(ld, el, f, ctx_node)) != ST_OK)
+		return rc;
+	if (kind == CTL_RANGE) {
+		xmlChar *s = xmlGetNoNsProp(el, BAD_CAST "start");
+		xmlChar *e = xmlGetNoNsProp(el, BAD_CAST "end");
+		int ok = s != NULL && e != NULL &&
+		    (f->type == FT_INTEGER || f->type == FT_DECIMAL);
+
+		xmlFree(s);
+		xmlFree(e);
+		if (!ok)
+			return failf(ld, el, "a range needs start and end and "
+			    "a number type");
+	}
+	if (kind == CTL_REPEAT) {
+		xmlChar *id = xmlGetNoNsProp(el, BAD_CAST "id");
+		size_t i;
+
+		if (repeat >= 0) {
+			xmlFree(id);
+			return failf(ld, el, "nested repeats are not "
+			    "supported");
+		}
+		if (id == NULL || !valid_id((const char *)id)) {
+			xmlFree(id);
+			return failf(ld, el, "a repeat needs an id of lower-case "
+			    "letters, digits, '_' and '-'");
+		}
+		for (i = 0; i + 1 < def->nfields; i++)
+			if (def->fields[i].repeat_id != NULL &&
+			    strcmp(def->fields[i].repeat_id,
+			    (const char *)id) == 0) {
+				xmlFree(id);
+				return failf(ld, el, "two repeats have one id");
+			}
+		f->repeat_id = xstrdup((const char *)id);
+		xmlFree(id);
+		repeat = index;
+	}
+	if (kind == CTL_TRIGGER &&
+	    (rc = load_action(ld, el, &def->fields[index], node)) != ST_OK)
 		return rc;
 	for (c = el->children; c != NULL; c = c->next) {
 		enum ctl_kind k;
@@ -563,30 +838,127 @@ load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
 		if (is_el(c, XF_NS, "label") || is_el(c, XF_NS, "hint") ||
 		    is_el(c, XF_NS, "help") || is_el(c, XF_NS, "alert") ||
 		    ((kind == CTL_SELECT || kind == CTL_SELECT1) &&
-		    is_el(c, XF_NS, "item")))
+		    (is_el(c, XF_NS, "item") || is_el(c, XF_NS, "itemset"))) ||
+		    (kind == CTL_TRIGGER && (is_el(c, XF_NS, "insert") ||
+		    is_el(c, XF_NS, "delete"))) ||
+		    (kind == CTL_REPEAT && is_el(c, FORM_NS, "row-label")))
 			continue;
-		if (kind == CTL_GROUP && ctl_kind_of(c, &k))
+		if ((kind == CTL_GROUP || kind == CTL_REPEAT) &&
+		    ctl_kind_of(c, &k))
 			continue;
 		return failf(ld, c, "unexpected element '%s' in '%s'",
 		    (const char *)c->name, (const char *)el->name);
 	}
-	if (kind == CTL_GROUP)
-		return load_controls(ld, el, node);
+	if (kind == CTL_GROUP || kind == CTL_REPEAT)
+		return load_controls(ld, el, node, index, repeat);
 	return ST_OK;
 }
 
 static st_rc
-load_controls(struct loader *ld, xmlNodePtr parent, xmlNodePtr ctx_node)
+load_controls(struct loader *ld, xmlNodePtr parent, xmlNodePtr ctx_node,
+    int parent_index, int repeat)
 {
 	xmlNodePtr c;
 	enum ctl_kind kind;
 	st_rc rc;
 
 	for (c = parent->children; c != NULL; c = c->next)
-		if (ctl_kind_of(c, &kind) &&
-		    (rc = load_control(ld, c, kind, ctx_node)) != ST_OK)
+		if (ctl_kind_of(c, &kind) && (rc = load_control(ld, c, kind,
+		    ctx_node, parent_index, repeat)) != ST_OK)
 			return rc;
 	return ST_OK;
+}
+
+/* Insert triggers name a repeat's items: find the repeat. */
+static st_rc
+resolve_triggers(struct loader *ld)
+{
+	struct form_def *def = ld->def;
+	size_t i, j;
+
+	for (i = 0; i < def->nfields; i++) {
+		struct form_field *f = &def->fields[i];
+
+		if (f->kind != CTL_TRIGGER || f->action != ACT_INSERT)
+			continue;
+		for (j = 0; j < def->nfields; j++)
+			if (def->fields[j].kind == CTL_REPEAT &&
+			    strcmp(def->fields[j].path, f->path) == 0)
+				f->target = (int)j;
+		if (f->target < 0)
+			return failf(ld, f->el, "insert names '%s', which no "
+			    "repeat shows", f->path);
+	}
+	return ST_OK;
+}
+
+int
+form_is_repeat(const struct form_def *def, const char *tpath)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].kind == CTL_REPEAT &&
+		    strcmp(def->fields[i].path, tpath) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does an element have a sibling of the same name? */
+static int
+twin(xmlNodePtr n)
+{
+	xmlNodePtr s;
+
+	for (s = n->parent != NULL ? n->parent->children : NULL; s != NULL;
+	    s = s->next)
+		if (s != n && s->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(s->name, n->name) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+form_node_path(const struct form_def *def, xmlNodePtr node)
+{
+	xmlNodePtr chain[64], n;
+	struct buf tp = BUF_INIT(8192), out = BUF_INIT(8192);
+	int depth = 0, i;
+	xmlAttrPtr attr = NULL;
+
+	if (node != NULL && node->type == XML_ATTRIBUTE_NODE) {
+		attr = (xmlAttrPtr)node;
+		node = node->parent;
+	}
+	for (n = node; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    depth < 64; n = n->parent)
+		chain[depth++] = n;
+	for (i = depth - 1; i >= 0; i--) {
+		n = chain[i];
+		if (buf_addch(&tp, '/') != ST_OK ||
+		    buf_addstr(&tp, (const char *)n->name) != ST_OK ||
+		    buf_addch(&out, '/') != ST_OK ||
+		    buf_addstr(&out, (const char *)n->name) != ST_OK)
+			break;
+		/* Repeat items always carry their index; other elements only
+		 * when one wrongly occurs twice (to point at the second). */
+		if (form_is_repeat(def, tp.data) || twin(n)) {
+			xmlNodePtr s;
+			int pos = 1;
+
+			for (s = n->prev; s != NULL; s = s->prev)
+				if (s->type == XML_ELEMENT_NODE &&
+				    xmlStrcmp(s->name, n->name) == 0)
+					pos++;
+			if (buf_addf(&out, "[%d]", pos) != ST_OK)
+				break;
+		}
+	}
+	if (attr != NULL && (buf_addstr(&out, "/@") != ST_OK ||
+	    buf_addstr(&out, (const char *)attr->name) != ST_OK))
+		buf_reset(&out);
+	buf_release(&tp);
+	return buf_take(&out);
 }
 
 static int
@@ -659,7 +1031,8 @@ form_load(const char *file, struct form_def **out, char *err, size_t errlen)
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_el(c, FORM_NS, "title") || is_el(c, FORM_NS, "intro"))
+		if (is_el(c, FORM_NS, "title") || is_el(c, FORM_NS, "intro") ||
+		    is_el(c, FORM_NS, "description"))
 			continue;
 		if (is_el(c, XF_NS, "model")) {
 			if (model != NULL) {
@@ -683,8 +1056,10 @@ form_load(const char *file, struct form_def **out, char *err, size_t errlen)
 	}
 	if ((rc = load_model(&ld, model)) != ST_OK)
 		goto out;
-	rc = load_controls(&ld, def->root,
-	    xmlDocGetRootElement(def->tmpl));
+	if ((rc = load_controls(&ld, def->root,
+	    xmlDocGetRootElement(def->tmpl), -1, -1)) != ST_OK)
+		goto out;
+	rc = resolve_triggers(&ld);
 out:
 	if (ld.xp != NULL)
 		xmlXPathFreeContext(ld.xp);
@@ -718,10 +1093,27 @@ form_free(struct form_def *def)
 	}
 	xfree(def->binds);
 	for (i = 0; i < def->nfields; i++) {
-		xfree(def->fields[i].path);
-		xmlXPathFreeCompExpr(def->fields[i].ref);
+		struct form_field *f = &def->fields[i];
+
+		xfree(f->path);
+		xfree(f->repeat_id);
+		xmlXPathFreeCompExpr(f->ref);
+		xmlXPathFreeCompExpr(f->value);
+		if (f->itemset != NULL) {
+			xmlXPathFreeCompExpr(f->itemset->nodeset);
+			xmlXPathFreeCompExpr(f->itemset->label);
+			xmlXPathFreeCompExpr(f->itemset->value);
+			xfree(f->itemset);
+		}
 	}
 	xfree(def->fields);
+	for (i = 0; i < def->ninstances; i++) {
+		xfree(def->instances[i].id);
+		xfree(def->instances[i].src);
+		if (def->instances[i].doc != NULL)
+			xmlFreeDoc(def->instances[i].doc);
+	}
+	xfree(def->instances);
 	if (def->tmpl != NULL)
 		xmlFreeDoc(def->tmpl);
 	if (def->doc != NULL)

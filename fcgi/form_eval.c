@@ -63,14 +63,21 @@ is_leaf(xmlNodePtr n)
 	return 1;
 }
 
-/* The control bound to template path tp, or NULL. */
+static int
+holds_value(enum ctl_kind k)
+{
+	return k == CTL_INPUT || k == CTL_SECRET || k == CTL_TEXTAREA ||
+	    k == CTL_SELECT1 || k == CTL_SELECT || k == CTL_RANGE;
+}
+
+/* The control that edits the node at template path tp, or NULL. */
 static const struct form_field *
 field_at(const struct form_def *def, const char *tp)
 {
 	size_t i;
 
 	for (i = 0; i < def->nfields; i++)
-		if (def->fields[i].kind != CTL_GROUP &&
+		if (holds_value(def->fields[i].kind) &&
 		    strcmp(def->fields[i].path, tp) == 0)
 			return &def->fields[i];
 	return NULL;
@@ -360,8 +367,25 @@ revalidate(struct eval *ev, xmlNodePtr n, int parent_relevant,
 	return ST_OK;
 }
 
+/* instance('id') during evaluation. */
+static xmlNodePtr
+eval_root(void *self, const char *id)
+{
+	struct eval *ev = self;
+	size_t i;
+
+	if (*id == '\0')
+		return xmlDocGetRootElement(ev->inst);
+	for (i = 0; i < ev->def->ninstances; i++)
+		if (strcmp(ev->def->instances[i].id, id) == 0)
+			return ev->docs[i] != NULL ?
+			    xmlDocGetRootElement(ev->docs[i]) : NULL;
+	return NULL;
+}
+
 st_rc
-eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
+eval_init(struct eval *ev, const struct form_def *def,
+    const struct form_env *env, xmlDocPtr inst)
 {
 	xmlNodePtr root = xmlDocGetRootElement(inst);
 	size_t i, n;
@@ -369,7 +393,21 @@ eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
 
 	memset(ev, 0, sizeof(*ev));
 	ev->def = def;
+	ev->env = env;
 	ev->inst = inst;
+	/* Secondary instances: the definition's data, or the server's. */
+	ev->docs = xcalloc(def->ninstances + 1, sizeof(*ev->docs));
+	for (i = 0; i < def->ninstances; i++) {
+		const struct form_instance *fi = &def->instances[i];
+
+		ev->docs[i] = fi->doc;
+		if (fi->src != NULL && env != NULL && env->fill != NULL) {
+			xmlDocPtr d = env->fill(env->ctx, fi->src);
+
+			if (d != NULL)
+				ev->docs[i] = d;
+		}
+	}
 	n = count(root);
 	if (n > MAX_NODES)
 		return ST_E_TOO_BIG;
@@ -383,6 +421,9 @@ eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
 	}
 	ev->xp = xmlXPathNewContext(inst);
 	xpathfn_register(ev->xp);
+	ev->model.root = eval_root;
+	ev->model.self = ev;
+	ev->xp->userData = &ev->model;
 	for (i = 0; i < def->nbinds; i++)
 		if (def->binds[i].parent < 0 &&
 		    (rc = apply_bind(ev, i, root)) != ST_OK)
@@ -399,6 +440,7 @@ eval_release(struct eval *ev)
 		unassign(xmlDocGetRootElement(ev->inst));
 	if (ev->xp != NULL)
 		xmlXPathFreeContext(ev->xp);
+	xfree(ev->docs);
 	xfree(ev->mips);
 	memset(ev, 0, sizeof(*ev));
 }
@@ -418,19 +460,103 @@ eval_field(const struct form_def *def, xmlNodePtr n)
 	return f;
 }
 
+static void
+push_item(struct form_item **v, size_t *n, const char *value,
+    const char *label)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].value = xstrdup(value != NULL ? value : "");
+	(*v)[*n].label = xstrdup(label != NULL ? label : "");
+	(*n)++;
+}
+
+static char *
+eval_string(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
+{
+	xmlXPathObjectPtr r = eval_at(ev, expr, node);
+	xmlChar *s;
+	char *out;
+
+	if (r == NULL)
+		return xstrdup("");
+	s = xmlXPathCastToString(r);
+	xmlXPathFreeObject(r);
+	out = xstrdup(s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return out;
+}
+
+size_t
+form_items(struct eval *ev, const struct form_field *f, xmlNodePtr node,
+    struct form_item **out)
+{
+	struct form_item *v = NULL;
+	size_t n = 0;
+	xmlNodePtr it, c;
+
+	for (it = f->el->children; it != NULL; it = it->next) {
+		xmlChar *val = NULL;
+
+		if (it->type != XML_ELEMENT_NODE ||
+		    xmlStrcmp(it->name, BAD_CAST "item") != 0)
+			continue;
+		for (c = it->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    xmlStrcmp(c->name, BAD_CAST "value") == 0)
+				val = xmlNodeGetContent(c);
+		push_item(&v, &n, (const char *)val, form_text(it, XF_NS,
+		    "label", i18n_current()));
+		xmlFree(val);
+	}
+	if (f->itemset != NULL && ev != NULL) {
+		/* XForms evaluates the itemset where the control stands. */
+		xmlXPathObjectPtr r = eval_at(ev, f->itemset->nodeset,
+		    node != NULL && node->parent != NULL &&
+		    node->parent->type == XML_ELEMENT_NODE ? node->parent :
+		    node);
+		int i;
+
+		for (i = 0; r != NULL && r->nodesetval != NULL &&
+		    i < r->nodesetval->nodeNr; i++) {
+			xmlNodePtr in = r->nodesetval->nodeTab[i];
+			char *val = eval_string(ev, f->itemset->value, in);
+			char *lab = eval_string(ev, f->itemset->label, in);
+
+			push_item(&v, &n, val, lab);
+			xfree(val);
+			xfree(lab);
+		}
+		xmlXPathFreeObject(r);
+	}
+	*out = v;
+	return n;
+}
+
+void
+form_items_free(struct form_item *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		xfree(items[i].value);
+		xfree(items[i].label);
+	}
+	xfree(items);
+}
+
 int
-form_item_ok(xmlNodePtr ctl, const char *value, int multiple)
+form_value_in(const struct form_item *items, size_t n, const char *value,
+    int multiple)
 {
 	const char *p = value;
 
 	/* select stores a space-separated list; select1 a single value. */
 	while (*p != '\0') {
 		const char *end;
-		size_t len;
-		xmlNodePtr it, v;
+		size_t len, i;
 		int found = 0;
 
-		while (*p == ' ')
+		while (multiple && *p == ' ')
 			p++;
 		if (*p == '\0')
 			break;
@@ -438,21 +564,9 @@ form_item_ok(xmlNodePtr ctl, const char *value, int multiple)
 		if (end == NULL)
 			end = p + strlen(p);
 		len = (size_t)(end - p);
-		for (it = ctl->children; it != NULL && !found; it = it->next) {
-			if (it->type != XML_ELEMENT_NODE ||
-			    xmlStrcmp(it->name, BAD_CAST "item") != 0)
-				continue;
-			for (v = it->children; v != NULL; v = v->next)
-				if (v->type == XML_ELEMENT_NODE &&
-				    xmlStrcmp(v->name, BAD_CAST "value") == 0) {
-					xmlChar *t = xmlNodeGetContent(v);
-
-					found = t != NULL &&
-					    strlen((const char *)t) == len &&
-					    memcmp(t, p, len) == 0;
-					xmlFree(t);
-				}
-		}
+		for (i = 0; i < n && !found; i++)
+			found = strlen(items[i].value) == len &&
+			    memcmp(items[i].value, p, len) == 0;
 		if (!found)
 			return 0;
 		p = end;
@@ -461,18 +575,17 @@ form_item_ok(xmlNodePtr ctl, const char *value, int multiple)
 }
 
 static void
-add_error(struct form_errors *errs, xmlNodePtr n,
-    const struct form_field *f, const char *message)
+add_error(const struct form_def *def, struct form_errors *errs,
+    xmlNodePtr n, const struct form_field *f, const char *message)
 {
-	xmlChar *path = xmlGetNodePath(n);
-	char *id = form_html_id(path != NULL ? (const char *)path : "");
+	char *path = form_node_path(def, n);
+	char *id = form_html_id(path);
 	const char *label = f != NULL ?
 	    form_text(f->el, XF_NS, "label", i18n_current()) : NULL;
 
-	form_errors_add(errs, path != NULL ? (const char *)path : "", id,
-	    label, message);
+	form_errors_add(errs, path, id, label, message);
 	xfree(id);
-	xmlFree(path);
+	xfree(path);
 }
 
 /*
@@ -481,17 +594,21 @@ add_error(struct form_errors *errs, xmlNodePtr n,
  * missing is filled in from the template, as an XForms processor's
  * instance would have it: so a pruned instance (what XForms submits, and
  * what stafett stores and returns) can be sent again, and a missing
- * field that matters is reported by its bind ("must be filled in").
+ * field that matters is reported by its bind ("must be filled in"). A
+ * repeat's items may be any number, none included, and are not filled in.
+ * tp holds the template path of t (restored on return).
  */
 static void
-structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
+structure(const struct form_def *def, struct form_errors *errs,
+    xmlNodePtr t, xmlNodePtr i, struct buf *tp)
 {
+	size_t len = tp->len;
 	xmlAttrPtr a;
 	xmlNodePtr c, tc, prev = NULL;
 
 	for (a = i->properties; a != NULL; a = a->next)
 		if (a->ns != NULL || xmlHasProp(t, a->name) == NULL)
-			add_error(errs, (xmlNodePtr)a, NULL,
+			add_error(def, errs, (xmlNodePtr)a, NULL,
 			    _("This attribute is not part of the form."));
 	for (a = t->properties; a != NULL; a = a->next)
 		if (xmlHasProp(i, a->name) == NULL) {
@@ -501,13 +618,13 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			xmlFree(v);
 		}
 	for (c = i->children; c != NULL; c = c->next) {
-		int seen = 0;
+		int seen = 0, repeated;
 		xmlNodePtr d;
 
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE) {
 			if (!is_leaf(t) && !xmlIsBlankNode(c))
-				add_error(errs, i, NULL,
+				add_error(def, errs, i, NULL,
 				    _("Text is not allowed here, only the elements of the form."));
 			continue;
 		}
@@ -518,20 +635,24 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			    xmlStrcmp(tc->name, c->name) == 0)
 				break;
 		if (tc == NULL || c->ns != NULL) {
-			add_error(errs, c, NULL,
+			add_error(def, errs, c, NULL,
 			    _("This element is not part of the form."));
 			continue;
 		}
-		for (d = i->children; d != c; d = d->next)
+		if (buf_addch(tp, '/') != ST_OK ||
+		    buf_addstr(tp, (const char *)c->name) != ST_OK)
+			break;
+		repeated = form_is_repeat(def, tp->data);
+		for (d = i->children; d != c && !repeated; d = d->next)
 			if (d->type == XML_ELEMENT_NODE && d->ns == NULL &&
 			    xmlStrcmp(d->name, c->name) == 0)
 				seen = 1;
-		if (seen) {
-			add_error(errs, c, NULL,
+		if (seen)
+			add_error(def, errs, c, NULL,
 			    _("This element may appear only once."));
-			continue;
-		}
-		structure(errs, tc, c);
+		else
+			structure(def, errs, tc, c, tp);
+		buf_truncate(tp, len);
 	}
 	for (tc = t->children; tc != NULL; tc = tc->next) {
 		if (tc->type != XML_ELEMENT_NODE)
@@ -541,6 +662,15 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			    xmlStrcmp(tc->name, c->name) == 0)
 				break;
 		if (c == NULL) {
+			int repeated;
+
+			if (buf_addch(tp, '/') != ST_OK ||
+			    buf_addstr(tp, (const char *)tc->name) != ST_OK)
+				break;
+			repeated = form_is_repeat(def, tp->data);
+			buf_truncate(tp, len);
+			if (repeated)
+				continue;
 			/* After the previous template sibling that is there. */
 			c = xmlDocCopyNode(tc, i->doc, 1);
 			if (prev != NULL)
@@ -550,8 +680,13 @@ structure(struct form_errors *errs, xmlNodePtr t, xmlNodePtr i)
 			else
 				xmlAddChild(i, c);
 		}
+		/* the last of a run of repeated items */
+		while (c->next != NULL && c->next->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(c->next->name, c->name) == 0)
+			c = c->next;
 		prev = c;
 	}
+	buf_truncate(tp, len);
 }
 
 /* The checks of one node, in XForms' order: required, type, constraint. */
@@ -565,7 +700,7 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 
 	if (m == NULL || !m->relevant_v || !is_leaf(n))
 		return;
-	f = eval_field(ev->def, n);
+	f = m->field;
 	v = xmlNodeGetContent(n);
 	val = v != NULL ? (const char *)v : "";
 	if (m->required_v && *val == '\0')
@@ -574,19 +709,24 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 	    (msg = ftype_check(m->type->type, val)) != NULL)
 		msg = _(msg);
 	else if (f != NULL && *val != '\0' &&
-	    (f->kind == CTL_SELECT || f->kind == CTL_SELECT1) &&
-	    !form_item_ok(f->el, val, f->kind == CTL_SELECT))
-		msg = f->kind == CTL_SELECT ?
-		    _("Choose only among the options given.") :
-		    _("Choose one of the options given.");
-	else if (!m->constraint_v) {
+	    (f->kind == CTL_SELECT || f->kind == CTL_SELECT1)) {
+		struct form_item *items;
+		size_t ni = form_items(ev, f, n, &items);
+
+		if (!form_value_in(items, ni, val, f->kind == CTL_SELECT))
+			msg = f->kind == CTL_SELECT ?
+			    _("Choose only among the options given.") :
+			    _("Choose one of the options given.");
+		form_items_free(items, ni);
+	}
+	if (msg == NULL && !m->constraint_v) {
 		msg = f != NULL ? form_text(f->el, XF_NS, "alert",
 		    i18n_current()) : NULL;
 		if (msg == NULL)
 			msg = _("The value is not allowed here.");
 	}
 	if (msg != NULL)
-		add_error(errs, n, f, msg);
+		add_error(ev->def, errs, n, f, msg);
 	xmlFree(v);
 }
 
@@ -633,8 +773,8 @@ prune(xmlNodePtr n)
 }
 
 st_rc
-form_validate(const struct form_def *def, xmlDocPtr inst,
-    struct form_errors *errs, int do_prune)
+form_validate(const struct form_def *def, const struct form_env *env,
+    xmlDocPtr inst, struct form_errors *errs, int do_prune)
 {
 	xmlNodePtr root = xmlDocGetRootElement(inst);
 	xmlNodePtr troot = xmlDocGetRootElement(def->tmpl);
@@ -652,10 +792,17 @@ form_validate(const struct form_def *def, xmlDocPtr inst,
 		buf_release(&b);
 		return ST_OK;
 	}
-	structure(errs, troot, root);
+	{
+		struct buf tp = BUF_INIT(8192);
+
+		if (buf_addch(&tp, '/') == ST_OK &&
+		    buf_addstr(&tp, (const char *)root->name) == ST_OK)
+			structure(def, errs, troot, root, &tp);
+		buf_release(&tp);
+	}
 	if (errs->n > before)
 		return ST_OK;	/* binds cannot be trusted on a wrong shape */
-	if ((rc = eval_init(&ev, def, inst)) != ST_OK) {
+	if ((rc = eval_init(&ev, def, env, inst)) != ST_OK) {
 		eval_release(&ev);
 		return rc;
 	}

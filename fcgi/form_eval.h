@@ -5,6 +5,7 @@
 #include <libxml/xpath.h>
 
 #include "form.h"
+#include "xpathfn.h"
 
 /*
  * While an instance is being evaluated, each of its element and attribute
@@ -24,21 +25,39 @@ struct mip {
 
 struct eval {
 	const struct form_def	*def;
+	const struct form_env	*env;
 	xmlDocPtr		 inst;
 	xmlXPathContextPtr	 xp;
+	struct xpathfn_model	 model;
+	xmlDocPtr		*docs;	/* secondary instances, as def's */
 	struct mip		*mips;
 	size_t			 n, alloc;
 };
 
+/* One item of a selection, in the current language. */
+struct form_item {
+	char	*value;
+	char	*label;
+};
+
 /* Apply binds, recalculate, then compute relevance etc. (XForms order). */
-st_rc eval_init(struct eval *ev, const struct form_def *def, xmlDocPtr inst)
-    ST_MUST_CHECK;
+st_rc eval_init(struct eval *ev, const struct form_def *def,
+    const struct form_env *env, xmlDocPtr inst) ST_MUST_CHECK;
 void eval_release(struct eval *ev);
 /* The properties of a node, or NULL if it has none. */
 struct mip *eval_mip(xmlNodePtr n);
 /* The control bound to a node (by template path), or NULL. */
 const struct form_field *eval_field(const struct form_def *def, xmlNodePtr n);
-/* Is value one of the items of the select/select1 control ctl? */
-int form_item_ok(xmlNodePtr ctl, const char *value, int multiple);
+/*
+ * The items of a select or select1 bound to node: its xf:item children and
+ * what its xf:itemset selects now. *out is an array the caller frees with
+ * form_items_free; the count is returned.
+ */
+size_t form_items(struct eval *ev, const struct form_field *f,
+    xmlNodePtr node, struct form_item **out);
+void form_items_free(struct form_item *items, size_t n);
+/* Is every value of value (space-separated for a select) an item? */
+int form_value_in(const struct form_item *items, size_t n,
+    const char *value, int multiple);
 
 #endif

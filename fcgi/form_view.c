@@ -1,7 +1,9 @@
-/* form_view.c: instances from browser fields, and the view of a form. */
+/* form_view.c: instances from browser fields, row actions, and the view
+ * of a form that the stylesheets render. */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xpathInternals.h>
@@ -13,6 +15,8 @@
 #include "pool.h"
 #include "view.h"
 
+#define MAX_ROWS	500
+
 static void
 set_text(xmlNodePtr n, const char *value)
 {
@@ -23,6 +27,7 @@ set_text(xmlNodePtr n, const char *value)
 		xmlUnlinkNode(c);
 		xmlFreeNode(c);
 	}
+	/* xmlNewDocText takes the value literally: no entity parsing. */
 	if (*value != '\0')
 		xmlAddChild(n, xmlNewDocText(n->doc, BAD_CAST value));
 }
@@ -70,71 +75,330 @@ form_get(xmlDocPtr inst, const char *path, struct pool *pool)
 	return out;
 }
 
+/* The element at a template path of plain names, or NULL. */
+static xmlNodePtr
+at_tpath(xmlDocPtr inst, const char *tpath)
+{
+	xmlNodePtr n = xmlDocGetRootElement(inst);
+	const char *p = tpath;
+
+	while (n != NULL && *p == '/') {
+		const char *seg = p + 1, *end = strchr(seg, '/');
+		size_t len = end != NULL ? (size_t)(end - seg) : strlen(seg);
+
+		while (n != NULL && (n->type != XML_ELEMENT_NODE ||
+		    xmlStrlen(n->name) != (int)len ||
+		    xmlStrncmp(n->name, BAD_CAST seg, (int)len) != 0))
+			n = n->next;
+		if (n == NULL || end == NULL)
+			return n;
+		p = end;
+		n = n->children;
+	}
+	return n;
+}
+
+static const struct form_field *
+repeat_by_id(const struct form_def *def, const char *id, size_t idlen)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].kind == CTL_REPEAT &&
+		    strlen(def->fields[i].repeat_id) == idlen &&
+		    strncmp(def->fields[i].repeat_id, id, idlen) == 0)
+			return &def->fields[i];
+	return NULL;
+}
+
+/* The items of a repeat now in inst, in order. */
+static size_t
+rows(const struct form_field *rep, xmlDocPtr inst, xmlNodePtr *parent,
+    xmlNodePtr *out, size_t max)
+{
+	const char *slash = strrchr(rep->path, '/');
+	char *ptp = xstrndup(rep->path, (size_t)(slash - rep->path));
+	xmlNodePtr p = at_tpath(inst, ptp), c;
+	size_t n = 0;
+
+	xfree(ptp);
+	*parent = p;
+	for (c = p != NULL ? p->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(c->name, BAD_CAST (slash + 1)) == 0 && n < max)
+			out[n++] = c;
+	return n;
+}
+
+/* A fresh row: the template's first item. */
+static xmlNodePtr
+new_row(const struct form_def *def, const struct form_field *rep,
+    xmlDocPtr inst)
+{
+	xmlNodePtr proto = at_tpath(def->tmpl, rep->path);
+
+	return proto != NULL ? xmlDocCopyNode(proto, inst, 1) : NULL;
+}
+
+static void
+append_row(xmlNodePtr parent, xmlNodePtr *items, size_t n, xmlNodePtr row)
+{
+	if (n > 0)
+		xmlAddNextSibling(items[n - 1], row);
+	else
+		xmlAddChild(parent, row);
+}
+
+st_rc
+form_action(const struct form_def *def, xmlDocPtr inst, const char *action)
+{
+	const struct form_field *rep;
+	xmlNodePtr items[MAX_ROWS], parent, row;
+	const char *id, *colon;
+	size_t n;
+	char *end;
+	unsigned long k;
+
+	if (strncmp(action, "insert:", 7) == 0) {
+		id = action + 7;
+		if ((rep = repeat_by_id(def, id, strlen(id))) == NULL)
+			return ST_E_INVALID;
+		n = rows(rep, inst, &parent, items, MAX_ROWS);
+		if (parent == NULL || n >= MAX_ROWS ||
+		    (row = new_row(def, rep, inst)) == NULL)
+			return ST_E_INVALID;
+		append_row(parent, items, n, row);
+		return ST_OK;
+	}
+	if (strncmp(action, "delete:", 7) != 0)
+		return ST_E_INVALID;
+	id = action + 7;
+	if ((colon = strchr(id, ':')) == NULL ||
+	    (rep = repeat_by_id(def, id, (size_t)(colon - id))) == NULL)
+		return ST_E_INVALID;
+	k = strtoul(colon + 1, &end, 10);
+	n = rows(rep, inst, &parent, items, MAX_ROWS);
+	if (*end != '\0' || k == 0 || k > n)
+		return ST_E_INVALID;
+	xmlUnlinkNode(items[k - 1]);
+	xmlFreeNode(items[k - 1]);
+	return ST_OK;
+}
+
+/*
+ * While an instance is built from fields, rows keep the index they had in
+ * the page, since the fields are named by it; rows are renumbered only
+ * afterwards (by their position).
+ */
+struct rowmap {
+	xmlNodePtr	 row;
+	unsigned long	 index;
+};
+
+struct builder {
+	const struct form_def	*def;
+	const struct fields	*fields;
+	struct rowmap		*map;
+	size_t			 nmap;
+	xmlXPathContextPtr	 xp;
+};
+
+/* The field name a node had in the page. */
+static char *
+page_name(struct builder *b, xmlNodePtr node)
+{
+	char *path = form_node_path(b->def, node);
+	xmlNodePtr n;
+	size_t i;
+
+	/* Replace the row's position by its page index. */
+	for (n = node; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		for (i = 0; i < b->nmap; i++)
+			if (b->map[i].row == n) {
+				char *tp = form_node_tpath(n);
+				struct buf out = BUF_INIT(8192);
+				size_t tl = strlen(tp);
+				const char *rest = strchr(path + tl, ']');
+
+				if (buf_add(&out, path, tl) != ST_OK ||
+				    buf_addf(&out, "[%lu", b->map[i].index) !=
+				    ST_OK || buf_addstr(&out, rest != NULL ?
+				    rest : "]") != ST_OK)
+					buf_reset(&out);
+				xfree(tp);
+				xfree(path);
+				return buf_take(&out);
+			}
+	return path;
+}
+
+static st_rc
+fill(struct builder *b, const struct form_field *f, xmlNodePtr node)
+{
+	struct buf v = BUF_INIT(1024 * 1024);
+	char *name = page_name(b, node);
+	const struct fields *fs = b->fields;
+	size_t j;
+	st_rc rc = ST_OK;
+
+	if (f->kind == CTL_SELECT) {
+		for (j = 0; j < fs->n && rc == ST_OK; j++)
+			if (strcmp(fs->v[j].name, name) == 0 &&
+			    *fs->v[j].value != '\0') {
+				if (v.len > 0)
+					rc = buf_addch(&v, ' ');
+				if (rc == ST_OK)
+					rc = buf_addstr(&v, fs->v[j].value);
+			}
+	} else if (f->kind == CTL_INPUT && f->type == FT_BOOLEAN) {
+		/* A checkbox: sent when ticked, absent when not. */
+		const char *s = fields_get(fs, name);
+
+		rc = buf_addstr(&v, s != NULL && strcmp(s, "true") == 0 ?
+		    "true" : "false");
+	} else {
+		const char *s = fields_get(fs, name);
+
+		if (s != NULL) {
+			char *n = normalise(s);
+
+			rc = buf_addstr(&v, n);
+			xfree(n);
+		}
+	}
+	if (rc == ST_OK)
+		set_text(node, v.data);
+	buf_release(&v);
+	xfree(name);
+	return rc;
+}
+
+static st_rc build(struct builder *b, int parent, xmlNodePtr ctx);
+
+/* The node a control's ref selects in ctx (the first), or NULL. */
+static xmlNodePtr
+bound(xmlXPathContextPtr xp, const struct form_field *f, xmlNodePtr ctx)
+{
+	xmlXPathObjectPtr r;
+	xmlNodePtr n = NULL;
+
+	if (f->ref == NULL)
+		return ctx;
+	xp->node = ctx;
+	r = xmlXPathCompiledEval(f->ref, xp);
+	if (r != NULL && r->nodesetval != NULL && r->nodesetval->nodeNr > 0)
+		n = r->nodesetval->nodeTab[0];
+	xmlXPathFreeObject(r);
+	return n;
+}
+
+/* Make the repeat's rows those the page listed, then fill each. */
+static st_rc
+build_repeat(struct builder *b, int index)
+{
+	const struct form_field *rep = &b->def->fields[index];
+	xmlNodePtr items[MAX_ROWS], parent, last = NULL;
+	char key[64];
+	size_t n, i, j;
+	st_rc rc;
+
+	n = rows(rep, b->xp->doc, &parent, items, MAX_ROWS);
+	for (i = 0; i < n; i++) {
+		xmlUnlinkNode(items[i]);
+		xmlFreeNode(items[i]);
+	}
+	if (parent == NULL)
+		return ST_OK;
+	snprintf(key, sizeof(key), "_row:%s", rep->repeat_id);
+	for (j = 0; j < b->fields->n; j++) {
+		const struct field *fl = &b->fields->v[j];
+		unsigned long k;
+		char *end;
+		xmlNodePtr row;
+
+		if (strcmp(fl->name, key) != 0)
+			continue;
+		k = strtoul(fl->value, &end, 10);
+		if (*end != '\0' || k == 0 || b->nmap >= MAX_ROWS)
+			return ST_E_INVALID;
+		if ((row = new_row(b->def, rep, parent->doc)) == NULL)
+			return ST_E_INVALID;
+		if (last != NULL)
+			xmlAddNextSibling(last, row);
+		else
+			xmlAddChild(parent, row);
+		last = row;
+		b->map = xrealloc(b->map, (b->nmap + 1) * sizeof(*b->map));
+		b->map[b->nmap].row = row;
+		b->map[b->nmap].index = k;
+		b->nmap++;
+		if ((rc = build(b, index, row)) != ST_OK)
+			return rc;
+	}
+	return ST_OK;
+}
+
+/* Fill the controls whose parent control is parent, in context ctx. */
+static st_rc
+build(struct builder *b, int parent, xmlNodePtr ctx)
+{
+	const struct form_def *def = b->def;
+	size_t i;
+	st_rc rc;
+
+	for (i = 0; i < def->nfields; i++) {
+		const struct form_field *f = &def->fields[i];
+		xmlNodePtr node;
+
+		if (f->parent != parent)
+			continue;
+		if (f->kind == CTL_REPEAT) {
+			if ((rc = build_repeat(b, (int)i)) != ST_OK)
+				return rc;
+			continue;
+		}
+		if ((node = bound(b->xp, f, ctx)) == NULL)
+			continue;
+		if (f->kind == CTL_GROUP) {
+			if ((rc = build(b, (int)i, node)) != ST_OK)
+				return rc;
+			continue;
+		}
+		if (f->kind == CTL_INPUT || f->kind == CTL_SECRET ||
+		    f->kind == CTL_TEXTAREA || f->kind == CTL_SELECT1 ||
+		    f->kind == CTL_SELECT || f->kind == CTL_RANGE)
+			if ((rc = fill(b, f, node)) != ST_OK)
+				return rc;
+	}
+	return ST_OK;
+}
+
 st_rc
 form_from_fields(const struct form_def *def, const struct fields *fields,
     xmlDocPtr *out)
 {
 	xmlDocPtr inst = form_new_instance(def);
-	xmlXPathContextPtr xp = xmlXPathNewContext(inst);
-	size_t i, j;
+	struct builder b;
+	st_rc rc;
 
-	for (i = 0; i < def->nfields; i++) {
-		const struct form_field *f = &def->fields[i];
-		xmlXPathObjectPtr r;
-		xmlNodePtr node;
-		struct buf v = BUF_INIT(1024 * 1024);
-		st_rc rc = ST_OK;
-
-		if (f->kind == CTL_GROUP)
-			continue;
-		r = xmlXPathEval(BAD_CAST f->path, xp);
-		if (r == NULL || r->nodesetval == NULL ||
-		    r->nodesetval->nodeNr == 0) {
-			xmlXPathFreeObject(r);
-			continue;
-		}
-		node = r->nodesetval->nodeTab[0];
-		xmlXPathFreeObject(r);
-		if (f->kind == CTL_SELECT) {
-			for (j = 0; j < fields->n && rc == ST_OK; j++)
-				if (strcmp(fields->v[j].name, f->path) == 0 &&
-				    *fields->v[j].value != '\0') {
-					if (v.len > 0)
-						rc = buf_addch(&v, ' ');
-					if (rc == ST_OK)
-						rc = buf_addstr(&v,
-						    fields->v[j].value);
-				}
-		} else if (f->kind == CTL_INPUT && f->type == FT_BOOLEAN) {
-			/* A checkbox: sent when ticked, absent when not. */
-			const char *s = fields_get(fields, f->path);
-
-			rc = buf_addstr(&v, s != NULL &&
-			    strcmp(s, "true") == 0 ? "true" : "false");
-		} else {
-			const char *s = fields_get(fields, f->path);
-
-			if (s != NULL) {
-				char *n = normalise(s);
-
-				rc = buf_addstr(&v, n);
-				xfree(n);
-			}
-		}
-		if (rc != ST_OK) {
-			buf_release(&v);
-			xmlXPathFreeContext(xp);
-			xmlFreeDoc(inst);
-			*out = NULL;
-			return rc;
-		}
-		set_text(node, v.data);
-		buf_release(&v);
+	memset(&b, 0, sizeof(b));
+	b.def = def;
+	b.fields = fields;
+	b.xp = xmlXPathNewContext(inst);
+	rc = build(&b, -1, xmlDocGetRootElement(inst));
+	xmlXPathFreeContext(b.xp);
+	xfree(b.map);
+	if (rc != ST_OK) {
+		xmlFreeDoc(inst);
+		*out = NULL;
+		return rc;
 	}
-	xmlXPathFreeContext(xp);
 	*out = inst;
 	return ST_OK;
 }
+
+/* ------------------------------------------------------------ the view */
 
 static const char *
 kind_name(enum ctl_kind k)
@@ -144,17 +408,6 @@ kind_name(enum ctl_kind k)
 	    "repeat" };
 
 	return names[k];
-}
-
-static const struct form_field *
-field_of(const struct form_def *def, xmlNodePtr el)
-{
-	size_t i;
-
-	for (i = 0; i < def->nfields; i++)
-		if (def->fields[i].el == el)
-			return &def->fields[i];
-	return NULL;
 }
 
 static const struct form_error *
@@ -199,32 +452,6 @@ in_list(const char *list, const char *v, int multiple)
 	return 0;
 }
 
-static void
-items(xmlNodePtr out, xmlNodePtr el, const char *value, int multiple)
-{
-	xmlNodePtr it, c;
-
-	for (it = el->children; it != NULL; it = it->next) {
-		xmlNodePtr item;
-		xmlChar *v = NULL;
-
-		if (it->type != XML_ELEMENT_NODE ||
-		    xmlStrcmp(it->name, BAD_CAST "item") != 0)
-			continue;
-		for (c = it->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE &&
-			    xmlStrcmp(c->name, BAD_CAST "value") == 0)
-				v = xmlNodeGetContent(c);
-		item = view_el(out, "item", NULL);
-		view_el(item, "label", form_text(it, XF_NS, "label",
-		    i18n_current()));
-		view_el(item, "value", v != NULL ? (const char *)v : "");
-		if (v != NULL && in_list(value, (const char *)v, multiple))
-			view_attr(item, "selected", "true");
-		xmlFree(v);
-	}
-}
-
 struct vctx {
 	const struct form_def	*def;
 	struct eval		*ev;
@@ -233,19 +460,85 @@ struct vctx {
 	xmlXPathContextPtr	 xp;
 };
 
-static st_rc controls(struct vctx *vc, xmlNodePtr el, xmlNodePtr ctx,
-    xmlNodePtr out);
+static st_rc controls(struct vctx *vc, int parent, xmlNodePtr ctx,
+    xmlNodePtr out, int row);
+
+static void
+copy_attr(xmlNodePtr el, const char *name, xmlNodePtr v)
+{
+	xmlChar *a = xmlGetNoNsProp(el, BAD_CAST name);
+
+	if (a != NULL)
+		view_attr(v, name, (const char *)a);
+	xmlFree(a);
+}
 
 static st_rc
-control(struct vctx *vc, const struct form_field *f, xmlNodePtr ctx,
-    xmlNodePtr out)
+repeat_view(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out)
 {
+	const struct form_field *f = &vc->def->fields[index];
+	xmlXPathObjectPtr r;
+	xmlNodePtr v;
+	const char *lab;
+	int i;
+	st_rc rc = ST_OK;
+
+	v = view_el(out, "repeat", NULL);
+	view_attr(v, "id", f->repeat_id);
+	view_attrf(v, "html-id", "r-%s", f->repeat_id);
+	texts(v, f->el);
+	if ((lab = form_text(f->el, FORM_NS, "row-label", i18n_current())) !=
+	    NULL)
+		view_attr(v, "row-label", lab);
+	vc->xp->node = ctx;
+	r = xmlXPathCompiledEval(f->ref, vc->xp);
+	for (i = 0; rc == ST_OK && r != NULL && r->nodesetval != NULL &&
+	    i < r->nodesetval->nodeNr; i++) {
+		xmlNodePtr item = r->nodesetval->nodeTab[i], row;
+		struct mip *m = eval_mip(item);
+		char *path;
+
+		if (vc->readonly && m != NULL && !m->relevant_v)
+			continue;
+		path = form_node_path(vc->def, item);
+		row = view_el(v, "row", NULL);
+		view_attrf(row, "index", "%d", i + 1);
+		view_attr(row, "name", path);
+		xfree(path);
+		rc = controls(vc, index, item, row, i + 1);
+	}
+	xmlXPathFreeObject(r);
+	return rc;
+}
+
+static st_rc
+control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
+{
+	const struct form_field *f = &vc->def->fields[index];
 	xmlNodePtr node = ctx, v;
-	xmlChar *path, *value;
-	char *id;
+	xmlChar *value;
+	char *path, *id;
 	struct mip *m;
 	const struct form_error *e;
 
+	if (f->kind == CTL_REPEAT)
+		return repeat_view(vc, index, ctx, out);
+	if (f->kind == CTL_TRIGGER || f->kind == CTL_SUBMIT) {
+		if (vc->readonly)
+			return ST_OK;
+		v = view_el(out, kind_name(f->kind), NULL);
+		texts(v, f->el);
+		if (f->action == ACT_INSERT) {
+			view_attr(v, "action", "insert");
+			view_attrf(v, "value", "insert:%s",
+			    vc->def->fields[f->target].repeat_id);
+		} else if (f->action == ACT_DELETE) {
+			view_attr(v, "action", "delete");
+			view_attrf(v, "value", "delete:%s:%d",
+			    vc->def->fields[f->target].repeat_id, row);
+		}
+		return ST_OK;
+	}
 	if (f->ref != NULL) {
 		xmlXPathObjectPtr r;
 
@@ -263,25 +556,23 @@ control(struct vctx *vc, const struct form_field *f, xmlNodePtr ctx,
 	m = eval_mip(node);
 	if (vc->readonly && m != NULL && !m->relevant_v)
 		return ST_OK;
-	path = xmlGetNodePath(node);
+	path = form_node_path(vc->def, node);
 	if (f->kind == CTL_GROUP) {
 		/* Several groups may share a node: number them instead. */
-		id = xmalloc(24);
-		snprintf(id, 24, "g%zu", (size_t)(f - vc->def->fields) + 1);
+		id = xmalloc(48);
+		snprintf(id, 48, "g%d-%d", index + 1, row);
 	} else
-		id = form_html_id((const char *)path);
+		id = form_html_id(path);
 	v = view_el(out, kind_name(f->kind), NULL);
 	view_attr(v, "id", id);
-	view_attr(v, "name", (const char *)path);
-	if (f->kind == CTL_INPUT || f->kind == CTL_SELECT1 ||
-	    f->kind == CTL_SELECT || f->kind == CTL_TEXTAREA)
+	view_attr(v, "name", path);
+	if (f->kind != CTL_GROUP && f->kind != CTL_OUTPUT)
 		view_attr(v, "type", ftype_name(f->type));
-	{
-		xmlChar *app = xmlGetNoNsProp(f->el, BAD_CAST "appearance");
-
-		if (app != NULL)
-			view_attr(v, "appearance", (const char *)app);
-		xmlFree(app);
+	copy_attr(f->el, "appearance", v);
+	if (f->kind == CTL_RANGE) {
+		copy_attr(f->el, "start", v);
+		copy_attr(f->el, "end", v);
+		copy_attr(f->el, "step", v);
 	}
 	if (m != NULL) {
 		if (m->required_v)
@@ -293,57 +584,76 @@ control(struct vctx *vc, const struct form_field *f, xmlNodePtr ctx,
 	}
 	texts(v, f->el);
 	if (f->kind == CTL_GROUP) {
-		xmlFree(path);
+		st_rc rc = controls(vc, index, node, v, row);
+
+		xfree(path);
 		xfree(id);
-		return controls(vc, f->el, node, v);
+		return rc;
 	}
-	value = xmlNodeGetContent(node);
-	view_el(v, "value", value != NULL ? (const char *)value : "");
-	if (f->kind == CTL_SELECT || f->kind == CTL_SELECT1)
-		items(v, f->el, value != NULL ? (const char *)value : "",
-		    f->kind == CTL_SELECT);
-	if ((e = error_for(vc->errs, (const char *)path)) != NULL)
+	if (f->kind == CTL_OUTPUT && f->value != NULL) {
+		xmlXPathObjectPtr r;
+
+		vc->xp->node = node;
+		r = xmlXPathCompiledEval(f->value, vc->xp);
+		value = r != NULL ? xmlXPathCastToString(r) : NULL;
+		xmlXPathFreeObject(r);
+	} else
+		value = xmlNodeGetContent(node);
+	/* A secret is never sent back to the browser. */
+	view_el(v, "value", value != NULL && f->kind != CTL_SECRET ?
+	    (const char *)value : "");
+	if (f->kind == CTL_SELECT || f->kind == CTL_SELECT1) {
+		struct form_item *items;
+		size_t n = form_items(vc->ev, f, node, &items), i;
+
+		for (i = 0; i < n; i++) {
+			xmlNodePtr it = view_el(v, "item", NULL);
+
+			view_el(it, "label", items[i].label);
+			view_el(it, "value", items[i].value);
+			if (value != NULL && in_list((const char *)value,
+			    items[i].value, f->kind == CTL_SELECT))
+				view_attr(it, "selected", "true");
+		}
+		form_items_free(items, n);
+	}
+	if ((e = error_for(vc->errs, path)) != NULL)
 		view_el(v, "error", e->message);
 	xmlFree(value);
-	xmlFree(path);
+	xfree(path);
 	xfree(id);
 	return ST_OK;
 }
 
 static st_rc
-controls(struct vctx *vc, xmlNodePtr el, xmlNodePtr ctx, xmlNodePtr out)
+controls(struct vctx *vc, int parent, xmlNodePtr ctx, xmlNodePtr out,
+    int row)
 {
-	xmlNodePtr c;
+	size_t i;
 	st_rc rc;
 
-	for (c = el->children; c != NULL; c = c->next) {
-		const struct form_field *f;
-
-		if (c->type != XML_ELEMENT_NODE ||
-		    (f = field_of(vc->def, c)) == NULL)
-			continue;
-		if ((rc = control(vc, f, ctx, out)) != ST_OK)
+	for (i = 0; i < vc->def->nfields; i++)
+		if (vc->def->fields[i].parent == parent &&
+		    (rc = control(vc, (int)i, ctx, out, row)) != ST_OK)
 			return rc;
-	}
 	return ST_OK;
 }
 
 st_rc
-form_view(const struct form_def *def, xmlDocPtr inst,
-    const struct form_errors *errs, int readonly, xmlNodePtr parent)
+form_view(const struct form_def *def, const struct form_env *env,
+    xmlDocPtr inst, const struct form_errors *errs, int readonly,
+    xmlNodePtr parent)
 {
 	struct vctx vc;
 	struct eval ev;
 	xmlNodePtr f, list;
-	char ver[16];
 	const char *t;
 	size_t i;
 	st_rc rc;
 
 	f = view_el(parent, "form", NULL);
 	view_attr(f, "id", def->id);
-	snprintf(ver, sizeof(ver), "%u", def->version);
-	view_attr(f, "version", ver);
+	view_attrf(f, "version", "%u", def->version);
 	if (readonly)
 		view_attr(f, "readonly", "true");
 	view_el(f, "title", form_text(def->root, FORM_NS, "title",
@@ -351,6 +661,11 @@ form_view(const struct form_def *def, xmlDocPtr inst,
 	if ((t = form_text(def->root, FORM_NS, "intro", i18n_current())) !=
 	    NULL && !readonly)
 		view_el(f, "intro", t);
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].kind == CTL_SUBMIT) {
+			view_attr(f, "own-submit", "true");
+			break;
+		}
 	if (errs != NULL && errs->n > 0) {
 		list = view_el(f, "errors", NULL);
 		for (i = 0; i < errs->n; i++) {
@@ -363,7 +678,7 @@ form_view(const struct form_def *def, xmlDocPtr inst,
 				view_attr(e, "label", errs->v[i].label);
 		}
 	}
-	if ((rc = eval_init(&ev, def, inst)) != ST_OK) {
+	if ((rc = eval_init(&ev, def, env, inst)) != ST_OK) {
 		eval_release(&ev);
 		return rc;
 	}
@@ -372,8 +687,8 @@ form_view(const struct form_def *def, xmlDocPtr inst,
 	vc.errs = errs;
 	vc.readonly = readonly;
 	vc.xp = ev.xp;
-	rc = controls(&vc, def->root, xmlDocGetRootElement(inst),
-	    view_el(f, "controls", NULL));
+	rc = controls(&vc, -1, xmlDocGetRootElement(inst),
+	    view_el(f, "controls", NULL), 0);
 	eval_release(&ev);
 	return rc;
 }

@@ -92,7 +92,7 @@ h_concern_show(struct req *r)
 	if (def != NULL && xmlsafe_parse(db_get(&res, 0, CG_INSTANCE),
 	    db_get_len(&res, 0, CG_INSTANCE), 16 * 1024 * 1024, 64, &inst,
 	    err, sizeof(err)) == ST_OK) {
-		rc = form_view(def, inst, NULL, 1, c);
+		rc = form_view(def, &r->w->env, inst, NULL, 1, c);
 		xmlFreeDoc(inst);
 	} else
 		view_el(c, "missing-form", db_get(&res, 0, CG_FORM));

@@ -44,7 +44,7 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	view_attrf(page, "action", "/forms/%s", def->id);
 	if (notice != NULL)
 		view_el(page, "notice", notice);
-	if ((rc = form_view(def, inst, errs, 0, page)) != ST_OK)
+	if ((rc = form_view(def, &r->w->env, inst, errs, 0, page)) != ST_OK)
 		return rc;
 	return view_send(r, status, page);
 }
@@ -74,7 +74,7 @@ submitted(struct req *r, const struct form_def *def, xmlDocPtr inst)
 	st_rc rc;
 
 	form_errors_init(&errs);
-	if ((rc = form_validate(def, inst, &errs, 1)) != ST_OK) {
+	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
 	}
@@ -166,7 +166,7 @@ h_api_form_submit(struct req *r)
 	 * the request can be run again after a lost database connection. */
 	inst = pool_add(&r->pool, free_doc, xmlCopyDoc(r->xml, 1));
 	form_errors_init(&errs);
-	if ((rc = form_validate(def, inst, &errs, 1)) != ST_OK) {
+	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
 	}

@@ -61,12 +61,17 @@ spawn(struct master *m, struct slot *s)
 		w.key = m->key;
 		w.metrics = m->metrics;
 		w.auth_cache = xcalloc(1, sizeof(*w.auth_cache));
+		w.codes = xcalloc(1, sizeof(*w.codes));
+		w.env.fill = codelists_fill;
+		w.env.ctx = &w;
 		db_init(&w.db, m->cfg->db_socket, m->cfg->db_host,
 		    m->cfg->db_port, m->cfg->db_user, m->cfg->db_password,
 		    m->cfg->db_name);
 		rc = worker_run(&w, m->fd);
 		db_release(&w.db);
 		xfree(w.auth_cache);
+		codelists_release(w.codes);
+		xfree(w.codes);
 		/* Free what we inherited so leak checkers see a clean exit. */
 		formset_release(&m->forms);
 		xslset_release(&m->xsl);

@@ -145,6 +145,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_OUTBOX_INSERT] = { "outbox_insert",
 	    "INSERT INTO outbox (public_id, kind, unit_id, concern_id,"
 	    " idempotency_key, payload) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* () -> code, name, kind, external */
+	[STMT_UNIT_LIST] = { "unit_list",
+	    "SELECT code, name, kind, external FROM unit ORDER BY name" },
 	/* (user_id, role, action, object_type, object_id, child_id,
 	 *  request_id) */
 	[STMT_AUDIT_INSERT] = { "audit_insert",

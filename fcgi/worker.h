@@ -3,6 +3,7 @@
 #define ST_WORKER_H
 
 #include "auth.h"
+#include "codelists.h"
 #include "conf.h"
 #include "db.h"
 #include "form.h"
@@ -25,6 +26,8 @@ struct worker {
 	const unsigned char	*key;	/* SECURE_KEY_LEN bytes */
 	struct metrics		*metrics;
 	struct auth_cache	*auth_cache;	/* owned by the worker */
+	struct codelists	*codes;		/* owned by the worker */
+	struct form_env		 env;		/* forms' secondary data */
 	unsigned long		 served;
 };
 

@@ -116,6 +116,26 @@ fn_now(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST buf));
 }
 
+/* instance('id'): the root element of a model instance. */
+static void
+fn_instance(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct xpathfn_model *m = ctxt->context->userData;
+	xmlChar *id = NULL;
+	xmlNodePtr root = NULL;
+
+	if (nargs > 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if (nargs == 1)
+		id = xmlXPathPopString(ctxt);
+	if (m != NULL && m->root != NULL)
+		root = m->root(m->self, id != NULL ? (const char *)id : "");
+	xmlFree(id);
+	valuePush(ctxt, xmlXPathNewNodeSet(root));
+}
+
 /* age-on(birthdate, date): completed years; NaN if either is invalid. */
 static void
 fn_age_on(xmlXPathParserContextPtr ctxt, int nargs)
@@ -157,6 +177,7 @@ static const struct {
 	{ "days-from-date", fn_days_from_date, 0 },
 	{ "local-date", fn_local_date, 0 },
 	{ "now", fn_now, 0 },
+	{ "instance", fn_instance, 0 },
 	{ "age-on", fn_age_on, 1 },
 };
 

@@ -73,7 +73,7 @@ check_doc(const struct form_def *def, xmlDocPtr d, int prune)
 	struct form_errors e;
 
 	form_errors_init(&e);
-	ck_assert_int_eq(form_validate(def, d, &e, prune), ST_OK);
+	ck_assert_int_eq(form_validate(def, NULL, d, &e, prune), ST_OK);
 	return e;
 }
 
@@ -239,7 +239,7 @@ START_TEST(circular_calculate_is_an_error)
 	struct form_errors e;
 
 	form_errors_init(&e);
-	ck_assert_int_eq(form_validate(def, d, &e, 0), ST_E_INTERNAL);
+	ck_assert_int_eq(form_validate(def, NULL, d, &e, 0), ST_E_INTERNAL);
 	form_errors_release(&e);
 	xmlFreeDoc(d);
 	form_free(def);
@@ -296,7 +296,7 @@ START_TEST(readonly_inherits)
 	char *out;
 
 	xmlDocSetRootElement(vd, root);
-	ck_assert_int_eq(form_view(def, d, NULL, 0, root), ST_OK);
+	ck_assert_int_eq(form_view(def, NULL, d, NULL, 0, root), ST_OK);
 	out = serialise(vd);
 	/* x inherits readonly from its group; y does not have it */
 	ck_assert_ptr_nonnull(strstr(out, "name=\"/r/g/x\" type=\"string\" "
@@ -496,7 +496,7 @@ START_TEST(view_carries_values_errors_and_items)
 	ck_assert_uint_eq(e.n, 1);
 	ck_assert_str_eq(e.v[0].html_id, "f-r-one");
 	ck_assert_str_eq(e.v[0].label, "One");
-	ck_assert_int_eq(form_view(def, d, &e, 0, root), ST_OK);
+	ck_assert_int_eq(form_view(def, NULL, d, &e, 0, root), ST_OK);
 	out = serialise(vd);
 	ck_assert_ptr_nonnull(strstr(out, "<errors><error for=\"f-r-one\" "
 	    "path=\"/r/one\" label=\"One\">"));

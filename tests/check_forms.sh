@@ -32,5 +32,23 @@ for f in "$top_srcdir"/forms/tests/broken/*.xml; do
 		rc=1
 	fi
 done
+# Declarative cases: forms/tests/cases/FORM-CASE.xml is an instance and
+# FORM-CASE.expect what "stafett validate" says of it ("ok", or one
+# "PATH: MESSAGE" line per error), with today fixed to 2026-06-15.
+for f in "$top_srcdir"/forms/tests/cases/*.xml; do
+	[ -f "$f" ] || continue
+	name=$(basename "$f" .xml)
+	# the form is named in the case: <!-- form: ID -->
+	form=$(sed -n 's/^<!-- form: \(.*\) -->$/\1/p' "$f")
+	STAFETT_CONFIG="$tmp/stafett.conf" "$BIN" validate --today 2026-06-15 \
+	    "$form" "$f" >"$tmp/got" 2>&1
+	if ! cmp -s "$tmp/got" "${f%.xml}.expect"; then
+		echo "check_forms: case $name: expected, then got:" >&2
+		cat "${f%.xml}.expect" >&2
+		echo "--" >&2
+		cat "$tmp/got" >&2
+		rc=1
+	fi
+done
 [ $rc = 0 ] && echo "check_forms: ok"
 exit $rc

@@ -1,0 +1,30 @@
+/* codelists.h: secondary form instances the server fills from the
+ * database (the municipality's units and services). */
+#ifndef ST_CODELISTS_H
+#define ST_CODELISTS_H
+
+#include <libxml/tree.h>
+
+/*
+ * A form may declare <xf:instance id="units" st:src="units"/>; when it is
+ * evaluated, the worker fills it with
+ *
+ *   <units><unit code="fagerli-bhg" kind="kindergarten" external="false">
+ *     <name>Fagerli barnehage</name></unit> ...</units>
+ *
+ * Lists are read at most once a minute per worker (they change when an
+ * administrator edits units, rarely) and kept in the worker's struct
+ * codelists, which owns the documents.
+ */
+struct worker;
+
+struct codelists {
+	xmlDocPtr	 units;
+	long long	 units_ms;	/* when read (monotonic ms), 0 never */
+};
+
+/* The struct form_env fill callback; ctx is the struct worker. */
+xmlDocPtr codelists_fill(void *ctx, const char *src);
+void codelists_release(struct codelists *c);
+
+#endif
