@@ -284,6 +284,41 @@ out:
 	return rc;
 }
 
+/* stafett schema FORM[:VERSION]: print the XML Schema of a form. */
+int
+cmd_schema(const struct conf *cfg, int argc, char **argv)
+{
+	struct formset fs;
+	const struct form_def *def;
+	xmlDocPtr xsd;
+	char err[512], id[64];
+	const char *colon;
+	int rc = 1;
+
+	if (argc != 1) {
+		fprintf(stderr, "usage: stafett schema FORM[:VERSION]\n");
+		return 2;
+	}
+	if (formset_load(&fs, cfg->forms_dir, err, sizeof(err)) != ST_OK) {
+		fprintf(stderr, "stafett: %s\n", err);
+		return 1;
+	}
+	colon = strchr(argv[0], ':');
+	snprintf(id, sizeof(id), "%.*s", colon != NULL ?
+	    (int)(colon - argv[0]) : (int)strlen(argv[0]), argv[0]);
+	def = colon != NULL ? formset_get(&fs, id,
+	    (unsigned)strtoul(colon + 1, NULL, 10)) : formset_current(&fs, id);
+	if (def == NULL)
+		fprintf(stderr, "stafett: no form '%s'\n", argv[0]);
+	else if (form_schema(def, &xsd) == ST_OK) {
+		xmlDocFormatDump(stdout, xsd, 1);
+		xmlFreeDoc(xsd);
+		rc = 0;
+	}
+	formset_release(&fs);
+	return rc;
+}
+
 int
 cmd_check(const struct conf *cfg, int argc, char **argv)
 {

@@ -34,6 +34,7 @@ static const struct {
 	{ "seed", cmd_seed },
 	{ "check", cmd_check },
 	{ "validate", cmd_validate },
+	{ "schema", cmd_schema },
 	{ "token", cmd_token },
 	{ "user", cmd_user },
 };
@@ -49,6 +50,7 @@ usage(FILE *fp)
 	    "  seed FILE                  load an idempotent seed file\n"
 	    "  check                      check forms and stylesheets\n"
 	    "  validate [--today D] FORM FILE  validate an instance\n"
+	    "  schema FORM[:VERSION]      print a form's XML Schema\n"
 	    "  token create USER [LABEL]  print a new API token\n"
 	    "  token revoke ID            revoke an API token\n"
 	    "  token list USER            list a user's tokens\n"

@@ -13,6 +13,7 @@
  *   seed FILE                 run an idempotent seed file (demo data)
  *   check                     load forms and stylesheets, report, exit
  *   validate FORM INSTANCE    validate an instance file with a form
+ *   schema FORM               print the XML Schema of a form
  *   token create USER [LABEL] print a new API token for USER
  *   token revoke ID           revoke a token by its id
  *   token list USER           list USER's tokens
@@ -30,5 +31,6 @@ int cmd_user(const struct conf *cfg, int argc, char **argv);
 int cmd_notify(const struct conf *cfg, int argc, char **argv);
 int cmd_check(const struct conf *cfg, int argc, char **argv);
 int cmd_validate(const struct conf *cfg, int argc, char **argv);
+int cmd_schema(const struct conf *cfg, int argc, char **argv);
 
 #endif

@@ -2,6 +2,7 @@
  * codelists.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -55,7 +56,24 @@ codelists_fill(void *ctx, const char *src)
 	struct codelists *c = w->codes;
 	long long t = now_ms();
 
-	if (c == NULL || strcmp(src, "units") != 0)
+	if (c == NULL)
+		return NULL;
+	if (strcmp(src, "settings") == 0) {
+		if (c->settings == NULL) {
+			xmlNodePtr root;
+			char v[32];
+
+			c->settings = xmlNewDoc(BAD_CAST "1.0");
+			root = xmlNewDocNode(c->settings, NULL,
+			    BAD_CAST "settings", NULL);
+			xmlDocSetRootElement(c->settings, root);
+			snprintf(v, sizeof(v), "%u", w->cfg->consent_max_days);
+			xmlNewTextChild(root, NULL, BAD_CAST "max_consent_days",
+			    BAD_CAST v);
+		}
+		return c->settings;
+	}
+	if (strcmp(src, "units") != 0)
 		return NULL;
 	if (c->units == NULL || t - c->units_ms > TTL_MS) {
 		xmlDocPtr fresh = read_units(w);
@@ -77,5 +95,7 @@ codelists_release(struct codelists *c)
 {
 	if (c->units != NULL)
 		xmlFreeDoc(c->units);
+	if (c->settings != NULL)
+		xmlFreeDoc(c->settings);
 	memset(c, 0, sizeof(*c));
 }

@@ -12,6 +12,11 @@
  *   <units><unit code="fagerli-bhg" kind="kindergarten" external="false">
  *     <name>Fagerli barnehage</name></unit> ...</units>
  *
+ * and <xf:instance id="settings" st:src="settings"/> with the
+ * municipality's settings the forms check against:
+ *
+ *   <settings><max_consent_days>365</max_consent_days></settings>
+ *
  * Lists are read at most once a minute per worker (they change when an
  * administrator edits units, rarely) and kept in the worker's struct
  * codelists, which owns the documents.
@@ -19,6 +24,7 @@
 struct worker;
 
 struct codelists {
+	xmlDocPtr	 settings;	/* from the configuration */
 	xmlDocPtr	 units;
 	long long	 units_ms;	/* when read (monotonic ms), 0 never */
 };

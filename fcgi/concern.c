@@ -72,7 +72,8 @@ child_row(struct req *r, xmlDocPtr inst, long long *child_id)
 
 static st_rc
 store(struct req *r, const struct form_def *def, xmlDocPtr inst,
-    const char *xml, size_t xmllen, struct concern_receipt *out)
+    const char *draft_id, const char *xml, size_t xmllen,
+    struct concern_receipt *out)
 {
 	struct db *db = &r->w->db;
 	unsigned long long sub_id = 0, concern_id = 0;
@@ -124,6 +125,13 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
 	    child_id)) != ST_OK)
 		goto fail;
+	if (draft_id != NULL && *draft_id != '\0') {
+		p[0] = DV_STR(draft_id);
+		p[1] = DV_INT(r->who.user_id);
+		if ((rc = db_exec(db, STMT_DRAFT_DELETE, p, 2, NULL, NULL)) !=
+		    ST_OK)
+			goto fail;
+	}
 	return db_commit(db);
 fail:
 	db_rollback(db);
@@ -132,7 +140,7 @@ fail:
 
 st_rc
 concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
-    struct concern_receipt *out)
+    const char *draft_id, struct concern_receipt *out)
 {
 	xmlChar *xml = NULL;
 	int len = 0, attempt;
@@ -150,7 +158,8 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	 * both (the second finds the child the first one created).
 	 */
 	for (attempt = 0; attempt < 3; attempt++) {
-		rc = store(r, def, inst, (const char *)xml, (size_t)len, out);
+		rc = store(r, def, inst, draft_id, (const char *)xml,
+		    (size_t)len, out);
 		if (rc != ST_E_CONFLICT)
 			break;
 	}

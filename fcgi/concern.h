@@ -16,7 +16,8 @@
  * transaction: the child (found by identity number when one is given),
  * the form submission (the instance as accepted, with its form version),
  * the concern, an outbox row telling the unit's leaders (urgent ones are
- * marked so), and the audit row. Nothing is stored unless all of it is.
+ * marked so), and the audit row; and the user's draft draft_id, if not
+ * NULL, is deleted. Nothing is stored unless all of it is.
  *
  * On success the new concern's public id, reference and deadline are
  * written to the caller's buffers.
@@ -29,6 +30,7 @@ struct concern_receipt {
 };
 
 st_rc concern_create(struct req *r, const struct form_def *def,
-    xmlDocPtr inst, struct concern_receipt *out) ST_MUST_CHECK;
+    xmlDocPtr inst, const char *draft_id, struct concern_receipt *out)
+    ST_MUST_CHECK;
 
 #endif

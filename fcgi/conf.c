@@ -51,6 +51,8 @@ static const struct key keys[] = {
 	U(token_cache_ms, "1000"),
 	U(xml_max_depth, "32"),
 	U(concern_deadline_days, "14"),
+	U(draft_ttl_hours, "24"),
+	U(consent_max_days, "365"),
 	S(default_lang, "nb"),
 	S(timezone, "Europe/Oslo"),
 	S(log_level, "info"),

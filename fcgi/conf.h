@@ -58,6 +58,8 @@ struct conf {
 	unsigned token_cache_ms;	/* how long a worker trusts a token */
 	unsigned xml_max_depth;
 	unsigned concern_deadline_days;
+	unsigned draft_ttl_hours;	/* drafts are deleted after this */
+	unsigned consent_max_days;	/* the longest a consent may last */
 	char	*default_lang;		/* "nb" or "en" */
 	char	*timezone;		/* for dates people act on */
 	char	*log_level;		/* error, warn, info, debug */

@@ -813,8 +813,8 @@ load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
 		}
 		if (id == NULL || !valid_id((const char *)id)) {
 			xmlFree(id);
-			return failf(ld, el, "a repeat needs an id of lower-case "
-			    "letters, digits, '_' and '-'");
+			return failf(ld, el, "a repeat needs an id of "
+			    "lower-case letters, digits, '_' and '-'");
 		}
 		for (i = 0; i + 1 < def->nfields; i++)
 			if (def->fields[i].repeat_id != NULL &&

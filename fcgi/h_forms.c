@@ -1,6 +1,8 @@
-/* h_forms.c: form definitions, and submitting a form (browser and API). */
+/* h_forms.c: forms: the definitions, filling one in (rows, drafts) and
+ * submitting it, in the browser and through the API. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "concern.h"
@@ -8,18 +10,9 @@
 #include "handlers.h"
 #include "log.h"
 #include "route.h"
+#include "submission.h"
 #include "view.h"
 #include "worker.h"
-
-/*
- * Forms that start something on their own, without a case to belong to.
- * The others (consent, minutes, ...) are filled in within a case.
- */
-static int
-standalone(const char *id)
-{
-	return strcmp(id, "concern") == 0;
-}
 
 static void
 free_doc(void *p)
@@ -27,21 +20,37 @@ free_doc(void *p)
 	xmlFreeDoc(p);
 }
 
+/*
+ * The definition a request means: the current version, or ?version=N
+ * (API clients built against an older version keep working).
+ */
 static const struct form_def *
-current(struct req *r)
+wanted(struct req *r)
 {
-	return formset_current(r->w->forms, r->arg);
+	const char *v = fields_get(&r->qs, "version");
+	char *end;
+	unsigned long n;
+
+	if (v == NULL)
+		return formset_current(r->w->forms, r->arg);
+	n = strtoul(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n == 0 || n > 100000)
+		return NULL;
+	return formset_get(r->w->forms, r->arg, (unsigned)n);
 }
 
 /* The form page: the definition rendered with inst and errs. */
 static st_rc
 form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
-    const struct form_errors *errs, int status, const char *notice)
+    const struct form_errors *errs, int status, const char *notice,
+    const char *draft)
 {
 	xmlNodePtr page = view_page(r, "form");
 	st_rc rc;
 
 	view_attrf(page, "action", "/forms/%s", def->id);
+	if (draft != NULL && *draft != '\0')
+		view_attr(page, "draft", draft);
 	if (notice != NULL)
 		view_el(page, "notice", notice);
 	if ((rc = form_view(def, &r->w->env, inst, errs, 0, page)) != ST_OK)
@@ -53,26 +62,125 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
 st_rc
 h_form_show(struct req *r)
 {
-	const struct form_def *def = current(r);
+	const char *id = fields_get(&r->qs, "draft");
+	const struct form_def *def;
+	struct draft d;
 	xmlDocPtr inst;
 	st_rc rc;
 
-	if (def == NULL || !standalone(def->id))
+	if (id == NULL) {
+		if ((def = formset_current(r->w->forms, r->arg)) == NULL)
+			return resp_error(r, 404, _("There is no such form."));
+		inst = form_new_instance(def);
+		rc = form_page(r, def, inst, NULL, 200, NULL, NULL);
+		xmlFreeDoc(inst);
+		return rc;
+	}
+	/* A draft renders with the version it was begun with. */
+	rc = draft_load(r, id, &d);
+	if (rc == ST_E_NOT_FOUND || (rc == ST_OK &&
+	    strcmp(d.form_id, r->arg) != 0)) {
+		if (d.inst != NULL)
+			xmlFreeDoc(d.inst);
+		return resp_error(r, 404, _("The draft does not exist: it may have been sent, deleted, or have expired."));
+	}
+	if (rc != ST_OK)
+		return rc;
+	pool_add(&r->pool, free_doc, d.inst);
+	if ((def = formset_get(r->w->forms, d.form_id, d.version)) == NULL)
 		return resp_error(r, 404, _("There is no such form."));
-	inst = form_new_instance(def);
-	rc = form_page(r, def, inst, NULL, 200, NULL);
-	xmlFreeDoc(inst);
-	return rc;
+	return form_page(r, def, d.inst, NULL, 200,
+	    fields_get(&r->qs, "saved") != NULL ?
+	    _("The draft is saved. Only you can see it, and it is deleted after 24 hours unless you save it again.") :
+	    NULL, id);
 }
 
+/*
+ * Store a valid instance: a concern (rec is filled in), or a form
+ * submission. loc gets the new resource's address.
+ */
 static st_rc
-submitted(struct req *r, const struct form_def *def, xmlDocPtr inst)
+store(struct req *r, const struct form_def *def, xmlDocPtr inst,
+    const char *draft, char *loc, size_t loclen, int api,
+    struct concern_receipt *rec)
 {
-	struct concern_receipt rec;
-	struct form_errors errs;
-	char loc[64];
+	char id[SECURE_ID_SIZE];
 	st_rc rc;
 
+	memset(rec, 0, sizeof(*rec));
+	if (strcmp(def->id, "concern") == 0) {
+		if ((rc = concern_create(r, def, inst, draft, rec)) != ST_OK)
+			return rc;
+		snprintf(loc, loclen, api ? "/api/v1/concerns/%s" :
+		    "/concerns/%s?new=1", rec->id);
+		return ST_OK;
+	}
+	if ((rc = submission_create(r, def, inst, draft, id)) != ST_OK)
+		return rc;
+	snprintf(loc, loclen, api ? "/api/v1/submissions/%s" :
+	    "/submissions/%s?new=1", id);
+	return ST_OK;
+}
+
+/* ROUTE: POST /forms/{form} */
+st_rc
+h_form_submit(struct req *r)
+{
+	const char *draft = fields_get(&r->form, "_draft");
+	const char *action = fields_get(&r->form, "_action");
+	const struct form_def *def;
+	struct form_errors errs;
+	struct concern_receipt rec;
+	char id[SECURE_ID_SIZE], loc[96];
+	xmlDocPtr inst;
+	st_rc rc;
+
+	if (draft != NULL && *draft == '\0')
+		draft = NULL;
+	if (action == NULL || *action == '\0')
+		action = "submit";
+	if (draft != NULL) {
+		/* Its draft's version, whichever is current now. */
+		struct draft d;
+
+		rc = draft_load(r, draft, &d);
+		if (d.inst != NULL)
+			xmlFreeDoc(d.inst);
+		if (rc == ST_E_NOT_FOUND || (rc == ST_OK &&
+		    strcmp(d.form_id, r->arg) != 0))
+			return resp_error(r, 404, _("The draft does not exist: it may have been sent, deleted, or have expired."));
+		if (rc != ST_OK)
+			return rc;
+		def = formset_get(r->w->forms, d.form_id, d.version);
+	} else
+		def = formset_current(r->w->forms, r->arg);
+	if (def == NULL)
+		return resp_error(r, 404, _("There is no such form."));
+	rc = form_from_fields(def, &r->form, &inst);
+	if (rc == ST_E_INVALID)
+		return resp_error(r, 400, _("The form's rows could not be read."));
+	if (rc != ST_OK)
+		return rc;
+	pool_add(&r->pool, free_doc, inst);
+	if (strncmp(action, "insert:", 7) == 0 ||
+	    strncmp(action, "delete:", 7) == 0) {
+		/* Add or remove a row, as XForms' insert and delete. */
+		if (form_action(def, inst, action) != ST_OK)
+			return resp_error(r, 400, _("There is no such row."));
+		return form_page(r, def, inst, NULL, 200, NULL, draft);
+	}
+	if (strcmp(action, "save") == 0) {
+		snprintf(id, sizeof(id), "%s", draft != NULL ? draft : "");
+		if ((rc = draft_save(r, def, inst, id)) == ST_E_NOT_FOUND)
+			return resp_error(r, 404, _("The draft does not exist: it may have been sent, deleted, or have expired."));
+		if (rc != ST_OK)
+			return rc;
+		snprintf(loc, sizeof(loc), "/forms/%s?draft=%s&saved=1",
+		    def->id, id);
+		return resp_redirect(r, loc);
+	}
+	if (strcmp(action, "submit") != 0)
+		return resp_error(r, 400, _("The request could not be understood."));
 	form_errors_init(&errs);
 	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
@@ -80,32 +188,15 @@ submitted(struct req *r, const struct form_def *def, xmlDocPtr inst)
 	}
 	if (errs.n > 0) {
 		/* Shown again with everything typed kept, errors inline. */
-		rc = form_page(r, def, inst, &errs, 422, NULL);
+		rc = form_page(r, def, inst, &errs, 422, NULL, draft);
 		form_errors_release(&errs);
 		return rc;
 	}
 	form_errors_release(&errs);
-	if ((rc = concern_create(r, def, inst, &rec)) != ST_OK)
+	if ((rc = store(r, def, inst, draft, loc, sizeof(loc), 0, &rec)) !=
+	    ST_OK)
 		return rc;
-	snprintf(loc, sizeof(loc), "/concerns/%s?new=1", rec.id);
 	return resp_redirect(r, loc);
-}
-
-/* ROUTE: POST /forms/{form} */
-st_rc
-h_form_submit(struct req *r)
-{
-	const struct form_def *def = current(r);
-	xmlDocPtr inst;
-	st_rc rc;
-
-	if (def == NULL || !standalone(def->id))
-		return resp_error(r, 404, _("There is no such form."));
-	if ((rc = form_from_fields(def, &r->form, &inst)) != ST_OK)
-		return rc;
-	rc = submitted(r, def, inst);
-	xmlFreeDoc(inst);
-	return rc;
 }
 
 st_rc
@@ -115,28 +206,23 @@ form_page_resume(struct req *r, const char *id, const struct fields *fields)
 	xmlDocPtr inst;
 	st_rc rc;
 
-	if (def == NULL || !standalone(def->id) ||
-	    !route_permits(PERM_STAFF, &r->who))
+	if (def == NULL || !route_permits(PERM_STAFF, &r->who))
 		return resp_redirect(r, "/");
 	if ((rc = form_from_fields(def, fields, &inst)) != ST_OK)
 		return rc;
-	rc = form_page(r, def, inst, NULL, 200, _("You are logged in again. Check what you typed and send the form."));
+	rc = form_page(r, def, inst, NULL, 200, _("You are logged in again. Check what you typed and send the form."), NULL);
 	xmlFreeDoc(inst);
 	return rc;
 }
 
-/* ROUTE: GET /api/v1/forms/{form} */
-st_rc
-h_api_form_get(struct req *r)
+static st_rc
+send_doc(struct req *r, xmlDocPtr doc)
 {
-	const struct form_def *def = current(r);
 	xmlChar *mem = NULL;
 	int len = 0;
 	st_rc rc;
 
-	if (def == NULL)
-		return resp_error(r, 404, _("There is no such form."));
-	xmlDocDumpMemoryEnc(def->doc, &mem, &len, "UTF-8");
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 	if (mem == NULL)
 		return ST_E_NOMEM;
 	buf_reset(&r->out);
@@ -147,20 +233,74 @@ h_api_form_get(struct req *r)
 	return rc;
 }
 
+/* ROUTE: GET /api/v1/forms */
+st_rc
+h_api_forms(struct req *r)
+{
+	const struct formset *fs = r->w->forms;
+	xmlNodePtr doc = view_doc(r, "forms"), f;
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct form_def *def = fs->v[i];
+
+		f = view_el(doc, "form", NULL);
+		view_attr(f, "id", def->id);
+		view_attrf(f, "version", "%u", def->version);
+		if (formset_current(fs, def->id) == def)
+			view_attr(f, "current", "true");
+		view_el(f, "title", form_text(def->root, FORM_NS, "title",
+		    r->lang));
+		view_attrf(f, "href", "/api/v1/forms/%s?version=%u", def->id,
+		    def->version);
+		view_attrf(f, "schema", "/api/v1/forms/%s/schema?version=%u",
+		    def->id, def->version);
+	}
+	return view_send(r, 200, doc);
+}
+
+/* ROUTE: GET /api/v1/forms/{form} */
+st_rc
+h_api_form_get(struct req *r)
+{
+	const struct form_def *def = wanted(r);
+
+	if (def == NULL)
+		return resp_error(r, 404, _("There is no such form."));
+	return send_doc(r, def->doc);
+}
+
+/* ROUTE: GET /api/v1/forms/{form}/schema */
+st_rc
+h_api_form_schema(struct req *r)
+{
+	const struct form_def *def = wanted(r);
+	xmlDocPtr xsd;
+	st_rc rc;
+
+	if (def == NULL)
+		return resp_error(r, 404, _("There is no such form."));
+	if ((rc = form_schema(def, &xsd)) != ST_OK)
+		return rc;
+	rc = send_doc(r, xsd);
+	xmlFreeDoc(xsd);
+	return rc;
+}
+
 /* ROUTE: POST /api/v1/forms/{form} */
 st_rc
 h_api_form_submit(struct req *r)
 {
-	const struct form_def *def = current(r);
-	struct concern_receipt rec;
+	const struct form_def *def = wanted(r);
 	struct form_errors errs;
+	struct concern_receipt rec;
 	xmlNodePtr doc, n;
 	xmlDocPtr inst;
-	char loc[64];
+	char loc[96];
 	size_t i;
 	st_rc rc;
 
-	if (def == NULL || !standalone(def->id))
+	if (def == NULL)
 		return resp_error(r, 404, _("There is no such form."));
 	/* Validation completes and prunes the instance: work on a copy, so
 	 * the request can be run again after a lost database connection. */
@@ -184,23 +324,26 @@ h_api_form_submit(struct req *r)
 		return view_send(r, 422, doc);
 	}
 	form_errors_release(&errs);
-	if ((rc = concern_create(r, def, inst, &rec)) != ST_OK)
+	if ((rc = store(r, def, inst, NULL, loc, sizeof(loc), 1, &rec)) !=
+	    ST_OK)
 		return rc;
-	snprintf(loc, sizeof(loc), "/api/v1/concerns/%s", rec.id);
 	if ((rc = resp_header(r, "Location", loc)) != ST_OK)
 		return rc;
 	doc = view_doc(r, "receipt");
-	view_el(doc, "id", rec.id);
-	view_el(doc, "reference", rec.reference);
+	view_el(doc, "id", strrchr(loc, '/') + 1);
 	n = view_el(doc, "form", NULL);
 	view_attr(n, "id", def->id);
 	view_attrf(n, "version", "%u", def->version);
-	view_el(doc, "level", "0");
-	view_el(doc, "status", "open");
-	view_el(doc, "deadline", rec.deadline);
-	view_el(doc, "urgent", rec.urgent ? "true" : "false");
 	view_el(doc, "location", loc);
-	if (rec.urgent)
-		view_el(doc, "notice", _("Urgent: phone the child welfare emergency service (barnevernvakten) or 112 now. Your leader has been alerted."));
+	if (rec.id[0] != '\0') {
+		/* what a concern adds: its reference, level and deadline */
+		view_el(doc, "reference", rec.reference);
+		view_el(doc, "level", "0");
+		view_el(doc, "status", "open");
+		view_el(doc, "deadline", rec.deadline);
+		view_el(doc, "urgent", rec.urgent ? "true" : "false");
+		if (rec.urgent)
+			view_el(doc, "notice", _("Urgent: phone the child welfare emergency service (barnevernvakten) or 112 now. Your leader has been alerted."));
+	}
 	return view_send(r, 201, doc);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "form.h"
 #include "handlers.h"
 #include "view.h"
 #include "worker.h"
@@ -73,6 +74,61 @@ concerns(struct req *r, xmlNodePtr page)
 	return ST_OK;
 }
 
+/* The user's drafts, newest first, with the time they go away. */
+static st_rc
+drafts(struct req *r, xmlNodePtr page)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list;
+	char local[LOCAL_TIME_SIZE];
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, STMT_DRAFT_LIST, p, 1, 50, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(page, "drafts", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		const struct form_def *def = formset_get(r->w->forms,
+		    db_get(&res, i, 1), (unsigned)db_get_int(&res, i, 2));
+		xmlNodePtr d = view_el(list, "draft", NULL);
+
+		view_attr(d, "id", db_get(&res, i, 0));
+		view_attr(d, "form", db_get(&res, i, 1));
+		view_attr(d, "title", def != NULL ? form_text(def->root,
+		    FORM_NS, "title", r->lang) : db_get(&res, i, 1));
+		dates_local(local, db_get(&res, i, 3));
+		view_attr(d, "saved", local);
+		dates_local(local, db_get(&res, i, 4));
+		view_attr(d, "expires", local);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* The forms one can start from here: the current version of each. */
+static void
+forms(struct req *r, xmlNodePtr page)
+{
+	const struct formset *fs = r->w->forms;
+	xmlNodePtr list = view_el(page, "forms", NULL);
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct form_def *def = fs->v[i];
+		xmlNodePtr f;
+
+		if (formset_current(fs, def->id) != def)
+			continue;
+		f = view_el(list, "form", NULL);
+		view_attr(f, "id", def->id);
+		view_attr(f, "title", form_text(def->root, FORM_NS, "title",
+		    r->lang));
+	}
+}
+
 /* ROUTE: GET / */
 st_rc
 h_home(struct req *r)
@@ -82,5 +138,10 @@ h_home(struct req *r)
 
 	if ((rc = concerns(r, page)) != ST_OK)
 		return rc;
+	if (r->who.role == ROLE_LEADER || r->who.role == ROLE_EMPLOYEE) {
+		if ((rc = drafts(r, page)) != ST_OK)
+			return rc;
+		forms(r, page);
+	}
 	return view_send(r, 200, page);
 }

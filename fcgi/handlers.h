@@ -20,11 +20,18 @@ st_rc h_home(struct req *r) ST_MUST_CHECK;
 /* h_forms.c */
 st_rc h_form_show(struct req *r) ST_MUST_CHECK;
 st_rc h_form_submit(struct req *r) ST_MUST_CHECK;
+st_rc h_api_forms(struct req *r) ST_MUST_CHECK;
 st_rc h_api_form_get(struct req *r) ST_MUST_CHECK;
+st_rc h_api_form_schema(struct req *r) ST_MUST_CHECK;
 st_rc h_api_form_submit(struct req *r) ST_MUST_CHECK;
 /* Render form id with the values in fields (after a new login). */
 st_rc form_page_resume(struct req *r, const char *id,
     const struct fields *fields) ST_MUST_CHECK;
+/* h_submission.c */
+st_rc h_submission_show(struct req *r) ST_MUST_CHECK;
+st_rc h_api_submission_get(struct req *r) ST_MUST_CHECK;
+/* h_drafts.c */
+st_rc h_draft_delete(struct req *r) ST_MUST_CHECK;
 /* h_concern.c */
 st_rc h_concern_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;

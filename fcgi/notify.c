@@ -19,8 +19,8 @@ on_term(int sig)
 }
 
 /*
- * Housekeeping: expired sessions and old failed-login records are
- * deleted, so that neither table keeps more than its purpose needs.
+ * Housekeeping: expired sessions, old failed-login records and expired
+ * drafts are deleted, so that no table keeps more than its purpose needs.
  */
 static void
 housekeeping(const struct conf *cfg, struct db *db)
@@ -36,6 +36,8 @@ housekeeping(const struct conf *cfg, struct db *db)
 	if (db_exec(db, STMT_LOGIN_FAILURE_PURGE, p, 1, &n, NULL) == ST_OK &&
 	    n > 0)
 		log_info("notify: removed %llu old failed-login records", n);
+	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
+		log_info("notify: deleted %llu expired drafts", n);
 }
 
 int

@@ -102,6 +102,47 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"
 	    " instance, author_id) VALUES (?, ?, ?, ?, ?)" },
+	/* (public_id) -> id, public_id, form_id, form_version, instance,
+	 * author_id, created_at, author name */
+	[STMT_SUBMISSION_GET] = { "submission_get",
+	    "SELECT s.id, s.public_id, s.form_id, s.form_version, s.instance,"
+	    " s.author_id, DATE_FORMAT(s.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " a.display_name"
+	    " FROM form_submission s JOIN app_user a ON a.id = s.author_id"
+	    " WHERE s.public_id = ?" },
+	/* (public_id, form_id, form_version, author_id, instance, ttl hours) */
+	[STMT_DRAFT_INSERT] = { "draft_insert",
+	    "INSERT INTO form_draft (public_id, form_id, form_version,"
+	    " author_id, instance, expires_at)"
+	    " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL ? HOUR)" },
+	/* (instance, ttl hours, public_id, author_id): only its author's,
+	 * only while it lives */
+	[STMT_DRAFT_UPDATE] = { "draft_update",
+	    "UPDATE form_draft SET instance = ?, updated_at = NOW(6),"
+	    " expires_at = NOW(6) + INTERVAL ? HOUR"
+	    " WHERE public_id = ? AND author_id = ? AND expires_at > NOW(6)" },
+	/* (public_id, author_id) -> form_id, form_version, instance,
+	 * updated_at, expires_at */
+	[STMT_DRAFT_GET] = { "draft_get",
+	    "SELECT form_id, form_version, instance,"
+	    " DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(expires_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM form_draft WHERE public_id = ? AND author_id = ?"
+	    " AND expires_at > NOW(6)" },
+	/* (public_id, author_id) */
+	[STMT_DRAFT_DELETE] = { "draft_delete",
+	    "DELETE FROM form_draft WHERE public_id = ? AND author_id = ?" },
+	/* (author_id) -> public_id, form_id, form_version, updated_at,
+	 * expires_at */
+	[STMT_DRAFT_LIST] = { "draft_list",
+	    "SELECT public_id, form_id, form_version,"
+	    " DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(expires_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM form_draft WHERE author_id = ? AND expires_at > NOW(6)"
+	    " ORDER BY updated_at DESC LIMIT 50" },
+	/* () */
+	[STMT_DRAFT_PURGE] = { "draft_purge",
+	    "DELETE FROM form_draft WHERE expires_at <= NOW(6)" },
 	/* (public_id, reference, unit_id, author_id, child_id, submission_id,
 	 *  anonymous, urgent, deadline) */
 	[STMT_CONCERN_INSERT] = { "concern_insert",

@@ -29,9 +29,14 @@ static const struct {
 	{ "GET", "/forms/{form}", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/forms/{form}", PERM_STAFF, CSRF_SESSION },
 	{ "GET", "/concerns/{id}", PERM_STAFF, CSRF_NONE },
+	{ "GET", "/submissions/{id}", PERM_STAFF, CSRF_NONE },
+	{ "POST", "/drafts/{id}/delete", PERM_STAFF, CSRF_SESSION },
+	{ "GET", "/api/v1/forms", PERM_USER, CSRF_NONE },
 	{ "GET", "/api/v1/forms/{form}", PERM_USER, CSRF_NONE },
+	{ "GET", "/api/v1/forms/{form}/schema", PERM_USER, CSRF_NONE },
 	{ "POST", "/api/v1/forms/{form}", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/api/v1/concerns/{id}", PERM_STAFF, CSRF_NONE },
+	{ "GET", "/api/v1/submissions/{id}", PERM_STAFF, CSRF_NONE },
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

@@ -31,12 +31,37 @@
     </xsl:if>
     <xsl:if test="intro"><p class="intro"><xsl:value-of select="intro"/></p></xsl:if>
     <form method="post" action="{/page/@action}" novalidate="novalidate" class="xform">
+      <!-- First in the form: Enter in a text field sends the form, not
+           the first add or remove button. -->
+      <button type="submit" name="_action" value="submit" class="default-submit" tabindex="-1" aria-hidden="true"><xsl:value-of select="i:t('Send')"/></button>
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <xsl:if test="/page/@draft">
+        <input type="hidden" name="_draft" value="{/page/@draft}"/>
+      </xsl:if>
       <xsl:apply-templates select="controls/*" mode="edit"/>
       <div class="submit">
-        <button type="submit" class="primary"><xsl:value-of select="i:t('Send')"/></button>
+        <xsl:if test="not(@own-submit)">
+          <button type="submit" name="_action" value="submit" class="primary"><xsl:value-of select="i:t('Send')"/></button>
+        </xsl:if>
+        <button type="submit" name="_action" value="save" class="secondary"><xsl:value-of select="i:t('Save draft')"/></button>
       </div>
     </form>
+    <xsl:if test="/page/@draft">
+      <form method="post" action="/drafts/{/page/@draft}/delete" class="discard">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <button type="submit" class="link-danger"><xsl:value-of select="i:t('Delete the draft')"/></button>
+      </form>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Longer guidance, folded away; works without JavaScript. -->
+  <xsl:template name="help">
+    <xsl:if test="help">
+      <details class="help">
+        <summary><xsl:value-of select="i:t('Help')"/><span class="visually-hidden">: <xsl:value-of select="label"/></span></summary>
+        <p><xsl:value-of select="help"/></p>
+      </details>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="describedby">
@@ -63,6 +88,7 @@
     <xsl:if test="hint">
       <div class="hint" id="{@id}-hint"><xsl:value-of select="hint"/></div>
     </xsl:if>
+    <xsl:call-template name="help"/>
     <xsl:if test="error">
       <p class="field-error" id="{@id}-error">
         <span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span>
@@ -100,7 +126,66 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="input" mode="edit">
+  <xsl:template match="range" mode="edit">
+    <div class="field">
+      <xsl:if test="error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
+      <label for="{@id}"><xsl:call-template name="label-text"/></label>
+      <xsl:call-template name="hint-error"/>
+      <input type="range" id="{@id}" name="{@name}" value="{value}" min="{@start}" max="{@end}">
+        <xsl:if test="@step"><xsl:attribute name="step"><xsl:value-of select="@step"/></xsl:attribute></xsl:if>
+        <xsl:call-template name="describedby"/>
+      </input>
+      <span class="range-scale"><xsl:value-of select="@start"/>–<xsl:value-of select="@end"/></span>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="output" mode="edit">
+    <p class="output">
+      <xsl:if test="label"><span class="output-label"><xsl:value-of select="label"/><xsl:text>: </xsl:text></span></xsl:if>
+      <output id="{@id}"><xsl:value-of select="value"/></output>
+    </p>
+  </xsl:template>
+
+  <!-- A repeat: each row a fieldset; the page lists its rows in _row
+       fields so a row whose boxes are all unticked is not lost. -->
+  <xsl:template match="repeat" mode="edit">
+    <div class="repeat" id="{@html-id}">
+      <xsl:for-each select="row">
+        <fieldset class="row">
+          <legend>
+            <xsl:choose>
+              <xsl:when test="../@row-label"><xsl:value-of select="concat(../@row-label, ' ', @index)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="i:t('Row {0}', @index)"/></xsl:otherwise>
+            </xsl:choose>
+          </legend>
+          <input type="hidden" name="_row:{../@id}" value="{@index}"/>
+          <xsl:apply-templates select="*" mode="edit"/>
+        </fieldset>
+      </xsl:for-each>
+      <xsl:if test="not(row)">
+        <p class="none"><xsl:value-of select="i:t('No rows yet.')"/></p>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="trigger" mode="edit">
+    <div class="trigger">
+      <button type="submit" name="_action" value="{@value}" class="secondary">
+        <xsl:value-of select="label"/>
+        <xsl:if test="@action = 'delete'">
+          <span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="../../@row-label"/><xsl:text> </xsl:text><xsl:value-of select="../@index"/></span>
+        </xsl:if>
+      </button>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="submit" mode="edit">
+    <div class="submit">
+      <button type="submit" name="_action" value="submit" class="primary"><xsl:value-of select="label"/></button>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="input | secret" mode="edit">
     <div class="field">
       <xsl:if test="error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
       <label for="{@id}"><xsl:call-template name="label-text"/></label>
@@ -112,6 +197,7 @@
             <xsl:when test="@type = 'email'">email</xsl:when>
             <xsl:when test="@type = 'phone'">tel</xsl:when>
             <xsl:when test="@type = 'time'">time</xsl:when>
+            <xsl:when test="self::secret">password</xsl:when>
             <xsl:otherwise>text</xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
@@ -205,16 +291,36 @@
   <xsl:template match="group" mode="show">
     <section class="answer-group">
       <xsl:if test="label"><h3><xsl:value-of select="label"/></h3></xsl:if>
-      <xsl:if test="*[not(self::group or self::label or self::hint or self::help)]">
+      <xsl:if test="*[not(self::group or self::repeat or self::label or self::hint or self::help)]">
         <dl>
-          <xsl:apply-templates select="*[not(self::group)]" mode="show"/>
+          <xsl:apply-templates select="*[not(self::group or self::repeat)]" mode="show"/>
         </dl>
       </xsl:if>
-      <xsl:apply-templates select="group" mode="show"/>
+      <xsl:apply-templates select="group | repeat" mode="show"/>
     </section>
   </xsl:template>
 
-  <xsl:template match="input | textarea | select1 | select" mode="show">
+  <xsl:template match="repeat" mode="show">
+    <xsl:for-each select="row">
+      <section class="answer-row">
+        <h4>
+          <xsl:choose>
+            <xsl:when test="../@row-label"><xsl:value-of select="concat(../@row-label, ' ', @index)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="i:t('Row {0}', @index)"/></xsl:otherwise>
+          </xsl:choose>
+        </h4>
+        <dl><xsl:apply-templates select="*[not(self::group or self::repeat)]" mode="show"/></dl>
+        <xsl:apply-templates select="group" mode="show"/>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="output" mode="show">
+    <dt><xsl:value-of select="label"/></dt>
+    <dd><xsl:value-of select="value"/></dd>
+  </xsl:template>
+
+  <xsl:template match="input | secret | textarea | select1 | select | range" mode="show">
     <dt><xsl:value-of select="label"/></dt>
     <dd>
       <xsl:choose>

@@ -12,15 +12,63 @@
 
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('Start page')"/></h1>
+    <!-- A leader is alerted to urgent concerns in the unit at once. -->
+    <xsl:if test="concerns[@scope = 'unit']/concern[@urgent]">
+      <div class="callout urgent" role="alert">
+        <h2><xsl:value-of select="i:t('Urgent concerns in the unit')"/></h2>
+        <ul>
+          <xsl:for-each select="concerns/concern[@urgent]">
+            <li>
+              <a href="/concerns/{@id}"><xsl:value-of select="@reference"/></a>
+              <xsl:text>: </xsl:text>
+              <xsl:value-of select="i:t('written by {0}', @author)"/>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
     <xsl:if test="user/@role = 'employee' or user/@role = 'leader'">
       <p class="actions">
         <a class="button primary" href="/forms/concern"><xsl:value-of select="i:t('Write down a concern')"/></a>
       </p>
     </xsl:if>
     <xsl:apply-templates select="concerns"/>
+    <xsl:apply-templates select="drafts"/>
+    <xsl:apply-templates select="forms"/>
     <xsl:if test="user/@role = 'admin'">
       <p><xsl:value-of select="i:t('Administrators manage units, users and forms. They do not see children’s cases.')"/></p>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="drafts">
+    <h2><xsl:value-of select="i:t('My drafts')"/></h2>
+    <xsl:choose>
+      <xsl:when test="not(draft)">
+        <p><xsl:value-of select="i:t('You have no drafts.')"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <ul class="drafts">
+          <xsl:for-each select="draft">
+            <li>
+              <a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a>
+              <xsl:text> – </xsl:text>
+              <xsl:value-of select="i:t('saved {0}, deleted {1}', @saved, @expires)"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="forms">
+    <h2><xsl:value-of select="i:t('Forms')"/></h2>
+    <ul class="forms">
+      <xsl:for-each select="form">
+        <li><a href="/forms/{@id}"><xsl:value-of select="@title"/></a></li>
+      </xsl:for-each>
+    </ul>
   </xsl:template>
 
   <xsl:template match="concerns">

@@ -1,0 +1,18 @@
+/* h_drafts.c: discarding a draft before it expires. */
+#include "config.h"
+
+#include "handlers.h"
+#include "route.h"
+#include "submission.h"
+
+/* ROUTE: POST /drafts/{id}/delete */
+st_rc
+h_draft_delete(struct req *r)
+{
+	st_rc rc;
+
+	/* Only the author's own draft can match: others' ids delete nothing. */
+	if ((rc = draft_delete(r, r->arg)) != ST_OK)
+		return rc;
+	return resp_redirect(r, "/");
+}
