@@ -82,7 +82,9 @@ dates_days(const char *s, int *ok)
 	    !digits(s, 4, &y) || !digits(s + 5, 2, &m) ||
 	    !digits(s + 8, 2, &d) || !date_valid(y, m, d))
 		return 0;
-	if (s[10] != '\0' && s[10] != 'Z' && s[10] != '+' && s[10] != '-')
+	/* a time zone, or a dateTime's time, is ignored (XForms 1.1 7.10) */
+	if (s[10] != '\0' && s[10] != 'Z' && s[10] != '+' && s[10] != '-' &&
+	    s[10] != 'T')
 		return 0;
 	*ok = 1;
 	return days_from_civil(y, m, d);

@@ -22,8 +22,8 @@ void dates_today(char out[DATE_SIZE]);
 void dates_add(char out[DATE_SIZE], int days);
 /* "2026-11-24T07:30:00Z" (UTC) as local "2026-11-24 08:30"; "" if bad. */
 void dates_local(char out[LOCAL_TIME_SIZE], const char *utc_iso);
-/* Days since 1970-01-01 of YYYY-MM-DD (a time zone suffix is ignored);
- * *ok = 0 if it is not a real date. */
+/* Days since 1970-01-01 of YYYY-MM-DD (a time zone or a dateTime's time
+ * part is ignored); *ok = 0 if it is not a real date. */
 long dates_days(const char *ymd, int *ok);
 
 #endif

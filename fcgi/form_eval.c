@@ -588,6 +588,30 @@ add_error(const struct form_def *def, struct form_errors *errs,
 	xfree(path);
 }
 
+/* Remove the repeat items from a copy of the template at tpath tp. */
+static void
+strip_rows(const struct form_def *def, xmlNodePtr n, struct buf *tp)
+{
+	size_t len = tp->len;
+	xmlNodePtr c, next;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (buf_addch(tp, '/') != ST_OK ||
+		    buf_addstr(tp, (const char *)c->name) != ST_OK)
+			break;
+		if (form_is_repeat(def, tp->data)) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else
+			strip_rows(def, c, tp);
+		buf_truncate(tp, len);
+	}
+	buf_truncate(tp, len);
+}
+
 /*
  * Check that the instance has the shape of the template: nothing that
  * the form does not have, nothing twice that is not repeated. What is
@@ -671,8 +695,13 @@ structure(const struct form_def *def, struct form_errors *errs,
 			buf_truncate(tp, len);
 			if (repeated)
 				continue;
-			/* After the previous template sibling that is there. */
+			/* After the previous template sibling that is there;
+			 * without rows, which nobody sent. */
 			c = xmlDocCopyNode(tc, i->doc, 1);
+			if (buf_addch(tp, '/') == ST_OK &&
+			    buf_addstr(tp, (const char *)tc->name) == ST_OK)
+				strip_rows(def, c, tp);
+			buf_truncate(tp, len);
 			if (prev != NULL)
 				xmlAddNextSibling(prev, c);
 			else if (i->children != NULL)
@@ -689,6 +718,23 @@ structure(const struct form_def *def, struct form_errors *errs,
 	buf_truncate(tp, len);
 }
 
+/* The alert of a group bound to the node at tpath, or NULL. */
+static const char *
+group_alert(const struct form_def *def, xmlNodePtr n)
+{
+	char *tp = form_node_tpath(n);
+	const char *alert = NULL;
+	size_t i;
+
+	for (i = 0; i < def->nfields && alert == NULL; i++)
+		if (def->fields[i].kind == CTL_GROUP &&
+		    strcmp(def->fields[i].path, tp) == 0)
+			alert = form_text(def->fields[i].el, XF_NS, "alert",
+			    i18n_current());
+	xfree(tp);
+	return alert;
+}
+
 /* The checks of one node, in XForms' order: required, type, constraint. */
 static void
 check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
@@ -698,8 +744,19 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 	xmlChar *v;
 	const char *msg = NULL, *val;
 
-	if (m == NULL || !m->relevant_v || !is_leaf(n))
+	if (m == NULL || !m->relevant_v)
 		return;
+	if (!is_leaf(n)) {
+		/* An element with children has no value of its own, but may
+		 * have a constraint (how many rows, say); its group's alert
+		 * says what is wrong. */
+		if (!m->constraint_v) {
+			if ((msg = group_alert(ev->def, n)) == NULL)
+				msg = _("The value is not allowed here.");
+			add_error(ev->def, errs, n, NULL, msg);
+		}
+		return;
+	}
 	f = m->field;
 	v = xmlNodeGetContent(n);
 	val = v != NULL ? (const char *)v : "";

@@ -42,18 +42,28 @@ base_type(enum ftype t)
 	switch (t) {
 	case FT_BOOLEAN:	return "xs:boolean";
 	case FT_DATE:		return "xs:date";
-	case FT_DATETIME:	return "xs:dateTime";
-	case FT_TIME:		return "xs:time";
 	case FT_INTEGER:	return "xs:integer";
 	case FT_DECIMAL:	return "xs:decimal";
 	default:		return "xs:string";
 	}
 }
 
+/*
+ * Types whose lexical space stafett makes wider than XML Schema's (a
+ * browser's time field sends "14:00", xs:time wants "14:00:00") or
+ * narrower (identity numbers) get a pattern instead.
+ */
 static const char *
 pattern_of(enum ftype t)
 {
 	switch (t) {
+	case FT_TIME:
+		return "([01][0-9]|2[0-3]):[0-5][0-9]"
+		    "(:[0-5][0-9](\\.[0-9]+)?)?(Z|[+\\-][0-9]{2}:[0-9]{2})?";
+	case FT_DATETIME:
+		return "[0-9]{4}-[0-9]{2}-[0-9]{2}T"
+		    "([01][0-9]|2[0-3]):[0-5][0-9]"
+		    "(:[0-5][0-9](\\.[0-9]+)?)?(Z|[+\\-][0-9]{2}:[0-9]{2})?";
 	case FT_NIN:	return "[0-9]{11}";
 	case FT_PHONE:	return "(\\+47|0047)?[ 0-9]{8,14}";
 	case FT_EMAIL:	return "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
@@ -168,8 +178,10 @@ element(struct sctx *s, xmlNodePtr parent, xmlNodePtr node, int top)
 	if (!has_element_children(node) && node->properties == NULL) {
 		enum ftype t = m != NULL && m->type != NULL ? m->type->type :
 		    FT_STRING;
+		/* A node a relevance rule can switch off may be sent empty
+		 * (it is pruned), whatever its type. */
 		int empty_ok = m == NULL || m->type == NULL ||
-		    m->type->empty_ok;
+		    m->type->empty_ok || prunable(node);
 
 		xmlSetProp(el, XS("type"), BAD_CAST leaf_type(s, m != NULL ?
 		    m->field : NULL, node, t, empty_ok));

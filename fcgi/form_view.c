@@ -557,11 +557,13 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 	if (vc->readonly && m != NULL && !m->relevant_v)
 		return ST_OK;
 	path = form_node_path(vc->def, node);
-	if (f->kind == CTL_GROUP) {
+	e = error_for(vc->errs, path);
+	if (f->kind == CTL_GROUP && e == NULL) {
 		/* Several groups may share a node: number them instead. */
 		id = xmalloc(48);
 		snprintf(id, 48, "g%d-%d", index + 1, row);
 	} else
+		/* a group with an error (a rule on its node) is its anchor */
 		id = form_html_id(path);
 	v = view_el(out, kind_name(f->kind), NULL);
 	view_attr(v, "id", id);
@@ -584,7 +586,14 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 	}
 	texts(v, f->el);
 	if (f->kind == CTL_GROUP) {
-		st_rc rc = controls(vc, index, node, v, row);
+		st_rc rc;
+
+		if (e != NULL) {
+			view_el(v, "error", e->message);
+			/* shown once, at the first group on the node */
+			e = NULL;
+		}
+		rc = controls(vc, index, node, v, row);
 
 		xfree(path);
 		xfree(id);
@@ -617,7 +626,7 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 		}
 		form_items_free(items, n);
 	}
-	if ((e = error_for(vc->errs, path)) != NULL)
+	if (e != NULL)
 		view_el(v, "error", e->message);
 	xmlFree(value);
 	xfree(path);

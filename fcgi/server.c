@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,13 @@ open_socket(const char *path)
 	fd = FCGX_OpenSocket(path, 256);
 	if (fd < 0) {
 		log_err("cannot listen on '%s'", path);
+		return -1;
+	}
+	/* Workers wait with ppoll and then accept; whoever loses the race
+	 * for a connection must not block in accept (worker.c). */
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+		log_err("cannot make '%s' non-blocking", path);
+		close(fd);
 		return -1;
 	}
 	/* The web server connects as the same user or its group. */

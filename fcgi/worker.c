@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,22 +148,27 @@ worker_run(struct worker *w, int listen_fd)
 {
 	FCGX_Request fr;
 	struct sigaction sa;
+	sigset_t term, waiting;
 	unsigned long before;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal must interrupt accept(). */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
-	{
-		sigset_t none;
-
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-	}
+	/*
+	 * SIGTERM and SIGINT stay blocked while a request is handled and are
+	 * let in only while waiting for the next one, atomically (ppoll), so
+	 * a stop request can neither cut a request short nor slip in between
+	 * the check and the wait and leave the worker serving one more.
+	 */
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigaddset(&term, SIGINT);
+	sigprocmask(SIG_SETMASK, &term, NULL);
+	sigemptyset(&waiting);
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise fastcgi");
 		return 1;
@@ -178,12 +184,22 @@ worker_run(struct worker *w, int listen_fd)
 	if (w->metrics != NULL && w->db.reconnects != before)
 		metrics_add(&w->metrics->db_reconnects, 1);
 	while (!stopping) {
-		if (FCGX_Accept_r(&fr) < 0) {
-			if (stopping)
-				break;
+		struct pollfd pfd = { listen_fd, POLLIN, 0 };
+		int r;
+
+		if (ppoll(&pfd, 1, NULL, &waiting) < 0) {
 			if (errno == EINTR)
 				continue;
-			log_err("fastcgi accept failed: %s", strerror(errno));
+			log_err("waiting for requests failed: %s",
+			    strerror(errno));
+			break;
+		}
+		/* The socket is non-blocking: another worker may have taken
+		 * the connection, and then accept says so at once. */
+		if ((r = FCGX_Accept_r(&fr)) < 0) {
+			if (r == -EAGAIN || r == -EWOULDBLOCK || r == -EINTR)
+				continue;
+			log_err("fastcgi accept failed: %s", strerror(-r));
 			break;
 		}
 		handle(w, &fr);

@@ -593,6 +593,387 @@ START_TEST(broken_definitions_are_refused)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------ repeats */
+
+static const char *const rep_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><items><item><name/><n/>"
+	"</item></items><total/></r></xf:instance>"
+	"<xf:bind nodeset=\"/r/items/item/name\" required=\"true()\"/>"
+	"<xf:bind nodeset=\"/r/items/item/n\" type=\"xf:integer\"/>"
+	"<xf:bind nodeset=\"/r/total\" calculate=\"sum(../items/item/n)\"/>"
+	"</xf:model>"
+	"<xf:group ref=\"/r/items\"><xf:label>Items</xf:label>"
+	"<xf:repeat id=\"items\" nodeset=\"item\">"
+	"<st:row-label xml:lang=\"nb\">Ting</st:row-label>"
+	"<xf:input ref=\"name\"><xf:label>Name</xf:label></xf:input>"
+	"<xf:input ref=\"n\"><xf:label>N</xf:label></xf:input>"
+	"<xf:trigger><xf:label>Remove</xf:label>"
+	"<xf:delete nodeset=\".\"/></xf:trigger></xf:repeat>"
+	"<xf:trigger><xf:label>Add</xf:label>"
+	"<xf:insert nodeset=\"item\" at=\"last()\" position=\"after\"/>"
+	"</xf:trigger></xf:group>"
+	"<xf:output ref=\"/r/total\"><xf:label>Total</xf:label></xf:output>"
+	"</form>";
+
+START_TEST(repeat_items_any_number_indexed_paths)
+{
+	struct form_def *def = load(rep_def);
+	xmlDocPtr d;
+	struct form_errors e;
+	char *out;
+
+	/* no rows at all is a valid shape, and nothing is filled in */
+	d = doc("<r><items/><total/></r>");
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 0);
+	out = serialise(d);
+	ck_assert_ptr_null(strstr(out, "<item>"));
+	ck_assert_ptr_nonnull(strstr(out, "<total>0</total>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	/* items are always indexed, even one */
+	ck_assert_str_eq(error_at(def, "<r><items><item><name/><n/></item>"
+	    "</items><total/></r>", "/r/items/item[1]/name"),
+	    "This field must be filled in.");
+	ck_assert_str_eq(error_at(def, "<r><items><item><name>a</name><n>2"
+	    "</n></item><item><name>b</name><n>x</n></item></items><total/>"
+	    "</r>", "/r/items/item[2]/n"), "Enter a whole number.");
+	/* a calculation over the rows */
+	d = doc("<r><items><item><name>a</name><n>2</n></item><item><name>b"
+	    "</name><n>5</n></item></items><total/></r>");
+	e = check_doc(def, d, 1);
+	ck_assert_uint_eq(e.n, 0);
+	out = serialise(d);
+	ck_assert_ptr_nonnull(strstr(out, "<total>7</total>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(repeat_rows_from_browser_fields)
+{
+	struct form_def *def = load(rep_def);
+	struct fields f;
+	xmlDocPtr d = NULL;
+	char *out;
+
+	fields_init(&f);
+	/* the page listed rows 3 and 1, in that order (2 was removed) */
+	fields_add(&f, "_row:items", "3");
+	fields_add(&f, "_row:items", "1");
+	fields_add(&f, "/r/items/item[3]/name", "third");
+	fields_add(&f, "/r/items/item[1]/name", "first");
+	fields_add(&f, "/r/items/item[1]/n", "4");
+	fields_add(&f, "/r/items/item[2]/name", "gone");
+	ck_assert_int_eq(form_from_fields(def, &f, &d), ST_OK);
+	out = serialise(d);
+	ck_assert_ptr_nonnull(strstr(out, "<items><item><name>third</name>"
+	    "<n/></item><item><name>first</name><n>4</n></item></items>"));
+	ck_assert_ptr_null(strstr(out, "gone"));
+	xfree(out);
+	xmlFreeDoc(d);
+	fields_release(&f);
+	/* a bad row index is refused, not guessed at */
+	fields_init(&f);
+	fields_add(&f, "_row:items", "x");
+	ck_assert_int_eq(form_from_fields(def, &f, &d), ST_E_INVALID);
+	ck_assert_ptr_null(d);
+	fields_release(&f);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(repeat_insert_and_delete)
+{
+	struct form_def *def = load(rep_def);
+	xmlDocPtr d = doc("<r><items><item><name>a</name><n/></item></items>"
+	    "<total/></r>");
+	char *out;
+
+	ck_assert_int_eq(form_action(def, d, "insert:items"), ST_OK);
+	ck_assert_int_eq(form_action(def, d, "insert:items"), ST_OK);
+	out = serialise(d);
+	ck_assert_ptr_nonnull(strstr(out, "<item><name>a</name><n/></item>"
+	    "<item><name/><n/></item><item><name/><n/></item>"));
+	xfree(out);
+	ck_assert_int_eq(form_action(def, d, "delete:items:1"), ST_OK);
+	out = serialise(d);
+	ck_assert_ptr_null(strstr(out, "<name>a</name>"));
+	xfree(out);
+	ck_assert_int_eq(form_action(def, d, "delete:items:3"), ST_E_INVALID);
+	ck_assert_int_eq(form_action(def, d, "delete:items:0"), ST_E_INVALID);
+	ck_assert_int_eq(form_action(def, d, "insert:nope"), ST_E_INVALID);
+	ck_assert_int_eq(form_action(def, d, "explode"), ST_E_INVALID);
+	/* down to none, and back */
+	ck_assert_int_eq(form_action(def, d, "delete:items:1"), ST_OK);
+	ck_assert_int_eq(form_action(def, d, "delete:items:1"), ST_OK);
+	ck_assert_int_eq(form_action(def, d, "insert:items"), ST_OK);
+	out = serialise(d);
+	ck_assert_ptr_nonnull(strstr(out, "<items><item><name/><n/></item>"
+	    "</items>"));
+	xfree(out);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(repeat_view_has_rows_and_buttons)
+{
+	struct form_def *def = load(rep_def);
+	xmlDocPtr d = doc("<r><items><item><name>a</name><n>1</n></item>"
+	    "<item><name>b</name><n>2</n></item></items><total/></r>");
+	xmlDocPtr vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	char *out;
+
+	xmlDocSetRootElement(vd, root);
+	ck_assert_int_eq(form_view(def, NULL, d, NULL, 0, root), ST_OK);
+	out = serialise(vd);
+	ck_assert_ptr_nonnull(strstr(out, "<repeat id=\"items\" "
+	    "html-id=\"r-items\" row-label=\"Ting\">"));
+	ck_assert_ptr_nonnull(strstr(out, "<row index=\"2\" "
+	    "name=\"/r/items/item[2]\">"));
+	ck_assert_ptr_nonnull(strstr(out, "name=\"/r/items/item[2]/name\""));
+	ck_assert_ptr_nonnull(strstr(out, "id=\"f-r-items-item-2-name\""));
+	ck_assert_ptr_nonnull(strstr(out, "action=\"delete\" "
+	    "value=\"delete:items:2\""));
+	ck_assert_ptr_nonnull(strstr(out, "action=\"insert\" "
+	    "value=\"insert:items\""));
+	/* a calculated node is readonly; the output shows its value */
+	ck_assert_msg(strstr(out, "<output id=\"f-r-total\" "
+	    "name=\"/r/total\" readonly=\"true\"><label>Total</label>"
+	    "<value>3</value>") != NULL, "%s", out);
+	xfree(out);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+/* ---------------------------------------- secondary instances, itemsets */
+
+static const char *const units_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><unit/><days/></r>"
+	"</xf:instance>"
+	"<xf:instance id=\"units\" st:src=\"units\"><units xmlns=\"\">"
+	"<unit code=\"x\"><name>x</name></unit></units></xf:instance>"
+	"<xf:instance id=\"limits\"><limits xmlns=\"\"><max>30</max></limits>"
+	"</xf:instance>"
+	"<xf:bind nodeset=\"/r/days\" type=\"xf:integer\" "
+	"constraint=\". = '' or . &lt;= instance('limits')/max\"/>"
+	"</xf:model>"
+	"<xf:select1 ref=\"/r/unit\" appearance=\"minimal\">"
+	"<xf:label>Unit</xf:label>"
+	"<xf:itemset nodeset=\"instance('units')/unit\">"
+	"<xf:label ref=\"name\"/><xf:value ref=\"@code\"/></xf:itemset>"
+	"</xf:select1>"
+	"<xf:input ref=\"/r/days\"><xf:label>Days</xf:label></xf:input>"
+	"</form>";
+
+static xmlDocPtr filled;
+
+static xmlDocPtr
+fill_units(void *ctx, const char *src)
+{
+	(void)ctx;
+	return strcmp(src, "units") == 0 ? filled : NULL;
+}
+
+START_TEST(itemsets_from_server_filled_instances)
+{
+	struct form_def *def = load(units_def);
+	struct form_env env = { fill_units, NULL };
+	struct form_errors e;
+	xmlDocPtr d;
+
+	filled = doc("<units><unit code=\"fagerli-bhg\"><name>Fagerli "
+	    "barnehage</name></unit><unit code=\"ppt\"><name>PPT</name>"
+	    "</unit></units>");
+	/* the server's list is what counts */
+	d = doc("<r><unit>ppt</unit><days/></r>");
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(def, &env, d, &e, 0), ST_OK);
+	ck_assert_uint_eq(e.n, 0);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	d = doc("<r><unit>x</unit><days/></r>");
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(def, &env, d, &e, 0), ST_OK);
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_str_eq(e.v[0].message, "Choose one of the options given.");
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	/* a static secondary instance in a constraint */
+	ck_assert_uint_eq(nerrors(def, "<r><unit/><days>30</days></r>"), 0);
+	ck_assert_uint_eq(nerrors(def, "<r><unit/><days>31</days></r>"), 1);
+	xmlFreeDoc(filled);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(itemset_in_the_view)
+{
+	struct form_def *def = load(units_def);
+	struct form_env env = { fill_units, NULL };
+	xmlDocPtr d = doc("<r><unit>ppt</unit><days/></r>");
+	xmlDocPtr vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	char *out;
+
+	filled = doc("<units><unit code=\"a\"><name>A &amp; B</name></unit>"
+	    "<unit code=\"ppt\"><name>PPT</name></unit></units>");
+	xmlDocSetRootElement(vd, root);
+	ck_assert_int_eq(form_view(def, &env, d, NULL, 0, root), ST_OK);
+	out = serialise(vd);
+	ck_assert_ptr_nonnull(strstr(out, "<item><label>A &amp; B</label>"
+	    "<value>a</value></item><item selected=\"true\"><label>PPT"
+	    "</label><value>ppt</value></item>"));
+	xfree(out);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	xmlFreeDoc(filled);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(more_refusals)
+{
+	static const struct { const char *text, *why; } cases[] = {
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a><b><c/></b>"
+		  "</a></r></xf:instance></xf:model>"
+		  "<xf:repeat id=\"a\" nodeset=\"/r/a\"><xf:repeat id=\"b\" "
+		  "nodeset=\"b\"><xf:input ref=\"c\"><xf:label>c</xf:label>"
+		  "</xf:input></xf:repeat></xf:repeat></form>",
+		  "nested repeats are not supported" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:repeat nodeset=\"/r/a\"/>"
+		  "</form>", "a repeat needs an id" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:trigger><xf:label>t"
+		  "</xf:label></xf:trigger></form>",
+		  "needs an insert or delete action" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:trigger><xf:label>t"
+		  "</xf:label><xf:insert nodeset=\"/r/a\"/></xf:trigger>"
+		  "</form>",
+		  "which no repeat shows" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:trigger><xf:label>t"
+		  "</xf:label><xf:delete nodeset=\".\"/></xf:trigger></form>",
+		  "delete is supported in a repeat's row" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:instance><s xmlns=\"\"/></xf:instance>"
+		  "</xf:model></form>", "a secondary instance needs an id" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:range ref=\"/r/a\">"
+		  "<xf:label>a</xf:label></xf:range></form>",
+		  "a range needs start and end" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\" "
+		  "bind=\"x\"><xf:label>a</xf:label></xf:input></form>",
+		  "unknown attribute 'bind'" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:select1 ref=\"/r/a\">"
+		  "<xf:label>a</xf:label><xf:itemset nodeset=\"/r\">"
+		  "<xf:label ref=\"a\"/></xf:itemset></xf:select1></form>",
+		  "needs a label and a value" },
+	};
+	char err[512];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct form_def *def = load_text(cases[i].text, err,
+		    sizeof(err));
+
+		ck_assert_msg(def == NULL, "case %zu accepted", i);
+		ck_assert_msg(strstr(err, cases[i].why) != NULL,
+		    "case %zu: '%s' lacks '%s'", i, err, cases[i].why);
+	}
+}
+END_TEST
+
+START_TEST(constraints_on_containers_and_missing_containers)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><items><item><v/></item>"
+	    "</items><when/></r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/items\" "
+	    "constraint=\"count(item) &lt;= 2\"/>"
+	    "<xf:bind nodeset=\"/r/items/item/v\" required=\"true()\"/>"
+	    "<xf:bind nodeset=\"/r/when\" constraint=\". = '' or "
+	    "days-from-date(.) = days-from-date('2026-06-15')\"/>"
+	    "</xf:model>"
+	    "<xf:group ref=\"/r/items\"><xf:label>Items</xf:label>"
+	    "<xf:alert>At most two.</xf:alert>"
+	    "<xf:repeat id=\"items\" nodeset=\"item\"><xf:input ref=\"v\">"
+	    "<xf:label>v</xf:label></xf:input></xf:repeat></xf:group></form>");
+
+	/* XForms checks a constraint on any node, rows included */
+	ck_assert_uint_eq(nerrors(def, "<r><items><item><v>a</v></item>"
+	    "<item><v>b</v></item></items><when/></r>"), 0);
+	ck_assert_str_eq(error_at(def, "<r><items><item><v>a</v></item>"
+	    "<item><v>b</v></item><item><v>c</v></item></items><when/></r>",
+	    "/r/items"), "At most two.");
+	/* a missing container is filled in without rows: none were sent */
+	ck_assert_uint_eq(nerrors(def, "<r/>"), 0);
+	/* days-from-date takes a dateTime too, ignoring the time */
+	ck_assert_uint_eq(nerrors(def, "<r><items/><when>2026-06-15T23:59:00"
+	    "</when></r>"), 0);
+	ck_assert_uint_eq(nerrors(def, "<r><items/><when>2026-06-16T00:00:00"
+	    "</when></r>"), 1);
+	form_free(def);
+}
+END_TEST
+
+START_TEST(versions)
+{
+	char dir[] = "/tmp/check_form_dirXXXXXX", path[512], err[512];
+	const char *v1 = HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+	    "</xf:instance></xf:model></form>";
+	struct formset fs;
+	FILE *fp;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t-v1.xml", dir);
+	fp = fopen(path, "w");
+	fputs(v1, fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/t.xml", dir);
+	fp = fopen(path, "w");
+	/* version 2 adds a field */
+	fputs("<form xmlns=\"urn:x-stafett:form\" "
+	    "xmlns:xf=\"http://www.w3.org/2002/xforms\" id=\"t\" version=\"2\">"
+	    "<title>T</title><xf:model><xf:instance><r xmlns=\"\"><a/><b/>"
+	    "</r></xf:instance><xf:bind nodeset=\"/r/b\" required=\"true()\"/>"
+	    "</xf:model></form>", fp);
+	fclose(fp);
+	ck_assert_int_eq(formset_load(&fs, dir, err, sizeof(err)), ST_OK);
+	ck_assert_uint_eq(formset_current(&fs, "t")->version, 2);
+	/* an instance of version 1 still validates with version 1 */
+	ck_assert_uint_eq(nerrors(formset_get(&fs, "t", 1), "<r><a/></r>"), 0);
+	ck_assert_uint_eq(nerrors(formset_get(&fs, "t", 2), "<r><a/></r>"), 1);
+	formset_release(&fs);
+	/* the same version twice is refused */
+	snprintf(path, sizeof(path), "%s/t-copy.xml", dir);
+	fp = fopen(path, "w");
+	fputs(v1, fp);
+	fclose(fp);
+	ck_assert_int_eq(formset_load(&fs, dir, err, sizeof(err)),
+	    ST_E_CONFIG);
+	ck_assert_ptr_nonnull(strstr(err, "are both 't' version 1"));
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/t.xml", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/t-v1.xml", dir);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 /* ------------------------------------------------ the concern form */
 
 static const struct form_def *
@@ -655,6 +1036,15 @@ form_suite(void)
 	tcase_add_test(tc, xforms_functions);
 	tcase_add_test(tc, broken_definitions_are_refused);
 	tcase_add_test(tc, concern_form);
+	tcase_add_test(tc, repeat_items_any_number_indexed_paths);
+	tcase_add_test(tc, repeat_rows_from_browser_fields);
+	tcase_add_test(tc, repeat_insert_and_delete);
+	tcase_add_test(tc, repeat_view_has_rows_and_buttons);
+	tcase_add_test(tc, itemsets_from_server_filled_instances);
+	tcase_add_test(tc, itemset_in_the_view);
+	tcase_add_test(tc, more_refusals);
+	tcase_add_test(tc, versions);
+	tcase_add_test(tc, constraints_on_containers_and_missing_containers);
 	suite_add_tcase(s, tc);
 	return s;
 }

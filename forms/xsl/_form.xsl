@@ -101,9 +101,14 @@
     <xsl:choose>
       <xsl:when test="label">
         <fieldset class="group" id="{@id}">
+          <xsl:if test="error"><xsl:attribute name="class">group has-error</xsl:attribute></xsl:if>
           <legend><xsl:value-of select="label"/></legend>
           <xsl:if test="hint"><div class="hint"><xsl:value-of select="hint"/></div></xsl:if>
-          <xsl:apply-templates select="*[not(self::label or self::hint or self::help)]" mode="edit"/>
+          <xsl:call-template name="help"/>
+          <xsl:if test="error">
+            <p class="field-error" id="{@id}-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:value-of select="error"/></p>
+          </xsl:if>
+          <xsl:apply-templates select="*[not(self::label or self::hint or self::help or self::error)]" mode="edit"/>
         </fieldset>
       </xsl:when>
       <xsl:otherwise>

@@ -279,6 +279,19 @@ def master_pid():
         return int(f.read().strip())
 
 
+def reload_and_wait():
+    """SIGHUP the master and wait until every worker is a new one (a
+    reload replaces them one by one, each finishing its request)."""
+    import signal as _signal
+    old = set(worker_pids())
+    n = app_log().count("loaded ")
+    os.kill(master_pid(), _signal.SIGHUP)
+    assert wait_for(lambda: app_log().count("loaded ") > n or
+                    app_log().count("reload refused") > 0)
+    return wait_for(lambda: len(set(worker_pids())) == len(old) and
+                    not set(worker_pids()) & old)
+
+
 def worker_pids():
     master = master_pid()
     pids = []

@@ -10,8 +10,8 @@ import time
 import unittest
 
 from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
-                          count, master_pid, nin_for, sql, sql_value, token,
-                          wait_for, worker_pids)
+                          count, master_pid, nin_for, reload_and_wait, sql,
+                          sql_value, token, wait_for, worker_pids)
 import datetime
 
 
@@ -228,10 +228,7 @@ class ResilienceTest(unittest.TestCase):
             self.assertEqual(r.status, 200)
         finally:
             os.unlink(broken)
-        n = app_log().count("loaded ")
-        os.kill(master_pid(), signal.SIGHUP)
-        self.assertTrue(wait_for(lambda: app_log().count("loaded ") > n))
-        self.assertTrue(wait_for(lambda: len(worker_pids()) == 3))
+        self.assertTrue(reload_and_wait())
         self.assertEqual(api("GET", "/api/v1/forms/concern",
                              token("ansatt")).status, 200)
 
