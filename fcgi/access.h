@@ -16,4 +16,7 @@
 int access_concern_read(const struct principal *who, long long unit_id,
     long long author_id);
 
+/* A standalone form submission: only its author, a member of staff. */
+int access_submission_read(const struct principal *who, long long author_id);
+
 #endif

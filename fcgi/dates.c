@@ -90,6 +90,30 @@ dates_days(const char *s, int *ok)
 	return days_from_civil(y, m, d);
 }
 
+int
+dates_age_on(const char *birth, const char *on, int *ok)
+{
+	int ok2, by = 0, bm = 0, bd = 0, y = 0, m = 0, d = 0, years;
+
+	(void)dates_days(birth, ok);
+	(void)dates_days(on, &ok2);
+	if (!*ok || !ok2) {
+		*ok = 0;
+		return 0;
+	}
+	/* dates_days has checked the digits of both */
+	(void)digits(birth, 4, &by);
+	(void)digits(birth + 5, 2, &bm);
+	(void)digits(birth + 8, 2, &bd);
+	(void)digits(on, 4, &y);
+	(void)digits(on + 5, 2, &m);
+	(void)digits(on + 8, 2, &d);
+	years = y - by;
+	if (m < bm || (m == bm && d < bd))
+		years--;
+	return years;
+}
+
 void
 dates_add(char out[DATE_SIZE], int days)
 {

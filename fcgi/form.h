@@ -209,6 +209,15 @@ st_rc form_view(const struct form_def *def, const struct form_env *env,
     xmlDocPtr inst, const struct form_errors *errs, int readonly,
     xmlNodePtr parent) ST_MUST_CHECK;
 
+/*
+ * Append to parent the read-only view of a stored instance, with the
+ * form version it was made with, or <missing-form> when that version
+ * is no longer loaded or the stored text does not parse.
+ */
+st_rc form_view_stored(const struct formset *fs,
+    const struct form_env *env, const char *form_id, unsigned version,
+    const char *xml, size_t len, xmlNodePtr parent) ST_MUST_CHECK;
+
 /* The text of the first child <name> of el in lang (fallback nb, any). */
 const char *form_text(xmlNodePtr el, const char *ns, const char *name,
     enum lang lang);

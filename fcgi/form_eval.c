@@ -183,8 +183,8 @@ eval_bool(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
 	return v;
 }
 
-static void
-set_text(xmlNodePtr n, const char *value)
+void
+form_set_text(xmlNodePtr n, const char *value)
 {
 	xmlNodePtr c, next;
 
@@ -303,7 +303,7 @@ recalculate(struct eval *ev, xmlNodePtr root)
 			xmlXPathFreeObject(r);
 			old = xmlNodeGetContent(n);
 			if (old == NULL || xmlStrcmp(old, v) != 0) {
-				set_text(n, (const char *)v);
+				form_set_text(n, (const char *)v);
 				changed = 1;
 			}
 			xmlFree(old);

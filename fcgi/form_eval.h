@@ -59,5 +59,8 @@ void form_items_free(struct form_item *items, size_t n);
 /* Is every value of value (space-separated for a select) an item? */
 int form_value_in(const struct form_item *items, size_t n,
     const char *value, int multiple);
+/* Replace the text of an element (or the value of an attribute) with
+ * value, taken literally. */
+void form_set_text(xmlNodePtr n, const char *value);
 
 #endif

@@ -14,66 +14,9 @@
 #include "mem.h"
 #include "pool.h"
 #include "view.h"
+#include "xmlsafe.h"
 
 #define MAX_ROWS	500
-
-static void
-set_text(xmlNodePtr n, const char *value)
-{
-	xmlNodePtr c, next;
-
-	for (c = n->children; c != NULL; c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
-	}
-	/* xmlNewDocText takes the value literally: no entity parsing. */
-	if (*value != '\0')
-		xmlAddChild(n, xmlNewDocText(n->doc, BAD_CAST value));
-}
-
-/* Browsers send CRLF in textareas; the instance keeps LF only. */
-static char *
-normalise(const char *v)
-{
-	char *out = xmalloc(strlen(v) + 1), *o = out;
-
-	for (; *v != '\0'; v++)
-		if (!(v[0] == '\r' && v[1] == '\n'))
-			*o++ = *v == '\r' ? '\n' : *v;
-	*o = '\0';
-	return out;
-}
-
-const char *
-form_get(xmlDocPtr inst, const char *path, struct pool *pool)
-{
-	xmlNodePtr n = xmlDocGetRootElement(inst);
-	const char *p = path;
-	xmlChar *v;
-	const char *out;
-
-	while (n != NULL && *p == '/') {
-		const char *seg = p + 1, *end = strchr(seg, '/');
-		size_t len = end != NULL ? (size_t)(end - seg) : strlen(seg);
-
-		/* n is the candidate for this segment: match or look on */
-		while (n != NULL && (n->type != XML_ELEMENT_NODE ||
-		    xmlStrlen(n->name) != (int)len ||
-		    xmlStrncmp(n->name, BAD_CAST seg, (int)len) != 0))
-			n = n->next;
-		if (n == NULL || end == NULL)
-			break;
-		p = end;
-		n = n->children;
-	}
-	if (n == NULL)
-		return "";
-	v = xmlNodeGetContent(n);
-	out = pool_strdup(pool, v != NULL ? (const char *)v : "");
-	xmlFree(v);
-	return out;
-}
 
 /* The element at a template path of plain names, or NULL. */
 static xmlNodePtr
@@ -96,6 +39,34 @@ at_tpath(xmlDocPtr inst, const char *tpath)
 		n = n->children;
 	}
 	return n;
+}
+
+/* Browsers send CRLF in textareas; the instance keeps LF only. */
+static char *
+normalise(const char *v)
+{
+	char *out = xmalloc(strlen(v) + 1), *o = out;
+
+	for (; *v != '\0'; v++)
+		if (!(v[0] == '\r' && v[1] == '\n'))
+			*o++ = *v == '\r' ? '\n' : *v;
+	*o = '\0';
+	return out;
+}
+
+const char *
+form_get(xmlDocPtr inst, const char *path, struct pool *pool)
+{
+	xmlNodePtr n = at_tpath(inst, path);
+	xmlChar *v;
+	const char *out;
+
+	if (n == NULL)
+		return "";
+	v = xmlNodeGetContent(n);
+	out = pool_strdup(pool, v != NULL ? (const char *)v : "");
+	xmlFree(v);
+	return out;
 }
 
 static const struct form_field *
@@ -268,7 +239,7 @@ fill(struct builder *b, const struct form_field *f, xmlNodePtr node)
 		}
 	}
 	if (rc == ST_OK)
-		set_text(node, v.data);
+		form_set_text(node, v.data);
 	buf_release(&v);
 	xfree(name);
 	return rc;
@@ -699,5 +670,32 @@ form_view(const struct form_def *def, const struct form_env *env,
 	rc = controls(&vc, -1, xmlDocGetRootElement(inst),
 	    view_el(f, "controls", NULL), 0);
 	eval_release(&ev);
+	return rc;
+}
+
+/* Stored instances passed the request limits when they came in; these
+ * only guard against a damaged row, so a lowered limit in the
+ * configuration never hides an old record. */
+#define STORED_MAX	(16 * 1024 * 1024)
+#define STORED_DEPTH	64
+
+st_rc
+form_view_stored(const struct formset *fs, const struct form_env *env,
+    const char *form_id, unsigned version, const char *xml, size_t len,
+    xmlNodePtr parent)
+{
+	const struct form_def *def;
+	xmlDocPtr inst = NULL;
+	char err[256];
+	st_rc rc;
+
+	def = formset_get(fs, form_id, version);
+	if (def == NULL || xmlsafe_parse(xml, len, STORED_MAX, STORED_DEPTH,
+	    &inst, err, sizeof(err)) != ST_OK) {
+		view_el(parent, "missing-form", form_id);
+		return ST_OK;
+	}
+	rc = form_view(def, env, inst, NULL, 1, parent);
+	xmlFreeDoc(inst);
 	return rc;
 }

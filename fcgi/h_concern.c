@@ -12,7 +12,6 @@
 #include "route.h"
 #include "view.h"
 #include "worker.h"
-#include "xmlsafe.h"
 
 /* Columns of STMT_CONCERN_GET. */
 enum { CG_ID, CG_PUBLIC_ID, CG_REFERENCE, CG_UNIT, CG_AUTHOR, CG_CHILD,
@@ -58,11 +57,9 @@ load(struct req *r, struct db_res *res, int *found)
 st_rc
 h_concern_show(struct req *r)
 {
-	const struct form_def *def;
 	struct db_res res;
 	xmlNodePtr page, c;
-	xmlDocPtr inst = NULL;
-	char err[256], local[LOCAL_TIME_SIZE];
+	char local[LOCAL_TIME_SIZE];
 	int found;
 	st_rc rc;
 
@@ -87,15 +84,11 @@ h_concern_show(struct req *r)
 	if (fields_get(&r->qs, "new") != NULL)
 		view_attr(c, "new", "true");
 	/* The stored instance renders with the version it was made with. */
-	def = formset_get(r->w->forms, db_get(&res, 0, CG_FORM),
-	    (unsigned)db_get_int(&res, 0, CG_VERSION));
-	if (def != NULL && xmlsafe_parse(db_get(&res, 0, CG_INSTANCE),
-	    db_get_len(&res, 0, CG_INSTANCE), 16 * 1024 * 1024, 64, &inst,
-	    err, sizeof(err)) == ST_OK) {
-		rc = form_view(def, &r->w->env, inst, NULL, 1, c);
-		xmlFreeDoc(inst);
-	} else
-		view_el(c, "missing-form", db_get(&res, 0, CG_FORM));
+	rc = form_view_stored(r->w->forms, &r->w->env,
+	    db_get(&res, 0, CG_FORM),
+	    (unsigned)db_get_int(&res, 0, CG_VERSION),
+	    db_get(&res, 0, CG_INSTANCE), db_get_len(&res, 0, CG_INSTANCE),
+	    c);
 	db_res_release(&res);
 	if (rc != ST_OK)
 		return rc;

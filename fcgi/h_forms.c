@@ -215,24 +215,6 @@ form_page_resume(struct req *r, const char *id, const struct fields *fields)
 	return rc;
 }
 
-static st_rc
-send_doc(struct req *r, xmlDocPtr doc)
-{
-	xmlChar *mem = NULL;
-	int len = 0;
-	st_rc rc;
-
-	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-	if (mem == NULL)
-		return ST_E_NOMEM;
-	buf_reset(&r->out);
-	rc = buf_add(&r->out, mem, (size_t)len);
-	xmlFree(mem);
-	r->status = 200;
-	r->ctype = "application/xml; charset=utf-8";
-	return rc;
-}
-
 /* ROUTE: GET /api/v1/forms */
 st_rc
 h_api_forms(struct req *r)
@@ -267,7 +249,7 @@ h_api_form_get(struct req *r)
 
 	if (def == NULL)
 		return resp_error(r, 404, _("There is no such form."));
-	return send_doc(r, def->doc);
+	return view_send_xml(r, 200, def->doc);
 }
 
 /* ROUTE: GET /api/v1/forms/{form}/schema */
@@ -282,7 +264,7 @@ h_api_form_schema(struct req *r)
 		return resp_error(r, 404, _("There is no such form."));
 	if ((rc = form_schema(def, &xsd)) != ST_OK)
 		return rc;
-	rc = send_doc(r, xsd);
+	rc = view_send_xml(r, 200, xsd);
 	xmlFreeDoc(xsd);
 	return rc;
 }

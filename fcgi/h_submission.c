@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "dates.h"
 #include "db.h"
@@ -12,7 +13,6 @@
 #include "route.h"
 #include "view.h"
 #include "worker.h"
-#include "xmlsafe.h"
 
 /* Columns of STMT_SUBMISSION_GET. */
 enum { SG_ID, SG_PUBLIC_ID, SG_FORM, SG_VERSION, SG_INSTANCE, SG_AUTHOR,
@@ -37,7 +37,7 @@ load(struct req *r, struct db_res *res, int *found)
 		db_res_release(res);
 		return resp_error(r, 404, _("There is no such form submission."));
 	}
-	if (db_get_int(res, 0, SG_AUTHOR) != r->who.user_id) {
+	if (!access_submission_read(&r->who, db_get_int(res, 0, SG_AUTHOR))) {
 		db_res_release(res);
 		return resp_error(r, 403, _("You do not have access to this form submission."));
 	}
@@ -54,11 +54,9 @@ load(struct req *r, struct db_res *res, int *found)
 st_rc
 h_submission_show(struct req *r)
 {
-	const struct form_def *def;
 	struct db_res res;
 	xmlNodePtr page, s;
-	xmlDocPtr inst = NULL;
-	char err[256], local[LOCAL_TIME_SIZE];
+	char local[LOCAL_TIME_SIZE];
 	int found;
 	st_rc rc;
 
@@ -73,15 +71,11 @@ h_submission_show(struct req *r)
 	if (fields_get(&r->qs, "new") != NULL)
 		view_attr(s, "new", "true");
 	/* It renders with the version it was made with. */
-	def = formset_get(r->w->forms, db_get(&res, 0, SG_FORM),
-	    (unsigned)db_get_int(&res, 0, SG_VERSION));
-	if (def != NULL && xmlsafe_parse(db_get(&res, 0, SG_INSTANCE),
-	    db_get_len(&res, 0, SG_INSTANCE), 16 * 1024 * 1024, 64, &inst,
-	    err, sizeof(err)) == ST_OK) {
-		rc = form_view(def, &r->w->env, inst, NULL, 1, s);
-		xmlFreeDoc(inst);
-	} else
-		view_el(s, "missing-form", db_get(&res, 0, SG_FORM));
+	rc = form_view_stored(r->w->forms, &r->w->env,
+	    db_get(&res, 0, SG_FORM),
+	    (unsigned)db_get_int(&res, 0, SG_VERSION),
+	    db_get(&res, 0, SG_INSTANCE), db_get_len(&res, 0, SG_INSTANCE),
+	    s);
 	db_res_release(&res);
 	if (rc != ST_OK)
 		return rc;

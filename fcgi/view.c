@@ -205,8 +205,8 @@ view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	view_attr(n, name, text);
 }
 
-static st_rc
-send_xml(struct req *r, int status, xmlDocPtr doc)
+st_rc
+view_send_xml(struct req *r, int status, xmlDocPtr doc)
 {
 	xmlChar *mem = NULL;
 	int len = 0;
@@ -283,7 +283,7 @@ view_send(struct req *r, int status, xmlNodePtr node)
 	st_rc rc;
 
 	if (xmlStrcmp(root->name, BAD_CAST "page") != 0)
-		return send_xml(r, status, doc);
+		return view_send_xml(r, status, doc);
 	name = xmlGetProp(root, BAD_CAST "name");
 	rc = send_html(r, status, doc, (const char *)name);
 	xmlFree(name);

@@ -10,20 +10,6 @@
 #include "dates.h"
 #include "xpathfn.h"
 
-static int
-digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 1;
-}
-
 static void
 fn_boolean_from_string(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -141,26 +127,16 @@ static void
 fn_age_on(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xmlChar *b, *d;
-	int ok1, ok2, by, bm, bd, y, m, dd;
 	double age = NAN;
+	int ok, years;
 
 	CHECK_ARITY(2);
 	d = xmlXPathPopString(ctxt);
 	b = xmlXPathPopString(ctxt);
-	(void)dates_days(b != NULL ? (const char *)b : "", &ok1);
-	(void)dates_days(d != NULL ? (const char *)d : "", &ok2);
-	if (ok1 && ok2 && digits((const char *)b, 4, &by) &&
-	    digits((const char *)b + 5, 2, &bm) &&
-	    digits((const char *)b + 8, 2, &bd) &&
-	    digits((const char *)d, 4, &y) &&
-	    digits((const char *)d + 5, 2, &m) &&
-	    digits((const char *)d + 8, 2, &dd)) {
-		int years = y - by;
-
-		if (m < bm || (m == bm && dd < bd))
-			years--;
+	years = dates_age_on(b != NULL ? (const char *)b : "",
+	    d != NULL ? (const char *)d : "", &ok);
+	if (ok)
 		age = years;
-	}
 	xmlFree(b);
 	xmlFree(d);
 	valuePush(ctxt, xmlXPathNewFloat(age));

@@ -75,6 +75,35 @@ START_TEST(leader_without_unit)
 }
 END_TEST
 
+/* A submission: its author alone, and never a non-staff role. */
+START_TEST(submission_matrix)
+{
+	static const struct {
+		enum role	role;
+		long long	author;
+		int		allowed;
+	} rows[] = {
+		{ ROLE_EMPLOYEE, ME, 1 },
+		{ ROLE_EMPLOYEE, OTHER, 0 },
+		{ ROLE_LEADER, ME, 1 },
+		{ ROLE_LEADER, OTHER, 0 },	/* not even in the unit */
+		{ ROLE_ADMIN, ME, 0 },
+		{ ROLE_ADMIN, OTHER, 0 },
+		{ ROLE_NONE, ME, 0 },
+	};
+	struct principal nobody = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct principal p = who(rows[i].role, UNIT_A);
+
+		ck_assert_msg(access_submission_read(&p, rows[i].author) ==
+		    rows[i].allowed, "row %zu", i);
+	}
+	ck_assert(!access_submission_read(&nobody, 0));
+}
+END_TEST
+
 static Suite *
 access_suite(void)
 {
@@ -84,6 +113,9 @@ access_suite(void)
 	tcase_add_test(tc, concern_matrix);
 	tcase_add_test(tc, nobody_sees_anything);
 	tcase_add_test(tc, leader_without_unit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("submission");
+	tcase_add_test(tc, submission_matrix);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -65,6 +65,27 @@ START_TEST(day_numbers)
 }
 END_TEST
 
+/* Completed years: the birthday itself counts, the day before does not;
+ * someone born on 29 February turns a year older on 1 March. */
+START_TEST(age_on_a_date)
+{
+	int ok;
+
+	ck_assert_int_eq(dates_age_on("2011-11-24", "2026-11-24", &ok), 15);
+	ck_assert(ok);
+	ck_assert_int_eq(dates_age_on("2011-11-25", "2026-11-24", &ok), 14);
+	ck_assert_int_eq(dates_age_on("2011-12-01", "2026-11-30", &ok), 14);
+	ck_assert_int_eq(dates_age_on("2012-02-29", "2027-02-28", &ok), 14);
+	ck_assert_int_eq(dates_age_on("2012-02-29", "2027-03-01", &ok), 15);
+	ck_assert_int_eq(dates_age_on("2026-11-24", "2026-11-24", &ok), 0);
+	ck_assert(ok);
+	(void)dates_age_on("2011-02-30", "2026-11-24", &ok);
+	ck_assert(!ok);
+	(void)dates_age_on("2011-01-01", "", &ok);
+	ck_assert(!ok);
+}
+END_TEST
+
 static Suite *
 dates_suite(void)
 {
@@ -74,6 +95,7 @@ dates_suite(void)
 	tcase_add_test(tc, add_days_across_months_and_dst);
 	tcase_add_test(tc, utc_to_local);
 	tcase_add_test(tc, day_numbers);
+	tcase_add_test(tc, age_on_a_date);
 	suite_add_tcase(s, tc);
 	return s;
 }
