@@ -9,6 +9,7 @@
 #include <libxml/SAX2.h>
 #include <libxslt/xsltutils.h>
 
+#include "i18n.h"
 #include "utf8.h"
 #include "xmlsafe.h"
 
@@ -34,7 +35,7 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
 	(void)name;
 	(void)eid;
 	(void)sid;
-	refuse(ctx, "a document type declaration (DOCTYPE) is not allowed");
+	refuse(ctx, _("a document type declaration (DOCTYPE) is not allowed"));
 }
 
 static void
@@ -46,7 +47,7 @@ on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *pid,
 	(void)pid;
 	(void)sid;
 	(void)content;
-	refuse(ctx, "entity declarations are not allowed");
+	refuse(ctx, _("entity declarations are not allowed"));
 }
 
 static void
@@ -58,7 +59,7 @@ on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	struct guard *g = ctxt->_private;
 
 	if (ctxt->nodeNr >= (int)g->max_depth) {
-		refuse(ctxt, "the document is nested too deeply");
+		refuse(ctxt, _("the document is nested too deeply"));
 		return;
 	}
 	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
@@ -101,21 +102,21 @@ xmlsafe_parse(const char *data, size_t len, size_t max_bytes,
 
 	*out = NULL;
 	if (len > max_bytes) {
-		snprintf(err, errlen, "the document is larger than %zu bytes",
+		snprintf(err, errlen, _("the document is larger than %zu bytes"),
 		    max_bytes);
 		return ST_E_TOO_BIG;
 	}
 	if (len == 0) {
-		snprintf(err, errlen, "the document is empty");
+		snprintf(err, errlen, "%s", _("the document is empty"));
 		return ST_E_INVALID;
 	}
 	if (!utf8_xml_text(data, len)) {
-		snprintf(err, errlen, "the document is not UTF-8 text made "
-		    "of XML characters");
+		snprintf(err, errlen, "%s", _("the document is not UTF-8 "
+		    "text made of XML characters"));
 		return ST_E_INVALID;
 	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, "%s", _("out of memory"));
 		return ST_E_NOMEM;
 	}
 	ctxt->_private = &g;
@@ -133,23 +134,27 @@ xmlsafe_parse(const char *data, size_t len, size_t max_bytes,
 		snprintf(err, errlen, "%s", g.refused);
 	} else if (doc == NULL || !wellformed) {
 		if (e != NULL && e->message != NULL) {
+			char why[160];
 			size_t n;
 
-			snprintf(err, errlen, "line %d: %s", e->line,
-			    e->message);
-			n = strlen(err);
-			while (n > 0 && (err[n - 1] == '\n' ||
-			    err[n - 1] == ' '))
-				err[--n] = '\0';
+			/* libxml2's own words stay as they are: they
+			 * are for the client's developer. */
+			snprintf(why, sizeof(why), "%s", e->message);
+			n = strlen(why);
+			while (n > 0 && (why[n - 1] == '\n' ||
+			    why[n - 1] == ' '))
+				why[--n] = '\0';
+			snprintf(err, errlen, _("the document is not "
+			    "well-formed XML (line %d: %s)"), e->line, why);
 		} else
-			snprintf(err, errlen, "the document is not "
-			    "well-formed XML");
+			snprintf(err, errlen, "%s", _("the document is "
+			    "not well-formed XML"));
 	} else if (doc->encoding != NULL &&
 	    strcasecmp((const char *)doc->encoding, "UTF-8") != 0) {
-		snprintf(err, errlen, "only UTF-8 is accepted, not '%.40s'",
+		snprintf(err, errlen, _("only UTF-8 is accepted, not '%.40s'"),
 		    (const char *)doc->encoding);
 	} else if (xmlDocGetRootElement(doc) == NULL) {
-		snprintf(err, errlen, "the document has no root element");
+		snprintf(err, errlen, "%s", _("the document has no root element"));
 	} else {
 		xmlFreeParserCtxt(ctxt);
 		*out = doc;

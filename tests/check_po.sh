@@ -17,4 +17,11 @@ if [ "$untranslated" -gt 1 ]; then
 	msgattrib --untranslated po/nb.po >&2
 	exit 1
 fi
+# a fuzzy entry is not used by msgfmt: the user would see English
+fuzzy=$(msgattrib --only-fuzzy --no-obsolete po/nb.po | grep -c '^msgid' || true)
+if [ "$fuzzy" -gt 0 ]; then
+	echo "check_po: fuzzy (unchecked) translations in po/nb.po:" >&2
+	msgattrib --only-fuzzy --no-obsolete po/nb.po >&2
+	exit 1
+fi
 echo "check_po: ok"

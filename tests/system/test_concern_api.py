@@ -126,7 +126,15 @@ class ApiTest(unittest.TestCase):
         r = self.post("<concern><child></concern>")
         self.assertEqual(r.status, 400)
         self.assertEqual(r.xml().tag, "error")
-        self.assertIn("line 1", r.xml().findtext("message"))
+        # in the user's language, with libxml2's detail and the line
+        self.assertIn("ikke velformet XML (linje 1:",
+                      r.xml().findtext("message"))
+        r = api("POST", "/api/v1/forms/concern", self.tok,
+                "<concern><child></concern>",
+                headers={"Accept-Language": "en"})
+        self.assertEqual(r.status, 400)
+        self.assertIn("not well-formed XML (line 1:",
+                      r.xml().findtext("message"))
         self.assertNothingStored()
 
     def test_400_doctype_and_external_entity(self):
@@ -135,7 +143,8 @@ class ApiTest(unittest.TestCase):
         r = self.post(xxe)
         self.assertEqual(r.status, 400)
         self.assertNotIn("root:", r.text)
-        self.assertIn("DOCTYPE", r.text)
+        self.assertIn("dokumenttypedeklarasjon (DOCTYPE)",
+                      r.xml().findtext("message"))
         lol = ('<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b '
                '"&a;&a;&a;&a;&a;&a;&a;&a;">]><concern>&b;</concern>')
         self.assertEqual(self.post(lol).status, 400)
@@ -153,7 +162,7 @@ class ApiTest(unittest.TestCase):
         deep = "<concern>" + "<a>" * 40 + "</a>" * 40 + "</concern>"
         r = self.post(deep)
         self.assertEqual(r.status, 400)
-        self.assertIn("deep", r.text)
+        self.assertIn("nøstet for dypt", r.xml().findtext("message"))
 
     def test_401_without_or_with_bad_token(self):
         r = self.post(concern_xml(), tok="")
