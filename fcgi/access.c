@@ -1,6 +1,8 @@
 /* access.c: object-level access rules (see access.h). */
 #include "config.h"
 
+#include <string.h>
+
 #include "access.h"
 
 int
@@ -24,4 +26,78 @@ access_submission_read(const struct principal *who, long long author_id)
 	if (who->role != ROLE_EMPLOYEE && who->role != ROLE_LEADER)
 		return 0;
 	return author_id == who->user_id;
+}
+
+static int
+is_staff(const struct principal *who)
+{
+	return who->user_id != 0 &&
+	    (who->role == ROLE_EMPLOYEE || who->role == ROLE_LEADER);
+}
+
+const char *
+access_log_role(const struct principal *who, const struct log_facts *f)
+{
+	if (who->user_id == 0)
+		return NULL;
+	if (who->role == ROLE_CITIZEN) {
+		if (f->guardian)
+			return "guardian";
+		if (f->self && f->child_age >= YOUTH_AGE)
+			return "youth";
+		return NULL;
+	}
+	if (!is_staff(who))
+		return NULL;
+	if (who->user_id == f->holder_id)
+		return "holder";
+	if (f->participant && f->covered)
+		return "participant";
+	if (who->role == ROLE_LEADER && who->unit_id != 0 &&
+	    who->unit_id == f->home_unit_id)
+		return "leader";
+	return NULL;
+}
+
+int
+access_log(const struct principal *who, const struct log_facts *f,
+    enum log_right right)
+{
+	const char *role = access_log_role(who, f);
+
+	if (role == NULL)
+		return 0;
+	switch (right) {
+	case LR_READ:
+		return 1;
+	case LR_NOTE:
+		return f->open;
+	case LR_MINUTES:
+		return f->open && (strcmp(role, "holder") == 0 ||
+		    strcmp(role, "participant") == 0);
+	case LR_MANAGE:
+		return f->open && strcmp(role, "holder") == 0;
+	case LR_HANDOVER:
+	case LR_LEVEL:
+		/* The leader steps in when the holder is gone. */
+		return f->open && (strcmp(role, "holder") == 0 ||
+		    strcmp(role, "leader") == 0);
+	case LR_WITHDRAW:
+		return f->open && (strcmp(role, "guardian") == 0 ||
+		    strcmp(role, "youth") == 0 || strcmp(role, "holder") == 0);
+	case LR_CLOSE_ASK:
+		return f->open && (strcmp(role, "guardian") == 0 ||
+		    strcmp(role, "youth") == 0);
+	case LR_ACCESS_LOG:
+		return strcmp(role, "guardian") == 0 ||
+		    strcmp(role, "youth") == 0 || strcmp(role, "holder") == 0;
+	}
+	return 0;
+}
+
+int
+access_concern_decide(const struct principal *who, long long unit_id,
+    long long author_id)
+{
+	return access_concern_read(who, unit_id, author_id);
 }

@@ -11,10 +11,18 @@ st_rc
 audit_log(struct req *r, const char *action, const char *object_type,
     long long object_id, long long child_id)
 {
+	return audit_log_as(r, role_name(r->who.role), action, object_type,
+	    object_id, child_id);
+}
+
+st_rc
+audit_log_as(struct req *r, const char *role, const char *action,
+    const char *object_type, long long object_id, long long child_id)
+{
 	struct db_val p[7];
 
 	p[0] = r->who.user_id != 0 ? DV_INT(r->who.user_id) : DV_NULL;
-	p[1] = DV_STR(role_name(r->who.role));
+	p[1] = DV_STR(role != NULL ? role : role_name(r->who.role));
 	p[2] = DV_STR(action);
 	p[3] = DV_STR(object_type);
 	p[4] = DV_INT(object_id);

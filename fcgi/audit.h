@@ -16,4 +16,10 @@
 st_rc audit_log(struct req *r, const char *action, const char *object_type,
     long long object_id, long long child_id) ST_MUST_CHECK;
 
+/* The same, naming the role explicitly: the per-case role (holder,
+ * participant, guardian...) for a relay log's data. */
+st_rc audit_log_as(struct req *r, const char *role, const char *action,
+    const char *object_type, long long object_id, long long child_id)
+    ST_MUST_CHECK;
+
 #endif

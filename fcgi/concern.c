@@ -6,6 +6,7 @@
 
 
 #include "audit.h"
+#include "caselog.h"
 #include "concern.h"
 #include "db.h"
 #include "log.h"
@@ -23,10 +24,15 @@ truthy(const char *s)
 static st_rc
 child_row(struct req *r, xmlDocPtr inst, long long *child_id)
 {
-	const char *name = form_get(inst, "/concern/child/name", &r->pool);
-	const char *nin = form_get(inst, "/concern/child/nin", &r->pool);
-	const char *birth = form_get(inst, "/concern/child/birthdate",
-	    &r->pool);
+	return concern_child(r, form_get(inst, "/concern/child/name",
+	    &r->pool), form_get(inst, "/concern/child/nin", &r->pool),
+	    form_get(inst, "/concern/child/birthdate", &r->pool), child_id);
+}
+
+st_rc
+concern_child(struct req *r, const char *name, const char *nin,
+    const char *birth, long long *child_id)
+{
 	char id[SECURE_ID_SIZE], bd[11];
 	unsigned char h[SECURE_HASH_LEN];
 	unsigned long long ins = 0;
@@ -124,6 +130,11 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		goto fail;
 	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
 	    child_id)) != ST_OK)
+		goto fail;
+	/* The first event of the case's timeline. */
+	if ((rc = caselog_event(db, r->who.user_id, 0, (long long)concern_id,
+	    role_name(r->who.role), "concern", out->reference, "concern",
+	    out->id, (long long)sub_id)) != ST_OK)
 		goto fail;
 	if (draft_id != NULL && *draft_id != '\0') {
 		p[0] = DV_STR(draft_id);

@@ -33,4 +33,13 @@ st_rc concern_create(struct req *r, const struct form_def *def,
     xmlDocPtr inst, const char *draft_id, struct concern_receipt *out)
     ST_MUST_CHECK;
 
+/*
+ * The child with this identity number (found by its keyed hash), or a new
+ * child record with the name and birth date (derived from the number when
+ * not given); *child_id is 0 when neither a name nor a number is given.
+ * In the caller's transaction.
+ */
+st_rc concern_child(struct req *r, const char *name, const char *nin,
+    const char *birth, long long *child_id) ST_MUST_CHECK;
+
 #endif

@@ -115,6 +115,16 @@ dates_age_on(const char *birth, const char *on, int *ok)
 }
 
 void
+dates_from_days(char out[DATE_SIZE], long days)
+{
+	time_t t = (time_t)days * 86400 + 43200;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, DATE_SIZE, "%Y-%m-%d", &tm);
+}
+
+void
 dates_add(char out[DATE_SIZE], int days)
 {
 	char today[DATE_SIZE];

@@ -25,6 +25,8 @@ void dates_local(char out[LOCAL_TIME_SIZE], const char *utc_iso);
 /* Days since 1970-01-01 of YYYY-MM-DD (a time zone or a dateTime's time
  * part is ignored); *ok = 0 if it is not a real date. */
 long dates_days(const char *ymd, int *ok);
+/* The date days after 1970-01-01 (the inverse of dates_days). */
+void dates_from_days(char out[DATE_SIZE], long days);
 /* Completed years on date on of someone born on birth (both YYYY-MM-DD,
  * as dates_days reads them); *ok = 0 if either is not a real date. */
 int dates_age_on(const char *birth, const char *on, int *ok);

@@ -679,10 +679,27 @@ form_view(const struct form_def *def, const struct form_env *env,
 #define STORED_MAX	(16 * 1024 * 1024)
 #define STORED_DEPTH	64
 
+/* Empty every text under n, keeping the elements (the form still fits). */
+static void
+blank(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE) {
+			if (c->children != NULL &&
+			    c->children->type == XML_TEXT_NODE &&
+			    c->children->next == NULL)
+				form_set_text(c, "");
+			else
+				blank(c);
+		}
+}
+
 st_rc
 form_view_stored(const struct formset *fs, const struct form_env *env,
     const char *form_id, unsigned version, const char *xml, size_t len,
-    xmlNodePtr parent)
+    const char *omit, xmlNodePtr parent)
 {
 	const struct form_def *def;
 	xmlDocPtr inst = NULL;
@@ -694,6 +711,12 @@ form_view_stored(const struct formset *fs, const struct form_env *env,
 	    &inst, err, sizeof(err)) != ST_OK) {
 		view_el(parent, "missing-form", form_id);
 		return ST_OK;
+	}
+	if (omit != NULL) {
+		xmlNodePtr n = at_tpath(inst, omit);
+
+		if (n != NULL)
+			blank(n);
 	}
 	rc = form_view(def, env, inst, NULL, 1, parent);
 	xmlFreeDoc(inst);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caseform.h"
 #include "concern.h"
 #include "form.h"
 #include "handlers.h"
@@ -46,8 +47,16 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft)
 {
 	xmlNodePtr page = view_page(r, "form");
+	struct formctx ctx;
+	int ok;
 	st_rc rc;
 
+	/* A form for a case says which, and who may fill it in is checked
+	 * before it is shown. */
+	formctx_read(r, &ctx);
+	if (formctx_any(&ctx) && ((rc = caseform_check(r, def, &ctx, page,
+	    &ok)) != ST_OK || !ok))
+		return rc;
 	view_attrf(page, "action", "/forms/%s", def->id);
 	if (draft != NULL && *draft != '\0')
 		view_attr(page, "draft", draft);
@@ -102,12 +111,18 @@ h_form_show(struct req *r)
 static st_rc
 store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft, char *loc, size_t loclen, int api,
-    struct concern_receipt *rec)
+    struct concern_receipt *rec, struct form_errors *errs, int *responded)
 {
 	char id[SECURE_ID_SIZE];
+	struct formctx ctx;
 	st_rc rc;
 
 	memset(rec, 0, sizeof(*rec));
+	*responded = 0;
+	formctx_read(r, &ctx);
+	if (formctx_any(&ctx))
+		return caseform_store(r, def, inst, &ctx, draft, errs, loc,
+		    loclen, responded);
 	if (strcmp(def->id, "concern") == 0) {
 		if ((rc = concern_create(r, def, inst, draft, rec)) != ST_OK)
 			return rc;
@@ -131,8 +146,9 @@ h_form_submit(struct req *r)
 	const struct form_def *def;
 	struct form_errors errs;
 	struct concern_receipt rec;
-	char id[SECURE_ID_SIZE], loc[96];
+	char id[SECURE_ID_SIZE], loc[160];
 	xmlDocPtr inst;
+	int responded;
 	st_rc rc;
 
 	if (draft != NULL && *draft == '\0')
@@ -175,8 +191,17 @@ h_form_submit(struct req *r)
 			return resp_error(r, 404, _("The draft does not exist: it may have been sent, deleted, or have expired."));
 		if (rc != ST_OK)
 			return rc;
-		snprintf(loc, sizeof(loc), "/forms/%s?draft=%s&saved=1",
-		    def->id, id);
+		{
+			struct formctx ctx;
+
+			formctx_read(r, &ctx);
+			snprintf(loc, sizeof(loc),
+			    "/forms/%s?draft=%s&saved=1%s%s%s%s", def->id, id,
+			    ctx.log != NULL ? "&log=" : "",
+			    ctx.log != NULL ? ctx.log : "",
+			    ctx.measure != NULL ? "&measure=" : "",
+			    ctx.measure != NULL ? ctx.measure : "");
+		}
 		return resp_redirect(r, loc);
 	}
 	if (strcmp(action, "submit") != 0)
@@ -186,17 +211,20 @@ h_form_submit(struct req *r)
 		form_errors_release(&errs);
 		return rc;
 	}
-	if (errs.n > 0) {
-		/* Shown again with everything typed kept, errors inline. */
-		rc = form_page(r, def, inst, &errs, 422, NULL, draft);
-		form_errors_release(&errs);
-		return rc;
+	if (errs.n == 0) {
+		rc = store(r, def, inst, draft, loc, sizeof(loc), 0, &rec,
+		    &errs, &responded);
+		if (rc != ST_E_INVALID) {
+			form_errors_release(&errs);
+			if (rc != ST_OK || responded)
+				return rc;
+			return resp_redirect(r, loc);
+		}
 	}
+	/* Shown again with everything typed kept, errors inline. */
+	rc = form_page(r, def, inst, &errs, 422, NULL, draft);
 	form_errors_release(&errs);
-	if ((rc = store(r, def, inst, draft, loc, sizeof(loc), 0, &rec)) !=
-	    ST_OK)
-		return rc;
-	return resp_redirect(r, loc);
+	return rc;
 }
 
 st_rc
@@ -278,7 +306,8 @@ h_api_form_submit(struct req *r)
 	struct concern_receipt rec;
 	xmlNodePtr doc, n;
 	xmlDocPtr inst;
-	char loc[96];
+	char loc[160];
+	int responded;
 	size_t i;
 	st_rc rc;
 
@@ -291,6 +320,14 @@ h_api_form_submit(struct req *r)
 	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
+	}
+	if (errs.n == 0) {
+		rc = store(r, def, inst, NULL, loc, sizeof(loc), 1, &rec, &errs,
+		    &responded);
+		if (rc != ST_E_INVALID && (rc != ST_OK || responded)) {
+			form_errors_release(&errs);
+			return rc;
+		}
 	}
 	if (errs.n > 0) {
 		doc = view_doc(r, "errors");
@@ -306,9 +343,6 @@ h_api_form_submit(struct req *r)
 		return view_send(r, 422, doc);
 	}
 	form_errors_release(&errs);
-	if ((rc = store(r, def, inst, NULL, loc, sizeof(loc), 1, &rec)) !=
-	    ST_OK)
-		return rc;
 	if ((rc = resp_header(r, "Location", loc)) != ST_OK)
 		return rc;
 	doc = view_doc(r, "receipt");

@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+#include "access.h"
+#include "audit.h"
 #include "db.h"
+#include "logview.h"
 #include "form.h"
 #include "handlers.h"
 #include "view.h"
@@ -129,19 +132,195 @@ forms(struct req *r, xmlNodePtr page)
 	}
 }
 
+/* Columns of LOG_LIST_COLS. */
+enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
+	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_BIRTH, LL_RELATION };
+
+/*
+ * Relay logs: those I hold or take part in (within consent), for a
+ * leader also the unit's, for a guardian their children's (for a youth
+ * their own, from 15). Each listed child is an audited read.
+ */
+static st_rc
+logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid,
+    struct db_val *p, size_t np)
+{
+	char today[DATE_SIZE];
+	struct db_res res;
+	xmlNodePtr list, l;
+	size_t i;
+	int ok;
+	st_rc rc;
+
+	dates_today(today);
+	if ((rc = db_query(&r->w->db, sid, p, np, 200, &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "logs", NULL);
+	view_attr(list, "scope", scope);
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		const char *rel = res.ncols > LL_RELATION ?
+		    db_get(&res, i, LL_RELATION) : NULL;
+
+		if (rel != NULL && strcmp(rel, "self") == 0) {
+			const char *b = db_get(&res, i, LL_BIRTH);
+
+			if (b == NULL || dates_age_on(b, today, &ok) <
+			    YOUTH_AGE || !ok)
+				continue;
+		}
+		l = view_el(list, "log", NULL);
+		view_attr(l, "id", db_get(&res, i, LL_PUBLIC_ID));
+		view_attr(l, "reference", db_get(&res, i, LL_REFERENCE));
+		view_attr(l, "level", db_get(&res, i, LL_LEVEL));
+		view_attr(l, "status", db_get(&res, i, LL_STATUS));
+		view_attr(l, "child", db_get(&res, i, LL_CHILD));
+		view_attr(l, "holder", db_get(&res, i, LL_HOLDER));
+		rc = audit_log_as(r, rel != NULL ? (strcmp(rel, "self") == 0 ?
+		    "youth" : "guardian") : role_name(r->who.role), "list",
+		    "log", db_get_int(&res, i, LL_ID),
+		    db_get_int(&res, i, LL_CHILD_ID));
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+/* Handovers waiting for my answer. */
+static st_rc
+handovers(struct req *r, xmlNodePtr page)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, h;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, STMT_HANDOVER_FOR_USER, p, 1, 100,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "handovers", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		h = view_el(list, "handover", NULL);
+		logview_handover_attrs(h, &res, i);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* Measures I am responsible for (or hold the log of), by date. */
+static st_rc
+measures(struct req *r, xmlNodePtr page)
+{
+	char today[DATE_SIZE];
+	struct db_val p[3];
+	struct db_res res;
+	xmlNodePtr list, m;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, STMT_MEASURE_FOR_USER, p, 3, 200,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "measures", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		m = view_el(list, "measure", NULL);
+		logview_measure_attrs(m, &res, i);
+		if (db_get_int(&res, i, 5) == r->who.user_id)
+			view_attr(m, "mine", "true");
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* Meetings I am invited to, from today. */
+static st_rc
+meetings(struct req *r, xmlNodePtr page)
+{
+	char today[DATE_SIZE];
+	struct db_val p[2];
+	struct db_res res;
+	xmlNodePtr list, m;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(r->who.user_id);
+	p[1] = DV_STR(today);
+	if ((rc = db_query(&r->w->db, STMT_MEETING_FOR_USER, p, 2, 100,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "meetings", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		m = view_el(list, "meeting", NULL);
+		logview_meeting_attrs(m, &res, i);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static st_rc
+staff_work(struct req *r, xmlNodePtr page)
+{
+	char today[DATE_SIZE];
+	struct db_val p[6];
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(r->who.user_id);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_INT(r->who.unit_id);
+	p[3] = DV_STR(today);
+	p[4] = DV_STR(today);
+	p[5] = DV_STR(r->who.unit_kind != NULL ? r->who.unit_kind : "");
+	if ((rc = logs(r, page, "mine", STMT_LOG_LIST_USER, p, 6)) != ST_OK)
+		return rc;
+	if (r->who.role == ROLE_LEADER) {
+		p[0] = DV_INT(r->who.unit_id);
+		if ((rc = logs(r, page, "unit", STMT_LOG_LIST_UNIT, p, 1)) !=
+		    ST_OK)
+			return rc;
+	}
+	if ((rc = handovers(r, page)) != ST_OK)
+		return rc;
+	if ((rc = measures(r, page)) != ST_OK)
+		return rc;
+	return meetings(r, page);
+}
+
 /* ROUTE: GET / */
 st_rc
 h_home(struct req *r)
 {
 	xmlNodePtr page = view_page(r, "home");
+	struct db_val p[1];
 	st_rc rc;
 
 	if ((rc = concerns(r, page)) != ST_OK)
 		return rc;
 	if (r->who.role == ROLE_LEADER || r->who.role == ROLE_EMPLOYEE) {
+		if ((rc = db_begin(&r->w->db)) != ST_OK)
+			return rc;
+		if ((rc = staff_work(r, page)) != ST_OK ||
+		    (rc = db_commit(&r->w->db)) != ST_OK) {
+			db_rollback(&r->w->db);
+			return rc;
+		}
 		if ((rc = drafts(r, page)) != ST_OK)
 			return rc;
 		forms(r, page);
+	} else if (r->who.role == ROLE_CITIZEN) {
+		p[0] = DV_INT(r->who.user_id);
+		if ((rc = db_begin(&r->w->db)) != ST_OK)
+			return rc;
+		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN, p,
+		    1)) != ST_OK || (rc = db_commit(&r->w->db)) != ST_OK) {
+			db_rollback(&r->w->db);
+			return rc;
+		}
 	}
 	return view_send(r, 200, page);
 }

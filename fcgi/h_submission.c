@@ -75,7 +75,7 @@ h_submission_show(struct req *r)
 	    db_get(&res, 0, SG_FORM),
 	    (unsigned)db_get_int(&res, 0, SG_VERSION),
 	    db_get(&res, 0, SG_INSTANCE), db_get_len(&res, 0, SG_INSTANCE),
-	    s);
+	    NULL, s);
 	db_res_release(&res);
 	if (rc != ST_OK)
 		return rc;

@@ -36,4 +36,35 @@ st_rc h_draft_delete(struct req *r) ST_MUST_CHECK;
 st_rc h_concern_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;
 
+/* relay logs: h_log.c, h_concern.c, h_handover.c, h_consent.c,
+ * h_minutes.c, h_guide.c */
+st_rc h_api_log_events(struct req *r) ST_MUST_CHECK;
+st_rc h_concern_anonymous(struct req *r) ST_MUST_CHECK;
+st_rc h_concern_discussed(struct req *r) ST_MUST_CHECK;
+st_rc h_concern_level(struct req *r) ST_MUST_CHECK;
+st_rc h_consent_attach(struct req *r) ST_MUST_CHECK;
+st_rc h_consent_scan(struct req *r) ST_MUST_CHECK;
+st_rc h_consent_show(struct req *r) ST_MUST_CHECK;
+st_rc h_consent_withdraw(struct req *r) ST_MUST_CHECK;
+st_rc h_guide_show(struct req *r) ST_MUST_CHECK;
+st_rc h_guide_step_add(struct req *r) ST_MUST_CHECK;
+st_rc h_guide_step_delete(struct req *r) ST_MUST_CHECK;
+st_rc h_guide_step_update(struct req *r) ST_MUST_CHECK;
+st_rc h_handover_accept(struct req *r) ST_MUST_CHECK;
+st_rc h_handover_refuse(struct req *r) ST_MUST_CHECK;
+st_rc h_handover_show(struct req *r) ST_MUST_CHECK;
+st_rc h_handover_withdraw(struct req *r) ST_MUST_CHECK;
+st_rc h_log_access(struct req *r) ST_MUST_CHECK;
+st_rc h_log_archive(struct req *r) ST_MUST_CHECK;
+st_rc h_log_close_request(struct req *r) ST_MUST_CHECK;
+st_rc h_log_level(struct req *r) ST_MUST_CHECK;
+st_rc h_log_measure_add(struct req *r) ST_MUST_CHECK;
+st_rc h_log_meeting_add(struct req *r) ST_MUST_CHECK;
+st_rc h_log_note(struct req *r) ST_MUST_CHECK;
+st_rc h_log_participant_add(struct req *r) ST_MUST_CHECK;
+st_rc h_log_participant_remove(struct req *r) ST_MUST_CHECK;
+st_rc h_log_show(struct req *r) ST_MUST_CHECK;
+st_rc h_minutes_finalise(struct req *r) ST_MUST_CHECK;
+st_rc h_minutes_show(struct req *r) ST_MUST_CHECK;
+
 #endif

@@ -12,6 +12,7 @@ role_name(enum role role)
 	case ROLE_EMPLOYEE:	return "employee";
 	case ROLE_LEADER:	return "leader";
 	case ROLE_ADMIN:	return "admin";
+	case ROLE_CITIZEN:	return "citizen";
 	case ROLE_NONE:		break;
 	}
 	return "none";
@@ -28,5 +29,7 @@ role_parse(const char *s)
 		return ROLE_LEADER;
 	if (strcmp(s, "admin") == 0)
 		return ROLE_ADMIN;
+	if (strcmp(s, "citizen") == 0)
+		return ROLE_CITIZEN;
 	return ROLE_NONE;
 }

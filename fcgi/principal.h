@@ -11,7 +11,9 @@
  * are decided by the access rules for each object, not here.
  * The strings are owned by the request pool.
  */
-enum role { ROLE_NONE = 0, ROLE_EMPLOYEE, ROLE_LEADER, ROLE_ADMIN };
+/* A citizen is a guardian or a youth: what they see is decided per child. */
+enum role { ROLE_NONE = 0, ROLE_EMPLOYEE, ROLE_LEADER, ROLE_ADMIN,
+	ROLE_CITIZEN };
 
 struct principal {
 	long long	 user_id;	/* 0 when nobody is logged in */

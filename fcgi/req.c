@@ -132,3 +132,45 @@ http_reason(int status)
 	}
 	return "Unknown";
 }
+
+static void
+free_xml(void *p)
+{
+	xmlFree(p);
+}
+
+const char *
+req_input_n(struct req *r, const char *name, size_t n)
+{
+	xmlNodePtr c;
+	size_t i, seen = 0;
+
+	if (r->xml != NULL) {
+		c = xmlDocGetRootElement(r->xml);
+		for (c = c != NULL ? c->children : NULL; c != NULL;
+		    c = c->next) {
+			xmlChar *t;
+
+			if (c->type != XML_ELEMENT_NODE ||
+			    strcmp((const char *)c->name, name) != 0)
+				continue;
+			if (seen++ != n)
+				continue;
+			t = xmlNodeGetContent(c);
+			if (t == NULL)
+				return "";
+			return pool_add(&r->pool, free_xml, t);
+		}
+		return NULL;
+	}
+	for (i = 0; i < r->form.n; i++)
+		if (strcmp(r->form.v[i].name, name) == 0 && seen++ == n)
+			return r->form.v[i].value;
+	return NULL;
+}
+
+const char *
+req_input(struct req *r, const char *name)
+{
+	return req_input_n(r, name, 0);
+}

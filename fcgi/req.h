@@ -86,6 +86,16 @@ void req_init(struct req *r, struct worker *w);
 void req_release(struct req *r);
 int req_is_api(const struct req *r);
 
+/*
+ * A named input of an action, whichever way it came: a form field of a
+ * browser's POST, or the text of a child element of the root of an API
+ * client's XML body (<measure><what>...</what></measure>). The n-th
+ * value (from 0) of a name given several times (req_input_n). NULL when
+ * absent; strings are owned by the request.
+ */
+const char *req_input(struct req *r, const char *name);
+const char *req_input_n(struct req *r, const char *name, size_t n);
+
 /* A cookie's value, or NULL. */
 const char *req_cookie(const struct req *r, const char *name);
 
@@ -95,6 +105,12 @@ st_rc resp_header(struct req *r, const char *name, const char *value)
 /* Set a cookie with the attributes every stafett cookie has. */
 st_rc resp_cookie(struct req *r, const char *name, const char *value,
     long max_age) ST_MUST_CHECK;
+/*
+ * The answer to an action that worked: a browser is sent on to path
+ * (303); an API client gets status (200 or 201) with Location: path and
+ * a <result> naming it.
+ */
+st_rc resp_done(struct req *r, int status, const char *path) ST_MUST_CHECK;
 /* 303 See Other to a path on this site. */
 st_rc resp_redirect(struct req *r, const char *path) ST_MUST_CHECK;
 st_rc resp_text(struct req *r, int status, const char *ctype,

@@ -8,6 +8,8 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "log.h"
+#include "multipart.h"
+#include "utf8.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
@@ -15,6 +17,8 @@
 
 #define LOGIN_BODY_MAX	(16 * 1024)
 #define SMALL_BODY_MAX	(4 * 1024)
+#define TEXT_BODY_MAX	(64 * 1024)
+#define UPLOAD_BODY_MAX	(10 * 1024 * 1024)
 
 static const struct route routes[] = {
 	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
@@ -46,6 +50,105 @@ static const struct route routes[] = {
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/api/v1/submissions/{id}", h_api_submission_get, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
+	/* relay logs and everything on them */
+	{ "GET", "/logs/{id}", h_log_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/logs/{id}/access", h_log_access, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/logs/{id}/archive", h_log_archive, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/logs/{id}/level", h_log_level, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/participants", h_log_participant_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/participants/remove", h_log_participant_remove, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/notes", h_log_note, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/meetings", h_log_meeting_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/measures", h_log_measure_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/concerns/{id}/discussed", h_concern_discussed, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/handovers/{id}", h_handover_show, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/handovers/{id}/accept", h_handover_accept, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/handovers/{id}/refuse", h_handover_refuse, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/handovers/{id}/withdraw", h_handover_withdraw, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/consents/{id}", h_consent_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/consents/{id}/withdraw", h_consent_withdraw, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/consents/{id}/attachment", h_consent_attach, PERM_STAFF,
+	    CSRF_SESSION, BODY_MULTIPART, UPLOAD_BODY_MAX },
+	{ "GET", "/consents/{id}/scan", h_consent_scan, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/minutes/{id}", h_minutes_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/minutes/{id}/finalise", h_minutes_finalise, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/guide", h_guide_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/guide/steps", h_guide_step_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/guide/steps/{id}", h_guide_step_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/guide/steps/{id}/delete", h_guide_step_delete, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/logs/{id}", h_log_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/events", h_api_log_events,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/access", h_log_access,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/archive", h_log_archive,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/logs/{id}/level", h_log_level,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/participants", h_log_participant_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/participants/remove", h_log_participant_remove,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/notes", h_log_note,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/meetings", h_log_meeting_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/measures", h_log_measure_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/handovers/{id}", h_handover_show,
+	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/handovers/{id}/accept", h_handover_accept,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/handovers/{id}/refuse", h_handover_refuse,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/handovers/{id}/withdraw", h_handover_withdraw,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/consents/{id}", h_consent_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/consents/{id}/withdraw", h_consent_withdraw,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/consents/{id}/scan", h_consent_scan,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/minutes/{id}", h_minutes_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/minutes/{id}/finalise", h_minutes_finalise,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/guide", h_guide_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -179,6 +282,22 @@ html:
 	return view_send(r, status, n);
 }
 
+st_rc
+resp_done(struct req *r, int status, const char *path)
+{
+	xmlNodePtr n;
+	st_rc rc;
+
+	if (!req_is_api(r))
+		return resp_redirect(r, path);
+	if ((rc = resp_header(r, "Location", path)) != ST_OK)
+		return rc;
+	n = view_doc(r, "result");
+	view_attrf(n, "status", "%d", status);
+	view_el(n, "location", path);
+	return view_send(r, status, n);
+}
+
 /*
  * The language. Browsers: ?lang= (remembered in a cookie), the cookie,
  * the account's setting, then the municipality's default: Norwegian
@@ -282,6 +401,34 @@ read_body(struct req *r, int *status, const char **msg)
 			*msg = _("The form data could not be read: it must be UTF-8 text without control characters.");
 			return rc;
 		}
+		return ST_OK;
+	}
+	if (rt->body == BODY_MULTIPART) {
+		struct mparts parts;
+		size_t i;
+
+		mparts_init(&parts);
+		if (!ctype_is(r->content_type, "multipart/form-data") ||
+		    multipart_parse(&parts, r->content_type,
+		    (const unsigned char *)r->body.data, r->body.len) !=
+		    ST_OK) {
+			mparts_release(&parts);
+			*status = 400;
+			*msg = _("The upload could not be read. Choose the file again and send it.");
+			return ST_E_INVALID;
+		}
+		for (i = 0; i < parts.n; i++) {
+			const struct mpart *pt = &parts.v[i];
+			char *v;
+
+			if (pt->filename != NULL || pt->len > 4096 ||
+			    !utf8_xml_text((const char *)pt->data, pt->len))
+				continue;
+			v = pool_strndup(&r->pool, (const char *)pt->data,
+			    pt->len);
+			fields_add(&r->form, pt->name, v);
+		}
+		mparts_release(&parts);
 		return ST_OK;
 	}
 	if ((!ctype_is(r->content_type, "application/xml") &&

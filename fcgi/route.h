@@ -34,7 +34,10 @@ enum csrf_kind {
 	CSRF_LOGIN	/* double-submit: field "csrf" equals cookie */
 };
 
-enum body_kind { BODY_NONE, BODY_FORM, BODY_XML };
+/* BODY_MULTIPART: multipart/form-data (a file upload); its text parts
+ * are put in req->form (so CSRF is checked as for a form), the bytes
+ * stay in req->body for the handler to take the file from. */
+enum body_kind { BODY_NONE, BODY_FORM, BODY_XML, BODY_MULTIPART };
 
 typedef st_rc (*handler_fn)(struct req *r);
 

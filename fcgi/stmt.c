@@ -13,6 +13,114 @@ struct stmt_def {
 	"u.id, u.public_id, u.username, u.display_name, u.role, " \
 	"u.unit_id, u.lang, un.name, un.kind"
 
+/*
+ * A consent valid today (two date parameters) covers the kind of service
+ * KIND on log LOG: the rule participants, handovers and notices obey.
+ */
+#define COVERS(LOG, KIND) \
+	"EXISTS (SELECT 1 FROM consent cv JOIN consent_service cs" \
+	" ON cs.consent_id = cv.id WHERE cv.log_id = " LOG \
+	" AND cv.status = 'active' AND cv.valid_from <= ?" \
+	" AND cv.expires >= ? AND cs.service = " KIND ")"
+/* id, public_id, reference, child_id, home_unit_id, level, level_since,
+ * status, holder_id, holder public_id, holder name, holder unit name,
+ * child name, child birth_date, home unit name, participant, covered,
+ * relation, created_at, closed_at */
+#define LOG_COLS \
+	"SELECT l.id, l.public_id, l.reference, l.child_id, l.home_unit_id," \
+	" l.level, l.level_since, l.status, l.holder_id, h.public_id," \
+	" h.display_name, hu.name, ch.name, ch.birth_date, hm.name," \
+	" (SELECT COUNT(*) FROM log_participant p WHERE p.log_id = l.id" \
+	" AND p.user_id = ? AND p.removed_at IS NULL)," \
+	" (l.home_unit_id = ? OR " COVERS("l.id", "?") ")," \
+	" (SELECT cp.relation FROM child_person cp WHERE" \
+	" cp.child_id = l.child_id AND cp.user_id = ?)," \
+	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(l.closed_at, '%Y-%m-%dT%H:%i:%sZ')" \
+	" FROM relay_log l JOIN app_user h ON h.id = l.holder_id" \
+	" LEFT JOIN unit hu ON hu.id = h.unit_id" \
+	" JOIN child ch ON ch.id = l.child_id" \
+	" JOIN unit hm ON hm.id = l.home_unit_id"
+/* id, public_id, reference, level, status, child name, holder name,
+ * child_id, created_at */
+#define LOG_LIST_COLS \
+	"SELECT l.id, l.public_id, l.reference, l.level, l.status, ch.name," \
+	" h.display_name, l.child_id," \
+	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')" \
+	" FROM relay_log l JOIN child ch ON ch.id = l.child_id" \
+	" JOIN app_user h ON h.id = l.holder_id"
+/* public_id, at, actor name, actor_role, kind, summary, ref_type,
+ * ref_public_id */
+#define EVENT_COLS \
+	"SELECT e.public_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" u.display_name, e.actor_role, e.kind, e.summary, e.ref_type," \
+	" e.ref_public_id FROM case_event e" \
+	" LEFT JOIN app_user u ON u.id = e.actor_id"
+/* id, public_id, log_id, method, purpose, valid_from, expires, status,
+ * valid today, services, attachment public_id, created by, created_at,
+ * withdrawn_at, withdrawn by, submission_id */
+#define CONSENT_COLS \
+	"SELECT c.id, c.public_id, c.log_id, c.method, c.purpose," \
+	" c.valid_from, c.expires, c.status," \
+	" (c.status = 'active' AND c.valid_from <= ? AND c.expires >= ?)," \
+	" GROUP_CONCAT(DISTINCT cs.service ORDER BY cs.service SEPARATOR ' ')," \
+	" (SELECT MAX(ca.public_id) FROM consent_attachment ca" \
+	" WHERE ca.consent_id = c.id), cu.display_name," \
+	" DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(c.withdrawn_at, '%Y-%m-%dT%H:%i:%sZ'), wu.display_name," \
+	" c.submission_id"
+#define CONSENT_FROM \
+	" FROM consent c LEFT JOIN consent_service cs ON cs.consent_id = c.id" \
+	" JOIN app_user cu ON cu.id = c.created_by" \
+	" LEFT JOIN app_user wu ON wu.id = c.withdrawn_by"
+/* id, public_id, log_id, from_id, to_id, status, reason, answer,
+ * created_at, decided_at, from name, to name, to public_id, log
+ * public_id, log reference, requested_by */
+#define HANDOVER_COLS \
+	"SELECT h.id, h.public_id, h.log_id, h.from_id, h.to_id, h.status," \
+	" h.reason, h.answer, DATE_FORMAT(h.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(h.decided_at, '%Y-%m-%dT%H:%i:%sZ'), fu.display_name," \
+	" tu.display_name, tu.public_id, l.public_id, l.reference," \
+	" h.requested_by FROM handover h JOIN relay_log l ON l.id = h.log_id" \
+	" JOIN app_user fu ON fu.id = h.from_id" \
+	" JOIN app_user tu ON tu.id = h.to_id"
+/* id, public_id, log_id, what, goal, responsible_id, responsible name,
+ * responsible public_id, start_date, eval_date, status, result,
+ * overdue (eval_date before today), log public_id, log reference,
+ * holder_id */
+#define MEASURE_COLS \
+	"SELECT m.id, m.public_id, m.log_id, m.what, m.goal, m.responsible_id," \
+	" ru.display_name, ru.public_id, m.start_date, m.eval_date, m.status," \
+	" m.result, (m.status = 'active' AND m.eval_date < ?)," \
+	" l.public_id, l.reference, l.holder_id" \
+	" FROM measure m JOIN app_user ru ON ru.id = m.responsible_id" \
+	" JOIN relay_log l ON l.id = m.log_id"
+/* id, public_id, log_id, starts_at, place, agenda, invitees' names,
+ * log public_id, log reference */
+#define MEETING_COLS \
+	"SELECT m.id, m.public_id, m.log_id," \
+	" DATE_FORMAT(m.starts_at, '%Y-%m-%dT%H:%i'), m.place, m.agenda," \
+	" (SELECT GROUP_CONCAT(iu.display_name ORDER BY iu.display_name" \
+	" SEPARATOR ', ') FROM meeting_invitee mi2 JOIN app_user iu" \
+	" ON iu.id = mi2.user_id WHERE mi2.meeting_id = m.id)," \
+	" l.public_id, l.reference FROM meeting m" \
+	" JOIN relay_log l ON l.id = m.log_id"
+/* id, public_id, log_id, meeting_id, submission_id, status, corrects_id,
+ * author_id, author name, created_at, finalised_at, meeting public_id,
+ * corrects public_id, meeting starts_at */
+#define MINUTES_COLS \
+	"SELECT mi.id, mi.public_id, mi.log_id, mi.meeting_id," \
+	" mi.submission_id, mi.status, mi.corrects_id, mi.author_id," \
+	" au.display_name," \
+	" DATE_FORMAT(mi.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(mi.finalised_at, '%Y-%m-%dT%H:%i:%sZ'), me.public_id," \
+	" co.public_id, DATE_FORMAT(me.starts_at, '%Y-%m-%dT%H:%i')"
+#define MINUTES_FROM \
+	"minutes mi JOIN app_user au ON au.id = mi.author_id" \
+	" JOIN form_submission s ON s.id = mi.submission_id" \
+	" LEFT JOIN meeting me ON me.id = mi.meeting_id" \
+	" LEFT JOIN minutes co ON co.id = mi.corrects_id"
+
 static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_BEGIN] = { "begin", "START TRANSACTION" },
 	[STMT_COMMIT] = { "commit", "COMMIT" },
@@ -152,17 +260,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) -> id, public_id, reference, unit_id, author_id,
 	 * child_id, anonymous, urgent, level, status, deadline, created_at,
 	 * form_id, form_version, instance, unit name, author name,
-	 * child name */
+	 * child name, log public id, child birth date, log_id, unit kind */
 	[STMT_CONCERN_GET] = { "concern_get",
 	    "SELECT c.id, c.public_id, c.reference, c.unit_id, c.author_id,"
 	    " c.child_id, c.anonymous, c.urgent, c.level, c.status,"
 	    " c.deadline, DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " s.form_id, s.form_version, s.instance, un.name,"
-	    " a.display_name, ch.name"
+	    " a.display_name, ch.name, l.public_id, ch.birth_date, c.log_id,"
+	    " un.kind"
 	    " FROM concern c JOIN form_submission s ON s.id = c.submission_id"
 	    " JOIN unit un ON un.id = c.unit_id"
 	    " JOIN app_user a ON a.id = c.author_id"
 	    " LEFT JOIN child ch ON ch.id = c.child_id"
+	    " LEFT JOIN relay_log l ON l.id = c.log_id"
 	    " WHERE c.public_id = ?" },
 #define CONCERN_LIST_COLS \
 	"SELECT c.id, c.public_id, c.reference, c.level, c.status," \
@@ -204,6 +314,374 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
 	    " child_id, request_id) SELECT ?, ?, 'list', 'concern', c.id,"
 	    " c.child_id, ? FROM concern c" LIST_UNIT },
+
+	/* ------------------------------------------------ relay logs */
+	/* (user_id, unit_id, today, today, unit kind, user_id, public_id)
+	 * -> LOG_COLS: the log and the facts the access rules need about
+	 * the asking user (see access.h) */
+	[STMT_LOG_BY_PID] = { "log_by_pid", LOG_COLS " WHERE l.public_id = ?" },
+	/* (same, id) -> LOG_COLS */
+	[STMT_LOG_BY_ID] = { "log_by_id", LOG_COLS " WHERE l.id = ?" },
+	/* (id) -> status, holder_id, level; locks the log row: every change
+	 * to a log takes this lock first, so changes to one log queue */
+	[STMT_LOG_LOCK] = { "log_lock",
+	    "SELECT status, holder_id, level FROM relay_log WHERE id = ?"
+	    " FOR UPDATE" },
+	/* (child_id) -> id, public_id, level: the child's open log, locked */
+	[STMT_LOG_OPEN_FOR_CHILD] = { "log_open_for_child",
+	    "SELECT id, public_id, level FROM relay_log WHERE open_child = ?"
+	    " FOR UPDATE" },
+	/* (public_id, reference, child_id, home_unit_id, level,
+	 *  level_since, holder_id) */
+	[STMT_LOG_INSERT] = { "log_insert",
+	    "INSERT INTO relay_log (public_id, reference, child_id,"
+	    " home_unit_id, level, level_since, holder_id)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (level, level_since, id) */
+	[STMT_LOG_SET_LEVEL] = { "log_set_level",
+	    "UPDATE relay_log SET level = ?, level_since = ? WHERE id = ?"
+	    " AND status = 'open'" },
+	/* (new holder, id, old holder) */
+	[STMT_LOG_SET_HOLDER] = { "log_set_holder",
+	    "UPDATE relay_log SET holder_id = ? WHERE id = ? AND holder_id = ?"
+	    " AND status = 'open'" },
+	/* (id) */
+	[STMT_LOG_CLOSE] = { "log_close",
+	    "UPDATE relay_log SET status = 'closed', closed_at = NOW(6)"
+	    " WHERE id = ? AND status = 'open'" },
+	/* (user_id, user_id, unit_id, today, today, kind) -> LOG_LIST_COLS:
+	 * the open logs the user holds or takes part in (within consent) */
+	[STMT_LOG_LIST_USER] = { "log_list_user",
+	    LOG_LIST_COLS
+	    " WHERE l.status = 'open' AND (l.holder_id = ? OR EXISTS"
+	    " (SELECT 1 FROM log_participant p WHERE p.log_id = l.id"
+	    " AND p.user_id = ? AND p.removed_at IS NULL AND ("
+	    " l.home_unit_id = ? OR " COVERS("l.id", "?") ")))"
+	    " ORDER BY l.created_at DESC LIMIT 200" },
+	/* (unit_id) -> LOG_LIST_COLS: the unit's open logs, for leaders */
+	[STMT_LOG_LIST_UNIT] = { "log_list_unit",
+	    LOG_LIST_COLS " WHERE l.status = 'open' AND l.home_unit_id = ?"
+	    " ORDER BY l.created_at DESC LIMIT 200" },
+	/* (user_id) -> LOG_LIST_COLS, birth_date, relation: the logs of a citizen's
+	 * children (the caller applies the youth's age rule) */
+	[STMT_LOG_LIST_CITIZEN] = { "log_list_citizen",
+	    "SELECT l.id, l.public_id, l.reference, l.level, l.status,"
+	    " ch.name, h.display_name, l.child_id,"
+	    " DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ'), ch.birth_date,"
+	    " cp.relation"
+	    " FROM child_person cp JOIN relay_log l ON l.child_id = cp.child_id"
+	    " JOIN child ch ON ch.id = l.child_id"
+	    " JOIN app_user h ON h.id = l.holder_id"
+	    " WHERE cp.user_id = ? ORDER BY l.status DESC, l.created_at DESC"
+	    " LIMIT 100" },
+
+	/* (public_id, log_id, concern_id, actor_id, actor_role, kind,
+	 *  summary, ref_type, ref_public_id, submission_id) */
+	[STMT_EVENT_INSERT] = { "event_insert",
+	    "INSERT INTO case_event (public_id, log_id, concern_id, actor_id,"
+	    " actor_role, kind, summary, ref_type, ref_public_id,"
+	    " submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (log_id, concern_id): a concern's events move into its log */
+	[STMT_EVENT_MOVE] = { "event_move",
+	    "UPDATE case_event SET log_id = ? WHERE concern_id = ?"
+	    " AND log_id IS NULL" },
+	/* (log_id) -> EVENT_COLS, newest first */
+	[STMT_EVENT_LIST_LOG] = { "event_list_log",
+	    EVENT_COLS " WHERE e.log_id = ? ORDER BY e.at DESC, e.id DESC"
+	    " LIMIT 5000" },
+	/* (concern_id) -> EVENT_COLS, newest first */
+	[STMT_EVENT_LIST_CONCERN] = { "event_list_concern",
+	    EVENT_COLS " WHERE e.concern_id = ? ORDER BY e.at DESC, e.id DESC"
+	    " LIMIT 1000" },
+
+	/* (public_id) -> id, unit_id, author_id, child_id, anonymous, level,
+	 * status, log_id; locked for the decision */
+	[STMT_CONCERN_LOCK] = { "concern_lock",
+	    "SELECT id, unit_id, author_id, child_id, anonymous, level, status,"
+	    " log_id FROM concern WHERE public_id = ? FOR UPDATE" },
+	/* (level, status, deadline, id) */
+	[STMT_CONCERN_SET_LEVEL] = { "concern_set_level",
+	    "UPDATE concern SET level = ?, status = ?, deadline = ?,"
+	    " deadline_flagged = FALSE WHERE id = ?" },
+	/* (log_id, level, id) */
+	[STMT_CONCERN_JOIN_LOG] = { "concern_join_log",
+	    "UPDATE concern SET log_id = ?, level = ? WHERE id = ?" },
+	/* (child_id, id): an anonymous concern gets its child */
+	[STMT_CONCERN_SET_CHILD] = { "concern_set_child",
+	    "UPDATE concern SET child_id = ?, anonymous = FALSE WHERE id = ?" },
+	/* (log_id): a closed log closes its concerns */
+	[STMT_CONCERN_CLOSE_LOG] = { "concern_close_log",
+	    "UPDATE concern SET status = 'closed' WHERE log_id = ?" },
+	/* (today) -> id, author_id, unit_id, reference: open concerns not in
+	 * a log, past their deadline and not yet flagged */
+	[STMT_CONCERN_OVERDUE] = { "concern_overdue",
+	    "SELECT id, author_id, unit_id, reference FROM concern"
+	    " WHERE status = 'open' AND log_id IS NULL AND deadline < ?"
+	    " AND NOT deadline_flagged LIMIT 500" },
+	/* (id) */
+	[STMT_CONCERN_FLAG] = { "concern_flag",
+	    "UPDATE concern SET deadline_flagged = TRUE WHERE id = ?" },
+	/* (id) -> birth_date of a child */
+	[STMT_CHILD_GET] = { "child_get",
+	    "SELECT birth_date, name FROM child WHERE id = ?" },
+
+	/* (public_id) -> id, display_name, role, unit_id, unit kind,
+	 * unit name, active, unit code */
+	[STMT_USER_BY_PID] = { "user_by_pid",
+	    "SELECT u.id, u.display_name, u.role, u.unit_id, un.kind, un.name,"
+	    " u.active, un.code FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id"
+	    " WHERE u.public_id = ?" },
+	/* () -> public_id, display_name, unit name, unit kind: everyone who
+	 * can hold a log or take part in one */
+	[STMT_STAFF_LIST] = { "staff_list",
+	    "SELECT u.public_id, u.display_name, un.name, un.kind"
+	    " FROM app_user u JOIN unit un ON un.id = u.unit_id"
+	    " WHERE u.active AND u.role IN ('employee', 'leader')"
+	    " ORDER BY un.name, u.display_name LIMIT 5000" },
+	/* (log_id, today, today, kind) -> 1 when a valid consent covers the
+	 * kind of service */
+	[STMT_KIND_COVERED] = { "kind_covered",
+	    "SELECT COUNT(*) FROM relay_log l WHERE l.id = ? AND "
+	    COVERS("l.id", "?") },
+
+	/* (home_unit_id, today, today, log_id) -> PART_COLS */
+	[STMT_PART_LIST] = { "part_list",
+	    "SELECT u.public_id, u.display_name, un.name, un.kind,"
+	    " (un.id = ? OR " COVERS("p.log_id", "un.kind") "),"
+	    " DATE_FORMAT(p.added_at, '%Y-%m-%dT%H:%i:%sZ'), u.id"
+	    " FROM log_participant p JOIN app_user u ON u.id = p.user_id"
+	    " JOIN unit un ON un.id = u.unit_id"
+	    " WHERE p.log_id = ? AND p.removed_at IS NULL"
+	    " ORDER BY p.added_at" },
+	/* (log_id, user_id, added_by) */
+	[STMT_PART_INSERT] = { "part_insert",
+	    "INSERT INTO log_participant (log_id, user_id, added_by)"
+	    " VALUES (?, ?, ?)" },
+	/* (reason, log_id, user_id) */
+	[STMT_PART_REMOVE] = { "part_remove",
+	    "UPDATE log_participant SET removed_at = NOW(6),"
+	    " removed_reason = ? WHERE log_id = ? AND user_id = ?"
+	    " AND removed_at IS NULL" },
+	/* (log_id, home_unit_id, today, today) -> user_id, display_name:
+	 * participants no consent covers any more */
+	[STMT_PART_UNCOVERED] = { "part_uncovered",
+	    "SELECT u.id, u.display_name FROM log_participant p"
+	    " JOIN app_user u ON u.id = p.user_id"
+	    " JOIN unit un ON un.id = u.unit_id"
+	    " WHERE p.log_id = ? AND p.removed_at IS NULL AND un.id <> ?"
+	    " AND NOT " COVERS("p.log_id", "un.kind") " FOR UPDATE" },
+
+	/* (public_id, log_id, submission_id, method, purpose, valid_from,
+	 *  expires, created_by) */
+	[STMT_CONSENT_INSERT] = { "consent_insert",
+	    "INSERT INTO consent (public_id, log_id, submission_id, method,"
+	    " purpose, valid_from, expires, created_by)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (consent_id, service) */
+	[STMT_CONSENT_SERVICE_INSERT] = { "consent_service_insert",
+	    "INSERT INTO consent_service (consent_id, service) VALUES (?, ?)" },
+	/* (today, today, log_id) -> CONSENT_COLS */
+	[STMT_CONSENT_LIST] = { "consent_list",
+	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ? GROUP BY c.id"
+	    " ORDER BY c.created_at DESC" },
+	/* (today, today, public_id) -> CONSENT_COLS, form_id, form_version,
+	 * instance */
+	[STMT_CONSENT_GET] = { "consent_get",
+	    CONSENT_COLS ", s.form_id, s.form_version, s.instance"
+	    CONSENT_FROM " JOIN form_submission s ON s.id = c.submission_id"
+	    " WHERE c.public_id = ? GROUP BY c.id" },
+	/* (user_id, id) */
+	[STMT_CONSENT_WITHDRAW] = { "consent_withdraw",
+	    "UPDATE consent SET status = 'withdrawn', withdrawn_at = NOW(6),"
+	    " withdrawn_by = ? WHERE id = ? AND status = 'active'" },
+	/* (today) -> id, log_id, public_id: consents that ran out and are
+	 * not yet recorded as expired */
+	[STMT_CONSENT_EXPIRED] = { "consent_expired",
+	    "SELECT id, log_id, public_id FROM consent WHERE status = 'active'"
+	    " AND expires < ? AND NOT expiry_handled LIMIT 500" },
+	/* (id) */
+	[STMT_CONSENT_MARK_EXPIRED] = { "consent_mark_expired",
+	    "UPDATE consent SET expiry_handled = TRUE WHERE id = ?" },
+	/* (public_id, consent_id, filename, mime, size, data, uploaded_by) */
+	[STMT_ATTACH_INSERT] = { "attach_insert",
+	    "INSERT INTO consent_attachment (public_id, consent_id, filename,"
+	    " mime, size, data, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (public_id) -> consent_id, filename, mime, data */
+	[STMT_ATTACH_GET] = { "attach_get",
+	    "SELECT consent_id, filename, mime, data FROM consent_attachment"
+	    " WHERE public_id = ?" },
+
+	/* (public_id, log_id, from_id, to_id, requested_by, submission_id,
+	 *  reason) */
+	[STMT_HANDOVER_INSERT] = { "handover_insert",
+	    "INSERT INTO handover (public_id, log_id, from_id, to_id,"
+	    " requested_by, submission_id, reason)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (public_id) -> HANDOVER_COLS */
+	[STMT_HANDOVER_GET] = { "handover_get",
+	    HANDOVER_COLS " WHERE h.public_id = ?" },
+	/* (log_id) -> HANDOVER_COLS of the pending one */
+	[STMT_HANDOVER_PENDING] = { "handover_pending",
+	    HANDOVER_COLS " WHERE h.pending_log = ?" },
+	/* (user_id) -> HANDOVER_COLS: pending handovers to the user */
+	[STMT_HANDOVER_FOR_USER] = { "handover_for_user",
+	    HANDOVER_COLS " WHERE h.to_id = ? AND h.status = 'pending'"
+	    " ORDER BY h.created_at LIMIT 100" },
+	/* (id) -> status; locked */
+	[STMT_HANDOVER_LOCK] = { "handover_lock",
+	    "SELECT status FROM handover WHERE id = ? FOR UPDATE" },
+	/* (status, answer, id) */
+	[STMT_HANDOVER_DECIDE] = { "handover_decide",
+	    "UPDATE handover SET status = ?, answer = ?, decided_at = NOW(6)"
+	    " WHERE id = ? AND status = 'pending'" },
+	/* (log_id) */
+	[STMT_HANDOVER_CANCEL_LOG] = { "handover_cancel_log",
+	    "UPDATE handover SET status = 'cancelled', decided_at = NOW(6)"
+	    " WHERE log_id = ? AND status = 'pending'" },
+
+	/* (public_id, log_id, what, goal, responsible_id, start_date,
+	 *  eval_date, minutes_id, created_by) */
+	[STMT_MEASURE_INSERT] = { "measure_insert",
+	    "INSERT INTO measure (public_id, log_id, what, goal,"
+	    " responsible_id, start_date, eval_date, minutes_id, created_by)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (today, log_id) -> MEASURE_COLS */
+	[STMT_MEASURE_LIST] = { "measure_list",
+	    MEASURE_COLS " WHERE m.log_id = ? ORDER BY m.status, m.eval_date"
+	    " LIMIT 1000" },
+	/* (today, public_id) -> MEASURE_COLS */
+	[STMT_MEASURE_GET] = { "measure_get",
+	    MEASURE_COLS " WHERE m.public_id = ?" },
+	/* (today, user_id, user_id) -> MEASURE_COLS: active measures the
+	 * user is responsible for or holds the log of */
+	[STMT_MEASURE_FOR_USER] = { "measure_for_user",
+	    MEASURE_COLS " WHERE m.status = 'active' AND l.status = 'open'"
+	    " AND (m.responsible_id = ? OR l.holder_id = ?)"
+	    " ORDER BY m.eval_date LIMIT 200" },
+	/* (status, result, eval_date, id) */
+	[STMT_MEASURE_EVALUATE] = { "measure_evaluate",
+	    "UPDATE measure SET status = ?, result = ?, eval_date = ?,"
+	    " eval_flagged = FALSE WHERE id = ?" },
+	/* (today) -> id, log_id, responsible_id, holder_id, public_id */
+	[STMT_MEASURE_OVERDUE] = { "measure_overdue",
+	    "SELECT m.id, m.log_id, m.responsible_id, l.holder_id, m.public_id"
+	    " FROM measure m JOIN relay_log l ON l.id = m.log_id"
+	    " WHERE m.status = 'active' AND l.status = 'open'"
+	    " AND m.eval_date < ? AND NOT m.eval_flagged LIMIT 500" },
+	/* (id) */
+	[STMT_MEASURE_FLAG] = { "measure_flag",
+	    "UPDATE measure SET eval_flagged = TRUE WHERE id = ?" },
+
+	/* (public_id, log_id, starts_at, place, agenda, created_by) */
+	[STMT_MEETING_INSERT] = { "meeting_insert",
+	    "INSERT INTO meeting (public_id, log_id, starts_at, place, agenda,"
+	    " created_by) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* (meeting_id, user_id) */
+	[STMT_MEETING_INVITE] = { "meeting_invite",
+	    "INSERT IGNORE INTO meeting_invitee (meeting_id, user_id)"
+	    " VALUES (?, ?)" },
+	/* (log_id) -> MEETING_COLS */
+	[STMT_MEETING_LIST] = { "meeting_list",
+	    MEETING_COLS " WHERE m.log_id = ? GROUP BY m.id"
+	    " ORDER BY m.starts_at DESC LIMIT 500" },
+	/* (public_id) -> MEETING_COLS */
+	[STMT_MEETING_GET] = { "meeting_get",
+	    MEETING_COLS " WHERE m.public_id = ? GROUP BY m.id" },
+	/* (user_id, now local) -> MEETING_COLS: upcoming meetings the user
+	 * is invited to */
+	[STMT_MEETING_FOR_USER] = { "meeting_for_user",
+	    MEETING_COLS " JOIN meeting_invitee me ON me.meeting_id = m.id"
+	    " WHERE me.user_id = ? AND m.starts_at >= ? AND l.status = 'open'"
+	    " GROUP BY m.id ORDER BY m.starts_at LIMIT 100" },
+
+	/* (public_id, log_id, meeting_id, submission_id, corrects_id,
+	 *  author_id) */
+	[STMT_MINUTES_INSERT] = { "minutes_insert",
+	    "INSERT INTO minutes (public_id, log_id, meeting_id, submission_id,"
+	    " corrects_id, author_id) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* (public_id) -> MINUTES_COLS, form_id, form_version, instance */
+	[STMT_MINUTES_GET] = { "minutes_get",
+	    MINUTES_COLS ", s.form_id, s.form_version, s.instance"
+	    " FROM " MINUTES_FROM " WHERE mi.public_id = ?" },
+	/* (log_id) -> MINUTES_COLS */
+	[STMT_MINUTES_LIST] = { "minutes_list",
+	    MINUTES_COLS " FROM " MINUTES_FROM " WHERE mi.log_id = ?"
+	    " ORDER BY mi.created_at DESC LIMIT 500" },
+	/* (submission_id, id) */
+	[STMT_MINUTES_SET_SUBMISSION] = { "minutes_set_submission",
+	    "UPDATE minutes SET submission_id = ? WHERE id = ?"
+	    " AND status = 'draft'" },
+	/* (id): a duplicate final_slot means another version won */
+	[STMT_MINUTES_FINALISE] = { "minutes_finalise",
+	    "UPDATE minutes SET status = 'final', finalised_at = NOW(6)"
+	    " WHERE id = ? AND status = 'draft'" },
+
+	/* (public_id, kind, unit_id, user_id, service, concern_id, log_id,
+	 *  idempotency_key) */
+	[STMT_OUTBOX_ADD] = { "outbox_add",
+	    "INSERT INTO outbox (public_id, kind, unit_id, user_id, service,"
+	    " concern_id, log_id, idempotency_key)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (log_id, home_unit_id, today, today): pending notices to services
+	 * no valid consent covers any more are cancelled, not sent */
+	[STMT_OUTBOX_CANCEL_UNCOVERED] = { "outbox_cancel_uncovered",
+	    "UPDATE outbox o SET o.status = 'cancelled'"
+	    " WHERE o.log_id = ? AND o.service IS NOT NULL"
+	    " AND o.status IN ('queued', 'failed')"
+	    " AND o.service <> (SELECT kind FROM unit WHERE id = ?)"
+	    " AND NOT " COVERS("o.log_id", "o.service") },
+	/* (log_id) -> kind, status, service, created_at */
+	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log",
+	    "SELECT kind, status, service,"
+	    " DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') FROM outbox"
+	    " WHERE log_id = ? AND service IS NOT NULL"
+	    " ORDER BY created_at DESC LIMIT 200" },
+
+	/* (child_id) -> at, user name, unit name, role, action, object:
+	 * the guardians' access log */
+	[STMT_AUDIT_FOR_CHILD] = { "audit_for_child",
+	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), u.display_name,"
+	    " un.name, a.role, a.action, a.object_type"
+	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
+	    " LEFT JOIN unit un ON un.id = u.unit_id"
+	    " WHERE a.child_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 2000" },
+
+	/* (log_id, xml, html) */
+	[STMT_ARCHIVE_INSERT] = { "archive_insert",
+	    "INSERT INTO log_archive (log_id, xml, html) VALUES (?, ?, ?)" },
+	/* (log_id) -> xml, html */
+	[STMT_ARCHIVE_GET] = { "archive_get",
+	    "SELECT xml, html FROM log_archive WHERE log_id = ?" },
+
+	/* (id) -> form_id, form_version, instance */
+	[STMT_SUBMISSION_GET_ID] = { "submission_get_id",
+	    "SELECT form_id, form_version, instance FROM form_submission"
+	    " WHERE id = ?" },
+	/* () -> level, name_nb, name_en */
+	[STMT_GUIDE_LEVELS] = { "guide_levels",
+	    "SELECT level, name_nb, name_en FROM guide_level ORDER BY level" },
+	/* () -> public_id, level, position, title_nb, title_en, form_id,
+	 * deadline_days */
+	[STMT_GUIDE_STEPS] = { "guide_steps",
+	    "SELECT public_id, level, position, title_nb, title_en, form_id,"
+	    " deadline_days FROM guide_step ORDER BY level, position" },
+	/* (title_nb, title_en, form_id, deadline_days, public_id) */
+	[STMT_GUIDE_STEP_UPDATE] = { "guide_step_update",
+	    "UPDATE guide_step SET title_nb = ?, title_en = ?, form_id = ?,"
+	    " deadline_days = ? WHERE public_id = ?" },
+	/* (public_id, title_nb, title_en, form_id, deadline_days, level) */
+	[STMT_GUIDE_STEP_INSERT] = { "guide_step_insert",
+	    "INSERT INTO guide_step (public_id, level, position, title_nb,"
+	    " title_en, form_id, deadline_days)"
+	    " SELECT ?, gl.level, COALESCE((SELECT MAX(position) FROM"
+	    " guide_step g WHERE g.level = gl.level), 0) + 1, ?, ?, ?, ?"
+	    " FROM guide_level gl WHERE gl.level = ?" },
+	/* (public_id) */
+	[STMT_GUIDE_STEP_DELETE] = { "guide_step_delete",
+	    "DELETE FROM guide_step WHERE public_id = ?" },
+	/* (level) -> the longest deadline of the level's steps, in days */
+	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
+	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
 };
 
 const char *

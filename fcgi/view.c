@@ -223,8 +223,8 @@ view_send_xml(struct req *r, int status, xmlDocPtr doc)
 	return rc;
 }
 
-static st_rc
-send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
+st_rc
+view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 {
 	xsltStylesheetPtr sheet = xslset_get(r->w->xsl, name);
 	xsltTransformContextPtr tc;
@@ -266,12 +266,22 @@ send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 	xmlFreeDoc(res);
 	if (mem == NULL)
 		return ST_E_INTERNAL;
-	buf_reset(&r->out);
-	rc = buf_add(&r->out, mem, (size_t)len);
+	buf_reset(out);
+	rc = buf_add(out, mem, (size_t)len);
 	xmlFree(mem);
+	return rc;
+}
+
+static st_rc
+send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
+{
+	st_rc rc;
+
+	if ((rc = view_render(r, doc, name, &r->out)) != ST_OK)
+		return rc;
 	r->status = status;
 	r->ctype = "text/html; charset=utf-8";
-	return rc;
+	return ST_OK;
 }
 
 st_rc

@@ -51,6 +51,10 @@ void view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
  * stylesheet as HTML, anything else as application/xml.
  */
 st_rc view_send(struct req *r, int status, xmlNodePtr node) ST_MUST_CHECK;
+/* Render doc with the stylesheet NAME.xsl into out (replacing it). */
+struct buf;
+st_rc view_render(struct req *r, xmlDocPtr doc, const char *name,
+    struct buf *out) ST_MUST_CHECK;
 /* Send any document (a form definition, a schema) as application/xml;
  * the caller keeps it. */
 st_rc view_send_xml(struct req *r, int status, xmlDocPtr doc) ST_MUST_CHECK;

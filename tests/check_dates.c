@@ -46,6 +46,24 @@ START_TEST(utc_to_local)
 }
 END_TEST
 
+START_TEST(days_back_to_dates)
+{
+	static const char *d[] = { "1970-01-01", "2000-02-29", "2026-03-29",
+	    "2026-10-25", "2026-12-31", "2100-03-01" };
+	char out[DATE_SIZE];
+	size_t i;
+	int ok;
+
+	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+		dates_from_days(out, dates_days(d[i], &ok));
+		ck_assert(ok);
+		ck_assert_str_eq(out, d[i]);
+	}
+	dates_from_days(out, dates_days("2026-02-28", &ok) + 1);
+	ck_assert_str_eq(out, "2026-03-01");
+}
+END_TEST
+
 START_TEST(day_numbers)
 {
 	int ok;
@@ -95,6 +113,7 @@ dates_suite(void)
 	tcase_add_test(tc, add_days_across_months_and_dst);
 	tcase_add_test(tc, utc_to_local);
 	tcase_add_test(tc, day_numbers);
+	tcase_add_test(tc, days_back_to_dates);
 	tcase_add_test(tc, age_on_a_date);
 	suite_add_tcase(s, tc);
 	return s;

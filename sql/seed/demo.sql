@@ -31,3 +31,98 @@ FROM (
 	UNION ALL SELECT 'helsesykepleier', 'Nina Berg', 'helsesykepleier@example.invalid', 'employee', 'helsestasjon-sentrum'
 	UNION ALL SELECT 'admin', 'Administrator, oppvekst', 'admin@example.invalid', 'admin', 'oppvekst'
 ) v JOIN unit u ON u.code = v.unit;
+
+-- More people for the relay-log demo: a PPT adviser, a NAV counsellor,
+-- and citizen accounts (guardians and a youth) who log in to the portal.
+INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       v.username, v.display_name, v.email, v.role, u.id, 'nb'
+FROM (
+	SELECT 'ppt' AS username, 'Ola Nilsen' AS display_name,
+	       'ppt@example.invalid' AS email, 'employee' AS role, 'ppt' AS unit
+	UNION ALL SELECT 'nav', 'Siri Lund', 'nav@example.invalid', 'employee', 'nav'
+	UNION ALL SELECT 'laerer', 'Jonas Eriksen', 'laerer@example.invalid', 'employee', 'fagerli-skole'
+) v JOIN unit u ON u.code = v.unit;
+
+INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
+VALUES
+ (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+  'forelder', 'Line Hansen', 'forelder@example.invalid', 'citizen', NULL, 'nb'),
+ (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+  'ungdom', 'Mia Solheim', 'ungdom@example.invalid', 'citizen', NULL, 'nb');
+
+-- A child with an open relay log at level 2: Sara (9), held by Ingrid
+-- in the kindergarten, with a consent covering the health
+-- clinic and PPT, a measure and a meeting. Made once: the log's
+-- reference DEMO-0001 says it exists.
+SET @exists = (SELECT COUNT(*) FROM relay_log WHERE reference = 'DEMO-0001');
+INSERT INTO child (public_id, name, birth_date)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'Sara Hansen', '2016-09-02' FROM DUAL WHERE @exists = 0;
+SET @child = IF(@exists = 0, LAST_INSERT_ID(), (SELECT child_id FROM relay_log WHERE reference = 'DEMO-0001'));
+SET @ansatt = (SELECT id FROM app_user WHERE username = 'ansatt');
+SET @nurse = (SELECT id FROM app_user WHERE username = 'helsesykepleier');
+SET @unit = (SELECT id FROM unit WHERE code = 'fagerli-bhg');
+INSERT IGNORE INTO child_person (child_id, user_id, relation, parental_responsibility)
+SELECT @child, id, 'guardian', TRUE FROM app_user WHERE username = 'forelder' AND @exists = 0;
+
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'concern', 1, '<?xml version="1.0" encoding="UTF-8"?>
+<concern><anonymous>false</anonymous><child><name>Sara Hansen</name><nin/><birthdate>2016-09-02</birthdate><age/></child><observation><seen>Sara har over flere uker hatt vondt i magen om morgenen og vil ikke bli levert. Hun leker mest alene.</seen><child_said>"Jeg vil være hjemme med mamma."</child_said><duration>weeks</duration><earlier>false</earlier><earlier_details/></observation><risk>environment</risk><protective>friend interest</protective><sharing><shared_with>colleague leader</shared_with><guardians_informed>yes</guardians_informed><guardians_not_informed_why/></sharing><care_situation>false</care_situation><urgent>false</urgent></concern>
+', @ansatt FROM DUAL WHERE @exists = 0;
+SET @sub = LAST_INSERT_ID();
+INSERT INTO relay_log (public_id, reference, child_id, home_unit_id, level, level_since, holder_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'DEMO-0001', @child, @unit, 2, CURRENT_DATE - INTERVAL 10 DAY, @ansatt
+FROM DUAL WHERE @exists = 0;
+SET @log = (SELECT id FROM relay_log WHERE reference = 'DEMO-0001');
+INSERT INTO concern (public_id, reference, unit_id, author_id, child_id, log_id, submission_id, anonymous, urgent, level, status, deadline, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'DEMO-0C01', @unit, @ansatt, @child, @log, @sub, FALSE, FALSE, 2, 'open',
+       CURRENT_DATE + INTERVAL 4 DAY, NOW(6) - INTERVAL 20 DAY
+FROM DUAL WHERE @exists = 0;
+SET @concern = (SELECT id FROM concern WHERE reference = 'DEMO-0C01');
+INSERT INTO log_participant (log_id, user_id, added_by)
+SELECT @log, @nurse, @ansatt FROM DUAL WHERE @exists = 0;
+
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'consent', 1, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
+<consent><child><name>Sara Hansen</name><birthdate>2016-09-02</birthdate></child><guardians><guardian><name>Line Hansen</name><relation>mother</relation><parental_responsibility>true</parental_responsibility></guardian></guardians><child_signs>false</child_signs><services>health_clinic ppt</services><persons><person><name/><service/></person></persons><purpose>Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.</purpose><valid_from>', CURRENT_DATE - INTERVAL 9 DAY, '</valid_from><expires>', CURRENT_DATE + INTERVAL 180 DAY, '</expires><signing><method>digital</method><signed_by/><signed_date/></signing><withdrawal_informed>true</withdrawal_informed></consent>
+'), @ansatt FROM DUAL WHERE @exists = 0;
+SET @csub = LAST_INSERT_ID();
+INSERT INTO consent (public_id, log_id, submission_id, method, purpose, valid_from, expires, created_by)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @log, @csub, 'digital', 'Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.',
+       CURRENT_DATE - INTERVAL 9 DAY, CURRENT_DATE + INTERVAL 180 DAY, @ansatt
+FROM DUAL WHERE @exists = 0;
+SET @consent = LAST_INSERT_ID();
+INSERT INTO consent_service (consent_id, service)
+SELECT @consent, s.service FROM (SELECT 'health_clinic' AS service UNION ALL SELECT 'ppt') s
+WHERE @exists = 0;
+
+INSERT INTO measure (public_id, log_id, what, goal, responsible_id, start_date, eval_date, created_by)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @log, 'Fast voksen tar imot Sara hver morgen', 'Rolige morgener og levering uten gråt',
+       @ansatt, CURRENT_DATE - INTERVAL 7 DAY, CURRENT_DATE + INTERVAL 21 DAY, @ansatt
+FROM DUAL WHERE @exists = 0;
+INSERT INTO meeting (public_id, log_id, starts_at, place, agenda, created_by)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @log, CONCAT(CURRENT_DATE + INTERVAL 7 DAY, ' 09:00:00'), 'Fagerli barnehage, møterom 1',
+       'Hvordan går morgenene? Evaluere tiltaket, avtale videre arbeid.', @ansatt
+FROM DUAL WHERE @exists = 0;
+INSERT INTO meeting_invitee (meeting_id, user_id)
+SELECT LAST_INSERT_ID(), u.id FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @exists = 0;
+
+INSERT INTO case_event (public_id, log_id, concern_id, at, actor_id, actor_role, kind, summary, ref_type)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @log, @concern, NOW(6) - INTERVAL e.ago DAY, @ansatt, e.role, e.kind, e.summary, NULL
+FROM (
+	SELECT 20 AS ago, 'employee' AS role, 'concern' AS kind, 'DEMO-0C01' AS summary
+	UNION ALL SELECT 10, 'employee', 'level', 'Relay log opened at level 2, held by Ingrid Solberg: foreldrene ønsker samarbeid med helsestasjonen og PPT'
+	UNION ALL SELECT 9, 'holder', 'consent', 'Consent recorded (digitally): health_clinic ppt'
+	UNION ALL SELECT 9, 'holder', 'participant', 'Nina Berg takes part'
+	UNION ALL SELECT 7, 'holder', 'measure', 'New measure: Fast voksen tar imot Sara hver morgen'
+	UNION ALL SELECT 2, 'holder', 'bright_spot', 'Sara ble levert uten gråt tre dager på rad!'
+) e WHERE @exists = 0;

@@ -1,0 +1,770 @@
+/* caseform.c: forms filled in for a case (see caseform.h). Each store_*
+ * function runs one transaction that records the form, its effect on the
+ * case, the event in the timeline, any notice, and the audit row. */
+#include "config.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "audit.h"
+#include "caseform.h"
+#include "caselog.h"
+#include "db.h"
+#include "i18n.h"
+#include "logview.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+static const char *
+ctx_get(struct req *r, const char *name)
+{
+	char key[24];
+	const char *v;
+
+	snprintf(key, sizeof(key), "_%s", name);
+	if ((v = fields_get(&r->form, key)) == NULL)
+		v = fields_get(&r->qs, name);
+	if (v != NULL && *v == '\0')
+		v = NULL;
+	return v;
+}
+
+void
+formctx_read(struct req *r, struct formctx *c)
+{
+	c->log = ctx_get(r, "log");
+	c->concern = ctx_get(r, "concern");
+	c->measure = ctx_get(r, "measure");
+	c->meeting = ctx_get(r, "meeting");
+	c->minutes = ctx_get(r, "minutes");
+	c->corrects = ctx_get(r, "corrects");
+	c->to = ctx_get(r, "to");
+}
+
+int
+formctx_any(const struct formctx *c)
+{
+	return c->log != NULL || c->concern != NULL || c->measure != NULL ||
+	    c->meeting != NULL || c->minutes != NULL || c->corrects != NULL;
+}
+
+/* "/consent/child/birthdate" -> "f-consent-child-birthdate" */
+static void
+html_id(char *out, size_t len, const char *path)
+{
+	size_t o = 0;
+
+	if (len < 3)
+		return;
+	out[o++] = 'f';
+	for (; *path != '\0' && o + 1 < len; path++) {
+		if (*path == '/' || *path == '[')
+			out[o++] = '-';
+		else if (*path != ']')
+			out[o++] = *path;
+	}
+	out[o] = '\0';
+}
+
+static void
+field_error(struct form_errors *errs, const char *path, const char *message)
+{
+	char id[128];
+
+	html_id(id, sizeof(id), path);
+	form_errors_add(errs, path, id, NULL, message);
+}
+
+static int
+is(const struct form_def *def, const char *id)
+{
+	return strcmp(def->id, id) == 0;
+}
+
+/* A valid public id or NULL (a malformed one is treated as unknown). */
+static const char *
+pid_ok(const char *s)
+{
+	return s != NULL && secure_is_id(s) ? s : NULL;
+}
+
+/* The right a form needs on its log. */
+static enum log_right
+right_for(const struct form_def *def)
+{
+	if (is(def, "handover"))
+		return LR_HANDOVER;
+	if (is(def, "minutes") || is(def, "cw-report"))
+		return LR_MINUTES;
+	if (is(def, "evaluation"))
+		return LR_READ;	/* the responsible person, checked below */
+	return LR_MANAGE;
+}
+
+/* One row of a statement by public id; 404 (responded) when none. */
+static st_rc
+row(struct req *r, enum stmt_id sid, struct db_val *p, size_t np,
+    const char *pid, struct db_res *res, int *found, const char *missing)
+{
+	st_rc rc;
+
+	*found = 0;
+	if (pid_ok(pid) == NULL)
+		return resp_error(r, 404, missing);
+	p[np] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, sid, p, np + 1, 1, res)) != ST_OK)
+		return rc;
+	if (res->nrows == 0) {
+		db_res_release(res);
+		return resp_error(r, 404, missing);
+	}
+	*found = 1;
+	return ST_OK;
+}
+
+/*
+ * Resolve the context to its log (loaded with the right the form needs)
+ * and the record it names. *ok = 0 when the response is set.
+ */
+struct target {
+	struct caselog	 log;
+	int		 has_log;
+	struct db_res	 rec;		/* measure, minutes or concern row */
+	int		 has_rec;
+	long long	 concern_id;
+	long long	 concern_child;
+	long long	 meeting_id;
+};
+
+static void
+target_release(struct target *t)
+{
+	if (t->has_log)
+		caselog_release(&t->log);
+	if (t->has_rec)
+		db_res_release(&t->rec);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Columns of MEASURE_COLS and MINUTES_COLS used here. */
+enum { MC_ID = 0, MC_LOG = 2, MC_RESPONSIBLE = 5, MC_WHAT = 3 };
+enum { MI_ID = 0, MI_LOG = 2, MI_MEETING = 3, MI_STATUS = 5, MI_AUTHOR = 7 };
+
+static st_rc
+target(struct req *r, const struct form_def *def, const struct formctx *c,
+    struct target *t, int *ok)
+{
+	char today[DATE_SIZE];
+	struct db_val p[2];
+	long long log_id = 0;
+	int found;
+	st_rc rc;
+
+	memset(t, 0, sizeof(*t));
+	*ok = 0;
+	dates_today(today);
+	if (!(is(def, "consent") || is(def, "handover") || is(def, "minutes") ||
+	    is(def, "evaluation") || is(def, "cw-report") ||
+	    is(def, "referral") || is(def, "nav-notice") ||
+	    is(def, "closing")))
+		return resp_error(r, 400, _("This form is not filled in for a case."));
+	if (is(def, "evaluation")) {
+		p[0] = DV_STR(today);
+		if ((rc = row(r, STMT_MEASURE_GET, p, 1, c->measure, &t->rec,
+		    &found, _("There is no such measure."))) != ST_OK || !found)
+			return rc;
+		t->has_rec = 1;
+		log_id = db_get_int(&t->rec, 0, MC_LOG);
+	} else if (is(def, "minutes") && (c->minutes != NULL ||
+	    c->corrects != NULL)) {
+		if ((rc = row(r, STMT_MINUTES_GET, p, 0, c->minutes != NULL ?
+		    c->minutes : c->corrects, &t->rec, &found,
+		    _("There are no such minutes."))) != ST_OK || !found)
+			return rc;
+		t->has_rec = 1;
+		log_id = db_get_int(&t->rec, 0, MI_LOG);
+		t->meeting_id = db_get_int(&t->rec, 0, MI_MEETING);
+		if (c->minutes != NULL && (strcmp(db_get(&t->rec, 0,
+		    MI_STATUS), "draft") != 0 || db_get_int(&t->rec, 0,
+		    MI_AUTHOR) != r->who.user_id)) {
+			target_release(t);
+			return caselog_conflict(r, _("Only a draft can be edited, by its author. Final minutes are corrected with a new version."));
+		}
+		if (c->corrects != NULL && strcmp(db_get(&t->rec, 0,
+		    MI_STATUS), "final") != 0) {
+			target_release(t);
+			return caselog_conflict(r, _("Only final minutes are corrected; a draft is edited."));
+		}
+	} else if (is(def, "cw-report") && c->concern != NULL &&
+	    c->log == NULL) {
+		struct db_res cres;
+
+		if ((rc = row(r, STMT_CONCERN_GET, p, 0, c->concern, &cres,
+		    &found, _("There is no such concern."))) != ST_OK ||
+		    !found)
+			return rc;
+		if (!access_concern_read(&r->who, db_get_int(&cres, 0, 3),
+		    db_get_int(&cres, 0, 4))) {
+			db_res_release(&cres);
+			return resp_error(r, 403, _("You do not have access to this concern."));
+		}
+		t->concern_id = db_get_int(&cres, 0, 0);
+		t->concern_child = db_get_int(&cres, 0, 5);
+		db_res_release(&cres);
+		*ok = 1;
+		return ST_OK;
+	} else if (c->log == NULL)
+		return resp_error(r, 400, _("Open this form from the relay log it belongs to."));
+	if (log_id != 0)
+		rc = caselog_load_id(r, log_id, right_for(def), &t->log, &found);
+	else
+		rc = caselog_load(r, pid_ok(c->log) != NULL ? c->log :
+		    "-", right_for(def), &t->log, &found);
+	if (rc != ST_OK || !found) {
+		target_release(t);
+		return rc;
+	}
+	t->has_log = 1;
+	if (is(def, "evaluation") && db_get_int(&t->rec, 0, MC_RESPONSIBLE) !=
+	    r->who.user_id && t->log.holder_id != r->who.user_id) {
+		target_release(t);
+		return resp_error(r, 403, _("The measure is evaluated by its responsible person or the holder."));
+	}
+	if (is(def, "evaluation") && !t->log.facts.open) {
+		target_release(t);
+		return resp_error(r, 403, _("The relay log is closed: nothing more can be changed."));
+	}
+	if (is(def, "minutes") && c->meeting != NULL && c->minutes == NULL &&
+	    c->corrects == NULL) {
+		struct db_res m;
+
+		if ((rc = row(r, STMT_MEETING_GET, p, 0, c->meeting, &m,
+		    &found, _("There is no such meeting."))) != ST_OK ||
+		    !found) {
+			target_release(t);
+			return rc;
+		}
+		t->meeting_id = db_get_int(&m, 0, 0);
+		log_id = db_get_int(&m, 0, 2);
+		db_res_release(&m);
+		if (log_id != t->log.id) {
+			target_release(t);
+			return resp_error(r, 404, _("There is no such meeting."));
+		}
+	}
+	*ok = 1;
+	return ST_OK;
+}
+
+static void
+ctx_view(const struct formctx *c, xmlNodePtr page)
+{
+	static const char *names[] = { "log", "concern", "measure", "meeting",
+	    "minutes", "corrects", "to" };
+	const char *vals[7];
+	size_t i;
+	xmlNodePtr n;
+
+	vals[0] = c->log;
+	vals[1] = c->concern;
+	vals[2] = c->measure;
+	vals[3] = c->meeting;
+	vals[4] = c->minutes;
+	vals[5] = c->corrects;
+	vals[6] = c->to;
+	for (i = 0; i < 7; i++) {
+		if (vals[i] == NULL || pid_ok(vals[i]) == NULL)
+			continue;
+		n = view_el(page, "context", NULL);
+		view_attrf(n, "name", "_%s", names[i]);
+		view_attr(n, "value", vals[i]);
+	}
+}
+
+/* Who could take over the baton: active staff, with whether consent
+ * covers their service. */
+static st_rc
+holders(struct req *r, const struct caselog *l, xmlNodePtr parent,
+    const char *chosen)
+{
+	struct db_res res;
+	xmlNodePtr list, u;
+	size_t i;
+	st_rc rc;
+
+	if ((rc = db_query(&r->w->db, STMT_STAFF_LIST, NULL, 0, 5000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "holders", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		if (strcmp(db_get(&res, i, 0), l->holder_pid) == 0)
+			continue;
+		u = view_el(list, "user", NULL);
+		view_attr(u, "id", db_get(&res, i, 0));
+		view_attr(u, "name", db_get(&res, i, 1));
+		view_attr(u, "unit", db_get(&res, i, 2));
+		view_attr(u, "service", db_get(&res, i, 3));
+		if (chosen != NULL && strcmp(chosen, db_get(&res, i, 0)) == 0)
+			view_attr(u, "selected", "true");
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+st_rc
+caseform_check(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlNodePtr page, int *ok)
+{
+	struct target t;
+	xmlNodePtr f;
+	st_rc rc;
+
+	if ((rc = target(r, def, c, &t, ok)) != ST_OK || !*ok)
+		return rc;
+	if (page != NULL) {
+		ctx_view(c, page);
+		f = view_el(page, "for", NULL);
+		if (t.has_log) {
+			(void)logview_head(r, &t.log, f);
+			if (is(def, "handover"))
+				rc = holders(r, &t.log, f, c->to);
+		}
+		if (t.has_rec && is(def, "evaluation")) {
+			xmlNodePtr m = view_el(f, "measure", NULL);
+
+			logview_measure_attrs(m, &t.rec, 0);
+		}
+		if (t.concern_id != 0)
+			view_attr(f, "concern", c->concern);
+	}
+	target_release(&t);
+	return rc;
+}
+
+/* ------------------------------------------------------------ storing */
+
+struct store_ctx {
+	struct req		*r;
+	const struct form_def	*def;
+	xmlDocPtr		 inst;
+	const struct formctx	*c;
+	struct target		*t;
+	struct form_errors	*errs;
+	long long		 sub_id;
+	char			 sub_pid[SECURE_ID_SIZE];
+	char			*loc;
+	size_t			 loclen;
+	struct buf		 text;
+};
+
+static const char *
+get(struct store_ctx *s, const char *path)
+{
+	return form_get(s->inst, path, &s->r->pool);
+}
+
+static const char *
+role(struct store_ctx *s)
+{
+	return s->t->has_log ? caselog_role(&s->t->log, s->r) :
+	    role_name(s->r->who.role);
+}
+
+static st_rc
+event(struct store_ctx *s, const char *kind, const char *ref_type,
+    const char *ref_pid)
+{
+	return caselog_event(&s->r->w->db, s->r->who.user_id,
+	    s->t->has_log ? s->t->log.id : 0, s->t->concern_id, role(s), kind,
+	    s->text.data, ref_type, ref_pid, s->sub_id);
+}
+
+static void
+to_log(struct store_ctx *s)
+{
+	snprintf(s->loc, s->loclen, "%s/logs/%s", req_is_api(s->r) ?
+	    "/api/v1" : "", s->t->log.public_id);
+}
+
+/* Consent: the child's birth date must be the one the log knows (the
+ * form's age rules decide who signs); the services it names become
+ * the gate for participants, handovers and notices. */
+static st_rc
+store_consent(struct store_ctx *s)
+{
+	struct db *db = &s->r->w->db;
+	const char *birth = get(s, "/consent/child/birthdate");
+	const char *services = get(s, "/consent/services");
+	char pid[SECURE_ID_SIZE];
+	unsigned long long cid = 0;
+	struct db_val p[8];
+	st_rc rc = ST_OK;
+
+	if (s->t->log.child_birth != NULL &&
+	    strcmp(birth, s->t->log.child_birth) != 0) {
+		field_error(s->errs, "/consent/child/birthdate",
+		    _("This is not the child's date of birth as the relay log has it; check it."));
+		return ST_E_INVALID;
+	}
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = DV_INT(s->t->log.id);
+	p[2] = DV_INT(s->sub_id);
+	p[3] = DV_STR(strcmp(get(s, "/consent/signing/method"), "paper") == 0 ?
+	    "paper" : "digital");
+	p[4] = DV_STR(get(s, "/consent/purpose"));
+	p[5] = DV_STR(get(s, "/consent/valid_from"));
+	p[6] = DV_STR(get(s, "/consent/expires"));
+	p[7] = DV_INT(s->r->who.user_id);
+	if ((rc = db_exec(db, STMT_CONSENT_INSERT, p, 8, NULL, &cid)) != ST_OK)
+		return rc;
+	/* services is a space-separated list (xf:select) */
+	while (*services != '\0' && rc == ST_OK) {
+		size_t n = strcspn(services, " ");
+
+		if (n > 0) {
+			p[0] = DV_INT(cid);
+			p[1] = DV_STRN(services, n);
+			rc = db_exec(db, STMT_CONSENT_SERVICE_INSERT, p, 2,
+			    NULL, NULL);
+			if (rc == ST_E_CONFLICT)
+				rc = ST_OK;	/* named twice */
+		}
+		services += n;
+		services += strspn(services, " ");
+	}
+	if (rc == ST_OK)
+		rc = buf_addf(&s->text, _("Consent recorded (%s): %s, valid %s to %s. Purpose: %s"),
+		    strcmp(get(s, "/consent/signing/method"), "paper") == 0 ?
+		    _("on paper") : _("digitally"), get(s, "/consent/services"),
+		    get(s, "/consent/valid_from"), get(s, "/consent/expires"),
+		    get(s, "/consent/purpose"));
+	if (rc == ST_OK)
+		rc = event(s, "consent", "consent", pid);
+	snprintf(s->loc, s->loclen, "%s/consents/%s", req_is_api(s->r) ?
+	    "/api/v1" : "", pid);
+	return rc;
+}
+
+/* Handover: a request the proposed holder must accept; refused at once
+ * when no consent covers their service. */
+static st_rc
+store_handover(struct store_ctx *s)
+{
+	struct db *db = &s->r->w->db;
+	struct caselog *l = &s->t->log;
+	const char *unit = get(s, "/handover/new_holder/unit");
+	char pid[SECURE_ID_SIZE];
+	struct db_val p[7];
+	struct db_res u;
+	long long to_id, to_unit;
+	char to_name[201], kind[32];
+	int covered;
+	st_rc rc;
+
+	if (pid_ok(s->c->to) == NULL) {
+		field_error(s->errs, "/handover/new_holder/name",
+		    _("Choose the new holder from the list."));
+		return ST_E_INVALID;
+	}
+	p[0] = DV_STR(s->c->to);
+	if ((rc = db_query(db, STMT_USER_BY_PID, p, 1, 1, &u)) != ST_OK)
+		return rc;
+	if (u.nrows == 0 || !db_get_int(&u, 0, 6) || db_get(&u, 0, 4) == NULL ||
+	    !(strcmp(db_get(&u, 0, 2), "employee") == 0 ||
+	    strcmp(db_get(&u, 0, 2), "leader") == 0)) {
+		db_res_release(&u);
+		field_error(s->errs, "/handover/new_holder/name",
+		    _("Choose the new holder from the list."));
+		return ST_E_INVALID;
+	}
+	to_id = db_get_int(&u, 0, 0);
+	to_unit = db_get_int(&u, 0, 3);
+	snprintf(to_name, sizeof(to_name), "%s", db_get(&u, 0, 1));
+	snprintf(kind, sizeof(kind), "%s", db_get(&u, 0, 4));
+	if (strcmp(unit, db_get(&u, 0, 7)) != 0) {
+		db_res_release(&u);
+		field_error(s->errs, "/handover/new_holder/unit",
+		    _("The person chosen does not work in this unit."));
+		return ST_E_INVALID;
+	}
+	db_res_release(&u);
+	if (to_id == l->holder_id) {
+		field_error(s->errs, "/handover/new_holder/name",
+		    _("This person holds the relay log already."));
+		return ST_E_INVALID;
+	}
+	covered = caselog_covers(s->r, l, to_unit, kind, &rc);
+	if (rc != ST_OK)
+		return rc;
+	if (!covered) {
+		field_error(s->errs, "/handover/new_holder/unit",
+		    _("The guardians' consent does not cover this service, so the relay log cannot be handed to someone there. Record a consent that names the service first."));
+		return ST_E_INVALID;
+	}
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = DV_INT(l->id);
+	p[2] = DV_INT(l->holder_id);
+	p[3] = DV_INT(to_id);
+	p[4] = DV_INT(s->r->who.user_id);
+	p[5] = DV_INT(s->sub_id);
+	p[6] = DV_STR(get(s, "/handover/reason"));
+	rc = db_exec(db, STMT_HANDOVER_INSERT, p, 7, NULL, NULL);
+	if (rc == ST_E_CONFLICT) {
+		field_error(s->errs, "/handover/new_holder/name",
+		    _("A handover of this relay log is already waiting for an answer. It must be accepted, refused or withdrawn first."));
+		return ST_E_INVALID;
+	}
+	if (rc == ST_OK)
+		rc = buf_addf(&s->text, _("Handover to %s requested: %s"),
+		    to_name, get(s, "/handover/reason"));
+	if (rc == ST_OK)
+		rc = event(s, "handover", "handover", pid);
+	if (rc == ST_OK)
+		rc = caselog_notice(db, "handover.request", 0, to_id, NULL, 0,
+		    l->id);
+	snprintf(s->loc, s->loclen, "%s/handovers/%s", req_is_api(s->r) ?
+	    "/api/v1" : "", pid);
+	return rc;
+}
+
+/* Minutes: saved as a draft of their author, finalised separately. */
+static st_rc
+store_minutes(struct store_ctx *s)
+{
+	struct db *db = &s->r->w->db;
+	char pid[SECURE_ID_SIZE];
+	struct db_val p[6];
+	unsigned long long n = 0;
+	st_rc rc;
+
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	if (s->c->minutes != NULL) {
+		p[0] = DV_INT(s->sub_id);
+		p[1] = DV_INT(db_get_int(&s->t->rec, 0, MI_ID));
+		if ((rc = db_exec(db, STMT_MINUTES_SET_SUBMISSION, p, 2, &n,
+		    NULL)) != ST_OK)
+			return rc;
+		if (n == 0)
+			return ST_E_CONFLICT;	/* finalised meanwhile */
+		snprintf(pid, sizeof(pid), "%s", s->c->minutes);
+	} else {
+		secure_random_id(pid);
+		p[0] = DV_STR(pid);
+		p[1] = DV_INT(s->t->log.id);
+		p[2] = s->t->meeting_id != 0 ? DV_INT(s->t->meeting_id) :
+		    DV_NULL;
+		p[3] = DV_INT(s->sub_id);
+		p[4] = s->c->corrects != NULL ?
+		    DV_INT(db_get_int(&s->t->rec, 0, MI_ID)) : DV_NULL;
+		p[5] = DV_INT(s->r->who.user_id);
+		if ((rc = db_exec(db, STMT_MINUTES_INSERT, p, 6, NULL, NULL)) !=
+		    ST_OK)
+			return rc;
+	}
+	snprintf(s->loc, s->loclen, "%s/minutes/%s", req_is_api(s->r) ?
+	    "/api/v1" : "", pid);
+	return ST_OK;
+}
+
+/* Evaluation: the measure's result, and its next evaluation date when it
+ * goes on. */
+static st_rc
+store_evaluation(struct store_ctx *s)
+{
+	struct db *db = &s->r->w->db;
+	const char *result = get(s, "/evaluation/result");
+	const char *next = get(s, "/evaluation/next_step");
+	const char *when = get(s, "/evaluation/next_evaluation");
+	const char *status;
+	struct db_val p[4];
+	st_rc rc;
+
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	if (*when != '\0')
+		status = "active";
+	else if (strcmp(next, "end") == 0)
+		status = "ended";
+	else
+		status = "evaluated";
+	p[0] = DV_STR(status);
+	p[1] = DV_STR(strcmp(result, "not_worked") == 0 ? "not" :
+	    strcmp(result, "partly") == 0 ? "partly" : "worked");
+	p[2] = DV_STR(*when != '\0' ? when : db_get(&s->t->rec, 0, 9));
+	p[3] = DV_INT(db_get_int(&s->t->rec, 0, MC_ID));
+	if ((rc = db_exec(db, STMT_MEASURE_EVALUATE, p, 4, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, _("Measure evaluated: %s. Result: %s; next: %s %s"),
+	    db_get(&s->t->rec, 0, MC_WHAT), result, next,
+	    get(s, "/evaluation/next_step_details"));
+	if (rc == ST_OK)
+		rc = event(s, "evaluation", "measure",
+		    db_get(&s->t->rec, 0, 1));
+	to_log(s);
+	return rc;
+}
+
+/* A report of concern to child welfare: no consent needed (the duty to
+ * inform), recorded as such, and the notice goes whatever the consent. */
+static st_rc
+store_cw_report(struct store_ctx *s)
+{
+	st_rc rc;
+
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, _("Report of concern sent to child welfare (duty to inform: no consent is needed).%s"),
+	    strcmp(get(s, "/cw_report/urgent"), "true") == 0 ?
+	    _(" Marked urgent.") : "");
+	if (rc == ST_OK)
+		rc = event(s, "cw_report", "submission", s->sub_pid);
+	if (rc == ST_OK)
+		rc = caselog_notice(&s->r->w->db, "cw_report", 0, 0, NULL,
+		    s->t->concern_id, s->t->has_log ? s->t->log.id : 0);
+	if (s->t->has_log)
+		to_log(s);
+	else
+		snprintf(s->loc, s->loclen, "%s/concerns/%s",
+		    req_is_api(s->r) ? "/api/v1" : "", s->c->concern);
+	return rc;
+}
+
+/* A referral to BUP or PPT, or a notice to NAV: only within consent. */
+static st_rc
+store_partner(struct store_ctx *s, const char *service, const char *path,
+    const char *kind)
+{
+	int covered;
+	st_rc rc;
+
+	covered = caselog_covers(s->r, &s->t->log, 0, service, &rc);
+	if (rc != ST_OK)
+		return rc;
+	if (!covered) {
+		field_error(s->errs, path,
+		    _("No valid consent from the guardians covers this service, so nothing can be sent to it. Record a consent that names it first."));
+		return ST_E_INVALID;
+	}
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
+	    _("Referral to %s made; it is sent when delivered.") :
+	    _("Notice to %s made; it is sent when delivered."), service);
+	if (rc == ST_OK)
+		rc = event(s, kind, "submission", s->sub_pid);
+	if (rc == ST_OK)
+		rc = caselog_notice(&s->r->w->db, kind, 0, 0, service, 0,
+		    s->t->log.id);
+	to_log(s);
+	return rc;
+}
+
+static st_rc
+store_closing(struct store_ctx *s)
+{
+	st_rc rc;
+
+	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
+	    s->sub_pid)) != ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, _("Relay log closed: %s. What helped: %s"),
+	    get(s, "/closing/reason"), get(s, "/closing/what_helped"));
+	if (rc == ST_OK)
+		rc = caselog_close(s->r, &s->t->log, s->sub_id, s->text.data);
+	to_log(s);
+	return rc;
+}
+
+st_rc
+caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
+    const struct formctx *c, const char *draft, struct form_errors *errs,
+    char *loc, size_t loclen, int *responded)
+{
+	struct store_ctx s;
+	struct target t;
+	int ok;
+	st_rc rc;
+
+	*responded = 0;
+	if ((rc = target(r, def, c, &t, &ok)) != ST_OK || !ok) {
+		*responded = 1;
+		return rc;
+	}
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.def = def;
+	s.inst = inst;
+	s.c = c;
+	s.t = &t;
+	s.errs = errs;
+	s.loc = loc;
+	s.loclen = loclen;
+	buf_init(&s.text, 16 * 1024);
+	if (t.has_log)
+		rc = caselog_begin(r, &t.log);
+	else
+		rc = db_begin(&r->w->db);
+	if (rc == ST_E_CONFLICT) {
+		*responded = 1;
+		rc = caselog_conflict(r, _("The relay log was changed by someone else at the same time (closed, or handed over). Open it again and check before you try again."));
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	if (is(def, "consent"))
+		rc = store_consent(&s);
+	else if (is(def, "handover"))
+		rc = store_handover(&s);
+	else if (is(def, "minutes"))
+		rc = store_minutes(&s);
+	else if (is(def, "evaluation"))
+		rc = store_evaluation(&s);
+	else if (is(def, "cw-report"))
+		rc = store_cw_report(&s);
+	else if (is(def, "referral"))
+		rc = store_partner(&s, get(&s, "/referral/recipient"),
+		    "/referral/recipient", "referral");
+	else if (is(def, "nav-notice"))
+		rc = store_partner(&s, "nav", "/nav_notice/kind", "nav_notice");
+	else
+		rc = store_closing(&s);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, role(&s), "create", def->id,
+		    t.has_log ? t.log.id : t.concern_id,
+		    t.has_log ? t.log.child_id : t.concern_child);
+	if (rc == ST_OK && draft != NULL && *draft != '\0') {
+		struct db_val p[2];
+
+		p[0] = DV_STR(draft);
+		p[1] = DV_INT(r->who.user_id);
+		rc = db_exec(&r->w->db, STMT_DRAFT_DELETE, p, 2, NULL, NULL);
+	}
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		if (rc == ST_E_CONFLICT) {
+			*responded = 1;
+			rc = caselog_conflict(r, _("Someone else changed this at the same time. Open it again and check before you try again."));
+		}
+		goto out;
+	}
+	rc = db_commit(&r->w->db);
+out:
+	buf_release(&s.text);
+	target_release(&t);
+	return rc;
+}

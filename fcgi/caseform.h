@@ -1,0 +1,58 @@
+/* caseform.h: forms filled in for a case: consent, handover, minutes,
+ * evaluation, closing note, report of concern, referral and notice to
+ * NAV, each bound to its relay log, measure, minutes or concern. */
+#ifndef ST_CASEFORM_H
+#define ST_CASEFORM_H
+
+#include <libxml/tree.h>
+
+#include "form.h"
+#include "req.h"
+#include "result.h"
+
+/*
+ * The context a form is filled in for, named by public ids: a browser
+ * carries it as hidden fields (_log, _measure, ...) from the query of
+ * the form page to the POST; an API client gives it in the query
+ * (?log=...). A form with no context is a standalone submission, as
+ * before (only its author sees it).
+ */
+struct formctx {
+	const char	*log;		/* consent, handover, minutes, closing,
+					 * referral, nav-notice, cw-report */
+	const char	*concern;	/* cw-report before a log */
+	const char	*measure;	/* evaluation */
+	const char	*meeting;	/* minutes of a meeting */
+	const char	*minutes;	/* a draft of minutes, edited */
+	const char	*corrects;	/* final minutes, corrected */
+	const char	*to;		/* handover: the proposed holder */
+};
+
+/* Read the context from the POST fields (browser) or the query. */
+void formctx_read(struct req *r, struct formctx *c);
+int formctx_any(const struct formctx *c);
+
+/*
+ * Before a form is shown or accepted for a context: is the context
+ * valid for this form, and may the user fill it in? On ST_OK with *ok
+ * the page (if not NULL) gets <context> (hidden fields) and <for> (what
+ * it is for: the log's head, and for a handover the people who could
+ * take over). Otherwise the response is set (400/403/404/409).
+ */
+st_rc caseform_check(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlNodePtr page, int *ok) ST_MUST_CHECK;
+
+/*
+ * Store a valid instance for its context, with everything it causes, in
+ * one transaction (see docs in caseform.c for each form). Returns ST_OK
+ * with loc set to the address to go on to; ST_E_INVALID when a rule the
+ * form cannot express failed (errs says where and why, in the user's
+ * language); or ST_OK with *responded set when the response (403, 409)
+ * was already made.
+ */
+st_rc caseform_store(struct req *r, const struct form_def *def,
+    xmlDocPtr inst, const struct formctx *c, const char *draft,
+    struct form_errors *errs, char *loc, size_t loclen, int *responded)
+    ST_MUST_CHECK;
+
+#endif

@@ -1,0 +1,315 @@
+/* caselog.c: loading a relay log and the pieces of every change to a
+ * case (see caselog.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "caselog.h"
+#include "db.h"
+#include "form.h"
+#include "i18n.h"
+#include "log.h"
+#include "route.h"
+#include "worker.h"
+
+/* Columns of LOG_COLS (stmt.c). */
+enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
+	LC_LEVEL_SINCE, LC_STATUS, LC_HOLDER, LC_HOLDER_PID, LC_HOLDER_NAME,
+	LC_HOLDER_UNIT, LC_CHILD_NAME, LC_CHILD_BIRTH, LC_HOME_UNIT_NAME,
+	LC_PARTICIPANT, LC_COVERED, LC_RELATION, LC_CREATED, LC_CLOSED };
+
+static st_rc
+load(struct req *r, enum stmt_id sid, struct db_val key,
+    enum log_right right, struct caselog *l, int *ok)
+{
+	const struct principal *who = &r->who;
+	struct db_res *res = &l->res;
+	char today[DATE_SIZE];
+	struct db_val p[7];
+	const char *rel;
+	int dok;
+	st_rc rc;
+
+	memset(l, 0, sizeof(*l));
+	*ok = 0;
+	dates_today(today);
+	p[0] = DV_INT(who->user_id);
+	p[1] = DV_INT(who->unit_id);
+	p[2] = DV_STR(today);
+	p[3] = DV_STR(today);
+	p[4] = DV_STR(who->unit_kind != NULL ? who->unit_kind : "");
+	p[5] = DV_INT(who->user_id);
+	p[6] = key;
+	if ((rc = db_query(&r->w->db, sid, p, 7, 1, res)) != ST_OK)
+		return rc;
+	if (res->nrows == 0) {
+		db_res_release(res);
+		return resp_error(r, 404, _("There is no such relay log."));
+	}
+	l->id = db_get_int(res, 0, LC_ID);
+	l->public_id = db_get(res, 0, LC_PUBLIC_ID);
+	l->reference = db_get(res, 0, LC_REFERENCE);
+	l->child_id = db_get_int(res, 0, LC_CHILD);
+	l->home_unit_id = db_get_int(res, 0, LC_HOME_UNIT);
+	l->level = (int)db_get_int(res, 0, LC_LEVEL);
+	l->level_since = db_get(res, 0, LC_LEVEL_SINCE);
+	l->status = db_get(res, 0, LC_STATUS);
+	l->holder_id = db_get_int(res, 0, LC_HOLDER);
+	l->holder_pid = db_get(res, 0, LC_HOLDER_PID);
+	l->holder_name = db_get(res, 0, LC_HOLDER_NAME);
+	l->holder_unit = db_get(res, 0, LC_HOLDER_UNIT);
+	l->child_name = db_get(res, 0, LC_CHILD_NAME);
+	l->child_birth = db_get(res, 0, LC_CHILD_BIRTH);
+	l->home_unit = db_get(res, 0, LC_HOME_UNIT_NAME);
+	l->created = db_get(res, 0, LC_CREATED);
+	l->closed = db_get(res, 0, LC_CLOSED);
+	l->facts.holder_id = l->holder_id;
+	l->facts.home_unit_id = l->home_unit_id;
+	l->facts.open = strcmp(l->status, "open") == 0;
+	l->facts.participant = db_get_int(res, 0, LC_PARTICIPANT) > 0;
+	l->facts.covered = db_get_int(res, 0, LC_COVERED) > 0;
+	rel = db_get(res, 0, LC_RELATION);
+	l->facts.guardian = rel != NULL && strcmp(rel, "guardian") == 0;
+	l->facts.self = rel != NULL && strcmp(rel, "self") == 0;
+	l->facts.child_age = -1;
+	if (l->child_birth != NULL) {
+		int age = dates_age_on(l->child_birth, today, &dok);
+
+		if (dok)
+			l->facts.child_age = age;
+	}
+	l->role = access_log_role(who, &l->facts);
+	if (!access_log(who, &l->facts, LR_READ)) {
+		caselog_release(l);
+		return resp_error(r, 403, _("You do not have access to this relay log."));
+	}
+	if (!access_log(who, &l->facts, right)) {
+		caselog_release(l);
+		return resp_error(r, 403, l->facts.open ?
+		    _("Your role in this relay log does not allow this.") :
+		    _("The relay log is closed: nothing more can be changed."));
+	}
+	/* The read is recorded before anything is shown. */
+	if ((rc = audit_log_as(r, l->role, right == LR_READ ? "read" : "update",
+	    "log", l->id, l->child_id)) != ST_OK) {
+		caselog_release(l);
+		return rc;
+	}
+	*ok = 1;
+	return ST_OK;
+}
+
+st_rc
+caselog_load(struct req *r, const char *pid, enum log_right right,
+    struct caselog *out, int *ok)
+{
+	return load(r, STMT_LOG_BY_PID, DV_STR(pid), right, out, ok);
+}
+
+st_rc
+caselog_load_id(struct req *r, long long id, enum log_right right,
+    struct caselog *out, int *ok)
+{
+	return load(r, STMT_LOG_BY_ID, DV_INT(id), right, out, ok);
+}
+
+void
+caselog_release(struct caselog *l)
+{
+	db_res_release(&l->res);
+	memset(l, 0, sizeof(*l));
+}
+
+const char *
+caselog_role(const struct caselog *l, const struct req *r)
+{
+	return l->role != NULL ? l->role : role_name(r->who.role);
+}
+
+st_rc
+caselog_event(struct db *db, long long actor_id, long long log_id,
+    long long concern_id, const char *role, const char *kind,
+    const char *summary, const char *ref_type, const char *ref_pid,
+    long long submission_id)
+{
+	char pid[SECURE_ID_SIZE];
+	struct db_val p[10];
+
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = log_id != 0 ? DV_INT(log_id) : DV_NULL;
+	p[2] = concern_id != 0 ? DV_INT(concern_id) : DV_NULL;
+	p[3] = actor_id != 0 ? DV_INT(actor_id) : DV_NULL;
+	p[4] = DV_STR(role);
+	p[5] = DV_STR(kind);
+	p[6] = DV_STR(summary != NULL ? summary : "");
+	p[7] = DV_OPT(ref_type);
+	p[8] = DV_OPT(ref_pid);
+	p[9] = submission_id != 0 ? DV_INT(submission_id) : DV_NULL;
+	return db_exec(db, STMT_EVENT_INSERT, p, 10, NULL, NULL);
+}
+
+st_rc
+caselog_notice(struct db *db, const char *kind, long long unit_id,
+    long long user_id, const char *service, long long concern_id,
+    long long log_id)
+{
+	char pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
+	struct db_val p[8];
+
+	secure_random_id(pid);
+	secure_token(idem);
+	p[0] = DV_STR(pid);
+	p[1] = DV_STR(kind);
+	p[2] = unit_id != 0 ? DV_INT(unit_id) : DV_NULL;
+	p[3] = user_id != 0 ? DV_INT(user_id) : DV_NULL;
+	p[4] = DV_OPT(service);
+	p[5] = concern_id != 0 ? DV_INT(concern_id) : DV_NULL;
+	p[6] = log_id != 0 ? DV_INT(log_id) : DV_NULL;
+	p[7] = DV_STR(idem);
+	return db_exec(db, STMT_OUTBOX_ADD, p, 8, NULL, NULL);
+}
+
+st_rc
+caselog_submission(struct req *r, const struct form_def *def,
+    xmlDocPtr inst, long long *id, char *pid)
+{
+	char own[SECURE_ID_SIZE];
+	unsigned long long ins = 0;
+	xmlChar *xml = NULL;
+	struct db_val p[5];
+	int len = 0;
+	st_rc rc;
+
+	if (pid == NULL)
+		pid = own;
+	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
+	if (xml == NULL)
+		return ST_E_NOMEM;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = DV_STR(def->id);
+	p[2] = DV_INT(def->version);
+	p[3] = DV_STRN((const char *)xml, (size_t)len);
+	p[4] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_SUBMISSION_INSERT, p, 5, NULL, &ins);
+	xmlFree(xml);
+	*id = (long long)ins;
+	return rc;
+}
+
+st_rc
+caselog_consent_ended(struct db *db, long long log_id,
+    long long home_unit_id, long long holder_id, const char *why)
+{
+	char today[DATE_SIZE];
+	struct buf names;
+	struct db_res res;
+	struct db_val p[4];
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(log_id);
+	p[1] = DV_INT(home_unit_id);
+	p[2] = DV_STR(today);
+	p[3] = DV_STR(today);
+	if ((rc = db_query(db, STMT_PART_UNCOVERED, p, 4, 10000, &res)) !=
+	    ST_OK)
+		return rc;
+	buf_init(&names, 64 * 1024);
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		struct db_val q[3];
+
+		q[0] = DV_STR(why);
+		q[1] = DV_INT(log_id);
+		q[2] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_PART_REMOVE, q, 3, NULL, NULL);
+		if (rc == ST_OK)
+			rc = buf_addf(&names, "%s%s", i > 0 ? ", " : "",
+			    db_get(&res, i, 1));
+	}
+	if (rc == ST_OK && res.nrows > 0) {
+		struct buf text;
+
+		buf_init(&text, 64 * 1024);
+		rc = buf_addf(&text, _("No longer take part (%s): %s"), why,
+		    names.data);
+		if (rc == ST_OK)
+			rc = caselog_event(db, 0, log_id, 0, "system",
+			    "participant", text.data, NULL, NULL, 0);
+		buf_release(&text);
+	}
+	db_res_release(&res);
+	buf_release(&names);
+	if (rc != ST_OK)
+		return rc;
+	/* Pending notices the remaining consent does not cover never go. */
+	if ((rc = db_exec(db, STMT_OUTBOX_CANCEL_UNCOVERED, p, 4, NULL,
+	    NULL)) != ST_OK)
+		return rc;
+	return caselog_notice(db, "consent.ended", 0, holder_id, NULL, 0,
+	    log_id);
+}
+
+/*
+ * Begin a change to log l: open the transaction and lock the log row,
+ * and make sure it is still as the user saw it (open, same holder).
+ * On ST_E_CONFLICT the transaction is rolled back.
+ */
+st_rc
+caselog_begin(struct req *r, const struct caselog *l)
+{
+	struct db *db = &r->w->db;
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	if ((rc = db_begin(db)) != ST_OK)
+		return rc;
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(db, STMT_LOG_LOCK, p, 1, 1, &res)) != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if (res.nrows != 1 || strcmp(db_get(&res, 0, 0), "open") != 0 ||
+	    db_get_int(&res, 0, 1) != l->holder_id)
+		rc = ST_E_CONFLICT;
+	db_res_release(&res);
+	if (rc != ST_OK)
+		db_rollback(db);
+	return rc;
+}
+
+int
+caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
+    const char *kind, st_rc *rc)
+{
+	char today[DATE_SIZE];
+	struct db_val p[4];
+	struct db_res res;
+	int yes;
+
+	*rc = ST_OK;
+	if (unit_id == l->home_unit_id)
+		return 1;
+	dates_today(today);
+	p[0] = DV_INT(l->id);
+	p[1] = DV_STR(today);
+	p[2] = DV_STR(today);
+	p[3] = DV_STR(kind);
+	if ((*rc = db_query(&r->w->db, STMT_KIND_COVERED, p, 4, 1, &res)) !=
+	    ST_OK)
+		return 0;
+	yes = db_get_int(&res, 0, 0) > 0;
+	db_res_release(&res);
+	return yes;
+}
+
+st_rc
+caselog_conflict(struct req *r, const char *message)
+{
+	return resp_error(r, 409, message);
+}

@@ -1,0 +1,127 @@
+/* caselog.h: the relay log (stafettlogg): loading a log with the facts
+ * its access rules need, and the pieces every change to a case is made
+ * of: an event in the timeline, a notice in the outbox, an audit row. */
+#ifndef ST_CASELOG_H
+#define ST_CASELOG_H
+
+#include <libxml/tree.h>
+
+#include "access.h"
+#include "db.h"
+#include "dates.h"
+#include "req.h"
+#include "result.h"
+#include "secure.h"
+
+/*
+ * A log as the asking user may see it. Strings point into res, which the
+ * struct owns until caselog_release. facts are relative to r->who;
+ * role is their per-case role (access_log_role) or NULL.
+ */
+struct caselog {
+	struct db_res		 res;
+	long long		 id;
+	const char		*public_id;
+	const char		*reference;
+	long long		 child_id;
+	long long		 home_unit_id;
+	int			 level;
+	const char		*level_since;
+	const char		*status;
+	long long		 holder_id;
+	const char		*holder_pid;
+	const char		*holder_name;
+	const char		*holder_unit;
+	const char		*child_name;
+	const char		*child_birth;	/* NULL if unknown */
+	const char		*home_unit;
+	const char		*created;
+	const char		*closed;
+	struct log_facts	 facts;
+	const char		*role;
+};
+
+/*
+ * Load the log with public id pid (or, with caselog_load_id, internal
+ * id) and check that r->who has right on it. Returns ST_OK with
+ * *ok = 1 when loaded and allowed; otherwise *ok = 0 and the error
+ * response (404 or 403) is already set. A successful load with LR_READ
+ * or more is audited as a read of the log by the caller's role.
+ */
+st_rc caselog_load(struct req *r, const char *pid, enum log_right right,
+    struct caselog *out, int *ok) ST_MUST_CHECK;
+st_rc caselog_load_id(struct req *r, long long id, enum log_right right,
+    struct caselog *out, int *ok) ST_MUST_CHECK;
+void caselog_release(struct caselog *l);
+
+/* The per-case role for events and the audit trail; never NULL. */
+const char *caselog_role(const struct caselog *l, const struct req *r);
+
+/*
+ * An event in a log's (or a concern's) timeline, by actor_id (0: the
+ * system, e.g. an expiry found by notify) acting as role. ref_type and
+ * ref_pid name the record it is about, for the link; submission_id (or
+ * 0) the form behind it.
+ */
+st_rc caselog_event(struct db *db, long long actor_id, long long log_id,
+    long long concern_id, const char *role, const char *kind,
+    const char *summary, const char *ref_type, const char *ref_pid,
+    long long submission_id) ST_MUST_CHECK;
+
+/*
+ * A notice in the outbox, in the caller's transaction: to one person
+ * (user_id), a unit's leaders (unit_id), or a service (service: consent
+ * must cover it when it is sent; NULL for notices that need no consent,
+ * such as a report of concern to child welfare).
+ */
+st_rc caselog_notice(struct db *db, const char *kind, long long unit_id,
+    long long user_id, const char *service, long long concern_id,
+    long long log_id) ST_MUST_CHECK;
+
+/*
+ * Store a validated form instance as a form submission by r->who (in the
+ * caller's transaction); *id gets its row id, pid (if not NULL) its
+ * public id.
+ */
+struct form_def;
+st_rc caselog_submission(struct req *r, const struct form_def *def,
+    xmlDocPtr inst, long long *id, char *pid) ST_MUST_CHECK;
+
+/*
+ * After a consent was withdrawn or ran out: participants no valid
+ * consent covers any more are removed (one event naming them), pending
+ * notices to services no longer covered are cancelled, and the holder is
+ * told. In the caller's transaction.
+ */
+st_rc caselog_consent_ended(struct db *db, long long log_id,
+    long long home_unit_id, long long holder_id, const char *why)
+    ST_MUST_CHECK;
+
+/*
+ * May someone of this unit (unit_id, its kind) see the log's child: the
+ * log's own unit always, another service only within a consent valid
+ * today. *rc reports a database error (then 0 is returned).
+ */
+int caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
+    const char *kind, st_rc *rc);
+
+/*
+ * Begin a change to log l: open the transaction, lock the log row and
+ * make sure it is still as the user saw it (open, the same holder).
+ * ST_E_CONFLICT (rolled back) when it is not.
+ */
+st_rc caselog_begin(struct req *r, const struct caselog *l) ST_MUST_CHECK;
+
+/*
+ * Close log l (caseclose.c), in the caller's transaction which has
+ * locked it: the log and its concerns are closed, a pending handover is
+ * cancelled, the closing event (summary) is recorded, and the archive
+ * copy (the whole log as XML and as printable HTML) is stored with it.
+ */
+st_rc caselog_close(struct req *r, struct caselog *l, long long sub_id,
+    const char *summary) ST_MUST_CHECK;
+
+/* Respond with 409 and a message, the answer to every lost race. */
+st_rc caselog_conflict(struct req *r, const char *message) ST_MUST_CHECK;
+
+#endif

@@ -1,0 +1,177 @@
+/* h_guide.c: the action guide (handlingsveileder) as the administrator
+ * edits it: the steps of each level, their tools and deadlines. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+static st_rc
+guide_page(struct req *r, int status, const char *step, const char *field,
+    const char *message)
+{
+	struct db_res lv, st;
+	xmlNodePtr root, g, l, s, e;
+	size_t i, j;
+	st_rc rc;
+
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVELS, NULL, 0, 16, &lv)) !=
+	    ST_OK)
+		return rc;
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEPS, NULL, 0, 1000, &st)) !=
+	    ST_OK) {
+		db_res_release(&lv);
+		return rc;
+	}
+	root = req_is_api(r) ? view_doc(r, "guide") : view_page(r, "guide");
+	g = req_is_api(r) ? root : view_el(root, "guide", NULL);
+	for (i = 0; i < lv.nrows; i++) {
+		l = view_el(g, "level", NULL);
+		view_attr(l, "n", db_get(&lv, i, 0));
+		view_attr(l, "name", db_get(&lv, i, r->lang == LANG_EN ? 2 : 1));
+		for (j = 0; j < st.nrows; j++) {
+			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
+				continue;
+			s = view_el(l, "step", NULL);
+			view_attr(s, "id", db_get(&st, j, 0));
+			view_attr(s, "n", db_get(&st, j, 2));
+			view_attr(s, "form", db_get(&st, j, 5));
+			view_attr(s, "days", db_get(&st, j, 6));
+			view_el(s, "title-nb", db_get(&st, j, 3));
+			view_el(s, "title-en", db_get(&st, j, 4));
+		}
+	}
+	db_res_release(&lv);
+	db_res_release(&st);
+	if (!req_is_api(r)) {
+		const struct formset *fs = r->w->forms;
+		xmlNodePtr forms = view_el(root, "forms", NULL), f;
+
+		for (i = 0; i < fs->n; i++) {
+			if (formset_current(fs, fs->v[i]->id) != fs->v[i])
+				continue;
+			f = view_el(forms, "form", NULL);
+			view_attr(f, "id", fs->v[i]->id);
+			view_attr(f, "title", form_text(fs->v[i]->root, FORM_NS,
+			    "title", r->lang));
+		}
+	}
+	if (field != NULL) {
+		e = view_el(root, "error", message);
+		view_attr(e, "field", field);
+		view_attr(e, "step", step);
+	}
+	return view_send(r, status, root);
+}
+
+/* ROUTE: GET /admin/guide */
+/* ROUTE: GET /api/v1/guide */
+st_rc
+h_guide_show(struct req *r)
+{
+	return guide_page(r, 200, NULL, NULL, NULL);
+}
+
+/* The step's fields from the request; 422 (responded) when wrong. */
+static st_rc
+step_input(struct req *r, const char *step, struct db_val *p, int *ok)
+{
+	const char *nb = req_input(r, "title_nb");
+	const char *en = req_input(r, "title_en");
+	const char *form = req_input(r, "form");
+	const char *days = req_input(r, "days");
+	char *end;
+	long d = 0;
+
+	*ok = 0;
+	if (nb == NULL || *nb == '\0' || strlen(nb) > 500)
+		return guide_page(r, 422, step, "title_nb",
+		    _("Describe the step in Norwegian (at most 500 characters)."));
+	if (en == NULL || *en == '\0' || strlen(en) > 500)
+		return guide_page(r, 422, step, "title_en",
+		    _("Describe the step in English (at most 500 characters)."));
+	if (form != NULL && *form != '\0' &&
+	    formset_current(r->w->forms, form) == NULL)
+		return guide_page(r, 422, step, "form",
+		    _("There is no such form."));
+	if (days != NULL && *days != '\0') {
+		d = strtol(days, &end, 10);
+		if (*end != '\0' || d < 0 || d > 3650)
+			return guide_page(r, 422, step, "days",
+			    _("The deadline is a number of days, 0 to 3650, or empty."));
+	}
+	p[0] = DV_STR(nb);
+	p[1] = DV_STR(en);
+	p[2] = DV_OPT(form != NULL && *form != '\0' ? form : NULL);
+	p[3] = days != NULL && *days != '\0' ? DV_INT(d) : DV_NULL;
+	*ok = 1;
+	return ST_OK;
+}
+
+/* ROUTE: POST /admin/guide/steps/{id} */
+st_rc
+h_guide_step_update(struct req *r)
+{
+	struct db_val p[5];
+	unsigned long long n = 0;
+	int ok;
+	st_rc rc;
+
+	if ((rc = step_input(r, r->arg, p, &ok)) != ST_OK || !ok)
+		return rc;
+	p[4] = DV_STR(r->arg);
+	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_UPDATE, p, 5, &n, NULL)) !=
+	    ST_OK)
+		return rc;
+	return resp_done(r, 200, "/admin/guide");
+}
+
+/* ROUTE: POST /admin/guide/steps */
+st_rc
+h_guide_step_add(struct req *r)
+{
+	const char *lv = req_input(r, "level");
+	struct db_val p[6], q[5];
+	char pid[SECURE_ID_SIZE];
+	unsigned long long n = 0;
+	int ok;
+	st_rc rc;
+
+	if (lv == NULL || strlen(lv) != 1 || lv[0] < '0' || lv[0] > '3')
+		return guide_page(r, 422, "new", "level",
+		    _("Choose level 0, 1, 2 or 3."));
+	if ((rc = step_input(r, "new", q, &ok)) != ST_OK || !ok)
+		return rc;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	memcpy(&p[1], q, 4 * sizeof(q[0]));
+	p[5] = DV_INT(lv[0] - '0');
+	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 6, &n, NULL)) !=
+	    ST_OK)
+		return rc;
+	return resp_done(r, 201, "/admin/guide");
+}
+
+/* ROUTE: POST /admin/guide/steps/{id}/delete */
+st_rc
+h_guide_step_delete(struct req *r)
+{
+	struct db_val p[1];
+	unsigned long long n = 0;
+	st_rc rc;
+
+	p[0] = DV_STR(r->arg);
+	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_DELETE, p, 1, &n, NULL)) !=
+	    ST_OK)
+		return rc;
+	if (n == 0)
+		return resp_error(r, 404, _("There is no such step."));
+	return resp_done(r, 200, "/admin/guide");
+}

@@ -1,0 +1,321 @@
+/* h_handover.c: a handover of the baton: the request, and its
+ * acceptance, refusal or withdrawal, in the browser and the API. */
+#include "config.h"
+
+#include <string.h>
+
+#include "audit.h"
+#include "caselog.h"
+#include "db.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "logview.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+/* Columns of HANDOVER_COLS. */
+enum { HC_ID, HC_PUBLIC_ID, HC_LOG, HC_FROM, HC_TO, HC_STATUS, HC_REASON,
+	HC_ANSWER, HC_CREATED, HC_DECIDED, HC_FROM_NAME, HC_TO_NAME,
+	HC_TO_PID, HC_LOG_PID, HC_REFERENCE, HC_REQUESTED_BY };
+
+/*
+ * The handover named by r->arg and its log. The proposed holder may see
+ * the request (and the log's head) before taking over: they need to
+ * know what they are accepting. Everyone else needs to see the log.
+ */
+static st_rc
+load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
+{
+	struct db_val p[1];
+	int to_me;
+	st_rc rc;
+
+	*ok = 0;
+	p[0] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_HANDOVER_GET, p, 1, 1, res)) !=
+	    ST_OK)
+		return rc;
+	if (res->nrows == 0) {
+		db_res_release(res);
+		return resp_error(r, 404, _("There is no such handover."));
+	}
+	to_me = db_get_int(res, 0, HC_TO) == r->who.user_id &&
+	    (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER);
+	if (to_me) {
+		/* Load the log without the read rule: the head only. */
+		struct principal saved = r->who;
+		int found;
+
+		(void)saved;
+		rc = caselog_load_id(r, db_get_int(res, 0, HC_LOG), LR_READ, l,
+		    &found);
+		if (rc == ST_OK && !found) {
+			/* not (yet) a reader: show the request alone */
+			buf_reset(&r->out);
+			r->status = 0;
+			memset(l, 0, sizeof(*l));
+			*ok = 2;
+			return audit_log_as(r, "proposed holder", "read",
+			    "handover", db_get_int(res, 0, HC_ID), 0);
+		}
+	} else {
+		int found;
+
+		rc = caselog_load_id(r, db_get_int(res, 0, HC_LOG), LR_READ, l,
+		    &found);
+		if (rc == ST_OK && !found) {
+			db_res_release(res);
+			return ST_OK;
+		}
+	}
+	if (rc != ST_OK) {
+		db_res_release(res);
+		return rc;
+	}
+	*ok = 1;
+	return ST_OK;
+}
+
+/* ROUTE: GET /handovers/{id} */
+/* ROUTE: GET /api/v1/handovers/{id} */
+st_rc
+h_handover_show(struct req *r)
+{
+	struct db_res res;
+	struct caselog l;
+	xmlNodePtr root, h;
+	int ok;
+	st_rc rc;
+
+	if ((rc = load(r, &res, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "handover");
+	if (ok == 1)
+		(void)logview_head(r, &l, root);
+	h = view_el(root, "handover", db_get(&res, 0, HC_REASON));
+	logview_handover_attrs(h, &res, 0);
+	if (db_get_int(&res, 0, HC_TO) == r->who.user_id)
+		view_attr(h, "to-me", "true");
+	if (db_get_int(&res, 0, HC_FROM) == r->who.user_id ||
+	    db_get_int(&res, 0, HC_REQUESTED_BY) == r->who.user_id)
+		view_attr(h, "mine", "true");
+	db_res_release(&res);
+	if (ok == 1)
+		caselog_release(&l);
+	return view_send(r, 200, root);
+}
+
+/*
+ * Decide a pending handover: accept (only the proposed holder; the
+ * baton moves in the same transaction, and only if the holder is still
+ * the one who asked), refuse (the proposed holder, with a reason), or
+ * withdraw (the holder or whoever asked). Two answers at once: the
+ * first wins; the other gets 409 and nothing is half-written.
+ */
+static st_rc
+decide(struct req *r, const char *what)
+{
+	const char *answer = req_input(r, "reason");
+	struct db *db = &r->w->db;
+	struct db_res res, lock;
+	struct buf text = BUF_INIT(4400);
+	struct db_val p[4];
+	unsigned long long n = 0;
+	long long id, log_id, from, to, child = 0;
+	char log_pid[SECURE_ID_SIZE], loc[96], kind[32];
+	char to_unit_kind[32] = "";
+	long long to_unit = 0;
+	int accept = strcmp(what, "accepted") == 0;
+	int refuse = strcmp(what, "refused") == 0;
+	st_rc rc;
+
+	p[0] = DV_STR(r->arg);
+	if ((rc = db_query(db, STMT_HANDOVER_GET, p, 1, 1, &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		return resp_error(r, 404, _("There is no such handover."));
+	}
+	id = db_get_int(&res, 0, HC_ID);
+	log_id = db_get_int(&res, 0, HC_LOG);
+	from = db_get_int(&res, 0, HC_FROM);
+	to = db_get_int(&res, 0, HC_TO);
+	snprintf(log_pid, sizeof(log_pid), "%s", db_get(&res, 0, HC_LOG_PID));
+	if ((accept || refuse) && to != r->who.user_id) {
+		db_res_release(&res);
+		return resp_error(r, 403, _("Only the proposed holder can accept or refuse the handover."));
+	}
+	if (!accept && !refuse && from != r->who.user_id &&
+	    db_get_int(&res, 0, HC_REQUESTED_BY) != r->who.user_id) {
+		db_res_release(&res);
+		return resp_error(r, 403, _("Only the holder or whoever asked can withdraw the handover."));
+	}
+	if (strcmp(db_get(&res, 0, HC_STATUS), "pending") != 0) {
+		db_res_release(&res);
+		return caselog_conflict(r, _("The handover has already been answered or withdrawn."));
+	}
+	if (refuse && (answer == NULL || *answer == '\0' ||
+	    strlen(answer) > 2000)) {
+		db_res_release(&res);
+		return resp_error(r, 422, _("Say why you refuse (at most 2000 characters)."));
+	}
+	if (accept)
+		rc = buf_addf(&text, _("%s accepted the handover and now holds the relay log (from %s)."),
+		    db_get(&res, 0, HC_TO_NAME), db_get(&res, 0, HC_FROM_NAME));
+	else if (refuse)
+		rc = buf_addf(&text, _("%s refused the handover: %s. %s still holds the relay log."),
+		    db_get(&res, 0, HC_TO_NAME), answer,
+		    db_get(&res, 0, HC_FROM_NAME));
+	else
+		rc = buf_addf(&text, _("The handover to %s was withdrawn."),
+		    db_get(&res, 0, HC_TO_NAME));
+	db_res_release(&res);
+	if (rc != ST_OK)
+		goto out;
+	if (accept) {
+		/* Consent must still cover the new holder's service. */
+		struct caselog l;
+		int ok, covered;
+
+		if ((rc = caselog_load_id(r, log_id, LR_READ, &l, &ok)) !=
+		    ST_OK)
+			goto out;
+		if (!ok) {
+			/* not a reader yet: that is expected; check below */
+			buf_reset(&r->out);
+			r->status = 0;
+		}
+		(void)to_unit_kind;
+		(void)to_unit;
+		if (ok) {
+			covered = 1;
+			child = l.child_id;
+			caselog_release(&l);
+		} else {
+			struct db_val q[7];
+			struct db_res lr;
+			char today[DATE_SIZE];
+
+			dates_today(today);
+			q[0] = DV_INT(0);
+			q[1] = DV_INT(r->who.unit_id);
+			q[2] = DV_STR(today);
+			q[3] = DV_STR(today);
+			q[4] = DV_STR(r->who.unit_kind != NULL ?
+			    r->who.unit_kind : "");
+			q[5] = DV_INT(0);
+			q[6] = DV_INT(log_id);
+			if ((rc = db_query(db, STMT_LOG_BY_ID, q, 7, 1, &lr)) !=
+			    ST_OK)
+				goto out;
+			covered = lr.nrows == 1 && db_get_int(&lr, 0, 16) > 0;
+			child = lr.nrows == 1 ? db_get_int(&lr, 0, 3) : 0;
+			db_res_release(&lr);
+		}
+		if (!covered) {
+			rc = caselog_conflict(r, _("The guardians' consent no longer covers your service, so you cannot take over. The holder must record a consent that covers it first."));
+			goto out;
+		}
+	}
+	if ((rc = db_begin(db)) != ST_OK)
+		goto out;
+	p[0] = DV_INT(log_id);
+	if ((rc = db_query(db, STMT_LOG_LOCK, p, 1, 1, &lock)) != ST_OK)
+		goto fail;
+	if (lock.nrows != 1 || strcmp(db_get(&lock, 0, 0), "open") != 0 ||
+	    db_get_int(&lock, 0, 1) != from) {
+		db_res_release(&lock);
+		db_rollback(db);
+		rc = caselog_conflict(r, _("The relay log has changed since the handover was asked for (it was closed or handed to someone else)."));
+		goto out;
+	}
+	db_res_release(&lock);
+	p[0] = DV_STR(what);
+	p[1] = DV_OPT(refuse ? answer : NULL);
+	p[2] = DV_INT(id);
+	if ((rc = db_exec(db, STMT_HANDOVER_DECIDE, p, 3, &n, NULL)) != ST_OK)
+		goto fail;
+	if (n == 0) {
+		db_rollback(db);
+		rc = caselog_conflict(r, _("The handover has already been answered or withdrawn."));
+		goto out;
+	}
+	if (accept) {
+		p[0] = DV_INT(to);
+		p[1] = DV_INT(log_id);
+		p[2] = DV_INT(from);
+		if ((rc = db_exec(db, STMT_LOG_SET_HOLDER, p, 3, &n, NULL)) !=
+		    ST_OK)
+			goto fail;
+		if (n == 0) {
+			rc = ST_E_CONFLICT;
+			goto fail;
+		}
+		/* The old holder goes on taking part, within consent. */
+		p[0] = DV_INT(log_id);
+		p[1] = DV_INT(from);
+		p[2] = DV_INT(r->who.user_id);
+		rc = db_exec(db, STMT_PART_INSERT, p, 3, NULL, NULL);
+		if (rc == ST_E_CONFLICT)
+			rc = ST_OK;
+		/* ... and the new one holds, not takes part */
+		if (rc == ST_OK) {
+			p[0] = DV_STR(_("now the holder"));
+			p[1] = DV_INT(log_id);
+			p[2] = DV_INT(to);
+			rc = db_exec(db, STMT_PART_REMOVE, p, 3, NULL, NULL);
+		}
+		if (rc != ST_OK)
+			goto fail;
+	}
+	snprintf(kind, sizeof(kind), "%s", accept ? "holder" : "handover");
+	if ((rc = caselog_event(db, r->who.user_id, log_id, 0,
+	    accept || refuse ? "proposed holder" : "holder", kind, text.data,
+	    "handover", r->arg, 0)) != ST_OK)
+		goto fail;
+	if ((rc = caselog_notice(db, accept ? "handover.accepted" :
+	    refuse ? "handover.refused" : "handover.withdrawn", 0,
+	    accept || refuse ? from : to, NULL, 0, log_id)) != ST_OK)
+		goto fail;
+	if ((rc = audit_log_as(r, accept ? "holder" : "proposed holder",
+	    "update", "handover", id, child)) != ST_OK)
+		goto fail;
+	if ((rc = db_commit(db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/%s/%s", req_is_api(r) ? "/api/v1" : "",
+	    accept ? "logs" : "handovers", accept ? log_pid : r->arg);
+	rc = resp_done(r, 200, loc);
+	goto out;
+fail:
+	db_rollback(db);
+	if (rc == ST_E_CONFLICT)
+		rc = caselog_conflict(r, _("Someone else changed this at the same time. Open it again and check before you try again."));
+out:
+	buf_release(&text);
+	return rc;
+}
+
+/* ROUTE: POST /handovers/{id}/accept */
+/* ROUTE: POST /api/v1/handovers/{id}/accept */
+st_rc
+h_handover_accept(struct req *r)
+{
+	return decide(r, "accepted");
+}
+
+/* ROUTE: POST /handovers/{id}/refuse */
+/* ROUTE: POST /api/v1/handovers/{id}/refuse */
+st_rc
+h_handover_refuse(struct req *r)
+{
+	return decide(r, "refused");
+}
+
+/* ROUTE: POST /handovers/{id}/withdraw */
+/* ROUTE: POST /api/v1/handovers/{id}/withdraw */
+st_rc
+h_handover_withdraw(struct req *r)
+{
+	return decide(r, "cancelled");
+}

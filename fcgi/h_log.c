@@ -1,0 +1,806 @@
+/* h_log.c: a relay log: its page and the actions on it (level,
+ * participants, notes, meetings, measures, asking to close), the access
+ * log and the archive copy, in the browser and the API. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "caselog.h"
+#include "db.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "logview.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+#define TEXT_MAX	4000
+
+/*
+ * Show the log page (or the API document) with status; when field is
+ * not NULL the action that failed is named with its message, and what
+ * the user typed is sent back so the page keeps it.
+ */
+static st_rc
+log_page(struct req *r, const struct caselog *l, int status,
+    const char *action, const char *field, const char *message)
+{
+	xmlNodePtr root, n, e;
+	size_t i;
+	st_rc rc;
+
+	if (req_is_api(r) && field != NULL) {
+		root = view_doc(r, "errors");
+		e = view_el(root, "error", message);
+		view_attr(e, "path", field);
+		return view_send(r, status, root);
+	}
+	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "log");
+	if ((rc = logview_build(r, l, root, 0, &n)) != ST_OK)
+		return rc;
+	if (field != NULL) {
+		e = view_el(root, "error", message);
+		view_attr(e, "action", action);
+		view_attr(e, "field", field);
+		for (i = 0; i < r->form.n; i++) {
+			if (strcmp(r->form.v[i].name, "csrf") == 0)
+				continue;
+			e = view_el(root, "typed", r->form.v[i].value);
+			view_attr(e, "action", action);
+			view_attr(e, "name", r->form.v[i].name);
+		}
+	}
+	return view_send(r, status, root);
+}
+
+/* ROUTE: GET /logs/{id} */
+/* ROUTE: GET /api/v1/logs/{id} */
+st_rc
+h_log_show(struct req *r)
+{
+	struct caselog l;
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_READ, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	rc = log_page(r, &l, 200, NULL, NULL, NULL);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: GET /api/v1/logs/{id}/events */
+st_rc
+h_api_log_events(struct req *r)
+{
+	struct caselog l;
+	xmlNodePtr root;
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_READ, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	root = view_doc(r, "relay");
+	view_attr(root, "log", l.public_id);
+	rc = logview_events(r, l.id, 0, root);
+	caselog_release(&l);
+	if (rc != ST_OK)
+		return rc;
+	return view_send(r, 200, root);
+}
+
+static st_rc
+changed_meanwhile(struct req *r)
+{
+	return caselog_conflict(r, _("The relay log was changed by someone else at the same time (closed, or handed over). Open it again and check before you try again."));
+}
+
+static int
+text_ok(const char *s, size_t max)
+{
+	return s != NULL && *s != '\0' && strlen(s) <= max;
+}
+
+static int
+date_ok(const char *s)
+{
+	int ok = 0;
+
+	if (s == NULL || strlen(s) != 10)
+		return 0;
+	(void)dates_days(s, &ok);
+	return ok;
+}
+
+/* The user named by public id, if staff who could take part. */
+struct person {
+	long long	 id;
+	char		 name[201];
+	char		 kind[32];
+	long long	 unit_id;
+};
+
+static st_rc
+find_staff(struct req *r, const char *pid, struct person *out, int *found)
+{
+	struct db_val p[1];
+	struct db_res res;
+	const char *role;
+	st_rc rc;
+
+	*found = 0;
+	memset(out, 0, sizeof(*out));
+	if (pid == NULL || !secure_is_id(pid))
+		return ST_OK;
+	p[0] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, p, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 1) {
+		role = db_get(&res, 0, 2);
+		if (db_get_int(&res, 0, 6) && db_get(&res, 0, 4) != NULL &&
+		    (strcmp(role, "employee") == 0 ||
+		    strcmp(role, "leader") == 0)) {
+			out->id = db_get_int(&res, 0, 0);
+			snprintf(out->name, sizeof(out->name), "%s",
+			    db_get(&res, 0, 1));
+			snprintf(out->kind, sizeof(out->kind), "%s",
+			    db_get(&res, 0, 4));
+			out->unit_id = db_get_int(&res, 0, 3);
+			*found = 1;
+		}
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* ROUTE: POST /logs/{id}/level */
+/* ROUTE: POST /api/v1/logs/{id}/level */
+st_rc
+h_log_level(struct req *r)
+{
+	const char *lv = req_input(r, "level");
+	const char *reason = req_input(r, "reason");
+	struct caselog l;
+	struct buf text = BUF_INIT(TEXT_MAX + 200);
+	char today[DATE_SIZE], loc[64];
+	struct db_val p[3];
+	unsigned long long n = 0;
+	int ok, level;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_LEVEL, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	level = lv != NULL && strlen(lv) == 1 ? lv[0] - '0' : -1;
+	if (level < 1 || level > 3) {
+		rc = log_page(r, &l, 422, "level", "level",
+		    _("Choose level 1, 2 or 3."));
+		goto out;
+	}
+	if (!text_ok(reason, TEXT_MAX)) {
+		rc = log_page(r, &l, 422, "level", "reason",
+		    _("Say why the level changes (at most 4000 characters)."));
+		goto out;
+	}
+	if (level == l.level) {
+		rc = log_page(r, &l, 422, "level", "level",
+		    _("The case is already at this level."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	dates_today(today);
+	p[0] = DV_INT(level);
+	p[1] = DV_STR(today);
+	p[2] = DV_INT(l.id);
+	rc = db_exec(&r->w->db, STMT_LOG_SET_LEVEL, p, 3, &n, NULL);
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("Level %d to level %d: %s"), l.level,
+		    level, reason);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "level", text.data, NULL, NULL, 0);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 200, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/participants */
+/* ROUTE: POST /api/v1/logs/{id}/participants */
+st_rc
+h_log_participant_add(struct req *r)
+{
+	struct caselog l;
+	struct person who;
+	struct buf text = BUF_INIT(1024);
+	struct db_val p[3];
+	char loc[64];
+	int ok, found, covered;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if ((rc = find_staff(r, req_input(r, "user"), &who, &found)) != ST_OK)
+		goto out;
+	if (!found) {
+		rc = log_page(r, &l, 422, "participant", "user",
+		    _("Choose a person from the list."));
+		goto out;
+	}
+	covered = caselog_covers(r, &l, who.unit_id, who.kind, &rc);
+	if (rc != ST_OK)
+		goto out;
+	if (!covered) {
+		rc = log_page(r, &l, 422, "participant", "user",
+		    _("No valid consent covers this person's service. Record a consent from the guardians that names the service first."));
+		goto out;
+	}
+	if (who.id == l.holder_id) {
+		rc = log_page(r, &l, 422, "participant", "user",
+		    _("This person holds the relay log already."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	p[0] = DV_INT(l.id);
+	p[1] = DV_INT(who.id);
+	p[2] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_PART_INSERT, p, 3, NULL, NULL);
+	if (rc == ST_E_CONFLICT) {
+		db_rollback(&r->w->db);
+		rc = log_page(r, &l, 422, "participant", "user",
+		    _("This person takes part already."));
+		goto out;
+	}
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("%s takes part"), who.name);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
+		    0);
+	if (rc == ST_OK)
+		rc = caselog_notice(&r->w->db, "log.participant", 0, who.id,
+		    NULL, 0, l.id);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 201, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/participants/remove */
+/* ROUTE: POST /api/v1/logs/{id}/participants/remove */
+st_rc
+h_log_participant_remove(struct req *r)
+{
+	const char *reason = req_input(r, "reason");
+	struct caselog l;
+	struct person who;
+	struct buf text = BUF_INIT(TEXT_MAX + 300);
+	struct db_val p[3];
+	unsigned long long n = 0;
+	char loc[64];
+	int ok, found;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if ((rc = find_staff(r, req_input(r, "user"), &who, &found)) != ST_OK)
+		goto out;
+	if (!found) {
+		rc = log_page(r, &l, 422, "remove", "user",
+		    _("Choose a person from the list."));
+		goto out;
+	}
+	if (!text_ok(reason, 500)) {
+		rc = log_page(r, &l, 422, "remove", "reason",
+		    _("Say why (at most 500 characters)."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	p[0] = DV_STR(reason);
+	p[1] = DV_INT(l.id);
+	p[2] = DV_INT(who.id);
+	rc = db_exec(&r->w->db, STMT_PART_REMOVE, p, 3, &n, NULL);
+	if (rc == ST_OK && n == 0) {
+		db_rollback(&r->w->db);
+		rc = log_page(r, &l, 422, "remove", "user",
+		    _("This person does not take part."));
+		goto out;
+	}
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("%s no longer takes part: %s"),
+		    who.name, reason);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
+		    0);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 200, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/notes */
+/* ROUTE: POST /api/v1/logs/{id}/notes */
+st_rc
+h_log_note(struct req *r)
+{
+	const char *kind = req_input(r, "kind");
+	const char *text = req_input(r, "text");
+	struct caselog l;
+	char loc[64];
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_NOTE, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	if (kind == NULL || (strcmp(kind, "note") != 0 &&
+	    strcmp(kind, "bright_spot") != 0)) {
+		rc = log_page(r, &l, 422, "note", "kind",
+		    _("Choose a note or a bright spot."));
+		goto out;
+	}
+	if (!text_ok(text, TEXT_MAX)) {
+		rc = log_page(r, &l, 422, "note", "text",
+		    _("Write the note (at most 4000 characters)."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+	    caselog_role(&l, r), kind, text, NULL, NULL, 0);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "create", "note",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 201, loc);
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/close-request */
+/* ROUTE: POST /api/v1/logs/{id}/close-request */
+st_rc
+h_log_close_request(struct req *r)
+{
+	const char *reason = req_input(r, "reason");
+	struct caselog l;
+	struct buf text = BUF_INIT(TEXT_MAX + 200);
+	char loc[64];
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_CLOSE_ASK, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if (reason != NULL && strlen(reason) > TEXT_MAX) {
+		rc = log_page(r, &l, 422, "close-request", "reason",
+		    _("At most 4000 characters."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	rc = buf_addf(&text, _("The guardians ask for the relay log to be closed. %s"),
+	    reason != NULL ? reason : "");
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "close_request", text.data, NULL,
+		    NULL, 0);
+	if (rc == ST_OK)
+		rc = caselog_notice(&r->w->db, "log.close_request", 0,
+		    l.holder_id, NULL, 0, l.id);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 200, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* Is the user named by pid the holder or an active, covered participant
+ * of l? Their row id in *id. */
+static st_rc
+member(struct req *r, const struct caselog *l, const char *pid,
+    long long *id, char *name, size_t namelen)
+{
+	struct person who;
+	struct db_val p[4];
+	struct db_res res;
+	char today[DATE_SIZE];
+	int found;
+	size_t i;
+	st_rc rc;
+
+	*id = 0;
+	if ((rc = find_staff(r, pid, &who, &found)) != ST_OK || !found)
+		return rc;
+	if (who.id == l->holder_id) {
+		*id = who.id;
+		snprintf(name, namelen, "%s", who.name);
+		return ST_OK;
+	}
+	dates_today(today);
+	p[0] = DV_INT(l->home_unit_id);
+	p[1] = DV_STR(today);
+	p[2] = DV_STR(today);
+	p[3] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_PART_LIST, p, 4, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows; i++)
+		if (db_get_int(&res, i, 6) == who.id &&
+		    db_get_int(&res, i, 4)) {
+			*id = who.id;
+			snprintf(name, namelen, "%s", who.name);
+		}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* ROUTE: POST /logs/{id}/measures */
+/* ROUTE: POST /api/v1/logs/{id}/measures */
+st_rc
+h_log_measure_add(struct req *r)
+{
+	const char *what = req_input(r, "what");
+	const char *goal = req_input(r, "goal");
+	const char *start = req_input(r, "start");
+	const char *eval = req_input(r, "evaluation");
+	struct caselog l;
+	struct buf text = BUF_INIT(TEXT_MAX + 400);
+	char pid[SECURE_ID_SIZE], loc[96], name[201];
+	struct db_val p[9];
+	long long resp;
+	int ok, dok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if (!text_ok(what, 2000)) {
+		rc = log_page(r, &l, 422, "measure", "what",
+		    _("Say what the measure is (at most 2000 characters)."));
+		goto out;
+	}
+	if (!text_ok(goal, 2000)) {
+		rc = log_page(r, &l, 422, "measure", "goal",
+		    _("Say what the measure should achieve (at most 2000 characters)."));
+		goto out;
+	}
+	if ((rc = member(r, &l, req_input(r, "responsible"), &resp, name,
+	    sizeof(name))) != ST_OK)
+		goto out;
+	if (resp == 0) {
+		rc = log_page(r, &l, 422, "measure", "responsible",
+		    _("The responsible person must be the holder or take part in the relay log."));
+		goto out;
+	}
+	if (!date_ok(start)) {
+		rc = log_page(r, &l, 422, "measure", "start",
+		    _("Give the start date as a date (YYYY-MM-DD)."));
+		goto out;
+	}
+	if (!date_ok(eval) || dates_days(eval, &dok) <
+	    dates_days(start, &dok)) {
+		rc = log_page(r, &l, 422, "measure", "evaluation",
+		    _("Give the evaluation date as a date (YYYY-MM-DD), not before the start."));
+		goto out;
+	}
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = DV_INT(l.id);
+	p[2] = DV_STR(what);
+	p[3] = DV_STR(goal);
+	p[4] = DV_INT(resp);
+	p[5] = DV_STR(start);
+	p[6] = DV_STR(eval);
+	p[7] = DV_NULL;
+	p[8] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_MEASURE_INSERT, p, 9, NULL, NULL);
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("New measure: %s (responsible: %s, evaluation %s)"),
+		    what, name, eval);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "measure", text.data, "measure", pid,
+		    0);
+	if (rc == ST_OK && resp != r->who.user_id)
+		rc = caselog_notice(&r->w->db, "measure.new", 0, resp, NULL,
+		    0, l.id);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "create", "measure",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 201, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/meetings */
+/* ROUTE: POST /api/v1/logs/{id}/meetings */
+st_rc
+h_log_meeting_add(struct req *r)
+{
+	const char *date = req_input(r, "date");
+	const char *time = req_input(r, "time");
+	const char *place = req_input(r, "place");
+	const char *agenda = req_input(r, "agenda");
+	struct caselog l;
+	struct buf text = BUF_INIT(TEXT_MAX + 400);
+	char pid[SECURE_ID_SIZE], loc[96], starts[20], name[201];
+	long long ids[64];
+	size_t nids = 0, i;
+	unsigned long long mid = 0;
+	struct db_val p[6];
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if (!date_ok(date)) {
+		rc = log_page(r, &l, 422, "meeting", "date",
+		    _("Give the date as a date (YYYY-MM-DD)."));
+		goto out;
+	}
+	if (time == NULL || strlen(time) != 5 || time[2] != ':' ||
+	    strtol(time, NULL, 10) > 23 || strtol(time + 3, NULL, 10) > 59 ||
+	    strspn(time, "0123456789:") != 5) {
+		rc = log_page(r, &l, 422, "meeting", "time",
+		    _("Give the time as HH:MM."));
+		goto out;
+	}
+	if (!text_ok(place, 200)) {
+		rc = log_page(r, &l, 422, "meeting", "place",
+		    _("Say where the meeting is (at most 200 characters)."));
+		goto out;
+	}
+	if (!text_ok(agenda, TEXT_MAX)) {
+		rc = log_page(r, &l, 422, "meeting", "agenda",
+		    _("Write the agenda (at most 4000 characters)."));
+		goto out;
+	}
+	for (i = 0; req_input_n(r, "invite", i) != NULL; i++) {
+		long long id;
+
+		if (nids == sizeof(ids) / sizeof(ids[0]))
+			break;
+		if ((rc = member(r, &l, req_input_n(r, "invite", i), &id,
+		    name, sizeof(name))) != ST_OK)
+			goto out;
+		if (id == 0) {
+			rc = log_page(r, &l, 422, "meeting", "invite",
+			    _("Only the holder and the participants of the relay log can be invited."));
+			goto out;
+		}
+		ids[nids++] = id;
+	}
+	snprintf(starts, sizeof(starts), "%s %s:00", date, time);
+	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
+		rc = changed_meanwhile(r);
+		goto out;
+	}
+	if (rc != ST_OK)
+		goto out;
+	secure_random_id(pid);
+	p[0] = DV_STR(pid);
+	p[1] = DV_INT(l.id);
+	p[2] = DV_STR(starts);
+	p[3] = DV_STR(place);
+	p[4] = DV_STR(agenda);
+	p[5] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 6, NULL, &mid);
+	for (i = 0; i < nids && rc == ST_OK; i++) {
+		p[0] = DV_INT(mid);
+		p[1] = DV_INT(ids[i]);
+		rc = db_exec(&r->w->db, STMT_MEETING_INVITE, p, 2, NULL, NULL);
+		if (rc == ST_OK && ids[i] != r->who.user_id)
+			rc = caselog_notice(&r->w->db, "meeting.invite", 0,
+			    ids[i], NULL, 0, l.id);
+	}
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("Meeting %s %s, %s"), date, time, place);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "meeting", text.data, "meeting", pid,
+		    0);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "create", "meeting",
+		    l.id, l.child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		goto out;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		goto out;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l.public_id);
+	rc = resp_done(r, 201, loc);
+out:
+	buf_release(&text);
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: GET /logs/{id}/access */
+/* ROUTE: GET /api/v1/logs/{id}/access */
+st_rc
+h_log_access(struct req *r)
+{
+	struct caselog l;
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr root, list, e;
+	char local[LOCAL_TIME_SIZE];
+	size_t i;
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_ACCESS_LOG, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	p[0] = DV_INT(l.child_id);
+	if ((rc = db_query(&r->w->db, STMT_AUDIT_FOR_CHILD, p, 1, 2000,
+	    &res)) != ST_OK)
+		goto out;
+	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "access");
+	(void)logview_head(r, &l, root);
+	list = view_el(root, "access", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		e = view_el(list, "entry", NULL);
+		dates_local(local, db_get(&res, i, 0));
+		view_attr(e, "at", local);
+		view_attr(e, "by", db_get(&res, i, 1) != NULL ?
+		    db_get(&res, i, 1) : _("the system"));
+		view_attr(e, "unit", db_get(&res, i, 2));
+		view_attr(e, "role", db_get(&res, i, 3));
+		view_attr(e, "action", db_get(&res, i, 4));
+		view_attr(e, "object", db_get(&res, i, 5));
+	}
+	db_res_release(&res);
+	rc = view_send(r, 200, root);
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: GET /logs/{id}/archive */
+/* ROUTE: GET /api/v1/logs/{id}/archive */
+st_rc
+h_log_archive(struct req *r)
+{
+	struct caselog l;
+	struct db_val p[1];
+	struct db_res res;
+	char hdr[96];
+	int ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_READ, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	p[0] = DV_INT(l.id);
+	if ((rc = db_query(&r->w->db, STMT_ARCHIVE_GET, p, 1, 1, &res)) !=
+	    ST_OK)
+		goto out;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		rc = resp_error(r, 404, _("The relay log is still open: the archive copy is made when it is closed."));
+		goto out;
+	}
+	if ((rc = audit_log_as(r, caselog_role(&l, r), "export", "log", l.id,
+	    l.child_id)) != ST_OK) {
+		db_res_release(&res);
+		goto out;
+	}
+	snprintf(hdr, sizeof(hdr), "attachment; filename=\"stafettlogg-%s.%s\"",
+	    l.reference, req_is_api(r) ? "xml" : "html");
+	if (fields_get(&r->qs, "download") != NULL || req_is_api(r))
+		rc = resp_header(r, "Content-Disposition", hdr);
+	if (rc == ST_OK)
+		rc = resp_header(r, "Content-Security-Policy",
+		    "default-src 'none'; style-src 'unsafe-inline'");
+	if (rc == ST_OK)
+		rc = resp_text(r, 200, req_is_api(r) ?
+		    "application/xml; charset=utf-8" :
+		    "text/html; charset=utf-8",
+		    db_get(&res, 0, req_is_api(r) ? 0 : 1));
+	db_res_release(&res);
+out:
+	caselog_release(&l);
+	return rc;
+}

@@ -1,0 +1,569 @@
+/* logview.c: the XML view of a whole relay log (see logview.h): used by
+ * the log page, the API and the archive copy. */
+#include "config.h"
+
+#include <string.h>
+
+#include "caselog.h"
+#include "db.h"
+#include "form.h"
+#include "i18n.h"
+#include "logview.h"
+#include "view.h"
+#include "worker.h"
+
+/* Columns of EVENT_COLS. */
+enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
+	EC_REF_PID };
+
+static void
+local_attr(xmlNodePtr n, const char *name, const char *utc)
+{
+	char local[LOCAL_TIME_SIZE];
+
+	if (utc == NULL)
+		return;
+	dates_local(local, utc);
+	view_attr(n, name, local);
+}
+
+/* Which event kind shows that a step with this tool was taken. */
+static const char *
+step_event(const char *form)
+{
+	static const char *map[][2] = {
+		{ "concern", "concern" }, { "consent", "consent" },
+		{ "minutes", "minutes" }, { "evaluation", "evaluation" },
+		{ "handover", "holder" }, { "referral", "referral" },
+		{ "nav-notice", "nav_notice" }, { "cw-report", "cw_report" },
+		{ "closing", "closed" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i][0], form) == 0)
+			return map[i][1];
+	return NULL;
+}
+
+/* Was an event of kind recorded on or after the date since? */
+static int
+happened(const struct db_res *ev, const char *kind, const char *since)
+{
+	size_t i;
+
+	for (i = 0; i < ev->nrows; i++)
+		if (strcmp(db_get(ev, i, EC_KIND), kind) == 0 &&
+		    strncmp(db_get(ev, i, EC_AT), since, 10) >= 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the case stands in the action guide: every level with its
+ * steps; on the current level each step's due date (from the day the
+ * level began) and whether it is done. A step with a tool is done when
+ * the tool was used since the level began; a step without one when a
+ * later step is done. The first step not done is the next step.
+ */
+static st_rc
+guide(struct req *r, const struct caselog *l, const struct db_res *ev,
+    xmlNodePtr parent)
+{
+	struct db_res lv, st;
+	xmlNodePtr g, lvl = NULL, s;
+	int done[64], next_marked = 0, cur_level;
+	size_t i, j, n = 0, first = 0;
+	st_rc rc;
+
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVELS, NULL, 0, 16, &lv)) !=
+	    ST_OK)
+		return rc;
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEPS, NULL, 0, 1000, &st)) !=
+	    ST_OK) {
+		db_res_release(&lv);
+		return rc;
+	}
+	cur_level = l->level;
+	/* done-ness on the current level, back to front */
+	for (i = 0; i < st.nrows; i++)
+		if (db_get_int(&st, i, 1) == cur_level) {
+			if (n == 0)
+				first = i;
+			n++;
+		}
+	if (n > 64)
+		n = 64;
+	for (j = n; j-- > 0;) {
+		const char *form = db_get(&st, first + j, 5);
+		const char *kind = form != NULL ? step_event(form) : NULL;
+
+		if (kind != NULL)
+			done[j] = happened(ev, kind, l->level_since);
+		else
+			done[j] = j + 1 < n && done[j + 1];
+	}
+	g = view_el(parent, "guide", NULL);
+	view_attrf(g, "level", "%d", cur_level);
+	for (i = 0; i < lv.nrows; i++) {
+		lvl = view_el(g, "level", NULL);
+		view_attr(lvl, "n", db_get(&lv, i, 0));
+		view_attr(lvl, "name", db_get(&lv, i, r->lang == LANG_EN ? 2 :
+		    1));
+		if (db_get_int(&lv, i, 0) == cur_level)
+			view_attr(lvl, "current", "true");
+		for (j = 0; j < st.nrows; j++) {
+			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
+				continue;
+			s = view_el(lvl, "step", db_get(&st, j, r->lang ==
+			    LANG_EN ? 4 : 3));
+			view_attr(s, "id", db_get(&st, j, 0));
+			view_attr(s, "n", db_get(&st, j, 2));
+			view_attr(s, "form", db_get(&st, j, 5));
+			view_attr(s, "days", db_get(&st, j, 6));
+			if (db_get_int(&lv, i, 0) != cur_level ||
+			    j - first >= n)
+				continue;
+			if (db_get(&st, j, 6) != NULL) {
+				char due[DATE_SIZE];
+				int ok;
+				long d = dates_days(l->level_since, &ok);
+
+				if (ok) {
+					dates_from_days(due, d +
+					    db_get_int(&st, j, 6));
+					view_attr(s, "due", due);
+				}
+			}
+			if (done[j - first])
+				view_attr(s, "done", "true");
+			else if (!next_marked) {
+				view_attr(s, "next", "true");
+				next_marked = 1;
+			}
+		}
+	}
+	db_res_release(&lv);
+	db_res_release(&st);
+	return ST_OK;
+}
+
+static st_rc
+events(struct req *r, const struct db_res *ev, xmlNodePtr parent)
+{
+	xmlNodePtr list = view_el(parent, "events", NULL), e;
+	size_t i;
+
+	(void)r;
+	view_attrf(list, "count", "%zu", ev->nrows);
+	for (i = 0; i < ev->nrows; i++) {
+		e = view_el(list, "event", db_get(ev, i, EC_SUMMARY));
+		view_attr(e, "id", db_get(ev, i, EC_PID));
+		local_attr(e, "at", db_get(ev, i, EC_AT));
+		view_attr(e, "by", db_get(ev, i, EC_ACTOR));
+		view_attr(e, "role", db_get(ev, i, EC_ROLE));
+		view_attr(e, "kind", db_get(ev, i, EC_KIND));
+		view_attr(e, "ref-type", db_get(ev, i, EC_REF_TYPE));
+		view_attr(e, "ref", db_get(ev, i, EC_REF_PID));
+	}
+	return ST_OK;
+}
+
+st_rc
+logview_events(struct req *r, long long log_id, long long concern_id,
+    xmlNodePtr parent)
+{
+	struct db_val p[1];
+	struct db_res ev;
+	st_rc rc;
+
+	p[0] = DV_INT(log_id != 0 ? log_id : concern_id);
+	if ((rc = db_query(&r->w->db, log_id != 0 ? STMT_EVENT_LIST_LOG :
+	    STMT_EVENT_LIST_CONCERN, p, 1, 5000, &ev)) != ST_OK)
+		return rc;
+	rc = events(r, &ev, parent);
+	db_res_release(&ev);
+	return rc;
+}
+
+static st_rc
+participants(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	char today[DATE_SIZE];
+	struct db_val p[4];
+	struct db_res res;
+	xmlNodePtr list, u;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(l->home_unit_id);
+	p[1] = DV_STR(today);
+	p[2] = DV_STR(today);
+	p[3] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_PART_LIST, p, 4, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "participants", NULL);
+	u = view_el(list, "participant", NULL);
+	view_attr(u, "id", l->holder_pid);
+	view_attr(u, "name", l->holder_name);
+	view_attr(u, "unit", l->holder_unit);
+	view_attr(u, "holder", "true");
+	for (i = 0; i < res.nrows; i++) {
+		if (strcmp(db_get(&res, i, 0), l->holder_pid) == 0)
+			continue;
+		u = view_el(list, "participant", NULL);
+		view_attr(u, "id", db_get(&res, i, 0));
+		view_attr(u, "name", db_get(&res, i, 1));
+		view_attr(u, "unit", db_get(&res, i, 2));
+		view_attr(u, "service", db_get(&res, i, 3));
+		view_attr(u, "covered", db_get_int(&res, i, 4) ? "true" :
+		    "false");
+		local_attr(u, "since", db_get(&res, i, 5));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static st_rc
+consents(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	char today[DATE_SIZE];
+	struct db_val p[3];
+	struct db_res res;
+	xmlNodePtr list, c;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_STR(today);
+	p[2] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_CONSENT_LIST, p, 3, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "consents", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		c = view_el(list, "consent", db_get(&res, i, 4));
+		logview_consent_attrs(c, &res, i);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+void
+logview_consent_attrs(xmlNodePtr c, const struct db_res *res, size_t i)
+{
+	view_attr(c, "id", db_get(res, i, 1));
+	view_attr(c, "method", db_get(res, i, 3));
+	view_attr(c, "from", db_get(res, i, 5));
+	view_attr(c, "expires", db_get(res, i, 6));
+	view_attr(c, "status", db_get(res, i, 7));
+	view_attr(c, "valid", db_get_int(res, i, 8) ? "true" : "false");
+	view_attr(c, "services", db_get(res, i, 9));
+	view_attr(c, "scan", db_get(res, i, 10));
+	view_attr(c, "by", db_get(res, i, 11));
+	local_attr(c, "created", db_get(res, i, 12));
+	local_attr(c, "withdrawn", db_get(res, i, 13));
+	view_attr(c, "withdrawn-by", db_get(res, i, 14));
+}
+
+void
+logview_measure_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
+{
+	view_attr(m, "id", db_get(res, i, 1));
+	view_attr(m, "responsible", db_get(res, i, 6));
+	view_attr(m, "responsible-id", db_get(res, i, 7));
+	view_attr(m, "start", db_get(res, i, 8));
+	view_attr(m, "evaluation", db_get(res, i, 9));
+	view_attr(m, "status", db_get(res, i, 10));
+	view_attr(m, "result", db_get(res, i, 11));
+	if (db_get_int(res, i, 12))
+		view_attr(m, "overdue", "true");
+	view_attr(m, "log", db_get(res, i, 13));
+	view_attr(m, "reference", db_get(res, i, 14));
+	view_el(m, "what", db_get(res, i, 3));
+	view_el(m, "goal", db_get(res, i, 4));
+}
+
+static st_rc
+measures(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	char today[DATE_SIZE];
+	struct db_val p[2];
+	struct db_res res;
+	xmlNodePtr list, m;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_MEASURE_LIST, p, 2, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "measures", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		m = view_el(list, "measure", NULL);
+		logview_measure_attrs(m, &res, i);
+		if (db_get_int(&res, i, 5) == r->who.user_id)
+			view_attr(m, "mine", "true");
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+void
+logview_meeting_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
+{
+	view_attr(m, "id", db_get(res, i, 1));
+	view_attr(m, "starts", db_get(res, i, 3));
+	view_attr(m, "place", db_get(res, i, 4));
+	view_attr(m, "invited", db_get(res, i, 6));
+	view_attr(m, "log", db_get(res, i, 7));
+	view_attr(m, "reference", db_get(res, i, 8));
+	view_el(m, "agenda", db_get(res, i, 5));
+}
+
+static st_rc
+meetings(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, m;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_MEETING_LIST, p, 1, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "meetings", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		m = view_el(list, "meeting", NULL);
+		logview_meeting_attrs(m, &res, i);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+void
+logview_minutes_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
+{
+	view_attr(m, "id", db_get(res, i, 1));
+	view_attr(m, "status", db_get(res, i, 5));
+	view_attr(m, "author", db_get(res, i, 8));
+	local_attr(m, "created", db_get(res, i, 9));
+	local_attr(m, "finalised", db_get(res, i, 10));
+	view_attr(m, "meeting", db_get(res, i, 11));
+	view_attr(m, "corrects", db_get(res, i, 12));
+	view_attr(m, "meeting-starts", db_get(res, i, 13));
+}
+
+/* Minutes: final ones for all; drafts only for their author. With
+ * with_text, each final version's content (the archive). */
+static st_rc
+minutes(struct req *r, const struct caselog *l, xmlNodePtr parent,
+    int with_text)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, m;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_MINUTES_LIST, p, 1, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "minutes-list", NULL);
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		int final = strcmp(db_get(&res, i, 5), "final") == 0;
+
+		if (!final && db_get_int(&res, i, 7) != r->who.user_id)
+			continue;
+		m = view_el(list, "minutes", NULL);
+		logview_minutes_attrs(m, &res, i);
+		if (with_text && final) {
+			struct db_res one;
+			struct db_val q[1];
+
+			q[0] = DV_STR(db_get(&res, i, 1));
+			rc = db_query(&r->w->db, STMT_MINUTES_GET, q, 1, 1,
+			    &one);
+			if (rc != ST_OK)
+				break;
+			if (one.nrows == 1)
+				rc = form_view_stored(r->w->forms,
+				    &r->w->env, db_get(&one, 0, 14),
+				    (unsigned)db_get_int(&one, 0, 15),
+				    db_get(&one, 0, 16),
+				    db_get_len(&one, 0, 16), NULL, m);
+			db_res_release(&one);
+		}
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+/* Notices the log sent or will send to partners, with their true state. */
+static st_rc
+notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, n;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_OUTBOX_LIST_LOG, p, 1, 200,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(parent, "notices", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		n = view_el(list, "notice", NULL);
+		view_attr(n, "kind", db_get(&res, i, 0));
+		view_attr(n, "status", db_get(&res, i, 1));
+		view_attr(n, "service", db_get(&res, i, 2));
+		local_attr(n, "created", db_get(&res, i, 3));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static st_rc
+pending_handover(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr h;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_HANDOVER_PENDING, p, 1, 1,
+	    &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 1) {
+		h = view_el(parent, "handover", db_get(&res, 0, 6));
+		logview_handover_attrs(h, &res, 0);
+		if (db_get_int(&res, 0, 4) == r->who.user_id)
+			view_attr(h, "to-me", "true");
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+void
+logview_handover_attrs(xmlNodePtr h, const struct db_res *res, size_t i)
+{
+	view_attr(h, "id", db_get(res, i, 1));
+	view_attr(h, "status", db_get(res, i, 5));
+	local_attr(h, "created", db_get(res, i, 8));
+	local_attr(h, "decided", db_get(res, i, 9));
+	view_attr(h, "from", db_get(res, i, 10));
+	view_attr(h, "to", db_get(res, i, 11));
+	view_attr(h, "to-id", db_get(res, i, 12));
+	view_attr(h, "log", db_get(res, i, 13));
+	view_attr(h, "reference", db_get(res, i, 14));
+	view_attr(h, "answer", db_get(res, i, 7));
+}
+
+/* Everyone who could take part or hold the log, for the holder's forms. */
+static st_rc
+candidates(struct req *r, xmlNodePtr parent)
+{
+	struct db_res res;
+	xmlNodePtr list, u;
+	size_t i;
+	st_rc rc;
+
+	if ((rc = db_query(&r->w->db, STMT_STAFF_LIST, NULL, 0, 5000,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(parent, "candidates", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		u = view_el(list, "user", NULL);
+		view_attr(u, "id", db_get(&res, i, 0));
+		view_attr(u, "name", db_get(&res, i, 1));
+		view_attr(u, "unit", db_get(&res, i, 2));
+		view_attr(u, "service", db_get(&res, i, 3));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+xmlNodePtr
+logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	static const struct { const char *name; enum log_right right; }
+	    rights[] = {
+		{ "note", LR_NOTE }, { "minutes", LR_MINUTES },
+		{ "manage", LR_MANAGE }, { "handover", LR_HANDOVER },
+		{ "level", LR_LEVEL }, { "withdraw", LR_WITHDRAW },
+		{ "close-ask", LR_CLOSE_ASK }, { "access-log", LR_ACCESS_LOG },
+	};
+	xmlNodePtr n = view_el(parent, "log", NULL), rn;
+	size_t i;
+
+	view_attr(n, "id", l->public_id);
+	view_attr(n, "reference", l->reference);
+	view_attrf(n, "level", "%d", l->level);
+	view_attr(n, "level-since", l->level_since);
+	view_attr(n, "status", l->status);
+	local_attr(n, "created", l->created);
+	local_attr(n, "closed", l->closed);
+	view_attr(n, "role", l->role);
+	view_attr(n, "home-unit", l->home_unit);
+	view_attr(n, "holder", l->holder_name);
+	view_attr(n, "holder-id", l->holder_pid);
+	view_attr(n, "holder-unit", l->holder_unit);
+	view_attr(n, "child", l->child_name);
+	view_attr(n, "birth-date", l->child_birth);
+	if (l->facts.child_age >= 0)
+		view_attrf(n, "age", "%d", l->facts.child_age);
+	rn = view_el(n, "rights", NULL);
+	for (i = 0; i < sizeof(rights) / sizeof(rights[0]); i++)
+		if (access_log(&r->who, &l->facts, rights[i].right))
+			view_attr(rn, rights[i].name, "true");
+	return n;
+}
+
+st_rc
+logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
+    int archive, xmlNodePtr *out)
+{
+	struct db_val p[1];
+	struct db_res ev;
+	xmlNodePtr n = logview_head(r, l, parent);
+	st_rc rc;
+
+	*out = n;
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_EVENT_LIST_LOG, p, 1, 5000,
+	    &ev)) != ST_OK)
+		return rc;
+	rc = guide(r, l, &ev, n);
+	if (rc == ST_OK && !archive)
+		rc = pending_handover(r, l, n);
+	if (rc == ST_OK)
+		rc = participants(r, l, n);
+	if (rc == ST_OK)
+		rc = consents(r, l, n);
+	if (rc == ST_OK)
+		rc = measures(r, l, n);
+	if (rc == ST_OK)
+		rc = meetings(r, l, n);
+	if (rc == ST_OK)
+		rc = minutes(r, l, n, archive);
+	if (rc == ST_OK)
+		rc = notices(r, l, n);
+	if (rc == ST_OK)
+		rc = events(r, &ev, n);
+	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
+	    LR_MANAGE))
+		rc = candidates(r, n);
+	db_res_release(&ev);
+	return rc;
+}

@@ -1,0 +1,40 @@
+/* logview.h: the XML view of a relay log, one vocabulary for the log
+ * page, the API and the archive copy. */
+#ifndef ST_LOGVIEW_H
+#define ST_LOGVIEW_H
+
+#include <libxml/tree.h>
+
+#include "caselog.h"
+#include "db.h"
+#include "req.h"
+#include "result.h"
+
+/*
+ * logview_build adds <log> under parent with everything a reader of the
+ * log may see: the head (child, level, holder, the user's role and
+ * rights), where it stands in the action guide, the pending handover,
+ * participants, consents, measures, meetings, minutes, the notices to
+ * partners and their state, and the timeline of events, newest first.
+ * The holder's page also lists the people who could take part. With
+ * archive set, final minutes carry their content and nothing about what
+ * the reader could do is included. *out is the <log> element.
+ */
+st_rc logview_build(struct req *r, const struct caselog *l,
+    xmlNodePtr parent, int archive, xmlNodePtr *out) ST_MUST_CHECK;
+/* Just the <log> head with the rights, for pages about part of a log. */
+xmlNodePtr logview_head(struct req *r, const struct caselog *l,
+    xmlNodePtr parent);
+/* <events> of a log (log_id) or of a concern before it had one. */
+st_rc logview_events(struct req *r, long long log_id, long long concern_id,
+    xmlNodePtr parent) ST_MUST_CHECK;
+
+/* Attributes of one row of the statements' column lists (stmt.c). */
+void logview_consent_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
+void logview_measure_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
+void logview_meeting_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
+void logview_minutes_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
+void logview_handover_attrs(xmlNodePtr n, const struct db_res *res,
+    size_t i);
+
+#endif
