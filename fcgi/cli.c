@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "log.h"
+#include "route.h"
 #include "secure.h"
 #include "server.h"
 #include "xmlsafe.h"
@@ -22,6 +23,25 @@ cmd_serve(const struct conf *cfg, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	return server_run(cfg);
+}
+
+/* The route table, one route per line: what the access matrix test in
+ * tests/system checks it covers. */
+static int
+cmd_routes(const struct conf *cfg, int argc, char **argv)
+{
+	static const char *perms[] = { "public", "user", "staff", "admin" };
+	const struct route *rt;
+	size_t i, n;
+
+	(void)cfg;
+	(void)argc;
+	(void)argv;
+	rt = route_table(&n);
+	for (i = 0; i < n; i++)
+		printf("%s %s %s\n", rt[i].method, rt[i].pattern,
+		    perms[rt[i].perm]);
+	return 0;
 }
 
 static const struct {
@@ -37,6 +57,7 @@ static const struct {
 	{ "schema", cmd_schema },
 	{ "token", cmd_token },
 	{ "user", cmd_user },
+	{ "routes", cmd_routes },
 };
 
 static void
@@ -45,7 +66,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: stafett [--config FILE] COMMAND [ARGS]\n\n"
 	    "  serve                      run the FastCGI server\n"
-	    "  notify                     run deliveries and housekeeping\n"
+	    "  notify [--once]            run deliveries and housekeeping\n"
 	    "  migrate                    apply pending schema migrations\n"
 	    "  seed FILE                  load an idempotent seed file\n"
 	    "  check                      check forms and stylesheets\n"
@@ -54,7 +75,8 @@ usage(FILE *fp)
 	    "  token create USER [LABEL]  print a new API token\n"
 	    "  token revoke ID            revoke an API token\n"
 	    "  token list USER            list a user's tokens\n"
-	    "  user password USER         set a password from stdin\n");
+	    "  user password USER         set a password from stdin\n"
+	    "  routes                     list the routes and who may call them\n");
 }
 
 int

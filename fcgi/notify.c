@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "db.h"
+#include "casesweep.h"
 #include "log.h"
 
 static volatile sig_atomic_t stopping;
@@ -27,6 +28,7 @@ housekeeping(const struct conf *cfg, struct db *db)
 {
 	struct db_val p[2];
 	unsigned long long n = 0;
+	unsigned found = 0;
 
 	p[0] = DV_INT(cfg->session_idle_min);
 	p[1] = DV_INT(cfg->session_absolute_min);
@@ -38,6 +40,11 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_info("notify: removed %llu old failed-login records", n);
 	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
 		log_info("notify: deleted %llu expired drafts", n);
+	if (casesweep_run(db, &found) != ST_OK)
+		log_warn("notify: the calendar sweep failed; it runs again");
+	else if (found > 0)
+		log_info("notify: %u deadlines, evaluations or consents ran out",
+		    found);
 }
 
 int
@@ -47,8 +54,19 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 	struct db db;
 	time_t last = 0;
 
-	(void)argc;
-	(void)argv;
+	/* --once: one pass of housekeeping and the calendar sweep, then
+	 * exit (for cron-less setups and for the tests). */
+	if (argc > 1 && strcmp(argv[1], "--once") == 0) {
+		int rc;
+
+		db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port,
+		    cfg->db_user, cfg->db_password, cfg->db_name);
+		rc = db_ensure(&db) == ST_OK ? 0 : 1;
+		if (rc == 0)
+			housekeeping(cfg, &db);
+		db_release(&db);
+		return rc;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);

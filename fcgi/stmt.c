@@ -322,11 +322,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_BY_PID] = { "log_by_pid", LOG_COLS " WHERE l.public_id = ?" },
 	/* (same, id) -> LOG_COLS */
 	[STMT_LOG_BY_ID] = { "log_by_id", LOG_COLS " WHERE l.id = ?" },
-	/* (id) -> status, holder_id, level; locks the log row: every change
-	 * to a log takes this lock first, so changes to one log queue */
+	/* (id) -> status, holder_id, level, home_unit_id; locks the log row:
+	 * every change to a log takes this lock first, so changes to one
+	 * log queue */
 	[STMT_LOG_LOCK] = { "log_lock",
-	    "SELECT status, holder_id, level FROM relay_log WHERE id = ?"
-	    " FOR UPDATE" },
+	    "SELECT status, holder_id, level, home_unit_id FROM relay_log"
+	    " WHERE id = ? FOR UPDATE" },
 	/* (child_id) -> id, public_id, level: the child's open log, locked */
 	[STMT_LOG_OPEN_FOR_CHILD] = { "log_open_for_child",
 	    "SELECT id, public_id, level FROM relay_log WHERE open_child = ?"

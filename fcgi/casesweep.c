@@ -1,0 +1,150 @@
+/* casesweep.c: findings by the calendar (see casesweep.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "caselog.h"
+#include "casesweep.h"
+#include "dates.h"
+#include "i18n.h"
+#include "log.h"
+
+static st_rc
+concerns(struct db *db, const char *today, unsigned *found)
+{
+	struct db_val p[1];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_STR(today);
+	if ((rc = db_query(db, STMT_CONCERN_OVERDUE, p, 1, 500, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		long long id = db_get_int(&res, i, 0);
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_INT(id);
+		rc = db_exec(db, STMT_CONCERN_FLAG, p, 1, NULL, NULL);
+		if (rc == ST_OK)
+			rc = caselog_event(db, 0, 0, id, "system", "deadline",
+			    _("The deadline to decide has passed: close the concern, or choose level 1, 2 or 3."),
+			    NULL, NULL, 0);
+		if (rc == ST_OK)
+			rc = caselog_notice(db, "concern.overdue", 0,
+			    db_get_int(&res, i, 1), NULL, id, 0);
+		if (rc == ST_OK)
+			rc = caselog_notice(db, "concern.overdue",
+			    db_get_int(&res, i, 2), 0, NULL, id, 0);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		(*found)++;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+static st_rc
+measures(struct db *db, const char *today, unsigned *found)
+{
+	struct db_val p[1];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_STR(today);
+	if ((rc = db_query(db, STMT_MEASURE_OVERDUE, p, 1, 500, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		long long log = db_get_int(&res, i, 1);
+		long long resp = db_get_int(&res, i, 2);
+		long long holder = db_get_int(&res, i, 3);
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_MEASURE_FLAG, p, 1, NULL, NULL);
+		if (rc == ST_OK)
+			rc = caselog_event(db, 0, log, 0, "system", "measure",
+			    _("The evaluation of a measure is overdue."),
+			    "measure", db_get(&res, i, 4), 0);
+		if (rc == ST_OK)
+			rc = caselog_notice(db, "measure.overdue", 0, resp,
+			    NULL, 0, log);
+		if (rc == ST_OK && holder != resp)
+			rc = caselog_notice(db, "measure.overdue", 0, holder,
+			    NULL, 0, log);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		(*found)++;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+static st_rc
+consents(struct db *db, const char *today, unsigned *found)
+{
+	struct db_val p[1];
+	struct db_res res, lock;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_STR(today);
+	if ((rc = db_query(db, STMT_CONSENT_EXPIRED, p, 1, 500, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		long long log = db_get_int(&res, i, 1);
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_INT(log);
+		if ((rc = db_query(db, STMT_LOG_LOCK, p, 1, 1, &lock)) !=
+		    ST_OK) {
+			db_rollback(db);
+			break;
+		}
+		p[0] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_CONSENT_MARK_EXPIRED, p, 1, NULL, NULL);
+		if (rc == ST_OK && lock.nrows == 1 &&
+		    strcmp(db_get(&lock, 0, 0), "open") == 0) {
+			rc = caselog_event(db, 0, log, 0, "system", "consent",
+			    _("The consent has expired: sharing with the services it named has stopped."),
+			    "consent", db_get(&res, i, 2), 0);
+			if (rc == ST_OK)
+				rc = caselog_consent_ended(db, log,
+				    db_get_int(&lock, 0, 3),
+				    db_get_int(&lock, 0, 1),
+				    _("consent expired"));
+		}
+		db_res_release(&lock);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		(*found)++;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+st_rc
+casesweep_run(struct db *db, unsigned *found)
+{
+	char today[DATE_SIZE];
+	st_rc rc;
+
+	*found = 0;
+	dates_today(today);
+	if ((rc = concerns(db, today, found)) != ST_OK)
+		return rc;
+	if ((rc = measures(db, today, found)) != ST_OK)
+		return rc;
+	return consents(db, today, found);
+}

@@ -1,0 +1,21 @@
+/* casesweep.h: what notify finds by the calendar: concerns past their
+ * deadline, overdue evaluations, consents that ran out. */
+#ifndef ST_CASESWEEP_H
+#define ST_CASESWEEP_H
+
+#include "db.h"
+#include "result.h"
+
+/*
+ * One pass, each finding in its own transaction: a level-0/1 concern
+ * past its deadline is flagged to its author and the unit's leaders; an
+ * active measure past its evaluation date to its responsible person and
+ * the holder; a consent past its expiry is recorded in the log, the
+ * participants it alone covered are removed, pending notices it covered
+ * are cancelled and the holder is told (access already ended at
+ * midnight: the rules check consent on every request). Each finding is
+ * handled once. *found counts them.
+ */
+st_rc casesweep_run(struct db *db, unsigned *found) ST_MUST_CHECK;
+
+#endif
