@@ -56,7 +56,7 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 
 	/* --once: one pass of housekeeping and the calendar sweep, then
 	 * exit (for cron-less setups and for the tests). */
-	if (argc > 1 && strcmp(argv[1], "--once") == 0) {
+	if (argc > 0 && strcmp(argv[0], "--once") == 0) {
 		int rc;
 
 		db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port,
