@@ -353,7 +353,7 @@ headers(const unsigned char *body, size_t len, size_t *pos, struct mpart *p)
 				break;
 		if (e - i > MULTIPART_MAX_LINE)
 			return ST_E_TOO_BIG;
-		if (e + 1 >= len)
+		if (e + 1 >= len || body[e] != '\r' || body[e + 1] != '\n')
 			return ST_E_INVALID;	/* truncated, or bare CR/LF */
 		if (e == i)
 			break;

@@ -1,7 +1,10 @@
 /* driver.c: runs the fuzz targets without libFuzzer, for make check: the
  * seed inputs as they are, then deterministic mutations of them (flipped
  * bytes, cut and spliced pieces, inserted markup) for a fixed number of
- * rounds. The same target runs longer under libFuzzer (make fuzz). */
+ * rounds. The same target runs longer under libFuzzer (make fuzz).
+ * Seeds are the files of SEED_DIR named *SUFFIX (.xml unless given), each
+ * behind two bytes that the target reads as its choices (fuzz_form: which
+ * form, and how to read the rest). */
 #include "config.h"
 
 #include <dirent.h>
@@ -47,7 +50,7 @@ add_seed(const uint8_t *d, size_t n, uint8_t form, uint8_t mode)
 }
 
 static void
-load_dir(const char *dir)
+load_dir(const char *dir, const char *suffix)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -57,18 +60,18 @@ load_dir(const char *dir)
 		return;
 	while ((de = readdir(d)) != NULL) {
 		char path[4096];
-		size_t n, len = strlen(de->d_name);
+		size_t n, len = strlen(de->d_name), slen = strlen(suffix);
 		FILE *fp;
 		int f;
 
-		if (len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0)
+		if (len <= slen || strcmp(de->d_name + len - slen, suffix) != 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		if ((fp = fopen(path, "rb")) == NULL)
 			continue;
 		n = fread(buf, 1, sizeof(buf) - 2, fp);
 		fclose(fp);
-		/* each instance against several forms, as XML */
+		/* each seed with several choices (fuzz_form: forms) */
 		for (f = 0; f < 4; f++)
 			add_seed(buf, n, (uint8_t)(nseeds + f), 0);
 	}
@@ -82,6 +85,11 @@ static const char *snippets[] = {
 	"99999999999999999999", "NaN", "true", "01010112345",
 	"_row:participants=1&", "_action=insert:participants&",
 	"_action=delete:participants:1&", "%00", "%zz", "/minutes/x[2]=",
+	/* multipart/form-data */
+	"\r\n", "\n", "\r", "--", "\r\n--", "\r\n\r\n", "\"", "\\", ";",
+	"; filename=\"", "; name=\"", "Content-Disposition: form-data",
+	"Content-Type: ", "Content-Transfer-Encoding: ", "/../", "C:\\x\\",
+	"\xc2\x85", "%PDF-", "\x89PNG\r\n\x1a\n", "\xff\xd8\xff",
 };
 
 static size_t
@@ -148,10 +156,10 @@ main(int argc, char **argv)
 	size_t i, n;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: driver SEED_DIR [ROUNDS]\n");
+		fprintf(stderr, "usage: driver SEED_DIR [ROUNDS [SUFFIX]]\n");
 		return 2;
 	}
-	load_dir(argv[1]);
+	load_dir(argv[1], argc > 3 ? argv[3] : ".xml");
 	/* a few browser-style inputs too */
 	add_seed((const uint8_t *)"/concern/anonymous=true&/concern/child/"
 	    "age=5", 43, 0, 1);
