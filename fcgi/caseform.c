@@ -217,7 +217,8 @@ target(struct req *r, const struct form_def *def, const struct formctx *c,
 	} else if (c->log == NULL)
 		return resp_error(r, 400, _("Open this form from the relay log it belongs to."));
 	if (log_id != 0)
-		rc = caselog_load_id(r, log_id, right_for(def), &t->log, &found);
+		rc = caselog_load_id(r, log_id, right_for(def), &t->log,
+		    &found);
 	else
 		rc = caselog_load(r, pid_ok(c->log) != NULL ? c->log :
 		    "-", right_for(def), &t->log, &found);

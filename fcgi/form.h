@@ -218,7 +218,8 @@ st_rc form_view(const struct form_def *def, const struct form_env *env,
  */
 st_rc form_view_stored(const struct formset *fs,
     const struct form_env *env, const char *form_id, unsigned version,
-    const char *xml, size_t len, const char *omit, xmlNodePtr parent) ST_MUST_CHECK;
+    const char *xml, size_t len, const char *omit, xmlNodePtr parent)
+    ST_MUST_CHECK;
 
 /* The text of the first child <name> of el in lang (fallback nb, any). */
 const char *form_text(xmlNodePtr el, const char *ns, const char *name,

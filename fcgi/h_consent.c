@@ -111,7 +111,8 @@ h_consent_withdraw(struct req *r)
 		rc = caselog_conflict(r, _("The consent is already withdrawn."));
 		goto out;
 	}
-	if (!req_is_api(r) && (confirm == NULL || strcmp(confirm, "yes") != 0)) {
+	if (!req_is_api(r) && (confirm == NULL ||
+	    strcmp(confirm, "yes") != 0)) {
 		snprintf(loc, sizeof(loc), "/consents/%s?withdraw=1", r->arg);
 		rc = resp_redirect(r, loc);
 		goto out;

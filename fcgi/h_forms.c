@@ -313,6 +313,8 @@ h_api_form_submit(struct req *r)
 
 	if (def == NULL)
 		return resp_error(r, 404, _("There is no such form."));
+	if (r->xml == NULL)
+		return resp_error(r, 400, _("Send the filled-in form as an XML document."));
 	/* Validation completes and prunes the instance: work on a copy, so
 	 * the request can be run again after a lost database connection. */
 	inst = pool_add(&r->pool, free_doc, xmlCopyDoc(r->xml, 1));

@@ -35,7 +35,8 @@ guide_page(struct req *r, int status, const char *step, const char *field,
 	for (i = 0; i < lv.nrows; i++) {
 		l = view_el(g, "level", NULL);
 		view_attr(l, "n", db_get(&lv, i, 0));
-		view_attr(l, "name", db_get(&lv, i, r->lang == LANG_EN ? 2 : 1));
+		view_attr(l, "name", db_get(&lv, i,
+		    r->lang == LANG_EN ? 2 : 1));
 		for (j = 0; j < st.nrows; j++) {
 			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
 				continue;

@@ -299,7 +299,8 @@ h_minutes_finalise(struct req *r)
 		    db_get(&res, 0, MI_AUTHOR_NAME));
 	if (rc == ST_OK)
 		rc = caselog_event(db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "minutes", text.data, "minutes", r->arg,
+		    caselog_role(&l, r), "minutes", text.data, "minutes",
+		    r->arg,
 		    db_get_int(&res, 0, MI_SUBMISSION));
 	if (rc == ST_OK)
 		rc = audit_log_as(r, caselog_role(&l, r), "update", "minutes",

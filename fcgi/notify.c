@@ -43,7 +43,8 @@ housekeeping(const struct conf *cfg, struct db *db)
 	if (casesweep_run(db, &found) != ST_OK)
 		log_warn("notify: the calendar sweep failed; it runs again");
 	else if (found > 0)
-		log_info("notify: %u deadlines, evaluations or consents ran out",
+		log_info("notify: %u deadlines, evaluations or consents "
+		    "ran out",
 		    found);
 }
 

@@ -61,7 +61,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/logs/{id}/participants", h_log_participant_add, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/logs/{id}/participants/remove", h_log_participant_remove, PERM_STAFF,
+	{ "POST", "/logs/{id}/participants/remove", h_log_participant_remove,
+	    PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/logs/{id}/notes", h_log_note, PERM_USER,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
@@ -103,7 +104,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/admin/guide/steps/{id}", h_guide_step_update, PERM_ADMIN,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/guide/steps/{id}/delete", h_guide_step_delete, PERM_ADMIN,
+	{ "POST", "/admin/guide/steps/{id}/delete", h_guide_step_delete,
+	    PERM_ADMIN,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "GET", "/api/v1/logs/{id}", h_log_show,
 	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
@@ -117,7 +119,8 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/participants", h_log_participant_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/participants/remove", h_log_participant_remove,
+	{ "POST", "/api/v1/logs/{id}/participants/remove",
+	    h_log_participant_remove,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/notes", h_log_note,
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
@@ -431,6 +434,11 @@ read_body(struct req *r, int *status, const char **msg)
 		mparts_release(&parts);
 		return ST_OK;
 	}
+	/* An action that takes no input (accept, finalise) may come with no
+	 * body at all; handlers that need one find r->xml NULL. */
+	if (r->body.len == 0 && (r->content_type == NULL ||
+	    *r->content_type == '\0'))
+		return ST_OK;
 	if ((!ctype_is(r->content_type, "application/xml") &&
 	    !ctype_is(r->content_type, "text/xml")) ||
 	    !charset_ok(r->content_type)) {

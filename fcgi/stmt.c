@@ -63,7 +63,8 @@ struct stmt_def {
 	"SELECT c.id, c.public_id, c.log_id, c.method, c.purpose," \
 	" c.valid_from, c.expires, c.status," \
 	" (c.status = 'active' AND c.valid_from <= ? AND c.expires >= ?)," \
-	" GROUP_CONCAT(DISTINCT cs.service ORDER BY cs.service SEPARATOR ' ')," \
+	" GROUP_CONCAT(DISTINCT cs.service ORDER BY cs.service" \
+	" SEPARATOR ' ')," \
 	" (SELECT MAX(ca.public_id) FROM consent_attachment ca" \
 	" WHERE ca.consent_id = c.id), cu.display_name," \
 	" DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
@@ -78,7 +79,8 @@ struct stmt_def {
  * public_id, log reference, requested_by */
 #define HANDOVER_COLS \
 	"SELECT h.id, h.public_id, h.log_id, h.from_id, h.to_id, h.status," \
-	" h.reason, h.answer, DATE_FORMAT(h.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" h.reason, h.answer," \
+	" DATE_FORMAT(h.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(h.decided_at, '%Y-%m-%dT%H:%i:%sZ'), fu.display_name," \
 	" tu.display_name, tu.public_id, l.public_id, l.reference," \
 	" h.requested_by FROM handover h JOIN relay_log l ON l.id = h.log_id" \
@@ -89,7 +91,8 @@ struct stmt_def {
  * overdue (eval_date before today), log public_id, log reference,
  * holder_id */
 #define MEASURE_COLS \
-	"SELECT m.id, m.public_id, m.log_id, m.what, m.goal, m.responsible_id," \
+	"SELECT m.id, m.public_id, m.log_id, m.what, m.goal," \
+	" m.responsible_id," \
 	" ru.display_name, ru.public_id, m.start_date, m.eval_date, m.status," \
 	" m.result, (m.status = 'active' AND m.eval_date < ?)," \
 	" l.public_id, l.reference, l.holder_id" \
@@ -363,7 +366,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_LIST_UNIT] = { "log_list_unit",
 	    LOG_LIST_COLS " WHERE l.status = 'open' AND l.home_unit_id = ?"
 	    " ORDER BY l.created_at DESC LIMIT 200" },
-	/* (user_id) -> LOG_LIST_COLS, birth_date, relation: the logs of a citizen's
+	/* (user_id) -> LOG_LIST_COLS, birth_date, relation: a citizen's
 	 * children (the caller applies the youth's age rule) */
 	[STMT_LOG_LIST_CITIZEN] = { "log_list_citizen",
 	    "SELECT l.id, l.public_id, l.reference, l.level, l.status,"
@@ -430,7 +433,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * unit name, active, unit code */
 	[STMT_USER_BY_PID] = { "user_by_pid",
 	    "SELECT u.id, u.display_name, u.role, u.unit_id, un.kind, un.name,"
-	    " u.active, un.code FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id"
+	    " u.active, un.code FROM app_user u"
+	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.public_id = ?" },
 	/* () -> public_id, display_name, unit name, unit kind: everyone who
 	 * can hold a log or take part in one */

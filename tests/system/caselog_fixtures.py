@@ -1,0 +1,130 @@
+"""caselog_fixtures.py: building relay-log cases over real HTTP for the
+system tests: a concern moved to level 2, form instances for the case
+forms (from the forms' own valid test cases, with today's dates), and
+short-cuts for the actions."""
+import datetime
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from stafett_test import (Client, api, concern_fields, sql, sql_value,
+                          token)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "..", "..", "forms", "tests", "cases")
+
+
+def day(offset=0):
+    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+
+
+def user_pid(username):
+    return sql_value("SELECT public_id FROM app_user WHERE username = '%s'"
+                     % username)
+
+
+def user_id(username):
+    return int(sql_value("SELECT id FROM app_user WHERE username = '%s'"
+                         % username))
+
+
+def instance(form, changes=None, drop=()):
+    """The form's valid test case, changed: {'a/b': 'text'} sets the
+    first a/b (created if missing); drop removes all matching paths."""
+    tree = ET.parse(os.path.join(CASES, "%s-valid.xml" % form))
+    root = tree.getroot()
+    for path in drop:
+        for parent in root.iter():
+            for child in list(parent):
+                if child in root.findall(path):
+                    parent.remove(child)
+    for path, value in (changes or {}).items():
+        node = root.find(path)
+        if node is None:
+            parent = root
+            for part in path.split("/"):
+                found = parent.find(part)
+                parent = found if found is not None else ET.SubElement(
+                    parent, part)
+            node = parent
+        node.text = value
+    return ET.tostring(root, encoding="unicode")
+
+
+def new_concern(client, name, birth="2016-09-02", nin="", **changes):
+    """A named concern by the client's user; returns its public id."""
+    csrf = client.csrf("/forms/concern")
+    fields = concern_fields(csrf, child__name=name, child__nin=nin,
+                            child__birthdate="" if nin else birth,
+                            **changes)
+    r = client.post("/forms/concern", fields)
+    assert r.status == 303, (r.status, r.text[:2000])
+    return re.search(r"/concerns/([A-Za-z0-9_-]{22})",
+                     r.header("Location")).group(1)
+
+
+def decide(client, concern, decision, reason="Drøftet med leder.",
+           extra=()):
+    csrf = client.csrf("/")
+    return client.post("/concerns/%s/level" % concern,
+                       [("csrf", csrf), ("decision", decision),
+                        ("reason", reason)] + list(extra))
+
+
+def open_log(client, name, birth="2016-09-02", nin=""):
+    """A concern by the client's user moved to level 2: the log's id."""
+    c = new_concern(client, name, birth, nin)
+    r = decide(client, c, "2", "Foreldrene ønsker samarbeid.")
+    assert r.status == 303, (r.status, r.text[:2000])
+    return re.search(r"/logs/([A-Za-z0-9_-]{22})",
+                     r.header("Location")).group(1), c
+
+
+def consent_xml(name, birth, services, expires=None, guardian="Line Hansen"):
+    return instance("consent", {
+        "child/name": name, "child/birthdate": birth,
+        "guardians/guardian/name": guardian,
+        "services": services,
+        "persons/person/name": "", "persons/person/service": "",
+        "valid_from": day(0), "expires": expires or day(90),
+    })
+
+
+def give_consent(user, log, name, birth, services, expires=None):
+    r = api("POST", "/api/v1/forms/consent?log=%s" % log, token(user),
+            consent_xml(name, birth, services, expires))
+    assert r.status == 201, (r.status, r.text)
+    return r.header("Location").rsplit("/", 1)[1]
+
+
+def xml_body(root, **fields):
+    el = ET.Element(root)
+    for k, v in fields.items():
+        values = v if isinstance(v, list) else [v]
+        for one in values:
+            ET.SubElement(el, k).text = one
+    return ET.tostring(el, encoding="unicode")
+
+
+def add_participant(user, log, who):
+    return api("POST", "/api/v1/logs/%s/participants" % log, token(user),
+               xml_body("participant", user=user_pid(who)))
+
+
+def log_row_id(log):
+    return int(sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
+                         % log))
+
+
+def events(log, kind=None):
+    q = ("SELECT e.kind, e.summary FROM case_event e JOIN relay_log l"
+         " ON l.id = e.log_id WHERE l.public_id = '%s'" % log)
+    if kind:
+        q += " AND e.kind = '%s'" % kind
+    return sql(q + " ORDER BY e.id")
+
+
+def login(user):
+    c = Client()
+    c.login(user)
+    return c
