@@ -76,7 +76,7 @@ usage(FILE *fp)
 	    "  token revoke ID            revoke an API token\n"
 	    "  token list USER            list a user's tokens\n"
 	    "  user password USER         set a password from stdin\n"
-	    "  routes                     list the routes and their permission\n");
+	    "  routes                     list routes and permissions\n");
 }
 
 int
