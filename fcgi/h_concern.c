@@ -404,6 +404,7 @@ h_concern_level(struct req *r)
 	const char *cname = req_input(r, "child_name");
 	const char *cnin = req_input(r, "child_nin");
 	const char *cbirth = req_input(r, "child_birthdate");
+	const char *from = req_input(r, "from_level");
 	struct db_res res;
 	long long unit_id, level, child_new = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96];
@@ -430,6 +431,15 @@ h_concern_level(struct req *r)
 		return caselog_conflict(r, _("The concern is closed."));
 	}
 	db_res_release(&res);
+	/* The level the user saw when deciding: if someone decided in the
+	 * meantime, this decision was made on stale facts (409). */
+	if (from != NULL && *from != '\0') {
+		if (strlen(from) != 1 || from[0] < '0' || from[0] > '3')
+			return decision_error(r, "from_level",
+			    _("The request could not be understood."));
+		if (from[0] - '0' != level)
+			return caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
+	}
 	if (decision == NULL || !(strcmp(decision, "close") == 0 ||
 	    (strlen(decision) == 1 && decision[0] >= '1' &&
 	    decision[0] <= '3')))
@@ -475,7 +485,8 @@ h_concern_level(struct req *r)
 			rc = concern_child(r, cname, cnin != NULL ? cnin : "",
 			    cbirth != NULL ? cbirth : "", &child_new);
 		if (rc == ST_OK)
-			rc = decide(r, level, decision, reason, child_new,
+			rc = decide(r, from != NULL && *from != '\0' ?
+			    from[0] - '0' : level, decision, reason, child_new,
 			    log_pid, &conflict);
 		if (rc != ST_OK || conflict) {
 			db_rollback(&r->w->db);
