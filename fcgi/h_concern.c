@@ -47,8 +47,29 @@ load(struct req *r, struct db_res *res, int *found)
 	}
 	if (!access_concern_read(&r->who, db_get_int(res, 0, CG_UNIT),
 	    db_get_int(res, 0, CG_AUTHOR))) {
-		db_res_release(res);
-		return resp_error(r, 403, _("You do not have access to this concern."));
+		/* A concern in a relay log is given to those who may read
+		 * the log: its holder and participants within consent. */
+		struct caselog l;
+		int ok = 0;
+
+		if (db_get_int(res, 0, CG_LOG_ID) != 0) {
+			rc = caselog_load_id(r, db_get_int(res, 0, CG_LOG_ID),
+			    LR_READ, &l, &ok);
+			if (rc == ST_OK && ok)
+				caselog_release(&l);
+			if (rc != ST_OK || !ok) {
+				db_res_release(res);
+				if (rc == ST_OK)
+					r->status = 0;
+				if (rc == ST_OK)
+					buf_reset(&r->out);
+				return rc != ST_OK ? rc : resp_error(r, 403,
+				    _("You do not have access to this concern."));
+			}
+		} else {
+			db_res_release(res);
+			return resp_error(r, 403, _("You do not have access to this concern."));
+		}
 	}
 	/* The read is recorded before anything is shown. */
 	if ((rc = audit_log(r, "read", "concern", db_get_int(res, 0, CG_ID),

@@ -792,9 +792,6 @@ h_log_archive(struct req *r)
 	if (fields_get(&r->qs, "download") != NULL || req_is_api(r))
 		rc = resp_header(r, "Content-Disposition", hdr);
 	if (rc == ST_OK)
-		rc = resp_header(r, "Content-Security-Policy",
-		    "default-src 'none'; style-src 'unsafe-inline'");
-	if (rc == ST_OK)
 		rc = resp_text(r, 200, req_is_api(r) ?
 		    "application/xml; charset=utf-8" :
 		    "text/html; charset=utf-8",
