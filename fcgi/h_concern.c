@@ -53,16 +53,16 @@ load(struct req *r, struct db_res *res, int *found)
 		int ok = 0;
 
 		if (db_get_int(res, 0, CG_LOG_ID) != 0) {
-			rc = caselog_load_id(r, db_get_int(res, 0, CG_LOG_ID),
-			    LR_READ, &l, &ok);
-			if (rc == ST_OK && ok)
+			int exists = 0;
+
+			rc = caselog_peek_id(r, db_get_int(res, 0, CG_LOG_ID),
+			    &l, &exists);
+			if (rc == ST_OK && exists) {
+				ok = access_log(&r->who, &l.facts, LR_READ);
 				caselog_release(&l);
+			}
 			if (rc != ST_OK || !ok) {
 				db_res_release(res);
-				if (rc == ST_OK)
-					r->status = 0;
-				if (rc == ST_OK)
-					buf_reset(&r->out);
 				return rc != ST_OK ? rc : resp_error(r, 403,
 				    _("You do not have access to this concern."));
 			}
