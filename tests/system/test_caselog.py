@@ -83,6 +83,11 @@ class RelayLogScenario(unittest.TestCase):
         r = api("GET", "/api/v1/logs/%s" % log, t_nurse)
         self.assertEqual(r.status, 200, r.text)
         self.assertIn('role="participant"', r.text)
+        # the concern itself is given to those who take part in its log
+        self.assertEqual(api("GET", "/api/v1/concerns/%s" % concern,
+                             t_nurse).status, 200)
+        self.assertEqual(api("GET", "/api/v1/concerns/%s" % concern,
+                             token("ppt")).status, 403)
 
         # -- an expired consent takes access away at once
         sql("UPDATE consent SET valid_from = '%s', expires = '%s'"
