@@ -20,9 +20,41 @@ enum { HC_ID, HC_PUBLIC_ID, HC_LOG, HC_FROM, HC_TO, HC_STATUS, HC_REASON,
 	HC_TO_PID, HC_LOG_PID, HC_REFERENCE, HC_REQUESTED_BY };
 
 /*
+ * Does consent cover the service of r->who, the proposed holder, on log
+ * log_id (their unit is the log's home unit, or a consent valid today
+ * names their kind of service)? *child gets the log's child.
+ */
+static st_rc
+proposed_covered(struct req *r, long long log_id, int *covered,
+    long long *child)
+{
+	char today[DATE_SIZE];
+	struct db_val q[7];
+	struct db_res lr;
+	st_rc rc;
+
+	dates_today(today);
+	q[0] = DV_INT(0);
+	q[1] = DV_INT(r->who.unit_id);
+	q[2] = DV_STR(today);
+	q[3] = DV_STR(today);
+	q[4] = DV_STR(r->who.unit_kind != NULL ? r->who.unit_kind : "");
+	q[5] = DV_INT(0);
+	q[6] = DV_INT(log_id);
+	if ((rc = db_query(&r->w->db, STMT_LOG_BY_ID, q, 7, 1, &lr)) != ST_OK)
+		return rc;
+	*covered = lr.nrows == 1 && db_get_int(&lr, 0, 16) > 0;
+	*child = lr.nrows == 1 ? db_get_int(&lr, 0, 3) : 0;
+	db_res_release(&lr);
+	return ST_OK;
+}
+
+/*
  * The handover named by r->arg and its log. The proposed holder may see
  * the request (and the log's head) before taking over: they need to
- * know what they are accepting. Everyone else needs to see the log.
+ * know what they are accepting, as long as consent covers their
+ * service; when it no longer does, sharing with them stops at once, the
+ * request too. Everyone else needs to see the log.
  */
 static st_rc
 load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
@@ -52,9 +84,18 @@ load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 		    &found);
 		if (rc == ST_OK && !found) {
 			/* not (yet) a reader: show the request alone */
+			long long log_id = db_get_int(res, 0, HC_LOG), child;
+			int covered;
+
 			buf_reset(&r->out);
 			r->status = 0;
 			memset(l, 0, sizeof(*l));
+			if ((rc = proposed_covered(r, log_id, &covered,
+			    &child)) != ST_OK || !covered) {
+				db_res_release(res);
+				return rc != ST_OK ? rc : resp_error(r, 403,
+				    _("You do not have access to this relay log."));
+			}
 			*ok = 2;
 			return audit_log_as(r, "proposed holder", "read",
 			    "handover", db_get_int(res, 0, HC_ID), 0);
@@ -124,8 +165,6 @@ decide(struct req *r, const char *what)
 	unsigned long long n = 0;
 	long long id, log_id, from, to, child = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96], kind[32];
-	char to_unit_kind[32] = "";
-	long long to_unit = 0;
 	int accept = strcmp(what, "accepted") == 0;
 	int refuse = strcmp(what, "refused") == 0;
 	st_rc rc;
@@ -186,33 +225,13 @@ decide(struct req *r, const char *what)
 			buf_reset(&r->out);
 			r->status = 0;
 		}
-		(void)to_unit_kind;
-		(void)to_unit;
 		if (ok) {
 			covered = 1;
 			child = l.child_id;
 			caselog_release(&l);
-		} else {
-			struct db_val q[7];
-			struct db_res lr;
-			char today[DATE_SIZE];
-
-			dates_today(today);
-			q[0] = DV_INT(0);
-			q[1] = DV_INT(r->who.unit_id);
-			q[2] = DV_STR(today);
-			q[3] = DV_STR(today);
-			q[4] = DV_STR(r->who.unit_kind != NULL ?
-			    r->who.unit_kind : "");
-			q[5] = DV_INT(0);
-			q[6] = DV_INT(log_id);
-			if ((rc = db_query(db, STMT_LOG_BY_ID, q, 7, 1, &lr)) !=
-			    ST_OK)
-				goto out;
-			covered = lr.nrows == 1 && db_get_int(&lr, 0, 16) > 0;
-			child = lr.nrows == 1 ? db_get_int(&lr, 0, 3) : 0;
-			db_res_release(&lr);
-		}
+		} else if ((rc = proposed_covered(r, log_id, &covered,
+		    &child)) != ST_OK)
+			goto out;
 		if (!covered) {
 			rc = caselog_conflict(r, _("The guardians' consent no longer covers your service, so you cannot take over. The holder must record a consent that covers it first."));
 			goto out;
