@@ -154,7 +154,10 @@
     <section class="callout handover-box" aria-labelledby="handover-title" id="handover">
       <h2 id="handover-title"><xsl:value-of select="i:t('A handover is waiting for an answer')"/></h2>
       <p>
-        <xsl:value-of select="i:t('{0} has asked {1} to take over as relay holder.', @from, @to)"/>
+        <xsl:choose>
+          <xsl:when test="@to-me"><xsl:value-of select="i:t('{0} has asked you to take over as relay holder.', @from)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('{0} has asked {1} to take over as relay holder.', @from, @to)"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:text> </xsl:text>
         <xsl:value-of select="i:t('Until it is accepted, {0} is still the relay holder and responsible for the case.', $l/@holder)"/>
       </p>
@@ -206,14 +209,20 @@
   <xsl:template match="guide">
     <xsl:variable name="l" select=".."/>
     <xsl:variable name="cur" select="level[@current]"/>
+    <xsl:variable name="open" select="$l/@status = 'open'"/>
     <section class="panel guide" aria-labelledby="guide-title" id="guide">
-      <h2 id="guide-title"><xsl:value-of select="i:t('Where the case stands')"/></h2>
+      <h2 id="guide-title">
+        <xsl:choose>
+          <xsl:when test="$open"><xsl:value-of select="i:t('Where the case stands')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('Where the case stood')"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
       <p class="lead">
         <xsl:call-template name="level">
           <xsl:with-param name="n" select="@level"/>
           <xsl:with-param name="name" select="$cur/@name"/>
         </xsl:call-template>
-        <xsl:if test="$l/@level-since">
+        <xsl:if test="$l/@level-since and $open">
           <xsl:text>. </xsl:text>
           <xsl:variable name="since"><xsl:call-template name="date"><xsl:with-param name="d" select="$l/@level-since"/></xsl:call-template></xsl:variable>
           <xsl:value-of select="i:t('The deadlines count from {0}, when the case came to this level.', $since)"/>
@@ -231,10 +240,10 @@
                   <xsl:text>step</xsl:text>
                   <xsl:choose>
                     <xsl:when test="@done"> done</xsl:when>
-                    <xsl:when test="@next"> next</xsl:when>
+                    <xsl:when test="@next and $open"> next</xsl:when>
                   </xsl:choose>
                 </xsl:attribute>
-                <xsl:if test="@next"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
+                <xsl:if test="@next and $open"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
                 <span class="step-mark" aria-hidden="true">
                   <xsl:choose>
                     <xsl:when test="@done">✓</xsl:when>
@@ -244,7 +253,7 @@
                 <div class="step-body">
                   <xsl:choose>
                     <xsl:when test="@done"><strong class="tag ok"><xsl:value-of select="i:t('Done')"/></strong><xsl:text> </xsl:text></xsl:when>
-                    <xsl:when test="@next"><strong class="tag info"><xsl:value-of select="i:t('Next step')"/></strong><xsl:text> </xsl:text></xsl:when>
+                    <xsl:when test="@next and $open"><strong class="tag info"><xsl:value-of select="i:t('Next step')"/></strong><xsl:text> </xsl:text></xsl:when>
                   </xsl:choose>
                   <span class="step-text"><xsl:value-of select="."/></span>
                   <xsl:if test="@due">
@@ -252,7 +261,7 @@
                     <xsl:variable name="due"><xsl:call-template name="date"><xsl:with-param name="d" select="@due"/></xsl:call-template></xsl:variable>
                     <span class="due"><xsl:value-of select="i:t('by {0}', $due)"/></span>
                   </xsl:if>
-                  <xsl:if test="not(@done) and @form and $l/@status = 'open'">
+                  <xsl:if test="not(@done) and @form and $open">
                     <xsl:call-template name="step-tool">
                       <xsl:with-param name="form" select="@form"/>
                       <xsl:with-param name="l" select="$l"/>
@@ -337,7 +346,7 @@
     <section aria-labelledby="measures-title" id="measures">
       <h2 id="measures-title"><xsl:value-of select="i:t('Measures')"/></h2>
       <xsl:if test="measure[@overdue]">
-        <p class="callout warn-box"><strong><xsl:value-of select="i:t('{0} measures are past their evaluation date.', count(measure[@overdue]))"/></strong></p>
+        <p class="callout warn-box"><strong><xsl:value-of select="i:t('Measures past their evaluation date: {0}', count(measure[@overdue]))"/></strong></p>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="not(measure)">
