@@ -144,6 +144,9 @@
       <h2 id="decide-title"><xsl:value-of select="i:t('Decide the way forward')"/></h2>
       <form method="post" action="/concerns/{$c/@id}/level" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <!-- the level the decision is made on: a decision made meanwhile
+             by someone else makes this one stale (409), not a second one -->
+        <input type="hidden" name="from_level" value="{$c/@level}"/>
         <fieldset>
           <xsl:attribute name="class">field choices<xsl:if test="$derr != ''"> has-error</xsl:if></xsl:attribute>
           <xsl:attribute name="aria-describedby">decision-decision-hint<xsl:if test="$derr != ''"> decision-decision-error</xsl:if></xsl:attribute>
