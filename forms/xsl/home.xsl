@@ -91,7 +91,7 @@
         <xsl:when test="not(log)">
           <p class="none">
             <xsl:choose>
-              <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('There is no relay log for your children.')"/></xsl:when>
+              <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('There is no relay log that you can read.')"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="i:t('There are no open relay logs.')"/></xsl:otherwise>
             </xsl:choose>
           </p>
