@@ -86,13 +86,6 @@
     <xsl:call-template name="manage"/>
   </xsl:template>
 
-  <!-- What a field of an action form holds again after a refusal. -->
-  <xsl:template name="typed">
-    <xsl:param name="action"/>
-    <xsl:param name="name"/>
-    <xsl:value-of select="/page/typed[@action = $action][@name = $name]"/>
-  </xsl:template>
-
   <!-- ================================================== the head -->
   <xsl:template match="log" mode="head">
     <xsl:variable name="lv" select="guide/level[@n = current()/@level]"/>
