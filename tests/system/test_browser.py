@@ -22,7 +22,10 @@ from stafett_test import SRC, URL, password
 BROWSER_DIR = os.path.join(os.path.abspath(SRC), "tests", "browser")
 CHROMIUM = os.environ.get("STAFETT_CHROMIUM", "/usr/bin/chromium")
 REQUIRE = os.environ.get("STAFETT_REQUIRE_BROWSER", "") not in ("", "0")
-USERS = ("ansatt", "leder", "helsesykepleier", "admin", "ansatt2", "leder2")
+# Every account run.sh gives a password: the seeded staff, PPT and NAV,
+# and the citizens (a guardian, a youth) that caselog.mjs logs in as.
+USERS = ("ansatt", "leder", "helsesykepleier", "admin", "ansatt2", "leder2",
+         "ppt", "nav", "laerer", "forelder", "ungdom")
 TIMEOUT = 300
 
 _missing = None

@@ -1,0 +1,396 @@
+// caselog.mjs: one child's relay log in the browser, the key steps of
+// tests/system/test_caselog.py as the people in it do them: a concern
+// decided to level 2 opens the log; the holder records a consent, adds
+// participants, a measure and a meeting; a handover is refused, asked
+// again and accepted; the guardian reads the log, adds a bright spot,
+// reads the access log and withdraws the consent (PPT loses access);
+// the new holder closes the log and the archive copy is read. Every
+// page is checked with axe-core.
+//
+// Four people at once, each in their own context: the employee (later
+// the guardian, in the same browser), the health nurse and PPT. One
+// step has no UI and uses SQL: the link between the child and the
+// guardian's account, which in production comes from the population
+// register (needs STAFETT_TEST_DIR, as the system tests set it).
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+	scenario, newContext, login, logout, goto, submit, checkA11y,
+	expectText, expectNoText, expectPath, expectVisible, fail,
+} from './lib.mjs';
+
+const CHILD = 'Vilde Nettleser';
+const BIRTH = '2015-03-14';
+const NURSE = 'Nina Berg';		// helsesykepleier, at the health clinic
+const PPT = 'Ola Nilsen';		// ppt
+const HOLDER = 'Ingrid Solberg';	// ansatt, Fagerli barnehage
+
+// Today where the municipality is (the app's dates are Oslo dates),
+// and days from it, as YYYY-MM-DD; norsk() writes one as the pages do.
+function day(offset = 0) {
+	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
+		.format(new Date());
+	const d = new Date(`${today}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + offset);
+	return d.toISOString().slice(0, 10);
+}
+
+function norsk(ymd) {
+	return ymd.split('-').reverse().join('.');
+}
+
+// SQL on the test database as its administrator, as the system tests'
+// sql() does: only for what has no UI.
+function sql(query) {
+	const dir = process.env.STAFETT_TEST_DIR;
+	if (!dir)
+		fail('STAFETT_TEST_DIR is not set: the guardian step needs the database');
+	return execFileSync('mariadb', ['--no-defaults', '-S', join(dir, 'run/db.sock'),
+		'-u', 'root', '-N', '-B', '-D', 'stafett', '-e', query],
+	{ encoding: 'utf8' }).trim();
+}
+
+// Choose the one option of a select whose text contains `text`.
+async function choose(select, text) {
+	const option = select.locator('option', { hasText: text });
+	const n = await option.count();
+	if (n !== 1)
+		fail(`${select}: ${n} options with "${text}", expected one`);
+	await select.selectOption(await option.getAttribute('value'));
+}
+
+// The value of a fact in the log's head ("Stafettholder", "Nivå", ...).
+function fact(page, term) {
+	return page.locator('dl.case-facts').locator(
+		`xpath=dt[normalize-space() = "${term}"]/following-sibling::dd[1]`);
+}
+
+// The log's id from the address the decision led to.
+function logId(page) {
+	return expectPath(page, /^\/logs\/[A-Za-z0-9_-]{22}$/).pathname.split('/')[2];
+}
+
+await scenario('caselog', async ({ browser, page, step }) => {
+	let log, ref;		// the log's id (in addresses) and its reference
+	const logPath = () => `/logs/${log}`;
+	const region = (p, name) => p.getByRole('region', { name, exact: true });
+
+	await step('the login page', async () => {
+		await goto(page, '/');
+		expectPath(page, '/login');
+		await checkA11y(page, 'the login page');
+	});
+
+	await step('ansatt writes a concern about a named child', async () => {
+		await login(page, 'ansatt');
+		await expectText(page, 'Startside', HOLDER);
+		await checkA11y(page, 'the employee’s start page');
+		await submit(page, page.getByRole('link', { name: 'Skriv ned en bekymring' }));
+		expectPath(page, '/forms/concern');
+		await checkA11y(page, 'the concern form');
+		await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(CHILD);
+		await page.getByLabel('Fødselsdato', { exact: true }).fill(BIRTH);
+		await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
+			.fill('Vilde gråter ofte ved levering og vil ikke spise i barnehagen.');
+		await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
+			.getByRole('radio', { name: 'Noen uker' }).check();
+		await page.getByRole('group', { name: /^Er foresatte informert/ })
+			.getByRole('radio', { name: 'Ja' }).check();
+		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+		expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/);
+		await expectText(page, 'Bekymringen er registrert', CHILD);
+		await checkA11y(page, 'the concern page');
+	});
+
+	await step('level 2 with a reason opens the relay log', async () => {
+		const decide = region(page, 'Avgjør veien videre');
+		await decide.getByRole('radio', { name: /^Nivå 2:/ }).check();
+		await decide.getByRole('textbox', { name: /^Hvorfor\?/ })
+			.fill('Foreldrene ønsker samarbeid med helsestasjonen.');
+		await submit(page, decide.getByRole('button', { name: 'Lagre avgjørelsen' }),
+			{ redirected: true });
+		log = logId(page);
+		ref = (await fact(page, 'Referanse').innerText()).trim();
+		await expectVisible(page.getByRole('heading', { level: 1,
+			name: `Stafettlogg for ${CHILD}` }));
+		await expectText(fact(page, 'Barn'), CHILD, `født ${norsk(BIRTH)}`);
+		await expectText(fact(page, 'Nivå'), /^Nivå 2/);
+		await expectText(fact(page, 'Stafettholder'), HOLDER);
+		const guide = region(page, 'Hvor saken står');
+		await expectText(guide, /Nivå 2/);
+		// the next step is marked as the current one (its tag is shown in
+		// capitals, hence the case-blind match)
+		await expectText(guide.locator('[aria-current="step"]'), /neste steg/i,
+			'Innhent samtykke fra foresatte');
+		await checkA11y(page, 'the relay log (holder)');
+	});
+
+	await step('the holder records a consent in the consent form', async () => {
+		await submit(page, page.locator(`a[href="/forms/consent?log=${log}"]`).first());
+		expectPath(page, '/forms/consent');
+		await expectVisible(page.getByRole('heading', { level: 1,
+			name: 'Samtykke til tverrfaglig samarbeid' }));
+		await checkA11y(page, 'the consent form');
+		await page.getByRole('group', { name: 'Barnet', exact: true })
+			.getByRole('textbox', { name: /^Barnets navn/ }).fill(CHILD);
+		await page.getByLabel(/^Fødselsdato/).fill(BIRTH);
+		const guardian = (n) => page.getByRole('group', { name: `Foresatt ${n}`, exact: true });
+		const fillGuardian = async (n, name, relation) => {
+			await guardian(n).getByRole('textbox', { name: /^Navn/ }).fill(name);
+			await guardian(n).getByRole('radio', { name: relation, exact: true }).check();
+			await guardian(n).getByRole('checkbox', { name: 'Har foreldreansvar for barnet' })
+				.check();
+		};
+		await fillGuardian(1, 'Line Hansen', 'Mor');
+		// A second guardian: the server adds the row (no JavaScript) and
+		// keeps what was typed.
+		await submit(page, page.getByRole('button', { name: 'Legg til foresatt' }));
+		await fillGuardian(2, 'Per Nettleser', 'Far');
+		if (await guardian(1).getByRole('textbox', { name: /^Navn/ }).inputValue() !==
+			'Line Hansen')
+			fail('the first guardian was lost when a row was added');
+		const services = page.getByRole('group', { name: /^Tjenester som kan delta/ });
+		await services.getByRole('checkbox', { name: 'Helsestasjon og skolehelsetjeneste' })
+			.check();
+		await services.getByRole('checkbox', { name: 'Pedagogisk-psykologisk tjeneste (PPT)' })
+			.check();
+		await page.getByRole('textbox', { name: /^Formålet med samarbeidet/ })
+			.fill('Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ' +
+				'ut hvorfor Vilde ikke spiser, og hva som hjelper henne.');
+		await page.getByLabel(/^Gjelder fra/).fill(day(0));
+		await page.getByLabel(/^Gjelder til og med/).fill(day(90));
+		await page.getByRole('group', { name: /^Hvordan er samtykket gitt\?/ })
+			.getByRole('radio', { name: 'Digitalt' }).check();
+		await page.getByRole('checkbox', { name: /^De som samtykker, er informert/ }).check();
+		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+		// the new consent, then the log with it
+		expectPath(page, /^\/consents\/[A-Za-z0-9_-]{22}$/);
+		await expectText(page, 'Helsestasjon og Pedagogisk-psykologisk tjeneste (PPT)',
+			`${norsk(day(0))} til ${norsk(day(90))}`);
+		await checkA11y(page, 'the consent page');
+		await submit(page, page.getByRole('link', { name: 'Tilbake til stafettloggen' }));
+		await expectText(region(page, 'Samtykker'),
+			'Helsestasjon og Pedagogisk-psykologisk tjeneste (PPT)', /gyldig/i);
+	});
+
+	await step('the holder adds participants, a measure and a meeting', async () => {
+		const participants = region(page, 'Deltakere');
+		for (const who of [NURSE, PPT]) {
+			await participants.getByText('Legg til en deltaker').click();
+			await choose(participants.getByLabel(/^Person/).first(), who);
+			if (who === NURSE)
+				await checkA11y(page, 'the relay log with the participant form open');
+			await submit(page, participants.getByRole('button', { name: 'Legg til deltakeren' }),
+				{ redirected: true });
+			await expectText(participants.getByRole('row', { name: new RegExp(who) }),
+				'Deltaker', 'Har tilgang');
+		}
+
+		// sent half-filled, the form comes back open, the error tied to
+		// its field and what was typed kept
+		const measures = region(page, 'Tiltak');
+		await measures.getByText('Legg til et tiltak').click();
+		await measures.getByRole('textbox', { name: /^Hva skal gjøres\?/ })
+			.fill('Fast voksen ved måltidene');
+		await submit(page, measures.getByRole('button', { name: 'Legg til tiltaket' }),
+			{ status: 422, redirected: false });
+		await expectVisible(page.getByRole('alert'), 'the error summary');
+		const goal = measures.getByRole('textbox', { name: /^Hva skal tiltaket oppnå\?/ });
+		if (await goal.getAttribute('aria-invalid') !== 'true')
+			fail('the missing goal is not marked invalid');
+		await checkA11y(page, 'the relay log with errors in the measure form');
+		await goal.fill('Vilde spiser lunsj i barnehagen');
+		await choose(measures.getByLabel(/^Ansvarlig/), NURSE);
+		await measures.getByLabel(/^Startdato/).fill(day(0));
+		await measures.getByLabel(/^Evalueringsdato/).fill(day(30));
+		await submit(page, measures.getByRole('button', { name: 'Legg til tiltaket' }),
+			{ redirected: true });
+		await expectText(region(page, 'Tiltak').getByRole('listitem')
+			.filter({ hasText: 'Fast voksen ved måltidene' }),
+		'Vilde spiser lunsj i barnehagen', NURSE, norsk(day(30)));
+
+		const meetings = region(page, 'Møter og referater');
+		await meetings.getByText('Planlegg et møte').click();
+		await meetings.getByLabel(/^Dato/).fill(day(3));
+		await meetings.getByLabel(/^Klokkeslett/).fill('09:30');
+		await meetings.getByRole('textbox', { name: /^Sted/ }).fill('Fagerli barnehage');
+		await meetings.getByRole('textbox', { name: /^Saksliste/ })
+			.fill('Hvordan går måltidene? Foreldrene deltar.');
+		await checkA11y(page, 'the relay log with the meeting form open');
+		await submit(page, meetings.getByRole('button', { name: 'Planlegg møtet' }),
+			{ redirected: true });
+		await expectText(region(page, 'Møter og referater'), norsk(day(3)),
+			'Fagerli barnehage', 'Hvordan går måltidene?', NURSE);
+	});
+
+	// The nurse and PPT in their own browsers, at the same time.
+	const nurse = await (await newContext(browser)).newPage();
+	const ppt = await (await newContext(browser)).newPage();
+
+	// The holder fills the handover form to the nurse.
+	const askHandover = async (why) => {
+		await goto(page, logPath());
+		await submit(page, page.locator(`a[href="/forms/handover?log=${log}"]`).first());
+		expectPath(page, '/forms/handover');
+		await choose(page.getByRole('combobox', { name: /^Ny stafettholder/ }), NURSE);
+		const holder = page.getByRole('group', { name: 'Ny stafettholder' });
+		await holder.getByRole('textbox', { name: /^Navn/ }).fill(NURSE);
+		await choose(holder.getByRole('combobox', { name: /^Enhet/ }),
+			'Familiesenteret, helsestasjonen Larvik sentrum');
+		await page.getByRole('textbox', { name: /^Hvorfor overføres rollen\?/ }).fill(why);
+		await page.getByLabel(/^Planlagt dato for overføring/).fill(day(0));
+	};
+
+	await step('the holder asks the nurse to take over', async () => {
+		await askHandover('Tiltakene handler mest om mat og helse nå.');
+		await checkA11y(page, 'the handover form');
+		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+		expectPath(page, /^\/handovers\/[A-Za-z0-9_-]{22}$/);
+		await expectText(page, /venter på svar/i, NURSE);
+		await checkA11y(page, 'the handover page (who asked)');
+		await goto(page, logPath());
+		await expectText(region(page, 'En overføring venter på svar'),
+			`${HOLDER} har bedt ${NURSE} overta`);
+	});
+
+	await step('the nurse sees it on her start page and the log, and refuses', async () => {
+		await login(nurse, 'helsesykepleier');
+		await expectText(region(nurse, 'Overføringer som venter på svar fra deg'),
+			`${HOLDER} ber deg overta stafettlogg ${ref}`);
+		await checkA11y(nurse, 'the nurse’s start page');
+		await goto(nurse, logPath());
+		const box = region(nurse, 'En overføring venter på svar');
+		await expectText(box, `${HOLDER} har bedt deg overta`);
+		// a refusal needs a reason
+		await box.getByText('Avslå overføringen').click();
+		await submit(nurse, box.getByRole('button', { name: 'Avslå', exact: true }),
+			{ status: 422 });
+		await expectText(nurse, 'Skriv hvorfor du avslår');
+		await checkA11y(nurse, 'the refusal sent without a reason');
+		await goto(nurse, logPath());
+		await box.getByText('Avslå overføringen').click();
+		await box.getByRole('textbox', { name: /^Hvorfor avslår du\?/ })
+			.fill('Jeg har ikke kapasitet før etter ferien');
+		await checkA11y(nurse, 'the relay log (participant, refusing the handover)');
+		await submit(nurse, box.getByRole('button', { name: 'Avslå', exact: true }),
+			{ redirected: true });
+		expectPath(nurse, /^\/handovers\/[A-Za-z0-9_-]{22}$/);
+		await expectText(nurse, /avslått/i, 'Jeg har ikke kapasitet før etter ferien');
+		await checkA11y(nurse, 'the refused handover');
+	});
+
+	await step('the holder is unchanged and asks again; the nurse accepts', async () => {
+		await goto(page, logPath());
+		await expectText(fact(page, 'Stafettholder'), HOLDER);
+		await expectText(region(page, 'Tidslinje'),
+			`${NURSE} avslo overføringen: Jeg har ikke kapasitet før etter ferien`);
+		await expectNoText(page, 'En overføring venter på svar');
+		await askHandover('Helsestasjonen har nå hovedansvaret for tiltakene.');
+		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+
+		await goto(nurse, '/');
+		await submit(nurse, region(nurse, 'Overføringer som venter på svar fra deg')
+			.getByRole('link', { name: new RegExp(`overta stafettlogg ${ref}`) }));
+		expectPath(nurse, /^\/handovers\/[A-Za-z0-9_-]{22}$/);
+		await expectText(nurse, 'Helsestasjonen har nå hovedansvaret for tiltakene.');
+		await checkA11y(nurse, 'the handover page (the proposed holder)');
+		await submit(nurse, nurse.getByRole('button', { name: 'Godta: Jeg overtar stafettloggen' }),
+			{ redirected: true });
+		expectPath(nurse, logPath());
+		await expectText(fact(nurse, 'Stafettholder'), NURSE);
+		await expectNoText(nurse, 'En overføring venter på svar');
+		await checkA11y(nurse, 'the relay log (the new holder)');
+		await goto(page, logPath());
+		await expectText(fact(page, 'Stafettholder'), NURSE);
+		await expectText(fact(page, 'Din rolle'), /^deltaker/i);
+	});
+
+	await step('PPT, covered by the consent, reads the log', async () => {
+		await login(ppt, 'ppt');
+		await checkA11y(ppt, 'the PPT counsellor’s start page');
+		await goto(ppt, logPath());
+		await expectText(fact(ppt, 'Stafettholder'), NURSE);
+	});
+
+	await step('the guardian reads the log and adds a bright spot', async () => {
+		// No UI for this: in production the population register says
+		// who the child's guardians are.
+		sql(`INSERT IGNORE INTO child_person (child_id, user_id, relation)
+			SELECT l.child_id, u.id, 'guardian' FROM relay_log l, app_user u
+			WHERE l.public_id = '${log}' AND u.username = 'forelder'`);
+		await logout(page);
+		await login(page, 'forelder');
+		await expectText(page.getByRole('main'), CHILD);
+		await checkA11y(page, 'the guardian’s start page');
+		await submit(page, page.locator(`main a[href="/logs/${log}"]`).first());
+		expectPath(page, logPath());
+		await expectText(fact(page, 'Stafettholder'), NURSE);
+		await checkA11y(page, 'the relay log (guardian)');
+		const note = page.locator('form#note');
+		await note.getByRole('radio', { name: /Et lysglimt/ }).check();
+		await note.getByRole('textbox', { name: /^Tekst/ })
+			.fill('Vilde spiste hele matpakken sin i dag!');
+		await submit(page, note.getByRole('button', { name: 'Legg til i loggen' }),
+			{ redirected: true });
+		await expectText(region(page, 'Tidslinje'),
+			/Lysglimt · .* · Line Hansen, som foresatt/,
+			'Vilde spiste hele matpakken sin i dag!');
+	});
+
+	await step('the guardian reads the access log', async () => {
+		await submit(page, page.locator(`a[href="/logs/${log}/access"]`));
+		await expectVisible(page.getByRole('heading', { level: 1,
+			name: 'Hvem som har lest og endret loggen' }));
+		for (const who of [NURSE, PPT])
+			await expectText(page.getByRole('row', { name: new RegExp(who) }).first(),
+				'Leste');
+		await checkA11y(page, 'the access log');
+	});
+
+	await step('the guardian withdraws the consent, confirmed; PPT loses access', async () => {
+		await goto(page, logPath());
+		await submit(page, region(page, 'Samtykker')
+			.getByRole('link', { name: 'Trekk tilbake samtykket' }));
+		await expectText(page, 'Er du sikker på at du vil trekke tilbake dette samtykket?');
+		await checkA11y(page, 'the consent withdrawal confirmation');
+		await submit(page, page.getByRole('button', { name: 'Ja, trekk tilbake samtykket' }),
+			{ redirected: true });
+		expectPath(page, logPath());
+		await expectText(region(page, 'Samtykker'), /trukket tilbake/i);
+		// PPT is no longer a participant, and cannot open the log
+		await expectNoText(region(page, 'Deltakere'), PPT);
+		await expectText(region(page, 'Tidslinje'),
+			`Deltar ikke lenger (samtykke trukket tilbake): ${PPT}`);
+		await goto(ppt, logPath(), { status: 403 });
+		await checkA11y(ppt, 'the forbidden page');
+	});
+
+	await step('the nurse closes the log; the archive copy', async () => {
+		await goto(nurse, logPath());
+		await submit(nurse, nurse.locator(`a[href="/forms/closing?log=${log}"]`).first());
+		expectPath(nurse, '/forms/closing');
+		await checkA11y(nurse, 'the closing-note form');
+		await nurse.getByRole('group', { name: /^Årsak/ })
+			.getByRole('radio', { name: 'Bekymringen er løst' }).check();
+		await nurse.getByRole('textbox', { name: /^Hva har hjulpet barnet og familien\?/ })
+			.fill('Faste voksne ved måltidene og tett kontakt med foreldrene.');
+		await nurse.getByLabel(/^Dato for avslutning/).fill(day(0));
+		await nurse.getByRole('checkbox', { name: /^Foresatte er informert/ }).check();
+		await submit(nurse, nurse.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+		expectPath(nurse, logPath());
+		await expectText(nurse, 'Denne stafettloggen er avsluttet.');
+		await checkA11y(nurse, 'the closed relay log');
+		await submit(nurse, nurse.getByRole('link', { name: 'Les arkivkopien' }).first());
+		expectPath(nurse, `${logPath()}/archive`);
+		await expectText(nurse, CHILD, 'Tidslinje', 'Vilde spiste hele matpakken sin i dag!',
+			'Faste voksne ved måltidene', 'Fast voksen ved måltidene');
+		await checkA11y(nurse, 'the archive copy');
+	});
+
+	await step('log out', () => logout(page));
+});
