@@ -12,6 +12,7 @@
 #include "caselog.h"
 #include "db.h"
 #include "i18n.h"
+#include "labels.h"
 #include "logview.h"
 #include "route.h"
 #include "view.h"
@@ -469,12 +470,21 @@ store_consent(struct store_ctx *s)
 		services += n;
 		services += strspn(services, " ");
 	}
-	if (rc == ST_OK)
-		rc = buf_addf(&s->text, _("Consent recorded (%s): %s, valid %s to %s. Purpose: %s"),
-		    strcmp(get(s, "/consent/signing/method"), "paper") == 0 ?
-		    _("on paper") : _("digitally"), get(s, "/consent/services"),
-		    get(s, "/consent/valid_from"), get(s, "/consent/expires"),
-		    get(s, "/consent/purpose"));
+	if (rc == ST_OK) {
+		struct buf words = BUF_INIT(2048);
+		char from[DATE_SIZE], to[DATE_SIZE];
+		int paper = strcmp(get(s, "/consent/signing/method"),
+		    "paper") == 0;
+
+		label_date(from, get(s, "/consent/valid_from"));
+		label_date(to, get(s, "/consent/expires"));
+		rc = label_services(&words, get(s, "/consent/services"));
+		if (rc == ST_OK)
+			rc = buf_addf(&s->text, _("Consent recorded (%s) for %s, valid %s to %s. Purpose: %s"),
+			    paper ? _("on paper") : _("digitally"), words.data,
+			    from, to, get(s, "/consent/purpose"));
+		buf_release(&words);
+	}
 	if (rc == ST_OK)
 		rc = event(s, "consent", "consent", pid);
 	snprintf(s->loc, s->loclen, "%s/consents/%s", req_is_api(s->r) ?
@@ -639,8 +649,9 @@ store_evaluation(struct store_ctx *s)
 	if ((rc = db_exec(db, STMT_MEASURE_EVALUATE, p, 4, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, _("Measure evaluated: %s. Result: %s; next: %s %s"),
-	    db_get(&s->t->rec, 0, MC_WHAT), result, next,
+	rc = buf_addf(&s->text, _("Measure evaluated: %s. Result: %s; next: %s. %s"),
+	    label_unstop(&s->r->pool, db_get(&s->t->rec, 0, MC_WHAT)),
+	    label_result(result), label_next_step(next),
 	    get(s, "/evaluation/next_step_details"));
 	if (rc == ST_OK)
 		rc = event(s, "evaluation", "measure",
@@ -715,7 +726,8 @@ store_closing(struct store_ctx *s)
 	    s->sub_pid)) != ST_OK)
 		return rc;
 	rc = buf_addf(&s->text, _("Relay log closed: %s. What helped: %s"),
-	    get(s, "/closing/reason"), get(s, "/closing/what_helped"));
+	    label_closing(get(s, "/closing/reason")),
+	    get(s, "/closing/what_helped"));
 	if (rc == ST_OK)
 		rc = caselog_close(s->r, &s->t->log, s->sub_id, s->text.data);
 	to_log(s);

@@ -10,6 +10,7 @@
 #include "filetype.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "labels.h"
 #include "logview.h"
 #include "multipart.h"
 #include "route.h"
@@ -131,10 +132,16 @@ h_consent_withdraw(struct req *r)
 		rc = caselog_conflict(r, _("The consent is already withdrawn."));
 		goto out;
 	}
-	if (rc == ST_OK)
-		rc = buf_addf(&text, _("Consent withdrawn by %s (%s). Sharing with %s stops now."),
-		    r->who.display_name, caselog_role(&l, r),
-		    db_get(&res, 0, CC_SERVICES));
+	if (rc == ST_OK) {
+		struct buf words = BUF_INIT(2048);
+
+		rc = label_services(&words, db_get(&res, 0, CC_SERVICES));
+		if (rc == ST_OK)
+			rc = buf_addf(&text, _("Consent withdrawn by %s (%s). Sharing with %s stops now."),
+			    r->who.display_name,
+			    label_role(caselog_role(&l, r)), words.data);
+		buf_release(&words);
+	}
 	if (rc == ST_OK)
 		rc = caselog_event(db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "consent", text.data, "consent",

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "labels.h"
 #include "logview.h"
 #include "route.h"
 #include "view.h"
@@ -86,14 +87,14 @@ load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 	return ST_OK;
 }
 
-/* ROUTE: GET /handovers/{id} */
-/* ROUTE: GET /api/v1/handovers/{id} */
-st_rc
-h_handover_show(struct req *r)
+/* The handover page with status; a refused answer names its field. */
+static st_rc
+handover_page(struct req *r, int status, const char *field,
+    const char *message)
 {
 	struct db_res res;
 	struct caselog l;
-	xmlNodePtr root, h;
+	xmlNodePtr root, h, e;
 	int ok;
 	st_rc rc;
 
@@ -112,7 +113,23 @@ h_handover_show(struct req *r)
 	db_res_release(&res);
 	if (ok == 1)
 		caselog_release(&l);
-	return view_send(r, 200, root);
+	if (field != NULL) {
+		e = view_el(root, "error", message);
+		view_attr(e, "field", field);
+		if (req_input(r, "reason") != NULL) {
+			e = view_el(root, "typed", req_input(r, "reason"));
+			view_attr(e, "name", "reason");
+		}
+	}
+	return view_send(r, status, root);
+}
+
+/* ROUTE: GET /handovers/{id} */
+/* ROUTE: GET /api/v1/handovers/{id} */
+st_rc
+h_handover_show(struct req *r)
+{
+	return handover_page(r, 200, NULL, NULL);
 }
 
 /*
@@ -165,14 +182,18 @@ decide(struct req *r, const char *what)
 	if (refuse && (answer == NULL || *answer == '\0' ||
 	    strlen(answer) > 2000)) {
 		db_res_release(&res);
-		return resp_error(r, 422, _("Say why you refuse (at most 2000 characters)."));
+		if (req_is_api(r))
+			return resp_error(r, 422, _("Say why you refuse (at most 2000 characters)."));
+		return handover_page(r, 422, "reason",
+		    _("Say why you refuse (at most 2000 characters)."));
 	}
 	if (accept)
 		rc = buf_addf(&text, _("%s accepted the handover and now holds the relay log (from %s)."),
 		    db_get(&res, 0, HC_TO_NAME), db_get(&res, 0, HC_FROM_NAME));
 	else if (refuse)
 		rc = buf_addf(&text, _("%s refused the handover: %s. %s still holds the relay log."),
-		    db_get(&res, 0, HC_TO_NAME), answer,
+		    db_get(&res, 0, HC_TO_NAME),
+		    label_unstop(&r->pool, answer),
 		    db_get(&res, 0, HC_FROM_NAME));
 	else
 		rc = buf_addf(&text, _("The handover to %s was withdrawn."),

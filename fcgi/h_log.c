@@ -11,6 +11,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "labels.h"
 #include "logview.h"
 #include "route.h"
 #include "view.h"
@@ -532,9 +533,13 @@ h_log_measure_add(struct req *r)
 	p[7] = DV_NULL;
 	p[8] = DV_INT(r->who.user_id);
 	rc = db_exec(&r->w->db, STMT_MEASURE_INSERT, p, 9, NULL, NULL);
-	if (rc == ST_OK)
+	if (rc == ST_OK) {
+		char when[DATE_SIZE];
+
+		label_date(when, eval);
 		rc = buf_addf(&text, _("New measure: %s (responsible: %s, evaluation %s)"),
-		    what, name, eval);
+		    label_unstop(&r->pool, what), name, when);
+	}
 	if (rc == ST_OK)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "measure", text.data, "measure", pid,
@@ -560,7 +565,7 @@ h_log_meeting_add(struct req *r)
 	const char *agenda = req_input(r, "agenda");
 	struct caselog l;
 	struct buf text = BUF_INIT(TEXT_MAX + 400);
-	char pid[SECURE_ID_SIZE], starts[20], name[201];
+	char pid[SECURE_ID_SIZE], starts[20], name[201], day[DATE_SIZE];
 	long long ids[64];
 	size_t nids = 0, i;
 	unsigned long long mid = 0;
@@ -609,6 +614,7 @@ h_log_meeting_add(struct req *r)
 		ids[nids++] = id;
 	}
 	snprintf(starts, sizeof(starts), "%s %s:00", date, time);
+	label_date(day, date);
 	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
@@ -628,7 +634,7 @@ h_log_meeting_add(struct req *r)
 			    ids[i], NULL, 0, l.id);
 	}
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("Meeting %s %s, %s"), date, time, place);
+		rc = buf_addf(&text, _("Meeting %s %s, %s"), day, time, place);
 	if (rc == ST_OK)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "meeting", text.data, "meeting", pid,

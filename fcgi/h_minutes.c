@@ -10,6 +10,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "labels.h"
 #include "logview.h"
 #include "route.h"
 #include "view.h"
@@ -234,10 +235,14 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 		p[8] = DV_INT(r->who.user_id);
 		rc = db_exec(db, STMT_MEASURE_INSERT, p, 9, NULL, NULL);
 		buf_reset(&text);
-		if (rc == ST_OK)
+		if (rc == ST_OK) {
+			char when[DATE_SIZE];
+
+			label_date(when, *eval != '\0' ? eval : today);
 			rc = buf_addf(&text, _("New measure from the minutes: %s (responsible: %s, evaluation %s)"),
-			    what, text_of(r, n, "responsible"),
-			    *eval != '\0' ? eval : today);
+			    label_unstop(&r->pool, what),
+			    text_of(r, n, "responsible"), when);
+		}
 		if (rc == ST_OK)
 			rc = caselog_event(db, r->who.user_id, l->id, 0,
 			    caselog_role(l, r), "measure", text.data,

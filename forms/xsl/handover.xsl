@@ -67,6 +67,7 @@
               <button type="submit" class="primary"><xsl:value-of select="i:t('Accept: I take over the relay log')"/></button>
             </form>
             <details class="action">
+              <xsl:if test="error[@field = 'reason']"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
               <summary><xsl:value-of select="i:t('Refuse the handover')"/></summary>
               <form method="post" action="/handovers/{$h/@id}/refuse" novalidate="novalidate">
                 <input type="hidden" name="csrf" value="{csrf}"/>
@@ -78,6 +79,8 @@
                   <xsl:with-param name="required" select="true()"/>
                   <xsl:with-param name="maxlength" select="'2000'"/>
                   <xsl:with-param name="hint" select="i:t('The relay holder reads this. At most 2000 characters.')"/>
+                  <xsl:with-param name="value" select="string(typed[@name = 'reason'])"/>
+                  <xsl:with-param name="error" select="string(error[@field = 'reason'])"/>
                 </xsl:call-template>
                 <button type="submit" class="secondary"><xsl:value-of select="i:t('Refuse')"/></button>
               </form>

@@ -1,0 +1,30 @@
+/* labels.h: words for the codes a case's events are written with, so
+ * the timeline (which guardians read and the archive keeps) says "the
+ * health clinic", not "health_clinic". */
+#ifndef ST_LABELS_H
+#define ST_LABELS_H
+
+#include "buf.h"
+#include "dates.h"
+#include "result.h"
+
+/* A kind of service (unit.kind, a consent's service); the code itself
+ * when unknown. Translated in the request's language. */
+const char *label_service(const char *kind);
+/* A space-separated list of services as words: "A, B and C". */
+st_rc label_services(struct buf *out, const char *list) ST_MUST_CHECK;
+/* A per-case role: holder, participant, leader, guardian, youth. */
+const char *label_role(const char *role);
+/* A closing note's reason code. */
+const char *label_closing(const char *reason);
+/* An evaluation's result (worked, partly, not_worked) and next step. */
+const char *label_result(const char *result);
+const char *label_next_step(const char *step);
+/* YYYY-MM-DD as DD.MM.YYYY (as written in Norway); "" if malformed. */
+void label_date(char out[DATE_SIZE], const char *iso);
+/* Text without its trailing full stops and spaces, for quoting a
+ * sentence inside a sentence (pool-owned copy). */
+struct pool;
+const char *label_unstop(struct pool *pool, const char *text);
+
+#endif
