@@ -20,9 +20,10 @@ enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
 	LC_HOLDER_UNIT, LC_CHILD_NAME, LC_CHILD_BIRTH, LC_HOME_UNIT_NAME,
 	LC_PARTICIPANT, LC_COVERED, LC_RELATION, LC_CREATED, LC_CLOSED };
 
+/* Fetch the log and the facts about r->who; *found = 0 if none. */
 static st_rc
-load(struct req *r, enum stmt_id sid, struct db_val key,
-    enum log_right right, struct caselog *l, int *ok)
+fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
+    int *found)
 {
 	const struct principal *who = &r->who;
 	struct db_res *res = &l->res;
@@ -33,7 +34,7 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 	st_rc rc;
 
 	memset(l, 0, sizeof(*l));
-	*ok = 0;
+	*found = 0;
 	dates_today(today);
 	p[0] = DV_INT(who->user_id);
 	p[1] = DV_INT(who->unit_id);
@@ -46,7 +47,7 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
-		return resp_error(r, 404, _("There is no such relay log."));
+		return ST_OK;
 	}
 	l->id = db_get_int(res, 0, LC_ID);
 	l->public_id = db_get(res, 0, LC_PUBLIC_ID);
@@ -81,6 +82,23 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 			l->facts.child_age = age;
 	}
 	l->role = access_log_role(who, &l->facts);
+	*found = 1;
+	return ST_OK;
+}
+
+static st_rc
+load(struct req *r, enum stmt_id sid, struct db_val key,
+    enum log_right right, struct caselog *l, int *ok)
+{
+	const struct principal *who = &r->who;
+	int found;
+	st_rc rc;
+
+	*ok = 0;
+	if ((rc = fetch(r, sid, key, l, &found)) != ST_OK)
+		return rc;
+	if (!found)
+		return resp_error(r, 404, _("There is no such relay log."));
 	if (!access_log(who, &l->facts, LR_READ)) {
 		caselog_release(l);
 		return resp_error(r, 403, _("You do not have access to this relay log."));
@@ -113,6 +131,13 @@ caselog_load_id(struct req *r, long long id, enum log_right right,
     struct caselog *out, int *ok)
 {
 	return load(r, STMT_LOG_BY_ID, DV_INT(id), right, out, ok);
+}
+
+st_rc
+caselog_peek_id(struct req *r, long long id, struct caselog *out,
+    int *found)
+{
+	return fetch(r, STMT_LOG_BY_ID, DV_INT(id), out, found);
 }
 
 void

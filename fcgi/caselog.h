@@ -52,6 +52,13 @@ st_rc caselog_load(struct req *r, const char *pid, enum log_right right,
     struct caselog *out, int *ok) ST_MUST_CHECK;
 st_rc caselog_load_id(struct req *r, long long id, enum log_right right,
     struct caselog *out, int *ok) ST_MUST_CHECK;
+/*
+ * Load the log and the facts about r->who without deciding anything:
+ * no response, no audit (the caller decides and audits what it shows).
+ * *found = 0 when there is no such log (nothing to release).
+ */
+st_rc caselog_peek_id(struct req *r, long long id, struct caselog *out,
+    int *found) ST_MUST_CHECK;
 void caselog_release(struct caselog *l);
 
 /* The per-case role for events and the audit trail; never NULL. */

@@ -149,17 +149,42 @@ fail:
 	return rc;
 }
 
+/*
+ * The level-0 decision deadline: the action guide's (the longest of its
+ * level-0 steps, which the administrator may change), or the configured
+ * default when the guide gives none.
+ */
+static st_rc
+level0_days(struct req *r, int *days)
+{
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	*days = (int)r->w->cfg->concern_deadline_days;
+	p[0] = DV_INT(0);
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVEL_DAYS, p, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 1 && db_get(&res, 0, 0) != NULL)
+		*days = (int)db_get_int(&res, 0, 0);
+	db_res_release(&res);
+	return ST_OK;
+}
+
 st_rc
 concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft_id, struct concern_receipt *out)
 {
 	xmlChar *xml = NULL;
-	int len = 0, attempt;
+	int len = 0, attempt, days;
 	st_rc rc;
 
 	memset(out, 0, sizeof(*out));
 	out->urgent = truthy(form_get(inst, "/concern/urgent", &r->pool));
-	dates_add(out->deadline, (int)r->w->cfg->concern_deadline_days);
+	if ((rc = level0_days(r, &days)) != ST_OK)
+		return rc;
+	dates_add(out->deadline, days);
 	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
 	if (xml == NULL)
 		return ST_E_NOMEM;

@@ -47,8 +47,29 @@ load(struct req *r, struct db_res *res, int *found)
 	}
 	if (!access_concern_read(&r->who, db_get_int(res, 0, CG_UNIT),
 	    db_get_int(res, 0, CG_AUTHOR))) {
-		db_res_release(res);
-		return resp_error(r, 403, _("You do not have access to this concern."));
+		/* A concern in a relay log is given to those who may read
+		 * the log: its holder and participants within consent. */
+		struct caselog l;
+		int ok = 0;
+
+		if (db_get_int(res, 0, CG_LOG_ID) != 0) {
+			int exists = 0;
+
+			rc = caselog_peek_id(r, db_get_int(res, 0, CG_LOG_ID),
+			    &l, &exists);
+			if (rc == ST_OK && exists) {
+				ok = access_log(&r->who, &l.facts, LR_READ);
+				caselog_release(&l);
+			}
+			if (rc != ST_OK || !ok) {
+				db_res_release(res);
+				return rc != ST_OK ? rc : resp_error(r, 403,
+				    _("You do not have access to this concern."));
+			}
+		} else {
+			db_res_release(res);
+			return resp_error(r, 403, _("You do not have access to this concern."));
+		}
 	}
 	/* The read is recorded before anything is shown. */
 	if ((rc = audit_log(r, "read", "concern", db_get_int(res, 0, CG_ID),
@@ -404,6 +425,7 @@ h_concern_level(struct req *r)
 	const char *cname = req_input(r, "child_name");
 	const char *cnin = req_input(r, "child_nin");
 	const char *cbirth = req_input(r, "child_birthdate");
+	const char *from = req_input(r, "from_level");
 	struct db_res res;
 	long long unit_id, level, child_new = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96];
@@ -430,6 +452,15 @@ h_concern_level(struct req *r)
 		return caselog_conflict(r, _("The concern is closed."));
 	}
 	db_res_release(&res);
+	/* The level the user saw when deciding: if someone decided in the
+	 * meantime, this decision was made on stale facts (409). */
+	if (from != NULL && *from != '\0') {
+		if (strlen(from) != 1 || from[0] < '0' || from[0] > '3')
+			return decision_error(r, "from_level",
+			    _("The request could not be understood."));
+		if (from[0] - '0' != level)
+			return caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
+	}
 	if (decision == NULL || !(strcmp(decision, "close") == 0 ||
 	    (strlen(decision) == 1 && decision[0] >= '1' &&
 	    decision[0] <= '3')))
@@ -475,7 +506,8 @@ h_concern_level(struct req *r)
 			rc = concern_child(r, cname, cnin != NULL ? cnin : "",
 			    cbirth != NULL ? cbirth : "", &child_new);
 		if (rc == ST_OK)
-			rc = decide(r, level, decision, reason, child_new,
+			rc = decide(r, from != NULL && *from != '\0' ?
+			    from[0] - '0' : level, decision, reason, child_new,
 			    log_pid, &conflict);
 		if (rc != ST_OK || conflict) {
 			db_rollback(&r->w->db);

@@ -43,22 +43,24 @@ load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 	to_me = db_get_int(res, 0, HC_TO) == r->who.user_id &&
 	    (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER);
 	if (to_me) {
-		/* Load the log without the read rule: the head only. */
-		struct principal saved = r->who;
 		int found;
 
-		(void)saved;
-		rc = caselog_load_id(r, db_get_int(res, 0, HC_LOG), LR_READ, l,
-		    &found);
-		if (rc == ST_OK && !found) {
-			/* not (yet) a reader: show the request alone */
-			buf_reset(&r->out);
-			r->status = 0;
-			memset(l, 0, sizeof(*l));
-			*ok = 2;
-			return audit_log_as(r, "proposed holder", "read",
-			    "handover", db_get_int(res, 0, HC_ID), 0);
+		if ((rc = caselog_peek_id(r, db_get_int(res, 0, HC_LOG), l,
+		    &found)) != ST_OK) {
+			db_res_release(res);
+			return rc;
 		}
+		if (found && access_log(&r->who, &l->facts, LR_READ)) {
+			*ok = 1;
+			return audit_log_as(r, caselog_role(l, r), "read",
+			    "log", l->id, l->child_id);
+		}
+		/* not (yet) a reader: the request alone, no child's data */
+		if (found)
+			caselog_release(l);
+		*ok = 2;
+		return audit_log_as(r, "proposed holder", "read", "handover",
+		    db_get_int(res, 0, HC_ID), 0);
 	} else {
 		int found;
 
@@ -124,8 +126,6 @@ decide(struct req *r, const char *what)
 	unsigned long long n = 0;
 	long long id, log_id, from, to, child = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96], kind[32];
-	char to_unit_kind[32] = "";
-	long long to_unit = 0;
 	int accept = strcmp(what, "accepted") == 0;
 	int refuse = strcmp(what, "refused") == 0;
 	st_rc rc;
@@ -174,45 +174,17 @@ decide(struct req *r, const char *what)
 	if (rc != ST_OK)
 		goto out;
 	if (accept) {
-		/* Consent must still cover the new holder's service. */
+		/* Consent must still cover the new holder's service: their
+		 * unit is the log's own, or a valid consent names its kind. */
 		struct caselog l;
-		int ok, covered;
+		int found, covered;
 
-		if ((rc = caselog_load_id(r, log_id, LR_READ, &l, &ok)) !=
-		    ST_OK)
+		if ((rc = caselog_peek_id(r, log_id, &l, &found)) != ST_OK)
 			goto out;
-		if (!ok) {
-			/* not a reader yet: that is expected; check below */
-			buf_reset(&r->out);
-			r->status = 0;
-		}
-		(void)to_unit_kind;
-		(void)to_unit;
-		if (ok) {
-			covered = 1;
-			child = l.child_id;
+		covered = found && l.facts.covered;
+		child = found ? l.child_id : 0;
+		if (found)
 			caselog_release(&l);
-		} else {
-			struct db_val q[7];
-			struct db_res lr;
-			char today[DATE_SIZE];
-
-			dates_today(today);
-			q[0] = DV_INT(0);
-			q[1] = DV_INT(r->who.unit_id);
-			q[2] = DV_STR(today);
-			q[3] = DV_STR(today);
-			q[4] = DV_STR(r->who.unit_kind != NULL ?
-			    r->who.unit_kind : "");
-			q[5] = DV_INT(0);
-			q[6] = DV_INT(log_id);
-			if ((rc = db_query(db, STMT_LOG_BY_ID, q, 7, 1, &lr)) !=
-			    ST_OK)
-				goto out;
-			covered = lr.nrows == 1 && db_get_int(&lr, 0, 16) > 0;
-			child = lr.nrows == 1 ? db_get_int(&lr, 0, 3) : 0;
-			db_res_release(&lr);
-		}
 		if (!covered) {
 			rc = caselog_conflict(r, _("The guardians' consent no longer covers your service, so you cannot take over. The holder must record a consent that covers it first."));
 			goto out;

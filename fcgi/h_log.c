@@ -91,10 +91,42 @@ h_api_log_events(struct req *r)
 	return view_send(r, 200, root);
 }
 
+/*
+ * Every change to a log: begin_change() opens the transaction on the locked
+ * log (*go = 0 and a 409 already answered when it changed meanwhile);
+ * finish() records the audit row with the event's object, commits and
+ * answers, or rolls back when rc says something failed.
+ */
 static st_rc
-changed_meanwhile(struct req *r)
+begin_change(struct req *r, const struct caselog *l, int *go)
 {
-	return caselog_conflict(r, _("The relay log was changed by someone else at the same time (closed, or handed over). Open it again and check before you try again."));
+	st_rc rc;
+
+	*go = 0;
+	if ((rc = caselog_begin(r, l)) == ST_E_CONFLICT)
+		return caselog_conflict(r, _("The relay log was changed by someone else at the same time (closed, or handed over). Open it again and check before you try again."));
+	*go = rc == ST_OK;
+	return rc;
+}
+
+static st_rc
+finish(struct req *r, const struct caselog *l, st_rc rc, const char *action,
+    const char *object, int status)
+{
+	char loc[64];
+
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(l, r), action, object, l->id,
+		    l->child_id);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		return rc;
+	}
+	if ((rc = db_commit(&r->w->db)) != ST_OK)
+		return rc;
+	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
+	    "", l->public_id);
+	return resp_done(r, status, loc);
 }
 
 static int
@@ -165,10 +197,10 @@ h_log_level(struct req *r)
 	const char *reason = req_input(r, "reason");
 	struct caselog l;
 	struct buf text = BUF_INIT(TEXT_MAX + 200);
-	char today[DATE_SIZE], loc[64];
+	char today[DATE_SIZE];
 	struct db_val p[3];
 	unsigned long long n = 0;
-	int ok, level;
+	int go, ok, level;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_LEVEL, &l, &ok)) != ST_OK || !ok)
@@ -189,11 +221,7 @@ h_log_level(struct req *r)
 		    _("The case is already at this level."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	dates_today(today);
 	p[0] = DV_INT(level);
@@ -206,18 +234,7 @@ h_log_level(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "level", text.data, NULL, NULL, 0);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 200, loc);
+	rc = finish(r, &l, rc, "update", "log", 200);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -233,8 +250,7 @@ h_log_participant_add(struct req *r)
 	struct person who;
 	struct buf text = BUF_INIT(1024);
 	struct db_val p[3];
-	char loc[64];
-	int ok, found, covered;
+	int go, ok, found, covered;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
@@ -260,11 +276,7 @@ h_log_participant_add(struct req *r)
 		    _("This person holds the relay log already."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_INT(l.id);
 	p[1] = DV_INT(who.id);
@@ -285,18 +297,7 @@ h_log_participant_add(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.participant", 0, who.id,
 		    NULL, 0, l.id);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 201, loc);
+	rc = finish(r, &l, rc, "update", "log", 201);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -314,8 +315,7 @@ h_log_participant_remove(struct req *r)
 	struct buf text = BUF_INIT(TEXT_MAX + 300);
 	struct db_val p[3];
 	unsigned long long n = 0;
-	char loc[64];
-	int ok, found;
+	int go, ok, found;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
@@ -333,11 +333,7 @@ h_log_participant_remove(struct req *r)
 		    _("Say why (at most 500 characters)."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_STR(reason);
 	p[1] = DV_INT(l.id);
@@ -356,18 +352,7 @@ h_log_participant_remove(struct req *r)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
 		    0);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 200, loc);
+	rc = finish(r, &l, rc, "update", "log", 200);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -382,8 +367,7 @@ h_log_note(struct req *r)
 	const char *kind = req_input(r, "kind");
 	const char *text = req_input(r, "text");
 	struct caselog l;
-	char loc[64];
-	int ok;
+	int go, ok;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_NOTE, &l, &ok)) != ST_OK || !ok)
@@ -399,26 +383,11 @@ h_log_note(struct req *r)
 		    _("Write the note (at most 4000 characters)."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 	    caselog_role(&l, r), kind, text, NULL, NULL, 0);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "create", "note",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 201, loc);
+	rc = finish(r, &l, rc, "create", "note", 201);
 out:
 	caselog_release(&l);
 	return rc;
@@ -432,8 +401,7 @@ h_log_close_request(struct req *r)
 	const char *reason = req_input(r, "reason");
 	struct caselog l;
 	struct buf text = BUF_INIT(TEXT_MAX + 200);
-	char loc[64];
-	int ok;
+	int go, ok;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_CLOSE_ASK, &l, &ok)) != ST_OK ||
@@ -444,11 +412,7 @@ h_log_close_request(struct req *r)
 		    _("At most 4000 characters."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	rc = buf_addf(&text, _("The guardians ask for the relay log to be closed. %s"),
 	    reason != NULL ? reason : "");
@@ -459,18 +423,7 @@ h_log_close_request(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.close_request", 0,
 		    l.holder_id, NULL, 0, l.id);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "update", "log",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 200, loc);
+	rc = finish(r, &l, rc, "update", "log", 200);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -528,10 +481,10 @@ h_log_measure_add(struct req *r)
 	const char *eval = req_input(r, "evaluation");
 	struct caselog l;
 	struct buf text = BUF_INIT(TEXT_MAX + 400);
-	char pid[SECURE_ID_SIZE], loc[96], name[201];
+	char pid[SECURE_ID_SIZE], name[201];
 	struct db_val p[9];
 	long long resp;
-	int ok, dok;
+	int go, ok, dok;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
@@ -566,11 +519,7 @@ h_log_measure_add(struct req *r)
 		    _("Give the evaluation date as a date (YYYY-MM-DD), not before the start."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
@@ -593,18 +542,7 @@ h_log_measure_add(struct req *r)
 	if (rc == ST_OK && resp != r->who.user_id)
 		rc = caselog_notice(&r->w->db, "measure.new", 0, resp, NULL,
 		    0, l.id);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "create", "measure",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 201, loc);
+	rc = finish(r, &l, rc, "create", "measure", 201);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -622,12 +560,12 @@ h_log_meeting_add(struct req *r)
 	const char *agenda = req_input(r, "agenda");
 	struct caselog l;
 	struct buf text = BUF_INIT(TEXT_MAX + 400);
-	char pid[SECURE_ID_SIZE], loc[96], starts[20], name[201];
+	char pid[SECURE_ID_SIZE], starts[20], name[201];
 	long long ids[64];
 	size_t nids = 0, i;
 	unsigned long long mid = 0;
 	struct db_val p[6];
-	int ok;
+	int go, ok;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
@@ -671,11 +609,7 @@ h_log_meeting_add(struct req *r)
 		ids[nids++] = id;
 	}
 	snprintf(starts, sizeof(starts), "%s %s:00", date, time);
-	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
-		rc = changed_meanwhile(r);
-		goto out;
-	}
-	if (rc != ST_OK)
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
@@ -699,18 +633,7 @@ h_log_meeting_add(struct req *r)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "meeting", text.data, "meeting", pid,
 		    0);
-	if (rc == ST_OK)
-		rc = audit_log_as(r, caselog_role(&l, r), "create", "meeting",
-		    l.id, l.child_id);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
-	if ((rc = db_commit(&r->w->db)) != ST_OK)
-		goto out;
-	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
-	    "", l.public_id);
-	rc = resp_done(r, 201, loc);
+	rc = finish(r, &l, rc, "create", "meeting", 201);
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -791,9 +714,6 @@ h_log_archive(struct req *r)
 	    l.reference, req_is_api(r) ? "xml" : "html");
 	if (fields_get(&r->qs, "download") != NULL || req_is_api(r))
 		rc = resp_header(r, "Content-Disposition", hdr);
-	if (rc == ST_OK)
-		rc = resp_header(r, "Content-Security-Policy",
-		    "default-src 'none'; style-src 'unsafe-inline'");
 	if (rc == ST_OK)
 		rc = resp_text(r, 200, req_is_api(r) ?
 		    "application/xml; charset=utf-8" :

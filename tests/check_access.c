@@ -3,6 +3,7 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "access.h"
 
@@ -104,6 +105,147 @@ START_TEST(submission_matrix)
 }
 END_TEST
 
+/*
+ * The relay log: every per-case role x every right, on an open and a
+ * closed log, with and without consent for the participant's service.
+ * One row per (who, facts); the string lists the rights granted, in the
+ * order of the enum: r=read n=note m=minutes M=manage h=handover
+ * l=level w=withdraw c=close-ask a=access log. "-" is nothing.
+ */
+enum actor { A_HOLDER, A_PART, A_LEADER_HOME, A_LEADER_OTHER, A_EMPLOYEE,
+	A_GUARDIAN, A_YOUTH15, A_CHILD14, A_CITIZEN, A_ADMIN, A_NOBODY };
+
+static void
+setup(enum actor a, struct principal *p, struct log_facts *f, int covered,
+    int open)
+{
+	memset(p, 0, sizeof(*p));
+	memset(f, 0, sizeof(*f));
+	p->user_id = ME;
+	p->unit_id = UNIT_B;
+	p->role = ROLE_EMPLOYEE;
+	f->holder_id = OTHER;
+	f->home_unit_id = UNIT_A;
+	f->open = open;
+	f->covered = covered;
+	f->child_age = 10;
+	switch (a) {
+	case A_HOLDER:
+		f->holder_id = ME;
+		break;
+	case A_PART:
+		f->participant = 1;
+		break;
+	case A_LEADER_HOME:
+		p->role = ROLE_LEADER;
+		p->unit_id = UNIT_A;
+		break;
+	case A_LEADER_OTHER:
+		p->role = ROLE_LEADER;
+		break;
+	case A_EMPLOYEE:
+		p->unit_id = UNIT_A;	/* same unit, not taking part */
+		break;
+	case A_GUARDIAN:
+		p->role = ROLE_CITIZEN;
+		p->unit_id = 0;
+		f->guardian = 1;
+		break;
+	case A_YOUTH15:
+		p->role = ROLE_CITIZEN;
+		p->unit_id = 0;
+		f->self = 1;
+		f->child_age = 15;
+		break;
+	case A_CHILD14:
+		p->role = ROLE_CITIZEN;
+		p->unit_id = 0;
+		f->self = 1;
+		f->child_age = 14;
+		break;
+	case A_CITIZEN:
+		p->role = ROLE_CITIZEN;
+		p->unit_id = 0;
+		break;
+	case A_ADMIN:
+		p->role = ROLE_ADMIN;
+		p->unit_id = UNIT_A;
+		f->participant = 1;	/* even if someone added them */
+		break;
+	case A_NOBODY:
+		p->user_id = 0;
+		p->role = ROLE_NONE;
+		break;
+	}
+}
+
+START_TEST(log_matrix)
+{
+	static const char letters[] = "rnmMhlwca";
+	static const enum log_right rights[] = { LR_READ, LR_NOTE, LR_MINUTES,
+	    LR_MANAGE, LR_HANDOVER, LR_LEVEL, LR_WITHDRAW, LR_CLOSE_ASK,
+	    LR_ACCESS_LOG };
+	static const struct {
+		enum actor	 who;
+		int		 covered, open;
+		const char	*granted;
+	} rows[] = {
+		{ A_HOLDER, 1, 1, "rnmMhlw-a" },
+		{ A_HOLDER, 0, 1, "rnmMhlw-a" },	/* holds: keeps it */
+		{ A_HOLDER, 1, 0, "r-------a" },	/* closed: reads */
+		{ A_PART, 1, 1, "rnm------" },
+		{ A_PART, 0, 1, "---------" },	/* consent ended */
+		{ A_PART, 1, 0, "r--------" },
+		{ A_LEADER_HOME, 0, 1, "rn--hl---" },
+		{ A_LEADER_HOME, 0, 0, "r--------" },
+		{ A_LEADER_OTHER, 1, 1, "---------" },
+		{ A_EMPLOYEE, 1, 1, "---------" },
+		{ A_GUARDIAN, 0, 1, "rn----wca" },
+		{ A_GUARDIAN, 0, 0, "r-------a" },
+		{ A_YOUTH15, 0, 1, "rn----wca" },
+		{ A_CHILD14, 0, 1, "---------" },
+		{ A_CITIZEN, 0, 1, "---------" },
+		{ A_ADMIN, 1, 1, "---------" },
+		{ A_NOBODY, 1, 1, "---------" },
+	};
+	struct principal p;
+	struct log_facts f;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		setup(rows[i].who, &p, &f, rows[i].covered, rows[i].open);
+		for (j = 0; j < sizeof(rights) / sizeof(rights[0]); j++) {
+			int want = rows[i].granted[j] == letters[j];
+
+			ck_assert_msg(access_log(&p, &f, rights[j]) == want,
+			    "row %zu right %c: want %d", i, letters[j], want);
+		}
+	}
+}
+END_TEST
+
+START_TEST(log_roles)
+{
+	struct principal p;
+	struct log_facts f;
+
+	setup(A_HOLDER, &p, &f, 0, 1);
+	ck_assert_str_eq(access_log_role(&p, &f), "holder");
+	setup(A_PART, &p, &f, 1, 1);
+	ck_assert_str_eq(access_log_role(&p, &f), "participant");
+	setup(A_LEADER_HOME, &p, &f, 0, 1);
+	ck_assert_str_eq(access_log_role(&p, &f), "leader");
+	setup(A_GUARDIAN, &p, &f, 0, 1);
+	ck_assert_str_eq(access_log_role(&p, &f), "guardian");
+	setup(A_YOUTH15, &p, &f, 0, 1);
+	ck_assert_str_eq(access_log_role(&p, &f), "youth");
+	setup(A_CHILD14, &p, &f, 0, 1);
+	ck_assert_ptr_null(access_log_role(&p, &f));
+	setup(A_ADMIN, &p, &f, 1, 1);
+	ck_assert_ptr_null(access_log_role(&p, &f));
+}
+END_TEST
+
 static Suite *
 access_suite(void)
 {
@@ -116,6 +258,8 @@ access_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("submission");
 	tcase_add_test(tc, submission_matrix);
+	tcase_add_test(tc, log_matrix);
+	tcase_add_test(tc, log_roles);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -51,7 +51,7 @@ VALUES
  (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
   'ungdom', 'Mia Solheim', 'ungdom@example.invalid', 'citizen', NULL, 'nb');
 
--- A child with an open relay log at level 2: Sara (9), held by Ingrid
+-- A child with an open relay log at level 2: Sara (10), held by Ingrid
 -- in the kindergarten, with a consent covering the health
 -- clinic and PPT, a measure and a meeting. Made once: the log's
 -- reference DEMO-0001 says it exists.
@@ -83,6 +83,13 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
        CURRENT_DATE + INTERVAL 4 DAY, NOW(6) - INTERVAL 20 DAY
 FROM DUAL WHERE @exists = 0;
 SET @concern = (SELECT id FROM concern WHERE reference = 'DEMO-0C01');
+-- Every concern told its unit's leaders (long since delivered).
+INSERT INTO outbox (public_id, kind, unit_id, concern_id, idempotency_key, status, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'concern.new', @unit, @concern,
+       REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(32))), '+', '-'), '/', '_'),
+       'delivered', NOW(6) - INTERVAL 20 DAY
+FROM DUAL WHERE @exists = 0;
 INSERT INTO log_participant (log_id, user_id, added_by)
 SELECT @log, @nurse, @ansatt FROM DUAL WHERE @exists = 0;
 

@@ -400,3 +400,60 @@ class ConcernWithoutLog(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PaperConsent(unittest.TestCase):
+    """A consent on paper: the scan is attached, type-checked by its
+    bytes and size-limited, and read back by those who see the log."""
+
+    def multipart(self, client, path, filename, data, ctype):
+        boundary = "----stafett-test-boundary"
+        csrf = client.csrf("/")
+        body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\""
+                "\r\n\r\n%s\r\n--%s\r\nContent-Disposition: form-data;"
+                " name=\"file\"; filename=\"%s\"\r\nContent-Type: %s\r\n"
+                "\r\n" % (boundary, csrf, boundary, filename, ctype)
+                ).encode() + data + ("\r\n--%s--\r\n" % boundary).encode()
+        return client.request("POST", path, data=body, headers={
+            "Content-Type": "multipart/form-data; boundary=%s" % boundary})
+
+    def test_scan(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Papir Samtykke", "2014-04-04")
+        xml = consent_xml("Papir Samtykke", "2014-04-04", "health_clinic")
+        xml = xml.replace("<method>digital</method>", "<method>paper</method>")
+        xml = xml.replace("<signed_by />", "<signed_by>Line Hansen</signed_by>")
+        xml = xml.replace("<signed_date />",
+                          "<signed_date>%s</signed_date>" % day(0))
+        r = api("POST", "/api/v1/forms/consent?log=%s" % log,
+                token("ansatt"), xml)
+        self.assertEqual(r.status, 201, r.text)
+        consent = r.header("Location").rsplit("/", 1)[1]
+        path = "/consents/%s/attachment" % consent
+        pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+        # a program named .pdf is refused: the bytes decide
+        r = self.multipart(holder, path, "skann.pdf", b"MZ\x90\x00binary",
+                           "application/pdf")
+        self.assertEqual(r.status, 415, r.text[:300])
+        # someone who may not change the log may not attach
+        r = self.multipart(login("ansatt2"), path, "skann.pdf", pdf,
+                           "application/pdf")
+        self.assertEqual(r.status, 403)
+        r = self.multipart(holder, path, "C:\\skann\\samtykke.pdf", pdf,
+                           "application/octet-stream")
+        self.assertEqual(r.status, 303, r.text[:300])
+        self.assertEqual(sql_value(
+            "SELECT CONCAT(filename, ' ', mime, ' ', size) FROM"
+            " consent_attachment a JOIN consent c ON c.id = a.consent_id"
+            " WHERE c.public_id = '%s'" % consent),
+            "samtykke.pdf application/pdf %d" % len(pdf))
+        r = api("GET", "/api/v1/consents/%s/scan" % consent, token("ansatt"))
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Content-Type"), "application/pdf")
+        self.assertEqual(r.body, pdf)
+        self.assertEqual(api("GET", "/api/v1/consents/%s/scan" % consent,
+                             token("ansatt2")).status, 403)
+        r = self.multipart(holder, path, "stor.pdf",
+                           b"%PDF-" + b"0" * (11 * 1024 * 1024),
+                           "application/pdf")
+        self.assertEqual(r.status, 413)
