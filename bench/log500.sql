@@ -230,3 +230,36 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
 	WHEN 'minutes' THEN (SELECT public_id FROM mins WHERE mins.k = ev.n DIV 20 % 5)
        END
 FROM ev WHERE @exists = 0 ORDER BY ev.n;
+
+-- The rest of the municipality: 300 other logs, a third of them closed,
+-- with 10 to 70 events each (about 12,000 in all), so that the tables
+-- the page reads have the shape of a database in use, and the optimizer
+-- plans for one log among many rather than for a table that is nearly
+-- all one log.
+INSERT INTO child (public_id, name, birth_date)
+WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 300)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       CONCAT('Barn ', LPAD(n, 4, '0')), CURRENT_DATE - INTERVAL (2 + n % 15) YEAR - INTERVAL n DAY
+FROM seq WHERE @exists = 0;
+INSERT INTO relay_log (public_id, reference, child_id, home_unit_id, level, level_since, status, holder_id,
+		       created_at, closed_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       CONCAT('BKGR-', SUBSTRING(c.name, 6)), c.id, u.unit_id, 2 + c.id % 2,
+       CURRENT_DATE - INTERVAL c.id % 200 DAY, IF(c.id % 3 = 0, 'closed', 'open'),
+       u.id, NOW(6) - INTERVAL 30 + c.id % 700 DAY,
+       IF(c.id % 3 = 0, NOW(6) - INTERVAL c.id % 30 DAY, NULL)
+FROM child c JOIN app_user u
+  ON u.username = ELT(c.id % 4 + 1, 'ansatt', 'helsesykepleier', 'laerer', 'leder')
+WHERE c.name LIKE 'Barn %' AND @exists = 0;
+INSERT INTO case_event (public_id, log_id, at, actor_id, actor_role, kind, summary)
+WITH RECURSIVE seq (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < 70)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       l.id, NOW(6) - INTERVAL seq.n * 5 + l.id % 30 DAY, l.holder_id, 'holder',
+       ELT(seq.n % 5 + 1, 'note', 'note', 'bright_spot', 'measure', 'meeting'),
+       ELT(seq.n % 4 + 1,
+	'Samtale med foreldrene om hvordan uka har vært.',
+	'Barnet var glad og deltok i leken med de andre hele formiddagen.',
+	'Tiltaket er evaluert sammen med foreldrene: det virker delvis, og vi fortsetter med justeringer. Ny evaluering om seks uker.',
+	'Møte med helsestasjonen og foreldrene. Vi ble enige om å dele observasjonene fra barnehagen og skolen før neste møte, og at holderen sender et kort referat til alle.')
+FROM relay_log l JOIN seq ON seq.n <= 10 + l.id * 7 % 61
+WHERE l.reference LIKE 'BKGR-%' AND @exists = 0;
