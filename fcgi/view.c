@@ -205,22 +205,45 @@ view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	view_attr(n, name, text);
 }
 
+/*
+ * Serialisation writes straight into the response buffer: a log's view
+ * is some 200 KB, and dumping it to memory first cost two more copies
+ * of it (and the page faults of the fresh memory) on every read.
+ */
+struct buf_out {
+	struct buf	*b;
+	st_rc		 rc;
+};
+
+static int
+buf_out_write(void *ctx, const char *data, int len)
+{
+	struct buf_out *o = ctx;
+
+	if (o->rc == ST_OK && len > 0)
+		o->rc = buf_add(o->b, data, (size_t)len);
+	return o->rc == ST_OK ? len : -1;
+}
+
 st_rc
 view_send_xml(struct req *r, int status, xmlDocPtr doc)
 {
-	xmlChar *mem = NULL;
-	int len = 0;
-	st_rc rc;
+	struct buf_out o = { &r->out, ST_OK };
+	xmlSaveCtxtPtr s;
+	int failed;
 
-	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-	if (mem == NULL)
-		return ST_E_NOMEM;
 	buf_reset(&r->out);
-	rc = buf_add(&r->out, mem, (size_t)len);
-	xmlFree(mem);
+	if ((s = xmlSaveToIO(buf_out_write, NULL, &o, "UTF-8", 0)) == NULL)
+		return ST_E_NOMEM;
+	failed = xmlSaveDoc(s, doc) < 0;
+	failed = xmlSaveClose(s) < 0 || failed;
+	if (o.rc != ST_OK)
+		return o.rc;
+	if (failed)
+		return ST_E_NOMEM;
 	r->status = status;
 	r->ctype = "application/xml; charset=utf-8";
-	return rc;
+	return ST_OK;
 }
 
 st_rc
