@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <libxml/xmlsave.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
@@ -252,10 +253,12 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 	xsltStylesheetPtr sheet = xslset_get(r->w->xsl, name);
 	xsltTransformContextPtr tc;
 	xsltSecurityPrefsPtr prefs;
+	xmlCharEncodingHandlerPtr enc = NULL;
+	xmlOutputBufferPtr ob;
+	struct buf_out o = { out, ST_OK };
+	const xmlChar *encoding;
 	xmlDocPtr res;
-	xmlChar *mem = NULL;
-	int len = 0, failed;
-	st_rc rc;
+	int failed;
 
 	if (sheet == NULL) {
 		log_err("no stylesheet for page '%s'", name);
@@ -285,14 +288,28 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 		log_err("stylesheet '%s' failed", name);
 		return ST_E_INTERNAL;
 	}
-	xsltSaveResultToString(&mem, &len, res, sheet);
-	xmlFreeDoc(res);
-	if (mem == NULL)
-		return ST_E_INTERNAL;
+	/* As xsltSaveResultToString, but straight into out (see
+	 * buf_out_write): a log page is some 300 KB. */
+	XSLT_GET_IMPORT_PTR(encoding, sheet, encoding)
+	if (encoding != NULL) {
+		enc = xmlFindCharEncodingHandler((const char *)encoding);
+		if (enc != NULL && xmlStrEqual(BAD_CAST enc->name,
+		    BAD_CAST "UTF-8"))
+			enc = NULL;
+	}
 	buf_reset(out);
-	rc = buf_add(out, mem, (size_t)len);
-	xmlFree(mem);
-	return rc;
+	if (res->children == NULL ||
+	    (ob = xmlOutputBufferCreateIO(buf_out_write, NULL, &o, enc)) ==
+	    NULL) {
+		xmlFreeDoc(res);
+		return ST_E_INTERNAL;
+	}
+	failed = xsltSaveResultTo(ob, res, sheet) < 0;
+	failed = xmlOutputBufferClose(ob) < 0 || failed;
+	xmlFreeDoc(res);
+	if (o.rc != ST_OK)
+		return o.rc;
+	return failed ? ST_E_INTERNAL : ST_OK;
 }
 
 static st_rc
