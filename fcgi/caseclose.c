@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "caselog.h"
 #include "db.h"
@@ -97,5 +98,14 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 		return rc;
 	l->status = "closed";
 	l->facts.open = 0;
+	{
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(l->closed_now, sizeof(l->closed_now),
+		    "%Y-%m-%dT%H:%M:%SZ", &tm);
+		l->closed = l->closed_now;
+	}
 	return archive(r, l, sub_id);
 }

@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "caseform.h"
+#include "form_eval.h"
 #include "caselog.h"
 #include "db.h"
 #include "i18n.h"
@@ -47,6 +48,36 @@ formctx_any(const struct formctx *c)
 {
 	return c->log != NULL || c->concern != NULL || c->measure != NULL ||
 	    c->meeting != NULL || c->minutes != NULL || c->corrects != NULL;
+}
+
+void
+formctx_query(const struct formctx *c, char *out, size_t len)
+{
+	static const char *names[] = { "log", "concern", "measure", "meeting",
+	    "minutes", "corrects", "to" };
+	const char *vals[7];
+	size_t i, o = 0;
+
+	vals[0] = c->log;
+	vals[1] = c->concern;
+	vals[2] = c->measure;
+	vals[3] = c->meeting;
+	vals[4] = c->minutes;
+	vals[5] = c->corrects;
+	vals[6] = c->to;
+	out[0] = '\0';
+	for (i = 0; i < 7; i++) {
+		int n;
+
+		if (vals[i] == NULL || !secure_is_id(vals[i]))
+			continue;
+		n = snprintf(out + o, len - o, "&%s=%s", names[i], vals[i]);
+		if (n < 0 || (size_t)n >= len - o) {
+			out[o] = '\0';
+			return;
+		}
+		o += (size_t)n;
+	}
 }
 
 /* "/consent/child/birthdate" -> "f-consent-child-birthdate" */
@@ -767,5 +798,94 @@ caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 out:
 	buf_release(&s.text);
 	target_release(&t);
+	return rc;
+}
+
+static void
+set(xmlDocPtr inst, const char *path, const char *value)
+{
+	xmlNodePtr root = xmlDocGetRootElement(inst), n = root;
+	const char *p = path;
+
+	/* a plain path of element names below the root, as form_get's */
+	if (value == NULL || root == NULL)
+		return;
+	p = strchr(p + 1, '/');
+	while (n != NULL && p != NULL) {
+		const char *seg = p + 1, *end = strchr(seg, '/');
+		size_t len = end != NULL ? (size_t)(end - seg) : strlen(seg);
+
+		for (n = n->children; n != NULL; n = n->next)
+			if (n->type == XML_ELEMENT_NODE &&
+			    strlen((const char *)n->name) == len &&
+			    strncmp((const char *)n->name, seg, len) == 0)
+				break;
+		p = end;
+	}
+	if (n != NULL && n != root)
+		form_set_text(n, value);
+}
+
+st_rc
+caseform_prefill(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlDocPtr inst)
+{
+	char today[DATE_SIZE];
+	struct caselog l;
+	struct db_val q[2];
+	struct db_res m;
+	int found;
+	st_rc rc;
+
+	dates_today(today);
+	if (is(def, "evaluation") && pid_ok(c->measure) != NULL) {
+		q[0] = DV_STR(today);
+		q[1] = DV_STR(c->measure);
+		if ((rc = db_query(&r->w->db, STMT_MEASURE_GET, q, 2, 1, &m)) !=
+		    ST_OK)
+			return rc;
+		if (m.nrows == 1 && (rc = caselog_peek_id(r, db_get_int(&m, 0,
+		    MC_LOG), &l, &found)) == ST_OK && found) {
+			if (access_log(&r->who, &l.facts, LR_READ)) {
+				set(inst, "/evaluation/measure",
+				    db_get(&m, 0, MC_WHAT));
+				set(inst, "/evaluation/date", today);
+			}
+			caselog_release(&l);
+		}
+		db_res_release(&m);
+		return rc;
+	}
+	if (pid_ok(c->log) == NULL)
+		return ST_OK;
+	if ((rc = caselog_peek(r, c->log, &l, &found)) != ST_OK || !found)
+		return rc;
+	if (!access_log(&r->who, &l.facts, LR_READ)) {
+		caselog_release(&l);
+		return ST_OK;
+	}
+	if (is(def, "consent")) {
+		set(inst, "/consent/child/name", l.child_name);
+		set(inst, "/consent/child/birthdate", l.child_birth);
+		set(inst, "/consent/valid_from", today);
+	} else if (is(def, "referral")) {
+		set(inst, "/referral/child/name", l.child_name);
+		set(inst, "/referral/child/birthdate", l.child_birth);
+	} else if (is(def, "closing"))
+		set(inst, "/closing/date", today);
+	else if (is(def, "handover") && pid_ok(c->to) != NULL) {
+		q[0] = DV_STR(c->to);
+		if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, q, 1, 1, &m)) ==
+		    ST_OK) {
+			if (m.nrows == 1 && db_get(&m, 0, 7) != NULL) {
+				set(inst, "/handover/new_holder/name",
+				    db_get(&m, 0, 1));
+				set(inst, "/handover/new_holder/unit",
+				    db_get(&m, 0, 7));
+			}
+			db_res_release(&m);
+		}
+	}
+	caselog_release(&l);
 	return rc;
 }

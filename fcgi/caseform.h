@@ -31,6 +31,17 @@ struct formctx {
 /* Read the context from the POST fields (browser) or the query. */
 void formctx_read(struct req *r, struct formctx *c);
 int formctx_any(const struct formctx *c);
+/* The context as "&log=...&to=..." (only well-formed ids), for links. */
+void formctx_query(const struct formctx *c, char *out, size_t len);
+
+/*
+ * Fill a new instance with what the case already knows, so nobody types
+ * it again: the child's name and birth date on a consent, the measure on
+ * an evaluation, the proposed holder's name and unit on a handover. Only
+ * what the user may read is used; an unreadable context fills nothing.
+ */
+st_rc caseform_prefill(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlDocPtr inst) ST_MUST_CHECK;
 
 /*
  * Before a form is shown or accepted for a context: is the context

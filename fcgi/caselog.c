@@ -134,6 +134,12 @@ caselog_load_id(struct req *r, long long id, enum log_right right,
 }
 
 st_rc
+caselog_peek(struct req *r, const char *pid, struct caselog *out, int *found)
+{
+	return fetch(r, STMT_LOG_BY_PID, DV_STR(pid), out, found);
+}
+
+st_rc
 caselog_peek_id(struct req *r, long long id, struct caselog *out,
     int *found)
 {

@@ -39,6 +39,7 @@ struct caselog {
 	const char		*closed;
 	struct log_facts	 facts;
 	const char		*role;
+	char			 closed_now[24];	/* by caselog_close */
 };
 
 /*
@@ -58,6 +59,8 @@ st_rc caselog_load_id(struct req *r, long long id, enum log_right right,
  * *found = 0 when there is no such log (nothing to release).
  */
 st_rc caselog_peek_id(struct req *r, long long id, struct caselog *out,
+    int *found) ST_MUST_CHECK;
+st_rc caselog_peek(struct req *r, const char *pid, struct caselog *out,
     int *found) ST_MUST_CHECK;
 void caselog_release(struct caselog *l);
 

@@ -17,6 +17,7 @@
 #include "route.h"
 #include "view.h"
 #include "worker.h"
+#include "xmlsafe.h"
 
 /* Columns of STMT_CONCERN_GET. */
 enum { CG_ID, CG_PUBLIC_ID, CG_REFERENCE, CG_UNIT, CG_AUTHOR, CG_CHILD,
@@ -553,6 +554,21 @@ h_concern_anonymous(struct req *r)
 		age = dates_age_on(db_get(&res, 0, CG_CHILD_BIRTH), today, &ok);
 		if (ok)
 			view_attrf(c, "age", "%d", age);
+	} else {
+		/* no birth date known: the age the author gave, if any */
+		xmlDocPtr inst = NULL;
+		char err[128];
+
+		if (xmlsafe_parse(db_get(&res, 0, CG_INSTANCE),
+		    db_get_len(&res, 0, CG_INSTANCE), 16 * 1024 * 1024, 64,
+		    &inst, err, sizeof(err)) == ST_OK) {
+			const char *a = form_get(inst, "/concern/child/age",
+			    &r->pool);
+
+			if (*a != '\0' && strlen(a) <= 3)
+				view_attr(c, "age", a);
+			xmlFreeDoc(inst);
+		}
 	}
 	/* No name, no identity number, no birth date, no reference: what
 	 * is shown here may be read out in a team without consent. */

@@ -80,7 +80,15 @@ h_form_show(struct req *r)
 	if (id == NULL) {
 		if ((def = formset_current(r->w->forms, r->arg)) == NULL)
 			return resp_error(r, 404, _("There is no such form."));
+		struct formctx ctx;
+
 		inst = form_new_instance(def);
+		formctx_read(r, &ctx);
+		if (formctx_any(&ctx) && (rc = caseform_prefill(r, def, &ctx,
+		    inst)) != ST_OK) {
+			xmlFreeDoc(inst);
+			return rc;
+		}
 		rc = form_page(r, def, inst, NULL, 200, NULL, NULL);
 		xmlFreeDoc(inst);
 		return rc;
@@ -146,7 +154,7 @@ h_form_submit(struct req *r)
 	const struct form_def *def;
 	struct form_errors errs;
 	struct concern_receipt rec;
-	char id[SECURE_ID_SIZE], loc[160];
+	char id[SECURE_ID_SIZE], loc[384];
 	xmlDocPtr inst;
 	int responded;
 	st_rc rc;
@@ -178,6 +186,16 @@ h_form_submit(struct req *r)
 	if (rc != ST_OK)
 		return rc;
 	pool_add(&r->pool, free_doc, inst);
+	if (strcmp(def->id, "handover") == 0) {
+		/* In the browser the new holder is chosen from the list; their
+		 * name and unit on the form are that person's. */
+		struct formctx ctx;
+
+		formctx_read(r, &ctx);
+		if (ctx.to != NULL && (rc = caseform_prefill(r, def, &ctx,
+		    inst)) != ST_OK)
+			return rc;
+	}
 	if (strncmp(action, "insert:", 7) == 0 ||
 	    strncmp(action, "delete:", 7) == 0) {
 		/* Add or remove a row, as XForms' insert and delete. */
@@ -193,14 +211,13 @@ h_form_submit(struct req *r)
 			return rc;
 		{
 			struct formctx ctx;
+			char q[256];
 
+			/* the draft stays bound to its case */
 			formctx_read(r, &ctx);
+			formctx_query(&ctx, q, sizeof(q));
 			snprintf(loc, sizeof(loc),
-			    "/forms/%s?draft=%s&saved=1%s%s%s%s", def->id, id,
-			    ctx.log != NULL ? "&log=" : "",
-			    ctx.log != NULL ? ctx.log : "",
-			    ctx.measure != NULL ? "&measure=" : "",
-			    ctx.measure != NULL ? ctx.measure : "");
+			    "/forms/%s?draft=%s&saved=1%s", def->id, id, q);
 		}
 		return resp_redirect(r, loc);
 	}

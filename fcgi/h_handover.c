@@ -43,7 +43,7 @@ load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 	to_me = db_get_int(res, 0, HC_TO) == r->who.user_id &&
 	    (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER);
 	if (to_me) {
-		int found;
+		int found, covered;
 
 		if ((rc = caselog_peek_id(r, db_get_int(res, 0, HC_LOG), l,
 		    &found)) != ST_OK) {
@@ -55,9 +55,16 @@ load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 			return audit_log_as(r, caselog_role(l, r), "read",
 			    "log", l->id, l->child_id);
 		}
-		/* not (yet) a reader: the request alone, no child's data */
+		/* not (yet) a reader: the request alone, while consent covers
+		 * their service (withdrawal stops all sharing at once) */
+		covered = found && l->facts.covered;
 		if (found)
 			caselog_release(l);
+		if (!covered) {
+			db_res_release(res);
+			return resp_error(r, 403,
+			    _("You do not have access to this relay log."));
+		}
 		*ok = 2;
 		return audit_log_as(r, "proposed holder", "read", "handover",
 		    db_get_int(res, 0, HC_ID), 0);

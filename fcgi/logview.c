@@ -450,6 +450,9 @@ pending_handover(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		logview_handover_attrs(h, &res, 0);
 		if (db_get_int(&res, 0, 4) == r->who.user_id)
 			view_attr(h, "to-me", "true");
+		if (db_get_int(&res, 0, 3) == r->who.user_id ||
+		    db_get_int(&res, 0, 15) == r->who.user_id)
+			view_attr(h, "mine", "true");
 	}
 	db_res_release(&res);
 	return ST_OK;

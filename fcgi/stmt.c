@@ -641,7 +641,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log",
 	    "SELECT kind, status, service,"
 	    " DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') FROM outbox"
-	    " WHERE log_id = ? AND service IS NOT NULL"
+	    " WHERE log_id = ? AND (service IS NOT NULL OR kind = 'cw_report')"
 	    " ORDER BY created_at DESC LIMIT 200" },
 
 	/* (child_id) -> at, user name, unit name, role, action, object:

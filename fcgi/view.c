@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mem.h"
 #include "req.h"
+#include "dates.h"
 #include "view.h"
 #include "worker.h"
 
@@ -140,6 +141,12 @@ view_page(struct req *r, const char *name)
 	view_attr(page, "name", name);
 	view_attr(page, "lang", i18n_code(r->lang));
 	view_attr(page, "path", r->path);
+	{
+		char today[DATE_SIZE];
+
+		dates_today(today);
+		view_attr(page, "today", today);
+	}
 	if (r->who.user_id != 0) {
 		u = view_el(page, "user", NULL);
 		view_attr(u, "name", r->who.display_name);

@@ -38,6 +38,12 @@
       <xsl:if test="/page/@draft">
         <input type="hidden" name="_draft" value="{/page/@draft}"/>
       </xsl:if>
+      <!-- The case the form is filled in for goes back with it; for a
+           handover the new holder is chosen from a list (_to) first. -->
+      <xsl:for-each select="/page/context[not(@name = '_to' and /page/for/holders)]">
+        <input type="hidden" name="{@name}" value="{@value}"/>
+      </xsl:for-each>
+      <xsl:apply-templates select="/page/for/holders" mode="edit"/>
       <xsl:apply-templates select="controls/*" mode="edit"/>
       <div class="submit">
         <xsl:if test="not(@own-submit)">
@@ -52,6 +58,35 @@
         <button type="submit" class="link-danger"><xsl:value-of select="i:t('Delete the draft')"/></button>
       </form>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The new holder of a handover: everyone who could hold the log,
+       grouped by unit (Muenchian grouping: linear in the list). -->
+  <xsl:key name="holder-unit" match="holders/user" use="@unit"/>
+
+  <xsl:template match="holders" mode="edit">
+    <div class="field">
+      <label for="f-to">
+        <xsl:value-of select="i:t('New holder')"/>
+        <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+      </label>
+      <div class="hint" id="f-to-hint"><xsl:value-of select="i:t('The person must accept before the handover takes effect. Someone in another service can hold the log only if the guardians’ consent covers that service.')"/></div>
+      <select id="f-to" name="_to" aria-required="true" aria-describedby="f-to-hint">
+        <option value=""><xsl:value-of select="i:t('Choose …')"/></option>
+        <xsl:for-each select="user[generate-id() = generate-id(key('holder-unit', @unit)[1])]">
+          <optgroup label="{@unit}">
+            <xsl:for-each select="key('holder-unit', @unit)">
+              <option value="{@id}">
+                <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:value-of select="@name"/>
+                <xsl:text> – </xsl:text>
+                <xsl:value-of select="@unit"/>
+              </option>
+            </xsl:for-each>
+          </optgroup>
+        </xsl:for-each>
+      </select>
+    </div>
   </xsl:template>
 
   <!-- Longer guidance, folded away; works without JavaScript. -->

@@ -1,14 +1,32 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- concern.xsl: one concern: the receipt after sending, and what was written. -->
+<!--
+  concern.xsl: one concern: the receipt after sending, what was written,
+  its timeline, and for its author and the unit's leader the decision
+  (close, level 1, or level 2 or 3, which opens the child's relay log;
+  an anonymous concern then needs the child's identity) and the record
+  of an anonymous team discussion. View: h_concern.c; after a refused
+  decision <error field> and <typed name> (never the identity number).
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:i="urn:x-stafett:i18n"
     exclude-result-prefixes="i">
   <xsl:import href="_layout.xsl"/>
+  <xsl:import href="_case.xsl"/>
   <xsl:import href="_form.xsl"/>
 
   <xsl:template match="page" mode="title">
+    <xsl:if test="error"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="i:t('Concern {0}', concern/@reference)"/>
+  </xsl:template>
+
+  <!-- Which form an error belongs to. -->
+  <xsl:template name="error-form">
+    <xsl:param name="field"/>
+    <xsl:choose>
+      <xsl:when test="$field = 'team' or $field = 'advice'">discussed</xsl:when>
+      <xsl:otherwise>decision</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="page" mode="main">
@@ -37,6 +55,31 @@
     <xsl:if test="not($c/@new)">
       <h1><xsl:value-of select="i:t('Concern {0}', $c/@reference)"/></h1>
     </xsl:if>
+    <xsl:if test="error">
+      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title"><xsl:value-of select="i:t('Nothing was saved. Correct this:')"/></h2>
+        <ul>
+          <xsl:for-each select="error">
+            <xsl:variable name="f"><xsl:call-template name="error-form"><xsl:with-param name="field" select="@field"/></xsl:call-template></xsl:variable>
+            <li><a href="#{$f}-{@field}"><xsl:value-of select="."/></a></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+    <xsl:if test="$c/@log">
+      <div class="callout">
+        <p>
+          <xsl:value-of select="i:t('This concern is part of the child’s relay log. The case goes on there.')"/>
+          <xsl:text> </xsl:text>
+          <a href="/logs/{$c/@log}"><xsl:value-of select="i:t('Open the relay log')"/></a>
+        </p>
+      </div>
+    </xsl:if>
+    <xsl:if test="$c/@overdue">
+      <div class="callout warn-box">
+        <p><strong><xsl:value-of select="i:t('The deadline for deciding has passed.')"/></strong><xsl:text> </xsl:text><xsl:value-of select="i:t('Decide the way forward as soon as you can.')"/></p>
+      </div>
+    </xsl:if>
     <dl class="facts">
       <dt><xsl:value-of select="i:t('Child')"/></dt>
       <dd>
@@ -48,21 +91,208 @@
       <dt><xsl:value-of select="i:t('Level')"/></dt>
       <dd><xsl:value-of select="$c/@level"/></dd>
       <dt><xsl:value-of select="i:t('Status')"/></dt>
-      <dd>
-        <xsl:choose>
-          <xsl:when test="$c/@status = 'open'"><xsl:value-of select="i:t('Open')"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="i:t('Closed')"/></xsl:otherwise>
-        </xsl:choose>
-      </dd>
+      <dd><xsl:call-template name="log-status"><xsl:with-param name="s" select="$c/@status"/></xsl:call-template></dd>
       <dt><xsl:value-of select="i:t('Unit')"/></dt>
       <dd><xsl:value-of select="$c/@unit"/></dd>
       <dt><xsl:value-of select="i:t('Written by')"/></dt>
-      <dd><xsl:value-of select="$c/@author"/>, <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@created"/></xsl:call-template></dd>
+      <dd>
+        <xsl:value-of select="$c/@author"/>
+        <xsl:if test="$c/@created">, <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@created"/></xsl:call-template></xsl:if>
+      </dd>
       <dt><xsl:value-of select="i:t('Decide by')"/></dt>
-      <dd><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template></dd>
+      <dd>
+        <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template>
+        <xsl:if test="$c/@overdue"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
+      </dd>
     </dl>
-    <h2><xsl:value-of select="i:t('What was written')"/></h2>
-    <xsl:apply-templates select="$c/form" mode="show"/>
+    <xsl:if test="$c/@can-decide">
+      <xsl:call-template name="decision-form"/>
+    </xsl:if>
+    <xsl:if test="$c/@status = 'open'">
+      <xsl:call-template name="discussed-form"/>
+    </xsl:if>
+    <xsl:if test="$c/@status = 'open' and not($c/@log)">
+      <section aria-labelledby="cw-title">
+        <h2 id="cw-title"><xsl:value-of select="i:t('Report of concern to child welfare')"/></h2>
+        <p><xsl:value-of select="i:t('If you believe the child is neglected or harmed at home, you have a duty to tell child welfare. It needs no consent.')"/></p>
+        <p><a href="/forms/cw-report?concern={$c/@id}"><xsl:value-of select="i:t('Write a report of concern to child welfare')"/></a></p>
+      </section>
+    </xsl:if>
+    <xsl:if test="$c/form">
+      <h2><xsl:value-of select="i:t('What was written')"/></h2>
+      <xsl:apply-templates select="$c/form" mode="show"/>
+    </xsl:if>
+    <xsl:if test="$c/events/event">
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title"><xsl:value-of select="i:t('Timeline')"/></h2>
+        <ol class="timeline">
+          <xsl:apply-templates select="$c/events/event" mode="timeline">
+            <xsl:with-param name="links" select="false()"/>
+          </xsl:apply-templates>
+        </ol>
+      </section>
+    </xsl:if>
     <p><a href="/"><xsl:value-of select="i:t('Back to the start page')"/></a></p>
+  </xsl:template>
+
+  <!-- ================================================== the decision -->
+  <xsl:template name="decision-form">
+    <xsl:variable name="c" select="/page/concern"/>
+    <xsl:variable name="chosen" select="string(/page/typed[@name = 'decision'])"/>
+    <xsl:variable name="derr" select="string(/page/error[@field = 'decision'])"/>
+    <section aria-labelledby="decide-title" class="panel" id="decide">
+      <h2 id="decide-title"><xsl:value-of select="i:t('Decide the way forward')"/></h2>
+      <form method="post" action="/concerns/{$c/@id}/level" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <!-- the level the decision is made on: a decision made meanwhile
+             by someone else makes this one stale (409), not a second one -->
+        <input type="hidden" name="from_level" value="{$c/@level}"/>
+        <fieldset>
+          <xsl:attribute name="class">field choices<xsl:if test="$derr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:attribute name="aria-describedby">decision-decision-hint<xsl:if test="$derr != ''"> decision-decision-error</xsl:if></xsl:attribute>
+          <legend>
+            <xsl:value-of select="i:t('What happens next?')"/>
+            <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+          </legend>
+          <div class="hint" id="decision-decision-hint">
+            <xsl:variable name="by"><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template></xsl:variable>
+            <xsl:value-of select="i:t('Decide by {0}. Talk with the guardians first when you can.', $by)"/>
+          </div>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'decision-decision'"/>
+            <xsl:with-param name="error" select="$derr"/>
+          </xsl:call-template>
+          <xsl:call-template name="decision-choice">
+            <xsl:with-param name="value" select="'close'"/>
+            <xsl:with-param name="id" select="'decision-decision'"/>
+            <xsl:with-param name="chosen" select="$chosen"/>
+            <xsl:with-param name="label" select="i:t('Close: the concern is resolved, or there is nothing more to do')"/>
+          </xsl:call-template>
+          <xsl:if test="$c/@level != '1'">
+            <xsl:call-template name="decision-choice">
+              <xsl:with-param name="value" select="'1'"/>
+              <xsl:with-param name="id" select="'decision-decision-1'"/>
+              <xsl:with-param name="chosen" select="$chosen"/>
+              <xsl:with-param name="label" select="i:t('Level 1: measures in your own service')"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:call-template name="decision-choice">
+            <xsl:with-param name="value" select="'2'"/>
+            <xsl:with-param name="id" select="'decision-decision-2'"/>
+            <xsl:with-param name="chosen" select="$chosen"/>
+            <xsl:with-param name="label" select="i:t('Level 2: cooperation with other services; opens the child’s relay log')"/>
+          </xsl:call-template>
+          <xsl:call-template name="decision-choice">
+            <xsl:with-param name="value" select="'3'"/>
+            <xsl:with-param name="id" select="'decision-decision-3'"/>
+            <xsl:with-param name="chosen" select="$chosen"/>
+            <xsl:with-param name="label" select="i:t('Level 3: complex cooperation with several services; opens the child’s relay log')"/>
+          </xsl:call-template>
+        </fieldset>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'decision-reason'"/>
+          <xsl:with-param name="name" select="'reason'"/>
+          <xsl:with-param name="label" select="i:t('Why?')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'4000'"/>
+          <xsl:with-param name="hint" select="i:t('Recorded in the timeline. The guardians can read it if a relay log is opened.')"/>
+          <xsl:with-param name="value" select="string(/page/typed[@name = 'reason'])"/>
+          <xsl:with-param name="error" select="string(/page/error[@field = 'reason'])"/>
+        </xsl:call-template>
+        <xsl:if test="$c/@anonymous">
+          <fieldset class="group">
+            <legend><xsl:value-of select="i:t('The child (for level 2 and 3)')"/></legend>
+            <p class="hint"><xsl:value-of select="i:t('A relay log is about a named child, so level 2 and 3 need the child’s name and either the national identity number or the date of birth. Leave these empty to close or for level 1.')"/></p>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'decision-child_name'"/>
+              <xsl:with-param name="name" select="'child_name'"/>
+              <xsl:with-param name="label" select="i:t('The child’s name')"/>
+              <xsl:with-param name="maxlength" select="'200'"/>
+              <xsl:with-param name="autocomplete" select="'off'"/>
+              <xsl:with-param name="value" select="string(/page/typed[@name = 'child_name'])"/>
+              <xsl:with-param name="error" select="string(/page/error[@field = 'child_name'])"/>
+            </xsl:call-template>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'decision-child_nin'"/>
+              <xsl:with-param name="name" select="'child_nin'"/>
+              <xsl:with-param name="label" select="i:t('National identity number (11 digits)')"/>
+              <xsl:with-param name="maxlength" select="'11'"/>
+              <xsl:with-param name="class" select="'short'"/>
+              <xsl:with-param name="autocomplete" select="'off'"/>
+              <xsl:with-param name="inputmode" select="'numeric'"/>
+              <xsl:with-param name="hint" select="i:t('For your safety it is never shown again: type it again if the form comes back.')"/>
+              <xsl:with-param name="error" select="string(/page/error[@field = 'child_nin'])"/>
+            </xsl:call-template>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'decision-child_birthdate'"/>
+              <xsl:with-param name="name" select="'child_birthdate'"/>
+              <xsl:with-param name="label" select="i:t('Or the date of birth')"/>
+              <xsl:with-param name="type" select="'date'"/>
+              <xsl:with-param name="class" select="'short'"/>
+              <xsl:with-param name="value" select="string(/page/typed[@name = 'child_birthdate'])"/>
+              <xsl:with-param name="error" select="string(/page/error[@field = 'child_birthdate'])"/>
+            </xsl:call-template>
+          </fieldset>
+        </xsl:if>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Save the decision')"/></button>
+      </form>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="decision-choice">
+    <xsl:param name="value"/>
+    <xsl:param name="id"/>
+    <xsl:param name="chosen"/>
+    <xsl:param name="label"/>
+    <div class="choice">
+      <input type="radio" id="{$id}" name="decision" value="{$value}">
+        <xsl:if test="$chosen = $value"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+      </input>
+      <label for="{$id}"><xsl:value-of select="$label"/></label>
+    </div>
+  </xsl:template>
+
+  <!-- ======================================= an anonymous discussion -->
+  <xsl:template name="discussed-form">
+    <xsl:variable name="c" select="/page/concern"/>
+    <xsl:variable name="e" select="/page/error[@field = 'team' or @field = 'advice']"/>
+    <section aria-labelledby="discussed-title" id="discussed">
+      <h2 id="discussed-title"><xsl:value-of select="i:t('Discuss it anonymously in a team')"/></h2>
+      <p>
+        <xsl:value-of select="i:t('A team can give advice without the guardians’ consent when nothing identifies the child.')"/>
+        <xsl:text> </xsl:text>
+        <a href="/concerns/{$c/@id}/anonymous"><xsl:value-of select="i:t('Show the anonymous version to read out or print')"/></a>
+      </p>
+      <details class="action">
+        <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+        <summary><xsl:value-of select="i:t('Record the team’s advice')"/></summary>
+        <form method="post" action="/concerns/{$c/@id}/discussed" novalidate="novalidate">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'discussed-team'"/>
+            <xsl:with-param name="name" select="'team'"/>
+            <xsl:with-param name="label" select="i:t('Which team?')"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength" select="'200'"/>
+            <xsl:with-param name="hint" select="i:t('For example the interdisciplinary team of the kindergarten.')"/>
+            <xsl:with-param name="value" select="string(/page/typed[@name = 'team'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'team'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'discussed-advice'"/>
+            <xsl:with-param name="name" select="'advice'"/>
+            <xsl:with-param name="label" select="i:t('The team’s advice')"/>
+            <xsl:with-param name="type" select="'textarea'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength" select="'4000'"/>
+            <xsl:with-param name="value" select="string(/page/typed[@name = 'advice'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'advice'])"/>
+          </xsl:call-template>
+          <button type="submit" class="primary"><xsl:value-of select="i:t('Save the advice')"/></button>
+        </form>
+      </details>
+    </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,10 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- home.xsl: the start page: my concerns, or the unit's for a leader. -->
+<!--
+  home.xsl: the start page: what needs my attention. For staff:
+  handovers waiting for my answer, the relay logs I hold or take part in
+  (a leader also the unit's), measures to evaluate, upcoming meetings,
+  my concerns (a leader: the unit's), drafts and the forms to start. For
+  guardians and youths: their relay logs. For administrators: the admin
+  pages. View: h_home.c.
+-->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:i="urn:x-stafett:i18n"
     exclude-result-prefixes="i">
   <xsl:import href="_layout.xsl"/>
+  <xsl:import href="_case.xsl"/>
 
   <xsl:template match="page" mode="title">
     <xsl:value-of select="i:t('Start page')"/>
@@ -29,101 +37,265 @@
         </ul>
       </div>
     </xsl:if>
+    <xsl:apply-templates select="handovers[handover]"/>
     <xsl:if test="user/@role = 'employee' or user/@role = 'leader'">
       <p class="actions">
         <a class="button primary" href="/forms/concern"><xsl:value-of select="i:t('Write down a concern')"/></a>
       </p>
     </xsl:if>
+    <xsl:if test="user/@role = 'citizen'">
+      <p class="intro"><xsl:value-of select="i:t('When a kindergarten, school or other service works with your family about a child, everything they write is gathered in the child’s relay log. You can read all of it, add notes, withdraw consent and see who has read it.')"/></p>
+    </xsl:if>
+    <xsl:apply-templates select="measures"/>
+    <xsl:apply-templates select="meetings"/>
+    <xsl:apply-templates select="logs"/>
     <xsl:apply-templates select="concerns"/>
     <xsl:apply-templates select="drafts"/>
     <xsl:apply-templates select="forms"/>
     <xsl:if test="user/@role = 'admin'">
       <p><xsl:value-of select="i:t('Administrators manage units, users and forms. They do not see children’s cases.')"/></p>
+      <ul class="links">
+        <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
+      </ul>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="drafts">
-    <h2><xsl:value-of select="i:t('My drafts')"/></h2>
-    <xsl:choose>
-      <xsl:when test="not(draft)">
-        <p><xsl:value-of select="i:t('You have no drafts.')"/></p>
-      </xsl:when>
-      <xsl:otherwise>
-        <ul class="drafts">
-          <xsl:for-each select="draft">
+  <!-- ============================================== handovers to me -->
+  <xsl:template match="handovers">
+    <section class="callout handover-box" aria-labelledby="handovers-title">
+      <h2 id="handovers-title"><xsl:value-of select="i:t('Handovers waiting for your answer')"/></h2>
+      <ul>
+        <xsl:for-each select="handover">
+          <li>
+            <a href="/handovers/{@id}"><xsl:value-of select="i:t('{0} asks you to take over relay log {1}', @from, @reference)"/></a>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ================================================ relay logs -->
+  <xsl:template match="logs">
+    <section aria-labelledby="logs-{@scope}-title">
+      <h2 id="logs-{@scope}-title">
+        <xsl:choose>
+          <xsl:when test="@scope = 'unit'"><xsl:value-of select="i:t('Open relay logs in the unit')"/></xsl:when>
+          <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('Relay logs')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('My relay logs')"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <xsl:choose>
+        <xsl:when test="not(log)">
+          <p class="none">
+            <xsl:choose>
+              <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('There is no relay log that you can read.')"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="i:t('There are no open relay logs.')"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </xsl:when>
+        <xsl:otherwise>
+          <table class="list">
+            <caption class="visually-hidden">
+              <xsl:choose>
+                <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('Relay logs')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="i:t('Open relay logs, newest first')"/></xsl:otherwise>
+              </xsl:choose>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="i:t('Child')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Reference')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Level')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Relay holder')"/></th>
+                <xsl:if test="@scope = 'children'">
+                  <th scope="col"><xsl:value-of select="i:t('Status')"/></th>
+                </xsl:if>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="log">
+                <tr>
+                  <th scope="row"><a href="/logs/{@id}"><xsl:value-of select="@child"/></a></th>
+                  <td><span class="ref small-ref"><xsl:value-of select="@reference"/></span></td>
+                  <td><xsl:value-of select="@level"/></td>
+                  <td><xsl:value-of select="@holder"/></td>
+                  <xsl:if test="../@scope = 'children'">
+                    <td><xsl:call-template name="log-status"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+                  </xsl:if>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================ measures to evaluate -->
+  <xsl:template match="measures">
+    <section aria-labelledby="measures-title">
+      <h2 id="measures-title"><xsl:value-of select="i:t('Measures to evaluate')"/></h2>
+      <xsl:choose>
+        <xsl:when test="not(measure)">
+          <p class="none"><xsl:value-of select="i:t('You have no active measures.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <table class="list">
+            <caption class="visually-hidden"><xsl:value-of select="i:t('Active measures, earliest evaluation first')"/></caption>
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="i:t('Measure')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Relay log')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Responsible')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Evaluate by')"/></th>
+                <th scope="col"><span class="visually-hidden"><xsl:value-of select="i:t('Actions')"/></span></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="measure">
+                <tr>
+                  <xsl:if test="@overdue"><xsl:attribute name="class">overdue-row</xsl:attribute></xsl:if>
+                  <td><xsl:value-of select="what"/></td>
+                  <td><a href="/logs/{@log}#measure-{@id}"><xsl:value-of select="@reference"/></a></td>
+                  <td><xsl:value-of select="@responsible"/></td>
+                  <td>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="@evaluation"/></xsl:call-template>
+                    <xsl:if test="@overdue"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
+                  </td>
+                  <td>
+                    <a href="/forms/evaluation?measure={@id}">
+                      <xsl:value-of select="i:t('Evaluate')"/>
+                      <span class="visually-hidden">: <xsl:value-of select="what"/></span>
+                    </a>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ========================================== upcoming meetings -->
+  <xsl:template match="meetings">
+    <xsl:if test="meeting">
+      <section aria-labelledby="meetings-title">
+        <h2 id="meetings-title"><xsl:value-of select="i:t('Upcoming meetings')"/></h2>
+        <ul class="meetings">
+          <xsl:for-each select="meeting">
             <li>
-              <a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a>
+              <strong><xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template></strong>
+              <xsl:text>, </xsl:text>
+              <xsl:value-of select="@place"/>
               <xsl:text> – </xsl:text>
-              <xsl:value-of select="i:t('saved {0}, deleted {1}', @saved, @expires)"/>
+              <a href="/logs/{@log}#meeting-{@id}"><xsl:value-of select="i:t('relay log {0}', @reference)"/></a>
             </li>
           </xsl:for-each>
         </ul>
-      </xsl:otherwise>
-    </xsl:choose>
+      </section>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="forms">
-    <h2><xsl:value-of select="i:t('Forms')"/></h2>
-    <ul class="forms">
-      <xsl:for-each select="form">
-        <li><a href="/forms/{@id}"><xsl:value-of select="@title"/></a></li>
-      </xsl:for-each>
-    </ul>
-  </xsl:template>
-
-  <xsl:template match="concerns">
-    <h2>
+  <!-- ================================================== drafts -->
+  <xsl:template match="drafts">
+    <section aria-labelledby="drafts-title">
+      <h2 id="drafts-title"><xsl:value-of select="i:t('My drafts')"/></h2>
       <xsl:choose>
-        <xsl:when test="@scope = 'unit'"><xsl:value-of select="i:t('Open concerns in the unit')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="i:t('My open concerns')"/></xsl:otherwise>
+        <xsl:when test="not(draft)">
+          <p><xsl:value-of select="i:t('You have no drafts.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="drafts">
+            <xsl:for-each select="draft">
+              <li>
+                <a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a>
+                <xsl:text> – </xsl:text>
+                <xsl:variable name="saved"><xsl:call-template name="date"><xsl:with-param name="d" select="@saved"/></xsl:call-template></xsl:variable>
+                <xsl:variable name="expires"><xsl:call-template name="date"><xsl:with-param name="d" select="@expires"/></xsl:call-template></xsl:variable>
+                <xsl:value-of select="i:t('saved {0}, deleted {1}', $saved, $expires)"/>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
       </xsl:choose>
-    </h2>
-    <xsl:choose>
-      <xsl:when test="not(concern)">
-        <p><xsl:value-of select="i:t('There are no open concerns.')"/></p>
-      </xsl:when>
-      <xsl:otherwise>
-        <table class="list">
-          <caption class="visually-hidden"><xsl:value-of select="i:t('Concerns, earliest deadline first')"/></caption>
-          <thead>
-            <tr>
-              <th scope="col"><xsl:value-of select="i:t('Reference')"/></th>
-              <th scope="col"><xsl:value-of select="i:t('Child')"/></th>
-              <th scope="col"><xsl:value-of select="i:t('Level')"/></th>
-              <th scope="col"><xsl:value-of select="i:t('Written')"/></th>
-              <th scope="col"><xsl:value-of select="i:t('Decide by')"/></th>
-              <xsl:if test="@scope = 'unit'">
-                <th scope="col"><xsl:value-of select="i:t('Written by')"/></th>
-              </xsl:if>
-            </tr>
-          </thead>
-          <tbody>
-            <xsl:for-each select="concern">
+    </section>
+  </xsl:template>
+
+  <!-- The forms one starts from here; the forms of a case (consent,
+       minutes, handover ...) are opened from its relay log, which
+       they belong to. -->
+  <xsl:template match="forms">
+    <section aria-labelledby="forms-title">
+      <h2 id="forms-title"><xsl:value-of select="i:t('Forms')"/></h2>
+      <ul class="forms">
+        <xsl:for-each select="form[not(@id = 'consent' or @id = 'handover' or @id = 'minutes' or @id = 'evaluation' or @id = 'referral' or @id = 'nav-notice' or @id = 'closing' or @id = 'cw-report')]">
+          <li><a href="/forms/{@id}"><xsl:value-of select="@title"/></a></li>
+        </xsl:for-each>
+      </ul>
+      <p class="muted"><xsl:value-of select="i:t('Consent, minutes, handover, evaluation, referrals, notices, reports to child welfare and the closing note are opened from the relay log or the concern they belong to.')"/></p>
+    </section>
+  </xsl:template>
+
+  <!-- ================================================= concerns -->
+  <xsl:template match="concerns">
+    <section aria-labelledby="concerns-title">
+      <h2 id="concerns-title">
+        <xsl:choose>
+          <xsl:when test="@scope = 'unit'"><xsl:value-of select="i:t('Open concerns in the unit')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('My open concerns')"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <xsl:choose>
+        <xsl:when test="not(concern)">
+          <p><xsl:value-of select="i:t('There are no open concerns.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <table class="list">
+            <caption class="visually-hidden"><xsl:value-of select="i:t('Concerns, earliest deadline first')"/></caption>
+            <thead>
               <tr>
-                <td>
-                  <a href="/concerns/{@id}"><xsl:value-of select="@reference"/></a>
-                  <xsl:if test="@urgent"> <strong class="tag urgent"><xsl:value-of select="i:t('Urgent')"/></strong></xsl:if>
-                </td>
-                <td>
-                  <xsl:choose>
-                    <xsl:when test="@anonymous"><em><xsl:value-of select="i:t('Anonymous')"/></em></xsl:when>
-                    <xsl:otherwise><xsl:value-of select="@child"/></xsl:otherwise>
-                  </xsl:choose>
-                </td>
-                <td><xsl:value-of select="@level"/></td>
-                <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
-                <td>
-                  <xsl:call-template name="date"><xsl:with-param name="d" select="@deadline"/></xsl:call-template>
-                  <xsl:if test="@overdue"> <strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
-                </td>
-                <xsl:if test="../@scope = 'unit'">
-                  <td><xsl:value-of select="@author"/></td>
+                <th scope="col"><xsl:value-of select="i:t('Reference')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Child')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Level')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Written')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Decide by')"/></th>
+                <xsl:if test="@scope = 'unit'">
+                  <th scope="col"><xsl:value-of select="i:t('Written by')"/></th>
                 </xsl:if>
               </tr>
-            </xsl:for-each>
-          </tbody>
-        </table>
-      </xsl:otherwise>
-    </xsl:choose>
+            </thead>
+            <tbody>
+              <xsl:for-each select="concern">
+                <tr>
+                  <td>
+                    <a href="/concerns/{@id}"><xsl:value-of select="@reference"/></a>
+                    <xsl:if test="@urgent"> <strong class="tag urgent"><xsl:value-of select="i:t('Urgent')"/></strong></xsl:if>
+                  </td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@anonymous"><em><xsl:value-of select="i:t('Anonymous')"/></em></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@child"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td><xsl:value-of select="@level"/></td>
+                  <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
+                  <td>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="@deadline"/></xsl:call-template>
+                    <xsl:if test="@overdue"> <strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
+                  </td>
+                  <xsl:if test="../@scope = 'unit'">
+                    <td><xsl:value-of select="@author"/></td>
+                  </xsl:if>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -83,6 +83,11 @@ class RelayLogScenario(unittest.TestCase):
         r = api("GET", "/api/v1/logs/%s" % log, t_nurse)
         self.assertEqual(r.status, 200, r.text)
         self.assertIn('role="participant"', r.text)
+        # the concern itself is given to those who take part in its log
+        self.assertEqual(api("GET", "/api/v1/concerns/%s" % concern,
+                             t_nurse).status, 200)
+        self.assertEqual(api("GET", "/api/v1/concerns/%s" % concern,
+                             token("ppt")).status, 403)
 
         # -- an expired consent takes access away at once
         sql("UPDATE consent SET valid_from = '%s', expires = '%s'"
@@ -457,3 +462,29 @@ class PaperConsent(unittest.TestCase):
                            b"%PDF-" + b"0" * (11 * 1024 * 1024),
                            "application/pdf")
         self.assertEqual(r.status, 413)
+
+
+class CaseForms(unittest.TestCase):
+    """A case form knows its case: it comes filled with what the case
+    knows, and a saved draft stays bound to the case."""
+
+    def test_prefill_and_draft_context(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Forhånds Utfylt", "2013-01-31")
+        r = holder.get("/forms/consent?log=%s" % log)
+        self.assertEqual(r.status, 200)
+        self.assertIn('value="Forhånds Utfylt"', r.text)
+        self.assertIn('value="2013-01-31"', r.text)
+        self.assertIn('name="_log" value="%s"' % log, r.text)
+        # someone without access gets no form for the case
+        self.assertIn(login("ansatt2").get("/forms/consent?log=%s"
+                                           % log).status, (403, 404))
+        csrf = holder.csrf("/")
+        r = holder.post("/forms/consent", [
+            ("csrf", csrf), ("_log", log), ("_action", "save"),
+            ("/consent/child/name", "Forhånds Utfylt")])
+        self.assertEqual(r.status, 303, r.text[:300])
+        self.assertIn("log=%s" % log, r.header("Location"))
+        r = holder.get(r.header("Location"))
+        self.assertEqual(r.status, 200)
+        self.assertIn('name="_log" value="%s"' % log, r.text)

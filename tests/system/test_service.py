@@ -69,8 +69,8 @@ class ServiceTest(unittest.TestCase):
                 concern_xml())
         cid = sql_value("SELECT id FROM concern WHERE public_id = '%s'"
                         % r.header("Location")[-22:])
-        self.assertEqual(count("audit", "action = 'create' AND object_id = %s"
-                               % cid), 1)
+        self.assertEqual(count("audit", "action = 'create' AND object_type ="
+                               " 'concern' AND object_id = %s" % cid), 1)
         for stmt in ("UPDATE audit SET role = 'x'", "DELETE FROM audit"):
             p = subprocess.run(
                 ["mariadb", "--no-defaults", "-S",

@@ -1,0 +1,1210 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  log.xsl: a relay log (stafettlogg), the page a case lives on: who the
+  child is and who holds the baton, where the case stands in the action
+  guide, a handover waiting for an answer, measures, meetings, minutes,
+  participants, consents, notices to partners, the timeline, and the
+  actions the user's rights allow. The view is <page name="log"><log/>
+  from logview.c; after a refused action (422) also <error action field>
+  and what was typed, <typed action name>, so the form is shown again
+  open, with the error tied to its field.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:i="urn:x-stafett:i18n"
+    exclude-result-prefixes="i">
+  <xsl:import href="_layout.xsl"/>
+  <xsl:import href="_case.xsl"/>
+
+  <xsl:key name="participant" match="participants/participant" use="@id"/>
+  <xsl:key name="minutes-by-meeting" match="minutes-list/minutes" use="@meeting"/>
+  <xsl:key name="candidate-unit" match="candidates/user" use="@unit"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:if test="error"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></xsl:if>
+    <xsl:value-of select="i:t('Relay log {0}', log/@reference)"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:variable name="l" select="log"/>
+    <xsl:variable name="r" select="$l/rights"/>
+    <h1>
+      <xsl:value-of select="i:t('Relay log for {0}', $l/@child)"/>
+    </h1>
+    <xsl:if test="error">
+      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title"><xsl:value-of select="i:t('The change was not made. Correct this:')"/></h2>
+        <ul>
+          <xsl:for-each select="error">
+            <li><a href="#{@action}-{@field}"><xsl:value-of select="."/></a></li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+    <xsl:apply-templates select="$l" mode="head"/>
+    <xsl:if test="$l/@status = 'closed'">
+      <div class="callout">
+        <p>
+          <strong><xsl:value-of select="i:t('This relay log is closed.')"/></strong>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="i:t('Nothing more can be added or changed. The archive copy keeps it as it was when it was closed.')"/>
+        </p>
+        <p>
+          <a href="/logs/{$l/@id}/archive"><xsl:value-of select="i:t('Read the archive copy')"/></a>
+          <xsl:text> · </xsl:text>
+          <a href="/logs/{$l/@id}/archive?download=1"><xsl:value-of select="i:t('Download the archive copy')"/></a>
+        </p>
+      </div>
+    </xsl:if>
+    <xsl:if test="$l/@role = 'guardian' or $l/@role = 'youth'">
+      <div class="callout">
+        <p><xsl:value-of select="i:t('This is the relay log: everything the services write about this case is here, and you can read all of it. You can add a note or a bright spot, withdraw a consent, ask for the log to be closed, and see who has read it.')"/></p>
+      </div>
+    </xsl:if>
+    <xsl:apply-templates select="$l/handover"/>
+    <nav class="toc" aria-label="{i:t('On this page')}">
+      <ul>
+        <li><a href="#guide"><xsl:value-of select="i:t('Where the case stands')"/></a></li>
+        <li><a href="#measures"><xsl:value-of select="i:t('Measures')"/></a></li>
+        <li><a href="#meetings"><xsl:value-of select="i:t('Meetings and minutes')"/></a></li>
+        <li><a href="#participants"><xsl:value-of select="i:t('Participants')"/></a></li>
+        <li><a href="#consents"><xsl:value-of select="i:t('Consents')"/></a></li>
+        <li><a href="#notices"><xsl:value-of select="i:t('Notices to partners')"/></a></li>
+        <li><a href="#timeline"><xsl:value-of select="i:t('Timeline')"/></a></li>
+        <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
+          <li><a href="#manage"><xsl:value-of select="i:t('Manage the case')"/></a></li>
+        </xsl:if>
+      </ul>
+    </nav>
+    <xsl:apply-templates select="$l/guide"/>
+    <xsl:apply-templates select="$l/measures"/>
+    <xsl:call-template name="meetings-and-minutes"/>
+    <xsl:apply-templates select="$l/participants"/>
+    <xsl:apply-templates select="$l/consents"/>
+    <xsl:apply-templates select="$l/notices"/>
+    <xsl:apply-templates select="$l/events"/>
+    <xsl:call-template name="manage"/>
+  </xsl:template>
+
+  <!-- ================================================== the head -->
+  <xsl:template match="log" mode="head">
+    <xsl:variable name="lv" select="guide/level[@n = current()/@level]"/>
+    <dl class="facts case-facts">
+      <dt><xsl:value-of select="i:t('Child')"/></dt>
+      <dd>
+        <xsl:value-of select="@child"/>
+        <xsl:if test="@age"><xsl:text>, </xsl:text><xsl:value-of select="i:t('{0} years', @age)"/></xsl:if>
+        <xsl:if test="@birth-date">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="i:t('born')"/><xsl:text> </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="@birth-date"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </dd>
+      <dt><xsl:value-of select="i:t('Level')"/></dt>
+      <dd>
+        <strong class="level-badge level-{@level}">
+          <xsl:call-template name="level">
+            <xsl:with-param name="n" select="@level"/>
+            <xsl:with-param name="name" select="$lv/@name"/>
+          </xsl:call-template>
+        </strong>
+        <xsl:if test="@level-since">
+          <xsl:text> </xsl:text>
+          <xsl:variable name="since"><xsl:call-template name="date"><xsl:with-param name="d" select="@level-since"/></xsl:call-template></xsl:variable>
+          <span class="since"><xsl:value-of select="i:t('since {0}', $since)"/></span>
+        </xsl:if>
+      </dd>
+      <dt><xsl:value-of select="i:t('Relay holder')"/></dt>
+      <dd>
+        <xsl:value-of select="@holder"/>
+        <xsl:if test="@holder-unit"><xsl:text>, </xsl:text><xsl:value-of select="@holder-unit"/></xsl:if>
+      </dd>
+      <dt><xsl:value-of select="i:t('Home unit')"/></dt>
+      <dd><xsl:value-of select="@home-unit"/></dd>
+      <dt><xsl:value-of select="i:t('Status')"/></dt>
+      <dd>
+        <xsl:call-template name="log-status"><xsl:with-param name="s" select="@status"/></xsl:call-template>
+        <xsl:if test="@closed">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="@closed"/></xsl:call-template>
+        </xsl:if>
+      </dd>
+      <dt><xsl:value-of select="i:t('Opened')"/></dt>
+      <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></dd>
+      <dt><xsl:value-of select="i:t('Reference')"/></dt>
+      <dd><span class="ref"><xsl:value-of select="@reference"/></span></dd>
+      <xsl:if test="@role">
+        <dt><xsl:value-of select="i:t('Your role')"/></dt>
+        <dd><xsl:call-template name="role"><xsl:with-param name="r" select="@role"/></xsl:call-template></dd>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- ================================================ the handover -->
+  <xsl:template match="log/handover">
+    <xsl:variable name="l" select=".."/>
+    <section class="callout handover-box" aria-labelledby="handover-title" id="handover">
+      <h2 id="handover-title"><xsl:value-of select="i:t('A handover is waiting for an answer')"/></h2>
+      <p>
+        <xsl:choose>
+          <xsl:when test="@to-me"><xsl:value-of select="i:t('{0} has asked you to take over as relay holder.', @from)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('{0} has asked {1} to take over as relay holder.', @from, @to)"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="i:t('Until it is accepted, {0} is still the relay holder and responsible for the case.', $l/@holder)"/>
+      </p>
+      <xsl:if test="normalize-space(.) != ''">
+        <p><strong><xsl:value-of select="i:t('Why:')"/></strong><xsl:text> </xsl:text><span class="text"><xsl:value-of select="."/></span></p>
+      </xsl:if>
+      <p class="muted">
+        <xsl:variable name="when"><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="i:t('Asked {0}.', $when)"/>
+        <xsl:text> </xsl:text>
+        <a href="/handovers/{@id}"><xsl:value-of select="i:t('See the handover')"/></a>
+      </p>
+      <xsl:choose>
+        <xsl:when test="@to-me">
+          <div class="decide">
+            <form method="post" action="/handovers/{@id}/accept" class="inline-form">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <button type="submit" class="primary"><xsl:value-of select="i:t('Accept: I take over the relay log')"/></button>
+            </form>
+            <details class="action">
+              <summary><xsl:value-of select="i:t('Refuse the handover')"/></summary>
+              <form method="post" action="/handovers/{@id}/refuse" novalidate="novalidate">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <xsl:call-template name="field">
+                  <xsl:with-param name="id" select="'refuse-reason'"/>
+                  <xsl:with-param name="name" select="'reason'"/>
+                  <xsl:with-param name="label" select="i:t('Why do you refuse?')"/>
+                  <xsl:with-param name="type" select="'textarea'"/>
+                  <xsl:with-param name="required" select="true()"/>
+                  <xsl:with-param name="maxlength" select="'2000'"/>
+                  <xsl:with-param name="hint" select="i:t('The relay holder reads this. At most 2000 characters.')"/>
+                </xsl:call-template>
+                <button type="submit" class="secondary"><xsl:value-of select="i:t('Refuse')"/></button>
+              </form>
+            </details>
+          </div>
+        </xsl:when>
+        <xsl:when test="$l/@role = 'holder' and $l/rights/@handover">
+          <form method="post" action="/handovers/{@id}/withdraw" class="inline-form">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <button type="submit" class="secondary"><xsl:value-of select="i:t('Withdraw the handover')"/></button>
+          </form>
+        </xsl:when>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================= where it stands -->
+  <xsl:template match="guide">
+    <xsl:variable name="l" select=".."/>
+    <xsl:variable name="cur" select="level[@current]"/>
+    <xsl:variable name="open" select="$l/@status = 'open'"/>
+    <section class="panel guide" aria-labelledby="guide-title" id="guide">
+      <h2 id="guide-title">
+        <xsl:choose>
+          <xsl:when test="$open"><xsl:value-of select="i:t('Where the case stands')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('Where the case stood')"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <p class="lead">
+        <xsl:call-template name="level">
+          <xsl:with-param name="n" select="@level"/>
+          <xsl:with-param name="name" select="$cur/@name"/>
+        </xsl:call-template>
+        <xsl:if test="$l/@level-since and $open">
+          <xsl:text>. </xsl:text>
+          <xsl:variable name="since"><xsl:call-template name="date"><xsl:with-param name="d" select="$l/@level-since"/></xsl:call-template></xsl:variable>
+          <xsl:value-of select="i:t('The deadlines count from {0}, when the case came to this level.', $since)"/>
+        </xsl:if>
+      </p>
+      <xsl:choose>
+        <xsl:when test="not($cur/step)">
+          <p class="none"><xsl:value-of select="i:t('The action guide has no steps for this level.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ol class="steps">
+            <xsl:for-each select="$cur/step">
+              <li>
+                <xsl:attribute name="class">
+                  <xsl:text>step</xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="@done"> done</xsl:when>
+                    <xsl:when test="@next and $open"> next</xsl:when>
+                  </xsl:choose>
+                </xsl:attribute>
+                <xsl:if test="@next and $open"><xsl:attribute name="aria-current">step</xsl:attribute></xsl:if>
+                <span class="step-mark" aria-hidden="true">
+                  <xsl:choose>
+                    <xsl:when test="@done">✓</xsl:when>
+                    <xsl:otherwise><xsl:value-of select="@n"/></xsl:otherwise>
+                  </xsl:choose>
+                </span>
+                <div class="step-body">
+                  <xsl:choose>
+                    <xsl:when test="@done"><strong class="tag ok"><xsl:value-of select="i:t('Done')"/></strong><xsl:text> </xsl:text></xsl:when>
+                    <xsl:when test="@next and $open"><strong class="tag info"><xsl:value-of select="i:t('Next step')"/></strong><xsl:text> </xsl:text></xsl:when>
+                  </xsl:choose>
+                  <span class="step-text"><xsl:value-of select="."/></span>
+                  <xsl:if test="@due">
+                    <xsl:text> </xsl:text>
+                    <xsl:variable name="due"><xsl:call-template name="date"><xsl:with-param name="d" select="@due"/></xsl:call-template></xsl:variable>
+                    <span class="due"><xsl:value-of select="i:t('by {0}', $due)"/></span>
+                  </xsl:if>
+                  <xsl:if test="not(@done) and @form and $open">
+                    <xsl:call-template name="step-tool">
+                      <xsl:with-param name="form" select="@form"/>
+                      <xsl:with-param name="l" select="$l"/>
+                      <xsl:with-param name="primary" select="boolean(@next)"/>
+                    </xsl:call-template>
+                  </xsl:if>
+                </div>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:otherwise>
+      </xsl:choose>
+      <details class="all-levels">
+        <summary><xsl:value-of select="i:t('The whole action guide, all levels')"/></summary>
+        <xsl:for-each select="level">
+          <h3>
+            <xsl:call-template name="level">
+              <xsl:with-param name="n" select="@n"/>
+              <xsl:with-param name="name" select="@name"/>
+            </xsl:call-template>
+            <xsl:if test="@current"><xsl:text> </xsl:text><span class="tag info"><xsl:value-of select="i:t('Now')"/></span></xsl:if>
+          </h3>
+          <ol>
+            <xsl:for-each select="step">
+              <li>
+                <xsl:value-of select="."/>
+                <xsl:if test="@days">
+                  <xsl:text> </xsl:text>
+                  <span class="muted"><xsl:value-of select="i:t('(within {0} days)', @days)"/></span>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </xsl:for-each>
+      </details>
+    </section>
+  </xsl:template>
+
+  <!-- The tool of a step: a link to its form when the user may use it. -->
+  <xsl:template name="step-tool">
+    <xsl:param name="form"/>
+    <xsl:param name="l"/>
+    <xsl:param name="primary" select="false()"/>
+    <xsl:variable name="r" select="$l/rights"/>
+    <xsl:variable name="cls">
+      <xsl:choose>
+        <xsl:when test="$primary">button primary small</xsl:when>
+        <xsl:otherwise>tool</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$form = 'evaluation' and ($l/@role = 'holder' or $l/measures/measure[@mine])">
+        <p class="step-tool"><a class="{$cls}" href="#measures"><xsl:value-of select="i:t('Evaluate the measures')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'handover' and $r/@handover and not($l/handover)">
+        <p class="step-tool"><a class="{$cls}" href="/forms/handover?log={$l/@id}"><xsl:value-of select="i:t('Hand over the relay log')"/></a></p>
+      </xsl:when>
+      <xsl:when test="($form = 'minutes') and $r/@minutes">
+        <p class="step-tool"><a class="{$cls}" href="#meetings"><xsl:value-of select="i:t('Plan a meeting or write minutes')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'cw-report' and $r/@minutes">
+        <p class="step-tool"><a class="{$cls}" href="/forms/cw-report?log={$l/@id}"><xsl:value-of select="i:t('Send a report of concern to child welfare')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'consent' and $r/@manage">
+        <p class="step-tool"><a class="{$cls}" href="/forms/consent?log={$l/@id}"><xsl:value-of select="i:t('Record a consent')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'referral' and $r/@manage">
+        <p class="step-tool"><a class="{$cls}" href="/forms/referral?log={$l/@id}"><xsl:value-of select="i:t('Write a referral')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'nav-notice' and $r/@manage">
+        <p class="step-tool"><a class="{$cls}" href="/forms/nav-notice?log={$l/@id}"><xsl:value-of select="i:t('Write a notice to NAV')"/></a></p>
+      </xsl:when>
+      <xsl:when test="$form = 'closing' and $r/@manage">
+        <p class="step-tool"><a class="{$cls}" href="/forms/closing?log={$l/@id}"><xsl:value-of select="i:t('Write the closing note')"/></a></p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================= measures -->
+  <xsl:template match="measures">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="measures-title" id="measures">
+      <h2 id="measures-title"><xsl:value-of select="i:t('Measures')"/></h2>
+      <xsl:if test="measure[@overdue]">
+        <p class="callout warn-box"><strong><xsl:value-of select="i:t('Measures past their evaluation date: {0}', count(measure[@overdue]))"/></strong></p>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="not(measure)">
+          <p class="none"><xsl:value-of select="i:t('No measures yet.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="cards">
+            <xsl:for-each select="measure">
+              <li id="measure-{@id}">
+                <xsl:attribute name="class">card<xsl:if test="@overdue"> overdue</xsl:if></xsl:attribute>
+                <h3 class="card-title"><xsl:value-of select="what"/></h3>
+                <p class="card-state"><xsl:call-template name="measure-state"/></p>
+                <dl class="facts">
+                  <dt><xsl:value-of select="i:t('Goal')"/></dt>
+                  <dd class="text"><xsl:value-of select="goal"/></dd>
+                  <dt><xsl:value-of select="i:t('Responsible')"/></dt>
+                  <dd><xsl:value-of select="@responsible"/></dd>
+                  <dt><xsl:value-of select="i:t('Started')"/></dt>
+                  <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@start"/></xsl:call-template></dd>
+                  <dt><xsl:value-of select="i:t('Evaluate by')"/></dt>
+                  <dd>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="@evaluation"/></xsl:call-template>
+                  </dd>
+                </dl>
+                <xsl:if test="$l/@status = 'open' and @status != 'ended' and (@mine or $l/@role = 'holder')">
+                  <p class="card-actions">
+                    <a href="/forms/evaluation?measure={@id}">
+                      <xsl:attribute name="class">button<xsl:if test="@overdue"> primary</xsl:if><xsl:if test="not(@overdue)"> secondary</xsl:if> small</xsl:attribute>
+                      <xsl:value-of select="i:t('Evaluate the measure')"/>
+                      <span class="visually-hidden">: <xsl:value-of select="what"/></span>
+                    </a>
+                  </p>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@manage">
+        <xsl:call-template name="measure-form"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="measure-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'measure']"/>
+    <details class="action" id="new-measure">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Add a measure')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/measures" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'measure-what'"/>
+          <xsl:with-param name="name" select="'what'"/>
+          <xsl:with-param name="label" select="i:t('What will be done?')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'2000'"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'measure'][@name = 'what'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'what'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'measure-goal'"/>
+          <xsl:with-param name="name" select="'goal'"/>
+          <xsl:with-param name="label" select="i:t('What should it achieve?')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'2000'"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'measure'][@name = 'goal'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'goal'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="member-select">
+          <xsl:with-param name="id" select="'measure-responsible'"/>
+          <xsl:with-param name="name" select="'responsible'"/>
+          <xsl:with-param name="label" select="i:t('Responsible')"/>
+          <xsl:with-param name="hint" select="i:t('The relay holder or a participant.')"/>
+          <xsl:with-param name="chosen" select="string(/page/typed[@action = 'measure'][@name = 'responsible'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'responsible'])"/>
+        </xsl:call-template>
+        <div class="field-row">
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'measure-start'"/>
+            <xsl:with-param name="name" select="'start'"/>
+            <xsl:with-param name="label" select="i:t('Start date')"/>
+            <xsl:with-param name="type" select="'date'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="class" select="'short'"/>
+            <xsl:with-param name="value" select="string(/page/typed[@action = 'measure'][@name = 'start'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'start'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'measure-evaluation'"/>
+            <xsl:with-param name="name" select="'evaluation'"/>
+            <xsl:with-param name="label" select="i:t('Evaluation date')"/>
+            <xsl:with-param name="type" select="'date'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="class" select="'short'"/>
+            <xsl:with-param name="value" select="string(/page/typed[@action = 'measure'][@name = 'evaluation'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'evaluation'])"/>
+          </xsl:call-template>
+        </div>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Add the measure')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+
+  <!-- A select of the holder and the covered participants. -->
+  <xsl:template name="member-select">
+    <xsl:param name="id"/>
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="hint" select="''"/>
+    <xsl:param name="chosen" select="''"/>
+    <xsl:param name="error" select="''"/>
+    <xsl:param name="members" select="/page/log/participants/participant[@holder or @covered = 'true']"/>
+    <div>
+      <xsl:attribute name="class">field<xsl:if test="$error != ''"> has-error</xsl:if></xsl:attribute>
+      <label for="{$id}">
+        <xsl:value-of select="$label"/>
+        <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+      </label>
+      <xsl:if test="$hint != ''"><div class="hint" id="{$id}-hint"><xsl:value-of select="$hint"/></div></xsl:if>
+      <xsl:call-template name="choices-error">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="error" select="$error"/>
+      </xsl:call-template>
+      <select id="{$id}" name="{$name}" aria-required="true">
+        <xsl:call-template name="described">
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="hint" select="$hint"/>
+          <xsl:with-param name="error" select="$error"/>
+        </xsl:call-template>
+        <option value=""><xsl:value-of select="i:t('Choose …')"/></option>
+        <xsl:for-each select="$members">
+          <option value="{@id}">
+            <xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:value-of select="@name"/>
+            <xsl:text> – </xsl:text>
+            <xsl:value-of select="@unit"/>
+            <xsl:if test="@holder"><xsl:text> (</xsl:text><xsl:value-of select="i:t('relay holder')"/><xsl:text>)</xsl:text></xsl:if>
+          </option>
+        </xsl:for-each>
+      </select>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="described">
+    <xsl:param name="id"/>
+    <xsl:param name="hint" select="''"/>
+    <xsl:param name="error" select="''"/>
+    <xsl:variable name="ids">
+      <xsl:if test="$hint != ''"><xsl:value-of select="concat($id, '-hint ')"/></xsl:if>
+      <xsl:if test="$error != ''"><xsl:value-of select="concat($id, '-error')"/></xsl:if>
+    </xsl:variable>
+    <xsl:if test="normalize-space($ids) != ''">
+      <xsl:attribute name="aria-describedby"><xsl:value-of select="normalize-space($ids)"/></xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$error != ''"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- ======================================== meetings and minutes -->
+  <xsl:template name="meetings-and-minutes">
+    <xsl:variable name="l" select="/page/log"/>
+    <section aria-labelledby="meetings-title" id="meetings">
+      <h2 id="meetings-title"><xsl:value-of select="i:t('Meetings and minutes')"/></h2>
+      <h3><xsl:value-of select="i:t('Meetings')"/></h3>
+      <xsl:choose>
+        <xsl:when test="not($l/meetings/meeting)">
+          <p class="none"><xsl:value-of select="i:t('No meetings yet.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="cards">
+            <xsl:for-each select="$l/meetings/meeting">
+              <xsl:variable name="mins" select="key('minutes-by-meeting', @id)"/>
+              <li class="card" id="meeting-{@id}">
+                <h4 class="card-title">
+                  <xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
+                  <xsl:text> · </xsl:text>
+                  <xsl:value-of select="@place"/>
+                </h4>
+                <dl class="facts">
+                  <dt><xsl:value-of select="i:t('Invited')"/></dt>
+                  <dd>
+                    <xsl:choose>
+                      <xsl:when test="normalize-space(@invited) != ''"><xsl:value-of select="@invited"/></xsl:when>
+                      <xsl:otherwise><span class="none"><xsl:value-of select="i:t('No one invited in Stafett')"/></span></xsl:otherwise>
+                    </xsl:choose>
+                  </dd>
+                  <dt><xsl:value-of select="i:t('Agenda')"/></dt>
+                  <dd class="text"><xsl:value-of select="agenda"/></dd>
+                  <dt><xsl:value-of select="i:t('Minutes')"/></dt>
+                  <dd>
+                    <xsl:choose>
+                      <xsl:when test="$mins[@status = 'final']">
+                        <a href="/minutes/{$mins[@status = 'final'][1]/@id}"><xsl:value-of select="i:t('Read the minutes')"/></a>
+                      </xsl:when>
+                      <xsl:when test="$mins[@status = 'draft']">
+                        <xsl:value-of select="i:t('Your draft is not final yet.')"/>
+                        <xsl:text> </xsl:text>
+                        <a href="/minutes/{$mins[@status = 'draft'][1]/@id}"><xsl:value-of select="i:t('Open your draft')"/></a>
+                      </xsl:when>
+                      <xsl:otherwise><span class="none"><xsl:value-of select="i:t('Not written yet')"/></span></xsl:otherwise>
+                    </xsl:choose>
+                  </dd>
+                </dl>
+                <xsl:if test="$l/rights/@minutes and not($mins)">
+                  <p class="card-actions">
+                    <a class="button secondary small" href="/forms/minutes?log={$l/@id}&amp;meeting={@id}">
+                      <xsl:value-of select="i:t('Write the minutes')"/>
+                      <span class="visually-hidden">: <xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template></span>
+                    </a>
+                  </p>
+                </xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@manage">
+        <xsl:call-template name="meeting-form"/>
+      </xsl:if>
+      <h3 id="minutes"><xsl:value-of select="i:t('Minutes')"/></h3>
+      <xsl:choose>
+        <xsl:when test="not($l/minutes-list/minutes)">
+          <p class="none"><xsl:value-of select="i:t('No minutes yet.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <table class="list">
+            <caption class="visually-hidden"><xsl:value-of select="i:t('Minutes, newest first')"/></caption>
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="i:t('Minutes')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Status')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Written by')"/></th>
+                <th scope="col"><span class="visually-hidden"><xsl:value-of select="i:t('Actions')"/></span></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$l/minutes-list/minutes">
+                <tr>
+                  <td>
+                    <a href="/minutes/{@id}">
+                      <xsl:choose>
+                        <xsl:when test="@meeting-starts">
+                          <xsl:variable name="when"><xsl:call-template name="datetime"><xsl:with-param name="d" select="@meeting-starts"/></xsl:call-template></xsl:variable>
+                          <xsl:value-of select="i:t('Meeting {0}', $when)"/>
+                        </xsl:when>
+                        <xsl:otherwise><xsl:value-of select="i:t('Minutes without a planned meeting')"/></xsl:otherwise>
+                      </xsl:choose>
+                    </a>
+                    <xsl:if test="@corrects">
+                      <xsl:text> </xsl:text><span class="muted"><xsl:value-of select="i:t('(a correction)')"/></span>
+                    </xsl:if>
+                  </td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@status = 'final'">
+                        <strong class="tag ok"><xsl:value-of select="i:t('Final')"/></strong>
+                        <xsl:text> </xsl:text>
+                        <xsl:call-template name="date"><xsl:with-param name="d" select="@finalised"/></xsl:call-template>
+                      </xsl:when>
+                      <xsl:otherwise>
+                        <strong class="tag warn"><xsl:value-of select="i:t('Draft')"/></strong>
+                        <xsl:text> </xsl:text>
+                        <span class="muted"><xsl:value-of select="i:t('only you can see it')"/></span>
+                      </xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                  <td>
+                    <xsl:value-of select="@author"/>
+                    <xsl:text>, </xsl:text>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+                  </td>
+                  <td>
+                    <xsl:if test="$l/rights/@minutes">
+                      <xsl:choose>
+                        <xsl:when test="@status = 'draft'">
+                          <a href="/forms/minutes?minutes={@id}"><xsl:value-of select="i:t('Continue writing')"/></a>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <a href="/forms/minutes?corrects={@id}"><xsl:value-of select="i:t('Write a correction')"/></a>
+                        </xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@minutes">
+        <p><a href="/forms/minutes?log={$l/@id}"><xsl:value-of select="i:t('Write minutes of a meeting that was not planned here')"/></a></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="meeting-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'meeting']"/>
+    <xsl:variable name="typed" select="/page/typed[@action = 'meeting']"/>
+    <details class="action" id="new-meeting">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Plan a meeting')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/meetings" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <div class="field-row">
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'meeting-date'"/>
+            <xsl:with-param name="name" select="'date'"/>
+            <xsl:with-param name="label" select="i:t('Date')"/>
+            <xsl:with-param name="type" select="'date'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="class" select="'short'"/>
+            <xsl:with-param name="value" select="string($typed[@name = 'date'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'date'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'meeting-time'"/>
+            <xsl:with-param name="name" select="'time'"/>
+            <xsl:with-param name="label" select="i:t('Time')"/>
+            <xsl:with-param name="type" select="'time'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="class" select="'short'"/>
+            <xsl:with-param name="hint" select="i:t('HH:MM')"/>
+            <xsl:with-param name="value" select="string($typed[@name = 'time'])"/>
+            <xsl:with-param name="error" select="string($e[@field = 'time'])"/>
+          </xsl:call-template>
+        </div>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'meeting-place'"/>
+          <xsl:with-param name="name" select="'place'"/>
+          <xsl:with-param name="label" select="i:t('Place')"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'200'"/>
+          <xsl:with-param name="value" select="string($typed[@name = 'place'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'place'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'meeting-agenda'"/>
+          <xsl:with-param name="name" select="'agenda'"/>
+          <xsl:with-param name="label" select="i:t('Agenda')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'4000'"/>
+          <xsl:with-param name="hint" select="i:t('What the meeting is about. The guardians can read it.')"/>
+          <xsl:with-param name="value" select="string($typed[@name = 'agenda'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'agenda'])"/>
+        </xsl:call-template>
+        <xsl:variable name="ierr" select="string($e[@field = 'invite'])"/>
+        <fieldset>
+          <xsl:attribute name="class">field choices<xsl:if test="$ierr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="'meeting-invite'"/>
+            <xsl:with-param name="hint" select="'x'"/>
+            <xsl:with-param name="error" select="$ierr"/>
+          </xsl:call-template>
+          <legend><xsl:value-of select="i:t('Invite')"/></legend>
+          <div class="hint" id="meeting-invite-hint"><xsl:value-of select="i:t('They are told of the meeting. Guardians and others are invited outside Stafett.')"/></div>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'meeting-invite'"/>
+            <xsl:with-param name="error" select="$ierr"/>
+          </xsl:call-template>
+          <xsl:for-each select="$l/participants/participant[@holder or @covered = 'true']">
+            <xsl:variable name="iid">
+              <xsl:choose>
+                <xsl:when test="position() = 1">meeting-invite</xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('meeting-invite-', position())"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <div class="choice">
+              <input type="checkbox" id="{$iid}" name="invite" value="{@id}">
+                <xsl:if test="not($typed) or $typed[@name = 'invite'] = current()/@id">
+                  <xsl:attribute name="checked">checked</xsl:attribute>
+                </xsl:if>
+              </input>
+              <label for="{$iid}">
+                <xsl:value-of select="@name"/>
+                <xsl:text> – </xsl:text>
+                <xsl:value-of select="@unit"/>
+              </label>
+            </div>
+          </xsl:for-each>
+        </fieldset>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Plan the meeting')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+
+  <!-- ============================================== participants -->
+  <xsl:template match="participants">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="participants-title" id="participants">
+      <h2 id="participants-title"><xsl:value-of select="i:t('Participants')"/></h2>
+      <xsl:if test="participant[@covered = 'false']">
+        <div class="callout warn-box">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            <strong><xsl:value-of select="i:t('Some participants no longer have access.')"/></strong>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="i:t('No valid consent covers their service. They cannot read the log until a new consent covers it.')"/>
+          </p>
+        </div>
+      </xsl:if>
+      <table class="list">
+        <caption class="visually-hidden"><xsl:value-of select="i:t('The relay holder and the participants')"/></caption>
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="i:t('Name')"/></th>
+            <th scope="col"><xsl:value-of select="i:t('Unit')"/></th>
+            <th scope="col"><xsl:value-of select="i:t('Takes part as')"/></th>
+            <th scope="col"><xsl:value-of select="i:t('Access')"/></th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="participant">
+            <tr>
+              <xsl:if test="@covered = 'false'"><xsl:attribute name="class">no-access</xsl:attribute></xsl:if>
+              <th scope="row"><xsl:value-of select="@name"/></th>
+              <td>
+                <xsl:value-of select="@unit"/>
+                <xsl:if test="@service">
+                  <br/><span class="muted"><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></span>
+                </xsl:if>
+              </td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@holder"><strong><xsl:value-of select="i:t('Relay holder')"/></strong></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="i:t('Participant')"/>
+                    <xsl:if test="@since">
+                      <xsl:variable name="since"><xsl:call-template name="date"><xsl:with-param name="d" select="substring(@since, 1, 10)"/></xsl:call-template></xsl:variable>
+                      <br/><span class="muted"><xsl:value-of select="i:t('since {0}', $since)"/></span>
+                    </xsl:if>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td>
+                <xsl:choose>
+                  <xsl:when test="@covered = 'false'">
+                    <strong class="tag bad"><span aria-hidden="true">⚠ </span><xsl:value-of select="i:t('No access')"/></strong>
+                    <br/><span class="muted"><xsl:value-of select="i:t('not covered by a valid consent')"/></span>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="i:t('Has access')"/></xsl:otherwise>
+                </xsl:choose>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+      <xsl:if test="$l/rights/@manage">
+        <xsl:call-template name="participant-forms"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="participant-forms">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'participant']"/>
+    <xsl:variable name="er" select="/page/error[@action = 'remove']"/>
+    <!-- the services a valid consent covers, for the hint in the list -->
+    <xsl:variable name="covered">
+      <xsl:text> </xsl:text>
+      <xsl:for-each select="$l/consents/consent[@valid = 'true']"><xsl:value-of select="@services"/><xsl:text> </xsl:text></xsl:for-each>
+    </xsl:variable>
+    <details class="action" id="add-participant">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Add a participant')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/participants" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <xsl:variable name="err" select="string($e[@field = 'user'])"/>
+        <xsl:variable name="chosen" select="string(/page/typed[@action = 'participant'][@name = 'user'])"/>
+        <div>
+          <xsl:attribute name="class">field<xsl:if test="$err != ''"> has-error</xsl:if></xsl:attribute>
+          <label for="participant-user">
+            <xsl:value-of select="i:t('Person')"/>
+            <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+          </label>
+          <div class="hint" id="participant-user-hint"><xsl:value-of select="i:t('Someone from another service can take part only when a valid consent from the guardians covers that service.')"/></div>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'participant-user'"/>
+            <xsl:with-param name="error" select="$err"/>
+          </xsl:call-template>
+          <select id="participant-user" name="user" aria-required="true">
+            <xsl:call-template name="described">
+              <xsl:with-param name="id" select="'participant-user'"/>
+              <xsl:with-param name="hint" select="'x'"/>
+              <xsl:with-param name="error" select="$err"/>
+            </xsl:call-template>
+            <option value=""><xsl:value-of select="i:t('Choose …')"/></option>
+            <!-- one group per unit (Muenchian grouping: linear) -->
+            <xsl:for-each select="$l/candidates/user[generate-id() = generate-id(key('candidate-unit', @unit)[1])]">
+              <xsl:variable name="free" select="key('candidate-unit', @unit)[not(key('participant', @id))]"/>
+              <xsl:if test="$free">
+              <optgroup label="{@unit}">
+                <xsl:for-each select="$free">
+                  <option value="{@id}">
+                    <xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                    <xsl:value-of select="@name"/>
+                    <xsl:if test="@unit != $l/@home-unit and not(contains($covered, concat(' ', @service, ' ')))">
+                      <xsl:text> – </xsl:text><xsl:value-of select="i:t('no consent covers this service')"/>
+                    </xsl:if>
+                  </option>
+                </xsl:for-each>
+              </optgroup>
+              </xsl:if>
+            </xsl:for-each>
+          </select>
+        </div>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Add the participant')"/></button>
+      </form>
+    </details>
+    <xsl:if test="$l/participants/participant[not(@holder)]">
+      <details class="action" id="remove-participant">
+        <xsl:if test="$er"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+        <summary><xsl:value-of select="i:t('Remove a participant')"/></summary>
+        <form method="post" action="/logs/{$l/@id}/participants/remove" novalidate="novalidate">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <xsl:call-template name="member-select">
+            <xsl:with-param name="id" select="'remove-user'"/>
+            <xsl:with-param name="name" select="'user'"/>
+            <xsl:with-param name="label" select="i:t('Person')"/>
+            <xsl:with-param name="members" select="$l/participants/participant[not(@holder)]"/>
+            <xsl:with-param name="chosen" select="string(/page/typed[@action = 'remove'][@name = 'user'])"/>
+            <xsl:with-param name="error" select="string($er[@field = 'user'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'remove-reason'"/>
+            <xsl:with-param name="name" select="'reason'"/>
+            <xsl:with-param name="label" select="i:t('Why?')"/>
+            <xsl:with-param name="type" select="'textarea'"/>
+            <xsl:with-param name="rows" select="'2'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength" select="'500'"/>
+            <xsl:with-param name="hint" select="i:t('Written in the timeline. At most 500 characters.')"/>
+            <xsl:with-param name="value" select="string(/page/typed[@action = 'remove'][@name = 'reason'])"/>
+            <xsl:with-param name="error" select="string($er[@field = 'reason'])"/>
+          </xsl:call-template>
+          <button type="submit" class="secondary"><xsl:value-of select="i:t('Remove the participant')"/></button>
+        </form>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- =================================================== consents -->
+  <xsl:template match="consents">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="consents-title" id="consents">
+      <h2 id="consents-title"><xsl:value-of select="i:t('Consents')"/></h2>
+      <p class="intro"><xsl:value-of select="i:t('A consent from the guardians decides which services may take part. It can be withdrawn at any time; then sharing with those services stops at once.')"/></p>
+      <xsl:choose>
+        <xsl:when test="not(consent)">
+          <p class="none"><xsl:value-of select="i:t('No consent is recorded. Only the home unit can work on the case.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="cards">
+            <xsl:for-each select="consent">
+              <li id="consent-{@id}">
+                <xsl:attribute name="class">card<xsl:if test="@valid != 'true'"> inactive</xsl:if></xsl:attribute>
+                <h3 class="card-title">
+                  <xsl:call-template name="services"><xsl:with-param name="list" select="@services"/></xsl:call-template>
+                </h3>
+                <p class="card-state">
+                  <xsl:call-template name="consent-state"/>
+                  <xsl:if test="@method = 'paper' and not(@scan)">
+                    <xsl:text> </xsl:text>
+                    <strong class="tag warn"><xsl:value-of select="i:t('Scan missing')"/></strong>
+                  </xsl:if>
+                </p>
+                <dl class="facts">
+                  <dt><xsl:value-of select="i:t('Valid')"/></dt>
+                  <dd>
+                    <xsl:variable name="from"><xsl:call-template name="date"><xsl:with-param name="d" select="@from"/></xsl:call-template></xsl:variable>
+                    <xsl:variable name="to"><xsl:call-template name="date"><xsl:with-param name="d" select="@expires"/></xsl:call-template></xsl:variable>
+                    <xsl:value-of select="i:t('{0} to {1}', $from, $to)"/>
+                  </dd>
+                  <dt><xsl:value-of select="i:t('Purpose')"/></dt>
+                  <dd class="text"><xsl:value-of select="."/></dd>
+                  <dt><xsl:value-of select="i:t('Given')"/></dt>
+                  <dd>
+                    <xsl:choose>
+                      <xsl:when test="@method = 'paper'"><xsl:value-of select="i:t('on paper')"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="i:t('digitally')"/></xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:text>; </xsl:text>
+                    <xsl:variable name="when"><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></xsl:variable>
+                    <xsl:value-of select="i:t('recorded by {0}, {1}', @by, $when)"/>
+                  </dd>
+                  <xsl:if test="@status = 'withdrawn'">
+                    <dt><xsl:value-of select="i:t('Withdrawn')"/></dt>
+                    <dd>
+                      <xsl:call-template name="date"><xsl:with-param name="d" select="@withdrawn"/></xsl:call-template>
+                      <xsl:if test="@withdrawn-by"><xsl:text>, </xsl:text><xsl:value-of select="@withdrawn-by"/></xsl:if>
+                    </dd>
+                  </xsl:if>
+                </dl>
+                <p class="card-actions">
+                  <a href="/consents/{@id}"><xsl:value-of select="i:t('Open the consent')"/></a>
+                  <xsl:if test="@scan">
+                    <xsl:text> · </xsl:text>
+                    <a href="/consents/{@id}/scan"><xsl:value-of select="i:t('Download the scanned form')"/></a>
+                  </xsl:if>
+                  <xsl:if test="@method = 'paper' and not(@scan) and $l/rights/@manage">
+                    <xsl:text> · </xsl:text>
+                    <a href="/consents/{@id}#scan"><xsl:value-of select="i:t('Attach the scanned form')"/></a>
+                  </xsl:if>
+                  <xsl:if test="@status = 'active' and $l/rights/@withdraw">
+                    <xsl:text> · </xsl:text>
+                    <a class="danger" href="/consents/{@id}?withdraw=1"><xsl:value-of select="i:t('Withdraw the consent')"/></a>
+                  </xsl:if>
+                </p>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@manage">
+        <p><a class="button secondary small" href="/forms/consent?log={$l/@id}"><xsl:value-of select="i:t('Record a consent')"/></a></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- =================================================== notices -->
+  <xsl:template match="notices">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="notices-title" id="notices">
+      <h2 id="notices-title"><xsl:value-of select="i:t('Notices to partners')"/></h2>
+      <xsl:choose>
+        <xsl:when test="not(notice)">
+          <p class="none"><xsl:value-of select="i:t('Nothing has been sent to partners.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <table class="list">
+            <caption class="visually-hidden"><xsl:value-of select="i:t('Notices to partners, newest first, with their delivery state')"/></caption>
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="i:t('What')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('To')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Made')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('State')"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="notice">
+                <tr>
+                  <td><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@kind"/></xsl:call-template></td>
+                  <td><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></td>
+                  <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
+                  <td class="state"><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/@status = 'open' and ($l/rights/@manage or $l/rights/@minutes)">
+        <ul class="links">
+          <xsl:if test="$l/rights/@manage">
+            <li><a href="/forms/referral?log={$l/@id}"><xsl:value-of select="i:t('Write a referral to BUP or PPT')"/></a></li>
+            <li><a href="/forms/nav-notice?log={$l/@id}"><xsl:value-of select="i:t('Write a notice to NAV')"/></a></li>
+          </xsl:if>
+          <xsl:if test="$l/rights/@minutes">
+            <li><a href="/forms/cw-report?log={$l/@id}"><xsl:value-of select="i:t('Send a report of concern to child welfare (no consent needed)')"/></a></li>
+          </xsl:if>
+        </ul>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- =================================================== timeline -->
+  <xsl:template match="events">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="timeline-title" id="timeline">
+      <h2 id="timeline-title"><xsl:value-of select="i:t('Timeline')"/></h2>
+      <xsl:if test="$l/rights/@note">
+        <xsl:call-template name="note-form"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="not(event)">
+          <p class="none"><xsl:value-of select="i:t('Nothing has happened yet.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="muted"><xsl:value-of select="i:t('{0} entries, newest first.', @count)"/></p>
+          <ol class="timeline">
+            <xsl:apply-templates select="event" mode="timeline"/>
+          </ol>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="note-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'note']"/>
+    <xsl:variable name="kind" select="string(/page/typed[@action = 'note'][@name = 'kind'])"/>
+    <form method="post" action="/logs/{$l/@id}/notes" novalidate="novalidate" class="note-form" id="note">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <xsl:variable name="kerr" select="string($e[@field = 'kind'])"/>
+      <fieldset>
+        <xsl:attribute name="class">field choices inline-choices<xsl:if test="$kerr != ''"> has-error</xsl:if></xsl:attribute>
+        <xsl:call-template name="described">
+          <xsl:with-param name="id" select="'note-kind'"/>
+          <xsl:with-param name="error" select="$kerr"/>
+        </xsl:call-template>
+        <legend><xsl:value-of select="i:t('Write in the log')"/></legend>
+        <xsl:call-template name="choices-error">
+          <xsl:with-param name="id" select="'note-kind'"/>
+          <xsl:with-param name="error" select="$kerr"/>
+        </xsl:call-template>
+        <div class="choice">
+          <input type="radio" id="note-kind" name="kind" value="note">
+            <xsl:if test="$kind != 'bright_spot'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label for="note-kind"><xsl:value-of select="i:t('A note')"/></label>
+        </div>
+        <div class="choice">
+          <input type="radio" id="note-kind-2" name="kind" value="bright_spot">
+            <xsl:if test="$kind = 'bright_spot'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+          </input>
+          <label for="note-kind-2"><span aria-hidden="true">☀ </span><xsl:value-of select="i:t('A bright spot: something that went well')"/></label>
+        </div>
+      </fieldset>
+      <xsl:call-template name="field">
+        <xsl:with-param name="id" select="'note-text'"/>
+        <xsl:with-param name="name" select="'text'"/>
+        <xsl:with-param name="label" select="i:t('Text')"/>
+        <xsl:with-param name="type" select="'textarea'"/>
+        <xsl:with-param name="rows" select="'3'"/>
+        <xsl:with-param name="required" select="true()"/>
+        <xsl:with-param name="maxlength" select="'4000'"/>
+        <xsl:with-param name="hint" select="i:t('Everyone with access to the log reads it, the guardians too. At most 4000 characters.')"/>
+        <xsl:with-param name="value" select="string(/page/typed[@action = 'note'][@name = 'text'])"/>
+        <xsl:with-param name="error" select="string($e[@field = 'text'])"/>
+      </xsl:call-template>
+      <button type="submit" class="primary"><xsl:value-of select="i:t('Add to the log')"/></button>
+    </form>
+  </xsl:template>
+
+  <!-- ============================================ managing the case -->
+  <xsl:template name="manage">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="r" select="$l/rights"/>
+    <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
+      <section aria-labelledby="manage-title" id="manage">
+        <h2 id="manage-title"><xsl:value-of select="i:t('Manage the case')"/></h2>
+        <xsl:if test="$r/@level">
+          <xsl:call-template name="level-form"/>
+        </xsl:if>
+        <ul class="links">
+          <xsl:if test="$r/@handover">
+            <li>
+              <xsl:choose>
+                <xsl:when test="$l/handover">
+                  <xsl:value-of select="i:t('A handover is already waiting for an answer.')"/>
+                  <xsl:text> </xsl:text>
+                  <a href="/handovers/{$l/handover/@id}"><xsl:value-of select="i:t('See the handover')"/></a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a href="/forms/handover?log={$l/@id}"><xsl:value-of select="i:t('Hand over the relay log to a new holder')"/></a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:if>
+          <xsl:if test="$r/@manage">
+            <li><a href="/forms/closing?log={$l/@id}"><xsl:value-of select="i:t('Close the relay log (write the closing note)')"/></a></li>
+          </xsl:if>
+          <xsl:if test="$r/@access-log">
+            <li><a href="/logs/{$l/@id}/access"><xsl:value-of select="i:t('Who has read and changed the log (access log)')"/></a></li>
+          </xsl:if>
+          <xsl:if test="$l/@status = 'closed'">
+            <li><a href="/logs/{$l/@id}/archive"><xsl:value-of select="i:t('Read the archive copy')"/></a></li>
+          </xsl:if>
+        </ul>
+        <xsl:if test="$r/@close-ask">
+          <xsl:call-template name="close-request-form"/>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="level-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'level']"/>
+    <xsl:variable name="chosen" select="string(/page/typed[@action = 'level'][@name = 'level'])"/>
+    <details class="action" id="change-level">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Change the level')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/level" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <xsl:variable name="lerr" select="string($e[@field = 'level'])"/>
+        <fieldset>
+          <xsl:attribute name="class">field choices<xsl:if test="$lerr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="'level-level'"/>
+            <xsl:with-param name="error" select="$lerr"/>
+          </xsl:call-template>
+          <legend>
+            <xsl:value-of select="i:t('New level')"/>
+            <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+          </legend>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'level-level'"/>
+            <xsl:with-param name="error" select="$lerr"/>
+          </xsl:call-template>
+          <xsl:for-each select="$l/guide/level[@n &gt;= 1 and @n != $l/@level]">
+            <xsl:variable name="iid">
+              <xsl:choose>
+                <xsl:when test="position() = 1">level-level</xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('level-level-', position())"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <div class="choice">
+              <input type="radio" id="{$iid}" name="level" value="{@n}">
+                <xsl:if test="@n = $chosen"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+              </input>
+              <label for="{$iid}">
+                <xsl:call-template name="level">
+                  <xsl:with-param name="n" select="@n"/>
+                  <xsl:with-param name="name" select="@name"/>
+                </xsl:call-template>
+              </label>
+            </div>
+          </xsl:for-each>
+        </fieldset>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'level-reason'"/>
+          <xsl:with-param name="name" select="'reason'"/>
+          <xsl:with-param name="label" select="i:t('Why does the level change?')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'4000'"/>
+          <xsl:with-param name="hint" select="i:t('Recorded in the timeline with your name.')"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'level'][@name = 'reason'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'reason'])"/>
+        </xsl:call-template>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Change the level')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+
+  <xsl:template name="close-request-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'close-request']"/>
+    <details class="action" id="ask-close">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Ask for the relay log to be closed')"/></summary>
+      <p><xsl:value-of select="i:t('The relay holder is told at once and follows it up with you. The log is closed with a closing note.')"/></p>
+      <form method="post" action="/logs/{$l/@id}/close-request" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'close-request-reason'"/>
+          <xsl:with-param name="name" select="'reason'"/>
+          <xsl:with-param name="label" select="i:t('Why? (you may leave this empty)')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="maxlength" select="'4000'"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'close-request'][@name = 'reason'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'reason'])"/>
+        </xsl:call-template>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Ask for the relay log to be closed')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+</xsl:stylesheet>
