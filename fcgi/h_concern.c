@@ -82,13 +82,18 @@ load(struct req *r, struct db_res *res, int *found)
 	return ST_OK;
 }
 
-/* ROUTE: GET /concerns/{id} */
-st_rc
-h_concern_show(struct req *r)
+/*
+ * The concern page, with status; when field is set, the decision (or the
+ * record of a discussion) that failed is named with its message and what
+ * was typed is shown again.
+ */
+static st_rc
+concern_page(struct req *r, int status, const char *field,
+    const char *message)
 {
 	struct db_res res;
-	xmlNodePtr page, c;
-	char local[LOCAL_TIME_SIZE];
+	xmlNodePtr page, c, e;
+	char local[LOCAL_TIME_SIZE], today[DATE_SIZE];
 	int found;
 	st_rc rc;
 
@@ -118,20 +123,20 @@ h_concern_show(struct req *r)
 	    access_concern_decide(&r->who, db_get_int(&res, 0, CG_UNIT),
 	    db_get_int(&res, 0, CG_AUTHOR)))
 		view_attr(c, "can-decide", "true");
-	{
-		char today[DATE_SIZE];
-
-		dates_today(today);
-		if (strcmp(db_get(&res, 0, CG_STATUS), "open") == 0 &&
-		    strcmp(db_get(&res, 0, CG_DEADLINE), today) < 0 &&
-		    db_get(&res, 0, CG_LOG_PID) == NULL)
-			view_attr(c, "overdue", "true");
-	}
+	dates_today(today);
+	if (strcmp(db_get(&res, 0, CG_STATUS), "open") == 0 &&
+	    strcmp(db_get(&res, 0, CG_DEADLINE), today) < 0 &&
+	    db_get(&res, 0, CG_LOG_PID) == NULL)
+		view_attr(c, "overdue", "true");
 	/* The concern's own events (they stay its own in a log, too). */
 	rc = logview_events(r, 0, db_get_int(&res, 0, CG_ID), c);
 	if (rc != ST_OK) {
 		db_res_release(&res);
 		return rc;
+	}
+	if (field != NULL) {
+		e = view_el(page, "error", message);
+		view_attr(e, "field", field);
 	}
 	if (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER)
 		decision_inputs(r, page);
@@ -144,7 +149,14 @@ h_concern_show(struct req *r)
 	db_res_release(&res);
 	if (rc != ST_OK)
 		return rc;
-	return view_send(r, 200, page);
+	return view_send(r, status, page);
+}
+
+/* ROUTE: GET /concerns/{id} */
+st_rc
+h_concern_show(struct req *r)
+{
+	return concern_page(r, 200, NULL, NULL);
 }
 
 /* ROUTE: GET /api/v1/concerns/{id} */
@@ -208,35 +220,7 @@ decision_error(struct req *r, const char *field, const char *message)
 		view_attr(e, "path", field);
 		return view_send(r, 422, root);
 	}
-	/* The page is built again from the database, with the error. */
-	r->status = 422;
-	{
-		struct db_res res;
-		xmlNodePtr page, c;
-		int found;
-		st_rc rc;
-
-		if ((rc = load(r, &res, &found)) != ST_OK || !found)
-			return rc;
-		page = view_page(r, "concern");
-		c = view_el(page, "concern", NULL);
-		view_attr(c, "id", db_get(&res, 0, CG_PUBLIC_ID));
-		view_attr(c, "reference", db_get(&res, 0, CG_REFERENCE));
-		view_attr(c, "level", db_get(&res, 0, CG_LEVEL));
-		view_attr(c, "status", db_get(&res, 0, CG_STATUS));
-		view_attr(c, "deadline", db_get(&res, 0, CG_DEADLINE));
-		view_attr(c, "unit", db_get(&res, 0, CG_UNIT_NAME));
-		view_attr(c, "author", db_get(&res, 0, CG_AUTHOR_NAME));
-		view_attr(c, "child", db_get(&res, 0, CG_CHILD_NAME));
-		if (db_get_int(&res, 0, CG_ANONYMOUS))
-			view_attr(c, "anonymous", "true");
-		view_attr(c, "can-decide", "true");
-		db_res_release(&res);
-		e = view_el(page, "error", message);
-		view_attr(e, "field", field);
-		decision_inputs(r, page);
-		return view_send(r, 422, page);
-	}
+	return concern_page(r, 422, field, message);
 }
 
 /* Columns of STMT_CONCERN_LOCK. */
