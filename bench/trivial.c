@@ -32,6 +32,7 @@
 #include <sodium.h>
 
 #define MAXP 10
+#define MAXW 256
 
 struct dbw {
 	MYSQL		*my;
@@ -307,10 +308,21 @@ serve(int fd, int mode, char **dbargs)
 	}
 }
 
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
 int
 main(int argc, char **argv)
 {
-	int fd, workers, mode, i;
+	pid_t pids[MAXW];
+	struct sigaction sa;
+	int fd, workers, mode, i, n = 0;
 
 	if (argc < 4 || (strcmp(argv[3], "plain") != 0 && argc != 8)) {
 		fprintf(stderr, "usage: trivial SOCKET WORKERS plain|full|min "
@@ -320,6 +332,10 @@ main(int argc, char **argv)
 	if (sodium_init() < 0)
 		return 1;
 	workers = (int)strtol(argv[2], NULL, 10);
+	if (workers < 1 || workers > MAXW) {
+		fprintf(stderr, "trivial: 1 to %d workers\n", MAXW);
+		return 2;
+	}
 	mode = strcmp(argv[3], "full") == 0 ? 1 :
 	    strcmp(argv[3], "min") == 0 ? 2 : 0;
 	unlink(argv[1]);
@@ -328,13 +344,28 @@ main(int argc, char **argv)
 		return 1;
 	}
 	chmod(argv[1], 0660);
-	for (i = 0; i < workers; i++)
-		if (fork() == 0) {
+	for (i = 0; i < workers; i++) {
+		pid_t p = fork();
+
+		if (p == 0) {
 			serve(fd, mode, argv + 4);
 			_exit(0);
 		}
-	signal(SIGTERM, SIG_DFL);
-	while (wait(NULL) > 0)
+		if (p > 0)
+			pids[n++] = p;
+	}
+	/* Stopped, the workers stop too: they outlived the responder and
+	 * piled up, one set for every benchmark run. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	while (!stopping && wait(NULL) > 0)
 		;
+	if (stopping) {
+		for (i = 0; i < n; i++)
+			kill(pids[i], SIGTERM);
+		while (wait(NULL) > 0)
+			;
+	}
 	return 0;
 }

@@ -58,21 +58,23 @@ struct stmt_def {
 	" LEFT JOIN app_user u ON u.id = e.actor_id"
 /* id, public_id, log_id, method, purpose, valid_from, expires, status,
  * valid today, services, attachment public_id, created by, created_at,
- * withdrawn_at, withdrawn by, submission_id */
+ * withdrawn_at, withdrawn by, submission_id. The services come from a
+ * subquery, not a join grouped by consent: grouping rows that carry the
+ * purpose (TEXT) made MariaDB build an on-disk temporary table on every
+ * read of a log. */
 #define CONSENT_COLS \
 	"SELECT c.id, c.public_id, c.log_id, c.method, c.purpose," \
 	" c.valid_from, c.expires, c.status," \
 	" (c.status = 'active' AND c.valid_from <= ? AND c.expires >= ?)," \
-	" GROUP_CONCAT(DISTINCT cs.service ORDER BY cs.service" \
-	" SEPARATOR ' ')," \
+	" (SELECT GROUP_CONCAT(cs.service ORDER BY cs.service SEPARATOR ' ')" \
+	" FROM consent_service cs WHERE cs.consent_id = c.id)," \
 	" (SELECT MAX(ca.public_id) FROM consent_attachment ca" \
 	" WHERE ca.consent_id = c.id), cu.display_name," \
 	" DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(c.withdrawn_at, '%Y-%m-%dT%H:%i:%sZ'), wu.display_name," \
 	" c.submission_id"
 #define CONSENT_FROM \
-	" FROM consent c LEFT JOIN consent_service cs ON cs.consent_id = c.id" \
-	" JOIN app_user cu ON cu.id = c.created_by" \
+	" FROM consent c JOIN app_user cu ON cu.id = c.created_by" \
 	" LEFT JOIN app_user wu ON wu.id = c.withdrawn_by"
 /* id, public_id, log_id, from_id, to_id, status, reason, answer,
  * created_at, decided_at, from name, to name, to public_id, log
@@ -487,14 +489,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO consent_service (consent_id, service) VALUES (?, ?)" },
 	/* (today, today, log_id) -> CONSENT_COLS */
 	[STMT_CONSENT_LIST] = { "consent_list",
-	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ? GROUP BY c.id"
+	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ?"
 	    " ORDER BY c.created_at DESC" },
 	/* (today, today, public_id) -> CONSENT_COLS, form_id, form_version,
 	 * instance */
 	[STMT_CONSENT_GET] = { "consent_get",
 	    CONSENT_COLS ", s.form_id, s.form_version, s.instance"
 	    CONSENT_FROM " JOIN form_submission s ON s.id = c.submission_id"
-	    " WHERE c.public_id = ? GROUP BY c.id" },
+	    " WHERE c.public_id = ?" },
 	/* (user_id, id) */
 	[STMT_CONSENT_WITHDRAW] = { "consent_withdraw",
 	    "UPDATE consent SET status = 'withdrawn', withdrawn_at = NOW(6),"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <libxml/xmlsave.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
@@ -212,22 +213,45 @@ view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	view_attr(n, name, text);
 }
 
+/*
+ * Serialisation writes straight into the response buffer: a log's view
+ * is some 200 KB, and dumping it to memory first cost two more copies
+ * of it (and the page faults of the fresh memory) on every read.
+ */
+struct buf_out {
+	struct buf	*b;
+	st_rc		 rc;
+};
+
+static int
+buf_out_write(void *ctx, const char *data, int len)
+{
+	struct buf_out *o = ctx;
+
+	if (o->rc == ST_OK && len > 0)
+		o->rc = buf_add(o->b, data, (size_t)len);
+	return o->rc == ST_OK ? len : -1;
+}
+
 st_rc
 view_send_xml(struct req *r, int status, xmlDocPtr doc)
 {
-	xmlChar *mem = NULL;
-	int len = 0;
-	st_rc rc;
+	struct buf_out o = { &r->out, ST_OK };
+	xmlSaveCtxtPtr s;
+	int failed;
 
-	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
-	if (mem == NULL)
-		return ST_E_NOMEM;
 	buf_reset(&r->out);
-	rc = buf_add(&r->out, mem, (size_t)len);
-	xmlFree(mem);
+	if ((s = xmlSaveToIO(buf_out_write, NULL, &o, "UTF-8", 0)) == NULL)
+		return ST_E_NOMEM;
+	failed = xmlSaveDoc(s, doc) < 0;
+	failed = xmlSaveClose(s) < 0 || failed;
+	if (o.rc != ST_OK)
+		return o.rc;
+	if (failed)
+		return ST_E_NOMEM;
 	r->status = status;
 	r->ctype = "application/xml; charset=utf-8";
-	return rc;
+	return ST_OK;
 }
 
 st_rc
@@ -236,10 +260,12 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 	xsltStylesheetPtr sheet = xslset_get(r->w->xsl, name);
 	xsltTransformContextPtr tc;
 	xsltSecurityPrefsPtr prefs;
+	xmlCharEncodingHandlerPtr enc = NULL;
+	xmlOutputBufferPtr ob;
+	struct buf_out o = { out, ST_OK };
+	const xmlChar *encoding;
 	xmlDocPtr res;
-	xmlChar *mem = NULL;
-	int len = 0, failed;
-	st_rc rc;
+	int failed;
 
 	if (sheet == NULL) {
 		log_err("no stylesheet for page '%s'", name);
@@ -269,14 +295,28 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 		log_err("stylesheet '%s' failed", name);
 		return ST_E_INTERNAL;
 	}
-	xsltSaveResultToString(&mem, &len, res, sheet);
-	xmlFreeDoc(res);
-	if (mem == NULL)
-		return ST_E_INTERNAL;
+	/* As xsltSaveResultToString, but straight into out (see
+	 * buf_out_write): a log page is some 300 KB. */
+	XSLT_GET_IMPORT_PTR(encoding, sheet, encoding)
+	if (encoding != NULL) {
+		enc = xmlFindCharEncodingHandler((const char *)encoding);
+		if (enc != NULL && xmlStrEqual(BAD_CAST enc->name,
+		    BAD_CAST "UTF-8"))
+			enc = NULL;
+	}
 	buf_reset(out);
-	rc = buf_add(out, mem, (size_t)len);
-	xmlFree(mem);
-	return rc;
+	if (res->children == NULL ||
+	    (ob = xmlOutputBufferCreateIO(buf_out_write, NULL, &o, enc)) ==
+	    NULL) {
+		xmlFreeDoc(res);
+		return ST_E_INTERNAL;
+	}
+	failed = xsltSaveResultTo(ob, res, sheet) < 0;
+	failed = xmlOutputBufferClose(ob) < 0 || failed;
+	xmlFreeDoc(res);
+	if (o.rc != ST_OK)
+		return o.rc;
+	return failed ? ST_E_INTERNAL : ST_OK;
 }
 
 static st_rc
