@@ -42,6 +42,7 @@ static const struct key keys[] = {
 	S(sql_dir, PKGDATADIR "/sql"),
 	S(locale_dir, LOCALEDIR),
 	S(secret_file, SYSCONFDIR "/stafett/secret"),
+	S(partner_secrets_dir, SYSCONFDIR "/stafett/partners"),
 	U(session_idle_min, "30"),
 	U(session_absolute_min, "600"),
 	U(login_max_failures, "5"),

@@ -46,6 +46,9 @@ struct conf {
 	char	*sql_dir;
 	char	*locale_dir;
 	char	*secret_file;	/* 32 random bytes, keys the HMACs */
+	/* partners' secrets (HMAC key, bearer token, client certificate
+	 * and key), one directory per partner; only notify reads them */
+	char	*partner_secrets_dir;
 
 	/* behaviour */
 	unsigned session_idle_min;

@@ -687,6 +687,24 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (level) -> the longest deadline of the level's steps, in days */
 	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
 	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
+
+	/* (public_id, name, kind, endpoint, auth, accepts) */
+	[STMT_PARTNER_INSERT] = { "partner_insert",
+	    "INSERT INTO partner (public_id, name, kind, endpoint, auth,"
+	    " accepts) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
+	 * notices waiting (queued, failed or in flight) */
+	[STMT_PARTNER_LIST] = { "partner_list",
+	    "SELECT p.public_id, p.name, p.kind, p.endpoint, p.auth,"
+	    " p.accepts, p.status, (SELECT COUNT(*) FROM outbox o"
+	    " WHERE o.partner_id = p.id AND o.status IN ('queued',"
+	    " 'in_flight', 'failed')) FROM partner p ORDER BY p.name" },
+	/* (status, public_id) */
+	[STMT_PARTNER_SET_STATUS] = { "partner_set_status",
+	    "UPDATE partner SET status = ? WHERE public_id = ?" },
+	/* (public_id) -> 1 */
+	[STMT_PARTNER_EXISTS] = { "partner_exists",
+	    "SELECT 1 FROM partner WHERE public_id = ?" },
 };
 
 const char *
