@@ -26,6 +26,7 @@ CREATE TABLE partner (
   COMMENT='external receivers of notices; their secrets live in files, not here';
 
 ALTER TABLE outbox
+	ADD COLUMN submission_id BIGINT UNSIGNED NULL COMMENT 'the form instance the message is built from, at send time' AFTER log_id,
 	ADD COLUMN partner_id INT UNSIGNED NULL COMMENT 'the partner it goes to, once chosen (NULL for people: e-mail)' AFTER service,
 	ADD COLUMN message_type ENUM('referral','nav_notice','cw_report','handover','cancellation')
 		NULL COMMENT 'the schema of the message sent to the partner' AFTER partner_id,
@@ -39,7 +40,8 @@ ALTER TABLE outbox
 	ADD COLUMN dead_at DATETIME(6) NULL COMMENT 'when it gave up: permanent failure or retry horizon passed' AFTER partner_ref,
 	ADD KEY outbox_partner (partner_id, status),
 	ADD KEY outbox_lease (status, lease_until),
-	ADD CONSTRAINT outbox_partner_fk FOREIGN KEY (partner_id) REFERENCES partner (id);
+	ADD CONSTRAINT outbox_partner_fk FOREIGN KEY (partner_id) REFERENCES partner (id),
+	ADD CONSTRAINT outbox_submission_fk FOREIGN KEY (submission_id) REFERENCES form_submission (id);
 
 CREATE TABLE delivery_attempt (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'internal key',
