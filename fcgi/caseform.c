@@ -660,6 +660,18 @@ store_evaluation(struct store_ctx *s)
 	return rc;
 }
 
+/* The notice just added is built from this form at send time (so the
+ * right to send is checked then, not now). */
+static st_rc
+notice_from(struct store_ctx *s)
+{
+	struct db_val p[1];
+
+	p[0] = DV_INT(s->sub_id);
+	return db_exec(&s->r->w->db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
+	    NULL);
+}
+
 /* A report of concern to child welfare: no consent needed (the duty to
  * inform), recorded as such, and the notice goes whatever the consent. */
 static st_rc
@@ -678,6 +690,8 @@ store_cw_report(struct store_ctx *s)
 	if (rc == ST_OK)
 		rc = caselog_notice(&s->r->w->db, "cw_report", 0, 0, NULL,
 		    s->t->concern_id, s->t->has_log ? s->t->log.id : 0);
+	if (rc == ST_OK)
+		rc = notice_from(s);
 	if (s->t->has_log)
 		to_log(s);
 	else
@@ -713,6 +727,8 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 	if (rc == ST_OK)
 		rc = caselog_notice(&s->r->w->db, kind, 0, 0, service, 0,
 		    s->t->log.id);
+	if (rc == ST_OK)
+		rc = notice_from(s);
 	to_log(s);
 	return rc;
 }

@@ -57,6 +57,7 @@ static const struct {
 	{ "schema", cmd_schema },
 	{ "token", cmd_token },
 	{ "user", cmd_user },
+	{ "partner", cmd_partner },
 	{ "routes", cmd_routes },
 };
 
@@ -76,6 +77,10 @@ usage(FILE *fp)
 	    "  token revoke ID            revoke an API token\n"
 	    "  token list USER            list a user's tokens\n"
 	    "  user password USER         set a password from stdin\n"
+	    "  partner add NAME KIND URL AUTH TYPE...  register a partner\n"
+	    "  partner secret ID hmac|bearer|cert|key  store a secret "
+	    "from stdin\n"
+	    "  partner list|pause ID|resume ID  list or switch partners\n"
 	    "  routes                     list routes and permissions\n");
 }
 

@@ -18,6 +18,11 @@
  *   token revoke ID           revoke a token by its id
  *   token list USER           list USER's tokens
  *   user password USER        set USER's password from standard input
+ *   partner add NAME KIND URL AUTH TYPE...
+ *                             register a partner, print its id
+ *   partner secret ID WHAT    store a partner's secret (hmac, bearer,
+ *                             cert, key) from standard input, mode 0600
+ *   partner list | pause ID | resume ID
  *
  * Each returns the process exit status; messages go to standard error,
  * results (a token) to standard output.
@@ -28,6 +33,7 @@ int cmd_migrate(const struct conf *cfg, int argc, char **argv);
 int cmd_seed(const struct conf *cfg, int argc, char **argv);
 int cmd_token(const struct conf *cfg, int argc, char **argv);
 int cmd_user(const struct conf *cfg, int argc, char **argv);
+int cmd_partner(const struct conf *cfg, int argc, char **argv);
 int cmd_notify(const struct conf *cfg, int argc, char **argv);
 int cmd_check(const struct conf *cfg, int argc, char **argv);
 int cmd_validate(const struct conf *cfg, int argc, char **argv);

@@ -42,6 +42,15 @@ static const struct key keys[] = {
 	S(sql_dir, PKGDATADIR "/sql"),
 	S(locale_dir, LOCALEDIR),
 	S(secret_file, SYSCONFDIR "/stafett/secret"),
+	S(partner_secrets_dir, SYSCONFDIR "/stafett/partners"),
+	S(partner_ca_file, ""),
+	U(delivery_timeout_s, "30"),
+	U(delivery_connect_timeout_s, "10"),
+	U(delivery_lease_s, "120"),
+	U(delivery_backoff_s, "30"),
+	U(delivery_horizon_s, "259200"),
+	U(delivery_max_in_flight, "16"),
+	U(delivery_max_per_partner, "4"),
 	U(session_idle_min, "30"),
 	U(session_absolute_min, "600"),
 	U(login_max_failures, "5"),
@@ -227,6 +236,24 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {
 		snprintf(err, errlen, "'body_max' or 'xml_max_depth' is too "
 		    "small");
+		return ST_E_CONFIG;
+	}
+	if (cfg->delivery_timeout_s == 0 ||
+	    cfg->delivery_connect_timeout_s == 0 ||
+	    cfg->delivery_lease_s <= cfg->delivery_timeout_s +
+	    cfg->delivery_connect_timeout_s) {
+		/* A lease that can end while its request still runs would
+		 * let a second process send the same notice. */
+		snprintf(err, errlen, "'delivery_lease_s' must be longer than "
+		    "'delivery_timeout_s' and 'delivery_connect_timeout_s' "
+		    "together");
+		return ST_E_CONFIG;
+	}
+	if (cfg->delivery_max_in_flight == 0 ||
+	    cfg->delivery_max_in_flight > 1000 ||
+	    cfg->delivery_max_per_partner == 0) {
+		snprintf(err, errlen, "'delivery_max_in_flight' must be 1 to "
+		    "1000 and 'delivery_max_per_partner' at least 1");
 		return ST_E_CONFIG;
 	}
 	if (*cfg->db_admin_user == '\0') {

@@ -46,6 +46,19 @@ struct conf {
 	char	*sql_dir;
 	char	*locale_dir;
 	char	*secret_file;	/* 32 random bytes, keys the HMACs */
+	/* partners' secrets (HMAC key, bearer token, client certificate
+	 * and key), one directory per partner; only notify reads them */
+	char	*partner_secrets_dir;
+	/* the only CA partners' certificates are checked against; empty
+	 * means the system's CAs (verification is never off) */
+	char	*partner_ca_file;
+	unsigned delivery_timeout_s;	/* a whole request */
+	unsigned delivery_connect_timeout_s;
+	unsigned delivery_lease_s;	/* a claim; more than the timeouts */
+	unsigned delivery_backoff_s;	/* first wait, doubled per attempt */
+	unsigned delivery_horizon_s;	/* after this a notice is dead */
+	unsigned delivery_max_in_flight;	/* per notify process */
+	unsigned delivery_max_per_partner;	/* per notify process */
 
 	/* behaviour */
 	unsigned session_idle_min;

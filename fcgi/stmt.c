@@ -689,6 +689,92 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (level) -> the longest deadline of the level's steps, in days */
 	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
 	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
+
+	/* (public_id, name, kind, endpoint, auth, accepts) */
+	[STMT_PARTNER_INSERT] = { "partner_insert",
+	    "INSERT INTO partner (public_id, name, kind, endpoint, auth,"
+	    " accepts) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
+	 * notices waiting (queued, failed or in flight) */
+	[STMT_PARTNER_LIST] = { "partner_list",
+	    "SELECT p.public_id, p.name, p.kind, p.endpoint, p.auth,"
+	    " p.accepts, p.status, (SELECT COUNT(*) FROM outbox o"
+	    " WHERE o.partner_id = p.id AND o.status IN ('queued',"
+	    " 'in_flight', 'failed')) FROM partner p ORDER BY p.name" },
+	/* (status, public_id) */
+	[STMT_PARTNER_SET_STATUS] = { "partner_set_status",
+	    "UPDATE partner SET status = ? WHERE public_id = ?" },
+	/* (public_id) -> 1 */
+	[STMT_PARTNER_EXISTS] = { "partner_exists",
+	    "SELECT 1 FROM partner WHERE public_id = ?" },
+
+	/* (submission_id): the notice just added is built from it */
+	[STMT_OUTBOX_SET_SUBMISSION] = { "outbox_set_submission",
+	    "UPDATE outbox SET submission_id = ? WHERE id = LAST_INSERT_ID()" },
+	/* (): queued partner notices get their type and the first active
+	 * partner of their service's kind that accepts it */
+	[STMT_OUTBOX_ROUTE] = { "outbox_route",
+	    "UPDATE outbox o SET o.message_type = o.kind, o.partner_id ="
+	    " (SELECT p.id FROM partner p WHERE p.status = 'active'"
+	    " AND p.kind = COALESCE(o.service, 'child_welfare')"
+	    " AND FIND_IN_SET(o.kind, p.accepts) ORDER BY p.id LIMIT 1)"
+	    " WHERE o.status = 'queued' AND o.partner_id IS NULL"
+	    " AND o.kind IN ('referral', 'nav_notice', 'cw_report')" },
+	/* (limit) -> id, partner_id: due rows, locked, others' skipped */
+	[STMT_OUTBOX_DUE] = { "outbox_due",
+	    "SELECT o.id, o.partner_id FROM outbox o"
+	    " WHERE o.partner_id IS NOT NULL AND ((o.status IN ('queued',"
+	    " 'failed') AND o.next_attempt_at <= NOW(6)) OR (o.status ="
+	    " 'in_flight' AND o.lease_until < NOW(6))) AND EXISTS (SELECT 1"
+	    " FROM partner p WHERE p.id = o.partner_id AND p.status ="
+	    " 'active') ORDER BY o.next_attempt_at, o.id LIMIT ?"
+	    " FOR UPDATE SKIP LOCKED" },
+	/* (today, today, id) -> public_id, idempotency_key, message_type,
+	 * attempts, log_id, log reference, log status, covered, partner
+	 * public_id, endpoint, auth, instance, sender unit, created, age in
+	 * seconds, concern_id, service */
+	[STMT_OUTBOX_DETAIL] = { "outbox_detail",
+	    "SELECT o.public_id, o.idempotency_key, o.message_type,"
+	    " o.attempts, o.log_id, l.reference, l.status,"
+	    " (o.service IS NULL OR o.service = (SELECT kind FROM unit"
+	    " WHERE id = l.home_unit_id) OR " COVERS("o.log_id", "o.service")
+	    "), p.public_id, p.endpoint, p.auth, s.instance,"
+	    " COALESCE(su.name, ''),"
+	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " TIMESTAMPDIFF(SECOND, o.created_at, NOW(6)), o.concern_id,"
+	    " o.service FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " LEFT JOIN relay_log l ON l.id = o.log_id"
+	    " LEFT JOIN form_submission s ON s.id = o.submission_id"
+	    " LEFT JOIN app_user a ON a.id = s.author_id"
+	    " LEFT JOIN unit su ON su.id = a.unit_id WHERE o.id = ?" },
+	/* (lease seconds, claimed_by, id) */
+	[STMT_OUTBOX_LEASE] = { "outbox_lease",
+	    "UPDATE outbox SET status = 'in_flight',"
+	    " lease_until = NOW(6) + INTERVAL ? SECOND, claimed_by = ?,"
+	    " attempts = attempts + 1 WHERE id = ?" },
+	/* (error, id) */
+	[STMT_OUTBOX_CANCEL_ONE] = { "outbox_cancel_one",
+	    "UPDATE outbox SET status = 'cancelled', last_error = ?,"
+	    " lease_until = NULL WHERE id = ?" },
+	/* (status, http status, error, delivered?, acknowledged?,
+	 *  partner_ref, dead?, seconds to next attempt, id, claimed_by):
+	 * only while this process still holds the row */
+	[STMT_OUTBOX_RESULT] = { "outbox_result",
+	    "UPDATE outbox SET status = ?, last_http_status = ?,"
+	    " last_error = ?, delivered_at = IF(?, NOW(6), delivered_at),"
+	    " acknowledged_at = IF(?, NOW(6), acknowledged_at),"
+	    " partner_ref = COALESCE(?, partner_ref),"
+	    " dead_at = IF(?, NOW(6), dead_at),"
+	    " next_attempt_at = NOW(6) + INTERVAL ? SECOND,"
+	    " lease_until = NULL"
+	    " WHERE id = ? AND claimed_by = ? AND status = 'in_flight'" },
+	/* (outbox_id, partner_id, attempt, claimed_by, microseconds since
+	 *  the start, http status, outcome, error, retry_after) */
+	[STMT_ATTEMPT_INSERT] = { "attempt_insert",
+	    "INSERT INTO delivery_attempt (outbox_id, partner_id, attempt,"
+	    " claimed_by, started_at, http_status, outcome, error,"
+	    " retry_after_s) VALUES (?, ?, ?, ?, NOW(6) - INTERVAL ?"
+	    " MICROSECOND, ?, ?, ?, ?)" },
 };
 
 const char *

@@ -112,6 +112,7 @@ xsl_dir = $src/forms/xsl
 sql_dir = $src/sql
 locale_dir = $build/po/locale
 secret_file = $dir/secret
+partner_secrets_dir = $dir/partners
 CONF
 	umask 022
 }

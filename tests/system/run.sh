@@ -28,6 +28,17 @@ stack_secrets "$T"
 stack_db_start "$T"
 stack_db_setup "$T"
 stack_conf "$T" "$top_srcdir" "$top_builddir" 3
+# Delivery to the fake partner of test_delivery.py: its test CA (made by
+# the tests, read by curl at each connection), short time-outs, quick
+# retries and a short horizon so dead letters come within a test.
+cat >>"$T/stafett.conf" <<CONF
+partner_ca_file = $T/pki/ca.pem
+delivery_timeout_s = 3
+delivery_connect_timeout_s = 2
+delivery_lease_s = 8
+delivery_backoff_s = 1
+delivery_horizon_s = 30
+CONF
 export STAFETT_CONFIG="$T/stafett.conf"
 "$BIN" migrate
 "$BIN" seed "$top_srcdir/sql/seed/demo.sql"

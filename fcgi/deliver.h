@@ -1,0 +1,62 @@
+/* deliver.h: delivery of notices to partners over HTTPS (libcurl multi). */
+#ifndef ST_DELIVER_H
+#define ST_DELIVER_H
+
+#include "conf.h"
+#include "db.h"
+#include "result.h"
+
+/*
+ * The delivery engine of `stafett notify`. Each pass:
+ *
+ * 1. Routes: a queued referral, nav_notice or cw_report that has no
+ *    partner yet is given the first active partner of its service's kind
+ *    (child_welfare for a report of concern) that accepts its type.
+ * 2. Claims, in one short transaction, due rows (queued or failed with
+ *    next_attempt_at passed, or in_flight with an expired lease) with
+ *    SELECT ... FOR UPDATE SKIP LOCKED, so several notify processes never
+ *    take one row at once. For each it checks the right to send again:
+ *    the log is open and a valid consent covers the service (a report of
+ *    concern to child welfare needs neither: the duty to inform). A row
+ *    without that right is cancelled, with an event in the log; the others
+ *    become in_flight with a lease (delivery_lease_s) and attempts + 1.
+ *    A crash after the claim leaves the row in_flight until the lease ends;
+ *    then it is sent again with the same Idempotency-Key: at most a repeat,
+ *    never a loss.
+ * 3. Sends each claimed row with curl's multi interface: the message built
+ *    by message.c from the stored form instance, POSTed over HTTPS with
+ *    verification always on (partner_ca_file, if set, is the only CA),
+ *    headers Idempotency-Key and X-Stafett-Signature (sha256=hex HMAC of
+ *    the body with the partner's hmac secret), a bearer token or a client
+ *    certificate, connect and total time-outs. At most
+ *    delivery_max_in_flight transfers per process and
+ *    delivery_max_per_partner per partner.
+ * 4. Records the answer (every attempt is a delivery_attempt row):
+ *    2xx = delivered, or acknowledged when the body is a receipt with the
+ *    partner's reference; 408, 429, 5xx and transport errors (a
+ *    certificate that does not verify included: nothing is sent then) =
+ *    failed, tried again after exponential back-off with jitter
+ *    (delivery_backoff_s doubling, at most an hour) or after Retry-After,
+ *    until delivery_horizon_s after the notice was made, then dead; any
+ *    other status = dead at once (a permanent refusal).
+ *
+ * A result is written only while this process still holds the row
+ * (claimed_by), so a late answer after a lost lease changes nothing.
+ */
+struct deliver;
+
+struct deliver *deliver_new(const struct conf *cfg, struct db *db);
+void deliver_free(struct deliver *d);
+
+/*
+ * One step: route and claim if there is room, run transfers, wait for
+ * activity at most wait_ms, record finished transfers. *busy tells whether
+ * anything is in flight or was claimed (so a drain loop knows when to
+ * stop).
+ */
+st_rc deliver_step(struct deliver *d, int wait_ms, int *busy) ST_MUST_CHECK;
+
+/* Finish what is in flight without claiming more (at shutdown). */
+void deliver_drain(struct deliver *d);
+
+#endif
