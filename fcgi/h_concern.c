@@ -428,7 +428,6 @@ h_concern_level(struct req *r)
 		return resp_error(r, 403, _("Only the author and the unit's leader decide about a concern."));
 	}
 	if (db_get(&res, 0, CG_LOG_PID) != NULL) {
-		snprintf(loc, sizeof(loc), "%s", db_get(&res, 0, CG_LOG_PID));
 		db_res_release(&res);
 		return caselog_conflict(r, _("The concern is part of a relay log: change the level there."));
 	}

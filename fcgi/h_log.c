@@ -601,8 +601,12 @@ h_log_meeting_add(struct req *r)
 	for (i = 0; req_input_n(r, "invite", i) != NULL; i++) {
 		long long id;
 
-		if (nids == sizeof(ids) / sizeof(ids[0]))
-			break;
+		if (nids == sizeof(ids) / sizeof(ids[0])) {
+			/* refused, not cut short: nobody is left uninvited */
+			rc = log_page(r, &l, 422, "meeting", "invite",
+			    _("At most 64 people can be invited to one meeting."));
+			goto out;
+		}
 		if ((rc = member(r, &l, req_input_n(r, "invite", i), &id,
 		    name, sizeof(name))) != ST_OK)
 			goto out;
