@@ -5,10 +5,12 @@ whole timeline.
   logread.py login URL USER PASSWORD
       log in through the login form (its csrf cookie and field, as the
       system tests do); print the Cookie header value of the session
-  logread.py check URL PATH html|xml SUMMARIES [COOKIE|-] [TOKEN|-]
+  logread.py check URL PATH html|xml SUMMARIES COOKIE|- TOKEN|- TOTAL
       GET PATH once; fail, saying why in one line, unless it answers 200
-      with the expected type and every event summary in the file
-      SUMMARIES (one a line) is in it; print the size of the answer
+      with the expected type, every event summary in the file SUMMARIES
+      (one a line) is in it and it says the log has TOTAL events (the
+      page lists the newest and links to the whole timeline); print the
+      size of the answer
 """
 import html
 import re
@@ -63,7 +65,7 @@ def login(url, user, password):
     print("stafett_session=" + session)
 
 
-def check(url, path, kind, summaries, cookie, token):
+def check(url, path, kind, summaries, cookie, token, total):
     headers = {}
     if cookie != "-":
         headers["Cookie"] = cookie
@@ -78,9 +80,14 @@ def check(url, path, kind, summaries, cookie, token):
     text = body.decode("utf-8")
     if kind == "html":
         text = html.unescape(text)
+        count = re.search(r"(\d+) (?:oppføringer|entries)\b", text)
+        count = count.group(1) if count else "no"
     else:
-        events = ET.fromstring(body).findall("log/events/event")
-        text = "\n".join(e.text or "" for e in events)
+        listed = ET.fromstring(body).find("log/events")
+        count = listed.get("total", "no") if listed is not None else "no"
+        text = "\n".join(e.text or "" for e in listed.findall("event"))
+    if count != total:
+        sys.exit("says the log has %s events, not %s" % (count, total))
     want = [s for s in open(summaries, encoding="utf-8").read().split("\n")
             if s]
     missing = [s for s in want if s not in text]
@@ -93,7 +100,7 @@ def check(url, path, kind, summaries, cookie, token):
 def main(argv):
     if len(argv) == 5 and argv[1] == "login":
         login(*argv[2:])
-    elif len(argv) == 8 and argv[1] == "check":
+    elif len(argv) == 9 and argv[1] == "check":
         check(*argv[2:])
     else:
         sys.exit(__doc__)

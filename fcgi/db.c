@@ -59,6 +59,10 @@ disconnect(struct db *db)
 void
 db_release(struct db *db)
 {
+	size_t i;
+
+	for (i = 0; i < db->ncache; i++)
+		db_res_release(&db->cache[i].res);
 	disconnect(db);
 	xfree(db->socket);
 	xfree(db->host);
@@ -289,6 +293,52 @@ db_res_release(struct db_res *res)
 	xfree(res->cell);
 	xfree(res->len);
 	memset(res, 0, sizeof(*res));
+}
+
+st_rc
+db_query_cached(struct db *db, enum stmt_id id, long long ttl_ms,
+    size_t max_rows, const struct db_res **res)
+{
+	struct db_cached *c = NULL;
+	struct db_res fresh;
+	long long t = now_ms();
+	size_t i;
+	st_rc rc;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].id == id)
+			c = &db->cache[i];
+	if (c != NULL && t - c->at_ms < ttl_ms) {
+		*res = &c->res;
+		return ST_OK;
+	}
+	if (c == NULL && db->ncache == DB_CACHE_MAX) {
+		log_err("no room to keep the result of '%s'", stmt_name(id));
+		return ST_E_INTERNAL;
+	}
+	/* On failure an older result is not served: the caller sees the
+	 * error as it would without the cache. */
+	if ((rc = db_query(db, id, NULL, 0, max_rows, &fresh)) != ST_OK)
+		return rc;
+	if (c == NULL) {
+		c = &db->cache[db->ncache++];
+		c->id = id;
+	} else
+		db_res_release(&c->res);
+	c->res = fresh;
+	c->at_ms = t;
+	*res = &c->res;
+	return ST_OK;
+}
+
+void
+db_cache_drop(struct db *db, enum stmt_id id)
+{
+	size_t i;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].id == id)
+			db->cache[i].at_ms = -(1LL << 62);
 }
 
 st_rc

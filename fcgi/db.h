@@ -68,6 +68,9 @@ struct db_res {
 	size_t		*len;
 };
 
+/* How many statements db_query_cached may keep results of. */
+#define DB_CACHE_MAX	4
+
 struct db {
 	MYSQL		*my;
 	MYSQL_STMT	*stmt[STMT__COUNT];
@@ -83,6 +86,13 @@ struct db {
 	char		 err[256];
 	/* statistics */
 	unsigned long	 reconnects;
+	/* results of parameterless reads kept a while (db_query_cached) */
+	struct db_cached {
+		enum stmt_id	 id;
+		long long	 at_ms;
+		struct db_res	 res;
+	}		 cache[DB_CACHE_MAX];
+	size_t		 ncache;
 };
 
 void db_init(struct db *db, const char *socket, const char *host,
@@ -113,6 +123,18 @@ st_rc db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
  */
 st_rc db_query(struct db *db, enum stmt_id id, const struct db_val *params,
     size_t nparams, size_t max_rows, struct db_res *res) ST_MUST_CHECK;
+
+/*
+ * As db_query for a statement without parameters whose result changes
+ * rarely and may be up to ttl_ms old (the action guide, the staff list):
+ * the result is kept in db and *res points into it until the next call
+ * for the same statement or db_cache_drop; the caller must not release
+ * it. At most DB_CACHE_MAX statements are kept; more is ST_E_INTERNAL.
+ */
+st_rc db_query_cached(struct db *db, enum stmt_id id, long long ttl_ms,
+    size_t max_rows, const struct db_res **res) ST_MUST_CHECK;
+/* Forget the kept result of id (after this worker changed its rows). */
+void db_cache_drop(struct db *db, enum stmt_id id);
 
 void db_res_release(struct db_res *res);
 /* Cell (row, col) as a string, or NULL for SQL NULL or out of range. */

@@ -124,6 +124,16 @@ step_input(struct req *r, const char *step, struct db_val *p, int *ok)
 	return ST_OK;
 }
 
+/* The guide changed: this worker's log pages show it at once (others
+ * within the few seconds they keep it, see logview.c). */
+static st_rc
+changed(struct req *r, int status)
+{
+	db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
+	db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+	return resp_done(r, status, "/admin/guide");
+}
+
 /* ROUTE: POST /admin/guide/steps/{id} */
 st_rc
 h_guide_step_update(struct req *r)
@@ -139,7 +149,7 @@ h_guide_step_update(struct req *r)
 	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_UPDATE, p, 5, &n, NULL)) !=
 	    ST_OK)
 		return rc;
-	return resp_done(r, 200, "/admin/guide");
+	return changed(r, 200);
 }
 
 /* ROUTE: POST /admin/guide/steps */
@@ -165,7 +175,7 @@ h_guide_step_add(struct req *r)
 	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 6, &n, NULL)) !=
 	    ST_OK)
 		return rc;
-	return resp_done(r, 201, "/admin/guide");
+	return changed(r, 201);
 }
 
 /* ROUTE: POST /admin/guide/steps/{id}/delete */
@@ -182,5 +192,5 @@ h_guide_step_delete(struct req *r)
 		return rc;
 	if (n == 0)
 		return resp_error(r, 404, _("There is no such step."));
-	return resp_done(r, 200, "/admin/guide");
+	return changed(r, 200);
 }

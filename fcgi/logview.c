@@ -7,10 +7,18 @@
 #include "caselog.h"
 #include "db.h"
 #include "form.h"
+#include "urlenc.h"
 #include "i18n.h"
 #include "logview.h"
 #include "view.h"
 #include "worker.h"
+
+/* Events on a log page unless the reader asks for all; at most on any. */
+#define TIMELINE_PAGE	50
+#define TIMELINE_MAX	5000
+/* How old the action guide and the staff list on a page may be. */
+#define GUIDE_TTL_MS	5000
+#define STAFF_TTL_MS	5000
 
 /* Columns of EVENT_COLS. */
 enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
@@ -46,16 +54,20 @@ step_event(const char *form)
 	return NULL;
 }
 
-/* Was an event of kind recorded on or after the date since? */
+/* Columns of STMT_EVENT_KINDS_LOG. */
+enum { EK_KIND, EK_COUNT, EK_LATEST };
+
+/* Was an event of kind recorded on or after the date since? (kinds:
+ * each kind of the log's events with its latest time) */
 static int
-happened(const struct db_res *ev, const char *kind, const char *since)
+happened(const struct db_res *kinds, const char *kind, const char *since)
 {
 	size_t i;
 
-	for (i = 0; i < ev->nrows; i++)
-		if (strcmp(db_get(ev, i, EC_KIND), kind) == 0 &&
-		    strncmp(db_get(ev, i, EC_AT), since, 10) >= 0)
-			return 1;
+	for (i = 0; i < kinds->nrows; i++)
+		if (strcmp(db_get(kinds, i, EK_KIND), kind) == 0)
+			return strncmp(db_get(kinds, i, EK_LATEST), since,
+			    10) >= 0;
 	return 0;
 }
 
@@ -67,27 +79,26 @@ happened(const struct db_res *ev, const char *kind, const char *since)
  * later step is done. The first step not done is the next step.
  */
 static st_rc
-guide(struct req *r, const struct caselog *l, const struct db_res *ev,
+guide(struct req *r, const struct caselog *l, const struct db_res *kinds,
     xmlNodePtr parent)
 {
-	struct db_res lv, st;
+	const struct db_res *lvp, *stp;
 	xmlNodePtr g, lvl = NULL, s;
 	int done[64], next_marked = 0, cur_level;
 	size_t i, j, n = 0, first = 0;
 	st_rc rc;
 
-	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVELS, NULL, 0, 16, &lv)) !=
-	    ST_OK)
+	/* The guide is the same for every log and changes seldom: a few
+	 * seconds' delay before an edit shows saves two statements a read. */
+	if ((rc = db_query_cached(&r->w->db, STMT_GUIDE_LEVELS, GUIDE_TTL_MS,
+	    16, &lvp)) != ST_OK ||
+	    (rc = db_query_cached(&r->w->db, STMT_GUIDE_STEPS, GUIDE_TTL_MS,
+	    1000, &stp)) != ST_OK)
 		return rc;
-	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEPS, NULL, 0, 1000, &st)) !=
-	    ST_OK) {
-		db_res_release(&lv);
-		return rc;
-	}
 	cur_level = l->level;
 	/* done-ness on the current level, back to front */
-	for (i = 0; i < st.nrows; i++)
-		if (db_get_int(&st, i, 1) == cur_level) {
+	for (i = 0; i < stp->nrows; i++)
+		if (db_get_int(stp, i, 1) == cur_level) {
 			if (n == 0)
 				first = i;
 			n++;
@@ -95,43 +106,43 @@ guide(struct req *r, const struct caselog *l, const struct db_res *ev,
 	if (n > 64)
 		n = 64;
 	for (j = n; j-- > 0;) {
-		const char *form = db_get(&st, first + j, 5);
+		const char *form = db_get(stp, first + j, 5);
 		const char *kind = form != NULL ? step_event(form) : NULL;
 
 		if (kind != NULL)
-			done[j] = happened(ev, kind, l->level_since);
+			done[j] = happened(kinds, kind, l->level_since);
 		else
 			done[j] = j + 1 < n && done[j + 1];
 	}
 	g = view_el(parent, "guide", NULL);
 	view_attrf(g, "level", "%d", cur_level);
-	for (i = 0; i < lv.nrows; i++) {
+	for (i = 0; i < lvp->nrows; i++) {
 		lvl = view_el(g, "level", NULL);
-		view_attr(lvl, "n", db_get(&lv, i, 0));
-		view_attr(lvl, "name", db_get(&lv, i, r->lang == LANG_EN ? 2 :
+		view_attr(lvl, "n", db_get(lvp, i, 0));
+		view_attr(lvl, "name", db_get(lvp, i, r->lang == LANG_EN ? 2 :
 		    1));
-		if (db_get_int(&lv, i, 0) == cur_level)
+		if (db_get_int(lvp, i, 0) == cur_level)
 			view_attr(lvl, "current", "true");
-		for (j = 0; j < st.nrows; j++) {
-			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
+		for (j = 0; j < stp->nrows; j++) {
+			if (db_get_int(stp, j, 1) != db_get_int(lvp, i, 0))
 				continue;
-			s = view_el(lvl, "step", db_get(&st, j, r->lang ==
+			s = view_el(lvl, "step", db_get(stp, j, r->lang ==
 			    LANG_EN ? 4 : 3));
-			view_attr(s, "id", db_get(&st, j, 0));
-			view_attr(s, "n", db_get(&st, j, 2));
-			view_attr(s, "form", db_get(&st, j, 5));
-			view_attr(s, "days", db_get(&st, j, 6));
-			if (db_get_int(&lv, i, 0) != cur_level ||
+			view_attr(s, "id", db_get(stp, j, 0));
+			view_attr(s, "n", db_get(stp, j, 2));
+			view_attr(s, "form", db_get(stp, j, 5));
+			view_attr(s, "days", db_get(stp, j, 6));
+			if (db_get_int(lvp, i, 0) != cur_level ||
 			    j - first >= n)
 				continue;
-			if (db_get(&st, j, 6) != NULL) {
+			if (db_get(stp, j, 6) != NULL) {
 				char due[DATE_SIZE];
 				int ok;
 				long d = dates_days(l->level_since, &ok);
 
 				if (ok) {
 					dates_from_days(due, d +
-					    db_get_int(&st, j, 6));
+					    db_get_int(stp, j, 6));
 					view_attr(s, "due", due);
 				}
 			}
@@ -143,19 +154,20 @@ guide(struct req *r, const struct caselog *l, const struct db_res *ev,
 			}
 		}
 	}
-	db_res_release(&lv);
-	db_res_release(&st);
 	return ST_OK;
 }
 
+/* The events listed (ev), out of total. */
 static st_rc
-events(struct req *r, const struct db_res *ev, xmlNodePtr parent)
+events(struct req *r, const struct db_res *ev, long long total,
+    xmlNodePtr parent)
 {
 	xmlNodePtr list = view_el(parent, "events", NULL), e;
 	size_t i;
 
 	(void)r;
 	view_attrf(list, "count", "%zu", ev->nrows);
+	view_attrf(list, "total", "%lld", total);
 	for (i = 0; i < ev->nrows; i++) {
 		e = view_el(list, "event", db_get(ev, i, EC_SUMMARY));
 		view_attr(e, "id", db_get(ev, i, EC_PID));
@@ -181,7 +193,7 @@ logview_events(struct req *r, long long log_id, long long concern_id,
 	if ((rc = db_query(&r->w->db, log_id != 0 ? STMT_EVENT_LIST_LOG :
 	    STMT_EVENT_LIST_CONCERN, p, 1, 5000, &ev)) != ST_OK)
 		return rc;
-	rc = events(r, &ev, parent);
+	rc = events(r, &ev, (long long)ev.nrows, parent);
 	db_res_release(&ev);
 	return rc;
 }
@@ -477,23 +489,24 @@ logview_handover_attrs(xmlNodePtr h, const struct db_res *res, size_t i)
 static st_rc
 candidates(struct req *r, xmlNodePtr parent)
 {
-	struct db_res res;
+	const struct db_res *res;
 	xmlNodePtr list, u;
 	size_t i;
 	st_rc rc;
 
-	if ((rc = db_query(&r->w->db, STMT_STAFF_LIST, NULL, 0, 5000,
-	    &res)) != ST_OK)
+	/* Who works here is not a child's data and changes seldom; a new
+	 * colleague shows in the lists within seconds. */
+	if ((rc = db_query_cached(&r->w->db, STMT_STAFF_LIST, STAFF_TTL_MS,
+	    5000, &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "candidates", NULL);
-	for (i = 0; i < res.nrows; i++) {
+	for (i = 0; i < res->nrows; i++) {
 		u = view_el(list, "user", NULL);
-		view_attr(u, "id", db_get(&res, i, 0));
-		view_attr(u, "name", db_get(&res, i, 1));
-		view_attr(u, "unit", db_get(&res, i, 2));
-		view_attr(u, "service", db_get(&res, i, 3));
+		view_attr(u, "id", db_get(res, i, 0));
+		view_attr(u, "name", db_get(res, i, 1));
+		view_attr(u, "unit", db_get(res, i, 2));
+		view_attr(u, "service", db_get(res, i, 3));
 	}
-	db_res_release(&res);
 	return ST_OK;
 }
 
@@ -533,21 +546,44 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	return n;
 }
 
+/* Does the reader ask for the whole timeline (?timeline=all)? */
+static int
+timeline_all(struct req *r)
+{
+	const char *v = fields_get(&r->qs, "timeline");
+
+	return v != NULL && strcmp(v, "all") == 0;
+}
+
 st_rc
 logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
     int archive, xmlNodePtr *out)
 {
-	struct db_val p[1];
-	struct db_res ev;
+	struct db_val p[2];
+	struct db_res ev, kinds;
 	xmlNodePtr n = logview_head(r, l, parent);
+	long long total = 0;
+	size_t i;
 	st_rc rc;
 
 	*out = n;
+	/* A long log shows its newest events, the rest on request: the
+	 * whole of a two-year case is some 300 KB no reader takes in at
+	 * once, and it would cost every read of the page. */
 	p[0] = DV_INT(l->id);
-	if ((rc = db_query(&r->w->db, STMT_EVENT_LIST_LOG, p, 1, 5000,
-	    &ev)) != ST_OK)
+	p[1] = DV_INT(archive || timeline_all(r) ? TIMELINE_MAX :
+	    TIMELINE_PAGE);
+	if ((rc = db_query(&r->w->db, STMT_EVENT_KINDS_LOG, p, 1, 64,
+	    &kinds)) != ST_OK)
 		return rc;
-	rc = guide(r, l, &ev, n);
+	for (i = 0; i < kinds.nrows; i++)
+		total += db_get_int(&kinds, i, EK_COUNT);
+	if ((rc = db_query(&r->w->db, STMT_EVENT_PAGE_LOG, p, 2, TIMELINE_MAX,
+	    &ev)) != ST_OK) {
+		db_res_release(&kinds);
+		return rc;
+	}
+	rc = guide(r, l, &kinds, n);
 	if (rc == ST_OK && !archive)
 		rc = pending_handover(r, l, n);
 	if (rc == ST_OK)
@@ -563,10 +599,11 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK)
 		rc = notices(r, l, n);
 	if (rc == ST_OK)
-		rc = events(r, &ev, n);
+		rc = events(r, &ev, total, n);
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
 	db_res_release(&ev);
+	db_res_release(&kinds);
 	return rc;
 }

@@ -395,6 +395,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_EVENT_LIST_LOG] = { "event_list_log",
 	    EVENT_COLS " WHERE e.log_id = ? ORDER BY e.at DESC, e.id DESC"
 	    " LIMIT 5000" },
+	/* (log_id, n) -> EVENT_COLS, the newest n */
+	[STMT_EVENT_PAGE_LOG] = { "event_page_log",
+	    EVENT_COLS " WHERE e.log_id = ? ORDER BY e.at DESC, e.id DESC"
+	    " LIMIT ?" },
+	/* (log_id) -> kind, how many, when the latest was: the whole
+	 * timeline in a few rows, for the action guide and the count */
+	[STMT_EVENT_KINDS_LOG] = { "event_kinds_log",
+	    "SELECT kind, COUNT(*), DATE_FORMAT(MAX(at),"
+	    " '%Y-%m-%dT%H:%i:%sZ') FROM case_event WHERE log_id = ?"
+	    " GROUP BY kind" },
 	/* (concern_id) -> EVENT_COLS, newest first */
 	[STMT_EVENT_LIST_CONCERN] = { "event_list_concern",
 	    EVENT_COLS " WHERE e.concern_id = ? ORDER BY e.at DESC, e.id DESC"

@@ -1025,10 +1025,19 @@
           <p class="none"><xsl:value-of select="i:t('Nothing has happened yet.')"/></p>
         </xsl:when>
         <xsl:otherwise>
-          <p class="muted"><xsl:value-of select="i:t('{0} entries, newest first.', @count)"/></p>
+          <xsl:variable name="part" select="number(@total) &gt; number(@count)"/>
+          <p class="muted">
+            <xsl:choose>
+              <xsl:when test="$part"><xsl:value-of select="i:t('The newest {0} of {1} entries.', @count, @total)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="i:t('{0} entries, newest first.', @count)"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
           <ol class="timeline">
             <xsl:apply-templates select="event" mode="timeline"/>
           </ol>
+          <xsl:if test="$part">
+            <p class="more"><a href="/logs/{$l/@id}?timeline=all#timeline"><xsl:value-of select="i:t('Show the whole timeline ({0} entries)', @total)"/></a></p>
+          </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
     </section>

@@ -488,3 +488,57 @@ class CaseForms(unittest.TestCase):
         r = holder.get(r.header("Location"))
         self.assertEqual(r.status, 200)
         self.assertIn('name="_log" value="%s"' % log, r.text)
+
+
+class LongTimeline(unittest.TestCase):
+    """A long log opens with its newest 50 events and the count of all;
+    the whole timeline is one link away, in the browser and the API, and
+    the action guide still sees steps taken long ago."""
+
+    def test_newest_first_and_the_whole_on_request(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Lang Tidslinje", "2016-05-05")
+        give_consent("ansatt", log, "Lang Tidslinje", "2016-05-05",
+                     "school")
+        t = token("ansatt")
+        for i in range(60):
+            r = api("POST", "/api/v1/logs/%s/notes" % log, t,
+                    xml_body("note", kind="note",
+                             text="Notat nummer %02d" % i))
+            self.assertEqual(r.status, 201, r.text)
+        total = int(sql_value("SELECT COUNT(*) FROM case_event e JOIN "
+                              "relay_log l ON l.id = e.log_id WHERE "
+                              "l.public_id = '%s'" % log))
+        self.assertGreater(total, 60)
+
+        page = holder.get("/logs/%s" % log)
+        self.assertEqual(page.status, 200)
+        shown = re.findall(r"Notat nummer (\d\d)", page.text)
+        self.assertEqual(shown, ["%02d" % i for i in range(59, 9, -1)])
+        self.assertIn("De 50 nyeste av %d oppføringer." % total, page.text)
+        self.assertIn('href="/logs/%s?timeline=all#timeline"' % log,
+                      page.text)
+
+        whole = holder.get("/logs/%s?timeline=all" % log)
+        self.assertEqual(whole.status, 200)
+        self.assertEqual(len(re.findall(r"Notat nummer \d\d", whole.text)),
+                         60)
+        self.assertIn("%d oppføringer, nyeste først." % total, whole.text)
+        self.assertNotIn("timeline=all#timeline", whole.text)
+
+        doc = api("GET", "/api/v1/logs/%s" % log, t)
+        self.assertEqual(doc.status, 200)
+        # The consent (older than the 50 listed) still counts as done in
+        # the guide: it is read from all events, not from those listed.
+        level = re.search(r'<level n="2"[^>]*current="true">(.*?)</level>',
+                          doc.text, re.S).group(1)
+        step = re.search(r'<step [^>]*form="consent"[^>]*>', level).group(0)
+        self.assertIn('done="true"', step)
+        ev = re.search(r'<events count="(\d+)" total="(\d+)"', doc.text)
+        self.assertEqual((ev.group(1), ev.group(2)), ("50", str(total)))
+        doc = api("GET", "/api/v1/logs/%s?timeline=all" % log, t)
+        ev = re.search(r'<events count="(\d+)" total="(\d+)"', doc.text)
+        self.assertEqual((ev.group(1), ev.group(2)), (str(total),
+                                                      str(total)))
+        every = api("GET", "/api/v1/logs/%s/events" % log, t)
+        self.assertEqual(every.text.count("<event "), total)
