@@ -22,4 +22,14 @@ st_rc audit_log_as(struct req *r, const char *role, const char *action,
     const char *object_type, long long object_id, long long child_id)
     ST_MUST_CHECK;
 
+/*
+ * One list-read of n records in one statement (a start page lists up to
+ * a few hundred logs; a row each would be as many round trips): row i
+ * is object ids[i] of child_ids[i] (0 when not known), read in the role
+ * roles[i] (a role name, as audit_log_as). action is "list".
+ */
+st_rc audit_list(struct req *r, const char *object_type, size_t n,
+    const long long *ids, const long long *child_ids,
+    const char *const *roles) ST_MUST_CHECK;
+
 #endif

@@ -132,6 +132,9 @@ forms(struct req *r, xmlNodePtr page)
 	}
 }
 
+/* At most this many logs in a start-page list. */
+#define LOG_LIST_MAX	200
+
 /* Columns of LOG_LIST_COLS. */
 enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
 	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_BIRTH, LL_RELATION };
@@ -148,16 +151,19 @@ logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid,
 	char today[DATE_SIZE];
 	struct db_res res;
 	xmlNodePtr list, l;
-	size_t i;
+	long long ids[LOG_LIST_MAX], child_ids[LOG_LIST_MAX];
+	const char *roles[LOG_LIST_MAX];
+	size_t i, n = 0;
 	int ok;
 	st_rc rc;
 
 	dates_today(today);
-	if ((rc = db_query(&r->w->db, sid, p, np, 200, &res)) != ST_OK)
+	if ((rc = db_query(&r->w->db, sid, p, np, LOG_LIST_MAX, &res)) !=
+	    ST_OK)
 		return rc;
 	list = view_el(page, "logs", NULL);
 	view_attr(list, "scope", scope);
-	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+	for (i = 0; i < res.nrows; i++) {
 		const char *rel = res.ncols > LL_RELATION ?
 		    db_get(&res, i, LL_RELATION) : NULL;
 
@@ -175,11 +181,13 @@ logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid,
 		view_attr(l, "status", db_get(&res, i, LL_STATUS));
 		view_attr(l, "child", db_get(&res, i, LL_CHILD));
 		view_attr(l, "holder", db_get(&res, i, LL_HOLDER));
-		rc = audit_log_as(r, rel != NULL ? (strcmp(rel, "self") == 0 ?
-		    "youth" : "guardian") : role_name(r->who.role), "list",
-		    "log", db_get_int(&res, i, LL_ID),
-		    db_get_int(&res, i, LL_CHILD_ID));
+		ids[n] = db_get_int(&res, i, LL_ID);
+		child_ids[n] = db_get_int(&res, i, LL_CHILD_ID);
+		roles[n++] = rel != NULL ? (strcmp(rel, "self") == 0 ?
+		    "youth" : "guardian") : role_name(r->who.role);
 	}
+	/* Before anything is sent: no audit row, no list. */
+	rc = audit_list(r, "log", n, ids, child_ids, roles);
 	db_res_release(&res);
 	return rc;
 }

@@ -309,6 +309,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_AUDIT_INSERT] = { "audit_insert",
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
 	    " child_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (user_id, object_type, request_id, JSON [[object_id, child_id,
+	 * role], ...]): one list-read of many records (audit_list) */
+	[STMT_AUDIT_LIST_ROWS] = { "audit_list_rows",
+	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
+	    " child_id, request_id) SELECT ?, j.role, 'list', ?, j.id,"
+	    " j.child, ? FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$[0]',"
+	    " child BIGINT UNSIGNED PATH '$[1]',"
+	    " role VARCHAR(20) PATH '$[2]')) AS j" },
 	/* (user_id, role, request_id, author_id) */
 	[STMT_AUDIT_LIST_AUTHOR] = { "audit_list_author",
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"

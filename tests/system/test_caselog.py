@@ -542,3 +542,34 @@ class LongTimeline(unittest.TestCase):
                                                       str(total)))
         every = api("GET", "/api/v1/logs/%s/events" % log, t)
         self.assertEqual(every.text.count("<event "), total)
+
+
+class StartPageAudit(unittest.TestCase):
+    """Every log a start page lists is one audited list-read, in the
+    reader's role for that log, written with the request."""
+
+    def listed(self, client):
+        r = client.get("/")
+        self.assertEqual(r.status, 200)
+        ids = re.findall(r'href="/logs/([A-Za-z0-9_-]{22})"', r.text)
+        return r.header("X-Request-Id"), sorted(set(ids))
+
+    def audited(self, rid):
+        return sorted(tuple(x) for x in sql(
+            "SELECT l.public_id, a.role, a.child_id = l.child_id FROM audit"
+            " a JOIN relay_log l ON l.id = a.object_id WHERE a.action ="
+            " 'list' AND a.object_type = 'log' AND a.request_id = '%s'"
+            % rid))
+
+    def test_each_listed_log_is_audited_once(self):
+        holder = login("ansatt")
+        open_log(holder, "Liste Revisjon", "2017-01-01")
+        rid, ids = self.listed(holder)
+        self.assertTrue(ids)
+        self.assertEqual(self.audited(rid),
+                         [(i, "employee", "1") for i in ids])
+        parent = login("forelder")
+        rid, ids = self.listed(parent)
+        self.assertTrue(ids)
+        self.assertEqual(self.audited(rid),
+                         [(i, "guardian", "1") for i in ids])
