@@ -1,7 +1,9 @@
 """test_receipts.py: partners answering notices (issue 5): POST
 /api/v1/receipts with the partner's own token and signature, the answer
 on the case for those who read the log, every refusal changing nothing,
-repeats answered once.
+repeats answered once; and the messages that follow a notice to the
+partner that had it: the handover notice when the baton moves, the
+cancellation when the consent is withdrawn or the log closed.
 
 The fake partner (fake_partner.py) receives the notices over HTTPS; the
 tests answer them as the partner would, from what it received."""
@@ -337,6 +339,135 @@ class ReceiptTest(unittest.TestCase):
         bup.token = stafett("partner", "token", bup.pid).stdout.strip()
         self.assertEqual(bup.answer(good, token=old).status, 401)
         self.assertEqual(bup.answer(good).status, 201)
+
+    # --------------------------------------- messages after the notice
+
+    def two_partners(self, path, name):
+        """A referral delivered to a BUP partner, while another BUP that
+        was registered before it is active too: "the first active
+        partner of the kind" would be that one, and it must get
+        nothing. Returns both partners, the log, its consent and the
+        referral's row."""
+        first = self.partner(path + "-first")
+        sql("UPDATE partner SET status = 'paused' WHERE id = %d" % first.id)
+        bup = self.partner(path)
+        log, consent, oid = self.referral(name, bup)
+        sql("UPDATE partner SET status = 'active' WHERE id = %d" % first.id)
+        return first, bup, log, consent, oid
+
+    def hand_over(self, log):
+        """The holder hands the log to the nurse and she accepts."""
+        r = api("POST", "/api/v1/forms/handover?log=%s&to=%s" % (
+            log, user_pid("helsesykepleier")), token("ansatt"),
+            instance("handover", {"new_holder/name": "Nina Berg",
+                                  "new_holder/unit": "helsestasjon-sentrum",
+                                  "planned_date": day(7)}))
+        self.assertEqual(r.status, 201, r.text)
+        # nothing goes before the handover is accepted
+        self.assertEqual(self.handovers(log), [])
+        r = api("POST", "/api/v1/handovers/%s/accept"
+                % r.header("Location").rsplit("/", 1)[1],
+                token("helsesykepleier"), "<input/>")
+        self.assertEqual(r.status, 200, r.text)
+
+    def handovers(self, log):
+        """The handover notices queued for the log: id, partner."""
+        return sql("SELECT o.id, o.partner_id FROM outbox o JOIN relay_log"
+                   " l ON l.id = o.log_id WHERE l.public_id = '%s' AND"
+                   " o.kind = 'handover'" % log)
+
+    def withdraw(self, consent):
+        r = api("POST", "/api/v1/consents/%s/withdraw" % consent,
+                token("ansatt"), "<input/>")
+        self.assertEqual(r.status, 200, r.text)
+
+    def test_handover_notice_goes_to_the_partner_that_had_the_referral(self):
+        first, bup, log, _, _ = self.two_partners("/bup-handover",
+                                                  "Vilde Moe")
+        self.hand_over(log)
+        rows = self.handovers(log)
+        self.assertEqual([r[1] for r in rows], [str(bup.id)])
+        self.settle("id = %s" % rows[0][0], ("acknowledged",))
+        got = self.received(bup, log, "handover")
+        self.assertEqual(len(got), 1)
+        root, req = got[0]
+        self.assertEqual(root.findtext(MSG + "new_holder/" + MSG + "name"),
+                         "Nina Berg")
+        self.assertEqual(req["headers"]["X-Stafett-Message-Type"],
+                         "handover")
+        self.assertEqual(req["headers"]["X-Stafett-Signature"], "sha256=" +
+                         hmac.new(HMAC_KEY.encode(), req["body"],
+                                  hashlib.sha256).hexdigest())
+        self.assertEqual(self.received(first, log, "handover"), [])
+        self.assertIn(bup.name, "".join(e[1] for e in events(log, "notice")))
+        # the partner may answer the handover notice too
+        r = bup.answer(receipt(root.findtext(MSG + "header/" + MSG +
+                                             "notice"), accepted("BUP-9")))
+        self.assertEqual(r.status, 201, r.text)
+
+    def test_handover_goes_only_within_consent(self):
+        # the referral went, then the consent ended; a handover after
+        # that tells BUP nothing (the cancellation told it enough)
+        bup = self.partner("/bup-nocover")
+        log, consent, oid = self.referral("Eli Vang", bup)
+        give_consent("ansatt", log, "Eli Vang", BIRTH, "health_clinic")
+        self.withdraw(consent)
+        self.hand_over(log)
+        self.assertEqual(self.handovers(log), [])
+
+    def test_consent_withdrawn_after_delivery_sends_a_cancellation(self):
+        first, bup, log, consent, oid = self.two_partners("/bup-cancel",
+                                                          "Sofie Lie")
+        notice = self.notice_id(bup, log)
+        self.withdraw(consent)
+        rows = sql("SELECT id, partner_id, cancel_reason, status FROM outbox"
+                   " WHERE cancels_id = %s" % oid)
+        self.assertEqual([r[1:] for r in rows],
+                         [[str(bup.id), "consent_withdrawn", "queued"]])
+        # no consent covers BUP now, and it goes all the same
+        self.settle("id = %s" % rows[0][0], ("acknowledged",))
+        got = self.received(bup, log, "cancellation")
+        self.assertEqual(len(got), 1)
+        root, req = got[0]
+        self.assertEqual(root.findtext(MSG + "cancels"), notice)
+        self.assertEqual(root.findtext(MSG + "reason"), "consent_withdrawn")
+        self.assertIsNone(root.find(MSG + "child"))
+        self.assertEqual(self.received(first, log, "cancellation"), [])
+        # the referral itself is as it was; the log shows what went
+        self.assertEqual(notice_row(oid)["status"], "acknowledged")
+        page = self.holder.get("/logs/%s" % log).text
+        self.assertIn("notice-%s" % sql_value(
+            "SELECT public_id FROM outbox WHERE id = %s" % rows[0][0]), page)
+        self.assertTrue(any(bup.name in e[1] for e in events(log, "notice")))
+        # closing the log later withdraws nothing twice
+        r = api("POST", "/api/v1/forms/closing?log=%s" % log,
+                token("ansatt"), instance("closing"))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM outbox WHERE"
+                                   " cancels_id = %s" % oid), "1")
+
+    def test_closing_the_log_sends_a_cancellation(self):
+        bup = self.partner("/bup-close")
+        log, _, oid = self.referral("Jens Foss", bup)
+        r = api("POST", "/api/v1/forms/closing?log=%s" % log,
+                token("ansatt"), instance("closing"))
+        self.assertEqual(r.status, 201, r.text)
+        cid = sql_value("SELECT id FROM outbox WHERE cancels_id = %s" % oid)
+        self.assertEqual(sql_value("SELECT cancel_reason FROM outbox WHERE"
+                                   " id = %s" % cid), "log_closed")
+        self.settle("id = %s" % cid, ("acknowledged",))
+        root, _ = self.received(bup, log, "cancellation")[0]
+        self.assertEqual(root.findtext(MSG + "reason"), "log_closed")
+
+    def test_a_partner_without_cancellations_is_not_sent_one(self):
+        bup = self.partner("/bup-nocancel", types=("referral",))
+        log, consent, oid = self.referral("Mari Ness", bup)
+        self.withdraw(consent)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM outbox WHERE"
+                                   " cancels_id = %s" % oid), "0")
+        told = [e[1] for e in events(log, "notice") if bup.name in e[1]]
+        self.assertEqual(len(told), 1, events(log, "notice"))
+
 
 if __name__ == "__main__":
     unittest.main()
