@@ -658,13 +658,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " OR o.kind IN ('cw_report', 'cancellation'))"
 	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 
-	/* (child_id) -> at, user name, unit name, role, action, object:
-	 * the guardians' access log */
+	/* (child_id) -> at, user (or partner) name, unit name, role,
+	 * action, object: the guardians' access log */
 	[STMT_AUDIT_FOR_CHILD] = { "audit_for_child",
-	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), u.display_name,"
+	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " COALESCE(u.display_name, pa.name),"
 	    " un.name, a.role, a.action, a.object_type"
 	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
+	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
 	    " WHERE a.child_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 2000" },
 
 	/* (log_id, xml, html) */
@@ -804,6 +806,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (token hash, public_id): a new receipt token replaces the old */
 	[STMT_PARTNER_SET_TOKEN] = { "partner_set_token",
 	    "UPDATE partner SET inbound_token_hash = ? WHERE public_id = ?" },
+	/* (partner_id, role, action, object_type, object_id, child_id,
+	 *  request_id): what a partner did, as STMT_AUDIT_INSERT for users */
+	[STMT_AUDIT_PARTNER] = { "audit_partner",
+	    "INSERT INTO audit (partner_id, role, action, object_type,"
+	    " object_id, child_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	/* (token hash) -> id, public_id, name */
 	[STMT_PARTNER_BY_TOKEN] = { "partner_by_token",
 	    "SELECT id, public_id, name FROM partner"

@@ -22,6 +22,10 @@ ALTER TABLE outbox
 	ADD UNIQUE KEY outbox_cancels (cancels_id),
 	ADD CONSTRAINT outbox_cancels_fk FOREIGN KEY (cancels_id) REFERENCES outbox (id);
 
+-- The guardians' access log names the partner that wrote to the case.
+ALTER TABLE audit
+	ADD COLUMN partner_id INT UNSIGNED NULL COMMENT 'the partner that did it (its answer to a notice), when no user did' AFTER user_id;
+
 CREATE TABLE notice_answer (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'internal key',
 	public_id	CHAR(22) NOT NULL COMMENT 'random id, given back to the partner',

@@ -194,8 +194,17 @@ class ReceiptTest(unittest.TestCase):
             "SELECT COUNT(*) FROM audit a JOIN notice_answer n ON n.id ="
             " a.object_id WHERE a.object_type = 'notice_answer' AND"
             " a.role = 'partner' AND a.action = 'create' AND a.user_id IS"
-            " NULL AND n.outbox_id = %s AND a.child_id = (SELECT child_id"
-            " FROM relay_log WHERE public_id = '%s')" % (oid, log)), "1")
+            " NULL AND a.partner_id = %d AND n.outbox_id = %s AND"
+            " a.child_id = (SELECT child_id FROM relay_log WHERE public_id"
+            " = '%s')" % (bup.id, oid, log)), "1")
+        # ... and the access log names it (the holder and the guardians
+        # read that)
+        access = api("GET", "/api/v1/logs/%s/access" % log,
+                     token("ansatt")).xml()
+        self.assertEqual([(e.get("by"), e.get("role"), e.get("action"))
+                          for e in access.iter("entry")
+                          if e.get("object") == "notice_answer"],
+                         [(bup.name, "partner", "create")])
         # the holder sees who answered what, on the page and in the API
         page = self.holder.get("/logs/%s" % log)
         self.assertEqual(page.status, 200)
