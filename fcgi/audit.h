@@ -6,7 +6,8 @@
 #include "result.h"
 
 /*
- * audit_log writes one row: who (r->who), in which role, did what (action:
+ * audit_log writes one row: who (r->who, or r->partner for a partner's
+ * request), in which role, did what (action:
  * "read", "create", ...) to which record, whose data it is (child_id, 0
  * when not known) and from which request (r->id). Call it inside the
  * transaction of the change it records, or, for a read, before the data

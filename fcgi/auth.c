@@ -6,10 +6,13 @@
 #include <strings.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "partner.h"
 #include "password.h"
 #include "route.h"
 #include "secure.h"
@@ -155,23 +158,37 @@ cache_put(struct req *r, const unsigned char *hash)
 	COPY(e->lang, r->who.lang);
 }
 
-st_rc
-auth_bearer(struct req *r)
+/*
+ * The hash of the token in "Authorization: Bearer TOKEN", the only form
+ * of a token ever stored; 0 when there is no well-formed one. A token
+ * has 256 random bits, so looking its hash up tells nothing by timing.
+ */
+static int
+bearer_hash(const struct req *r, unsigned char hash[SECURE_HASH_LEN])
 {
-	unsigned char hash[SECURE_HASH_LEN];
 	const char *h = r->authorization, *tok;
-	struct db_val p[1];
-	struct db_res res;
-	st_rc rc;
 
 	if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
-		return ST_E_NOT_FOUND;
+		return 0;
 	tok = h + 7;
 	while (*tok == ' ')
 		tok++;
 	if (strlen(tok) != SECURE_TOKEN_LEN)
-		return ST_E_NOT_FOUND;
+		return 0;
 	secure_hash(tok, SECURE_TOKEN_LEN, hash);
+	return 1;
+}
+
+st_rc
+auth_bearer(struct req *r)
+{
+	unsigned char hash[SECURE_HASH_LEN];
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	if (!bearer_hash(r, hash))
+		return ST_E_NOT_FOUND;
 	if (cache_get(r, hash)) {
 		r->auth = AUTH_TOKEN;
 		return ST_OK;
@@ -187,6 +204,80 @@ auth_bearer(struct req *r)
 	db_res_release(&res);
 	cache_put(r, hash);
 	r->auth = AUTH_TOKEN;
+	return ST_OK;
+}
+
+/* The longest inbound key read (as notify's keys). */
+#define INBOUND_KEY_MAX	4096
+
+/*
+ * Does r->signature ("sha256=" and 64 hex digits) sign r->body under the
+ * inbound key of the partner? The comparison takes the same time
+ * whatever the bytes.
+ */
+static int
+signed_by(struct req *r, const char *partner)
+{
+	unsigned char key[INBOUND_KEY_MAX], want[crypto_auth_hmacsha256_BYTES];
+	unsigned char got[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+	const char *sig = r->signature, *end = NULL;
+	size_t keylen = 0, binlen = 0;
+	int ok;
+
+	if (sig == NULL || strncmp(sig, "sha256=", 7) != 0 ||
+	    strlen(sig + 7) != 2 * sizeof(got) ||
+	    sodium_hex2bin(got, sizeof(got), sig + 7, 2 * sizeof(got), NULL,
+	    &binlen, &end) != 0 || binlen != sizeof(got) || *end != '\0')
+		return 0;
+	if (partner_secret_read(r->w->cfg->partner_inbound_dir, partner,
+	    "inbound_hmac", (char *)key, sizeof(key), &keylen) != ST_OK ||
+	    keylen == 0) {
+		/* ours to fix, not the partner's: say so in the log */
+		log_warn("auth: no readable inbound key for partner '%s'",
+		    partner);
+		return 0;
+	}
+	crypto_auth_hmacsha256_init(&st, key, keylen);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)r->body.data,
+	    (unsigned long long)r->body.len);
+	crypto_auth_hmacsha256_final(&st, want);
+	sodium_memzero(key, sizeof(key));
+	ok = sodium_memcmp(want, got, sizeof(want)) == 0;
+	sodium_memzero(want, sizeof(want));
+	return ok;
+}
+
+st_rc
+auth_partner(struct req *r, int *token_ok)
+{
+	unsigned char hash[SECURE_HASH_LEN];
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	*token_ok = 0;
+	if (!bearer_hash(r, hash))
+		return ST_E_NOT_FOUND;
+	p[0] = DV_BLOB(hash, sizeof(hash));
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_BY_TOKEN, p, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		return ST_E_NOT_FOUND;
+	}
+	*token_ok = 1;
+	if (!signed_by(r, db_get(&res, 0, 1))) {
+		db_res_release(&res);
+		return ST_E_NOT_FOUND;
+	}
+	r->partner.id = db_get_int(&res, 0, 0);
+	snprintf(r->partner.public_id, sizeof(r->partner.public_id), "%s",
+	    db_get(&res, 0, 1));
+	r->partner.name = pool_strdup(&r->pool, db_get(&res, 0, 2));
+	db_res_release(&res);
+	r->auth = AUTH_PARTNER;
 	return ST_OK;
 }
 

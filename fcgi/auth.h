@@ -51,6 +51,16 @@ struct auth_cache {
 st_rc auth_session(struct req *r) ST_MUST_CHECK;
 /* ST_OK and r->who filled, or ST_E_NOT_FOUND (missing or bad token). */
 st_rc auth_bearer(struct req *r) ST_MUST_CHECK;
+/*
+ * A partner's request (PERM_PARTNER routes): the bearer token is one
+ * issued to the partner (`stafett partner token`, stored hashed in
+ * partner.inbound_token_hash), and X-Stafett-Signature is sha256=<hex
+ * HMAC-SHA256 of the body exactly as it came> under the partner's
+ * inbound key (partner_inbound_dir; see partner.h), compared in constant
+ * time. ST_OK and r->partner filled, or ST_E_NOT_FOUND with *token_ok
+ * telling whether it was the token (0) or the signature (1) that failed.
+ */
+st_rc auth_partner(struct req *r, int *token_ok) ST_MUST_CHECK;
 /* Check the password and, on success, start a session (sets the cookie). */
 st_rc auth_login(struct req *r, const char *username, const char *password,
     enum login_result *result) ST_MUST_CHECK;

@@ -233,7 +233,8 @@ caselog_submission(struct req *r, const struct form_def *def,
 
 st_rc
 caselog_consent_ended(struct db *db, long long log_id,
-    long long home_unit_id, long long holder_id, const char *why)
+    long long home_unit_id, long long holder_id, const char *why,
+    const char *reason)
 {
 	char today[DATE_SIZE];
 	struct buf names;
@@ -280,6 +281,10 @@ caselog_consent_ended(struct db *db, long long log_id,
 	/* Pending notices the remaining consent does not cover never go. */
 	if ((rc = db_exec(db, STMT_OUTBOX_CANCEL_UNCOVERED, p, 4, NULL,
 	    NULL)) != ST_OK)
+		return rc;
+	/* ... and those that may have gone are withdrawn */
+	if ((rc = caselog_partner_cancel(db, log_id, home_unit_id, reason)) !=
+	    ST_OK)
 		return rc;
 	return caselog_notice(db, "consent.ended", 0, holder_id, NULL, 0,
 	    log_id);

@@ -100,12 +100,45 @@ st_rc caselog_submission(struct req *r, const struct form_def *def,
 /*
  * After a consent was withdrawn or ran out: participants no valid
  * consent covers any more are removed (one event naming them), pending
- * notices to services no longer covered are cancelled, and the holder is
- * told. In the caller's transaction.
+ * notices to services no longer covered are cancelled, the partners that
+ * may already have such a notice are sent a cancellation
+ * (caselog_partner_cancel with reason, consent_withdrawn or
+ * consent_expired), and the holder is told. In the caller's transaction.
  */
 st_rc caselog_consent_ended(struct db *db, long long log_id,
-    long long home_unit_id, long long holder_id, const char *why)
-    ST_MUST_CHECK;
+    long long home_unit_id, long long holder_id, const char *why,
+    const char *reason) ST_MUST_CHECK;
+
+/*
+ * Messages that follow a notice to the partner that had it (casenotice.c),
+ * in the caller's transaction, which has locked the log. Each is an
+ * outbox row naming that partner from the start (routing never picks
+ * another), with an event in the log saying who is told what.
+ *
+ * caselog_partner_handover: the holder changed (handover accepted): a
+ * handover notice, built at send time from the handover form
+ * (submission_id), to every partner that has a delivered referral,
+ * notice to NAV or report of concern of the log that was not withdrawn,
+ * takes handover notices, and whose service a valid consent covers
+ * today (a report of concern counts as child welfare's). notify checks
+ * the right to send again before it goes, as for any notice.
+ *
+ * caselog_partner_cancel: a cancellation of every referral and notice to
+ * NAV of the log that may have reached its partner (tried at least once:
+ * an answer that never came may still have arrived) and is not withdrawn
+ * yet: for log_closed all of them, for the consent reasons those to
+ * services no valid consent covers any more. A report of concern is
+ * never withdrawn this way: it did not depend on consent, and closing the
+ * log does not undo it. A partner that takes no cancellations is not
+ * sent one: the event tells the holder to tell it another way. notify
+ * sends a cancellation whatever the consent (it must go out precisely
+ * when the consent is gone), once the notice it withdraws is no longer
+ * in flight.
+ */
+st_rc caselog_partner_handover(struct db *db, long long log_id,
+    long long submission_id) ST_MUST_CHECK;
+st_rc caselog_partner_cancel(struct db *db, long long log_id,
+    long long home_unit_id, const char *reason) ST_MUST_CHECK;
 
 /*
  * May someone of this unit (unit_id, its kind) see the log's child: the

@@ -121,7 +121,7 @@ consents(struct db *db, const char *today, unsigned *found)
 				rc = caselog_consent_ended(db, log,
 				    db_get_int(&lock, 0, 3),
 				    db_get_int(&lock, 0, 1),
-				    _("consent expired"));
+				    _("consent expired"), "consent_expired");
 		}
 		db_res_release(&lock);
 		if (rc == ST_OK)

@@ -30,7 +30,8 @@ cmd_serve(const struct conf *cfg, int argc, char **argv)
 static int
 cmd_routes(const struct conf *cfg, int argc, char **argv)
 {
-	static const char *perms[] = { "public", "user", "staff", "admin" };
+	static const char *perms[] = { "public", "user", "staff", "admin",
+		"partner" };
 	const struct route *rt;
 	size_t i, n;
 
@@ -78,8 +79,10 @@ usage(FILE *fp)
 	    "  token list USER            list a user's tokens\n"
 	    "  user password USER         set a password from stdin\n"
 	    "  partner add NAME KIND URL AUTH TYPE...  register a partner\n"
-	    "  partner secret ID hmac|bearer|cert|key  store a secret "
-	    "from stdin\n"
+	    "  partner secret ID hmac|bearer|cert|key|inbound-hmac  store "
+	    "a secret from stdin\n"
+	    "  partner token ID           print a new token for its "
+	    "receipts\n"
 	    "  partner list|pause ID|resume ID  list or switch partners\n"
 	    "  routes                     list routes and permissions\n");
 }

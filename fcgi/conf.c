@@ -43,6 +43,7 @@ static const struct key keys[] = {
 	S(locale_dir, LOCALEDIR),
 	S(secret_file, SYSCONFDIR "/stafett/secret"),
 	S(partner_secrets_dir, SYSCONFDIR "/stafett/partners"),
+	S(partner_inbound_dir, SYSCONFDIR "/stafett/partners-inbound"),
 	S(partner_ca_file, ""),
 	U(delivery_timeout_s, "30"),
 	U(delivery_connect_timeout_s, "10"),

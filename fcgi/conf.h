@@ -49,6 +49,9 @@ struct conf {
 	/* partners' secrets (HMAC key, bearer token, client certificate
 	 * and key), one directory per partner; only notify reads them */
 	char	*partner_secrets_dir;
+	/* the keys partners sign their receipts with, one directory per
+	 * partner; the web workers read them (group), notify does not */
+	char	*partner_inbound_dir;
 	/* the only CA partners' certificates are checked against; empty
 	 * means the system's CAs (verification is never off) */
 	char	*partner_ca_file;

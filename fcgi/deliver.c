@@ -32,7 +32,8 @@
 enum {
 	OD_PID, OD_IDEM, OD_TYPE, OD_ATTEMPTS, OD_LOG, OD_LOG_REF,
 	OD_LOG_STATUS, OD_COVERED, OD_PARTNER, OD_ENDPOINT, OD_AUTH,
-	OD_INSTANCE, OD_SENDER, OD_CREATED, OD_AGE, OD_CONCERN, OD_SERVICE
+	OD_INSTANCE, OD_SENDER, OD_CREATED, OD_AGE, OD_CONCERN, OD_SERVICE,
+	OD_CANCELS, OD_REASON
 };
 
 struct job {
@@ -314,7 +315,7 @@ prepare(struct deliver *d, struct job *j, const struct db_res *row)
 	const char *instance = db_get(row, 0, OD_INSTANCE);
 	crypto_auth_hmacsha256_state st;
 	size_t keylen = 0, blen = 0;
-	int len = 0;
+	int len = 0, cancellation;
 	st_rc rc = ST_E_INVALID;
 
 	/* Checked again: a row edited by hand never sends in clear. */
@@ -322,17 +323,23 @@ prepare(struct deliver *d, struct job *j, const struct db_res *row)
 		j->why = "endpoint refused: https only";
 		return ST_E_CONFIG;
 	}
-	if (type == NULL || msg_type_of(type) == MSG__COUNT ||
-	    instance == NULL)
+	if (type == NULL || msg_type_of(type) == MSG__COUNT)
 		return ST_E_INVALID;
-	if (xmlsafe_parse(instance, strlen(instance), 16u << 20,
-	    d->cfg->xml_max_depth, &inst, err, sizeof(err)) != ST_OK)
+	/* A cancellation carries no form: only which notice, and why. */
+	cancellation = msg_type_of(type) == MSG_CANCELLATION;
+	if (!cancellation && (instance == NULL ||
+	    xmlsafe_parse(instance, strlen(instance), 16u << 20,
+	    d->cfg->xml_max_depth, &inst, err, sizeof(err)) != ST_OK))
 		return ST_E_INVALID;
 	head.notice = j->pid;
 	head.log_ref = db_get(row, 0, OD_LOG_REF);
 	head.created = db_get(row, 0, OD_CREATED);
 	head.sender = db_get(row, 0, OD_SENDER);
-	rc = msg_build(msg_type_of(type), &head, inst, &msg);
+	if (cancellation)
+		rc = msg_build_cancellation(&head, db_get(row, 0, OD_CANCELS),
+		    db_get(row, 0, OD_REASON), &msg);
+	else
+		rc = msg_build(msg_type_of(type), &head, inst, &msg);
 	xmlFreeDoc(inst);
 	if (rc != ST_OK)
 		return rc;
@@ -475,8 +482,11 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 			continue;
 		}
 		/* The right to send, again: a report of concern to child
-		 * welfare needs no consent and goes even from a closed log. */
+		 * welfare needs no consent and goes even from a closed log;
+		 * a cancellation goes precisely when consent or the log is
+		 * gone (it carries no child data, only the notice's id). */
 		may = strcmp(db_get(&row, 0, OD_TYPE), "cw_report") == 0 ||
+		    strcmp(db_get(&row, 0, OD_TYPE), "cancellation") == 0 ||
 		    (db_get(&row, 0, OD_LOG_STATUS) != NULL &&
 		    strcmp(db_get(&row, 0, OD_LOG_STATUS), "open") == 0 &&
 		    db_get_int(&row, 0, OD_COVERED) == 1);

@@ -12,12 +12,17 @@
  * 1. Routes: a queued referral, nav_notice or cw_report that has no
  *    partner yet is given the first active partner of its service's kind
  *    (child_welfare for a report of concern) that accepts its type.
+ *    Handover notices and cancellations are never routed: they are
+ *    queued naming the partner that had the notice they follow
+ *    (caselog_partner_handover, caselog_partner_cancel).
  * 2. Claims, in one short transaction, due rows (queued or failed with
  *    next_attempt_at passed, or in_flight with an expired lease) with
  *    SELECT ... FOR UPDATE SKIP LOCKED, so several notify processes never
  *    take one row at once. For each it checks the right to send again:
  *    the log is open and a valid consent covers the service (a report of
- *    concern to child welfare needs neither: the duty to inform). A row
+ *    concern to child welfare needs neither: the duty to inform; nor does
+ *    a cancellation, which must go out precisely when they are gone, and
+ *    waits only while the notice it withdraws is in flight). A row
  *    without that right is cancelled, with an event in the log; the others
  *    become in_flight with a lease (delivery_lease_s) and attempts + 1.
  *    A crash after the claim leaves the row in_flight until the lease ends;

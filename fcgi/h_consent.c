@@ -148,7 +148,7 @@ h_consent_withdraw(struct req *r)
 		    r->arg, 0);
 	if (rc == ST_OK)
 		rc = caselog_consent_ended(db, l.id, l.home_unit_id,
-		    l.holder_id, _("consent withdrawn"));
+		    l.holder_id, _("consent withdrawn"), "consent_withdrawn");
 	if (rc == ST_OK)
 		rc = audit_log_as(r, caselog_role(&l, r), "update", "consent",
 		    id, l.child_id);

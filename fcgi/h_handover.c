@@ -18,7 +18,7 @@
 /* Columns of HANDOVER_COLS. */
 enum { HC_ID, HC_PUBLIC_ID, HC_LOG, HC_FROM, HC_TO, HC_STATUS, HC_REASON,
 	HC_ANSWER, HC_CREATED, HC_DECIDED, HC_FROM_NAME, HC_TO_NAME,
-	HC_TO_PID, HC_LOG_PID, HC_REFERENCE, HC_REQUESTED_BY };
+	HC_TO_PID, HC_LOG_PID, HC_REFERENCE, HC_REQUESTED_BY, HC_SUBMISSION };
 
 /*
  * The handover named by r->arg and its log. The proposed holder may see
@@ -148,7 +148,7 @@ decide(struct req *r, const char *what)
 	struct buf text = BUF_INIT(4400);
 	struct db_val p[4];
 	unsigned long long n = 0;
-	long long id, log_id, from, to, child = 0;
+	long long id, log_id, from, to, sub_id, child = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96], kind[32];
 	int accept = strcmp(what, "accepted") == 0;
 	int refuse = strcmp(what, "refused") == 0;
@@ -165,6 +165,7 @@ decide(struct req *r, const char *what)
 	log_id = db_get_int(&res, 0, HC_LOG);
 	from = db_get_int(&res, 0, HC_FROM);
 	to = db_get_int(&res, 0, HC_TO);
+	sub_id = db_get_int(&res, 0, HC_SUBMISSION);
 	snprintf(log_pid, sizeof(log_pid), "%s", db_get(&res, 0, HC_LOG_PID));
 	if ((accept || refuse) && to != r->who.user_id) {
 		db_res_release(&res);
@@ -266,6 +267,9 @@ decide(struct req *r, const char *what)
 			p[2] = DV_INT(to);
 			rc = db_exec(db, STMT_PART_REMOVE, p, 3, NULL, NULL);
 		}
+		/* partners with the log's notices are told who holds it */
+		if (rc == ST_OK)
+			rc = caselog_partner_handover(db, log_id, sub_id);
 		if (rc != ST_OK)
 			goto fail;
 	}

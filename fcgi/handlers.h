@@ -66,5 +66,7 @@ st_rc h_log_participant_remove(struct req *r) ST_MUST_CHECK;
 st_rc h_log_show(struct req *r) ST_MUST_CHECK;
 st_rc h_minutes_finalise(struct req *r) ST_MUST_CHECK;
 st_rc h_minutes_show(struct req *r) ST_MUST_CHECK;
+/* h_receipt.c: partners' answers to notices */
+st_rc h_receipt(struct req *r) ST_MUST_CHECK;
 
 #endif

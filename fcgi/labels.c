@@ -82,6 +82,7 @@ label_role(const char *role)
 		{ "employee", N_("employee") },
 		{ "proposed holder", N_("proposed holder") },
 		{ "system", N_("the system") },
+		{ "partner", N_("partner") },
 	};
 
 	return lookup(t, sizeof(t) / sizeof(t[0]), role);
@@ -126,6 +127,33 @@ label_next_step(const char *step)
 	};
 
 	return lookup(t, sizeof(t) / sizeof(t[0]), step);
+}
+
+const char *
+label_notice_kind(const char *kind)
+{
+	static const char *const t[][2] = {
+		{ "referral", N_("referral") },
+		{ "nav_notice", N_("notice to NAV") },
+		{ "cw_report", N_("report of concern") },
+		{ "handover", N_("handover notice") },
+		{ "cancellation", N_("cancellation") },
+	};
+
+	return lookup(t, sizeof(t) / sizeof(t[0]), kind);
+}
+
+const char *
+label_cancel_reason(const char *reason)
+{
+	static const char *const t[][2] = {
+		{ "consent_withdrawn", N_("the consent was withdrawn") },
+		{ "consent_expired", N_("the consent expired") },
+		{ "log_closed", N_("the relay log is closed") },
+		{ "sender_withdrew", N_("the sender withdrew it") },
+	};
+
+	return lookup(t, sizeof(t) / sizeof(t[0]), reason);
 }
 
 void

@@ -20,6 +20,10 @@ const char *label_closing(const char *reason);
 /* An evaluation's result (worked, partly, not_worked) and next step. */
 const char *label_result(const char *result);
 const char *label_next_step(const char *step);
+/* A notice to a partner (outbox kind) in words: "referral", ... */
+const char *label_notice_kind(const char *kind);
+/* Why a notice is withdrawn (a cancellation's reason). */
+const char *label_cancel_reason(const char *reason);
 /* YYYY-MM-DD as DD.MM.YYYY (as written in Norway); "" if malformed. */
 void label_date(char out[DATE_SIZE], const char *iso);
 /* Text without its trailing full stops and spaces, for quoting a

@@ -419,13 +419,22 @@ minutes(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	return rc;
 }
 
-/* Notices the log sent or will send to partners, with their true state. */
+/* Columns of STMT_OUTBOX_LIST_LOG. */
+enum { NL_KIND, NL_STATUS, NL_SERVICE, NL_CREATED, NL_PARTNER, NL_REF,
+	NL_ANSWER, NL_ANSWER_TEXT, NL_ANSWER_REF, NL_ANSWER_AT, NL_PID,
+	NL_CANCELS };
+
+/*
+ * Notices the log sent or will send to partners, with their true state,
+ * the partner they went to, its reference (from the receipt of the
+ * delivery or a later answer) and its latest answer.
+ */
 static st_rc
 notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
 {
 	struct db_val p[1];
 	struct db_res res;
-	xmlNodePtr list, n;
+	xmlNodePtr list, n, a;
 	size_t i;
 	st_rc rc;
 
@@ -436,10 +445,20 @@ notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	list = view_el(parent, "notices", NULL);
 	for (i = 0; i < res.nrows; i++) {
 		n = view_el(list, "notice", NULL);
-		view_attr(n, "kind", db_get(&res, i, 0));
-		view_attr(n, "status", db_get(&res, i, 1));
-		view_attr(n, "service", db_get(&res, i, 2));
-		local_attr(n, "created", db_get(&res, i, 3));
+		view_attr(n, "id", db_get(&res, i, NL_PID));
+		view_attr(n, "kind", db_get(&res, i, NL_KIND));
+		view_attr(n, "status", db_get(&res, i, NL_STATUS));
+		view_attr(n, "service", db_get(&res, i, NL_SERVICE));
+		local_attr(n, "created", db_get(&res, i, NL_CREATED));
+		view_attr(n, "partner", db_get(&res, i, NL_PARTNER));
+		view_attr(n, "partner-ref", db_get(&res, i, NL_REF));
+		view_attr(n, "cancels", db_get(&res, i, NL_CANCELS));
+		if (db_get(&res, i, NL_ANSWER) == NULL)
+			continue;
+		a = view_el(n, "answer", db_get(&res, i, NL_ANSWER_TEXT));
+		view_attr(a, "kind", db_get(&res, i, NL_ANSWER));
+		view_attr(a, "reference", db_get(&res, i, NL_ANSWER_REF));
+		local_attr(a, "at", db_get(&res, i, NL_ANSWER_AT));
 	}
 	db_res_release(&res);
 	return ST_OK;

@@ -29,7 +29,9 @@ static const char *const types[] = {
 	NULL
 };
 static const char *const secrets[] = { "hmac", "bearer", "cert", "key",
-	NULL };
+	"inbound_hmac", NULL };
+/* The one secret the web workers read, through their group. */
+#define INBOUND	"inbound_hmac"
 
 static int
 one_of(const char *const *set, const char *s)
@@ -109,7 +111,7 @@ partner_secret_read(const char *dir, const char *public_id,
 	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return errno == ENOENT ? ST_E_NOT_FOUND : ST_E_IO;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (st.st_mode & 077) != 0) {
+	    (st.st_mode & (strcmp(secret, INBOUND) == 0 ? 037 : 077)) != 0) {
 		close(fd);
 		return ST_E_IO;
 	}
@@ -227,18 +229,19 @@ partner_exists(struct db *db, const char *id)
 	return found;
 }
 
-/* Make dir (and nothing above it) with mode 0700 if it is missing. */
+/* Make dir (and nothing above it) with mode (0700, or 0750 for what
+ * the web workers read) if it is missing; never more open than that. */
 static int
-private_dir(const char *dir)
+private_dir(const char *dir, mode_t mode)
 {
 	struct stat st;
 
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+	if (mkdir(dir, mode) != 0 && errno != EEXIST)
 		return -1;
 	if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
 	    st.st_uid != geteuid())
 		return -1;
-	if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0)
+	if ((st.st_mode & 0777 & ~mode) != 0 && chmod(dir, mode) != 0)
 		return -1;
 	return 0;
 }
@@ -265,13 +268,23 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 {
 	static char val[SECRET_MAX + 1];
 	char pdir[1024], path[1024], tmp[1100];
+	const char *dir;
 	size_t n = 0;
-	int fd, rc = 1;
+	mode_t dmode = 0700, fmode = 0600;
+	int fd, rc = 1, inbound;
 
+	if (strcmp(what, "inbound-hmac") == 0)
+		what = INBOUND;
 	if (!one_of(secrets, what)) {
-		fprintf(stderr, "stafett: the secret is hmac, bearer, cert "
-		    "or key\n");
+		fprintf(stderr, "stafett: the secret is hmac, bearer, cert, "
+		    "key or inbound-hmac\n");
 		return 2;
+	}
+	inbound = strcmp(what, INBOUND) == 0;
+	dir = inbound ? cfg->partner_inbound_dir : cfg->partner_secrets_dir;
+	if (inbound) {
+		dmode = 0750;
+		fmode = 0640;
 	}
 	if (!partner_exists(db, id)) {
 		fprintf(stderr, "stafett: no partner '%s'\n", id);
@@ -284,14 +297,15 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 	}
 	/* A trailing newline from echo or a terminal is not part of a
 	 * token or key; PEM files keep theirs inside. */
-	if (strcmp(what, "hmac") == 0 || strcmp(what, "bearer") == 0)
+	if (strcmp(what, "hmac") == 0 || strcmp(what, "bearer") == 0 ||
+	    inbound)
 		while (n > 0 && (val[n - 1] == '\n' || val[n - 1] == '\r'))
 			n--;
 	if (n == 0 || memchr(val, '\0', n) != NULL) {
 		fprintf(stderr, "stafett: no secret on standard input\n");
 		goto out;
 	}
-	if (strcmp(what, "hmac") == 0 && n < HMAC_KEY_MIN) {
+	if ((strcmp(what, "hmac") == 0 || inbound) && n < HMAC_KEY_MIN) {
 		fprintf(stderr, "stafett: an HMAC key needs at least %d "
 		    "bytes\n", HMAC_KEY_MIN);
 		goto out;
@@ -302,17 +316,15 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 		    "PEM\n");
 		goto out;
 	}
-	if (partner_secret_path(cfg->partner_secrets_dir, id, what, path,
-	    sizeof(path)) != ST_OK ||
-	    (size_t)snprintf(pdir, sizeof(pdir), "%s/%s",
-	    cfg->partner_secrets_dir, id) >= sizeof(pdir) ||
+	if (partner_secret_path(dir, id, what, path, sizeof(path)) != ST_OK ||
+	    (size_t)snprintf(pdir, sizeof(pdir), "%s/%s", dir, id) >=
+	    sizeof(pdir) ||
 	    (size_t)snprintf(tmp, sizeof(tmp), "%s.new", path) >=
 	    sizeof(tmp)) {
-		fprintf(stderr, "stafett: partner_secrets_dir is too long\n");
+		fprintf(stderr, "stafett: '%s' is too long\n", dir);
 		goto out;
 	}
-	if (private_dir(cfg->partner_secrets_dir) != 0 ||
-	    private_dir(pdir) != 0) {
+	if (private_dir(dir, dmode) != 0 || private_dir(pdir, dmode) != 0) {
 		fprintf(stderr, "stafett: cannot make a private directory "
 		    "'%s'\n", pdir);
 		goto out;
@@ -320,7 +332,7 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 	/* Written beside and renamed, so notify never reads half a key. */
 	(void)unlink(tmp);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
+	    fmode);
 	if (fd < 0) {
 		fprintf(stderr, "stafett: cannot write '%s': %s\n", tmp,
 		    strerror(errno));
@@ -342,6 +354,39 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 	rc = 0;
 out:
 	sodium_memzero(val, sizeof(val));
+	return rc;
+}
+
+/*
+ * A new bearer token for the partner's receipts: printed once on
+ * standard output, kept only as its hash; it replaces the one before.
+ */
+static int
+partner_token(struct db *db, const char *id)
+{
+	unsigned char hash[SECURE_HASH_LEN];
+	char token[SECURE_TOKEN_SIZE];
+	struct db_val p[2];
+	int rc = 1;
+
+	if (!partner_exists(db, id)) {
+		fprintf(stderr, "stafett: no partner '%s'\n", id);
+		return 1;
+	}
+	secure_token(token);
+	secure_hash(token, SECURE_TOKEN_LEN, hash);
+	p[0] = DV_BLOB(hash, sizeof(hash));
+	p[1] = DV_STR(id);
+	if (db_exec(db, STMT_PARTNER_SET_TOKEN, p, 2, NULL, NULL) != ST_OK)
+		fprintf(stderr, "stafett: cannot store the token (%s)\n",
+		    db->err);
+	else {
+		printf("%s\n", token);
+		fprintf(stderr, "stafett: receipt token of partner '%s' "
+		    "issued; it is not shown again\n", id);
+		rc = 0;
+	}
+	sodium_memzero(token, sizeof(token));
 	return rc;
 }
 
@@ -372,6 +417,17 @@ partner_list(const struct conf *cfg, struct db *db)
 			    names[k], path, sizeof(path)) == ST_OK &&
 			    access(path, F_OK) == 0)
 				printf(" %s", names[k]);
+		}
+		/* and what the partner's receipts are checked with */
+		{
+			char path[1024];
+
+			if (partner_secret_path(cfg->partner_inbound_dir, id,
+			    INBOUND, path, sizeof(path)) == ST_OK &&
+			    access(path, F_OK) == 0)
+				printf(" inbound-hmac");
+			if (db_get_int(&res, i, 8))
+				printf(" receipt-token");
 		}
 		printf("\n");
 	}
@@ -408,12 +464,13 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 	if (argc < 1 ||
 	    (strcmp(argv[0], "add") == 0 && argc < 6) ||
 	    (strcmp(argv[0], "secret") == 0 && argc != 3) ||
+	    (strcmp(argv[0], "token") == 0 && argc != 2) ||
 	    (strcmp(argv[0], "list") == 0 && argc != 1) ||
 	    ((strcmp(argv[0], "pause") == 0 ||
 	    strcmp(argv[0], "resume") == 0) && argc != 2)) {
 		fprintf(stderr, "usage: stafett partner add NAME KIND URL AUTH "
-		    "TYPE... | secret ID hmac|bearer|cert|key | list | "
-		    "pause ID | resume ID\n");
+		    "TYPE... | secret ID hmac|bearer|cert|key|inbound-hmac | "
+		    "token ID | list | pause ID | resume ID\n");
 		return 2;
 	}
 	if (open_db(cfg, &db) != 0)
@@ -422,6 +479,8 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 		rc = partner_add(&db, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "secret") == 0)
 		rc = partner_secret(cfg, &db, argv[1], argv[2]);
+	else if (strcmp(argv[0], "token") == 0)
+		rc = partner_token(&db, argv[1]);
 	else if (strcmp(argv[0], "list") == 0)
 		rc = partner_list(cfg, &db);
 	else if (strcmp(argv[0], "pause") == 0)

@@ -19,6 +19,22 @@
  * as; the web workers never open them. A secret is written once from
  * standard input (`stafett partner secret`) and never printed again.
  *
+ * What a partner sends us is checked by the web workers, so its key
+ * lives apart, where they can read it and notify's keys stay out of
+ * their reach:
+ *
+ *   <partner_inbound_dir>/<public_id>/inbound_hmac  key of the signature
+ *                                                  of the partner's
+ *                                                  receipts
+ *
+ * (directories 0750, the file 0640: give the group to the web workers'
+ * account). It is written the same way (`stafett partner secret ID
+ * inbound-hmac`) and should differ from the hmac key, so that whoever
+ * can read it can check a partner's receipts but never sign a notice as
+ * the municipality. The partner's bearer token for its receipts is
+ * issued by `stafett partner token ID`, printed once, and kept only as
+ * its hash in the database.
+ *
  * partner_kind_valid(), partner_auth_valid() and partner_type_valid()
  * say whether a word is one of the enum values of the schema.
  * partner_endpoint_valid() accepts https:// URLs only: notices never
@@ -31,7 +47,8 @@
  * partner_secret_read() reads a secret into a buffer the caller owns
  * (at most max - 1 bytes, NUL-terminated, a trailing newline removed);
  * ST_E_NOT_FOUND when the file does not exist, ST_E_IO when it cannot be
- * read or is readable by others than its owner.
+ * read or is readable by others than its owner (for inbound_hmac: by
+ * others than its owner and group).
  */
 int partner_kind_valid(const char *kind);
 int partner_auth_valid(const char *auth);

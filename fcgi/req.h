@@ -32,7 +32,15 @@ struct route;
  * functions; nothing is sent to the client until the handler returns, so
  * a request is acknowledged only after its transaction has committed.
  */
-enum auth_kind { AUTH_NONE = 0, AUTH_SESSION, AUTH_TOKEN };
+enum auth_kind { AUTH_NONE = 0, AUTH_SESSION, AUTH_TOKEN, AUTH_PARTNER };
+
+/* A partner that proved who it is (PERM_PARTNER routes): its token and
+ * the signature of the body checked. No user is logged in then. */
+struct partner_who {
+	long long	 id;		/* 0 when none */
+	char		 public_id[SECURE_ID_SIZE];
+	const char	*name;		/* owned by the request pool */
+};
 
 struct req {
 	struct worker		*w;
@@ -45,6 +53,7 @@ struct req {
 	const char		*content_type;
 	const char		*cookie_header;
 	const char		*authorization;
+	const char		*signature;	/* X-Stafett-Signature */
 	const char		*accept_language;
 	const char		*remote_addr;	/* only ever hashed */
 	size_t			 content_length;
@@ -69,6 +78,7 @@ struct req {
 	/* who is asking */
 	enum auth_kind		 auth;
 	struct principal	 who;
+	struct partner_who	 partner;
 	char			 csrf[SECURE_TOKEN_SIZE];
 	unsigned char		 session_hash[SECURE_HASH_LEN];
 	enum lang		 lang;

@@ -152,6 +152,9 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "GET", "/api/v1/guide", h_guide_show,
 	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	/* partners answering notices */
+	{ "POST", "/api/v1/receipts", h_receipt,
+	    PERM_PARTNER, CSRF_NONE, BODY_SIGNED, TEXT_BODY_MAX },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -259,6 +262,9 @@ route_permits(enum perm perm, const struct principal *who)
 		    (who->role == ROLE_EMPLOYEE || who->role == ROLE_LEADER);
 	case PERM_ADMIN:
 		return who->user_id != 0 && who->role == ROLE_ADMIN;
+	case PERM_PARTNER:
+		/* no user, whatever their role, speaks for a partner */
+		return 0;
 	}
 	return 0;
 }
@@ -446,6 +452,9 @@ read_body(struct req *r, int *status, const char **msg)
 		*msg = _("Send the document as application/xml in UTF-8.");
 		return ST_E_INVALID;
 	}
+	/* parsed once the signer is known (partner_attempt) */
+	if (rt->body == BODY_SIGNED)
+		return ST_OK;
 	rc = xmlsafe_parse(r->body.data, r->body.len, max,
 	    r->w->cfg->xml_max_depth, &r->xml, err, sizeof(err));
 	if (rc != ST_OK) {
@@ -497,6 +506,40 @@ fallback(struct req *r, int status, const char *msg)
 		buf_reset(&r->out);
 }
 
+/*
+ * A partner's request: its token and the signature of the body first,
+ * then the body is parsed (400 if it is not XML), then the handler. The
+ * answers to a failed check are the same 401 for every actor, user or
+ * stranger, with the reason a partner's developer needs.
+ */
+static st_rc
+partner_attempt(struct req *r)
+{
+	const struct route *rt = r->route;
+	size_t max = rt->body_max ? rt->body_max : r->w->cfg->body_max;
+	char err[256];
+	int token_ok = 0;
+	st_rc rc;
+
+	memset(&r->partner, 0, sizeof(r->partner));
+	rc = auth_partner(r, &token_ok);
+	choose_lang(r, 0);
+	if (rc == ST_E_NOT_FOUND) {
+		if ((rc = resp_header(r, "WWW-Authenticate",
+		    "Bearer realm=\"stafett-partners\"")) != ST_OK)
+			return rc;
+		return resp_error(r, 401, token_ok ?
+		    _("The signature does not match the body (X-Stafett-Signature: sha256=<hex HMAC-SHA256 of the body under your inbound key>).") :
+		    _("A valid partner token is required (Authorization: Bearer ...)."));
+	}
+	if (rc != ST_OK)
+		return rc;
+	if (r->xml == NULL && xmlsafe_parse(r->body.data, r->body.len, max,
+	    r->w->cfg->xml_max_depth, &r->xml, err, sizeof(err)) != ST_OK)
+		return resp_error(r, 400, pool_strdup(&r->pool, err));
+	return rt->fn(r);
+}
+
 /* Authentication, permission, CSRF and the handler: may be run twice. */
 static st_rc
 attempt(struct req *r)
@@ -507,6 +550,8 @@ attempt(struct req *r)
 	memset(&r->who, 0, sizeof(r->who));
 	r->csrf[0] = '\0';
 	r->auth = AUTH_NONE;
+	if (rt->perm == PERM_PARTNER)
+		return partner_attempt(r);
 	if (req_is_api(r)) {
 		if (rt->perm != PERM_PUBLIC) {
 			rc = auth_bearer(r);

@@ -25,7 +25,9 @@ enum perm {
 	PERM_PUBLIC,	/* anyone, logged in or not */
 	PERM_USER,	/* any logged-in user or token */
 	PERM_STAFF,	/* an employee or leader with a unit */
-	PERM_ADMIN	/* an administrator */
+	PERM_ADMIN,	/* an administrator */
+	PERM_PARTNER	/* a partner: its own bearer token and the body's
+			 * signature under its inbound key; never a user */
 };
 
 enum csrf_kind {
@@ -37,7 +39,11 @@ enum csrf_kind {
 /* BODY_MULTIPART: multipart/form-data (a file upload); its text parts
  * are put in req->form (so CSRF is checked as for a form), the bytes
  * stay in req->body for the handler to take the file from. */
-enum body_kind { BODY_NONE, BODY_FORM, BODY_XML, BODY_MULTIPART };
+/* BODY_SIGNED: an XML body a partner signs (PERM_PARTNER routes): read
+ * as it came, the signature checked over those bytes, and only then
+ * parsed (so a stranger's body is never parsed at all). */
+enum body_kind { BODY_NONE, BODY_FORM, BODY_XML, BODY_MULTIPART,
+	BODY_SIGNED };
 
 typedef st_rc (*handler_fn)(struct req *r);
 

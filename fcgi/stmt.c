@@ -78,14 +78,15 @@ struct stmt_def {
 	" LEFT JOIN app_user wu ON wu.id = c.withdrawn_by"
 /* id, public_id, log_id, from_id, to_id, status, reason, answer,
  * created_at, decided_at, from name, to name, to public_id, log
- * public_id, log reference, requested_by */
+ * public_id, log reference, requested_by, submission_id */
 #define HANDOVER_COLS \
 	"SELECT h.id, h.public_id, h.log_id, h.from_id, h.to_id, h.status," \
 	" h.reason, h.answer," \
 	" DATE_FORMAT(h.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(h.decided_at, '%Y-%m-%dT%H:%i:%sZ'), fu.display_name," \
 	" tu.display_name, tu.public_id, l.public_id, l.reference," \
-	" h.requested_by FROM handover h JOIN relay_log l ON l.id = h.log_id" \
+	" h.requested_by, h.submission_id FROM handover h" \
+	" JOIN relay_log l ON l.id = h.log_id" \
 	" JOIN app_user fu ON fu.id = h.from_id" \
 	" JOIN app_user tu ON tu.id = h.to_id"
 /* id, public_id, log_id, what, goal, responsible_id, responsible name,
@@ -120,6 +121,10 @@ struct stmt_def {
 	" DATE_FORMAT(mi.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(mi.finalised_at, '%Y-%m-%dT%H:%i:%sZ'), me.public_id," \
 	" co.public_id, DATE_FORMAT(me.starts_at, '%Y-%m-%dT%H:%i')"
+/* The states of a notice that a partner's answer turns into
+ * acknowledged (h_receipt.c says the same to the partner). */
+#define ANSWERABLE \
+	"('queued', 'delivered', 'in_flight', 'failed', 'dead')"
 #define MINUTES_FROM \
 	"minutes mi JOIN app_user au ON au.id = mi.author_id" \
 	" JOIN form_submission s ON s.id = mi.submission_id" \
@@ -656,20 +661,31 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND o.status IN ('queued', 'failed')"
 	    " AND o.service <> (SELECT kind FROM unit WHERE id = ?)"
 	    " AND NOT " COVERS("o.log_id", "o.service") },
-	/* (log_id) -> kind, status, service, created_at */
+	/* (log_id) -> kind, status, service, created_at, partner name,
+	 * partner_ref, the latest answer's kind, text, reference and time,
+	 * public_id, the kind of the notice a cancellation withdraws */
 	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log",
-	    "SELECT kind, status, service,"
-	    " DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') FROM outbox"
-	    " WHERE log_id = ? AND (service IS NOT NULL OR kind = 'cw_report')"
-	    " ORDER BY created_at DESC LIMIT 200" },
+	    "SELECT o.kind, o.status, o.service,"
+	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.name,"
+	    " o.partner_ref, a.kind, a.text, a.reference,"
+	    " DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind"
+	    " FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id"
+	    " LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM"
+	    " notice_answer a2 WHERE a2.outbox_id = o.id)"
+	    " LEFT JOIN outbox oc ON oc.id = o.cancels_id"
+	    " WHERE o.log_id = ? AND (o.service IS NOT NULL"
+	    " OR o.kind IN ('cw_report', 'cancellation'))"
+	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 
-	/* (child_id) -> at, user name, unit name, role, action, object:
-	 * the guardians' access log */
+	/* (child_id) -> at, user (or partner) name, unit name, role,
+	 * action, object: the guardians' access log */
 	[STMT_AUDIT_FOR_CHILD] = { "audit_for_child",
-	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), u.display_name,"
+	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " COALESCE(u.display_name, pa.name),"
 	    " un.name, a.role, a.action, a.object_type"
 	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
+	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
 	    " WHERE a.child_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 2000" },
 
 	/* (log_id, xml, html) */
@@ -714,12 +730,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO partner (public_id, name, kind, endpoint, auth,"
 	    " accepts) VALUES (?, ?, ?, ?, ?, ?)" },
 	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
-	 * notices waiting (queued, failed or in flight) */
+	 * notices waiting (queued, failed or in flight), receipt token
+	 * issued */
 	[STMT_PARTNER_LIST] = { "partner_list",
 	    "SELECT p.public_id, p.name, p.kind, p.endpoint, p.auth,"
 	    " p.accepts, p.status, (SELECT COUNT(*) FROM outbox o"
 	    " WHERE o.partner_id = p.id AND o.status IN ('queued',"
-	    " 'in_flight', 'failed')) FROM partner p ORDER BY p.name" },
+	    " 'in_flight', 'failed')), p.inbound_token_hash IS NOT NULL"
+	    " FROM partner p ORDER BY p.name" },
 	/* (status, public_id) */
 	[STMT_PARTNER_SET_STATUS] = { "partner_set_status",
 	    "UPDATE partner SET status = ? WHERE public_id = ?" },
@@ -739,19 +757,25 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND FIND_IN_SET(o.kind, p.accepts) ORDER BY p.id LIMIT 1)"
 	    " WHERE o.status = 'queued' AND o.partner_id IS NULL"
 	    " AND o.kind IN ('referral', 'nav_notice', 'cw_report')" },
-	/* (limit) -> id, partner_id: due rows, locked, others' skipped */
+	/* (limit) -> id, partner_id: due rows, locked, others' skipped. A
+	 * cancellation waits while the notice it withdraws is in flight,
+	 * so that it never overtakes it. */
 	[STMT_OUTBOX_DUE] = { "outbox_due",
 	    "SELECT o.id, o.partner_id FROM outbox o"
 	    " WHERE o.partner_id IS NOT NULL AND ((o.status IN ('queued',"
 	    " 'failed') AND o.next_attempt_at <= NOW(6)) OR (o.status ="
 	    " 'in_flight' AND o.lease_until < NOW(6))) AND EXISTS (SELECT 1"
 	    " FROM partner p WHERE p.id = o.partner_id AND p.status ="
-	    " 'active') ORDER BY o.next_attempt_at, o.id LIMIT ?"
+	    " 'active') AND NOT EXISTS (SELECT 1 FROM outbox oc WHERE"
+	    " oc.id = o.cancels_id AND oc.status = 'in_flight')"
+	    " ORDER BY o.next_attempt_at, o.id LIMIT ?"
 	    " FOR UPDATE SKIP LOCKED" },
 	/* (today, today, id) -> public_id, idempotency_key, message_type,
 	 * attempts, log_id, log reference, log status, covered, partner
 	 * public_id, endpoint, auth, instance, sender unit, created, age in
-	 * seconds, concern_id, service */
+	 * seconds, concern_id, service, the public id of the notice a
+	 * cancellation withdraws, its reason. A cancellation has no form:
+	 * it is sent by the unit that sent the notice it withdraws. */
 	[STMT_OUTBOX_DETAIL] = { "outbox_detail",
 	    "SELECT o.public_id, o.idempotency_key, o.message_type,"
 	    " o.attempts, o.log_id, l.reference, l.status,"
@@ -761,9 +785,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " COALESCE(su.name, ''),"
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " TIMESTAMPDIFF(SECOND, o.created_at, NOW(6)), o.concern_id,"
-	    " o.service FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " o.service, oc.public_id, o.cancel_reason"
+	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
 	    " LEFT JOIN relay_log l ON l.id = o.log_id"
-	    " LEFT JOIN form_submission s ON s.id = o.submission_id"
+	    " LEFT JOIN outbox oc ON oc.id = o.cancels_id"
+	    " LEFT JOIN form_submission s ON s.id ="
+	    " COALESCE(o.submission_id, oc.submission_id)"
 	    " LEFT JOIN app_user a ON a.id = s.author_id"
 	    " LEFT JOIN unit su ON su.id = a.unit_id WHERE o.id = ?" },
 	/* (lease seconds, claimed_by, id) */
@@ -794,6 +821,96 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " claimed_by, started_at, http_status, outcome, error,"
 	    " retry_after_s) VALUES (?, ?, ?, ?, NOW(6) - INTERVAL ?"
 	    " MICROSECOND, ?, ?, ?, ?)" },
+
+	/* (token hash, public_id): a new receipt token replaces the old */
+	[STMT_PARTNER_SET_TOKEN] = { "partner_set_token",
+	    "UPDATE partner SET inbound_token_hash = ? WHERE public_id = ?" },
+	/* (partner_id, role, action, object_type, object_id, child_id,
+	 *  request_id): what a partner did, as STMT_AUDIT_INSERT for users */
+	[STMT_AUDIT_PARTNER] = { "audit_partner",
+	    "INSERT INTO audit (partner_id, role, action, object_type,"
+	    " object_id, child_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (token hash) -> id, public_id, name */
+	[STMT_PARTNER_BY_TOKEN] = { "partner_by_token",
+	    "SELECT id, public_id, name FROM partner"
+	    " WHERE inbound_token_hash = ?" },
+	/* (public_id, partner_id) -> id, public_id, kind, status, log_id,
+	 * concern_id, child_id: a notice sent to this partner (tried at
+	 * least once: one never sent cannot be answered), locked so that
+	 * answers to one notice come one after the other. The child is
+	 * read in subqueries, which take no locks. */
+	[STMT_RECEIPT_NOTICE] = { "receipt_notice",
+	    "SELECT o.id, o.public_id, o.kind, o.status, o.log_id,"
+	    " o.concern_id, COALESCE((SELECT l.child_id FROM relay_log l"
+	    " WHERE l.id = o.log_id), (SELECT c.child_id FROM concern c"
+	    " WHERE c.id = o.concern_id)) FROM outbox o"
+	    " WHERE o.public_id = ? AND o.partner_id = ? AND o.attempts > 0"
+	    " FOR UPDATE" },
+	/* (public_id, outbox_id, partner_id, kind, reference, text,
+	 *  digest): a repeat fails on notice_answer_once */
+	[STMT_ANSWER_INSERT] = { "answer_insert",
+	    "INSERT INTO notice_answer (public_id, outbox_id, partner_id,"
+	    " kind, reference, text, digest) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (outbox_id, digest) -> public_id of the same answer given before */
+	[STMT_ANSWER_FIND] = { "answer_find",
+	    "SELECT public_id FROM notice_answer WHERE outbox_id = ?"
+	    " AND digest = ?" },
+	/* (partner_ref, id): an answer shows the partner has the notice:
+	 * delivered, or in any state of trying (queued again included), it
+	 * is acknowledged and not sent again; a cancelled one stays
+	 * cancelled. status is set last, as MariaDB assigns in order and
+	 * the others read the old one. */
+	[STMT_OUTBOX_ANSWERED] = { "outbox_answered",
+	    "UPDATE outbox SET"
+	    " delivered_at = IF(status IN " ANSWERABLE ","
+	    " COALESCE(delivered_at, NOW(6)), delivered_at),"
+	    " acknowledged_at = IF(status IN " ANSWERABLE ", NOW(6),"
+	    " acknowledged_at),"
+	    " partner_ref = COALESCE(?, partner_ref),"
+	    " lease_until = IF(status = 'in_flight', NULL, lease_until),"
+	    " status = IF(status IN " ANSWERABLE ", 'acknowledged', status)"
+	    " WHERE id = ?" },
+	/* (log_id, today, today) -> partner_id, service, partner name:
+	 * partners that have
+	 * a notice of the log (delivered, not withdrawn), take handover
+	 * notices, and whose service a valid consent still covers (or is
+	 * the log's own); a report of concern's service is child welfare */
+	[STMT_OUTBOX_SENT_TO] = { "outbox_sent_to",
+	    "SELECT o.partner_id, MIN(COALESCE(o.service, 'child_welfare')),"
+	    " MIN(p.name) FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " JOIN relay_log l ON l.id = o.log_id WHERE o.log_id = ?"
+	    " AND o.kind IN ('referral', 'nav_notice', 'cw_report')"
+	    " AND o.status IN ('delivered', 'acknowledged')"
+	    " AND FIND_IN_SET('handover', p.accepts)"
+	    " AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.cancels_id = o.id)"
+	    " AND (COALESCE(o.service, 'child_welfare') = (SELECT kind FROM"
+	    " unit WHERE id = l.home_unit_id) OR "
+	    COVERS("o.log_id", "COALESCE(o.service, 'child_welfare')") ")"
+	    " GROUP BY o.partner_id ORDER BY o.partner_id" },
+	/* (log_id, all?, home_unit_id, today, today) -> id, partner_id,
+	 * concern_id, partner takes cancellations, partner name, kind:
+	 * referrals and notices to NAV that may have reached their partner
+	 * (tried at least once) and are not withdrawn yet; all of them, or
+	 * those to services no valid consent covers any more */
+	[STMT_OUTBOX_TO_CANCEL] = { "outbox_to_cancel",
+	    "SELECT o.id, o.partner_id, o.concern_id,"
+	    " FIND_IN_SET('cancellation', p.accepts) > 0, p.name, o.kind"
+	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " WHERE o.log_id = ? AND o.kind IN ('referral', 'nav_notice')"
+	    " AND o.attempts > 0"
+	    " AND NOT EXISTS (SELECT 1 FROM outbox x WHERE x.cancels_id = o.id)"
+	    " AND (? OR (o.service IS NOT NULL AND o.service <> (SELECT kind"
+	    " FROM unit WHERE id = ?) AND NOT "
+	    COVERS("o.log_id", "o.service") "))"
+	    " ORDER BY o.id" },
+	/* (public_id, kind, message_type, service, partner_id, log_id,
+	 *  concern_id, submission_id, cancels_id, cancel_reason,
+	 *  idempotency_key): a message to a partner chosen now */
+	[STMT_OUTBOX_ADD_PARTNER] = { "outbox_add_partner",
+	    "INSERT INTO outbox (public_id, kind, message_type, service,"
+	    " partner_id, log_id, concern_id, submission_id, cancels_id,"
+	    " cancel_reason, idempotency_key)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 };
 
 const char *

@@ -117,6 +117,7 @@ handle(struct worker *w, FCGX_Request *fr)
 	    fr->envp));
 	r.cookie_header = FCGX_GetParam("HTTP_COOKIE", fr->envp);
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", fr->envp);
+	r.signature = FCGX_GetParam("HTTP_X_STAFETT_SIGNATURE", fr->envp);
 	r.accept_language = FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", fr->envp);
 	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
 	https = FCGX_GetParam("HTTPS", fr->envp);

@@ -113,6 +113,7 @@ sql_dir = $src/sql
 locale_dir = $build/po/locale
 secret_file = $dir/secret
 partner_secrets_dir = $dir/partners
+partner_inbound_dir = $dir/partners-inbound
 CONF
 	umask 022
 }

@@ -87,6 +87,7 @@ static const struct {
 	{ "GET", "/api/v1/minutes/{id}", PERM_USER, CSRF_NONE },
 	{ "POST", "/api/v1/minutes/{id}/finalise", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/api/v1/guide", PERM_USER, CSRF_NONE },
+	{ "POST", "/api/v1/receipts", PERM_PARTNER, CSRF_NONE },
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 
@@ -139,9 +140,16 @@ START_TEST(route_table_rules)
 		/* a body only where a method carries one */
 		if (!post)
 			ck_assert_int_eq(rt[i].body, BODY_NONE);
-		/* the API talks XML, browsers forms (or a file upload) */
+		/* the API talks XML, browsers forms (or a file upload); a
+		 * partner's body is signed, and a signed body is a
+		 * partner's: the signature is what authenticates it */
 		if (post && api)
-			ck_assert_int_eq(rt[i].body, BODY_XML);
+			ck_assert_int_eq(rt[i].body, rt[i].perm ==
+			    PERM_PARTNER ? BODY_SIGNED : BODY_XML);
+		ck_assert_msg((rt[i].perm == PERM_PARTNER) ==
+		    (rt[i].body == BODY_SIGNED), "%s", rt[i].pattern);
+		if (rt[i].perm == PERM_PARTNER)
+			ck_assert_msg(api && post, "%s", rt[i].pattern);
 		if (post && !api)
 			ck_assert_msg(rt[i].body == BODY_FORM ||
 			    rt[i].body == BODY_MULTIPART, "%s", rt[i].pattern);
@@ -251,6 +259,12 @@ START_TEST(permissions)
 
 	/* staff without a unit cannot act for a unit */
 	ck_assert(!route_permits(PERM_STAFF, &nounit));
+
+	/* no user, not even an administrator, speaks for a partner */
+	ck_assert(!route_permits(PERM_PARTNER, &none));
+	ck_assert(!route_permits(PERM_PARTNER, &emp));
+	ck_assert(!route_permits(PERM_PARTNER, &lead));
+	ck_assert(!route_permits(PERM_PARTNER, &adm));
 }
 END_TEST
 

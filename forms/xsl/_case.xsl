@@ -80,6 +80,7 @@
       <xsl:when test="$r = 'admin'"><xsl:value-of select="i:t('administrator')"/></xsl:when>
       <xsl:when test="$r = 'proposed holder'"><xsl:value-of select="i:t('proposed relay holder')"/></xsl:when>
       <xsl:when test="$r = 'system'"><xsl:value-of select="i:t('the system')"/></xsl:when>
+      <xsl:when test="$r = 'partner'"><xsl:value-of select="i:t('partner')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$r"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -107,6 +108,8 @@
       <xsl:when test="$k = 'anonymous'"><xsl:value-of select="i:t('Discussed anonymously')"/></xsl:when>
       <xsl:when test="$k = 'closed'"><xsl:value-of select="i:t('Relay log closed')"/></xsl:when>
       <xsl:when test="$k = 'close_request'"><xsl:value-of select="i:t('Asked to close')"/></xsl:when>
+      <xsl:when test="$k = 'notice'"><xsl:value-of select="i:t('Notice to a partner')"/></xsl:when>
+      <xsl:when test="$k = 'answer'"><xsl:value-of select="i:t('Answer from a partner')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -118,8 +121,55 @@
       <xsl:when test="$k = 'referral'"><xsl:value-of select="i:t('Referral')"/></xsl:when>
       <xsl:when test="$k = 'nav_notice'"><xsl:value-of select="i:t('Notice to NAV')"/></xsl:when>
       <xsl:when test="$k = 'cw_report'"><xsl:value-of select="i:t('Report of concern to child welfare')"/></xsl:when>
+      <xsl:when test="$k = 'handover'"><xsl:value-of select="i:t('Handover notice')"/></xsl:when>
+      <xsl:when test="$k = 'cancellation'"><xsl:value-of select="i:t('Cancellation')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- What a notice is (context: a notice); a cancellation says what it
+       withdraws. -->
+  <xsl:template name="notice-what">
+    <xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@kind"/></xsl:call-template>
+    <xsl:if test="@cancels">
+      <span class="state-text">
+        <xsl:variable name="of"><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@cancels"/></xsl:call-template></xsl:variable>
+        <xsl:value-of select="i:t('Withdraws: {0}', $of)"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Whom a notice goes to (context: a notice): the partner once one is
+       chosen, else the service. -->
+  <xsl:template name="notice-to">
+    <xsl:choose>
+      <xsl:when test="@partner"><xsl:value-of select="@partner"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- What the partner said (context: a notice): its reference and its
+       latest answer, or that none came yet. -->
+  <xsl:template name="notice-answer">
+    <xsl:if test="@partner-ref">
+      <span class="notice-ref"><xsl:value-of select="i:t('Their reference: {0}', @partner-ref)"/></span>
+    </xsl:if>
+    <xsl:for-each select="answer">
+      <span class="notice-answer">
+        <xsl:choose>
+          <xsl:when test="@kind = 'accepted'"><strong class="tag ok"><xsl:value-of select="i:t('Accepted')"/></strong></xsl:when>
+          <xsl:when test="@kind = 'rejected'"><strong class="tag bad"><xsl:value-of select="i:t('Rejected')"/></strong></xsl:when>
+          <xsl:when test="@kind = 'more_info'"><strong class="tag warn"><xsl:value-of select="i:t('Needs more information')"/></strong></xsl:when>
+          <xsl:otherwise><strong class="tag neutral"><xsl:value-of select="@kind"/></strong></xsl:otherwise>
+        </xsl:choose>
+        <xsl:variable name="when"><xsl:call-template name="date"><xsl:with-param name="d" select="@at"/></xsl:call-template></xsl:variable>
+        <span class="state-text"><xsl:value-of select="i:t('Answered {0}', $when)"/></span>
+        <xsl:if test="normalize-space(.) != ''"><span class="answer-text"><xsl:value-of select="."/></span></xsl:if>
+      </span>
+    </xsl:for-each>
+    <xsl:if test="not(@partner-ref) and not(answer)">
+      <span class="state-text"><xsl:value-of select="i:t('No answer yet.')"/></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- A notice's true delivery state: a tag and what it means. -->

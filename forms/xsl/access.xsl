@@ -93,6 +93,7 @@
       <xsl:when test="$o = 'nav-notice'"><xsl:value-of select="i:t('a notice to NAV')"/></xsl:when>
       <xsl:when test="$o = 'closing'"><xsl:value-of select="i:t('the closing note')"/></xsl:when>
       <xsl:when test="$o = 'child'"><xsl:value-of select="i:t('the child’s details')"/></xsl:when>
+      <xsl:when test="$o = 'notice_answer'"><xsl:value-of select="i:t('an answer to a notice')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$o"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

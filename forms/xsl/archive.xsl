@@ -314,15 +314,17 @@
                 <th scope="col"><xsl:value-of select="i:t('To')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('Made')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('State')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Answer')"/></th>
               </tr>
             </thead>
             <tbody>
               <xsl:for-each select="notices/notice">
                 <tr>
-                  <td><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@kind"/></xsl:call-template></td>
-                  <td><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></td>
+                  <td><xsl:call-template name="notice-what"/></td>
+                  <td><xsl:call-template name="notice-to"/></td>
                   <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
                   <td><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+                  <td><xsl:call-template name="notice-answer"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -429,6 +431,8 @@ li.bright { background: #fff4d6; border: 1px solid #e8c46a; border-radius: 6px; 
 li.bright .event-kind { color: #6b3a00; }
 .tag { display: inline-block; font-size: 0.8rem; padding: 0 0.35rem; font-weight: 700; text-transform: uppercase; border: 1px solid currentColor; }
 .state-text { display: block; color: #505a5f; font-size: 0.9rem; }
+.notice-ref, .notice-answer, .answer-text { display: block; }
+.answer-text { white-space: pre-wrap; }
 footer { margin-top: 2.5rem; border-top: 1px solid #b1b4b6; padding-top: 0.75rem; color: #505a5f; font-size: 0.9rem; }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }

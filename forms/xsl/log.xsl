@@ -983,15 +983,17 @@
                 <th scope="col"><xsl:value-of select="i:t('To')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('Made')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('State')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Answer')"/></th>
               </tr>
             </thead>
             <tbody>
               <xsl:for-each select="notice">
-                <tr>
-                  <td><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@kind"/></xsl:call-template></td>
-                  <td><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></td>
+                <tr id="notice-{@id}">
+                  <td><xsl:call-template name="notice-what"/></td>
+                  <td><xsl:call-template name="notice-to"/></td>
                   <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
                   <td class="state"><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+                  <td class="answer"><xsl:call-template name="notice-answer"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>

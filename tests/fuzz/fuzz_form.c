@@ -1,8 +1,8 @@
 /* fuzz_form.c: fuzz target for the form engine: any bytes, taken as an
  * XML instance or as browser form fields, against every shipped form,
  * must give either "valid" or a list of errors, never a crash, a leak or
- * an engine failure. Used by libFuzzer (make fuzz) and by driver.c in
- * make check. */
+ * an engine failure; the same XML read as a partner's receipt likewise.
+ * Used by libFuzzer (make fuzz) and by driver.c in make check. */
 #include "config.h"
 
 #include <stdint.h>
@@ -14,6 +14,7 @@
 
 #include "dates.h"
 #include "form.h"
+#include "receipt.h"
 #include "urlenc.h"
 #include "xmlsafe.h"
 
@@ -68,6 +69,28 @@ exercise(const struct form_def *def, xmlDocPtr inst)
 	xmlFreeDoc(view);
 }
 
+/* A receipt is read or refused with paths; never anything between. */
+static void
+receipt(xmlDocPtr doc)
+{
+	struct receipt_errors errs;
+	struct receipt rec;
+	size_t i;
+
+	if (receipt_parse(doc, &rec, &errs) == ST_OK) {
+		if (errs.n != 0 || !secure_is_id(rec.notice) ||
+		    (rec.kind == RECEIPT_ACCEPTED) != (rec.reference != NULL))
+			abort();
+		receipt_release(&rec);
+		return;
+	}
+	if (errs.n == 0 || rec.reference != NULL || rec.text != NULL)
+		abort();
+	for (i = 0; i < errs.n; i++)
+		if (errs.v[i].path[0] != '/' || errs.v[i].message[0] == '\0')
+			abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -105,6 +128,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (xmlsafe_parse((const char *)data + 2, size - 2, 1 << 20, 32,
 	    &inst, err, sizeof(err)) == ST_OK) {
+		receipt(inst);
 		exercise(def, inst);
 		xmlFreeDoc(inst);
 	}

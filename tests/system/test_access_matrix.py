@@ -319,6 +319,10 @@ ROWS = [
         obj="draft_a", variant="the nurse's draft"),
     Row("POST", "/api/v1/minutes/{id}/finalise", "D D D A D D D D D D D",
         obj="draft_a", variant="the nurse's draft", body=NOTHING),
+    # partners' answers: a partner's own token and signature, never a
+    # user's, whoever they are (test_receipts.py tries the partners)
+    Row("POST", "/api/v1/receipts",        "D D D D D D D D D D D",
+        body=NOTHING),
 ]
 for _form, _variant, _query, _expect in CASE_FORMS:
     # closing a log stores its archive copy, rendered by archive.xsl
@@ -344,6 +348,7 @@ PERM_MAX = {
     "user": set(COLS) - {"anon"},
     "staff": set(COLS) - {"anon", "admin", "guardian", "citizen"},
     "admin": {"admin"},
+    "partner": set(),
 }
 
 # ---------------------------------------------------------------- fixtures

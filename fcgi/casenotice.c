@@ -1,0 +1,138 @@
+/* casenotice.c: handover notices and cancellations to the partner that
+ * had a log's notice (see caselog.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "caselog.h"
+#include "dates.h"
+#include "db.h"
+#include "i18n.h"
+#include "labels.h"
+#include "secure.h"
+
+/* Columns of STMT_OUTBOX_SENT_TO and STMT_OUTBOX_TO_CANCEL. */
+enum { ST_PARTNER, ST_SERVICE, ST_NAME };
+enum { TC_ID, TC_PARTNER, TC_CONCERN, TC_TAKES, TC_NAME, TC_KIND };
+
+/* A message of type to partner_id, queued now; 0 for what it lacks. */
+static st_rc
+queue(struct db *db, const char *type, const char *service,
+    long long partner_id, long long log_id, long long concern_id,
+    long long submission_id, long long cancels_id, const char *reason)
+{
+	char pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
+	struct db_val p[11];
+
+	secure_random_id(pid);
+	secure_token(idem);
+	p[0] = DV_STR(pid);
+	p[1] = DV_STR(type);
+	p[2] = DV_STR(type);
+	p[3] = DV_OPT(service);
+	p[4] = DV_INT(partner_id);
+	p[5] = log_id != 0 ? DV_INT(log_id) : DV_NULL;
+	p[6] = concern_id != 0 ? DV_INT(concern_id) : DV_NULL;
+	p[7] = submission_id != 0 ? DV_INT(submission_id) : DV_NULL;
+	p[8] = cancels_id != 0 ? DV_INT(cancels_id) : DV_NULL;
+	p[9] = DV_OPT(reason);
+	p[10] = DV_STR(idem);
+	return db_exec(db, STMT_OUTBOX_ADD_PARTNER, p, 11, NULL, NULL);
+}
+
+/* An event of the system in the log: what a partner is (or is not)
+ * told; text is emptied for the next one. */
+static st_rc
+told(struct db *db, long long log_id, struct buf *text)
+{
+	st_rc rc;
+
+	rc = caselog_event(db, 0, log_id, 0, "system", "notice", text->data,
+	    NULL, NULL, 0);
+	buf_reset(text);
+	return rc;
+}
+
+st_rc
+caselog_partner_handover(struct db *db, long long log_id,
+    long long submission_id)
+{
+	char today[DATE_SIZE];
+	struct buf text = BUF_INIT(4096);
+	struct db_val p[3];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(log_id);
+	p[1] = DV_STR(today);
+	p[2] = DV_STR(today);
+	if ((rc = db_query(db, STMT_OUTBOX_SENT_TO, p, 3, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		/* The service decides the right to send at send time, as
+		 * for the notice before it. */
+		rc = queue(db, "handover", db_get(&res, i, ST_SERVICE),
+		    db_get_int(&res, i, ST_PARTNER), log_id, 0, submission_id,
+		    0, NULL);
+		if (rc == ST_OK)
+			rc = buf_addf(&text, _("%s is told who holds the relay log now (a handover notice)."),
+			    db_get(&res, i, ST_NAME));
+		if (rc == ST_OK)
+			rc = told(db, log_id, &text);
+	}
+	db_res_release(&res);
+	buf_release(&text);
+	return rc;
+}
+
+st_rc
+caselog_partner_cancel(struct db *db, long long log_id,
+    long long home_unit_id, const char *reason)
+{
+	char today[DATE_SIZE];
+	struct buf text = BUF_INIT(4096);
+	struct db_val p[5];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_INT(log_id);
+	p[1] = DV_INT(strcmp(reason, "log_closed") == 0);
+	p[2] = DV_INT(home_unit_id);
+	p[3] = DV_STR(today);
+	p[4] = DV_STR(today);
+	if ((rc = db_query(db, STMT_OUTBOX_TO_CANCEL, p, 5, 1000, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		const char *name = db_get(&res, i, TC_NAME);
+		const char *what = label_notice_kind(db_get(&res, i, TC_KIND));
+
+		if (!db_get_int(&res, i, TC_TAKES)) {
+			rc = buf_addf(&text, _("%s takes no cancellations: tell it another way that the %s it received is withdrawn (%s)."),
+			    name, what, label_cancel_reason(reason));
+			if (rc == ST_OK)
+				rc = told(db, log_id, &text);
+			continue;
+		}
+		/* No service: the consent that is gone must not stop it. */
+		rc = queue(db, "cancellation", NULL,
+		    db_get_int(&res, i, TC_PARTNER), log_id,
+		    db_get_int(&res, i, TC_CONCERN), 0,
+		    db_get_int(&res, i, TC_ID), reason);
+		if (rc == ST_OK)
+			rc = buf_addf(&text, _("%s is told that the %s it received is withdrawn (%s)."),
+			    name, what, label_cancel_reason(reason));
+		if (rc == ST_OK)
+			rc = told(db, log_id, &text);
+	}
+	db_res_release(&res);
+	buf_release(&text);
+	return rc;
+}

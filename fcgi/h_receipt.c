@@ -1,0 +1,192 @@
+/* h_receipt.c: a partner answers a notice it received (the route is
+ * PERM_PARTNER: the dispatcher has checked its token and the signature
+ * of the body before this runs). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "caselog.h"
+#include "db.h"
+#include "handlers.h"
+#include "i18n.h"
+#include "labels.h"
+#include "receipt.h"
+#include "route.h"
+#include "view.h"
+#include "worker.h"
+
+/* Columns of STMT_RECEIPT_NOTICE. */
+enum { RN_ID, RN_PID, RN_KIND, RN_STATUS, RN_LOG, RN_CONCERN, RN_CHILD };
+
+/* A notice in these states is acknowledged by an answer: the partner
+ * has it, whatever our side last heard (ANSWERABLE in stmt.c). */
+static int
+acknowledges(const char *status)
+{
+	return strcmp(status, "queued") == 0 ||
+	    strcmp(status, "delivered") == 0 ||
+	    strcmp(status, "in_flight") == 0 ||
+	    strcmp(status, "failed") == 0 || strcmp(status, "dead") == 0;
+}
+
+/* What the partner is told: the answer as stored, and the notice's
+ * state now. */
+static st_rc
+answered(struct req *r, int status, const char *answer_pid,
+    const char *notice, const struct receipt *rec, const char *state,
+    int repeat)
+{
+	xmlNodePtr n = view_doc(r, "answer");
+
+	view_attr(n, "id", answer_pid);
+	view_attr(n, "notice", notice);
+	view_attr(n, "kind", receipt_kind_name(rec->kind));
+	view_attr(n, "notice-status", state);
+	if (repeat)
+		view_attr(n, "repeat", "true");
+	return view_send(r, status, n);
+}
+
+/*
+ * The line in the case's timeline, in the municipality's language (the
+ * guardians and the archive read it), whatever language the partner's
+ * client asked for.
+ */
+static st_rc
+summary(struct req *r, const char *kind, const struct receipt *rec,
+    struct buf *out)
+{
+	enum lang def = LANG_NB;
+	const char *who = r->partner.name, *what;
+	st_rc rc;
+
+	(void)i18n_parse(r->w->cfg->default_lang, &def);
+	i18n_use(def);
+	what = label_notice_kind(kind);
+	switch (rec->kind) {
+	case RECEIPT_ACCEPTED:
+		rc = buf_addf(out, _("%s answered the %s: accepted, reference %s."),
+		    who, what, rec->reference);
+		if (rc == ST_OK && rec->text != NULL)
+			rc = buf_addf(out, " %s", rec->text);
+		break;
+	case RECEIPT_REJECTED:
+		rc = buf_addf(out, _("%s answered the %s: rejected. The reason: %s"),
+		    who, what, rec->text);
+		break;
+	default:
+		rc = buf_addf(out, _("%s answered the %s: needs more information: %s"),
+		    who, what, rec->text);
+		break;
+	}
+	i18n_use(r->lang);
+	return rc;
+}
+
+/* ROUTE: POST /api/v1/receipts */
+st_rc
+h_receipt(struct req *r)
+{
+	struct db *db = &r->w->db;
+	unsigned char digest[SECURE_HASH_LEN];
+	char answer_pid[SECURE_ID_SIZE], notice_pid[SECURE_ID_SIZE];
+	char kind[32], status[32];
+	struct buf text = BUF_INIT(40 * 1024);
+	struct receipt_errors errs;
+	struct receipt rec;
+	struct db_res res;
+	struct db_val p[7];
+	unsigned long long answer_id = 0;
+	long long outbox_id, log_id, concern_id, child_id;
+	xmlNodePtr doc, e;
+	size_t i;
+	st_rc rc;
+
+	if (receipt_parse(r->xml, &rec, &errs) != ST_OK) {
+		doc = view_doc(r, "errors");
+		view_attr(doc, "document", "receipt");
+		for (i = 0; i < errs.n; i++) {
+			e = view_el(doc, "error", errs.v[i].message);
+			view_attr(e, "path", errs.v[i].path);
+		}
+		return view_send(r, 422, doc);
+	}
+	receipt_digest(&rec, digest);
+	if ((rc = db_begin(db)) != ST_OK)
+		goto out;
+	p[0] = DV_STR(rec.notice);
+	p[1] = DV_INT(r->partner.id);
+	if ((rc = db_query(db, STMT_RECEIPT_NOTICE, p, 2, 1, &res)) != ST_OK)
+		goto fail;
+	if (res.nrows == 0) {
+		/* Another partner's notice, one never sent, or none at all:
+		 * the same answer, so nothing about others can be learnt. */
+		db_res_release(&res);
+		db_rollback(db);
+		rc = resp_error(r, 404, _("You were sent no notice with this id."));
+		goto out;
+	}
+	outbox_id = db_get_int(&res, 0, RN_ID);
+	log_id = db_get_int(&res, 0, RN_LOG);
+	concern_id = db_get_int(&res, 0, RN_CONCERN);
+	child_id = db_get_int(&res, 0, RN_CHILD);
+	snprintf(notice_pid, sizeof(notice_pid), "%s",
+	    db_get(&res, 0, RN_PID));
+	snprintf(kind, sizeof(kind), "%s", db_get(&res, 0, RN_KIND));
+	snprintf(status, sizeof(status), "%s", db_get(&res, 0, RN_STATUS));
+	db_res_release(&res);
+	/* The same answer again: nothing new is written. */
+	p[0] = DV_INT(outbox_id);
+	p[1] = DV_BLOB(digest, sizeof(digest));
+	if ((rc = db_query(db, STMT_ANSWER_FIND, p, 2, 1, &res)) != ST_OK)
+		goto fail;
+	if (res.nrows == 1) {
+		snprintf(answer_pid, sizeof(answer_pid), "%s",
+		    db_get(&res, 0, 0));
+		db_res_release(&res);
+		db_rollback(db);
+		rc = answered(r, 200, answer_pid, notice_pid, &rec, status, 1);
+		goto out;
+	}
+	db_res_release(&res);
+	secure_random_id(answer_pid);
+	p[0] = DV_STR(answer_pid);
+	p[1] = DV_INT(outbox_id);
+	p[2] = DV_INT(r->partner.id);
+	p[3] = DV_STR(receipt_kind_name(rec.kind));
+	p[4] = DV_OPT(rec.reference);
+	p[5] = DV_OPT(rec.text);
+	p[6] = DV_BLOB(digest, sizeof(digest));
+	if ((rc = db_exec(db, STMT_ANSWER_INSERT, p, 7, NULL, &answer_id)) !=
+	    ST_OK)
+		goto fail;
+	p[0] = DV_OPT(rec.reference);
+	p[1] = DV_INT(outbox_id);
+	if ((rc = db_exec(db, STMT_OUTBOX_ANSWERED, p, 2, NULL, NULL)) !=
+	    ST_OK)
+		goto fail;
+	if ((rc = summary(r, kind, &rec, &text)) != ST_OK)
+		goto fail;
+	if ((rc = caselog_event(db, 0, log_id, log_id != 0 ? 0 : concern_id,
+	    "partner", "answer", text.data, "notice", notice_pid, 0)) != ST_OK)
+		goto fail;
+	/* The partner wrote to the child's case: the guardians see it in
+	 * the access log, as the partner's role. */
+	if ((rc = audit_log_as(r, "partner", "create", "notice_answer",
+	    (long long)answer_id, child_id)) != ST_OK)
+		goto fail;
+	if ((rc = db_commit(db)) != ST_OK)
+		goto out;
+	rc = answered(r, 201, answer_pid, notice_pid, &rec,
+	    acknowledges(status) ? "acknowledged" : status, 0);
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	buf_release(&text);
+	receipt_release(&rec);
+	return rc;
+}

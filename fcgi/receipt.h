@@ -1,0 +1,70 @@
+/* receipt.h: a partner's answer to a notice, as it arrives at
+ * POST /api/v1/receipts: reading and checking the document. */
+#ifndef ST_RECEIPT_H
+#define ST_RECEIPT_H
+
+#include <libxml/tree.h>
+
+#include "result.h"
+#include "secure.h"
+
+/*
+ * The document is published as forms/messages/receipt-in.xsd:
+ *
+ *   <receipt xmlns="urn:x-stafett:receipt:1" version="1">
+ *     <notice>the notice's id (header/notice of the message)</notice>
+ *     <accepted><reference>…</reference><text>…</text>?</accepted>
+ *     | <rejected><reason>…</reason></rejected>
+ *     | <more_info><text>…</text></more_info>
+ *   </receipt>
+ *
+ * The namespace is the one of the receipt a partner may give in its
+ * answer to the delivery itself (<receipt><reference>); this one names
+ * the notice, since it comes later, on its own.
+ *
+ * receipt_parse checks a parsed document against exactly the rules of
+ * the schema (tests/check_receipt.c holds the two to each other) and
+ * fills *out. Every problem found is added to errs with the path of the
+ * element or attribute ("/receipt/accepted/reference") and a reason in
+ * the current language. The result is ST_OK when the document is a
+ * receipt (errs->n == 0); ST_E_INVALID otherwise, with out released.
+ * The notice id and the reference are taken without the blanks around
+ * them; texts without leading and trailing blanks.
+ *
+ * receipt_digest hashes what the answer says (kind, reference, text), so
+ * that the same answer sent twice is recognised as one.
+ */
+#define RECEIPT_NS		"urn:x-stafett:receipt:1"
+#define RECEIPT_REF_MAX		100	/* characters */
+#define RECEIPT_TEXT_MAX	8000	/* characters */
+#define RECEIPT_ERRORS_MAX	8
+
+enum receipt_kind { RECEIPT_ACCEPTED, RECEIPT_REJECTED, RECEIPT_MORE_INFO };
+
+struct receipt {
+	char			 notice[SECURE_ID_SIZE];
+	enum receipt_kind	 kind;
+	char			*reference;	/* NULL unless accepted */
+	char			*text;		/* NULL if none */
+};
+
+struct receipt_error {
+	char		 path[96];
+	const char	*message;	/* a translated literal */
+};
+
+struct receipt_errors {
+	size_t			n;
+	struct receipt_error	v[RECEIPT_ERRORS_MAX];
+};
+
+st_rc receipt_parse(xmlDocPtr doc, struct receipt *out,
+    struct receipt_errors *errs) ST_MUST_CHECK;
+void receipt_release(struct receipt *r);
+
+/* "accepted", "rejected" or "more_info", as stored. */
+const char *receipt_kind_name(enum receipt_kind k);
+void receipt_digest(const struct receipt *r,
+    unsigned char out[SECURE_HASH_LEN]);
+
+#endif
