@@ -67,4 +67,8 @@ st_rc h_log_show(struct req *r) ST_MUST_CHECK;
 st_rc h_minutes_finalise(struct req *r) ST_MUST_CHECK;
 st_rc h_minutes_show(struct req *r) ST_MUST_CHECK;
 
+/* h_settings.c: a person's own e-mail choices */
+st_rc h_settings_show(struct req *r) ST_MUST_CHECK;
+st_rc h_settings_save(struct req *r) ST_MUST_CHECK;
+
 #endif

@@ -152,6 +152,11 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "GET", "/api/v1/guide", h_guide_show,
 	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	/* a person's own settings */
+	{ "GET", "/settings/email", h_settings_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/settings/email", h_settings_save, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
