@@ -23,7 +23,7 @@
       <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('Your choices were not saved. Correct this:')"/></h2>
         <ul>
-          <li><a href="#topic-1"><xsl:value-of select="error"/></a></li>
+          <li><a href="#topics"><xsl:value-of select="error"/></a></li>
         </ul>
       </div>
     </xsl:if>
@@ -44,13 +44,17 @@
     </xsl:if>
     <form method="post" action="/settings/email" novalidate="novalidate">
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
-      <fieldset class="field choices">
+      <fieldset class="field choices" id="topics" tabindex="-1">
+        <xsl:attribute name="aria-describedby">topics-hint<xsl:if test="error"> topics-error</xsl:if></xsl:attribute>
         <xsl:if test="error"><xsl:attribute name="class">field choices has-error</xsl:attribute></xsl:if>
         <legend><xsl:value-of select="i:t('Send me an e-mail when')"/></legend>
         <div class="hint" id="topics-hint"><xsl:value-of select="i:t('Untick what you do not want by e-mail. You still see everything in Stafett.')"/></div>
+        <xsl:if test="error">
+          <p class="field-error" id="topics-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:value-of select="error"/></p>
+        </xsl:if>
         <xsl:for-each select="topics/topic">
           <div class="choice">
-            <input type="checkbox" id="topic-{position()}" name="topic" value="{@id}" aria-describedby="topics-hint">
+            <input type="checkbox" id="topic-{position()}" name="topic" value="{@id}">
               <xsl:if test="@on = 'true'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
             </input>
             <label for="topic-{position()}"><xsl:value-of select="@label"/></label>

@@ -387,7 +387,8 @@ class EmailTest(unittest.TestCase):
                                        ("topic", "everything")])
         self.assertEqual(r.status, 422)
         self.assertIn("Det finnes ingen slik type e-post", r.text)
-        self.assertIn('href="#topic-1"', r.text)
+        self.assertIn('href="#topics"', r.text)
+        self.assertIn('id="topics-error"', r.text)
         self.assertEqual(sql_value(
             "SELECT COUNT(*) FROM email_preference WHERE user_id = %d"
             % user_id("forelder")), "0")
