@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "access.h"
 #include "caselog.h"
 #include "casesweep.h"
 #include "dates.h"
@@ -129,6 +130,80 @@ consents(struct db *db, const char *today, unsigned *found)
 		else
 			db_rollback(db);
 		(*found)++;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+/* The citizens told with the holder: guardians with parental
+ * responsibility, and the youth when old enough to see the log. */
+static st_rc
+tell_citizens(struct db *db, long long log, long long child,
+    const char *birth, const char *today)
+{
+	struct db_val p[1];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(child);
+	if ((rc = db_query(db, STMT_CHILD_CITIZENS, p, 1, 100, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		const char *rel = db_get(&res, i, 1);
+		int ok = 0, age = birth != NULL ?
+		    dates_age_on(birth, today, &ok) : 0;
+
+		if (strcmp(rel, "guardian") == 0 ?
+		    db_get_int(&res, i, 2) == 0 : !ok || age < YOUTH_AGE)
+			continue;
+		rc = caselog_notice(db, "consent.expiring", 0,
+		    db_get_int(&res, i, 0), NULL, 0, log);
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+st_rc
+casesweep_expiring(struct db *db, unsigned days, unsigned *found)
+{
+	char today[DATE_SIZE], last[DATE_SIZE];
+	struct db_val p[2];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	*found = 0;
+	if (days == 0)
+		return ST_OK;
+	dates_today(today);
+	dates_add(last, (int)days);
+	p[0] = DV_STR(today);
+	p[1] = DV_STR(last);
+	if ((rc = db_query(db, STMT_CONSENT_EXPIRING, p, 2, 500, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		long long log = db_get_int(&res, i, 1);
+		unsigned long long n = 0;
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_CONSENT_MARK_WARNED, p, 1, &n, NULL);
+		/* n == 0: another notify process warned first. */
+		if (rc == ST_OK && n == 1)
+			rc = caselog_notice(db, "consent.expiring", 0,
+			    db_get_int(&res, i, 2), NULL, 0, log);
+		if (rc == ST_OK && n == 1)
+			rc = tell_citizens(db, log, db_get_int(&res, i, 3),
+			    db_get(&res, i, 4), today);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		if (n == 1)
+			(*found)++;
 	}
 	db_res_release(&res);
 	return rc;

@@ -18,4 +18,14 @@
  */
 st_rc casesweep_run(struct db *db, unsigned *found) ST_MUST_CHECK;
 
+/*
+ * Consents of open logs that run out within days (consent_warn_days;
+ * 0 = never warn) and have no later consent after them: the holder, the
+ * guardians with parental responsibility and the youth from 15 get a
+ * consent.expiring notice, once per consent (consent.expiry_warned, set
+ * in the same transaction, so two notify processes warn once).
+ */
+st_rc casesweep_expiring(struct db *db, unsigned days, unsigned *found)
+    ST_MUST_CHECK;
+
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "mail.h"
 #include "mem.h"
 
 enum ktype { K_STR, K_UINT };
@@ -52,6 +53,13 @@ static const struct key keys[] = {
 	U(delivery_horizon_s, "259200"),
 	U(delivery_max_in_flight, "16"),
 	U(delivery_max_per_partner, "4"),
+	S(smtp_url, ""),
+	S(smtp_from, ""),
+	S(smtp_starttls, "required"),
+	S(smtp_user, ""),
+	S(smtp_password_file, ""),
+	S(smtp_ca_file, ""),
+	S(public_url, ""),
 	U(session_idle_min, "30"),
 	U(session_absolute_min, "600"),
 	U(login_max_failures, "5"),
@@ -63,6 +71,7 @@ static const struct key keys[] = {
 	U(concern_deadline_days, "14"),
 	U(draft_ttl_hours, "24"),
 	U(consent_max_days, "365"),
+	U(consent_warn_days, "14"),
 	S(default_lang, "nb"),
 	S(timezone, "Europe/Oslo"),
 	S(log_level, "info"),
@@ -110,6 +119,74 @@ set_value(struct conf *cfg, const struct key *k, const char *val,
 			return ST_E_CONFIG;
 		}
 		*slot = (unsigned)v;
+	}
+	return ST_OK;
+}
+
+/* No spaces or control characters: a value that goes into a URL or a
+ * protocol line as it is. */
+static int
+one_word(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/*
+ * The e-mail keys. With smtp_url empty e-mail is off and the rest is not
+ * needed; with it set, the sender and the site's address must be usable,
+ * and a password only ever travels over TLS.
+ */
+static st_rc
+check_smtp(struct conf *cfg, char *err, size_t errlen)
+{
+	size_t n;
+
+	if (strcmp(cfg->smtp_starttls, "off") != 0 &&
+	    strcmp(cfg->smtp_starttls, "try") != 0 &&
+	    strcmp(cfg->smtp_starttls, "required") != 0) {
+		snprintf(err, errlen, "'smtp_starttls' must be off, try or "
+		    "required");
+		return ST_E_CONFIG;
+	}
+	if (*cfg->smtp_url == '\0')
+		return ST_OK;
+	if ((strncmp(cfg->smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(cfg->smtp_url, "smtps://", 8) != 0) ||
+	    !one_word(cfg->smtp_url)) {
+		snprintf(err, errlen, "'smtp_url' must be smtp://host[:port] "
+		    "or smtps://host[:port], or empty for no e-mail");
+		return ST_E_CONFIG;
+	}
+	if (!mail_address_ok(cfg->smtp_from)) {
+		snprintf(err, errlen, "'smtp_from' must be an e-mail address "
+		    "(name@domain) when 'smtp_url' is set");
+		return ST_E_CONFIG;
+	}
+	/* The links in e-mails: no trailing slash, so paths join. */
+	n = strlen(cfg->public_url);
+	while (n > 0 && cfg->public_url[n - 1] == '/')
+		cfg->public_url[--n] = '\0';
+	if ((strncmp(cfg->public_url, "http://", 7) != 0 &&
+	    strncmp(cfg->public_url, "https://", 8) != 0) || n < 10 ||
+	    !one_word(cfg->public_url)) {
+		snprintf(err, errlen, "'public_url' must be the site's "
+		    "http:// or https:// address when 'smtp_url' is set");
+		return ST_E_CONFIG;
+	}
+	if ((*cfg->smtp_user == '\0') != (*cfg->smtp_password_file == '\0')) {
+		snprintf(err, errlen, "'smtp_user' and 'smtp_password_file' "
+		    "go together");
+		return ST_E_CONFIG;
+	}
+	if (*cfg->smtp_user != '\0' &&
+	    strcmp(cfg->smtp_starttls, "required") != 0 &&
+	    strncmp(cfg->smtp_url, "smtps://", 8) != 0) {
+		snprintf(err, errlen, "the SMTP password is sent only over "
+		    "TLS: set 'smtp_starttls = required' or use smtps://");
+		return ST_E_CONFIG;
 	}
 	return ST_OK;
 }
@@ -255,6 +332,12 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	    cfg->delivery_max_per_partner == 0) {
 		snprintf(err, errlen, "'delivery_max_in_flight' must be 1 to "
 		    "1000 and 'delivery_max_per_partner' at least 1");
+		return ST_E_CONFIG;
+	}
+	if ((rc = check_smtp(cfg, err, errlen)) != ST_OK)
+		return rc;
+	if (cfg->consent_warn_days > 365) {
+		snprintf(err, errlen, "'consent_warn_days' must be 0 to 365");
 		return ST_E_CONFIG;
 	}
 	if (*cfg->db_admin_user == '\0') {

@@ -62,6 +62,15 @@ struct conf {
 	unsigned delivery_horizon_s;	/* after this a notice is dead */
 	unsigned delivery_max_in_flight;	/* per notify process */
 	unsigned delivery_max_per_partner;	/* per notify process */
+	/* e-mail to people (notify): empty smtp_url = no e-mail, the
+	 * notices wait; the password is a file only notify reads */
+	char	*smtp_url;		/* smtp://host:port or smtps://... */
+	char	*smtp_from;		/* the envelope and From address */
+	char	*smtp_starttls;		/* off, try or required */
+	char	*smtp_user;
+	char	*smtp_password_file;
+	char	*smtp_ca_file;		/* empty: the system's CAs */
+	char	*public_url;		/* the site as people open it */
 
 	/* behaviour */
 	unsigned session_idle_min;
@@ -76,6 +85,7 @@ struct conf {
 	unsigned concern_deadline_days;
 	unsigned draft_ttl_hours;	/* drafts are deleted after this */
 	unsigned consent_max_days;	/* the longest a consent may last */
+	unsigned consent_warn_days;	/* warn this long before expiry */
 	char	*default_lang;		/* "nb" or "en" */
 	char	*timezone;		/* for dates people act on */
 	char	*log_level;		/* error, warn, info, debug */

@@ -39,6 +39,12 @@ db_init(struct db *db, const char *socket, const char *host, unsigned port,
 	db->last_attempt_ms = -RECONNECT_MS;
 }
 
+void
+db_read_committed(struct db *db)
+{
+	db->read_committed = 1;
+}
+
 static void
 disconnect(struct db *db)
 {
@@ -180,6 +186,9 @@ db_ensure(struct db *db)
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &no);
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->my, MYSQL_INIT_COMMAND, init);
+	if (db->read_committed)
+		mysql_options(db->my, MYSQL_INIT_COMMAND, "SET SESSION "
+		    "TRANSACTION ISOLATION LEVEL READ COMMITTED");
 	if (mysql_real_connect(db->my, usesock ? "localhost" : db->host,
 	    db->user, db->password, db->name, usesock ? 0 : db->port,
 	    usesock ? db->socket : NULL, 0) == NULL) {

@@ -93,12 +93,23 @@ struct db {
 		struct db_res	 res;
 	}		 cache[DB_CACHE_MAX];
 	size_t		 ncache;
+	/* READ COMMITTED for every transaction (db_read_committed) */
+	int		 read_committed;
 };
 
 void db_init(struct db *db, const char *socket, const char *host,
     unsigned port, const char *user, const char *password, const char *name);
 void db_release(struct db *db);
 
+/*
+ * Make every transaction of this connection (and of any reconnection)
+ * READ COMMITTED, for notify: a claim with FOR UPDATE SKIP LOCKED then
+ * locks only the rows it takes, releases at once the rows it read but
+ * does not take, and takes no gap locks, so web requests adding notices
+ * in the same moment never wait for (or deadlock with) a claim. Call
+ * before the first db_ensure.
+ */
+void db_read_committed(struct db *db);
 /* Connect (if not connected) and prepare all statements. */
 st_rc db_ensure(struct db *db) ST_MUST_CHECK;
 /* Round trip to the server: ST_OK, or ST_E_DB_GONE. */

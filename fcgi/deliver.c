@@ -72,19 +72,26 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+void
+deliver_claimant(char *out, size_t n)
+{
+	char host[64];
+
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(out, n, "%.50s:%ld:%08x", host, (long)getpid(),
+	    (unsigned)randombytes_random());
+}
+
 struct deliver *
 deliver_new(const struct conf *cfg, struct db *db)
 {
 	struct deliver *d = xcalloc(1, sizeof(*d));
-	char host[64];
 
 	d->cfg = cfg;
 	d->db = db;
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "localhost");
-	host[sizeof(host) - 1] = '\0';
-	snprintf(d->me, sizeof(d->me), "%.50s:%ld:%08x", host, (long)getpid(),
-	    (unsigned)randombytes_random());
+	deliver_claimant(d->me, sizeof(d->me));
 	d->multi = curl_multi_init();
 	if (d->multi == NULL) {
 		xfree(d);
@@ -196,10 +203,8 @@ receipt_ref(const struct deliver *d, const struct buf *answer)
 	return ref;
 }
 
-/* The wait before attempt number `attempt + 1`: base * 2^(attempt-1),
- * at most an hour, with jitter in [w/2, w] so retries spread out. */
-static long long
-backoff(const struct conf *cfg, long long attempt)
+long long
+deliver_backoff(const struct conf *cfg, long long attempt)
 {
 	long long w = cfg->delivery_backoff_s > 0 ? cfg->delivery_backoff_s : 1;
 	long long i;
@@ -244,7 +249,7 @@ finish(struct deliver *d, struct job *j, CURLcode cc, const char *why)
 	}
 	if (!delivered && !dead) {
 		delay = retry_after >= 0 ? retry_after :
-		    backoff(d->cfg, j->attempt);
+		    deliver_backoff(d->cfg, j->attempt);
 		if (j->age_s + delay > (long long)d->cfg->delivery_horizon_s)
 			dead = 1;
 	}

@@ -64,4 +64,13 @@ st_rc deliver_step(struct deliver *d, int wait_ms, int *busy) ST_MUST_CHECK;
 /* Finish what is in flight without claiming more (at shutdown). */
 void deliver_drain(struct deliver *d);
 
+/*
+ * The wait in seconds before attempt number attempt + 1, for partners
+ * and e-mail alike: delivery_backoff_s * 2^(attempt-1), at most an hour,
+ * with jitter in [w/2, w] so that retries spread out.
+ */
+long long deliver_backoff(const struct conf *cfg, long long attempt);
+/* A name for this process in claimed_by: host:pid:random (80 bytes). */
+void deliver_claimant(char *out, size_t n);
+
 #endif

@@ -9,7 +9,9 @@
 #include "db.h"
 #include "casesweep.h"
 #include "deliver.h"
+#include "i18n.h"
 #include "log.h"
+#include "mailer.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -47,24 +49,61 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_info("notify: %u deadlines, evaluations or consents "
 		    "ran out",
 		    found);
+	if (casesweep_expiring(db, cfg->consent_warn_days, &found) != ST_OK)
+		log_warn("notify: the consent warnings failed; they run again");
+	else if (found > 0)
+		log_info("notify: %u consents expire soon", found);
+}
+
+/* The two delivery engines of the loop: partners and e-mail. */
+struct engines {
+	struct deliver	*d;
+	struct mailer	*m;	/* NULL: e-mail is off */
+	int		 partner_busy, mail_busy;
+};
+
+/*
+ * One step of both engines. Each waits in curl for its own transfers;
+ * while the other has some in flight too, only briefly, so neither's
+ * transfers stall behind the other's wait.
+ */
+static st_rc
+step(struct engines *e, int wait_ms, int *busy)
+{
+	st_rc rc, mrc;
+
+	rc = deliver_step(e->d, e->mail_busy ? 50 : wait_ms,
+	    &e->partner_busy);
+	mrc = mailer_step(e->m, e->partner_busy ? 50 : wait_ms,
+	    &e->mail_busy);
+	*busy = e->partner_busy || e->mail_busy;
+	return rc != ST_OK ? rc : mrc;
 }
 
 /* --once: deliver until nothing is due or in flight (retries scheduled
  * for later wait for a later run), at most ten minutes. */
 static int
-deliver_once(const struct conf *cfg, struct db *db)
+deliver_once(const struct conf *cfg, struct db *db, struct mailer *m)
 {
-	struct deliver *d = deliver_new(cfg, db);
+	struct engines e = { deliver_new(cfg, db), m, 0, 0 };
 	time_t until = time(NULL) + 600;
-	int busy = 1, rc = 0, failures = 0;
+	int busy = 1, rc = 0, failures = 0, waits = 0;
 
-	if (d == NULL)
+	if (e.d == NULL)
 		return 1;
 	while (busy && !stopping && time(NULL) < until) {
 		struct timespec pause = { 0, 200000000 };
 
-		if (deliver_step(d, 200, &busy) == ST_OK) {
+		if (step(&e, 200, &busy) == ST_OK) {
 			failures = 0;
+			/* E-mails another process held locked while it
+			 * claimed them are not "nothing due": look again a
+			 * few times before leaving them to it. */
+			if (!busy && waits < 25 && mailer_due(m)) {
+				busy = 1;
+				waits++;
+				nanosleep(&pause, NULL);
+			}
 			continue;
 		}
 		/* A deadlock or a lost connection: the claim was rolled
@@ -77,16 +116,43 @@ deliver_once(const struct conf *cfg, struct db *db)
 		busy = 1;
 		nanosleep(&pause, NULL);
 	}
-	deliver_drain(d);
-	deliver_free(d);
+	deliver_drain(e.d);
+	mailer_drain(m);
+	deliver_free(e.d);
 	return rc;
+}
+
+/*
+ * What notify needs beside the database: the translations (e-mails are
+ * in each person's language; what notify writes in logs is in the
+ * municipality's) and the e-mail engine, NULL when e-mail is off.
+ */
+static int
+start(const struct conf *cfg, struct db *db, struct mailer **m)
+{
+	enum lang lang = LANG_NB;
+	char err[512];
+
+	if (i18n_init(cfg->locale_dir, err, sizeof(err)) != ST_OK ||
+	    mailer_new(cfg, db, m, err, sizeof(err)) != ST_OK) {
+		log_err("notify: %s", err);
+		i18n_release();
+		return -1;
+	}
+	(void)i18n_parse(cfg->default_lang, &lang);
+	i18n_use(lang);
+	if (*m == NULL)
+		log_info("notify: e-mail is off (no smtp_url): notices to "
+		    "people wait");
+	return 0;
 }
 
 int
 cmd_notify(const struct conf *cfg, int argc, char **argv)
 {
 	struct sigaction sa;
-	struct deliver *d;
+	struct engines e = { NULL, NULL, 0, 0 };
+	struct mailer *m = NULL;
 	struct db db;
 	time_t last = 0;
 
@@ -97,11 +163,18 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 
 		db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port,
 		    cfg->db_user, cfg->db_password, cfg->db_name);
+		db_read_committed(&db);
+		if (start(cfg, &db, &m) != 0) {
+			db_release(&db);
+			return 1;
+		}
 		rc = db_ensure(&db) == ST_OK ? 0 : 1;
 		if (rc == 0)
 			housekeeping(cfg, &db);
 		if (rc == 0)
-			rc = deliver_once(cfg, &db);
+			rc = deliver_once(cfg, &db, m);
+		mailer_free(m);
+		i18n_release();
 		db_release(&db);
 		return rc;
 	}
@@ -112,8 +185,16 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
 	    cfg->db_password, cfg->db_name);
-	if ((d = deliver_new(cfg, &db)) == NULL) {
+	db_read_committed(&db);
+	if (start(cfg, &db, &m) != 0) {
+		db_release(&db);
+		return 1;
+	}
+	e.m = m;
+	if ((e.d = deliver_new(cfg, &db)) == NULL) {
 		log_err("notify: cannot start the delivery engine");
+		mailer_free(m);
+		i18n_release();
 		db_release(&db);
 		return 1;
 	}
@@ -131,14 +212,16 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 			last = time(NULL);
 		}
 		/* Waits in curl while transfers run, else a second. */
-		if (deliver_step(d, 1000, &busy) != ST_OK)
+		if (step(&e, 1000, &busy) != ST_OK)
 			log_warn("notify: a delivery step failed; it runs "
 			    "again");
 		if (!busy)
 			nanosleep(&tick, NULL);
 	}
 	/* Transfers still running keep their lease: sent again after it. */
-	deliver_free(d);
+	deliver_free(e.d);
+	mailer_free(m);
+	i18n_release();
 	db_release(&db);
 	log_info("notify: stopped");
 	return 0;

@@ -155,6 +155,11 @@ static const struct route routes[] = {
 	/* partners answering notices */
 	{ "POST", "/api/v1/receipts", h_receipt,
 	    PERM_PARTNER, CSRF_NONE, BODY_SIGNED, TEXT_BODY_MAX },
+	/* a person's own settings */
+	{ "GET", "/settings/email", h_settings_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/settings/email", h_settings_save, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

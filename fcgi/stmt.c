@@ -911,6 +911,99 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " partner_id, log_id, concern_id, submission_id, cancels_id,"
 	    " cancel_reason, idempotency_key)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+/* Notices to people (e-mail) that are due: queued, failed and waited
+ * for, or in flight with the lease run out. */
+#define MAIL_DUE_WHERE \
+	" WHERE o.partner_id IS NULL AND o.message_type IS NULL" \
+	" AND o.service IS NULL" \
+	" AND (o.user_id IS NOT NULL OR o.unit_id IS NOT NULL)" \
+	" AND ((o.status IN ('queued', 'failed') AND o.next_attempt_at" \
+	" <= NOW(6)) OR (o.status = 'in_flight' AND o.lease_until <" \
+	" NOW(6)))"
+	/* (limit) -> id, public_id, idempotency_key, kind, user_id,
+	 * unit_id, log_id, concern_id, attempts, age in seconds: due,
+	 * locked, others' skipped */
+	[STMT_MAIL_DUE] = { "mail_due",
+	    "SELECT o.id, o.public_id, o.idempotency_key, o.kind, o.user_id,"
+	    " o.unit_id, o.log_id, o.concern_id, o.attempts,"
+	    " TIMESTAMPDIFF(SECOND, o.created_at, NOW(6)) FROM outbox o"
+	    MAIL_DUE_WHERE " ORDER BY o.next_attempt_at, o.id LIMIT ?"
+	    " FOR UPDATE SKIP LOCKED" },
+	/* () -> how many are due (no locks) */
+	[STMT_MAIL_DUE_COUNT] = { "mail_due_count",
+	    "SELECT COUNT(*) FROM outbox o" MAIL_DUE_WHERE },
+	/* (unit_id) -> id: the unit's leaders */
+	[STMT_MAIL_LEADERS] = { "mail_leaders",
+	    "SELECT id FROM app_user WHERE unit_id = ? AND role = 'leader'"
+	    " AND active ORDER BY id LIMIT 100" },
+	/* (log_id, concern_id) -> the log's and the concern's public ids */
+	[STMT_MAIL_LINKS] = { "mail_links",
+	    "SELECT (SELECT public_id FROM relay_log WHERE id = ?),"
+	    " (SELECT public_id FROM concern WHERE id = ?)" },
+	/* (topic, log_id, user_id) -> public_id, email, lang, active,
+	 * wants the topic, public id of a handover of the log pending to
+	 * them */
+	[STMT_MAIL_PERSON] = { "mail_person",
+	    "SELECT u.public_id, u.email, u.lang, u.active,"
+	    " COALESCE((SELECT ep.enabled FROM email_preference ep"
+	    " WHERE ep.user_id = u.id AND ep.topic = ?), TRUE),"
+	    " (SELECT h.public_id FROM handover h WHERE h.log_id = ?"
+	    " AND h.to_id = u.id AND h.status = 'pending'"
+	    " ORDER BY h.id DESC LIMIT 1)"
+	    " FROM app_user u WHERE u.id = ?" },
+	/* (outbox_id) -> user_id, outcome, smtp_code */
+	[STMT_MAIL_DONE] = { "mail_done",
+	    "SELECT user_id, outcome, smtp_code FROM email_recipient"
+	    " WHERE outbox_id = ?" },
+	/* (outbox_id, user_id, outcome, smtp_code): while the row is locked */
+	[STMT_MAIL_RECORD] = { "mail_record",
+	    "INSERT IGNORE INTO email_recipient (outbox_id, user_id, outcome,"
+	    " smtp_code) VALUES (?, ?, ?, ?)" },
+	/* (outbox_id, user_id, outcome, smtp_code, id, claimed_by): only
+	 * while this process still holds the row */
+	[STMT_MAIL_RECORD_HELD] = { "mail_record_held",
+	    "INSERT IGNORE INTO email_recipient (outbox_id, user_id, outcome,"
+	    " smtp_code) SELECT ?, ?, ?, ? FROM outbox WHERE id = ?"
+	    " AND claimed_by = ? AND status = 'in_flight'" },
+	/* (status, error, delivered?, dead?, id): a notice with nobody
+	 * left to send to, settled while it is locked */
+	[STMT_MAIL_SETTLE] = { "mail_settle",
+	    "UPDATE outbox SET status = ?, last_error = ?,"
+	    " delivered_at = IF(?, NOW(6), delivered_at),"
+	    " dead_at = IF(?, NOW(6), dead_at), lease_until = NULL"
+	    " WHERE id = ?" },
+	/* (user_id) -> topic, enabled */
+	[STMT_PREF_LIST] = { "pref_list",
+	    "SELECT topic, enabled FROM email_preference WHERE user_id = ?" },
+	/* (user_id, topic, enabled) */
+	[STMT_PREF_SET] = { "pref_set",
+	    "INSERT INTO email_preference (user_id, topic, enabled)"
+	    " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
+	    " updated_at = IF(enabled = VALUES(enabled), updated_at, NOW(6)),"
+	    " enabled = VALUES(enabled)" },
+	/* (user_id) -> email */
+	[STMT_USER_EMAIL] = { "user_email",
+	    "SELECT email FROM app_user WHERE id = ?" },
+	/* (today, last day) -> id, log_id, holder_id, child_id, birth_date:
+	 * active consents of open logs that run out within the warning
+	 * time, not yet warned of and not followed by a later consent */
+	[STMT_CONSENT_EXPIRING] = { "consent_expiring",
+	    "SELECT c.id, c.log_id, l.holder_id, l.child_id, ch.birth_date"
+	    " FROM consent c JOIN relay_log l ON l.id = c.log_id"
+	    " JOIN child ch ON ch.id = l.child_id"
+	    " WHERE c.status = 'active' AND NOT c.expiry_warned"
+	    " AND c.expires >= ? AND c.expires <= ? AND l.status = 'open'"
+	    " AND NOT EXISTS (SELECT 1 FROM consent c2 WHERE"
+	    " c2.log_id = c.log_id AND c2.status = 'active'"
+	    " AND c2.expires > c.expires) LIMIT 500" },
+	/* (id): affects no row when another process warned first */
+	[STMT_CONSENT_MARK_WARNED] = { "consent_mark_warned",
+	    "UPDATE consent SET expiry_warned = TRUE WHERE id = ?"
+	    " AND NOT expiry_warned" },
+	/* (child_id) -> user_id, relation, parental_responsibility */
+	[STMT_CHILD_CITIZENS] = { "child_citizens",
+	    "SELECT user_id, relation, parental_responsibility"
+	    " FROM child_person WHERE child_id = ?" },
 };
 
 const char *

@@ -296,6 +296,64 @@ START_TEST(test_other_checks)
 }
 END_TEST
 
+/* The e-mail keys: off by default; when on, everything it needs. */
+#define SMTP_OK "smtp_url = smtp://mail.example.no:587\n" \
+	"smtp_from = stafett@larvik.example\n" \
+	"public_url = https://stafett.larvik.example/\n"
+
+START_TEST(test_smtp)
+{
+	struct conf cfg;
+	char err[256];
+
+	ck_assert_int_eq(load_text(&cfg, "", err, sizeof(err)), ST_OK);
+	ck_assert_str_eq(cfg.smtp_url, "");
+	ck_assert_str_eq(cfg.smtp_starttls, "required");
+	ck_assert_uint_eq(cfg.consent_warn_days, 14);
+	conf_release(&cfg);
+	ck_assert_int_eq(load_text(&cfg, SMTP_OK, err, sizeof(err)), ST_OK);
+	/* no trailing slash: paths are joined to it */
+	ck_assert_str_eq(cfg.public_url, "https://stafett.larvik.example");
+	conf_release(&cfg);
+	ck_assert_int_eq(load_text(&cfg, SMTP_OK "smtp_user = stafett\n"
+	    "smtp_password_file = /etc/stafett/smtp\n", err, sizeof(err)),
+	    ST_OK);
+	conf_release(&cfg);
+	ck_assert_int_eq(load_text(&cfg, "smtp_url = smtps://m.example.no\n"
+	    "smtp_from = s@x.no\npublic_url = http://127.0.0.1:8080\n"
+	    "smtp_starttls = off\nsmtp_user = u\n"
+	    "smtp_password_file = /p\n", err, sizeof(err)), ST_OK);
+	conf_release(&cfg);
+	/* e-mail off: the rest is not needed */
+	ck_assert_int_eq(load_text(&cfg, "smtp_from = nonsense\n", err,
+	    sizeof(err)), ST_OK);
+	conf_release(&cfg);
+}
+END_TEST
+
+START_TEST(test_smtp_checks)
+{
+	assert_fails("smtp_starttls = maybe\n", "smtp_starttls");
+	assert_fails("smtp_url = http://mail.example.no\n", "smtp_url");
+	assert_fails("smtp_url = smtp://mail example\n", "smtp_url");
+	assert_fails("smtp_url = smtp://m.example.no\n"
+	    "public_url = https://s.example.no\n", "smtp_from");
+	assert_fails("smtp_url = smtp://m.example.no\n"
+	    "smtp_from = <a@b.no>\npublic_url = https://s.example.no\n",
+	    "smtp_from");
+	assert_fails("smtp_url = smtp://m.example.no\nsmtp_from = a@b.no\n",
+	    "public_url");
+	assert_fails(SMTP_OK "public_url = ftp://s.example.no\n",
+	    "public_url");
+	assert_fails(SMTP_OK "smtp_user = u\n", "smtp_password_file");
+	assert_fails(SMTP_OK "smtp_password_file = /p\n", "smtp_user");
+	/* a password never in clear */
+	assert_fails(SMTP_OK "smtp_user = u\nsmtp_password_file = /p\n"
+	    "smtp_starttls = try\n", "TLS");
+	assert_fails("consent_warn_days = 366\n", "consent_warn_days");
+}
+END_TEST
+
 START_TEST(test_line_too_long)
 {
 	char text[2100];
@@ -455,6 +513,8 @@ conf_suite(void)
 	tcase_add_test(tc, test_no_equals);
 	tcase_add_test(tc, test_workers_range);
 	tcase_add_test(tc, test_other_checks);
+	tcase_add_test(tc, test_smtp);
+	tcase_add_test(tc, test_smtp_checks);
 	tcase_add_test(tc, test_line_too_long);
 	tcase_add_test(tc, test_env_override);
 	tcase_add_test(tc, test_env_checked);

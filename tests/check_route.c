@@ -88,6 +88,8 @@ static const struct {
 	{ "POST", "/api/v1/minutes/{id}/finalise", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/api/v1/guide", PERM_USER, CSRF_NONE },
 	{ "POST", "/api/v1/receipts", PERM_PARTNER, CSRF_NONE },
+	{ "GET", "/settings/email", PERM_USER, CSRF_NONE },
+	{ "POST", "/settings/email", PERM_USER, CSRF_SESSION },
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 

@@ -48,6 +48,7 @@
                     <xsl:value-of select="page/user/@unit"/>
                   </xsl:if>
                 </span>
+                <a href="/settings/email"><xsl:value-of select="i:t('E-mail notices')"/></a>
                 <form method="post" action="/logout" class="inline">
                   <input type="hidden" name="csrf" value="{page/csrf}"/>
                   <button type="submit" class="link"><xsl:value-of select="i:t('Log out')"/></button>

@@ -1,10 +1,16 @@
 -- fixtures.sql: extra accounts for the system tests, beside the demo ones:
--- a second employee in Fagerli barnehage and the leader of another unit.
-INSERT IGNORE INTO app_user (public_id, username, display_name, role, unit_id, lang)
+-- a second employee in Fagerli barnehage, the leader of another unit, and
+-- a second leader of Fagerli barnehage (no login: notices to the unit go
+-- to two people).
+INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       v.username, v.display_name, v.role, u.id, 'nb'
+       v.username, v.display_name, v.email, v.role, u.id, 'nb'
 FROM (
 	SELECT 'ansatt2' AS username, 'Test Ansatt To' AS display_name,
+	       'ansatt2@example.invalid' AS email,
 	       'employee' AS role, 'fagerli-bhg' AS unit
-	UNION ALL SELECT 'leder2', 'Test Leder Stavern', 'leader', 'stavern-bhg'
+	UNION ALL SELECT 'leder2', 'Test Leder Stavern',
+	       'leder2@example.invalid', 'leader', 'stavern-bhg'
+	UNION ALL SELECT 'leder3', 'Test Leder Tre',
+	       'leder3@example.invalid', 'leader', 'fagerli-bhg'
 ) v JOIN unit u ON u.code = v.unit;

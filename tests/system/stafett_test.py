@@ -140,6 +140,16 @@ def stafett(*args, stdin=None, check=True):
                           capture_output=True, text=True, check=check)
 
 
+def notify_together(n=2, timeout=120):
+    """n `stafett notify --once` started at the same moment: their exit
+    codes, once all have finished."""
+    procs = [subprocess.Popen([BIN, "notify", "--once"], env=env(),
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+             for _ in range(n)]
+    return [p.wait(timeout=timeout) for p in procs]
+
+
 _tokens = {}
 
 

@@ -122,6 +122,12 @@ DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
 NOTHING = []
 WITHDRAW = [("confirm", "yes")]
+# Every kind of e-mail ticked: saving changes nothing anyone gets.
+EMAIL_TOPICS = [("topic", t) for t in (
+    "concern.new", "concern.urgent", "concern.overdue", "log.participant",
+    "handover.request", "handover.answer", "measure.new", "measure.overdue",
+    "meeting.invite", "consent.expiring", "consent.ended",
+    "log.close_request", "other")]
 STEP = [("level", "3"), ("title_nb", "Matrisetest: nytt steg"),
         ("title_en", "Matrix test: new step"), ("form", ""), ("days", "")]
 STEP_EDIT = [("title_nb", "Matrisetest: endret steg"),
@@ -272,6 +278,11 @@ ROWS = [
     Row("POST", "/admin/guide/steps/{id}/delete", "D A D D D D D D D D D",
         obj="step", body=NOTHING),
     Row("GET", "/api/v1/guide",            "D A A A A A A A A A A"),
+    # one's own e-mail choices: everyone logged in, for themselves
+    Row("GET", "/settings/email",          "D A A A A A A A A A A",
+        page="settings"),
+    Row("POST", "/settings/email",         "D A A A A A A A A A A",
+        body=EMAIL_TOPICS, page="settings"),
     # the same through the API
     Row("GET", "/api/v1/logs/{id}",        "D D A A D D A D D A D",
         obj="log"),

@@ -20,8 +20,8 @@ import xml.etree.ElementTree as ET
 from caselog_fixtures import day, give_consent, instance, login, \
     new_concern, open_log
 from fake_partner import FakePartner, pki
-from stafett_test import BIN, DIR, api, env, sql, sql_value, stafett, \
-    token, wait_for
+from stafett_test import BIN, DIR, api, env, notify_together, sql, \
+    sql_value, stafett, token, wait_for
 
 MSG = "{urn:x-stafett:message:1}"
 HMAC_KEY = "partner-test-hmac-key-0123456789abcdef"
@@ -328,12 +328,7 @@ class DeliveryTest(unittest.TestCase):
                     token("ansatt"), instance("cw-report", {"date": day(0)}))
             self.assertEqual(r.status, 201, r.text)
         stafett("partner", "resume", pid)
-        procs = [subprocess.Popen([BIN, "notify", "--once"], env=env(),
-                                  stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
-                 for _ in range(2)]
-        for p in procs:
-            self.assertEqual(p.wait(timeout=120), 0)
+        self.assertEqual(notify_together(2), [0, 0])
         where = "id > %d AND kind = 'cw_report'" % first
         self.assertTrue(wait_for(lambda: all(
             r["status"] == "acknowledged" for r in outbox(where)),

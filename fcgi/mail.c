@@ -1,0 +1,375 @@
+/* mail.c: the kinds of e-mail notice and the message for one (mail.h). */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "i18n.h"
+#include "mail.h"
+
+static const struct mail_topic topics[] = {
+	{ "concern.new", N_("A new concern is written down in my unit"),
+	    MW_LEADER },
+	{ "concern.urgent",
+	    N_("An urgent concern is written down in my unit"), MW_LEADER },
+	{ "concern.overdue", N_("A concern is past its deadline to decide"),
+	    MW_STAFF },
+	{ "log.participant", N_("I am added to a relay log"), MW_STAFF },
+	{ "handover.request",
+	    N_("I am asked to take over as relay holder"), MW_STAFF },
+	{ "handover.answer",
+	    N_("My handover is accepted or refused, or a handover to me is withdrawn"),
+	    MW_STAFF },
+	{ "measure.new", N_("I am made responsible for a measure"),
+	    MW_STAFF },
+	{ "measure.overdue", N_("A measure is due for evaluation"),
+	    MW_STAFF },
+	{ "meeting.invite", N_("I am invited to a meeting"), MW_STAFF },
+	{ "consent.expiring", N_("A consent is about to expire"),
+	    MW_STAFF | MW_CITIZEN },
+	{ "consent.ended", N_("A consent has ended or been withdrawn"),
+	    MW_STAFF },
+	{ "log.close_request",
+	    N_("The guardians ask for a relay log to be closed"), MW_STAFF },
+	{ "other", N_("Other things that need my attention"),
+	    MW_STAFF | MW_CITIZEN },
+};
+
+#define NTOPICS (sizeof(topics) / sizeof(topics[0]))
+
+static const struct mail_kind kinds[] = {
+	{ "concern.new", "concern.new",
+	    N_("Stafett: a new concern in your unit"),
+	    N_("A new concern has been written down in your unit. Read it and decide who follows it up."),
+	    ML_CONCERN },
+	{ "concern.urgent", "concern.urgent",
+	    N_("Stafett: an urgent concern in your unit"),
+	    N_("An urgent concern has been written down in your unit. It needs your attention today."),
+	    ML_CONCERN },
+	{ "concern.overdue", "concern.overdue",
+	    N_("Stafett: a concern is past its deadline"),
+	    N_("The deadline to decide has passed: close the concern, or choose level 1, 2 or 3."),
+	    ML_CONCERN },
+	{ "log.participant", "log.participant",
+	    N_("Stafett: you take part in a relay log"),
+	    N_("You have been added as a participant in a relay log. Read it to see what is expected of you."),
+	    ML_LOG },
+	{ "handover.request", "handover.request",
+	    N_("Stafett: a handover waits for your answer"),
+	    N_("You are asked to take over as relay holder of a relay log. Accept or refuse the handover."),
+	    ML_HANDOVER },
+	{ "handover.accepted", "handover.answer",
+	    N_("Stafett: your handover is accepted"),
+	    N_("The handover you asked for is accepted: the new relay holder coordinates the relay log now."),
+	    ML_LOG },
+	{ "handover.refused", "handover.answer",
+	    N_("Stafett: your handover is refused"),
+	    N_("The handover you asked for is refused: you are still the relay holder."),
+	    ML_LOG },
+	{ "handover.withdrawn", "handover.answer",
+	    N_("Stafett: a handover to you is withdrawn"),
+	    N_("A handover you were asked to accept has been withdrawn. Nothing more is needed from you."),
+	    ML_LOG },
+	{ "measure.new", "measure.new",
+	    N_("Stafett: you are responsible for a measure"),
+	    N_("A measure in a relay log names you as responsible."),
+	    ML_LOG },
+	{ "measure.overdue", "measure.overdue",
+	    N_("Stafett: a measure is due for evaluation"),
+	    N_("The evaluation date of a measure has passed. Evaluate it, or agree a new date."),
+	    ML_LOG },
+	{ "meeting.invite", "meeting.invite",
+	    N_("Stafett: you are invited to a meeting"),
+	    N_("You are invited to a meeting about a relay log. The time and the place are on the page."),
+	    ML_LOG },
+	{ "consent.expiring", "consent.expiring",
+	    N_("Stafett: a consent expires soon"),
+	    N_("A consent to share information in a relay log expires soon. If the cooperation is to go on, a new consent is needed before then."),
+	    ML_LOG },
+	{ "consent.ended", "consent.ended",
+	    N_("Stafett: a consent has ended"),
+	    N_("A consent in a relay log has ended or been withdrawn: sharing with the services it named has stopped."),
+	    ML_LOG },
+	{ "log.close_request", "log.close_request",
+	    N_("Stafett: the guardians ask to close a relay log"),
+	    N_("The guardians ask for a relay log to be closed. Talk with them, and write the closing note if it is to be closed."),
+	    ML_LOG },
+};
+
+#define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+static const struct mail_kind other = { "other", "other",
+	N_("Stafett: something needs your attention"),
+	N_("Something in Stafett needs your attention."), ML_ANY };
+
+const struct mail_topic *
+mail_topics(size_t *n)
+{
+	*n = NTOPICS;
+	return topics;
+}
+
+const struct mail_topic *
+mail_topic(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < NTOPICS; i++)
+		if (strcmp(topics[i].id, id) == 0)
+			return &topics[i];
+	return NULL;
+}
+
+const struct mail_kind *
+mail_kind_of(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind != NULL && i < NKINDS; i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return &kinds[i];
+	return &other;
+}
+
+static int
+in_set(char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+static int
+alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Letters, digits, '-' and dots between labels. */
+static int
+domain_ok(const char *d, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 253 || d[0] == '.' || d[n - 1] == '.' ||
+	    d[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!alnum(d[i]) && d[i] != '-' && d[i] != '.')
+			return 0;
+		if (d[i] == '.' && d[i + 1] == '.')
+			return 0;
+	}
+	return 1;
+}
+
+int
+mail_address_ok(const char *addr)
+{
+	const char *at;
+	size_t n, local, i;
+
+	if (addr == NULL || (n = strlen(addr)) == 0 || n > 254)
+		return 0;
+	if ((at = strchr(addr, '@')) == NULL || strchr(at + 1, '@') != NULL)
+		return 0;
+	local = (size_t)(at - addr);
+	if (local == 0 || local > 64 || addr[0] == '.' ||
+	    addr[local - 1] == '.')
+		return 0;
+	/* RFC 5322 atext and dots: no quotes, brackets, commas, spaces. */
+	for (i = 0; i < local; i++) {
+		if (!alnum(addr[i]) && !in_set(addr[i], "!#$%&'*+-/=?^_`{|}~."))
+			return 0;
+		if (addr[i] == '.' && addr[i + 1] == '.')
+			return 0;
+	}
+	return domain_ok(at + 1, n - local - 1);
+}
+
+/* The local part of a Message-ID and the idempotency key: letters,
+ * digits, '-', '_' and '.' (base64url ids joined with dots). */
+static int
+token_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 200)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!alnum(s[i]) && !in_set(s[i], "-_."))
+			return 0;
+	return 1;
+}
+
+static int
+message_id_ok(const char *id)
+{
+	const char *at = id != NULL ? strchr(id, '@') : NULL;
+
+	return at != NULL && token_ok(id, (size_t)(at - id)) &&
+	    domain_ok(at + 1, strlen(at + 1));
+}
+
+void
+mail_date(char out[MAIL_DATE_SIZE], time_t t)
+{
+	/* Names by hand: strftime's would follow the locale. */
+	static const char days[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(out, MAIL_DATE_SIZE, "%s, %02d %s %04d %02d:%02d:%02d +0000",
+	    days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* Raw bytes per encoded word: 52 characters of base64, so that a word
+ * (64 characters) after "Subject: " or a folding space stays within 78. */
+#define WORD_BYTES	39
+
+st_rc
+mail_header(struct buf *out, const char *name, const char *value)
+{
+	const unsigned char *v = (const unsigned char *)value;
+	size_t n = strlen(value), i, plain = 1;
+	char b64[128];
+	st_rc rc;
+
+	for (i = 0; i < n; i++)
+		if (v[i] < 0x20 || v[i] > 0x7e)
+			plain = 0;
+	if (strstr(value, "=?") != NULL || strlen(name) + 2 + n > 78)
+		plain = 0;
+	if (plain)
+		return buf_addf(out, "%s: %s\r\n", name, value);
+	if ((rc = buf_addf(out, "%s:", name)) != ST_OK)
+		return rc;
+	for (i = 0; i < n;) {
+		size_t take = n - i > WORD_BYTES ? WORD_BYTES : n - i;
+
+		/* Never split a UTF-8 sequence: back off continuation
+		 * bytes (10xxxxxx) at the cut. */
+		while (i + take < n && take > 1 && (v[i + take] & 0xc0) == 0x80)
+			take--;
+		sodium_bin2base64(b64, sizeof(b64), v + i, take,
+		    sodium_base64_VARIANT_ORIGINAL);
+		if ((rc = buf_addf(out, "%s=?UTF-8?B?%s?=", i > 0 ? "\r\n " :
+		    " ", b64)) != ST_OK)
+			return rc;
+		i += take;
+	}
+	return buf_addstr(out, "\r\n");
+}
+
+/* The longest encoded line, without the '=' of a soft break. */
+#define QP_LINE	75
+
+st_rc
+mail_qp(struct buf *out, const char *text, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *t = (const unsigned char *)text;
+	size_t i, col = 0;
+	st_rc rc = ST_OK;
+
+	for (i = 0; i < len && rc == ST_OK; i++) {
+		unsigned char c = t[i];
+		int eol = i + 1 == len || t[i + 1] == '\n';
+		char tok[3];
+		size_t n;
+		int pass;
+
+		if (c == '\n') {
+			rc = buf_addstr(out, "\r\n");
+			col = 0;
+			continue;
+		}
+		/* Twice at most: after a soft break the line starts anew,
+		 * which changes what a '.' needs. */
+		for (pass = 0; pass < 2; pass++) {
+			int literal = (c >= 33 && c <= 126 && c != '=' &&
+			    !(c == '.' && col == 0)) ||
+			    ((c == ' ' || c == '\t') && !eol);
+
+			if (literal) {
+				tok[0] = (char)c;
+				n = 1;
+			} else {
+				tok[0] = '=';
+				tok[1] = hex[c >> 4];
+				tok[2] = hex[c & 15];
+				n = 3;
+			}
+			if (col + n <= QP_LINE)
+				break;
+			if ((rc = buf_addstr(out, "=\r\n")) != ST_OK)
+				return rc;
+			col = 0;
+		}
+		rc = buf_add(out, tok, n);
+		col += n;
+	}
+	return rc;
+}
+
+st_rc
+mail_build(const struct mail_in *in, struct buf *out)
+{
+	const char *s;
+	char date[MAIL_DATE_SIZE];
+	size_t start = out->len;
+	st_rc rc;
+
+	if (!mail_address_ok(in->from) || !mail_address_ok(in->to) ||
+	    !message_id_ok(in->message_id) ||
+	    !token_ok(in->idempotency_key, strlen(in->idempotency_key)) ||
+	    (strcmp(in->lang, "nb") != 0 && strcmp(in->lang, "en") != 0))
+		return ST_E_INVALID;
+	for (s = in->subject; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return ST_E_INVALID;
+	mail_date(date, in->date);
+	rc = buf_addf(out, "Date: %s\r\nFrom: Stafett <%s>\r\nTo: %s\r\n",
+	    date, in->from, in->to);
+	if (rc == ST_OK)
+		rc = mail_header(out, "Subject", in->subject);
+	if (rc == ST_OK)
+		rc = buf_addf(out, "Message-ID: <%s>\r\n"
+		    "X-Stafett-Idempotency-Key: %s\r\n"
+		    "Auto-Submitted: auto-generated\r\n"
+		    "MIME-Version: 1.0\r\n"
+		    "Content-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n"
+		    "Content-Language: %s\r\n\r\n", in->message_id,
+		    in->idempotency_key, in->lang);
+	if (rc == ST_OK)
+		rc = mail_qp(out, in->body, strlen(in->body));
+	if (rc == ST_OK && (out->len < 2 ||
+	    memcmp(out->data + out->len - 2, "\r\n", 2) != 0))
+		rc = buf_addstr(out, "\r\n");
+	if (rc != ST_OK)
+		buf_truncate(out, start);
+	return rc;
+}
+
+st_rc
+mail_compose(const struct mail_kind *k, const char *link,
+    const char *settings_url, struct buf *subject, struct buf *body)
+{
+	st_rc rc;
+
+	if ((rc = buf_addstr(subject, _(k->subject))) != ST_OK)
+		return rc;
+	/* "-- " opens a signature: mail programs set it apart. */
+	return buf_addf(body, "%s\n\n%s\n\n%s\n%s\n\n-- \n%s\n%s\n",
+	    _("Hello,"), _(k->text),
+	    _("Open the page to see more (you may be asked to log in first):"),
+	    link,
+	    _("Stafett never sends information about children by e-mail. Choose which e-mails you get:"),
+	    settings_url);
+}
