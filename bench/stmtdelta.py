@@ -9,8 +9,10 @@ histogram per prepared statement, fcgi/metrics.c).
       time the outbox statements took per notice), ob_p50_us= (the sum
       of each named statement's median, interpolated within its
       histogram bucket), and for every statement all_us= (all statement
-      time per run of the first one: a request's time in MariaDB) and
-      commit_p50_us= (the median COMMIT)
+      time per run of the first one: a request's time in MariaDB),
+      commit_p50_us= (the median COMMIT) and top= (the four statements
+      that took the most time, as name:us per run of the first one,
+      comma-separated)
 """
 import re
 import sys
@@ -69,12 +71,16 @@ def main():
     own = [delta(before, after, n) for n in names]
     runs = own[0]["count"]
     per = float(max(runs, 1))
-    total = sum(delta(before, after, n)["sum"] for n in after)
+    spent = sorted(((delta(before, after, n)["sum"], n) for n in after),
+                   reverse=True)
     print("ob_n=%d ob_mean_us=%.1f ob_p50_us=%.1f all_us=%.1f "
-          "commit_p50_us=%.1f" % (
+          "commit_p50_us=%.1f top=%s" % (
               runs, sum(d["sum"] for d in own) * 1e6 / per,
-              sum(median_us(d) for d in own), total * 1e6 / per,
-              median_us(delta(before, after, "commit"))))
+              sum(median_us(d) for d in own),
+              sum(t for t, _ in spent) * 1e6 / per,
+              median_us(delta(before, after, "commit")),
+              ",".join("%s:%.0f" % (n, t * 1e6 / per)
+                       for t, n in spent[:4])))
 
 
 if __name__ == "__main__":
