@@ -1,5 +1,7 @@
 -- post.lua: wrk script: POST the file $BENCH_BODY as application/xml,
--- with the token $BENCH_TOKEN when set, and count non-2xx answers.
+-- with the token $BENCH_TOKEN when set and the headers of the file
+-- $BENCH_HEADERS ("Name: value" lines) when set, and count non-2xx
+-- answers.
 local f = assert(io.open(os.getenv("BENCH_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = f:read("*a")
@@ -8,6 +10,15 @@ wrk.headers["Content-Type"] = "application/xml"
 local token = os.getenv("BENCH_TOKEN")
 if token and token ~= "" then
 	wrk.headers["Authorization"] = "Bearer " .. token
+end
+local extra = os.getenv("BENCH_HEADERS")
+if extra and extra ~= "" then
+	for line in io.lines(extra) do
+		local name, value = line:match("^([^:]+):%s*(.*)$")
+		if name then
+			wrk.headers[name] = value
+		end
+	end
 end
 
 function done(summary, latency, requests)

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "log.h"
 #include "mem.h"
+#include "metrics.h"
 
 #define DB_MAX_PARAMS	32
 #define RECONNECT_MS	1000
@@ -23,6 +24,34 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static unsigned long long
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000ULL +
+	    (unsigned long long)ts.tv_nsec;
+}
+
+/*
+ * Statement timing, when db->metrics is set: from before the statement is
+ * sent to after its last row is read (a reconnect, rare, counts into the
+ * statement that needed it).
+ */
+static unsigned long long
+stmt_start(const struct db *db)
+{
+	return db->metrics != NULL ? now_ns() : 0;
+}
+
+static void
+stmt_done(const struct db *db, enum stmt_id id, unsigned long long start)
+{
+	if (db->metrics != NULL)
+		metrics_observe_stmt(db->metrics, (int)id, now_ns() - start);
 }
 
 void
@@ -281,9 +310,12 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
     unsigned long long *insert_id)
 {
 	MYSQL_STMT *st;
+	unsigned long long t0 = stmt_start(db);
 	st_rc rc;
 
-	if ((rc = run(db, id, params, nparams, &st)) != ST_OK)
+	rc = run(db, id, params, nparams, &st);
+	stmt_done(db, id, t0);
+	if (rc != ST_OK)
 		return rc;
 	if (affected != NULL)
 		*affected = mysql_stmt_affected_rows(st);
@@ -361,12 +393,15 @@ db_query(struct db *db, enum stmt_id id, const struct db_val *params,
 	MYSQL_STMT *st;
 	MYSQL_RES *meta;
 	size_t ncols, nrows, r, c;
+	unsigned long long t0 = stmt_start(db);
 	int f;
 	st_rc rc;
 
 	memset(res, 0, sizeof(*res));
-	if ((rc = run(db, id, params, nparams, &st)) != ST_OK)
+	if ((rc = run(db, id, params, nparams, &st)) != ST_OK) {
+		stmt_done(db, id, t0);
 		return rc;
+	}
 	if (mysql_stmt_store_result(st) != 0) {
 		rc = fail(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
 		    stmt_name(id));
@@ -450,6 +485,7 @@ db_query(struct db *db, enum stmt_id id, const struct db_val *params,
 out:
 	if (db->my != NULL)
 		mysql_stmt_free_result(st);
+	stmt_done(db, id, t0);
 	if (rc != ST_OK)
 		db_res_release(res);
 	return rc;

@@ -10,6 +10,8 @@
 #include "result.h"
 #include "stmt.h"
 
+struct metrics;
+
 /*
  * A struct db is one connection plus every runtime statement (stmt.h),
  * prepared once when the connection is made. A worker owns exactly one.
@@ -86,6 +88,8 @@ struct db {
 	char		 err[256];
 	/* statistics */
 	unsigned long	 reconnects;
+	/* where each statement's time is counted (metrics.h), or NULL */
+	struct metrics	*metrics;
 	/* results of parameterless reads kept a while (db_query_cached) */
 	struct db_cached {
 		enum stmt_id	 id;

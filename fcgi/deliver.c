@@ -583,10 +583,12 @@ unlink_job(struct deliver *d, struct job *j)
 		}
 }
 
-static void
+/* Record the finished transfers; returns how many there were. */
+static unsigned
 collect(struct deliver *d)
 {
 	CURLMsg *m;
+	unsigned done = 0;
 	int left;
 
 	while ((m = curl_multi_info_read(d->multi, &left)) != NULL) {
@@ -601,13 +603,15 @@ collect(struct deliver *d)
 		finish(d, j, m->data.result, NULL);
 		unlink_job(d, j);
 		job_free(j);
+		done++;
 	}
+	return done;
 }
 
 st_rc
 deliver_step(struct deliver *d, int wait_ms, int *busy)
 {
-	unsigned claimed = 0;
+	unsigned claimed = 0, done = 0;
 	int running = 0;
 	st_rc rc = ST_OK;
 
@@ -616,13 +620,16 @@ deliver_step(struct deliver *d, int wait_ms, int *busy)
 		    &claimed);
 	if (d->in_flight > 0) {
 		curl_multi_perform(d->multi, &running);
-		collect(d);
+		done += collect(d);
 		if (d->in_flight > 0 && wait_ms > 0)
 			curl_multi_poll(d->multi, NULL, 0, wait_ms, NULL);
 		curl_multi_perform(d->multi, &running);
-		collect(d);
+		done += collect(d);
 	}
-	*busy = claimed > 0 || d->in_flight > 0;
+	/* A finished transfer made room that this step, full when it
+	 * claimed, could not use: more may be due, so the caller must come
+	 * back at once (--once stopped here, the daemon slept a second). */
+	*busy = claimed > 0 || d->in_flight > 0 || done > 0;
 	return rc;
 }
 

@@ -56,8 +56,8 @@ void deliver_free(struct deliver *d);
 /*
  * One step: route and claim if there is room, run transfers, wait for
  * activity at most wait_ms, record finished transfers. *busy tells whether
- * anything is in flight or was claimed (so a drain loop knows when to
- * stop).
+ * anything is in flight, was claimed or finished (so a drain loop knows
+ * when to stop: after a step with none of these, nothing is due).
  */
 st_rc deliver_step(struct deliver *d, int wait_ms, int *busy) ST_MUST_CHECK;
 

@@ -12,6 +12,14 @@ static const int statuses[METRICS_NSTATUS] = { 200, 201, 204, 303, 400, 401,
 /* Upper bounds in microseconds; the last bucket is +Inf. */
 static const unsigned long long bounds[METRICS_NBUCKETS - 1] = { 1000, 2500,
 	5000, 10000, 25000, 50000, 100000, 250000, 500000, 1000000, 2500000 };
+/* For statements, in nanoseconds, fine below a millisecond where most of
+ * them are; written as the le labels beside them. */
+static const unsigned long long stmt_bounds[METRICS_NSTMT_BUCKETS - 1] = {
+	50000, 100000, 200000, 300000, 500000, 750000, 1000000, 2500000,
+	5000000, 10000000, 25000000, 100000000, 1000000000 };
+static const char *const stmt_le[METRICS_NSTMT_BUCKETS - 1] = {
+	"0.00005", "0.0001", "0.0002", "0.0003", "0.0005", "0.00075", "0.001",
+	"0.0025", "0.005", "0.01", "0.025", "0.1", "1" };
 
 struct metrics *
 metrics_create(void)
@@ -39,6 +47,18 @@ metrics_add(unsigned long long *counter, unsigned long long n)
 	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
+/* The first of n rising bounds v is under, or n (+Inf). */
+static int
+bucket_of(const unsigned long long *bound, int n, unsigned long long v)
+{
+	int b;
+
+	for (b = 0; b < n; b++)
+		if (v <= bound[b])
+			break;
+	return b;
+}
+
 void
 metrics_observe(struct metrics *m, int route, int status,
     unsigned long long us)
@@ -53,18 +73,64 @@ metrics_observe(struct metrics *m, int route, int status,
 		if (statuses[s] == status)
 			break;
 	metrics_add(&m->req[r][s], 1);
-	for (b = 0; b < METRICS_NBUCKETS - 1; b++)
-		if (us <= bounds[b])
-			break;
+	b = bucket_of(bounds, METRICS_NBUCKETS - 1, us);
 	metrics_add(&m->bucket[r][b], 1);
 	metrics_add(&m->sum_us[r], us);
 	metrics_add(&m->count[r], 1);
+}
+
+void
+metrics_observe_stmt(struct metrics *m, int stmt, unsigned long long ns)
+{
+	int b;
+
+	if (m == NULL || stmt < 0 || stmt >= STMT__COUNT)
+		return;
+	b = bucket_of(stmt_bounds, METRICS_NSTMT_BUCKETS - 1, ns);
+	metrics_add(&m->stmt_bucket[stmt][b], 1);
+	metrics_add(&m->stmt_sum_ns[stmt], ns);
+	metrics_add(&m->stmt_count[stmt], 1);
 }
 
 static unsigned long long
 load(const unsigned long long *p)
 {
 	return __atomic_load_n(p, __ATOMIC_RELAXED);
+}
+
+/* The statements that ran, each as a histogram labelled with its name. */
+static st_rc
+render_stmts(const struct metrics *m, struct buf *out)
+{
+#define STMT_FAMILY "stafett_db_statement_duration_seconds"
+	int s, b;
+	st_rc rc;
+
+	rc = buf_addf(out, "# HELP " STMT_FAMILY " Time a worker waited for "
+	    "a prepared statement, by its name.\n"
+	    "# TYPE " STMT_FAMILY " histogram\n");
+	for (s = 0; s < STMT__COUNT && rc == ST_OK; s++) {
+		const char *name = stmt_name((enum stmt_id)s);
+		unsigned long long cum = 0;
+
+		if (load(&m->stmt_count[s]) == 0)
+			continue;
+		for (b = 0; b < METRICS_NSTMT_BUCKETS && rc == ST_OK; b++) {
+			cum += load(&m->stmt_bucket[s][b]);
+			rc = buf_addf(out, STMT_FAMILY "_bucket{statement="
+			    "\"%s\",le=\"%s\"} %llu\n", name,
+			    b < METRICS_NSTMT_BUCKETS - 1 ? stmt_le[b] : "+Inf",
+			    cum);
+		}
+		if (rc == ST_OK)
+			rc = buf_addf(out, STMT_FAMILY "_sum{statement=\"%s\"} "
+			    "%.9f\n" STMT_FAMILY "_count{statement=\"%s\"} "
+			    "%llu\n", name,
+			    (double)load(&m->stmt_sum_ns[s]) / 1e9, name,
+			    load(&m->stmt_count[s]));
+	}
+	return rc;
+#undef STMT_FAMILY
 }
 
 st_rc
@@ -140,6 +206,8 @@ metrics_render(const struct metrics *m, const char *const *methods,
 	ADDF("# HELP stafett_db_connects_total Database (re)connections made "
 	    "by workers.\n# TYPE stafett_db_connects_total counter\n"
 	    "stafett_db_connects_total %llu\n", load(&m->db_reconnects));
+	if (rc == ST_OK)
+		rc = render_stmts(m, out);
 #undef ADDF
 	return rc;
 }

@@ -68,6 +68,7 @@ spawn(struct master *m, struct slot *s)
 		db_init(&w.db, m->cfg->db_socket, m->cfg->db_host,
 		    m->cfg->db_port, m->cfg->db_user, m->cfg->db_password,
 		    m->cfg->db_name);
+		w.db.metrics = m->metrics;
 		rc = worker_run(&w, m->fd);
 		db_release(&w.db);
 		xfree(w.auth_cache);

@@ -385,6 +385,71 @@ START_TEST(test_shared_across_fork)
 }
 END_TEST
 
+START_TEST(test_stmt_observe)
+{
+	struct metrics *m = metrics_create();
+	unsigned long long sum;
+	int b;
+
+	/* 40 us, exactly 1 ms, 1 ms and a nanosecond, 2 s. */
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 40000);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 1000000);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 1000001);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 2000000000);
+	metrics_observe_stmt(m, STMT_COMMIT, 7);
+	ck_assert_uint_eq(m->stmt_count[STMT_OUTBOX_INSERT], 4);
+	ck_assert_uint_eq(m->stmt_sum_ns[STMT_OUTBOX_INSERT], 2002040001ULL);
+	ck_assert_uint_eq(m->stmt_count[STMT_COMMIT], 1);
+	ck_assert_uint_eq(m->stmt_count[STMT_BEGIN], 0);
+	for (sum = 0, b = 0; b < METRICS_NSTMT_BUCKETS; b++)
+		sum += m->stmt_bucket[STMT_OUTBOX_INSERT][b];
+	ck_assert_uint_eq(sum, 4);
+	ck_assert_uint_eq(m->stmt_bucket[STMT_OUTBOX_INSERT][0], 1);
+	ck_assert_uint_eq(m->stmt_bucket[STMT_OUTBOX_INSERT]
+	    [METRICS_NSTMT_BUCKETS - 1], 1);
+	/* Out of range or no counters: nothing, and no crash. */
+	metrics_observe_stmt(m, -1, 1);
+	metrics_observe_stmt(m, STMT__COUNT, 1);
+	metrics_observe_stmt(NULL, STMT_COMMIT, 1);
+	ck_assert_uint_eq(m->stmt_count[STMT_COMMIT], 1);
+	metrics_destroy(m);
+}
+END_TEST
+
+START_TEST(test_stmt_render)
+{
+	struct metrics *m = metrics_create();
+	struct buf b;
+
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 40000);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 1000000);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 1000001);
+	metrics_observe_stmt(m, STMT_OUTBOX_INSERT, 2000000000);
+	render(m, &b);
+	check_format(b.data);
+	assert_line(b.data, "# TYPE stafett_db_statement_duration_seconds "
+	    "histogram");
+#define BKT "stafett_db_statement_duration_seconds_bucket{" \
+	    "statement=\"outbox_insert\","
+	assert_line(b.data, BKT "le=\"0.00005\"} 1");
+	assert_line(b.data, BKT "le=\"0.00075\"} 1");
+	/* le is "less than or equal": 1 ms is in, 1 ms and 1 ns is not. */
+	assert_line(b.data, BKT "le=\"0.001\"} 2");
+	assert_line(b.data, BKT "le=\"0.0025\"} 3");
+	assert_line(b.data, BKT "le=\"1\"} 3");
+	assert_line(b.data, BKT "le=\"+Inf\"} 4");
+#undef BKT
+	assert_line(b.data, "stafett_db_statement_duration_seconds_sum{"
+	    "statement=\"outbox_insert\"} 2.002040001");
+	assert_line(b.data, "stafett_db_statement_duration_seconds_count{"
+	    "statement=\"outbox_insert\"} 4");
+	/* Statements that did not run are left out. */
+	assert_no(b.data, "statement=\"commit\"");
+	buf_release(&b);
+	metrics_destroy(m);
+}
+END_TEST
+
 static Suite *
 metrics_suite(void)
 {
@@ -398,6 +463,8 @@ metrics_suite(void)
 	tcase_add_test(tc, test_cumulative);
 	tcase_add_test(tc, test_slow_only_inf);
 	tcase_add_test(tc, test_other_status);
+	tcase_add_test(tc, test_stmt_observe);
+	tcase_add_test(tc, test_stmt_render);
 	tcase_add_test(tc, test_unmatched);
 	tcase_add_test(tc, test_process_counters);
 	tcase_add_test(tc, test_render_empty);

@@ -7,6 +7,7 @@ The fake partner (fake_partner.py) serves HTTPS on loopback with a
 certificate from a test CA that run.sh names as partner_ca_file. The
 background notify process of the test stack delivers too; tests wait
 for the outcome in the database, whichever process got there."""
+import contextlib
 import hashlib
 import hmac
 import os
@@ -339,19 +340,14 @@ class DeliveryTest(unittest.TestCase):
         self.assertEqual(len(set(keys)), 30)
 
 
-    # ------------------------------------------------------------ crashes
-
-    def test_sigkill_during_a_burst_loses_nothing(self):
-        """1,000 notices; notify is killed with SIGKILL at random moments
-        until all are through: every notice arrives, and each exactly
-        once once the partner drops repeats by their Idempotency-Key."""
-        n = 1000
-        pid = self.partner("/crash", active=False)
+    def burst(self, n):
+        """n reports of concern waiting: one made through the API, the
+        rest copied from it in SQL (the web path is not what is tested
+        here). Returns the WHERE clause that selects them."""
         first = int(sql_value("SELECT IFNULL(MAX(id), 0) FROM outbox"))
         self.cw_report()
         sub = sql_value("SELECT submission_id FROM outbox WHERE id = %s"
                         % sql_value("SELECT MAX(id) FROM outbox"))
-        # the rest copied in SQL: the web path is not what is tested here
         sql("INSERT INTO outbox (public_id, kind, concern_id,"
             " idempotency_key, submission_id) SELECT"
             " LEFT(MD5(CONCAT('c', seq, RAND())), 22), 'cw_report',"
@@ -360,13 +356,50 @@ class DeliveryTest(unittest.TestCase):
             " FROM seq_1_to_%d" % (first + 1, sub, n - 1))
         where = "id > %d AND kind = 'cw_report'" % first
         self.assertEqual(len(outbox(where)), n)
-        # the stack's own notify sits out, so the killed ones do the work
+        return where
+
+    @contextlib.contextmanager
+    def background_stopped(self):
+        """The stack's own notify process sits out, so that the notify
+        under test does all the work."""
         with open(os.path.join(DIR, "run", "notify.pid")) as f:
             background = int(f.read().strip())
         os.kill(background, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            os.kill(background, signal.SIGCONT)
+
+    def test_once_delivers_everything_due_one_at_a_time(self):
+        """--once goes on until nothing is due, also with one notice in
+        flight: a step in which a transfer only finished (no room to
+        claim when it began) is not the end of the work."""
+        pid = self.partner("/one", active=False)
+        where = self.burst(12)
+        e = env()
+        e["STAFETT_DELIVERY_MAX_IN_FLIGHT"] = "1"
+        e["STAFETT_DELIVERY_MAX_PER_PARTNER"] = "1"
+        with self.background_stopped():
+            stafett("partner", "resume", pid)
+            subprocess.run([BIN, "notify", "--once"], env=e, check=True,
+                           stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=120)
+        # at once, without waiting for the background process
+        self.assertEqual([r for r in outbox(where)
+                          if r["status"] != "acknowledged"], [])
+        self.assertEqual(len(self.fake.seen("/one")), 12)
+
+    # ------------------------------------------------------------ crashes
+
+    def test_sigkill_during_a_burst_loses_nothing(self):
+        """1,000 notices; notify is killed with SIGKILL at random moments
+        until all are through: every notice arrives, and each exactly
+        once once the partner drops repeats by their Idempotency-Key."""
+        pid = self.partner("/crash", active=False)
+        where = self.burst(1000)
         e = env()
         e["STAFETT_DELIVERY_MAX_PER_PARTNER"] = "16"
-        try:
+        with self.background_stopped():
             stafett("partner", "resume", pid)
             kills = 0
             end = time.time() + 240
@@ -387,8 +420,6 @@ class DeliveryTest(unittest.TestCase):
                     time.sleep(2)
                     p.terminate()
                 p.wait(timeout=60)
-        finally:
-            os.kill(background, signal.SIGCONT)
         rows = outbox(where)
         self.assertEqual([r for r in rows if r["status"] != "acknowledged"],
                          [])

@@ -39,6 +39,29 @@ class ServiceTest(unittest.TestCase):
         self.assertIn("stafett_request_duration_seconds_bucket", r.text)
         self.assertIn("stafett_worker_restarts_total", r.text)
 
+    def test_metrics_time_statements(self):
+        """Each prepared statement a worker runs is counted under its
+        name: one concern writes exactly one outbox_insert."""
+        def runs(name):
+            text = api("GET", "/metrics").text
+            line = 'stafett_db_statement_duration_seconds_count' \
+                   '{statement="%s"} ' % name
+            for l in text.splitlines():
+                if l.startswith(line):
+                    return int(l[len(line):])
+            return 0
+
+        before = runs("outbox_insert")
+        r = api("POST", "/api/v1/forms/concern", token("ansatt"),
+                concern_xml(child__name="Teller Testbarn"))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(runs("outbox_insert"), before + 1)
+        self.assertGreaterEqual(runs("commit"), 1)
+        text = api("GET", "/metrics").text
+        self.assertIn('stafett_db_statement_duration_seconds_bucket{'
+                      'statement="outbox_insert",le="+Inf"}', text)
+        self.assertNotIn("Teller", text)
+
     def test_security_headers(self):
         r = Client().get("/login")
         self.assertIn("default-src 'none'", r.header("Content-Security-Policy"))

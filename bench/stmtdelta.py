@@ -1,0 +1,87 @@
+"""stmtdelta.py: what bench/outbox reads off /metrics: the statements'
+time between two scrapes (stafett_db_statement_duration_seconds, one
+histogram per prepared statement, fcgi/metrics.c).
+
+  stmtdelta.py BEFORE AFTER STATEMENT...
+      the files of two scrapes; prints, for the named statements (the
+      outbox's), ob_n= (runs of the first one: one per notice written),
+      ob_mean_us= (their time summed, per run of the first one: the mean
+      time the outbox statements took per notice), ob_p50_us= (the sum
+      of each named statement's median, interpolated within its
+      histogram bucket), and for every statement all_us= (all statement
+      time per run of the first one: a request's time in MariaDB),
+      commit_p50_us= (the median COMMIT) and top= (the four statements
+      that took the most time, as name:us per run of the first one,
+      comma-separated)
+"""
+import re
+import sys
+
+LINE = re.compile(r'^stafett_db_statement_duration_seconds_(bucket|sum|count)'
+                  r'\{statement="([^"]+)"(?:,le="([^"]+)")?\} (\S+)$')
+
+
+def scrape(path):
+    """{statement: {"sum": s, "count": n, "buckets": [(le, cum), ...]}}"""
+    out = {}
+    for line in open(path):
+        m = LINE.match(line.strip())
+        if not m:
+            continue
+        kind, name, le, value = m.groups()
+        s = out.setdefault(name, {"sum": 0.0, "count": 0, "buckets": []})
+        if kind == "bucket":
+            s["buckets"].append((float(le), int(value)))
+        elif kind == "sum":
+            s["sum"] = float(value)
+        else:
+            s["count"] = int(value)
+    return out
+
+
+def delta(before, after, name):
+    a = after.get(name, {"sum": 0.0, "count": 0, "buckets": []})
+    b = before.get(name, {"sum": 0.0, "count": 0, "buckets": []})
+    old = dict(b["buckets"])
+    return {"sum": a["sum"] - b["sum"], "count": a["count"] - b["count"],
+            "buckets": [(le, cum - old.get(le, 0)) for le, cum in
+                        a["buckets"]]}
+
+
+def median_us(d):
+    """The median, linear within the bucket it falls in (the bucket's
+    lower bound when that is the last, unbounded one)."""
+    if d["count"] <= 0:
+        return 0.0
+    half = d["count"] / 2.0
+    low, below = 0.0, 0
+    for le, cum in d["buckets"]:
+        if cum >= half:
+            if le == float("inf"):
+                return low * 1e6
+            share = (half - below) / float(cum - below)
+            return (low + (le - low) * share) * 1e6
+        low, below = le, cum
+    return low * 1e6
+
+
+def main():
+    before, after = scrape(sys.argv[1]), scrape(sys.argv[2])
+    names = sys.argv[3:]
+    own = [delta(before, after, n) for n in names]
+    runs = own[0]["count"]
+    per = float(max(runs, 1))
+    spent = sorted(((delta(before, after, n)["sum"], n) for n in after),
+                   reverse=True)
+    print("ob_n=%d ob_mean_us=%.1f ob_p50_us=%.1f all_us=%.1f "
+          "commit_p50_us=%.1f top=%s" % (
+              runs, sum(d["sum"] for d in own) * 1e6 / per,
+              sum(median_us(d) for d in own),
+              sum(t for t, _ in spent) * 1e6 / per,
+              median_us(delta(before, after, "commit")),
+              ",".join("%s:%.0f" % (n, t * 1e6 / per)
+                       for t, n in spent[:4])))
+
+
+if __name__ == "__main__":
+    main()
