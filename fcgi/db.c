@@ -337,6 +337,35 @@ db_res_release(struct db_res *res)
 }
 
 st_rc
+db_res_append(struct db_res *res, struct db_res *more)
+{
+	size_t have, add;
+
+	if (more->nrows == 0)
+		return ST_OK;
+	if (res->nrows == 0) {
+		db_res_release(res);
+		*res = *more;
+		memset(more, 0, sizeof(*more));
+		return ST_OK;
+	}
+	if (res->ncols != more->ncols)
+		return ST_E_INTERNAL;
+	have = res->nrows * res->ncols;
+	add = more->nrows * more->ncols;
+	res->cell = xrealloc(res->cell, (have + add) * sizeof(*res->cell));
+	res->len = xrealloc(res->len, (have + add) * sizeof(*res->len));
+	memcpy(res->cell + have, more->cell, add * sizeof(*res->cell));
+	memcpy(res->len + have, more->len, add * sizeof(*res->len));
+	res->nrows += more->nrows;
+	/* The cells are res's now: only more's arrays go. */
+	xfree(more->cell);
+	xfree(more->len);
+	memset(more, 0, sizeof(*more));
+	return ST_OK;
+}
+
+st_rc
 db_query_cached(struct db *db, enum stmt_id id, long long ttl_ms,
     size_t max_rows, const struct db_res **res)
 {

@@ -152,6 +152,9 @@ st_rc db_query_cached(struct db *db, enum stmt_id id, long long ttl_ms,
 void db_cache_drop(struct db *db, enum stmt_id id);
 
 void db_res_release(struct db_res *res);
+/* Move the rows of more to the end of res (the same columns, or res
+ * empty); more is left empty. ST_E_INTERNAL when the columns differ. */
+st_rc db_res_append(struct db_res *res, struct db_res *more) ST_MUST_CHECK;
 /* Cell (row, col) as a string, or NULL for SQL NULL or out of range. */
 const char *db_get(const struct db_res *res, size_t row, size_t col);
 /* Cell as an integer; 0 for NULL. */

@@ -437,6 +437,42 @@ partner_load(const struct deliver *d, long long partner_id)
 	return n;
 }
 
+/*
+ * Up to max due rows, locked: expired leases first (their notify died
+ * with them), then those failed and waiting, then the new ones, each
+ * kind oldest first (stmt.c says why they are three reads).
+ */
+static st_rc
+due_rows(struct deliver *d, unsigned max, struct db_res *due)
+{
+	static const char *status[] = { "failed", "queued" };
+	struct db_res more;
+	struct db_val p[2];
+	size_t k;
+	st_rc rc;
+
+	p[0] = DV_INT(max);
+	if ((rc = db_query(d->db, STMT_OUTBOX_DUE_LEASE, p, 1, max, due)) !=
+	    ST_OK)
+		return rc;
+	for (k = 0; k < 2 && due->nrows < max; k++) {
+		p[0] = DV_STR(status[k]);
+		p[1] = DV_INT(max - due->nrows);
+		if ((rc = db_query(d->db, STMT_OUTBOX_DUE, p, 2, max, &more)) !=
+		    ST_OK) {
+			db_res_release(due);
+			return rc;
+		}
+		rc = db_res_append(due, &more);
+		db_res_release(&more);
+		if (rc != ST_OK) {
+			db_res_release(due);
+			return rc;
+		}
+	}
+	return ST_OK;
+}
+
 /* Claim up to `room` due rows in one short transaction. */
 static st_rc
 claim(struct deliver *d, unsigned room, unsigned *claimed)
@@ -458,9 +494,7 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	if ((rc = db_begin(d->db)) != ST_OK)
 		return rc;
-	p[0] = DV_INT(room * 2);
-	if ((rc = db_query(d->db, STMT_OUTBOX_DUE, p, 1, room * 2, &due)) !=
-	    ST_OK) {
+	if ((rc = due_rows(d, room * 2, &due)) != ST_OK) {
 		db_rollback(d->db);
 		return rc;
 	}

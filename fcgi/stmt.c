@@ -22,6 +22,14 @@ struct stmt_def {
 	" ON cs.consent_id = cv.id WHERE cv.log_id = " LOG \
 	" AND cv.status = 'active' AND cv.valid_from <= ?" \
 	" AND cv.expires >= ? AND cs.service = " KIND ")"
+/* A due partner notice may go now: its partner is active and the
+ * notice a cancellation withdraws is not being sent this moment. Scalar
+ * subqueries, not EXISTS: MariaDB turns EXISTS into a semi-join that
+ * reads the partner first, then every due row, and sorts them. */
+#define OUTBOX_SENDABLE \
+	" AND (SELECT p.status FROM partner p WHERE p.id = o.partner_id)" \
+	" = 'active' AND COALESCE((SELECT oc.status FROM outbox oc" \
+	" WHERE oc.id = o.cancels_id), '') <> 'in_flight'"
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
  * status, holder_id, holder public_id, holder name, holder unit name,
  * child name, child birth_date, home unit name, participant, covered,
@@ -760,15 +768,26 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (limit) -> id, partner_id: due rows, locked, others' skipped. A
 	 * cancellation waits while the notice it withdraws is in flight,
 	 * so that it never overtakes it. */
+	/* (status, limit) -> id, partner_id: rows of one status ('queued'
+	 * or 'failed') due now, oldest first, locked, others' skipped. One
+	 * status at a time, so that the scan follows outbox_due in its
+	 * order and stops at the limit: with both in one IN (...) every due
+	 * row was read and sorted on every claim, and a backlog of n cost
+	 * n row reads per notice. */
 	[STMT_OUTBOX_DUE] = { "outbox_due",
-	    "SELECT o.id, o.partner_id FROM outbox o"
-	    " WHERE o.partner_id IS NOT NULL AND ((o.status IN ('queued',"
-	    " 'failed') AND o.next_attempt_at <= NOW(6)) OR (o.status ="
-	    " 'in_flight' AND o.lease_until < NOW(6))) AND EXISTS (SELECT 1"
-	    " FROM partner p WHERE p.id = o.partner_id AND p.status ="
-	    " 'active') AND NOT EXISTS (SELECT 1 FROM outbox oc WHERE"
-	    " oc.id = o.cancels_id AND oc.status = 'in_flight')"
+	    "SELECT o.id, o.partner_id FROM outbox o FORCE INDEX (outbox_due)"
+	    " WHERE o.status = ? AND o.next_attempt_at <= NOW(6)"
+	    " AND o.partner_id IS NOT NULL" OUTBOX_SENDABLE
 	    " ORDER BY o.next_attempt_at, o.id LIMIT ?"
+	    " FOR UPDATE SKIP LOCKED" },
+	/* (limit) -> id, partner_id: rows in flight whose lease ran out
+	 * (their notify died), as STMT_OUTBOX_DUE */
+	[STMT_OUTBOX_DUE_LEASE] = { "outbox_due_lease",
+	    "SELECT o.id, o.partner_id FROM outbox o"
+	    " FORCE INDEX (outbox_lease)"
+	    " WHERE o.status = 'in_flight' AND o.lease_until < NOW(6)"
+	    " AND o.partner_id IS NOT NULL" OUTBOX_SENDABLE
+	    " ORDER BY o.lease_until, o.id LIMIT ?"
 	    " FOR UPDATE SKIP LOCKED" },
 	/* (today, today, id) -> public_id, idempotency_key, message_type,
 	 * attempts, log_id, log reference, log status, covered, partner
