@@ -19,7 +19,7 @@
 
 /* Columns of STMT_PARTNER_ADMIN_LIST and _GET. */
 enum { PA_ID, PA_NAME, PA_KIND, PA_ENDPOINT, PA_AUTH, PA_ACCEPTS, PA_STATUS,
-	PA_SECRETS, PA_CHECKED, PA_FAILING, PA_CREATED, PA_ROWID };
+	PA_SECRETS, PA_CHECKED, PA_FAILING, PA_CREATED, PA_ROWID, PA_TOKEN };
 /* Columns of STMT_PARTNER_NOTICES_*. */
 enum { PN_ID, PN_KIND, PN_STATUS, PN_ATTEMPTS, PN_HTTP, PN_ERROR, PN_CREATED,
 	PN_NEXT, PN_DELIVERED, PN_ACKED, PN_DEAD, PN_RETRIED };
@@ -48,16 +48,19 @@ in_set(const char *list, const char *word)
 	return 0;
 }
 
-/* Which secrets a partner needs: the signature key always, then what its
- * authentication takes. */
-static int
+/* Which secrets a partner needs to be sent anything: the signature key
+ * always, then what its authentication takes. (The key of its receipts
+ * is for what it sends us: "receipts".) */
+static const char *
 needed(const char *auth, const char *secret)
 {
 	if (strcmp(secret, "hmac") == 0)
-		return 1;
+		return "true";
 	if (strcmp(secret, "bearer") == 0)
-		return strcmp(auth, "bearer") == 0;
-	return strcmp(auth, "mtls") == 0;
+		return strcmp(auth, "bearer") == 0 ? "true" : "false";
+	if (strcmp(secret, "cert") == 0 || strcmp(secret, "key") == 0)
+		return strcmp(auth, "mtls") == 0 ? "true" : "false";
+	return "receipts";
 }
 
 /* A time from the database (UTC): local to the municipality on a page,
@@ -129,8 +132,12 @@ partner_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 		view_attr(e, "name", name);
 		view_attr(e, "present", secrets != NULL &&
 		    in_set(secrets, name) ? "true" : "false");
-		view_attr(e, "needed", needed(auth, name) ? "true" : "false");
+		view_attr(e, "needed", needed(auth, name));
 	}
+	/* What the partner's receipts come with besides: its token, kept
+	 * only as a hash (`stafett partner token`). */
+	view_attr(p, "receipt-token", db_get_int(res, i, PA_TOKEN) ?
+	    "true" : "false");
 	q = view_el(p, "queue", NULL);
 	for (s = 0; states[s] != NULL; s++) {
 		unsigned long long n = 0;

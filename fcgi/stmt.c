@@ -1035,9 +1035,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" (SELECT DATE_FORMAT(MIN(a.raised_at), '%Y-%m-%dT%H:%i:%sZ')" \
 	" FROM delivery_alert a WHERE a.partner_id = p.id" \
 	" AND a.kind = 'partner_failing' AND a.cleared_at IS NULL)," \
-	" DATE_FORMAT(p.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.id FROM partner p"
+	" DATE_FORMAT(p.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.id," \
+	" p.inbound_token_hash IS NOT NULL FROM partner p"
 	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
-	 * secrets, secrets checked, failing since, created, id */
+	 * secrets, secrets checked, failing since, created, id, whether a
+	 * token for its receipts is issued */
 	[STMT_PARTNER_ADMIN_LIST] = { "partner_admin_list",
 	    PARTNER_ADMIN_COLS " ORDER BY p.name" },
 	/* (public_id) -> the same for one */

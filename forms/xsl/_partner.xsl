@@ -31,6 +31,7 @@
       <xsl:when test="$s = 'bearer'"><xsl:value-of select="i:t('Bearer token')"/></xsl:when>
       <xsl:when test="$s = 'cert'"><xsl:value-of select="i:t('Client certificate')"/></xsl:when>
       <xsl:when test="$s = 'key'"><xsl:value-of select="i:t('Client certificate key')"/></xsl:when>
+      <xsl:when test="$s = 'inbound_hmac'"><xsl:value-of select="i:t('Signature key of its receipts (HMAC)')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

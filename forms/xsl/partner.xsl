@@ -80,6 +80,7 @@
     <section aria-labelledby="secrets-title" id="secrets">
       <h2 id="secrets-title"><xsl:value-of select="i:t('Secrets')"/></h2>
       <p><xsl:value-of select="i:t('The signature key, token, certificate and key are files on the server that only the delivery process can read. They are never entered here or shown again: this web service cannot read them, so a break-in here cannot take them. Someone with access to the server stores them with the command below, reading the secret from a file or the keyboard.')"/></p>
+      <p><xsl:value-of select="i:t('A partner that answers notices later (receipts) needs a key of its own to sign them with, and a token, which the last command prints once.')"/></p>
       <table class="list">
         <caption class="visually-hidden"><xsl:value-of select="i:t('Which secrets are in place')"/></caption>
         <thead>
@@ -97,6 +98,7 @@
               <td>
                 <xsl:choose>
                   <xsl:when test="@needed = 'true'"><xsl:value-of select="i:t('Yes')"/></xsl:when>
+                  <xsl:when test="@needed = 'receipts'"><xsl:value-of select="i:t('For its receipts')"/></xsl:when>
                   <xsl:otherwise><xsl:value-of select="i:t('No')"/></xsl:otherwise>
                 </xsl:choose>
               </td>
@@ -107,9 +109,20 @@
                   <xsl:otherwise><xsl:value-of select="i:t('No')"/></xsl:otherwise>
                 </xsl:choose>
               </td>
-              <td><code>stafett partner secret <xsl:value-of select="$p/@id"/><xsl:text> </xsl:text><xsl:value-of select="@name"/> &lt; FILE</code></td>
+              <td><code>stafett partner secret <xsl:value-of select="$p/@id"/><xsl:text> </xsl:text><xsl:value-of select="translate(@name, '_', '-')"/> &lt; FILE</code></td>
             </tr>
           </xsl:for-each>
+          <tr>
+            <th scope="row"><xsl:value-of select="i:t('Token of its receipts')"/></th>
+            <td><xsl:value-of select="i:t('For its receipts')"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$p/@receipt-token = 'true'"><strong class="tag ok"><xsl:value-of select="i:t('Yes')"/></strong></xsl:when>
+                <xsl:otherwise><xsl:value-of select="i:t('No')"/></xsl:otherwise>
+              </xsl:choose>
+            </td>
+            <td><code>stafett partner token <xsl:value-of select="$p/@id"/></code></td>
+          </tr>
         </tbody>
       </table>
       <p class="muted">

@@ -220,7 +220,10 @@ class PartnerAdminTest(unittest.TestCase):
         secrets = {s.get("name"): s.get("present")
                    for s in listing.xml().iter("secret")}
         self.assertEqual(secrets, {"hmac": "true", "bearer": "false",
-                                   "cert": "false", "key": "false"})
+                                   "cert": "false", "key": "false",
+                                   "inbound_hmac": "false"})
+        self.assertEqual(listing.xml().find("partner").get(
+            "receipt-token"), "false")
         self.assertNotIn(key, listing.text)
         # a file removed by hand on the server: notify notices
         os.remove(os.path.join(DIR, "partners", pid, "hmac"))
