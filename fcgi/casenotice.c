@@ -25,6 +25,7 @@ queue(struct db *db, const char *type, const char *service,
 {
 	char pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
 	struct db_val p[11];
+	st_rc rc;
 
 	secure_random_id(pid);
 	secure_token(idem);
@@ -39,7 +40,11 @@ queue(struct db *db, const char *type, const char *service,
 	p[8] = cancels_id != 0 ? DV_INT(cancels_id) : DV_NULL;
 	p[9] = DV_OPT(reason);
 	p[10] = DV_STR(idem);
-	return db_exec(db, STMT_OUTBOX_ADD_PARTNER, p, 11, NULL, NULL);
+	if ((rc = db_exec(db, STMT_OUTBOX_ADD_PARTNER, p, 11, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	/* Someone to tell if it is not acknowledged or dies (alerts.c). */
+	return db_exec(db, STMT_OUTBOX_SENDER_FOLLOWS, NULL, 0, NULL, NULL);
 }
 
 /* An event of the system in the log: what a partner is (or is not)

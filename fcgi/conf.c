@@ -60,6 +60,8 @@ static const struct key keys[] = {
 	S(smtp_password_file, ""),
 	S(smtp_ca_file, ""),
 	S(public_url, ""),
+	U(delivery_ack_timeout_s, "172800"),
+	U(partner_failing_after, "5"),
 	U(session_idle_min, "30"),
 	U(session_absolute_min, "600"),
 	U(login_max_failures, "5"),

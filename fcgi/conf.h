@@ -71,6 +71,12 @@ struct conf {
 	char	*smtp_password_file;
 	char	*smtp_ca_file;		/* empty: the system's CAs */
 	char	*public_url;		/* the site as people open it */
+	/* a notice delivered but not acknowledged this long raises an
+	 * alert to its sender and the administrators */
+	unsigned delivery_ack_timeout_s;
+	/* a partner whose last this many attempts all failed is alerted
+	 * as failing until it delivers again (0: never) */
+	unsigned partner_failing_after;
 
 	/* behaviour */
 	unsigned session_idle_min;

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mem.h"
 #include "message.h"
+#include "metrics.h"
 #include "partner.h"
 #include "secure.h"
 #include "xmlsafe.h"
@@ -168,6 +169,34 @@ attempt_row(struct deliver *d, const struct job *j, long http,
 		log_warn("deliver: cannot record an attempt of '%s'", j->pid);
 }
 
+/* Count a delivery in the partner's latency histogram (for /metrics).
+ * A failure costs one sample, never the delivery: logged only. */
+static void
+latency_row(struct deliver *d, const struct job *j)
+{
+	struct db_val p[3];
+	struct db_res res;
+	long long us;
+
+	p[0] = DV_INT(j->outbox_id);
+	if (db_query(d->db, STMT_OUTBOX_LATENCY, p, 1, 1, &res) != ST_OK) {
+		log_warn("deliver: cannot read the latency of '%s'", j->pid);
+		return;
+	}
+	if (res.nrows == 1) {
+		us = db_get_int(&res, 0, 1);
+		if (us < 0)
+			us = 0;
+		p[0] = DV_INT(db_get_int(&res, 0, 0));
+		p[1] = DV_INT(metrics_latency_le_ms((unsigned long long)us));
+		p[2] = DV_INT(us);
+		if (db_exec(d->db, STMT_LATENCY_ADD, p, 3, NULL, NULL) != ST_OK)
+			log_warn("deliver: cannot count the latency of '%s'",
+			    j->pid);
+	}
+	db_res_release(&res);
+}
+
 /* The partner's reference from a receipt, or NULL. */
 static char *
 receipt_ref(const struct deliver *d, const struct buf *answer)
@@ -225,6 +254,7 @@ finish(struct deliver *d, struct job *j, CURLcode cc, const char *why)
 	long http = 0;
 	curl_off_t ra = -1;
 	long long delay = 0, retry_after = -1;
+	unsigned long long n = 0;
 	int delivered = 0, acked = 0, dead = 0;
 
 	error[0] = '\0';
@@ -267,9 +297,11 @@ finish(struct deliver *d, struct job *j, CURLcode cc, const char *why)
 	p[7] = DV_INT(delay);
 	p[8] = DV_INT(j->outbox_id);
 	p[9] = DV_STR(d->me);
-	if (db_exec(d->db, STMT_OUTBOX_RESULT, p, 10, NULL, NULL) != ST_OK)
+	if (db_exec(d->db, STMT_OUTBOX_RESULT, p, 10, &n, NULL) != ST_OK)
 		log_warn("deliver: cannot record the result of '%s'; it is "
 		    "sent again after its lease", j->pid);
+	else if (delivered && n == 1)
+		latency_row(d, j);
 	attempt_row(d, j, http, outcome, error[0] != '\0' ? error : NULL,
 	    retry_after);
 	if (dead)

@@ -69,13 +69,7 @@ guide_page(struct req *r, int status, const char *step, const char *field,
 		view_attr(e, "field", field);
 		view_attr(e, "step", step);
 		/* what the administrator typed, to show again */
-		for (i = 0; i < r->form.n; i++) {
-			if (strcmp(r->form.v[i].name, "csrf") == 0)
-				continue;
-			e = view_el(root, "typed", r->form.v[i].value);
-			view_attr(e, "step", step);
-			view_attr(e, "name", r->form.v[i].name);
-		}
+		view_typed(r, root, "step", step);
 	}
 	return view_send(r, status, root);
 }

@@ -270,6 +270,63 @@ meetings(struct req *r, xmlNodePtr page)
 	return ST_OK;
 }
 
+/* Columns of ALERT_COLS in stmt.c. */
+enum { AL_KIND, AL_NOTICE_KIND, AL_SINCE, AL_NOTICE, AL_PARTNER,
+	AL_PARTNER_NAME, AL_SERVICE, AL_LOG, AL_LOG_REF, AL_CONCERN,
+	AL_CONCERN_REF };
+
+/*
+ * Notices to partners that did not arrive as they should: for a sender,
+ * theirs that were not acknowledged in time or were given up (with the
+ * case they belong to, which its page checks access to again); for an
+ * administrator every open alert, failing partners first, with no case
+ * named: administrators manage delivery, not cases.
+ */
+static st_rc
+alerts(struct req *r, xmlNodePtr page)
+{
+	int admin = r->who.role == ROLE_ADMIN;
+	char local[LOCAL_TIME_SIZE];
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, a;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, admin ? STMT_ALERT_FOR_ADMIN :
+	    STMT_ALERT_FOR_SENDER, p, admin ? 0 : 1, 200, &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "alerts", NULL);
+	view_attr(list, "scope", admin ? "admin" : "sender");
+	for (i = 0; i < res.nrows; i++) {
+		a = view_el(list, "alert", NULL);
+		view_attr(a, "kind", db_get(&res, i, AL_KIND));
+		dates_local(local, db_get(&res, i, AL_SINCE));
+		view_attr(a, "since", local);
+		view_attr(a, "partner-name", db_get(&res, i, AL_PARTNER_NAME));
+		if (db_get(&res, i, AL_NOTICE) != NULL) {
+			view_attr(a, "notice", db_get(&res, i, AL_NOTICE));
+			view_attr(a, "notice-kind",
+			    db_get(&res, i, AL_NOTICE_KIND));
+		}
+		if (admin) {
+			view_attr(a, "partner", db_get(&res, i, AL_PARTNER));
+			continue;
+		}
+		if (db_get(&res, i, AL_LOG) != NULL) {
+			view_attr(a, "log", db_get(&res, i, AL_LOG));
+			view_attr(a, "reference", db_get(&res, i, AL_LOG_REF));
+		} else if (db_get(&res, i, AL_CONCERN) != NULL) {
+			view_attr(a, "concern", db_get(&res, i, AL_CONCERN));
+			view_attr(a, "reference",
+			    db_get(&res, i, AL_CONCERN_REF));
+		}
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
 static st_rc
 staff_work(struct req *r, xmlNodePtr page)
 {
@@ -308,6 +365,8 @@ h_home(struct req *r)
 	st_rc rc;
 
 	if ((rc = concerns(r, page)) != ST_OK)
+		return rc;
+	if (r->who.role != ROLE_CITIZEN && (rc = alerts(r, page)) != ST_OK)
 		return rc;
 	if (r->who.role == ROLE_LEADER || r->who.role == ROLE_EMPLOYEE) {
 		if ((rc = db_begin(&r->w->db)) != ST_OK)

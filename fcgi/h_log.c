@@ -29,7 +29,6 @@ log_page(struct req *r, const struct caselog *l, int status,
     const char *action, const char *field, const char *message)
 {
 	xmlNodePtr root, n, e;
-	size_t i;
 	st_rc rc;
 
 	if (req_is_api(r) && field != NULL) {
@@ -45,13 +44,7 @@ log_page(struct req *r, const struct caselog *l, int status,
 		e = view_el(root, "error", message);
 		view_attr(e, "action", action);
 		view_attr(e, "field", field);
-		for (i = 0; i < r->form.n; i++) {
-			if (strcmp(r->form.v[i].name, "csrf") == 0)
-				continue;
-			e = view_el(root, "typed", r->form.v[i].value);
-			view_attr(e, "action", action);
-			view_attr(e, "name", r->form.v[i].name);
-		}
+		view_typed(r, root, "action", action);
 	}
 	return view_send(r, status, root);
 }

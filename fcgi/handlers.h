@@ -73,4 +73,14 @@ st_rc h_receipt(struct req *r) ST_MUST_CHECK;
 st_rc h_settings_show(struct req *r) ST_MUST_CHECK;
 st_rc h_settings_save(struct req *r) ST_MUST_CHECK;
 
+/* h_partner.c: the partner registry and its queues (administrators) */
+st_rc h_partner_list(struct req *r) ST_MUST_CHECK;
+st_rc h_partner_add(struct req *r) ST_MUST_CHECK;
+st_rc h_partner_show(struct req *r) ST_MUST_CHECK;
+st_rc h_partner_update(struct req *r) ST_MUST_CHECK;
+st_rc h_partner_pause(struct req *r) ST_MUST_CHECK;
+st_rc h_partner_resume(struct req *r) ST_MUST_CHECK;
+st_rc h_notice_retry(struct req *r) ST_MUST_CHECK;
+st_rc h_notice_cancel(struct req *r) ST_MUST_CHECK;
+
 #endif

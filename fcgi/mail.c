@@ -33,6 +33,9 @@ static const struct mail_topic topics[] = {
 	    MW_STAFF },
 	{ "log.close_request",
 	    N_("The guardians ask for a relay log to be closed"), MW_STAFF },
+	{ "notice.problem",
+	    N_("A notice to a partner has not arrived as it should"),
+	    MW_STAFF },
 	{ "other", N_("Other things that need my attention"),
 	    MW_STAFF | MW_CITIZEN },
 };
@@ -96,6 +99,21 @@ static const struct mail_kind kinds[] = {
 	    N_("Stafett: the guardians ask to close a relay log"),
 	    N_("The guardians ask for a relay log to be closed. Talk with them, and write the closing note if it is to be closed."),
 	    ML_LOG },
+	/* Delivery alerts (alerts.c), to the sender and the administrators:
+	 * the link is the case for the sender, the start page (which shows
+	 * the alert) for an administrator, who sees no case. */
+	{ "notice.unacknowledged", "notice.problem",
+	    N_("Stafett: a notice has not been confirmed"),
+	    N_("A notice to a partner was delivered, but the partner has not confirmed receiving it in time. Check with the partner that it arrived."),
+	    ML_ANY },
+	{ "notice.dead", "notice.problem",
+	    N_("Stafett: a notice could not be delivered"),
+	    N_("A notice to a partner could not be delivered. If it is still needed, contact the partner another way; an administrator can send it again."),
+	    ML_ANY },
+	{ "partner.failing", "notice.problem",
+	    N_("Stafett: deliveries to a partner keep failing"),
+	    N_("The latest deliveries to a partner all failed. Check its address, certificate and secrets."),
+	    ML_ANY },
 };
 
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))

@@ -211,3 +211,142 @@ metrics_render(const struct metrics *m, const char *const *methods,
 #undef ADDF
 	return rc;
 }
+
+/* From a tenth of a second (a partner that answers at once) to a day
+ * (a partner that was paused, or down over a weekend). */
+const unsigned long long metrics_latency_ms[METRICS_NLATENCY - 1] = {
+	100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000,
+	1800000, 3600000, 21600000, 86400000
+};
+
+const char *const metrics_queue_states[METRICS_NQUEUE] = {
+	"queued", "in_flight", "failed", "dead", "delivered"
+};
+
+unsigned long long
+metrics_latency_le_ms(unsigned long long us)
+{
+	size_t b;
+
+	for (b = 0; b < METRICS_NLATENCY - 1; b++)
+		if (us <= metrics_latency_ms[b] * 1000)
+			return metrics_latency_ms[b];
+	return METRICS_LATENCY_INF;
+}
+
+size_t
+metrics_latency_bucket(unsigned long long le_ms)
+{
+	size_t b;
+
+	for (b = 0; b < METRICS_NLATENCY - 1; b++)
+		if (le_ms <= metrics_latency_ms[b])
+			return b;
+	return METRICS_NLATENCY - 1;
+}
+
+int
+metrics_queue_index(const char *status)
+{
+	int i;
+
+	for (i = 0; status != NULL && i < METRICS_NQUEUE; i++)
+		if (strcmp(status, metrics_queue_states[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* A label value as the text format wants it: \, " and newline escaped. */
+static st_rc
+add_label(struct buf *out, const char *v)
+{
+	st_rc rc = ST_OK;
+
+	for (; v != NULL && *v != '\0' && rc == ST_OK; v++) {
+		if (*v == '\\')
+			rc = buf_addstr(out, "\\\\");
+		else if (*v == '"')
+			rc = buf_addstr(out, "\\\"");
+		else if (*v == '\n')
+			rc = buf_addstr(out, "\\n");
+		else
+			rc = buf_add(out, v, 1);
+	}
+	return rc;
+}
+
+st_rc
+metrics_render_delivery(const struct metrics_partner *p, size_t n,
+    unsigned long long unrouted, struct buf *out)
+{
+	unsigned long long total[METRICS_NQUEUE] = { 0 };
+	size_t i, q, b;
+	st_rc rc = ST_OK;
+
+#define ADDF(...) do {						\
+	if (rc == ST_OK)					\
+		rc = buf_addf(out, __VA_ARGS__);		\
+} while (0)
+	ADDF("# HELP stafett_partner_info A partner notices are delivered "
+	    "to, with its name, kind and status.\n"
+	    "# TYPE stafett_partner_info gauge\n");
+	for (i = 0; i < n; i++) {
+		ADDF("stafett_partner_info{partner=\"%s\",name=\"", p[i].id);
+		if (rc == ST_OK)
+			rc = add_label(out, p[i].name);
+		ADDF("\",kind=\"%s\",status=\"%s\"} 1\n", p[i].kind,
+		    p[i].status);
+	}
+	ADDF("# HELP stafett_partner_failing 1 while the partner's latest "
+	    "delivery attempts all failed (an open alert).\n"
+	    "# TYPE stafett_partner_failing gauge\n");
+	for (i = 0; i < n; i++)
+		ADDF("stafett_partner_failing{partner=\"%s\"} %d\n", p[i].id,
+		    p[i].failing ? 1 : 0);
+	ADDF("# HELP stafett_partner_notices Notices to a partner by state "
+	    "(delivered: waiting for its receipt).\n"
+	    "# TYPE stafett_partner_notices gauge\n");
+	for (i = 0; i < n; i++)
+		for (q = 0; q < METRICS_NQUEUE; q++) {
+			ADDF("stafett_partner_notices{partner=\"%s\","
+			    "status=\"%s\"} %llu\n", p[i].id,
+			    metrics_queue_states[q], p[i].queue[q]);
+			total[q] += p[i].queue[q];
+		}
+	total[0] += unrouted;
+	ADDF("# HELP stafett_notices Notices to partners by state: the "
+	    "queue depth (queued includes those no partner accepts yet).\n"
+	    "# TYPE stafett_notices gauge\n");
+	for (q = 0; q < METRICS_NQUEUE; q++)
+		ADDF("stafett_notices{status=\"%s\"} %llu\n",
+		    metrics_queue_states[q], total[q]);
+	ADDF("# HELP stafett_notices_unrouted Notices to partners waiting "
+	    "because no active partner accepts them.\n"
+	    "# TYPE stafett_notices_unrouted gauge\n"
+	    "stafett_notices_unrouted %llu\n", unrouted);
+	ADDF("# HELP stafett_delivery_latency_seconds Time from a notice "
+	    "being made to its delivery to the partner.\n"
+	    "# TYPE stafett_delivery_latency_seconds histogram\n");
+	for (i = 0; i < n; i++) {
+		unsigned long long cum = 0;
+
+		for (b = 0; b < METRICS_NLATENCY; b++) {
+			cum += p[i].latency[b];
+			if (b < METRICS_NLATENCY - 1)
+				ADDF("stafett_delivery_latency_seconds_bucket"
+				    "{partner=\"%s\",le=\"%g\"} %llu\n",
+				    p[i].id,
+				    (double)metrics_latency_ms[b] / 1e3, cum);
+			else
+				ADDF("stafett_delivery_latency_seconds_bucket"
+				    "{partner=\"%s\",le=\"+Inf\"} %llu\n",
+				    p[i].id, cum);
+		}
+		ADDF("stafett_delivery_latency_seconds_sum{partner=\"%s\"} "
+		    "%.6f\n", p[i].id, (double)p[i].latency_us / 1e6);
+		ADDF("stafett_delivery_latency_seconds_count{partner=\"%s\"} "
+		    "%llu\n", p[i].id, cum);
+	}
+#undef ADDF
+	return rc;
+}

@@ -19,7 +19,8 @@
  * can be read off a running server (bench/outbox reads the outbox's
  * share this way). Names only: never a parameter or a value.
  */
-#define METRICS_MAX_ROUTES	64
+/* Room for every route of route.c (check_route.c makes sure). */
+#define METRICS_MAX_ROUTES	128
 #define METRICS_NSTATUS		17
 #define METRICS_NBUCKETS	12
 #define METRICS_NSTMT_BUCKETS	14
@@ -51,5 +52,50 @@ void metrics_observe_stmt(struct metrics *m, int stmt, unsigned long long ns);
  * follow, those that ran, labelled with stmt_name(). */
 st_rc metrics_render(const struct metrics *m, const char *const *methods,
     const char *const *names, int nroutes, struct buf *out) ST_MUST_CHECK;
+
+/*
+ * Delivery to partners, read from the database at scrape time
+ * (h_health.c), so every worker and every notify process adds up: the
+ * queue depth per partner and state, and the delivery latency (from a
+ * notice being made to the partner's 2xx) as a histogram that notify
+ * counts per partner in delivery_latency when it records a delivery.
+ * Nothing in it is about a person: partners are organisations, named by
+ * their public id, with their name in stafett_partner_info.
+ *
+ * metrics_latency_ms[] are the upper bounds of the latency buckets in
+ * milliseconds; the last bucket (METRICS_NLATENCY - 1) has none.
+ * metrics_latency_le_ms() is the bound a latency of us microseconds is
+ * counted under (METRICS_LATENCY_INF above the last), the value notify
+ * stores; metrics_latency_bucket() the bucket a stored bound belongs
+ * to (a bound from an older list counts in the first bucket it fits).
+ */
+#define METRICS_NLATENCY	15
+#define METRICS_LATENCY_INF	4294967295ULL
+extern const unsigned long long metrics_latency_ms[METRICS_NLATENCY - 1];
+unsigned long long metrics_latency_le_ms(unsigned long long us);
+size_t metrics_latency_bucket(unsigned long long le_ms);
+
+/* The states that make a queue: queued, in_flight, failed, dead (waits
+ * for the administrator) and delivered (waits for the receipt). */
+#define METRICS_NQUEUE	5
+extern const char *const metrics_queue_states[METRICS_NQUEUE];
+/* The state's index, or -1. */
+int metrics_queue_index(const char *status);
+
+struct metrics_partner {
+	const char		*id;		/* public id */
+	const char		*name;
+	const char		*kind;
+	const char		*status;	/* active or paused */
+	int			 failing;	/* an open failing alert */
+	unsigned long long	 queue[METRICS_NQUEUE];
+	unsigned long long	 latency[METRICS_NLATENCY]; /* per bucket */
+	unsigned long long	 latency_us;	/* the sum of them all */
+};
+
+/* Append the delivery metrics of n partners, plus the notices no
+ * partner accepts (unrouted), to out. */
+st_rc metrics_render_delivery(const struct metrics_partner *p, size_t n,
+    unsigned long long unrouted, struct buf *out) ST_MUST_CHECK;
 
 #endif

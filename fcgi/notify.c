@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "alerts.h"
 #include "cli.h"
 #include "db.h"
 #include "casesweep.h"
@@ -12,6 +13,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "mailer.h"
+#include "partner.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -22,9 +24,27 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/* Alerts about delivery, and which partner secrets are in place (the
+ * web pages cannot look; notify can). */
+static void
+delivery_watch(const struct conf *cfg, struct db *db)
+{
+	unsigned raised = 0;
+
+	if (partner_secrets_sync(db, cfg->partner_secrets_dir,
+	    cfg->partner_inbound_dir) != ST_OK)
+		log_warn("notify: cannot record which partner secrets are in "
+		    "place");
+	if (alerts_sweep(cfg, db, &raised) != ST_OK)
+		log_warn("notify: the alert sweep failed; it runs again");
+	else if (raised > 0)
+		log_info("notify: %u delivery alerts raised", raised);
+}
+
 /*
  * Housekeeping: expired sessions, old failed-login records and expired
- * drafts are deleted, so that no table keeps more than its purpose needs.
+ * drafts are deleted, so that no table keeps more than its purpose needs;
+ * then the calendar sweep and the delivery alerts.
  */
 static void
 housekeeping(const struct conf *cfg, struct db *db)
@@ -53,6 +73,7 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_warn("notify: the consent warnings failed; they run again");
 	else if (found > 0)
 		log_info("notify: %u consents expire soon", found);
+	delivery_watch(cfg, db);
 }
 
 /* The two delivery engines of the loop: partners and e-mail. */
@@ -157,7 +178,8 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 	time_t last = 0;
 
 	/* --once: one pass of housekeeping, the calendar sweep and the
-	 * deliveries due, then exit (for cron-less setups and the tests). */
+	 * deliveries due, then the alerts, then exit (for cron-less setups
+	 * and the tests). */
 	if (argc > 0 && strcmp(argv[0], "--once") == 0) {
 		int rc;
 
@@ -173,6 +195,9 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 			housekeeping(cfg, &db);
 		if (rc == 0)
 			rc = deliver_once(cfg, &db, m);
+		/* Again, so what this run delivered or gave up is seen. */
+		if (rc == 0)
+			delivery_watch(cfg, &db);
 		mailer_free(m);
 		i18n_release();
 		db_release(&db);

@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "db.h"
 #include "partner.h"
 #include "secure.h"
@@ -28,8 +29,11 @@ static const char *const types[] = {
 	"referral", "nav_notice", "cw_report", "handover", "cancellation",
 	NULL
 };
-static const char *const secrets[] = { "hmac", "bearer", "cert", "key",
-	"inbound_hmac", NULL };
+/* Every secret of a partner: the first four are notify's (in
+ * partner_secrets_dir), the last is what the web workers check the
+ * partner's receipts with (in partner_inbound_dir). */
+const char *const partner_secret_names[] = { "hmac", "bearer", "cert",
+	"key", "inbound_hmac", NULL };
 /* The one secret the web workers read, through their group. */
 #define INBOUND	"inbound_hmac"
 
@@ -84,7 +88,7 @@ partner_secret_path(const char *dir, const char *public_id,
 {
 	int n;
 
-	if (!secure_is_id(public_id) || !one_of(secrets, secret))
+	if (!secure_is_id(public_id) || !one_of(partner_secret_names, secret))
 		return ST_E_INVALID;
 	n = snprintf(out, outlen, "%s/%s/%s", dir, public_id, secret);
 	if (n < 0 || (size_t)n >= outlen)
@@ -137,6 +141,240 @@ partner_secret_read(const char *dir, const char *public_id,
 	return ST_OK;
 }
 
+/* A name people read: printable, no control characters. */
+static int
+name_valid(const char *name)
+{
+	size_t i, n = name != NULL ? strlen(name) : 0;
+
+	if (n == 0 || n > 200)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)name[i] < ' ' || name[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+enum partner_field
+partner_check(const struct partner_in *in,
+    char accepts[PARTNER_ACCEPTS_SIZE], const char **why)
+{
+	size_t i, t;
+	int want[sizeof(types) / sizeof(types[0])] = { 0 };
+
+	accepts[0] = '\0';
+	if (!name_valid(in->name)) {
+		*why = N_("A partner's name has 1 to 200 characters, none of them control characters.");
+		return PF_NAME;
+	}
+	if (in->kind == NULL || !partner_kind_valid(in->kind)) {
+		*why = N_("Choose the kind of service: bup, nav, child_welfare, ppt, police or other.");
+		return PF_KIND;
+	}
+	if (in->endpoint == NULL || !partner_endpoint_valid(in->endpoint)) {
+		*why = N_("The endpoint must be an https:// address of at most 500 characters, without a user name, spaces or backslashes: notices never travel unencrypted.");
+		return PF_ENDPOINT;
+	}
+	if (in->auth == NULL || !partner_auth_valid(in->auth)) {
+		*why = N_("Choose how stafett authenticates: mtls (a client certificate) or bearer (a token).");
+		return PF_AUTH;
+	}
+	for (i = 0; i < in->ntypes; i++) {
+		for (t = 0; types[t] != NULL; t++)
+			if (in->types[i] != NULL &&
+			    strcmp(in->types[i], types[t]) == 0)
+				break;
+		if (types[t] == NULL) {
+			*why = N_("Unknown message type: the types are referral, nav_notice, cw_report, handover and cancellation.");
+			return PF_ACCEPTS;
+		}
+		want[t] = 1;
+	}
+	/* In the schema's order, each once: the SET value as stored. */
+	for (t = 0; types[t] != NULL; t++) {
+		if (!want[t])
+			continue;
+		if (accepts[0] != '\0')
+			(void)strncat(accepts, ",",
+			    PARTNER_ACCEPTS_SIZE - strlen(accepts) - 1);
+		(void)strncat(accepts, types[t],
+		    PARTNER_ACCEPTS_SIZE - strlen(accepts) - 1);
+	}
+	if (accepts[0] == '\0') {
+		*why = N_("Choose at least one message type the partner accepts.");
+		return PF_ACCEPTS;
+	}
+	*why = NULL;
+	return PF_OK;
+}
+
+const char *
+partner_field_name(enum partner_field f)
+{
+	switch (f) {
+	case PF_OK:		return "";
+	case PF_NAME:		return "name";
+	case PF_KIND:		return "kind";
+	case PF_ENDPOINT:	return "endpoint";
+	case PF_AUTH:		return "auth";
+	case PF_ACCEPTS:	return "accepts";
+	}
+	return "";
+}
+
+static st_rc
+partner_exists(struct db *db, const char *id, int *found)
+{
+	struct db_res res;
+	struct db_val p[1];
+	st_rc rc;
+
+	*found = 0;
+	if (id == NULL || !secure_is_id(id))
+		return ST_OK;
+	p[0] = DV_STR(id);
+	if ((rc = db_query(db, STMT_PARTNER_EXISTS, p, 1, 1, &res)) != ST_OK)
+		return rc;
+	*found = res.nrows == 1;
+	db_res_release(&res);
+	return ST_OK;
+}
+
+st_rc
+partner_name_taken(struct db *db, const char *name, const char *public_id,
+    int *taken)
+{
+	struct db_res res;
+	struct db_val p[2];
+	st_rc rc;
+
+	p[0] = DV_STR(name);
+	p[1] = DV_STR(public_id != NULL ? public_id : "");
+	if ((rc = db_query(db, STMT_PARTNER_NAME_TAKEN, p, 2, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	*taken = res.nrows > 0;
+	db_res_release(&res);
+	return ST_OK;
+}
+
+st_rc
+partner_insert(struct db *db, const struct partner_in *in,
+    const char *accepts, char id[SECURE_ID_SIZE], long long *rowid)
+{
+	unsigned long long row = 0;
+	struct db_val p[6];
+	st_rc rc;
+
+	secure_random_id(id);
+	p[0] = DV_STR(id);
+	p[1] = DV_STR(in->name);
+	p[2] = DV_STR(in->kind);
+	p[3] = DV_STR(in->endpoint);
+	p[4] = DV_STR(in->auth);
+	p[5] = DV_STR(accepts);
+	rc = db_exec(db, STMT_PARTNER_INSERT, p, 6, NULL, &row);
+	if (rowid != NULL)
+		*rowid = (long long)row;
+	return rc;
+}
+
+st_rc
+partner_update(struct db *db, const char *public_id,
+    const struct partner_in *in, const char *accepts, int *found)
+{
+	struct db_val p[6];
+	st_rc rc;
+
+	if ((rc = partner_exists(db, public_id, found)) != ST_OK || !*found)
+		return rc;
+	p[0] = DV_STR(in->name);
+	p[1] = DV_STR(in->kind);
+	p[2] = DV_STR(in->endpoint);
+	p[3] = DV_STR(in->auth);
+	p[4] = DV_STR(accepts);
+	p[5] = DV_STR(public_id);
+	if ((rc = db_exec(db, STMT_PARTNER_UPDATE, p, 6, NULL, NULL)) != ST_OK)
+		return rc;
+	/* What it no longer accepts goes to whoever does (deliver.c routes
+	 * notices without a partner on its next pass). */
+	return db_exec(db, STMT_OUTBOX_UNROUTE, &p[5], 1, NULL, NULL);
+}
+
+st_rc
+partner_set_status(struct db *db, const char *public_id, const char *status,
+    int *found)
+{
+	struct db_val p[2];
+	st_rc rc;
+
+	if ((rc = partner_exists(db, public_id, found)) != ST_OK || !*found)
+		return rc;
+	p[0] = DV_STR(status);
+	p[1] = DV_STR(public_id);
+	return db_exec(db, STMT_PARTNER_SET_STATUS, p, 2, NULL, NULL);
+}
+
+void
+partner_secrets_found(const char *dir, const char *inbound_dir,
+    const char *public_id, char *out, size_t outlen)
+{
+	char path[1024];
+	struct stat st;
+	size_t k, len = 0;
+
+	if (outlen == 0)
+		return;
+	out[0] = '\0';
+	for (k = 0; partner_secret_names[k] != NULL; k++) {
+		const char *name = partner_secret_names[k];
+		size_t n = strlen(name);
+
+		if (partner_secret_path(strcmp(name, INBOUND) == 0 ?
+		    inbound_dir : dir, public_id, name, path,
+		    sizeof(path)) != ST_OK || lstat(path, &st) != 0 ||
+		    !S_ISREG(st.st_mode) || st.st_size == 0)
+			continue;
+		if (len + n + 2 > outlen)
+			break;
+		if (len > 0)
+			out[len++] = ',';
+		memcpy(out + len, name, n + 1);
+		len += n;
+	}
+}
+
+st_rc
+partner_secrets_record(struct db *db, const char *dir,
+    const char *inbound_dir, const char *public_id)
+{
+	char found[96];
+	struct db_val p[2];
+
+	partner_secrets_found(dir, inbound_dir, public_id, found,
+	    sizeof(found));
+	p[0] = DV_STR(found);
+	p[1] = DV_STR(public_id);
+	return db_exec(db, STMT_PARTNER_SECRETS_SET, p, 2, NULL, NULL);
+}
+
+st_rc
+partner_secrets_sync(struct db *db, const char *dir, const char *inbound_dir)
+{
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	if ((rc = db_query(db, STMT_PARTNER_IDS, NULL, 0, 10000, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++)
+		rc = partner_secrets_record(db, dir, inbound_dir,
+		    db_get(&res, i, 1));
+	db_res_release(&res);
+	return rc;
+}
+
 static int
 open_db(const struct conf *cfg, struct db *db)
 {
@@ -154,55 +392,34 @@ open_db(const struct conf *cfg, struct db *db)
 static int
 partner_add(struct db *db, int argc, char **argv)
 {
-	char id[SECURE_ID_SIZE], accepts[128];
-	struct db_val p[6];
-	size_t i, nlen = strlen(argv[0]);
-	int j;
+	char id[SECURE_ID_SIZE], accepts[PARTNER_ACCEPTS_SIZE];
+	struct partner_in in;
+	const char *why;
+	int j, taken = 0;
 
-	for (i = 0; i < nlen; i++)
-		if ((unsigned char)argv[0][i] < ' ' || argv[0][i] == 0x7f)
-			break;
-	if (nlen == 0 || nlen > 200 || i < nlen) {
-		fprintf(stderr, "stafett: a partner name has 1 to 200 "
-		    "printable characters\n");
+	memset(&in, 0, sizeof(in));
+	in.name = argv[0];
+	in.kind = argv[1];
+	in.endpoint = argv[2];
+	in.auth = argv[3];
+	for (j = 4; j < argc && in.ntypes < PARTNER_TYPES_MAX; j++)
+		in.types[in.ntypes++] = argv[j];
+	if (j < argc) {
+		fprintf(stderr, "stafett: at most %d message types\n",
+		    PARTNER_TYPES_MAX);
 		return 2;
 	}
-	if (!partner_kind_valid(argv[1])) {
-		fprintf(stderr, "stafett: kind must be bup, nav, "
-		    "child_welfare, ppt, police or other\n");
+	/* The English reason: the same rule the web page words. */
+	if (partner_check(&in, accepts, &why) != PF_OK) {
+		fprintf(stderr, "stafett: %s\n", why);
 		return 2;
 	}
-	if (!partner_endpoint_valid(argv[2])) {
-		fprintf(stderr, "stafett: the endpoint must be an https:// "
-		    "URL (at most 500 characters, no user name)\n");
-		return 2;
+	if (partner_name_taken(db, in.name, NULL, &taken) != ST_OK || taken) {
+		fprintf(stderr, "stafett: cannot add the partner (%s)\n",
+		    taken ? "the name is taken" : db->err);
+		return 1;
 	}
-	if (!partner_auth_valid(argv[3])) {
-		fprintf(stderr, "stafett: auth must be mtls or bearer\n");
-		return 2;
-	}
-	accepts[0] = '\0';
-	for (j = 4; j < argc; j++) {
-		if (!partner_type_valid(argv[j])) {
-			fprintf(stderr, "stafett: unknown message type '%s' "
-			    "(referral, nav_notice, cw_report, handover, "
-			    "cancellation)\n", argv[j]);
-			return 2;
-		}
-		if (accepts[0] != '\0')
-			(void)strncat(accepts, ",",
-			    sizeof(accepts) - strlen(accepts) - 1);
-		(void)strncat(accepts, argv[j],
-		    sizeof(accepts) - strlen(accepts) - 1);
-	}
-	secure_random_id(id);
-	p[0] = DV_STR(id);
-	p[1] = DV_STR(argv[0]);
-	p[2] = DV_STR(argv[1]);
-	p[3] = DV_STR(argv[2]);
-	p[4] = DV_STR(argv[3]);
-	p[5] = DV_STR(accepts);
-	if (db_exec(db, STMT_PARTNER_INSERT, p, 6, NULL, NULL) != ST_OK) {
+	if (partner_insert(db, &in, accepts, id, NULL) != ST_OK) {
 		fprintf(stderr, "stafett: cannot add the partner (%s)\n",
 		    db->err);
 		return 1;
@@ -210,23 +427,6 @@ partner_add(struct db *db, int argc, char **argv)
 	/* The id alone on standard output, for scripts. */
 	printf("%s\n", id);
 	return 0;
-}
-
-static int
-partner_exists(struct db *db, const char *id)
-{
-	struct db_res res;
-	struct db_val p[1];
-	int found;
-
-	if (!secure_is_id(id))
-		return 0;
-	p[0] = DV_STR(id);
-	if (db_query(db, STMT_PARTNER_EXISTS, p, 1, 1, &res) != ST_OK)
-		return 0;
-	found = res.nrows == 1;
-	db_res_release(&res);
-	return found;
 }
 
 /* Make dir (and nothing above it) with mode (0700, or 0750 for what
@@ -271,11 +471,11 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 	const char *dir;
 	size_t n = 0;
 	mode_t dmode = 0700, fmode = 0600;
-	int fd, rc = 1, inbound;
+	int fd, rc = 1, inbound, found = 0;
 
 	if (strcmp(what, "inbound-hmac") == 0)
 		what = INBOUND;
-	if (!one_of(secrets, what)) {
+	if (!one_of(partner_secret_names, what)) {
 		fprintf(stderr, "stafett: the secret is hmac, bearer, cert, "
 		    "key or inbound-hmac\n");
 		return 2;
@@ -286,7 +486,7 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 		dmode = 0750;
 		fmode = 0640;
 	}
-	if (!partner_exists(db, id)) {
+	if (partner_exists(db, id, &found) != ST_OK || !found) {
 		fprintf(stderr, "stafett: no partner '%s'\n", id);
 		return 1;
 	}
@@ -351,6 +551,11 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 		goto out;
 	}
 	fprintf(stderr, "stafett: %s of partner '%s' stored\n", what, id);
+	/* The web pages show which secrets are in place from the row. */
+	if (partner_secrets_record(db, cfg->partner_secrets_dir,
+	    cfg->partner_inbound_dir, id) != ST_OK)
+		fprintf(stderr, "stafett: the partner's row does not say so "
+		    "yet (%s); notify records it within a minute\n", db->err);
 	rc = 0;
 out:
 	sodium_memzero(val, sizeof(val));
@@ -367,9 +572,9 @@ partner_token(struct db *db, const char *id)
 	unsigned char hash[SECURE_HASH_LEN];
 	char token[SECURE_TOKEN_SIZE];
 	struct db_val p[2];
-	int rc = 1;
+	int rc = 1, found = 0;
 
-	if (!partner_exists(db, id)) {
+	if (partner_exists(db, id, &found) != ST_OK || !found) {
 		fprintf(stderr, "stafett: no partner '%s'\n", id);
 		return 1;
 	}
@@ -393,9 +598,8 @@ partner_token(struct db *db, const char *id)
 static int
 partner_list(const struct conf *cfg, struct db *db)
 {
-	static const char *const names[] = { "hmac", "bearer", "cert", "key" };
 	struct db_res res;
-	size_t i, k;
+	size_t i;
 
 	if (db_query(db, STMT_PARTNER_LIST, NULL, 0, 10000, &res) != ST_OK) {
 		fprintf(stderr, "stafett: cannot list partners (%s)\n",
@@ -404,32 +608,21 @@ partner_list(const struct conf *cfg, struct db *db)
 	}
 	for (i = 0; i < res.nrows; i++) {
 		const char *id = db_get(&res, i, 0);
+		char found[96], *c;
 
-		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\twaiting %s\tsecrets", id,
-		    db_get(&res, i, 1), db_get(&res, i, 2), db_get(&res, i, 3),
-		    db_get(&res, i, 4), db_get(&res, i, 5), db_get(&res, i, 6),
-		    db_get(&res, i, 7));
 		/* Which secrets are in place, never what they are. */
-		for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
-			char path[1024];
-
-			if (partner_secret_path(cfg->partner_secrets_dir, id,
-			    names[k], path, sizeof(path)) == ST_OK &&
-			    access(path, F_OK) == 0)
-				printf(" %s", names[k]);
-		}
-		/* and what the partner's receipts are checked with */
-		{
-			char path[1024];
-
-			if (partner_secret_path(cfg->partner_inbound_dir, id,
-			    INBOUND, path, sizeof(path)) == ST_OK &&
-			    access(path, F_OK) == 0)
-				printf(" inbound-hmac");
-			if (db_get_int(&res, i, 8))
-				printf(" receipt-token");
-		}
-		printf("\n");
+		partner_secrets_found(cfg->partner_secrets_dir,
+		    cfg->partner_inbound_dir, id, found, sizeof(found));
+		/* as the secret command spells them: inbound-hmac */
+		for (c = found; *c != '\0'; c++)
+			if (*c == ',' || *c == '_')
+				*c = *c == ',' ? ' ' : '-';
+		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\twaiting %s\tsecrets"
+		    "%s%s%s\n", id, db_get(&res, i, 1), db_get(&res, i, 2),
+		    db_get(&res, i, 3), db_get(&res, i, 4), db_get(&res, i, 5),
+		    db_get(&res, i, 6), db_get(&res, i, 7),
+		    found[0] != '\0' ? " " : "", found,
+		    db_get_int(&res, i, 8) ? " receipt-token" : "");
 	}
 	db_res_release(&res);
 	return 0;
@@ -438,17 +631,15 @@ partner_list(const struct conf *cfg, struct db *db)
 static int
 partner_status(struct db *db, const char *id, const char *status)
 {
-	struct db_val p[2];
+	int found = 0;
 
-	if (!partner_exists(db, id)) {
-		fprintf(stderr, "stafett: no partner '%s'\n", id);
-		return 1;
-	}
-	p[0] = DV_STR(status);
-	p[1] = DV_STR(id);
-	if (db_exec(db, STMT_PARTNER_SET_STATUS, p, 2, NULL, NULL) != ST_OK) {
+	if (partner_set_status(db, id, status, &found) != ST_OK) {
 		fprintf(stderr, "stafett: cannot change the partner (%s)\n",
 		    db->err);
+		return 1;
+	}
+	if (!found) {
+		fprintf(stderr, "stafett: no partner '%s'\n", id);
 		return 1;
 	}
 	fprintf(stderr, "stafett: partner '%s' is %s\n", id, status);

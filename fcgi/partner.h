@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "result.h"
+#include "secure.h"
 
 /*
  * A partner is a row in `partner` (sql/0004_partners.sql) plus up to four
@@ -59,5 +60,84 @@ st_rc partner_secret_path(const char *dir, const char *public_id,
     const char *secret, char *out, size_t outlen) ST_MUST_CHECK;
 st_rc partner_secret_read(const char *dir, const char *public_id,
     const char *secret, char *out, size_t max, size_t *len) ST_MUST_CHECK;
+
+/*
+ * What a partner is made of, as the CLI (arguments) and the web (form
+ * fields or an XML body) give it. The strings belong to the caller.
+ */
+#define PARTNER_TYPES_MAX	8
+struct partner_in {
+	const char	*name;
+	const char	*kind;
+	const char	*endpoint;
+	const char	*auth;
+	const char	*types[PARTNER_TYPES_MAX];
+	size_t		 ntypes;
+};
+
+/* The schema's SET value of the accepted types ("referral,handover"). */
+#define PARTNER_ACCEPTS_SIZE	128
+
+enum partner_field {
+	PF_OK = 0, PF_NAME, PF_KIND, PF_ENDPOINT, PF_AUTH, PF_ACCEPTS
+};
+
+/*
+ * partner_check() applies the rules every registration and every change
+ * obeys, wherever it comes from: a name of 1 to 200 printable
+ * characters, a known kind and auth, an https:// endpoint
+ * (partner_endpoint_valid) and at least one known message type. It
+ * returns PF_OK and fills accepts (each type once, in the schema's
+ * order), or the first wrong field with *why its reason: an English
+ * msgid, shown through _() in the user's language.
+ * partner_field_name() is the field's input name ("endpoint").
+ */
+enum partner_field partner_check(const struct partner_in *in,
+    char accepts[PARTNER_ACCEPTS_SIZE], const char **why);
+const char *partner_field_name(enum partner_field f);
+
+/*
+ * The registry in the database, in the caller's transaction if one is
+ * open. partner_insert() writes a checked partner (its new public id in
+ * id, its row id in *rowid if not NULL); partner_update() changes one
+ * (*found = 0 when there is none).
+ * A partner whose kind or types changed no longer receives notices it
+ * was given but does not accept any more: those still waiting (queued
+ * or failed) are routed again, to whichever active partner accepts
+ * them. partner_set_status() pauses ("paused") or resumes ("active").
+ * partner_name_taken() tells whether another partner (not public_id,
+ * which may be NULL) has the name.
+ */
+struct db;
+st_rc partner_insert(struct db *db, const struct partner_in *in,
+    const char *accepts, char id[SECURE_ID_SIZE], long long *rowid)
+    ST_MUST_CHECK;
+st_rc partner_update(struct db *db, const char *public_id,
+    const struct partner_in *in, const char *accepts, int *found)
+    ST_MUST_CHECK;
+st_rc partner_set_status(struct db *db, const char *public_id,
+    const char *status, int *found) ST_MUST_CHECK;
+st_rc partner_name_taken(struct db *db, const char *name,
+    const char *public_id, int *taken) ST_MUST_CHECK;
+
+/*
+ * Which secrets are in place, never what they are. The web workers
+ * cannot read partner_secrets_dir, so the partner row records it:
+ * partner_secrets_found() looks at the files (the account notify runs
+ * as: notify's in dir, inbound_hmac in inbound_dir) and writes their
+ * names as the schema's SET value into out ("hmac,bearer");
+ * partner_secrets_record() stores that on the partner row. `stafett
+ * partner secret` records after every write, and notify for every
+ * partner once a minute (partner_secrets_sync), so a file removed by
+ * hand shows too. partner_secret_names lists the names,
+ * NULL-terminated: notify's four, then inbound_hmac.
+ */
+extern const char *const partner_secret_names[];
+void partner_secrets_found(const char *dir, const char *inbound_dir,
+    const char *public_id, char *out, size_t outlen);
+st_rc partner_secrets_record(struct db *db, const char *dir,
+    const char *inbound_dir, const char *public_id) ST_MUST_CHECK;
+st_rc partner_secrets_sync(struct db *db, const char *dir,
+    const char *inbound_dir) ST_MUST_CHECK;
 
 #endif

@@ -753,9 +753,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_PARTNER_EXISTS] = { "partner_exists",
 	    "SELECT 1 FROM partner WHERE public_id = ?" },
 
-	/* (submission_id): the notice just added is built from it */
+	/* (submission_id): the notice just added is built from it, and its
+	 * author is the sender told if it is not acknowledged or dies */
 	[STMT_OUTBOX_SET_SUBMISSION] = { "outbox_set_submission",
-	    "UPDATE outbox SET submission_id = ? WHERE id = LAST_INSERT_ID()" },
+	    "UPDATE outbox o JOIN form_submission s ON s.id = ?"
+	    " SET o.submission_id = s.id, o.sender_id = s.author_id"
+	    " WHERE o.id = LAST_INSERT_ID()" },
 	/* (): queued partner notices get their type and the first active
 	 * partner of their service's kind that accepts it */
 	[STMT_OUTBOX_ROUTE] = { "outbox_route",
@@ -792,9 +795,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (today, today, id) -> public_id, idempotency_key, message_type,
 	 * attempts, log_id, log reference, log status, covered, partner
 	 * public_id, endpoint, auth, instance, sender unit, created, age in
-	 * seconds, concern_id, service, the public id of the notice a
-	 * cancellation withdraws, its reason. A cancellation has no form:
-	 * it is sent by the unit that sent the notice it withdraws. */
+	 * seconds (since an administrator's retry, if any), concern_id,
+	 * service, the public id of the notice a cancellation withdraws,
+	 * its reason. A cancellation has no form: it is sent by the unit
+	 * that sent the notice it withdraws. */
 	[STMT_OUTBOX_DETAIL] = { "outbox_detail",
 	    "SELECT o.public_id, o.idempotency_key, o.message_type,"
 	    " o.attempts, o.log_id, l.reference, l.status,"
@@ -803,7 +807,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "), p.public_id, p.endpoint, p.auth, s.instance,"
 	    " COALESCE(su.name, ''),"
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
-	    " TIMESTAMPDIFF(SECOND, o.created_at, NOW(6)), o.concern_id,"
+	    " TIMESTAMPDIFF(SECOND, COALESCE(o.retried_at, o.created_at),"
+	    " NOW(6)), o.concern_id,"
 	    " o.service, oc.public_id, o.cancel_reason"
 	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
 	    " LEFT JOIN relay_log l ON l.id = o.log_id"
@@ -1023,6 +1028,215 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_CITIZENS] = { "child_citizens",
 	    "SELECT user_id, relation, parental_responsibility"
 	    " FROM child_person WHERE child_id = ?" },
+	/* (name, public_id or '') -> 1 when another partner has the name */
+	[STMT_PARTNER_NAME_TAKEN] = { "partner_name_taken",
+	    "SELECT 1 FROM partner WHERE name = ? AND public_id <> ?" },
+	/* (name, kind, endpoint, auth, accepts, public_id) */
+	[STMT_PARTNER_UPDATE] = { "partner_update",
+	    "UPDATE partner SET name = ?, kind = ?, endpoint = ?, auth = ?,"
+	    " accepts = ? WHERE public_id = ?" },
+	/* (secrets, public_id): which secret files are in place */
+	[STMT_PARTNER_SECRETS_SET] = { "partner_secrets_set",
+	    "UPDATE partner SET secrets = ?, secrets_checked_at = NOW(6)"
+	    " WHERE public_id = ?" },
+	/* (public_id): notices waiting for a partner that no longer accepts
+	 * them (another kind, a type taken off) are routed again */
+	[STMT_OUTBOX_UNROUTE] = { "outbox_unroute",
+	    "UPDATE outbox o JOIN partner p ON p.id = o.partner_id"
+	    " SET o.partner_id = NULL, o.status = 'queued'"
+	    " WHERE p.public_id = ? AND o.status IN ('queued', 'failed')"
+	    " AND (p.kind <> COALESCE(o.service, 'child_welfare')"
+	    " OR NOT FIND_IN_SET(o.kind, p.accepts))" },
+#define PARTNER_ADMIN_COLS \
+	"SELECT p.public_id, p.name, p.kind, p.endpoint, p.auth, p.accepts," \
+	" p.status, p.secrets," \
+	" DATE_FORMAT(p.secrets_checked_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" (SELECT DATE_FORMAT(MIN(a.raised_at), '%Y-%m-%dT%H:%i:%sZ')" \
+	" FROM delivery_alert a WHERE a.partner_id = p.id" \
+	" AND a.kind = 'partner_failing' AND a.cleared_at IS NULL)," \
+	" DATE_FORMAT(p.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.id," \
+	" p.inbound_token_hash IS NOT NULL FROM partner p"
+	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
+	 * secrets, secrets checked, failing since, created, id, whether a
+	 * token for its receipts is issued */
+	[STMT_PARTNER_ADMIN_LIST] = { "partner_admin_list",
+	    PARTNER_ADMIN_COLS " ORDER BY p.name" },
+	/* (public_id) -> the same for one */
+	[STMT_PARTNER_ADMIN_GET] = { "partner_admin_get",
+	    PARTNER_ADMIN_COLS " WHERE p.public_id = ?" },
+	/* () -> partner public_id, status, notices: read from the index
+	 * (partner_id, status) alone */
+	[STMT_PARTNER_QUEUE_COUNTS] = { "partner_queue_counts",
+	    "SELECT p.public_id, c.status, c.n FROM (SELECT partner_id, status,"
+	    " COUNT(*) AS n FROM outbox WHERE partner_id IS NOT NULL"
+	    " GROUP BY partner_id, status) c JOIN partner p"
+	    " ON p.id = c.partner_id" },
+#define PARTNER_NOTICE_COLS \
+	"SELECT o.public_id, o.kind, o.status, o.attempts," \
+	" o.last_http_status," \
+	" o.last_error, DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(o.next_attempt_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(o.delivered_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(o.acknowledged_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(o.dead_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" DATE_FORMAT(o.retried_at, '%Y-%m-%dT%H:%i:%sZ') FROM outbox o"
+	/* (partner id) -> public_id, kind, status, attempts, last http status,
+	 * last error, created, next attempt, delivered, acknowledged, dead,
+	 * retried: what needs watching, newest first. No child's data: the
+	 * administrator manages delivery, not cases. */
+	[STMT_PARTNER_NOTICES_OPEN] = { "partner_notices_open",
+	    PARTNER_NOTICE_COLS " WHERE o.partner_id = ? AND o.status IN"
+	    " ('queued', 'in_flight', 'failed', 'dead', 'delivered')"
+	    " ORDER BY o.id DESC LIMIT 200" },
+	/* (partner id, status) -> the same, in one state */
+	[STMT_PARTNER_NOTICES_STATUS] = { "partner_notices_status",
+	    PARTNER_NOTICE_COLS " WHERE o.partner_id = ? AND o.status = ?"
+	    " ORDER BY o.id DESC LIMIT 200" },
+	/* (public_id) -> id, status, kind, partner public_id, log_id,
+	 * concern_id, child_id (whose data the notice carries), partner
+	 * name (NULL while it waits for a partner: never when dead) */
+	[STMT_NOTICE_ADMIN_GET] = { "notice_admin_get",
+	    "SELECT o.id, o.status, o.kind, p.public_id, o.log_id,"
+	    " o.concern_id, COALESCE(l.child_id, c.child_id), p.name"
+	    " FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id"
+	    " LEFT JOIN relay_log l ON l.id = o.log_id"
+	    " LEFT JOIN concern c ON c.id = o.concern_id"
+	    " WHERE o.public_id = ?" },
+	/* (id): a dead notice starts over (notify checks the right to send
+	 * again when it claims it) */
+	[STMT_NOTICE_RETRY] = { "notice_retry",
+	    "UPDATE outbox SET status = 'queued', attempts = 0,"
+	    " next_attempt_at = NOW(6), retried_at = NOW(6), dead_at = NULL,"
+	    " lease_until = NULL, claimed_by = NULL"
+	    " WHERE id = ? AND status = 'dead'" },
+	/* (id) */
+	[STMT_NOTICE_CANCEL_DEAD] = { "notice_cancel_dead",
+	    "UPDATE outbox SET status = 'cancelled',"
+	    " last_error = 'cancelled by an administrator', lease_until = NULL"
+	    " WHERE id = ? AND status = 'dead'" },
+	/* (outbox_id) */
+	[STMT_ALERT_CLEAR_NOTICE] = { "alert_clear_notice",
+	    "UPDATE delivery_alert SET cleared_at = NOW(6)"
+	    " WHERE outbox_id = ? AND cleared_at IS NULL" },
+	/* (seconds) -> id, sender_id, log_id, concern_id: delivered longer
+	 * ago than that, not acknowledged, not alerted yet */
+	[STMT_ALERT_UNACK_DUE] = { "alert_unack_due",
+	    "SELECT o.id, o.sender_id, o.log_id, o.concern_id FROM outbox o"
+	    " WHERE o.status = 'delivered' AND o.partner_id IS NOT NULL"
+	    " AND o.delivered_at <= NOW(6) - INTERVAL ? SECOND"
+	    " AND NOT EXISTS (SELECT 1 FROM delivery_alert a"
+	    " WHERE a.outbox_id = o.id AND a.kind = 'unacknowledged'"
+	    " AND a.since = o.delivered_at) ORDER BY o.id LIMIT 500" },
+	/* () -> id, sender_id, log_id, concern_id: dead, not alerted yet */
+	[STMT_ALERT_DEAD_DUE] = { "alert_dead_due",
+	    "SELECT o.id, o.sender_id, o.log_id, o.concern_id FROM outbox o"
+	    " WHERE o.status = 'dead' AND o.partner_id IS NOT NULL"
+	    " AND o.dead_at IS NOT NULL AND NOT EXISTS (SELECT 1"
+	    " FROM delivery_alert a WHERE a.outbox_id = o.id"
+	    " AND a.kind = 'dead' AND a.since = o.dead_at)"
+	    " ORDER BY o.id LIMIT 500" },
+	/* (kind, kind, id): raised once (the unique key on notice, kind and
+	 * since); 0 rows when another notify raised it first */
+	[STMT_ALERT_RAISE_NOTICE] = { "alert_raise_notice",
+	    "INSERT IGNORE INTO delivery_alert (kind, partner_id, outbox_id,"
+	    " since) SELECT ?, o.partner_id, o.id, IF(? = 'dead', o.dead_at,"
+	    " o.delivered_at) FROM outbox o WHERE o.id = ?"
+	    " AND o.partner_id IS NOT NULL"
+	    " AND o.status IN ('dead', 'delivered')" },
+	/* (): notice alerts whose cause went away (acknowledged, retried,
+	 * cancelled) are cleared */
+	[STMT_ALERT_CLEAR_ENDED] = { "alert_clear_ended",
+	    "UPDATE delivery_alert a JOIN outbox o ON o.id = a.outbox_id"
+	    " SET a.cleared_at = NOW(6) WHERE a.cleared_at IS NULL"
+	    " AND ((a.kind = 'unacknowledged' AND NOT (o.status = 'delivered'"
+	    " AND o.delivered_at = a.since)) OR (a.kind = 'dead'"
+	    " AND NOT (o.status = 'dead' AND o.dead_at = a.since)))" },
+	/* () -> id of every active administrator */
+	[STMT_ADMIN_IDS] = { "admin_ids",
+	    "SELECT id FROM app_user WHERE role = 'admin' AND active"
+	    " ORDER BY id" },
+	/* (alert id): the notice just added tells of this alert */
+	[STMT_OUTBOX_SET_ALERT] = { "outbox_set_alert",
+	    "UPDATE outbox SET alert_id = ? WHERE id = LAST_INSERT_ID()" },
+	/* (): the message just queued to a partner after a notice (a
+	 * handover notice, a cancellation) has a sender to alert too: its
+	 * form's author, or the sender of the notice it withdraws */
+	[STMT_OUTBOX_SENDER_FOLLOWS] = { "outbox_sender_follows",
+	    "UPDATE outbox o LEFT JOIN form_submission s"
+	    " ON s.id = o.submission_id LEFT JOIN outbox c"
+	    " ON c.id = o.cancels_id"
+	    " SET o.sender_id = COALESCE(s.author_id, c.sender_id)"
+	    " WHERE o.id = LAST_INSERT_ID()" },
+	/* () -> id, public_id of every partner */
+	[STMT_PARTNER_IDS] = { "partner_ids",
+	    "SELECT id, public_id FROM partner ORDER BY id" },
+	/* (id): one notify at a time decides a partner's alert */
+	[STMT_PARTNER_LOCK] = { "partner_lock",
+	    "SELECT id FROM partner WHERE id = ? FOR UPDATE" },
+	/* (partner id, n) -> outcome of its last n attempts, newest first */
+	[STMT_PARTNER_RECENT_OUTCOMES] = { "partner_recent_outcomes",
+	    "SELECT outcome FROM delivery_attempt WHERE partner_id = ?"
+	    " ORDER BY finished_at DESC, id DESC LIMIT ?" },
+	/* (partner id) -> id of its open partner_failing alert */
+	[STMT_ALERT_PARTNER_OPEN] = { "alert_partner_open",
+	    "SELECT id FROM delivery_alert WHERE partner_id = ?"
+	    " AND kind = 'partner_failing' AND cleared_at IS NULL" },
+	/* (partner id) */
+	[STMT_ALERT_RAISE_PARTNER] = { "alert_raise_partner",
+	    "INSERT INTO delivery_alert (kind, partner_id, since)"
+	    " VALUES ('partner_failing', ?, NOW(6))" },
+	/* (partner id) */
+	[STMT_ALERT_CLEAR_PARTNER] = { "alert_clear_partner",
+	    "UPDATE delivery_alert SET cleared_at = NOW(6) WHERE partner_id = ?"
+	    " AND kind = 'partner_failing' AND cleared_at IS NULL" },
+#define ALERT_COLS \
+	"SELECT a.kind, o.kind, DATE_FORMAT(a.since, '%Y-%m-%dT%H:%i:%sZ')," \
+	" o.public_id, p.public_id, p.name, o.service, l.public_id," \
+	" l.reference, c.public_id, c.reference FROM delivery_alert a" \
+	" JOIN partner p ON p.id = a.partner_id" \
+	" LEFT JOIN outbox o ON o.id = a.outbox_id" \
+	" LEFT JOIN relay_log l ON l.id = o.log_id" \
+	" LEFT JOIN concern c ON c.id = o.concern_id" \
+	" WHERE a.cleared_at IS NULL AND (a.kind = 'partner_failing'" \
+	" OR (a.kind = 'dead' AND o.status = 'dead')" \
+	" OR (a.kind = 'unacknowledged' AND o.status = 'delivered'))"
+	/* (user id) -> kind, notice kind, since, notice public_id, partner
+	 * public_id, partner name, service, log public_id, log reference,
+	 * concern public_id, concern reference: the sender's open alerts
+	 * (while their cause lasts, even before the sweep clears them) */
+	[STMT_ALERT_FOR_SENDER] = { "alert_for_sender",
+	    ALERT_COLS " AND o.sender_id = ? ORDER BY a.id DESC LIMIT 100" },
+	/* () -> the same, every open alert: for administrators, who are
+	 * shown no log or concern (the columns are there, unused) */
+	[STMT_ALERT_FOR_ADMIN] = { "alert_for_admin",
+	    ALERT_COLS " ORDER BY a.kind = 'partner_failing' DESC, a.id DESC"
+	    " LIMIT 200" },
+	/* () -> partner public_id, status, notices, for the states that
+	 * are a queue: cheap, from the index (partner_id, status) */
+	[STMT_METRICS_QUEUE] = { "metrics_queue",
+	    "SELECT p.public_id, o.status, COUNT(*) FROM partner p"
+	    " JOIN outbox o ON o.partner_id = p.id AND o.status IN ('queued',"
+	    " 'in_flight', 'failed', 'dead', 'delivered')"
+	    " GROUP BY p.id, o.status" },
+	/* () -> notices to partners that no active partner accepts */
+	[STMT_METRICS_UNROUTED] = { "metrics_unrouted",
+	    "SELECT COUNT(*) FROM outbox WHERE status = 'queued'"
+	    " AND partner_id IS NULL"
+	    " AND kind IN ('referral', 'nav_notice', 'cw_report')" },
+	/* () -> partner public_id, le_ms, notices, total_us */
+	[STMT_METRICS_LATENCY] = { "metrics_latency",
+	    "SELECT p.public_id, d.le_ms, d.notices, d.total_us"
+	    " FROM delivery_latency d JOIN partner p ON p.id = d.partner_id" },
+	/* (id) -> partner_id, microseconds from made to delivered */
+	[STMT_OUTBOX_LATENCY] = { "outbox_latency",
+	    "SELECT partner_id, TIMESTAMPDIFF(MICROSECOND, created_at,"
+	    " delivered_at) FROM outbox WHERE id = ?"
+	    " AND delivered_at IS NOT NULL" },
+	/* (partner_id, le_ms, microseconds) */
+	[STMT_LATENCY_ADD] = { "latency_add",
+	    "INSERT INTO delivery_latency (partner_id, le_ms, notices,"
+	    " total_us) VALUES (?, ?, 1, ?) ON DUPLICATE KEY UPDATE"
+	    " notices = notices + 1, total_us = total_us + VALUES(total_us)" },
 };
 
 const char *

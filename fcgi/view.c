@@ -331,6 +331,22 @@ send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 	return ST_OK;
 }
 
+void
+view_typed(struct req *r, xmlNodePtr parent, const char *key,
+    const char *value)
+{
+	xmlNodePtr e;
+	size_t i;
+
+	for (i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].name, "csrf") == 0)
+			continue;
+		e = view_el(parent, "typed", r->form.v[i].value);
+		view_attr(e, key, value);
+		view_attr(e, "name", r->form.v[i].name);
+	}
+}
+
 st_rc
 view_send(struct req *r, int status, xmlNodePtr node)
 {

@@ -47,6 +47,16 @@ void view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /*
+ * Everything a browser sent with a refused form but its CSRF token, as
+ * <typed name="...">value</typed> under parent, each with key="value"
+ * naming which of the page's forms it came from, so the page shows it
+ * again. The caller adds the <error>. API clients send no form fields:
+ * nothing is added for them.
+ */
+void view_typed(struct req *r, xmlNodePtr parent, const char *key,
+    const char *value);
+
+/*
  * Send the document that node belongs to: a <page> through its
  * stylesheet as HTML, anything else as application/xml.
  */

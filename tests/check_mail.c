@@ -444,6 +444,8 @@ static const char *people_kinds[] = {
 	"handover.refused", "handover.withdrawn", "measure.new",
 	"measure.overdue", "meeting.invite", "consent.expiring",
 	"consent.ended", "log.close_request",
+	/* and notify's delivery alerts (alerts.c) */
+	"notice.unacknowledged", "notice.dead", "partner.failing",
 };
 
 START_TEST(test_kinds)

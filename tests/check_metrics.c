@@ -450,6 +450,103 @@ START_TEST(test_stmt_render)
 }
 END_TEST
 
+/* ------------------------------------------------ delivery to partners */
+
+START_TEST(test_latency_buckets)
+{
+	/* A latency goes under the first bound it does not exceed. */
+	ck_assert_uint_eq(metrics_latency_le_ms(0), 100);
+	ck_assert_uint_eq(metrics_latency_le_ms(100000), 100);
+	ck_assert_uint_eq(metrics_latency_le_ms(100001), 250);
+	ck_assert_uint_eq(metrics_latency_le_ms(86400000000ULL), 86400000);
+	ck_assert_uint_eq(metrics_latency_le_ms(86400000001ULL),
+	    METRICS_LATENCY_INF);
+	/* and a stored bound back to its bucket; an unknown one (from an
+	 * older list of bounds) to the first that holds it */
+	ck_assert_uint_eq(metrics_latency_bucket(100), 0);
+	ck_assert_uint_eq(metrics_latency_bucket(250), 1);
+	ck_assert_uint_eq(metrics_latency_bucket(150), 1);
+	ck_assert_uint_eq(metrics_latency_bucket(86400000),
+	    METRICS_NLATENCY - 2);
+	ck_assert_uint_eq(metrics_latency_bucket(METRICS_LATENCY_INF),
+	    METRICS_NLATENCY - 1);
+	ck_assert_int_eq(metrics_queue_index("queued"), 0);
+	ck_assert_int_eq(metrics_queue_index("delivered"), 4);
+	ck_assert_int_eq(metrics_queue_index("acknowledged"), -1);
+	ck_assert_int_eq(metrics_queue_index(NULL), -1);
+}
+END_TEST
+
+START_TEST(test_render_delivery)
+{
+	struct metrics_partner p[2];
+	struct buf b;
+
+	memset(p, 0, sizeof(p));
+	p[0].id = "AbCdEfGhIjKlMnOpQrSt_-";
+	p[0].name = "BUP \"Sør\" \\ Vest\nfold";
+	p[0].kind = "bup";
+	p[0].status = "active";
+	p[0].queue[0] = 3;		/* queued */
+	p[0].queue[3] = 1;		/* dead */
+	p[0].latency[0] = 2;		/* two within 0.1 s */
+	p[0].latency[3] = 1;		/* one within 1 s */
+	p[0].latency[METRICS_NLATENCY - 1] = 1;	/* one over a day */
+	p[0].latency_us = 90061500000ULL;
+	p[1].id = "ZZZZZZZZZZZZZZZZZZZZZZ";
+	p[1].name = "NAV";
+	p[1].kind = "nav";
+	p[1].status = "paused";
+	p[1].failing = 1;
+	p[1].queue[0] = 1;
+	buf_init(&b, 1024 * 1024);
+	ck_assert_int_eq(metrics_render_delivery(p, 2, 4, &b), ST_OK);
+	check_format(b.data);
+	/* the name is a label value, escaped as the format says */
+	assert_line(b.data, "stafett_partner_info{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\",name=\"BUP \\\"S\xc3\xb8r\\\" \\\\ "
+	    "Vest\\nfold\",kind=\"bup\",status=\"active\"} 1");
+	assert_line(b.data, "stafett_partner_failing{partner="
+	    "\"ZZZZZZZZZZZZZZZZZZZZZZ\"} 1");
+	assert_line(b.data, "stafett_partner_failing{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\"} 0");
+	/* every state of every partner, zero included */
+	assert_line(b.data, "stafett_partner_notices{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\",status=\"queued\"} 3");
+	assert_line(b.data, "stafett_partner_notices{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\",status=\"in_flight\"} 0");
+	assert_line(b.data, "stafett_partner_notices{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\",status=\"dead\"} 1");
+	/* the totals: queued counts the unrouted ones too */
+	assert_line(b.data, "stafett_notices{status=\"queued\"} 8");
+	assert_line(b.data, "stafett_notices{status=\"dead\"} 1");
+	assert_line(b.data, "stafett_notices_unrouted 4");
+	/* the histogram is cumulative, +Inf is the count */
+#define LAT "stafett_delivery_latency_seconds_bucket{partner=" \
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\","
+	assert_line(b.data, LAT "le=\"0.1\"} 2");
+	assert_line(b.data, LAT "le=\"0.5\"} 2");
+	assert_line(b.data, LAT "le=\"1\"} 3");
+	assert_line(b.data, LAT "le=\"86400\"} 3");
+	assert_line(b.data, LAT "le=\"+Inf\"} 4");
+#undef LAT
+	assert_line(b.data, "stafett_delivery_latency_seconds_count{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\"} 4");
+	assert_line(b.data, "stafett_delivery_latency_seconds_sum{partner="
+	    "\"AbCdEfGhIjKlMnOpQrSt_-\"} 90061.500000");
+	assert_line(b.data, "stafett_delivery_latency_seconds_count{partner="
+	    "\"ZZZZZZZZZZZZZZZZZZZZZZ\"} 0");
+	buf_release(&b);
+	/* no partner: the families, the totals, nothing else */
+	buf_init(&b, 1024 * 1024);
+	ck_assert_int_eq(metrics_render_delivery(NULL, 0, 0, &b), ST_OK);
+	check_format(b.data);
+	assert_line(b.data, "stafett_notices{status=\"queued\"} 0");
+	assert_no(b.data, "partner=");
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 metrics_suite(void)
 {
@@ -457,6 +554,8 @@ metrics_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_create_zeroed);
+	tcase_add_test(tc, test_latency_buckets);
+	tcase_add_test(tc, test_render_delivery);
 	tcase_add_test(tc, test_observe_counts);
 	tcase_add_test(tc, test_render_requests);
 	tcase_add_test(tc, test_render_histogram);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "metrics.h"
 #include "route.h"
 
 #define ID	"AbCdEfGhIjKlMnOpQrSt_-"
@@ -90,6 +91,22 @@ static const struct {
 	{ "POST", "/api/v1/receipts", PERM_PARTNER, CSRF_NONE },
 	{ "GET", "/settings/email", PERM_USER, CSRF_NONE },
 	{ "POST", "/settings/email", PERM_USER, CSRF_SESSION },
+	{ "GET", "/admin/partners", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/admin/partners", PERM_ADMIN, CSRF_SESSION },
+	{ "GET", "/admin/partners/{id}", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/admin/partners/{id}", PERM_ADMIN, CSRF_SESSION },
+	{ "POST", "/admin/partners/{id}/pause", PERM_ADMIN, CSRF_SESSION },
+	{ "POST", "/admin/partners/{id}/resume", PERM_ADMIN, CSRF_SESSION },
+	{ "POST", "/admin/notices/{id}/retry", PERM_ADMIN, CSRF_SESSION },
+	{ "POST", "/admin/notices/{id}/cancel", PERM_ADMIN, CSRF_SESSION },
+	{ "GET", "/api/v1/partners", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/partners", PERM_ADMIN, CSRF_NONE },
+	{ "GET", "/api/v1/partners/{id}", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/partners/{id}", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/partners/{id}/pause", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/partners/{id}/resume", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/notices/{id}/retry", PERM_ADMIN, CSRF_NONE },
+	{ "POST", "/api/v1/notices/{id}/cancel", PERM_ADMIN, CSRF_NONE },
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 
@@ -156,6 +173,17 @@ START_TEST(route_table_rules)
 			ck_assert_msg(rt[i].body == BODY_FORM ||
 			    rt[i].body == BODY_MULTIPART, "%s", rt[i].pattern);
 	}
+}
+END_TEST
+
+/* Every route is counted under its own name in /metrics: past
+ * METRICS_MAX_ROUTES they would all be lumped in with "unmatched". */
+START_TEST(metrics_have_room_for_every_route)
+{
+	size_t n;
+
+	(void)route_table(&n);
+	ck_assert_uint_le(n, METRICS_MAX_ROUTES);
 }
 END_TEST
 
@@ -278,6 +306,7 @@ route_suite(void)
 
 	tcase_add_test(tc, route_table_matches_expectations);
 	tcase_add_test(tc, route_table_rules);
+	tcase_add_test(tc, metrics_have_room_for_every_route);
 	tcase_add_test(tc, matching);
 	tcase_add_test(tc, not_found_and_wrong_method);
 	tcase_add_test(tc, ids_are_checked_before_handlers);

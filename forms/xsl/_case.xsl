@@ -198,7 +198,7 @@
       </xsl:when>
       <xsl:when test="$s = 'cancelled'">
         <strong class="tag neutral"><xsl:value-of select="i:t('Cancelled')"/></strong>
-        <span class="state-text"><xsl:value-of select="i:t('Not sent: no valid consent covers the service any more.')"/></span>
+        <span class="state-text"><xsl:value-of select="i:t('Not sent: it was cancelled. The timeline says why.')"/></span>
       </xsl:when>
       <xsl:when test="$s = 'dead'">
         <strong class="tag bad"><xsl:value-of select="i:t('Could not be delivered')"/></strong>

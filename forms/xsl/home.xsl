@@ -5,7 +5,10 @@
   (a leader also the unit's), measures to evaluate, upcoming meetings,
   my concerns (a leader: the unit's), drafts and the forms to start. For
   guardians and youths: their relay logs. For administrators: the admin
-  pages. View: h_home.c.
+  pages. Notices to partners that did not arrive as they should (not
+  confirmed in time, given up) are shown first to their sender; the
+  administrators see all of them, and partners that keep failing, with no
+  case named. View: h_home.c.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -37,6 +40,7 @@
         </ul>
       </div>
     </xsl:if>
+    <xsl:apply-templates select="alerts[alert]"/>
     <xsl:apply-templates select="handovers[handover]"/>
     <xsl:if test="user/@role = 'employee' or user/@role = 'leader'">
       <p class="actions">
@@ -56,8 +60,67 @@
       <p><xsl:value-of select="i:t('Administrators manage units, users and forms. They do not see children’s cases.')"/></p>
       <ul class="links">
         <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
+        <li><a href="/admin/partners"><xsl:value-of select="i:t('Partners: where notices go, and how their delivery goes')"/></a></li>
       </ul>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================== notices that did not arrive -->
+  <xsl:template match="alerts">
+    <section class="callout urgent" aria-labelledby="alerts-title">
+      <h2 id="alerts-title">
+        <xsl:choose>
+          <xsl:when test="@scope = 'admin'"><xsl:value-of select="i:t('Deliveries to partners that need attention')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('Notices you sent that did not arrive as they should')"/></xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <ul>
+        <xsl:for-each select="alert">
+          <xsl:variable name="what"><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@notice-kind"/></xsl:call-template></xsl:variable>
+          <xsl:variable name="since"><xsl:call-template name="datetime"><xsl:with-param name="d" select="@since"/></xsl:call-template></xsl:variable>
+          <li class="alert-{@kind}">
+            <xsl:choose>
+              <xsl:when test="@kind = 'partner_failing'">
+                <a href="/admin/partners/{@partner}"><xsl:value-of select="@partner-name"/></a>
+                <xsl:text>: </xsl:text>
+                <xsl:value-of select="i:t('its latest deliveries all failed (since {0}). Check its endpoint, certificate and secrets.', $since)"/>
+              </xsl:when>
+              <xsl:when test="../@scope = 'admin'">
+                <a>
+                  <xsl:attribute name="href">
+                    <xsl:value-of select="concat('/admin/partners/', @partner, '?status=')"/>
+                    <xsl:choose>
+                      <xsl:when test="@kind = 'dead'">dead</xsl:when>
+                      <xsl:otherwise>delivered</xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:value-of select="concat('#notice-', @notice)"/>
+                  </xsl:attribute>
+                  <xsl:value-of select="i:t('Notice {0}', @notice)"/>
+                </a>
+                <xsl:text> (</xsl:text><xsl:value-of select="$what"/><xsl:text>, </xsl:text><xsl:value-of select="@partner-name"/><xsl:text>): </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@kind = 'dead'"><xsl:value-of select="i:t('could not be delivered ({0}): send it again or cancel it.', $since)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="i:t('delivered {0}, but the partner has not confirmed receiving it.', $since)"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:when>
+              <xsl:otherwise>
+                <strong><xsl:value-of select="$what"/></strong>
+                <xsl:text> (</xsl:text><xsl:value-of select="@partner-name"/><xsl:text>): </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@kind = 'dead'"><xsl:value-of select="i:t('could not be delivered ({0}). The administrator has been told. If it is urgent, contact the service another way.', $since)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="i:t('delivered {0}, but the service has not confirmed receiving it. Check with them that it arrived.', $since)"/></xsl:otherwise>
+                </xsl:choose>
+                <xsl:text> </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@log"><a href="/logs/{@log}#notices"><xsl:value-of select="i:t('relay log {0}', @reference)"/></a></xsl:when>
+                  <xsl:when test="@concern"><a href="/concerns/{@concern}"><xsl:value-of select="i:t('concern {0}', @reference)"/></a></xsl:when>
+                </xsl:choose>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
   </xsl:template>
 
   <!-- ============================================== handovers to me -->

@@ -12,11 +12,9 @@
 // step has no UI and uses SQL: the link between the child and the
 // guardian's account, which in production comes from the population
 // register (needs STAFETT_TEST_DIR, as the system tests set it).
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import {
 	scenario, newContext, login, logout, goto, submit, checkA11y,
-	expectText, expectNoText, expectPath, expectVisible, fail,
+	expectText, expectNoText, expectPath, expectVisible, fail, sql,
 } from './lib.mjs';
 
 const CHILD = 'Vilde Nettleser';
@@ -37,17 +35,6 @@ function day(offset = 0) {
 
 function norsk(ymd) {
 	return ymd.split('-').reverse().join('.');
-}
-
-// SQL on the test database as its administrator, as the system tests'
-// sql() does: only for what has no UI.
-function sql(query) {
-	const dir = process.env.STAFETT_TEST_DIR;
-	if (!dir)
-		fail('STAFETT_TEST_DIR is not set: the guardian step needs the database');
-	return execFileSync('mariadb', ['--no-defaults', '-S', join(dir, 'run/db.sock'),
-		'-u', 'root', '-N', '-B', '-D', 'stafett', '-e', query],
-	{ encoding: 'utf8' }).trim();
 }
 
 // Choose the one option of a select whose text contains `text`.

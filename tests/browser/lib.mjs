@@ -17,6 +17,7 @@
 // context that bypasses the CSP, injects axe.min.js there and runs it.
 
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,18 @@ export class TestFailure extends Error {}
 
 export function fail(message) {
 	throw new TestFailure(message);
+}
+
+// SQL on the test database as its administrator, as the system tests'
+// sql() does: only for a step that has no UI (why is the scenario's to
+// say), through the stack's socket in STAFETT_TEST_DIR.
+export function sql(query) {
+	const dir = process.env.STAFETT_TEST_DIR;
+	if (!dir)
+		fail('STAFETT_TEST_DIR is not set: this step needs the database');
+	return execFileSync('mariadb', ['--no-defaults', '-S', join(dir, 'run/db.sock'),
+		'-u', 'root', '-N', '-B', '-D', 'stafett', '-e', query],
+	{ encoding: 'utf8' }).trim();
 }
 
 export function password(user) {

@@ -24,8 +24,8 @@ What a cell's letter means:
 
 Every cell that is not 'A' runs first, and what they did to the fixture
 cases (events, participants, consents, handovers, measures, minutes,
-notices, submissions, concerns, drafts, guide steps) must be exactly
-nothing; then the 'A' cells run.
+notices, submissions, concerns, drafts, guide steps, partners) must be
+exactly nothing; then the 'A' cells run.
 """
 import base64
 import datetime
@@ -133,6 +133,13 @@ STEP = [("level", "3"), ("title_nb", "Matrisetest: nytt steg"),
 STEP_EDIT = [("title_nb", "Matrisetest: endret steg"),
              ("title_en", "Matrix test: changed step"), ("form", ""),
              ("days", "")]
+# A partner that accepts cancellations only: nothing is routed to it.
+PARTNER = [("name", "Matrisetest ny partner"), ("kind", "other"),
+           ("endpoint", "https://matrix.example/ny"), ("auth", "bearer"),
+           ("accepts", "cancellation")]
+PARTNER_EDIT = [("name", "Matrisetest partner"), ("kind", "other"),
+                ("endpoint", "https://matrix.example/endret"),
+                ("auth", "mtls"), ("accepts", "cancellation")]
 
 # The forms filled in for a case, as the browser (GET and POST) and the
 # API (POST) reach them, with who may: the right each needs on the log.
@@ -177,6 +184,12 @@ CASE_FORMS = [
 #   with her, so she may still say no.
 # - A concern is its author's and the unit leader's until it is in a log;
 #   a form submission and a draft are their author's.
+#
+# - Partners and their queues are configuration: the administrator's
+#   alone (the queue names notices by id and type, never a child). The
+#   partner is resumed before it is paused, so the dead notice, once
+#   sent back to the queue, waits for a paused partner (the stack's own
+#   notify would otherwise try it while other rows are checked).
 #
 #   columns:  anon admin holder part nocover lapsed leader colleague
 #             leader2 guardian citizen
@@ -283,6 +296,38 @@ ROWS = [
         page="settings"),
     Row("POST", "/settings/email",         "D A A A A A A A A A A",
         body=EMAIL_TOPICS, page="settings"),
+    # partners and their queues
+    Row("GET", "/admin/partners",          "D A D D D D D D D D D",
+        page="partners"),
+    Row("POST", "/admin/partners",         "D A D D D D D D D D D",
+        body=PARTNER, page="partners"),
+    Row("GET", "/admin/partners/{id}",     "D A D D D D D D D D D",
+        obj="partner", page="partner"),
+    Row("POST", "/admin/partners/{id}",    "D A D D D D D D D D D",
+        obj="partner", body=PARTNER_EDIT, page="partner"),
+    Row("POST", "/admin/partners/{id}/resume", "D A D D D D D D D D D",
+        obj="partner", body=NOTHING),
+    Row("POST", "/admin/partners/{id}/pause", "D A D D D D D D D D D",
+        obj="partner", body=NOTHING),
+    Row("POST", "/admin/notices/{id}/retry", "D A D D D D D D D D D",
+        obj="dead_notice", body=NOTHING),
+    Row("POST", "/admin/notices/{id}/cancel", "D A D D D D D D D D D",
+        obj="dead_notice", body=WITHDRAW),
+    Row("GET", "/api/v1/partners",         "D A D D D D D D D D D"),
+    Row("POST", "/api/v1/partners",        "D A D D D D D D D D D",
+        body=PARTNER),
+    Row("GET", "/api/v1/partners/{id}",    "D A D D D D D D D D D",
+        obj="partner"),
+    Row("POST", "/api/v1/partners/{id}",   "D A D D D D D D D D D",
+        obj="partner", body=PARTNER_EDIT),
+    Row("POST", "/api/v1/partners/{id}/resume", "D A D D D D D D D D D",
+        obj="partner", body=NOTHING),
+    Row("POST", "/api/v1/partners/{id}/pause", "D A D D D D D D D D D",
+        obj="partner", body=NOTHING),
+    Row("POST", "/api/v1/notices/{id}/retry", "D A D D D D D D D D D",
+        obj="dead_notice", body=NOTHING),
+    Row("POST", "/api/v1/notices/{id}/cancel", "D A D D D D D D D D D",
+        obj="dead_notice", body=NOTHING),
     # the same through the API
     Row("GET", "/api/v1/logs/{id}",        "D D A A D D A D D A D",
         obj="log"),
@@ -580,6 +625,18 @@ class Fixtures:
             303)
         o["step"] = sql_value("SELECT public_id FROM guide_step WHERE "
                               "title_nb = 'Matrisetest: steg'")
+        # a partner, and a notice to it that died (only a partner's
+        # refusal makes one, so it is made in SQL)
+        r = self.ok(admin.post("/admin/partners", [
+            ("csrf", admin.csrf("/admin/partners"))] + [
+            (k, v.replace(" ny", "")) for k, v in PARTNER]), 303)
+        o["partner"] = self.partner = last_id(r.header("Location"))
+        o["dead_notice"] = self.dead = "MatrixDeadNotice" + "x" * 6
+        sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
+            " partner_id, message_type, attempts, dead_at) SELECT '%s',"
+            " 'cw_report', '%s', 'dead', id, 'cw_report', 1, NOW(6) FROM"
+            " partner WHERE public_id = '%s'"
+            % (self.dead, "m" * 43, self.partner))
         return o
 
     def fingerprint(self):
@@ -620,6 +677,10 @@ class Fixtures:
                       "'%s'" % self.draft,
             "guide": "SELECT GROUP_CONCAT(public_id, title_nb ORDER BY id) "
                      "FROM guide_step",
+            "partners": "SELECT GROUP_CONCAT(public_id, name, kind, endpoint,"
+                        " auth, accepts, status ORDER BY id) FROM partner",
+            "dead": "SELECT CONCAT(status, attempts) FROM outbox WHERE"
+                    " public_id = '%s'" % self.dead,
         }
         names = sorted(q)
         row = sql("SELECT " + ", ".join("(%s)" % q[n] for n in names))[0]
@@ -695,6 +756,10 @@ class AccessMatrixTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         sql("DELETE FROM guide_step WHERE title_nb LIKE 'Matrisetest:%'")
+        sql("UPDATE partner SET status = 'paused' WHERE name LIKE"
+            " 'Matrisetest%'")
+        sql("UPDATE outbox SET status = 'cancelled' WHERE public_id = '%s'"
+            % cls.fx.dead)
 
     # ---- consent is the gate, on every request
 

@@ -1,0 +1,203 @@
+/* alerts.c: alerts about delivery to partners (see alerts.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "alerts.h"
+#include "caselog.h"
+#include "log.h"
+
+/* At most this many administrators are told of one alert. */
+#define ADMINS_MAX	200
+/* The most attempts looked at to decide that a partner is failing. */
+#define TREND_MAX	1000
+
+static int
+delivered(const char *outcome)
+{
+	return outcome != NULL && (strcmp(outcome, "delivered") == 0 ||
+	    strcmp(outcome, "acknowledged") == 0);
+}
+
+enum alert_trend
+alerts_partner_trend(const char *const *outcomes, size_t n, unsigned after)
+{
+	size_t i;
+
+	if (after == 0)
+		return AT_RECOVERED;
+	if (n > 0 && delivered(outcomes[0]))
+		return AT_RECOVERED;
+	if (n < after)
+		return AT_KEEP;
+	for (i = 0; i < after; i++)
+		if (delivered(outcomes[i]))
+			return AT_KEEP;
+	return AT_FAILING;
+}
+
+/* A notice about alert_id to one person, in the caller's transaction. */
+static st_rc
+tell(struct db *db, const char *kind, long long user_id,
+    long long concern_id, long long log_id, unsigned long long alert_id)
+{
+	struct db_val p[1];
+	st_rc rc;
+
+	if ((rc = caselog_notice(db, kind, 0, user_id, NULL, concern_id,
+	    log_id)) != ST_OK)
+		return rc;
+	p[0] = DV_INT(alert_id);
+	return db_exec(db, STMT_OUTBOX_SET_ALERT, p, 1, NULL, NULL);
+}
+
+static st_rc
+tell_admins(struct db *db, const struct db_res *admins, const char *kind,
+    unsigned long long alert_id)
+{
+	size_t i;
+	st_rc rc = ST_OK;
+
+	/* Administrators see no case: no log or concern on their notice. */
+	for (i = 0; i < admins->nrows && rc == ST_OK; i++)
+		rc = tell(db, kind, db_get_int(admins, i, 0), 0, 0, alert_id);
+	return rc;
+}
+
+/*
+ * Notices delivered too long ago without a receipt (unack = 1), or
+ * dead: one alert each, told to the sender and the administrators.
+ */
+static st_rc
+notices(const struct conf *cfg, struct db *db, const struct db_res *admins,
+    int unack, unsigned *raised)
+{
+	const char *kind = unack ? "unacknowledged" : "dead";
+	const char *notice = unack ? "notice.unacknowledged" : "notice.dead";
+	struct db_val p[3];
+	struct db_res due;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(cfg->delivery_ack_timeout_s);
+	if ((rc = db_query(db, unack ? STMT_ALERT_UNACK_DUE :
+	    STMT_ALERT_DEAD_DUE, p, unack ? 1 : 0, 500, &due)) != ST_OK)
+		return rc;
+	for (i = 0; i < due.nrows && rc == ST_OK; i++) {
+		unsigned long long n = 0, alert = 0;
+		long long sender = db_get_int(&due, i, 1);
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_STR(kind);
+		p[1] = DV_STR(kind);
+		p[2] = DV_INT(db_get_int(&due, i, 0));
+		rc = db_exec(db, STMT_ALERT_RAISE_NOTICE, p, 3, &n, &alert);
+		/* n = 0: another notify raised it, or the notice moved on. */
+		if (rc == ST_OK && n == 1 && sender != 0)
+			rc = tell(db, notice, sender, db_get_int(&due, i, 3),
+			    db_get_int(&due, i, 2), alert);
+		if (rc == ST_OK && n == 1)
+			rc = tell_admins(db, admins, notice, alert);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		if (rc == ST_OK && n == 1)
+			(*raised)++;
+	}
+	db_res_release(&due);
+	return rc;
+}
+
+/* Raise or clear one partner's failing alert by its latest attempts. */
+static st_rc
+partner(const struct conf *cfg, struct db *db, const struct db_res *admins,
+    long long id, unsigned *raised)
+{
+	const char *outcomes[TREND_MAX];
+	unsigned after = cfg->partner_failing_after;
+	struct db_val p[2];
+	struct db_res res, lock, open;
+	unsigned long long alert = 0;
+	enum alert_trend trend;
+	size_t i;
+	st_rc rc;
+
+	if (after > TREND_MAX)
+		after = TREND_MAX;
+	p[0] = DV_INT(id);
+	p[1] = DV_INT(after > 0 ? after : 1);
+	if ((rc = db_query(db, STMT_PARTNER_RECENT_OUTCOMES, p, 2, TREND_MAX,
+	    &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows; i++)
+		outcomes[i] = db_get(&res, i, 0);
+	trend = alerts_partner_trend(outcomes, res.nrows, after);
+	db_res_release(&res);
+	if (trend == AT_KEEP)
+		return ST_OK;
+	if (trend == AT_RECOVERED)
+		return db_exec(db, STMT_ALERT_CLEAR_PARTNER, p, 1, NULL, NULL);
+	/* Under the partner's row lock, so two notify processes raise it
+	 * once between them. */
+	if ((rc = db_begin(db)) != ST_OK)
+		return rc;
+	if ((rc = db_query(db, STMT_PARTNER_LOCK, p, 1, 1, &lock)) != ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	db_res_release(&lock);
+	if ((rc = db_query(db, STMT_ALERT_PARTNER_OPEN, p, 1, 10, &open)) !=
+	    ST_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	i = open.nrows;
+	db_res_release(&open);
+	if (i > 0) {
+		db_rollback(db);
+		return ST_OK;
+	}
+	rc = db_exec(db, STMT_ALERT_RAISE_PARTNER, p, 1, NULL, &alert);
+	if (rc == ST_OK)
+		rc = tell_admins(db, admins, "partner.failing", alert);
+	if (rc == ST_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == ST_OK) {
+		log_warn("notify: partner %lld is failing: its last %u "
+		    "attempts failed", id, after);
+		(*raised)++;
+	}
+	return rc;
+}
+
+st_rc
+alerts_sweep(const struct conf *cfg, struct db *db, unsigned *raised)
+{
+	struct db_res admins, partners;
+	size_t i;
+	st_rc rc;
+
+	*raised = 0;
+	if ((rc = db_query(db, STMT_ADMIN_IDS, NULL, 0, ADMINS_MAX,
+	    &admins)) != ST_OK)
+		return rc;
+	rc = notices(cfg, db, &admins, 1, raised);
+	if (rc == ST_OK)
+		rc = notices(cfg, db, &admins, 0, raised);
+	/* What was acknowledged, retried or cancelled meanwhile. */
+	if (rc == ST_OK)
+		rc = db_exec(db, STMT_ALERT_CLEAR_ENDED, NULL, 0, NULL, NULL);
+	if (rc == ST_OK && (rc = db_query(db, STMT_PARTNER_IDS, NULL, 0,
+	    10000, &partners)) == ST_OK) {
+		for (i = 0; i < partners.nrows && rc == ST_OK; i++)
+			rc = partner(cfg, db, &admins,
+			    db_get_int(&partners, i, 0), raised);
+		db_res_release(&partners);
+	}
+	db_res_release(&admins);
+	return rc;
+}
