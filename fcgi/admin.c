@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "xmlsafe.h"
 #include "db.h"
+#include "mail.h"
 #include "form.h"
 #include "password.h"
 #include "secure.h"
@@ -138,6 +139,42 @@ cmd_token(const struct conf *cfg, int argc, char **argv)
 	return rc;
 }
 
+/* stafett user email USER ADDRESS: where the user's e-mail notices go
+ * (an empty ADDRESS: nowhere). The address is never printed back. */
+static int
+user_email(const struct conf *cfg, const char *user, const char *addr)
+{
+	unsigned long long n = 0;
+	struct db_val p[2];
+	struct db_res res;
+	struct db db;
+	int rc = 1;
+
+	if (*addr != '\0' && !mail_address_ok(addr)) {
+		fprintf(stderr, "stafett: not an e-mail address this system "
+		    "can send to (one @, no spaces or control characters, "
+		    "at most 254 characters)\n");
+		return 1;
+	}
+	if (open_db(cfg, &db) != 0)
+		return 1;
+	p[0] = DV_STR(user);
+	if (db_query(&db, STMT_USER_BY_NAME, p, 1, 1, &res) == ST_OK) {
+		if (res.nrows == 1)
+			rc = 0;
+		db_res_release(&res);
+	}
+	if (rc == 0) {
+		p[0] = *addr != '\0' ? DV_STR(addr) : DV_NULL;
+		p[1] = DV_STR(user);
+		if (db_exec(&db, STMT_USER_SET_EMAIL, p, 2, &n, NULL) != ST_OK)
+			rc = 1;
+	} else
+		fprintf(stderr, "stafett: no active user '%s'\n", user);
+	db_release(&db);
+	return rc;
+}
+
 int
 cmd_user(const struct conf *cfg, int argc, char **argv)
 {
@@ -148,9 +185,13 @@ cmd_user(const struct conf *cfg, int argc, char **argv)
 	size_t len;
 	int rc = 1;
 
+	if (argc == 3 && strcmp(argv[0], "email") == 0)
+		return user_email(cfg, argv[1], argv[2]);
 	if (argc != 2 || strcmp(argv[0], "password") != 0) {
 		fprintf(stderr, "usage: stafett user password USER "
-		    "(the password is read from standard input)\n");
+		    "(the password is read from standard input)\n"
+		    "       stafett user email USER ADDRESS (\"\" removes "
+		    "it)\n");
 		return 2;
 	}
 	if (fgets(pw, sizeof(pw), stdin) == NULL) {

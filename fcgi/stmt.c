@@ -150,6 +150,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.username = ? AND u.active" },
 	/* (hash, username) */
+	/* (email or NULL, username) */
+	[STMT_USER_SET_EMAIL] = { "user_set_email",
+	    "UPDATE app_user SET email = ? WHERE username = ? AND active" },
 	[STMT_USER_SET_PASSWORD] = { "user_set_password",
 	    "UPDATE app_user SET password_hash = ? WHERE username = ?" },
 	/* (name_hash, window minutes) -> count */

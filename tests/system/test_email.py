@@ -30,7 +30,8 @@ from caselog_fixtures import (add_participant, day, decide, give_consent,
 from fake_partner import pki
 from fake_smtp import FakeSMTP
 from stafett_test import (BIN, DIR, URL, api, csrf_of, env, nin_for,
-                          notify_together, sql, sql_value, token, wait_for)
+                          notify_together, sql, sql_value, stafett, token,
+                          wait_for)
 
 PORT = int(os.environ["STAFETT_TEST_SMTP_PORT"])
 
@@ -586,3 +587,36 @@ class EmailTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AddressFromTheCommandLine(unittest.TestCase):
+    """`stafett user email USER ADDRESS` sets where a person's e-mail
+    goes; a bad address or an unknown user changes nothing."""
+
+    def address(self, user):
+        return sql_value("SELECT COALESCE(email, '-') FROM app_user WHERE "
+                         "username = '%s'" % user)
+
+    def test_set_refuse_and_remove(self):
+        before = self.address("laerer")
+        try:
+            r = stafett("user", "email", "laerer", "laerer.ny@example.test")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(self.address("laerer"), "laerer.ny@example.test")
+            self.assertNotIn("laerer.ny", r.stdout + r.stderr)
+            for bad in ("uten-krøllalfa", "to@@example.test",
+                        "a b@example.test", "x@example.test\r\nBcc: y@z",
+                        "x" * 250 + "@example.test"):
+                r = stafett("user", "email", "laerer", bad, check=False)
+                self.assertEqual(r.returncode, 1, bad)
+                self.assertEqual(self.address("laerer"),
+                                 "laerer.ny@example.test", bad)
+            r = stafett("user", "email", "ingen-slik", "a@example.test",
+                        check=False)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("no active user", r.stderr)
+            r = stafett("user", "email", "laerer", "")
+            self.assertEqual(self.address("laerer"), "-")
+        finally:
+            sql("UPDATE app_user SET email = %s WHERE username = 'laerer'"
+                % ("NULL" if before == "-" else "'%s'" % before))
