@@ -643,16 +643,76 @@ out:
 	return rc;
 }
 
+/* Entries on one page of the access log. */
+#define ACCESS_PAGE	100
+
+/*
+ * A page number of the access log from the query (?page=N, ?of=N): def
+ * when absent, 0 when it is not a whole number from 1.
+ */
+static unsigned long
+access_number(struct req *r, const char *name, unsigned long def)
+{
+	const char *v = fields_get(&r->qs, name);
+	unsigned long n;
+	char *end;
+
+	if (v == NULL)
+		return def;
+	if (*v < '1' || *v > '9' || strlen(v) > 9)
+		return 0;
+	n = strtoul(v, &end, 10);
+	return *end == '\0' ? n : 0;
+}
+
+/* The people who looked and changed, a row each, into list. */
+static void
+access_people(const struct db_res *res, xmlNodePtr list)
+{
+	char local[LOCAL_TIME_SIZE];
+	xmlNodePtr e;
+	size_t i;
+
+	for (i = 0; i < res->nrows; i++) {
+		e = view_el(list, "person", NULL);
+		view_attr(e, "name", db_get(res, i, 0) != NULL ?
+		    db_get(res, i, 0) : _("the system"));
+		view_attr(e, "unit", db_get(res, i, 1));
+		view_attr(e, "role", db_get(res, i, 2));
+		view_attr(e, "looks", db_get(res, i, 3));
+		view_attr(e, "changes", db_get(res, i, 4));
+		dates_local(local, db_get(res, i, 5));
+		view_attr(e, "first", local);
+		dates_local(local, db_get(res, i, 6));
+		view_attr(e, "last", local);
+	}
+}
+
 /* ROUTE: GET /logs/{id}/access */
 /* ROUTE: GET /api/v1/logs/{id}/access */
+/*
+ * The access log: everyone who looked at or changed the child's data, a
+ * row per person and role, and then every entry, newest first, a page of
+ * ACCESS_PAGE at a time. A long case gathers thousands of entries; all on
+ * one page would be more than anyone can read, and the summary answers
+ * the guardians' first question, who has seen it.
+ *
+ * Reading the access log writes to it, so pages counted from the newest
+ * entry would shift under a reader going back through them. The pages
+ * are of the log as it was when its first page was read: ?of=N (the
+ * page links carry it) is how many entries there were, and page p holds
+ * the entries numbered N - 100p + 1 to N - 100(p - 1) from the oldest.
+ */
 st_rc
 h_log_access(struct req *r)
 {
 	struct caselog l;
-	struct db_val p[1];
-	struct db_res res;
+	struct db_val p[3];
+	struct db_res res, people;
 	xmlNodePtr root, list, e;
 	char local[LOCAL_TIME_SIZE];
+	unsigned long page, of, pages, hi, lo;
+	long long total;
 	size_t i;
 	int ok;
 	st_rc rc;
@@ -660,14 +720,44 @@ h_log_access(struct req *r)
 	if ((rc = caselog_load(r, r->arg, LR_ACCESS_LOG, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
-	p[0] = DV_INT(l.child_id);
-	if ((rc = db_query(&r->w->db, STMT_AUDIT_FOR_CHILD, p, 1, 2000,
-	    &res)) != ST_OK)
+	if ((page = access_number(r, "page", 1)) == 0 ||
+	    access_number(r, "of", 1) == 0) {
+		rc = resp_error(r, 400, _("The page number must be a whole "
+		    "number from 1."));
 		goto out;
+	}
+	p[0] = DV_INT(l.child_id);
+	if ((rc = db_query(&r->w->db, STMT_AUDIT_CHILD_PEOPLE, p, 1, 10000,
+	    &people)) != ST_OK)
+		goto out;
+	for (total = 0, i = 0; i < people.nrows; i++)
+		total += db_get_int(&people, i, 3) + db_get_int(&people, i, 4);
+	of = access_number(r, "of", (unsigned long)total);
+	pages = of > 0 ? (of + ACCESS_PAGE - 1) / ACCESS_PAGE : 1;
+	if (page > pages || of > (unsigned long)total) {
+		db_res_release(&people);
+		rc = resp_error(r, 404, _("The access log has no page with "
+		    "that number."));
+		goto out;
+	}
 	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "access");
 	(void)logview_head(r, &l, root);
 	list = view_el(root, "access", NULL);
-	for (i = 0; i < res.nrows; i++) {
+	access_people(&people, view_el(list, "people", NULL));
+	db_res_release(&people);
+	view_attrf(list, "total", "%lld", total);
+	view_attrf(list, "of", "%lu", of);
+	view_attrf(list, "page", "%lu", page);
+	view_attrf(list, "pages", "%lu", pages);
+	view_attrf(list, "per-page", "%d", ACCESS_PAGE);
+	hi = of - (page - 1) * ACCESS_PAGE;
+	lo = hi > ACCESS_PAGE ? hi - ACCESS_PAGE : 0;
+	p[1] = DV_INT(hi - lo);
+	p[2] = DV_INT(lo);
+	if ((rc = db_query(&r->w->db, STMT_AUDIT_FOR_CHILD, p, 3, ACCESS_PAGE,
+	    &res)) != ST_OK)
+		goto out;
+	for (i = res.nrows; i-- > 0;) {
 		e = view_el(list, "entry", NULL);
 		dates_local(local, db_get(&res, i, 0));
 		view_attr(e, "at", local);

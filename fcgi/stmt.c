@@ -690,6 +690,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 
 	/* (child_id) -> at, user (or partner) name, unit name, role,
 	 * action, object: the guardians' access log */
+	/* (child_id, limit, offset) -> at, who, unit, role, action,
+	 * object_type: a stretch of the child's access log, counted from the
+	 * oldest entry, which is where new entries do not move it */
 	[STMT_AUDIT_FOR_CHILD] = { "audit_for_child",
 	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " COALESCE(u.display_name, pa.name),"
@@ -697,7 +700,23 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
-	    " WHERE a.child_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 2000" },
+	    " WHERE a.child_id = ? ORDER BY a.at, a.id"
+	    " LIMIT ? OFFSET ?" },
+	/* (child_id) -> who, unit, role, looks, changes, first, last: the
+	 * whole access log in a row per person (or partner, or the system)
+	 * and role, the most recent first; its counts add up to the total */
+	[STMT_AUDIT_CHILD_PEOPLE] = { "audit_child_people",
+	    "SELECT COALESCE(u.display_name, pa.name), un.name, a.role,"
+	    " SUM(a.action IN ('read', 'list', 'export')),"
+	    " SUM(a.action NOT IN ('read', 'list', 'export')),"
+	    " DATE_FORMAT(MIN(a.at), '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(MAX(a.at), '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
+	    " LEFT JOIN unit un ON un.id = u.unit_id"
+	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
+	    " WHERE a.child_id = ?"
+	    " GROUP BY a.user_id, a.partner_id, a.role, u.display_name,"
+	    " pa.name, un.name ORDER BY MAX(a.at) DESC" },
 
 	/* (log_id, xml, html) */
 	[STMT_ARCHIVE_INSERT] = { "archive_insert",
