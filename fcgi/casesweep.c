@@ -210,6 +210,47 @@ casesweep_expiring(struct db *db, unsigned days, unsigned *found)
 }
 
 st_rc
+casesweep_reminders(struct db *db, unsigned days, unsigned *found)
+{
+	char today[DATE_SIZE], last[DATE_SIZE];
+	struct db_val p[2];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	*found = 0;
+	if (days == 0)
+		return ST_OK;
+	dates_today(today);
+	dates_add(last, (int)days);
+	p[0] = DV_STR(today);
+	p[1] = DV_STR(last);
+	if ((rc = db_query(db, STMT_MEASURE_SOON, p, 2, 500, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		unsigned long long n = 0;
+
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		p[0] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_MEASURE_MARK_REMINDED, p, 1, &n, NULL);
+		/* n == 0: another notify process reminded first. */
+		if (rc == ST_OK && n == 1)
+			rc = caselog_notice(db, "measure.soon", 0,
+			    db_get_int(&res, i, 2), NULL, 0,
+			    db_get_int(&res, i, 1));
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+		if (n == 1)
+			(*found)++;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+st_rc
 casesweep_run(struct db *db, unsigned *found)
 {
 	char today[DATE_SIZE];

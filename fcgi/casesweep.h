@@ -28,4 +28,15 @@ st_rc casesweep_run(struct db *db, unsigned *found) ST_MUST_CHECK;
 st_rc casesweep_expiring(struct db *db, unsigned days, unsigned *found)
     ST_MUST_CHECK;
 
+/*
+ * Active measures of open logs to be evaluated within days
+ * (measure_remind_days; 0 = never remind), from today: the responsible
+ * person gets a measure.soon notice, once per evaluation date
+ * (measure.eval_reminded, set in the same transaction and set back when
+ * an evaluation gives a new date). The holder is told only if the date
+ * passes (casesweep_run).
+ */
+st_rc casesweep_reminders(struct db *db, unsigned days, unsigned *found)
+    ST_MUST_CHECK;
+
 #endif

@@ -74,6 +74,7 @@ static const struct key keys[] = {
 	U(draft_ttl_hours, "24"),
 	U(consent_max_days, "365"),
 	U(consent_warn_days, "14"),
+	U(measure_remind_days, "3"),
 	S(default_lang, "nb"),
 	S(timezone, "Europe/Oslo"),
 	S(log_level, "info"),
@@ -340,6 +341,10 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 		return rc;
 	if (cfg->consent_warn_days > 365) {
 		snprintf(err, errlen, "'consent_warn_days' must be 0 to 365");
+		return ST_E_CONFIG;
+	}
+	if (cfg->measure_remind_days > 365) {
+		snprintf(err, errlen, "'measure_remind_days' must be 0 to 365");
 		return ST_E_CONFIG;
 	}
 	if (*cfg->db_admin_user == '\0') {

@@ -73,6 +73,12 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_warn("notify: the consent warnings failed; they run again");
 	else if (found > 0)
 		log_info("notify: %u consents expire soon", found);
+	if (casesweep_reminders(db, cfg->measure_remind_days, &found) !=
+	    ST_OK)
+		log_warn("notify: the evaluation reminders failed; they run "
+		    "again");
+	else if (found > 0)
+		log_info("notify: %u measures are to be evaluated soon", found);
 	delivery_watch(cfg, db);
 }
 

@@ -600,10 +600,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    MEASURE_COLS " WHERE m.status = 'active' AND l.status = 'open'"
 	    " AND (m.responsible_id = ? OR l.holder_id = ?)"
 	    " ORDER BY m.eval_date LIMIT 200" },
-	/* (status, result, eval_date, id) */
+	/* (status, result, eval_date, id): a new date is flagged and
+	 * reminded of anew */
 	[STMT_MEASURE_EVALUATE] = { "measure_evaluate",
 	    "UPDATE measure SET status = ?, result = ?, eval_date = ?,"
-	    " eval_flagged = FALSE WHERE id = ?" },
+	    " eval_flagged = FALSE, eval_reminded = FALSE WHERE id = ?" },
 	/* (today) -> id, log_id, responsible_id, holder_id, public_id */
 	[STMT_MEASURE_OVERDUE] = { "measure_overdue",
 	    "SELECT m.id, m.log_id, m.responsible_id, l.holder_id, m.public_id"
@@ -613,6 +614,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (id) */
 	[STMT_MEASURE_FLAG] = { "measure_flag",
 	    "UPDATE measure SET eval_flagged = TRUE WHERE id = ?" },
+	/* (today, last day) -> id, log_id, responsible_id: active measures
+	 * of open logs to be evaluated within the reminder time, not yet
+	 * reminded of */
+	[STMT_MEASURE_SOON] = { "measure_soon",
+	    "SELECT m.id, m.log_id, m.responsible_id"
+	    " FROM measure m JOIN relay_log l ON l.id = m.log_id"
+	    " WHERE m.status = 'active' AND l.status = 'open'"
+	    " AND m.eval_date >= ? AND m.eval_date <= ?"
+	    " AND NOT m.eval_reminded LIMIT 500" },
+	/* (id): affects no row when another process reminded first */
+	[STMT_MEASURE_MARK_REMINDED] = { "measure_mark_reminded",
+	    "UPDATE measure SET eval_reminded = TRUE WHERE id = ?"
+	    " AND NOT eval_reminded" },
 
 	/* (public_id, log_id, starts_at, place, agenda, created_by) */
 	[STMT_MEETING_INSERT] = { "meeting_insert",

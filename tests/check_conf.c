@@ -310,6 +310,7 @@ START_TEST(test_smtp)
 	ck_assert_str_eq(cfg.smtp_url, "");
 	ck_assert_str_eq(cfg.smtp_starttls, "required");
 	ck_assert_uint_eq(cfg.consent_warn_days, 14);
+	ck_assert_uint_eq(cfg.measure_remind_days, 3);
 	conf_release(&cfg);
 	ck_assert_int_eq(load_text(&cfg, SMTP_OK, err, sizeof(err)), ST_OK);
 	/* no trailing slash: paths are joined to it */
@@ -351,6 +352,7 @@ START_TEST(test_smtp_checks)
 	assert_fails(SMTP_OK "smtp_user = u\nsmtp_password_file = /p\n"
 	    "smtp_starttls = try\n", "TLS");
 	assert_fails("consent_warn_days = 366\n", "consent_warn_days");
+	assert_fails("measure_remind_days = 366\n", "measure_remind_days");
 }
 END_TEST
 

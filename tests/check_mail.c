@@ -442,7 +442,7 @@ static const char *people_kinds[] = {
 	"concern.new", "concern.urgent", "concern.overdue",
 	"log.participant", "handover.request", "handover.accepted",
 	"handover.refused", "handover.withdrawn", "measure.new",
-	"measure.overdue", "meeting.invite", "consent.expiring",
+	"measure.soon", "measure.overdue", "meeting.invite", "consent.expiring",
 	"consent.ended", "log.close_request",
 	/* and notify's delivery alerts (alerts.c) */
 	"notice.unacknowledged", "notice.dead", "partner.failing",

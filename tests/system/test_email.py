@@ -322,6 +322,57 @@ class EmailTest(unittest.TestCase):
             "SELECT outcome FROM email_recipient WHERE outbox_id = %s"
             % new["id"])), [["sent"], ["sent"]])
 
+    # ------------------------------------------------------ reminders
+
+    def test_evaluation_reminder_once_per_date(self):
+        holder = login("ansatt")
+        first = int(sql_value("SELECT IFNULL(MAX(id), 0) FROM outbox"))
+        c = new_concern(holder, "Remi Påminnelse", nin=nin_for(
+            datetime.date(2018, 2, 3), synthetic=True))
+        r = decide(holder, c, "2", "Foreldrene ønsker samarbeid.")
+        self.assertEqual(r.status, 303, r.text[:500])
+        log = r.header("Location").rsplit("/", 1)[1]
+        lid = sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
+                        % log)
+        me, t_holder = user_pid("ansatt"), token("ansatt")
+        # one measure to evaluate in two days (within the default three),
+        # one in ten days
+        for what, when in (("Samtale hver fredag", day(2)),
+                           ("Lesestund med kontaktlærer", day(10))):
+            r = api("POST", "/api/v1/logs/%s/measures" % log, t_holder,
+                    xml_body("measure", what=what, goal="Trygghet",
+                             start=day(0), evaluation=when,
+                             responsible=me))
+            self.assertEqual(r.status, 201, r.text)
+        soon = ("id > %d AND %s AND log_id = %s AND kind = 'measure.soon'"
+                % (first, PEOPLE, lid))
+        notify_once()
+        notify_once()
+        rows = self.settle(soon)
+        # one reminder, to the responsible person, by e-mail with the link
+        self.assertEqual([r["user"] for r in rows], [str(user_id("ansatt"))])
+        sent = self.mails(rows[0]["key"])
+        self.assertEqual([m["to"] for m in sent], [[address("ansatt")]])
+        self.assertIn("\n%s/logs/%s\n" % (URL, log),
+                      body_of(sent[0]).replace("\r\n", "\n"))
+        self.assertEqual(sql("SELECT what, eval_reminded FROM measure WHERE"
+                             " log_id = %s ORDER BY id" % lid),
+                         [["Samtale hver fredag", "1"],
+                          ["Lesestund med kontaktlærer", "0"]])
+        # evaluated, going on, with a new date just as near: reminded of
+        # the new date once more
+        measure = sql_value("SELECT public_id FROM measure WHERE log_id = %s"
+                            " ORDER BY id LIMIT 1" % lid)
+        r = api("POST", "/api/v1/forms/evaluation?measure=%s" % measure,
+                t_holder, instance("evaluation", {
+                    "date": day(0), "next_evaluation": day(1)}))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(sql_value("SELECT eval_reminded FROM measure WHERE"
+                                   " public_id = '%s'" % measure), "0")
+        notify_once()
+        rows = self.settle(soon)
+        self.assertEqual(len(rows), 2, rows)
+
     # ------------------------------------------------------ choices
 
     def test_opted_out_kind_is_cancelled_not_sent(self):
