@@ -81,6 +81,8 @@ st_rc h_partner_update(struct req *r) ST_MUST_CHECK;
 st_rc h_partner_pause(struct req *r) ST_MUST_CHECK;
 st_rc h_partner_resume(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_retry(struct req *r) ST_MUST_CHECK;
+st_rc h_notice_confirm_form(struct req *r) ST_MUST_CHECK;
+st_rc h_notice_confirm(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_cancel(struct req *r) ST_MUST_CHECK;
 
 #endif

@@ -155,6 +155,13 @@ static const struct route routes[] = {
 	/* partners answering notices */
 	{ "POST", "/api/v1/receipts", h_receipt,
 	    PERM_PARTNER, CSRF_NONE, BODY_SIGNED, TEXT_BODY_MAX },
+	/* a notice the person sent: it arrived, says the partner by phone */
+	{ "GET", "/notices/{id}/confirm", h_notice_confirm_form, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/notices/{id}/confirm", h_notice_confirm, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/notices/{id}/confirm", h_notice_confirm,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	/* a person's own settings */
 	{ "GET", "/settings/email", h_settings_show, PERM_USER,
 	    CSRF_NONE, BODY_NONE, 0 },

@@ -115,6 +115,10 @@
                   <xsl:when test="@log"><a href="/logs/{@log}#notices"><xsl:value-of select="i:t('relay log {0}', @reference)"/></a></xsl:when>
                   <xsl:when test="@concern"><a href="/concerns/{@concern}"><xsl:value-of select="i:t('concern {0}', @reference)"/></a></xsl:when>
                 </xsl:choose>
+                <xsl:if test="@kind = 'unacknowledged'">
+                  <xsl:text> · </xsl:text>
+                  <a href="/notices/{@notice}/confirm"><xsl:value-of select="i:t('Has it arrived? Record it')"/></a>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
           </li>

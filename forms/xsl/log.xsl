@@ -993,7 +993,12 @@
                   <td><xsl:call-template name="notice-to"/></td>
                   <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
                   <td class="state"><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
-                  <td class="answer"><xsl:call-template name="notice-answer"/></td>
+                  <td class="answer">
+                    <xsl:call-template name="notice-answer"/>
+                    <xsl:if test="$l/rights/@manage and @status = 'delivered'">
+                      <a href="/notices/{@id}/confirm" class="notice-confirm"><xsl:value-of select="i:t('Has it arrived? Record it')"/></a>
+                    </xsl:if>
+                  </td>
                 </tr>
               </xsl:for-each>
             </tbody>

@@ -2,8 +2,9 @@
 // from the start page to the registry, a partner added (first with an
 // http:// address, which is refused), its page with the secrets missing
 // and the command that stores them, paused and resumed, and a dead
-// notice cancelled after the confirmation. Every page is checked with
-// axe-core.
+// notice cancelled after the confirmation; then the person who sent a
+// notice that got no receipt records that it arrived. Every page is
+// checked with axe-core.
 //
 // One step has no UI: the dead notice is made in the database, since a
 // notice dies only when a partner refuses it (the system tests do that
@@ -105,6 +106,39 @@ await scenario('partners', async ({ page, step }) => {
 		await goto(page, `/admin/partners/${id}`);
 		await submit(page, page.getByRole('button', { name: `Sett leveringer til ${NAME} på pause` }),
 			{ redirected: true });
+		await logout(page);
+	});
+
+	await step('the sender records that a notice arrived without a receipt', async () => {
+		// Delivered two days ago, no receipt, the alert raised: made in
+		// the database, as notify would after delivery_ack_timeout_s.
+		const sent = randomId(22);
+		sql(`INSERT INTO outbox (public_id, kind, idempotency_key, status, partner_id,
+			message_type, attempts, delivered_at, sender_id)
+			SELECT '${sent}', 'referral', '${randomId(43)}', 'delivered', p.id, 'referral',
+			1, NOW(6) - INTERVAL 2 DAY, u.id FROM partner p, app_user u
+			WHERE p.public_id = '${id}' AND u.username = 'ansatt'`);
+		sql(`INSERT INTO delivery_alert (kind, partner_id, outbox_id, since)
+			SELECT 'unacknowledged', partner_id, id, delivered_at FROM outbox
+			WHERE public_id = '${sent}'`);
+		await login(page, 'ansatt');
+		await submit(page, page.locator(`a[href="/notices/${sent}/confirm"]`));
+		await expectText(page, 'Registrer at en melding har kommet fram', NAME);
+		await checkA11y(page, 'recording that a notice arrived');
+		await submit(page, page.getByRole('button', { name: 'Registrer at den har kommet fram' }),
+			{ status: 422 });
+		await expectText(page, 'Skriv hvordan du vet at den har kommet fram');
+		await checkA11y(page, 'the same with an error');
+		await page.getByRole('textbox', { name: /^Hvordan vet du/ })
+			.fill('Ringte BUP; de har den.');
+		await submit(page, page.getByRole('button', { name: 'Registrer at den har kommet fram' }),
+			{ redirected: true });
+		expectPath(page, '/');
+		const status = sql(`SELECT status FROM outbox WHERE public_id = '${sent}'`);
+		if (status !== 'acknowledged')
+			fail(`the notice is ${status}, not acknowledged`);
+		if (await page.locator(`a[href="/notices/${sent}/confirm"]`).count() !== 0)
+			fail('the alert is still on the start page');
 		await logout(page);
 	});
 });

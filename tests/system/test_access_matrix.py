@@ -122,6 +122,7 @@ DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
 NOTHING = []
 WITHDRAW = [("confirm", "yes")]
+ARRIVED = [("how", "Ringte mottakeren; de har den.")]
 # Every kind of e-mail ticked: saving changes nothing anyone gets.
 EMAIL_TOPICS = [("topic", t) for t in (
     "concern.new", "concern.urgent", "concern.overdue", "log.participant",
@@ -292,6 +293,14 @@ ROWS = [
         obj="step", body=NOTHING),
     Row("GET", "/api/v1/guide",            "D A A A A A A A A A A"),
     # one's own e-mail choices: everyone logged in, for themselves
+    # a delivered notice without a receipt: its sender (the holder here)
+    # records that it arrived
+    Row("GET", "/notices/{id}/confirm",    "D D A D D D D D D D D",
+        obj="sent_notice", page="notice"),
+    Row("POST", "/notices/{id}/confirm",   "D D A D D D D D D D D",
+        obj="sent_notice", body=ARRIVED),
+    Row("POST", "/api/v1/notices/{id}/confirm", "D D A D D D D D D D D",
+        obj="sent_notice", body=ARRIVED),
     Row("GET", "/settings/email",          "D A A A A A A A A A A",
         page="settings"),
     Row("POST", "/settings/email",         "D A A A A A A A A A A",
@@ -550,9 +559,23 @@ class Fixtures:
                         % (log, self.common["nurse"]), self.holder,
                         instance("handover", c)), 201)
         c["handover"] = last_id(r.header("Location"))
+        # a referral delivered, no receipt yet, sent by the holder (to a
+        # paused partner: notify sends it nothing)
+        c["sent_notice"] = ("MatrixSentNotice%d" % n).ljust(22, "x")
         stmts = [
             "SET @log = (SELECT id FROM relay_log WHERE public_id = '%s')"
             % log,
+            "INSERT IGNORE INTO partner (public_id, name, kind, endpoint, "
+            "auth, accepts, status) VALUES ('MatrixPausedPartner000', "
+            "'Matrise BUP', 'bup', 'https://bup.invalid/in', 'bearer', "
+            "'referral', 'paused')",
+            "INSERT INTO outbox (public_id, kind, idempotency_key, status, "
+            "partner_id, message_type, attempts, delivered_at, log_id, "
+            "sender_id) SELECT '%s', 'referral', '%s', 'delivered', id, "
+            "'referral', 1, NOW(6), @log, %s FROM partner WHERE public_id = "
+            "'MatrixPausedPartner000'" % (c["sent_notice"],
+                                          c["sent_notice"].ljust(43, "s"),
+                                          self.ids["ansatt"]),
             "INSERT INTO log_participant (log_id, user_id, added_by) "
             "VALUES (@log, %s, %s)" % (self.ids["nav"], self.ids["ansatt"]),
             "INSERT INTO child_person (child_id, user_id, relation) SELECT "
@@ -670,6 +693,8 @@ class Fixtures:
                        % logs,
             "notices": "SELECT COUNT(*) FROM outbox WHERE log_id IN (%s) OR "
                        "concern_id IN (%s)" % (logs, concerns),
+            "sent_notices": "SELECT GROUP_CONCAT(status ORDER BY id) FROM "
+                            "outbox WHERE public_id LIKE 'MatrixSentNotice%'",
             "concerns": "SELECT CONCAT(COUNT(*), ':', GROUP_CONCAT(level, "
                         "status ORDER BY id)) FROM concern",
             "submissions": "SELECT COUNT(*) FROM form_submission",
