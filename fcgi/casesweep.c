@@ -164,8 +164,16 @@ tell_citizens(struct db *db, long long log, long long child,
 	return rc;
 }
 
-st_rc
-casesweep_expiring(struct db *db, unsigned days, unsigned *found)
+/*
+ * The rows of query (today, the last day of the window), each told once:
+ * in its own transaction, mark (the row's id, column 0) must change it,
+ * which it does only for the first notify process to get there, and
+ * then tell writes the notices.
+ */
+static st_rc
+once_each(struct db *db, enum stmt_id query, enum stmt_id mark, unsigned days,
+    st_rc (*tell)(struct db *, const struct db_res *, size_t,
+    const char *), unsigned *found)
 {
 	char today[DATE_SIZE], last[DATE_SIZE];
 	struct db_val p[2];
@@ -180,24 +188,17 @@ casesweep_expiring(struct db *db, unsigned days, unsigned *found)
 	dates_add(last, (int)days);
 	p[0] = DV_STR(today);
 	p[1] = DV_STR(last);
-	if ((rc = db_query(db, STMT_CONSENT_EXPIRING, p, 2, 500, &res)) !=
-	    ST_OK)
+	if ((rc = db_query(db, query, p, 2, 500, &res)) != ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
-		long long log = db_get_int(&res, i, 1);
 		unsigned long long n = 0;
 
 		if ((rc = db_begin(db)) != ST_OK)
 			break;
 		p[0] = DV_INT(db_get_int(&res, i, 0));
-		rc = db_exec(db, STMT_CONSENT_MARK_WARNED, p, 1, &n, NULL);
-		/* n == 0: another notify process warned first. */
+		rc = db_exec(db, mark, p, 1, &n, NULL);
 		if (rc == ST_OK && n == 1)
-			rc = caselog_notice(db, "consent.expiring", 0,
-			    db_get_int(&res, i, 2), NULL, 0, log);
-		if (rc == ST_OK && n == 1)
-			rc = tell_citizens(db, log, db_get_int(&res, i, 3),
-			    db_get(&res, i, 4), today);
+			rc = tell(db, &res, i, today);
 		if (rc == ST_OK)
 			rc = db_commit(db);
 		else
@@ -209,45 +210,46 @@ casesweep_expiring(struct db *db, unsigned days, unsigned *found)
 	return rc;
 }
 
+/* A consent expiring (STMT_CONSENT_EXPIRING's row i): the holder, and
+ * the guardians and the youth. */
+static st_rc
+tell_expiring(struct db *db, const struct db_res *res, size_t i,
+    const char *today)
+{
+	long long log = db_get_int(res, i, 1);
+	st_rc rc;
+
+	rc = caselog_notice(db, "consent.expiring", 0, db_get_int(res, i, 2),
+	    NULL, 0, log);
+	if (rc == ST_OK)
+		rc = tell_citizens(db, log, db_get_int(res, i, 3),
+		    db_get(res, i, 4), today);
+	return rc;
+}
+
+st_rc
+casesweep_expiring(struct db *db, unsigned days, unsigned *found)
+{
+	return once_each(db, STMT_CONSENT_EXPIRING, STMT_CONSENT_MARK_WARNED,
+	    days, tell_expiring, found);
+}
+
+/* A measure to evaluate soon (STMT_MEASURE_SOON's row i): the person
+ * responsible for it. */
+static st_rc
+tell_soon(struct db *db, const struct db_res *res, size_t i,
+    const char *today)
+{
+	(void)today;
+	return caselog_notice(db, "measure.soon", 0, db_get_int(res, i, 2),
+	    NULL, 0, db_get_int(res, i, 1));
+}
+
 st_rc
 casesweep_reminders(struct db *db, unsigned days, unsigned *found)
 {
-	char today[DATE_SIZE], last[DATE_SIZE];
-	struct db_val p[2];
-	struct db_res res;
-	size_t i;
-	st_rc rc;
-
-	*found = 0;
-	if (days == 0)
-		return ST_OK;
-	dates_today(today);
-	dates_add(last, (int)days);
-	p[0] = DV_STR(today);
-	p[1] = DV_STR(last);
-	if ((rc = db_query(db, STMT_MEASURE_SOON, p, 2, 500, &res)) != ST_OK)
-		return rc;
-	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
-		unsigned long long n = 0;
-
-		if ((rc = db_begin(db)) != ST_OK)
-			break;
-		p[0] = DV_INT(db_get_int(&res, i, 0));
-		rc = db_exec(db, STMT_MEASURE_MARK_REMINDED, p, 1, &n, NULL);
-		/* n == 0: another notify process reminded first. */
-		if (rc == ST_OK && n == 1)
-			rc = caselog_notice(db, "measure.soon", 0,
-			    db_get_int(&res, i, 2), NULL, 0,
-			    db_get_int(&res, i, 1));
-		if (rc == ST_OK)
-			rc = db_commit(db);
-		else
-			db_rollback(db);
-		if (n == 1)
-			(*found)++;
-	}
-	db_res_release(&res);
-	return rc;
+	return once_each(db, STMT_MEASURE_SOON, STMT_MEASURE_MARK_REMINDED,
+	    days, tell_soon, found);
 }
 
 st_rc

@@ -92,7 +92,7 @@ struct conf {
 	unsigned draft_ttl_hours;	/* drafts are deleted after this */
 	unsigned consent_max_days;	/* the longest a consent may last */
 	unsigned consent_warn_days;	/* warn this long before expiry */
-	unsigned measure_remind_days;	/* remind this long before an evaluation */
+	unsigned measure_remind_days;	/* remind this long before evaluation */
 	char	*default_lang;		/* "nb" or "en" */
 	char	*timezone;		/* for dates people act on */
 	char	*log_level;		/* error, warn, info, debug */

@@ -1,8 +1,8 @@
-/*
- * h_notice.c: a notice to a partner, as the person who sent it sees it:
- * recording that a delivered notice arrived, when the partner confirmed
- * it some other way than with a receipt (on the phone, say). Until
- * then the sender is alerted on the start page once the receipt is late
+/* h_notice.c: a notice to a partner, as the person who sent it sees it.
+ *
+ * Recording that a delivered notice arrived, when the partner confirmed
+ * it some other way than with a receipt (on the phone, say). Until then
+ * the sender is alerted on the start page once the receipt is late
  * (alerts.c), and a partner that never sends receipts would keep that
  * alert there for good.
  */
