@@ -707,7 +707,7 @@ st_rc
 h_log_access(struct req *r)
 {
 	struct caselog l;
-	struct db_val p[3];
+	struct db_val p[4];
 	struct db_res res, people;
 	xmlNodePtr root, list, e;
 	char local[LOCAL_TIME_SIZE];
@@ -726,8 +726,11 @@ h_log_access(struct req *r)
 		    "number from 1."));
 		goto out;
 	}
+	/* The guardians and the youth are not shown the lines about what
+	 * child welfare withholds from them (0010_withheld.sql). */
 	p[0] = DV_INT(l.child_id);
-	if ((rc = db_query(&r->w->db, STMT_AUDIT_CHILD_PEOPLE, p, 1, 10000,
+	p[1] = DV_INT(r->who.role == ROLE_CITIZEN);
+	if ((rc = db_query(&r->w->db, STMT_AUDIT_CHILD_PEOPLE, p, 2, 10000,
 	    &people)) != ST_OK)
 		goto out;
 	for (total = 0, i = 0; i < people.nrows; i++)
@@ -752,9 +755,9 @@ h_log_access(struct req *r)
 	view_attrf(list, "per-page", "%d", ACCESS_PAGE);
 	hi = of - (page - 1) * ACCESS_PAGE;
 	lo = hi > ACCESS_PAGE ? hi - ACCESS_PAGE : 0;
-	p[1] = DV_INT(hi - lo);
-	p[2] = DV_INT(lo);
-	if ((rc = db_query(&r->w->db, STMT_AUDIT_FOR_CHILD, p, 3, ACCESS_PAGE,
+	p[2] = DV_INT(hi - lo);
+	p[3] = DV_INT(lo);
+	if ((rc = db_query(&r->w->db, STMT_AUDIT_FOR_CHILD, p, 4, ACCESS_PAGE,
 	    &res)) != ST_OK)
 		goto out;
 	for (i = res.nrows; i-- > 0;) {
@@ -790,6 +793,19 @@ h_log_archive(struct req *r)
 	if ((rc = caselog_load(r, r->arg, LR_READ, &l, &ok)) != ST_OK || !ok)
 		return rc;
 	p[0] = DV_INT(l.id);
+	/* The archive copy has everything; while child welfare withholds a
+	 * report from the guardians, they cannot have it. */
+	if (r->who.role == ROLE_CITIZEN) {
+		if ((rc = db_query(&r->w->db, STMT_LOG_WITHHELD, p, 1, 1,
+		    &res)) != ST_OK)
+			goto out;
+		ok = res.nrows == 1 && db_get_int(&res, 0, 0) == 0;
+		db_res_release(&res);
+		if (!ok) {
+			rc = resp_error(r, 403, _("The archive copy is not available to you at the moment. The relay holder can tell you more."));
+			goto out;
+		}
+	}
 	if ((rc = db_query(&r->w->db, STMT_ARCHIVE_GET, p, 1, 1, &res)) !=
 	    ST_OK)
 		goto out;

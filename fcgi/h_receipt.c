@@ -138,6 +138,18 @@ h_receipt(struct req *r)
 	snprintf(kind, sizeof(kind), "%s", db_get(&res, 0, RN_KIND));
 	snprintf(status, sizeof(status), "%s", db_get(&res, 0, RN_STATUS));
 	db_res_release(&res);
+	/* Only child welfare, answering a report of concern, decides what
+	 * the guardians are shown of it. */
+	if (rec.guardians != RECEIPT_GUARDIANS_SAME &&
+	    strcmp(kind, "cw_report") != 0) {
+		db_rollback(db);
+		doc = view_doc(r, "errors");
+		view_attr(doc, "document", "receipt");
+		e = view_el(doc, "error", _("Only an answer to a report of concern can say what the guardians are shown."));
+		view_attr(e, "path", "/receipt/guardians");
+		rc = view_send(r, 422, doc);
+		goto out;
+	}
 	/* The same answer again: nothing new is written. */
 	p[0] = DV_INT(outbox_id);
 	p[1] = DV_BLOB(digest, sizeof(digest));
@@ -168,6 +180,13 @@ h_receipt(struct req *r)
 	if ((rc = db_exec(db, STMT_OUTBOX_ANSWERED, p, 2, NULL, NULL)) !=
 	    ST_OK)
 		goto fail;
+	if (rec.guardians != RECEIPT_GUARDIANS_SAME) {
+		p[0] = DV_INT(rec.guardians == RECEIPT_GUARDIANS_WITHHOLD);
+		p[1] = DV_INT(outbox_id);
+		if ((rc = db_exec(db, STMT_SUBMISSION_WITHHOLD, p, 2, NULL,
+		    NULL)) != ST_OK)
+			goto fail;
+	}
 	if ((rc = summary(r, kind, &rec, &text)) != ST_OK)
 		goto fail;
 	if ((rc = caselog_event(db, 0, log_id, log_id != 0 ? 0 : concern_id,

@@ -181,6 +181,17 @@ events(struct req *r, const struct db_res *ev, long long total,
 	return ST_OK;
 }
 
+/*
+ * Is the reader a guardian or the youth? They are not shown what child
+ * welfare withholds from them (0010_withheld.sql); the statements for
+ * them leave it out.
+ */
+static int
+citizen(const struct req *r)
+{
+	return r->who.role == ROLE_CITIZEN;
+}
+
 st_rc
 logview_events(struct req *r, long long log_id, long long concern_id,
     xmlNodePtr parent)
@@ -190,8 +201,9 @@ logview_events(struct req *r, long long log_id, long long concern_id,
 	st_rc rc;
 
 	p[0] = DV_INT(log_id != 0 ? log_id : concern_id);
-	if ((rc = db_query(&r->w->db, log_id != 0 ? STMT_EVENT_LIST_LOG :
-	    STMT_EVENT_LIST_CONCERN, p, 1, 5000, &ev)) != ST_OK)
+	if ((rc = db_query(&r->w->db, log_id == 0 ? STMT_EVENT_LIST_CONCERN :
+	    citizen(r) ? STMT_EVENT_LIST_LOG_CITIZEN : STMT_EVENT_LIST_LOG, p,
+	    1, 5000, &ev)) != ST_OK)
 		return rc;
 	rc = events(r, &ev, (long long)ev.nrows, parent);
 	db_res_release(&ev);
@@ -439,7 +451,8 @@ notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	st_rc rc;
 
 	p[0] = DV_INT(l->id);
-	if ((rc = db_query(&r->w->db, STMT_OUTBOX_LIST_LOG, p, 1, 200,
+	if ((rc = db_query(&r->w->db, citizen(r) ?
+	    STMT_OUTBOX_LIST_LOG_CITIZEN : STMT_OUTBOX_LIST_LOG, p, 1, 200,
 	    &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "notices", NULL);
@@ -592,13 +605,15 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	p[0] = DV_INT(l->id);
 	p[1] = DV_INT(archive || timeline_all(r) ? TIMELINE_MAX :
 	    TIMELINE_PAGE);
-	if ((rc = db_query(&r->w->db, STMT_EVENT_KINDS_LOG, p, 1, 64,
+	if ((rc = db_query(&r->w->db, citizen(r) ?
+	    STMT_EVENT_KINDS_LOG_CITIZEN : STMT_EVENT_KINDS_LOG, p, 1, 64,
 	    &kinds)) != ST_OK)
 		return rc;
 	for (i = 0; i < kinds.nrows; i++)
 		total += db_get_int(&kinds, i, EK_COUNT);
-	if ((rc = db_query(&r->w->db, STMT_EVENT_PAGE_LOG, p, 2, TIMELINE_MAX,
-	    &ev)) != ST_OK) {
+	if ((rc = db_query(&r->w->db, citizen(r) ?
+	    STMT_EVENT_PAGE_LOG_CITIZEN : STMT_EVENT_PAGE_LOG, p, 2,
+	    TIMELINE_MAX, &ev)) != ST_OK) {
 		db_res_release(&kinds);
 		return rc;
 	}

@@ -267,12 +267,27 @@ answer(xmlNodePtr n, struct receipt *out, struct receipt_errors *errs)
 		    _("This is not part of the answer."));
 }
 
+/* After the answer, child welfare may say withhold or inform. */
+static void
+guardians(xmlNodePtr n, struct receipt *out, struct receipt_errors *errs)
+{
+	char *v = leaf(n, "/receipt/guardians", errs);
+
+	if (v != NULL && strcmp(v, "withhold") == 0)
+		out->guardians = RECEIPT_GUARDIANS_WITHHOLD;
+	else if (v != NULL && strcmp(v, "inform") == 0)
+		out->guardians = RECEIPT_GUARDIANS_INFORM;
+	else
+		error(errs, "/receipt/guardians", NULL, _("Say withhold (the guardians are not shown the report) or inform (they are)."));
+	xfree(v);
+}
+
 st_rc
 receipt_parse(xmlDocPtr doc, struct receipt *out,
     struct receipt_errors *errs)
 {
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
-	xmlNodePtr c[3];
+	xmlNodePtr c[4];
 	xmlChar *version;
 	size_t i, k;
 
@@ -287,7 +302,7 @@ receipt_parse(xmlDocPtr doc, struct receipt *out,
 		error(errs, "/receipt/@version", NULL, _("Give version=\"1\": the only version of a receipt."));
 	xmlFree(version);
 	attributes(root, "/receipt", 1, errs);
-	k = elements(root, "/receipt", c, 3, errs);
+	k = elements(root, "/receipt", c, 4, errs);
 	i = 0;
 	if (i < k && named(c[i], "notice"))
 		notice(c[i++], out, errs);
@@ -297,6 +312,8 @@ receipt_parse(xmlDocPtr doc, struct receipt *out,
 		answer(c[i++], out, errs);
 	else
 		error(errs, "/receipt", NULL, _("Give one answer: accepted, rejected or more_info."));
+	if (i < k && named(c[i], "guardians"))
+		guardians(c[i++], out, errs);
 	if (i < k)
 		error(errs, "/receipt", (const char *)c[i]->name,
 		    _("A receipt has one answer only."));
@@ -327,6 +344,12 @@ receipt_digest(const struct receipt *r, unsigned char out[SECURE_HASH_LEN])
 	    buf_add(&b, r->reference != NULL ? r->reference : "",
 	    r->reference != NULL ? strlen(r->reference) + 1 : 1) != ST_OK ||
 	    buf_addstr(&b, r->text != NULL ? r->text : "") != ST_OK)
+		buf_reset(&b);
+	/* Only when said: an answer without it hashes as it always did. */
+	if (r->guardians != RECEIPT_GUARDIANS_SAME && b.len > 0 &&
+	    (buf_add(&b, "", 1) != ST_OK || buf_addstr(&b,
+	    r->guardians == RECEIPT_GUARDIANS_WITHHOLD ? "withhold" :
+	    "inform") != ST_OK))
 		buf_reset(&b);
 	secure_hash(b.data, b.len, out);
 	buf_release(&b);

@@ -41,11 +41,23 @@
 
 enum receipt_kind { RECEIPT_ACCEPTED, RECEIPT_REJECTED, RECEIPT_MORE_INFO };
 
+/*
+ * What child welfare says of the guardians with its answer to a report
+ * of concern: nothing, keep the report from them (for now), or show it
+ * to them again (0010_withheld.sql).
+ */
+enum receipt_guardians {
+	RECEIPT_GUARDIANS_SAME = 0,
+	RECEIPT_GUARDIANS_WITHHOLD,
+	RECEIPT_GUARDIANS_INFORM
+};
+
 struct receipt {
 	char			 notice[SECURE_ID_SIZE];
 	enum receipt_kind	 kind;
 	char			*reference;	/* NULL unless accepted */
 	char			*text;		/* NULL if none */
+	enum receipt_guardians	 guardians;
 };
 
 struct receipt_error {

@@ -17,6 +17,34 @@ struct stmt_def {
  * A consent valid today (two date parameters) covers the kind of service
  * KIND on log LOG: the rule participants, handovers and notices obey.
  */
+/*
+ * What child welfare withholds from the guardians (0010_withheld.sql):
+ * WITHHELD_SUB(S) is true of a submission id S withheld; EVENT_WITHHELD(E)
+ * of a timeline event about a withheld report (the report's own event,
+ * or one about its notice: answers, confirmations, retries);
+ * AUDIT_WITHHELD(A) of an access-log line about one. The citizens' views
+ * leave these out.
+ */
+#define WITHHELD_SUB(S) \
+	"EXISTS (SELECT 1 FROM form_submission ws WHERE ws.id = " S \
+	" AND ws.withheld_at IS NOT NULL)"
+#define EVENT_WITHHELD(E) \
+	"((" E ".ref_type = 'submission' AND EXISTS (SELECT 1 FROM" \
+	" form_submission ws WHERE ws.public_id = " E ".ref_public_id" \
+	" AND ws.withheld_at IS NOT NULL)) OR (" E ".ref_type = 'notice'" \
+	" AND EXISTS (SELECT 1 FROM outbox wo WHERE wo.public_id = " \
+	E ".ref_public_id AND " WITHHELD_SUB("wo.submission_id") ")))"
+#define AUDIT_WITHHELD(A) \
+	"((" A ".object_type = 'cw-report' AND EXISTS (SELECT 1 FROM outbox" \
+	" wo WHERE wo.kind = 'cw_report' AND (wo.log_id = " A ".object_id" \
+	" OR wo.concern_id = " A ".object_id) AND " \
+	WITHHELD_SUB("wo.submission_id") ")) OR (" A ".object_type =" \
+	" 'notice_answer' AND EXISTS (SELECT 1 FROM notice_answer na JOIN" \
+	" outbox wo ON wo.id = na.outbox_id WHERE na.id = " A ".object_id" \
+	" AND " WITHHELD_SUB("wo.submission_id") ")) OR (" A ".object_type =" \
+	" 'notice' AND EXISTS (SELECT 1 FROM outbox wo WHERE wo.id = " \
+	A ".object_id AND " WITHHELD_SUB("wo.submission_id") ")))"
+
 #define COVERS(LOG, KIND) \
 	"EXISTS (SELECT 1 FROM consent cv JOIN consent_service cs" \
 	" ON cs.consent_id = cv.id WHERE cv.log_id = " LOG \
@@ -64,6 +92,20 @@ struct stmt_def {
 	" u.display_name, e.actor_role, e.kind, e.summary, e.ref_type," \
 	" e.ref_public_id FROM case_event e" \
 	" LEFT JOIN app_user u ON u.id = e.actor_id"
+/* kind, status, service, created_at, partner name, partner_ref, and the
+ * latest answer's kind, text, reference and time, public_id, kind of
+ * the notice it cancels: a log's notices to partners (log_id) */
+#define OUTBOX_LIST \
+	"SELECT o.kind, o.status, o.service," \
+	" DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.name," \
+	" o.partner_ref, a.kind, a.text, a.reference," \
+	" DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind" \
+	" FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id" \
+	" LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM" \
+	" notice_answer a2 WHERE a2.outbox_id = o.id)" \
+	" LEFT JOIN outbox oc ON oc.id = o.cancels_id" \
+	" WHERE o.log_id = ? AND (o.service IS NOT NULL" \
+	" OR o.kind IN ('cw_report', 'cancellation'))"
 /* id, public_id, log_id, method, purpose, valid_from, expires, status,
  * valid today, services, attachment public_id, created by, created_at,
  * withdrawn_at, withdrawn by, submission_id. The services come from a
@@ -420,16 +462,29 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_EVENT_LIST_LOG] = { "event_list_log",
 	    EVENT_COLS " WHERE e.log_id = ? ORDER BY e.at DESC, e.id DESC"
 	    " LIMIT 5000" },
+	/* (log_id) -> EVENT_COLS, what the guardians may see */
+	[STMT_EVENT_LIST_LOG_CITIZEN] = { "event_list_log_citizen",
+	    EVENT_COLS " WHERE e.log_id = ? AND NOT " EVENT_WITHHELD("e")
+	    " ORDER BY e.at DESC, e.id DESC LIMIT 5000" },
 	/* (log_id, n) -> EVENT_COLS, the newest n */
 	[STMT_EVENT_PAGE_LOG] = { "event_page_log",
 	    EVENT_COLS " WHERE e.log_id = ? ORDER BY e.at DESC, e.id DESC"
 	    " LIMIT ?" },
+	/* (log_id, n) -> EVENT_COLS, the newest n the guardians may see */
+	[STMT_EVENT_PAGE_LOG_CITIZEN] = { "event_page_log_citizen",
+	    EVENT_COLS " WHERE e.log_id = ? AND NOT " EVENT_WITHHELD("e")
+	    " ORDER BY e.at DESC, e.id DESC LIMIT ?" },
 	/* (log_id) -> kind, how many, when the latest was: the whole
 	 * timeline in a few rows, for the action guide and the count */
 	[STMT_EVENT_KINDS_LOG] = { "event_kinds_log",
 	    "SELECT kind, COUNT(*), DATE_FORMAT(MAX(at),"
 	    " '%Y-%m-%dT%H:%i:%sZ') FROM case_event WHERE log_id = ?"
 	    " GROUP BY kind" },
+	/* (log_id) -> the same, of what the guardians may see */
+	[STMT_EVENT_KINDS_LOG_CITIZEN] = { "event_kinds_log_citizen",
+	    "SELECT e.kind, COUNT(*), DATE_FORMAT(MAX(e.at),"
+	    " '%Y-%m-%dT%H:%i:%sZ') FROM case_event e WHERE e.log_id = ?"
+	    " AND NOT " EVENT_WITHHELD("e") " GROUP BY e.kind" },
 	/* (concern_id) -> EVENT_COLS, newest first */
 	[STMT_EVENT_LIST_CONCERN] = { "event_list_concern",
 	    EVENT_COLS " WHERE e.concern_id = ? ORDER BY e.at DESC, e.id DESC"
@@ -689,24 +744,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id) -> kind, status, service, created_at, partner name,
 	 * partner_ref, the latest answer's kind, text, reference and time,
 	 * public_id, the kind of the notice a cancellation withdraws */
-	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log",
-	    "SELECT o.kind, o.status, o.service,"
-	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.name,"
-	    " o.partner_ref, a.kind, a.text, a.reference,"
-	    " DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind"
-	    " FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id"
-	    " LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM"
-	    " notice_answer a2 WHERE a2.outbox_id = o.id)"
-	    " LEFT JOIN outbox oc ON oc.id = o.cancels_id"
-	    " WHERE o.log_id = ? AND (o.service IS NOT NULL"
-	    " OR o.kind IN ('cw_report', 'cancellation'))"
+	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log", OUTBOX_LIST
+	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
+	/* (log_id) -> the same, what the guardians may see */
+	[STMT_OUTBOX_LIST_LOG_CITIZEN] = { "outbox_list_log_citizen",
+	    OUTBOX_LIST " AND (o.submission_id IS NULL OR NOT "
+	    WITHHELD_SUB("o.submission_id") ")"
 	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 
-	/* (child_id) -> at, user (or partner) name, unit name, role,
-	 * action, object: the guardians' access log */
-	/* (child_id, limit, offset) -> at, who, unit, role, action,
-	 * object_type: a stretch of the child's access log, counted from the
-	 * oldest entry, which is where new entries do not move it */
+	/* (child_id, for citizens, limit, offset) -> at, who, unit, role,
+	 * action, object_type: a stretch of the child's access log, counted
+	 * from the oldest entry, which is where new entries do not move it;
+	 * for citizens without the lines about what child welfare withholds */
 	[STMT_AUDIT_FOR_CHILD] = { "audit_for_child",
 	    "SELECT DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " COALESCE(u.display_name, pa.name),"
@@ -714,9 +763,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
-	    " WHERE a.child_id = ? ORDER BY a.at, a.id"
-	    " LIMIT ? OFFSET ?" },
-	/* (child_id) -> who, unit, role, looks, changes, first, last: the
+	    " WHERE a.child_id = ? AND (? = 0 OR NOT " AUDIT_WITHHELD("a") ")"
+	    " ORDER BY a.at, a.id LIMIT ? OFFSET ?" },
+	/* (child_id, for citizens) -> who, unit, role, looks, changes,
+	 * first, last (for citizens, as above): the
 	 * whole access log in a row per person (or partner, or the system)
 	 * and role, the most recent first; its counts add up to the total */
 	[STMT_AUDIT_CHILD_PEOPLE] = { "audit_child_people",
@@ -728,13 +778,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM audit a LEFT JOIN app_user u ON u.id = a.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " LEFT JOIN partner pa ON pa.id = a.partner_id"
-	    " WHERE a.child_id = ?"
+	    " WHERE a.child_id = ? AND (? = 0 OR NOT " AUDIT_WITHHELD("a") ")"
 	    " GROUP BY a.user_id, a.partner_id, a.role, u.display_name,"
 	    " pa.name, un.name ORDER BY MAX(a.at) DESC" },
 
 	/* (log_id, xml, html) */
 	[STMT_ARCHIVE_INSERT] = { "archive_insert",
 	    "INSERT INTO log_archive (log_id, xml, html) VALUES (?, ?, ?)" },
+	/* (log_id) -> how many of its reports of concern child welfare
+	 * withholds from the guardians */
+	[STMT_LOG_WITHHELD] = { "log_withheld",
+	    "SELECT COUNT(*) FROM outbox o WHERE o.log_id = ?"
+	    " AND o.kind = 'cw_report' AND " WITHHELD_SUB("o.submission_id") },
 	/* (log_id) -> xml, html */
 	[STMT_ARCHIVE_GET] = { "archive_get",
 	    "SELECT xml, html FROM log_archive WHERE log_id = ?" },
@@ -1158,6 +1213,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_NOTICE_CONFIRM] = { "notice_confirm",
 	    "UPDATE outbox SET status = 'acknowledged',"
 	    " acknowledged_at = NOW(6) WHERE id = ? AND status = 'delivered'" },
+	/* (withhold, outbox id): child welfare's word on showing the report
+	 * of concern a notice carried to the guardians: withheld from now
+	 * (or since it already was), or shown */
+	[STMT_SUBMISSION_WITHHOLD] = { "submission_withhold",
+	    "UPDATE form_submission s JOIN outbox o ON o.submission_id = s.id"
+	    " SET s.withheld_at = IF(?, COALESCE(s.withheld_at, NOW(6)), NULL)"
+	    " WHERE o.id = ?" },
 	/* (id): a dead notice starts over (notify checks the right to send
 	 * again when it claims it) */
 	[STMT_NOTICE_RETRY] = { "notice_retry",

@@ -94,25 +94,37 @@ static const struct {
 	const char		*xml;
 	enum receipt_kind	 kind;
 	const char		*reference, *text;
+	enum receipt_guardians	 guardians;
 } good[] = {
 	{ HEAD "<accepted><reference>BUP-2026-17</reference></accepted>"
-	  "</receipt>", RECEIPT_ACCEPTED, "BUP-2026-17", NULL },
+	  "</receipt>", RECEIPT_ACCEPTED, "BUP-2026-17", NULL,
+	  RECEIPT_GUARDIANS_SAME },
 	{ HEAD "<accepted><reference> BUP-2026-18\n</reference>"
 	  "<text>Innkalling sendt.</text></accepted></receipt>",
-	  RECEIPT_ACCEPTED, "BUP-2026-18", "Innkalling sendt." },
+	  RECEIPT_ACCEPTED, "BUP-2026-18", "Innkalling sendt.",
+	  RECEIPT_GUARDIANS_SAME },
 	{ HEAD "<rejected><reason>\n  Ikke vårt område.  </reason></rejected>"
-	  "</receipt>", RECEIPT_REJECTED, NULL, "Ikke vårt område." },
+	  "</receipt>", RECEIPT_REJECTED, NULL, "Ikke vårt område.",
+	  RECEIPT_GUARDIANS_SAME },
 	{ HEAD "<more_info><text>Trenger skjema\nfra fastlege.</text>"
 	  "</more_info></receipt>", RECEIPT_MORE_INFO, NULL,
-	  "Trenger skjema\nfra fastlege." },
+	  "Trenger skjema\nfra fastlege.", RECEIPT_GUARDIANS_SAME },
 	/* blanks and comments between the elements are nothing */
 	{ OPEN "\n  <notice> " NOTICE " </notice>\n  <!-- x -->"
 	  "<rejected><reason><![CDATA[a < b]]></reason></rejected>\n"
-	  "</receipt>", RECEIPT_REJECTED, NULL, "a < b" },
+	  "</receipt>", RECEIPT_REJECTED, NULL, "a < b",
+	  RECEIPT_GUARDIANS_SAME },
 	{ "<r:receipt xmlns:r=\"urn:x-stafett:receipt:1\" version=\"1\">"
 	  "<r:notice>" NOTICE "</r:notice><r:accepted><r:reference>Æ-1"
 	  "</r:reference></r:accepted></r:receipt>", RECEIPT_ACCEPTED,
-	  "Æ-1", NULL },
+	  "Æ-1", NULL, RECEIPT_GUARDIANS_SAME },
+	/* child welfare on what the guardians are shown */
+	{ HEAD "<accepted><reference>BV-7</reference></accepted>"
+	  "<guardians>withhold</guardians></receipt>", RECEIPT_ACCEPTED,
+	  "BV-7", NULL, RECEIPT_GUARDIANS_WITHHOLD },
+	{ HEAD "<more_info><text>Ring oss.</text></more_info><guardians> inform"
+	  " </guardians></receipt>", RECEIPT_MORE_INFO, NULL, "Ring oss.",
+	  RECEIPT_GUARDIANS_INFORM },
 };
 
 START_TEST(reads_every_answer)
@@ -138,6 +150,7 @@ START_TEST(reads_every_answer)
 			ck_assert_str_eq(rec.text, good[i].text);
 		else
 			ck_assert_ptr_null(rec.text);
+		ck_assert_int_eq(rec.guardians, good[i].guardians);
 		receipt_release(&rec);
 		ck_assert_msg(schema_valid(good[i].xml),
 		    "case %zu: the schema refuses what receipt_parse takes", i);
@@ -208,6 +221,17 @@ static const struct {
 	{ "<receipt xmlns=\"urn:x-stafett:receipt:1\" version=\"1\" id=\"7\">"
 	  "<notice>" NOTICE "</notice><rejected><reason>Nei.</reason>"
 	  "</rejected></receipt>", "/receipt/@id" },
+	/* what the guardians are shown: withhold or inform, after the
+	 * answer, once */
+	{ HEAD "<rejected><reason>Nei.</reason></rejected><guardians>maybe"
+	  "</guardians></receipt>", "/receipt/guardians" },
+	{ HEAD "<rejected><reason>Nei.</reason></rejected><guardians/>"
+	  "</receipt>", "/receipt/guardians" },
+	{ HEAD "<guardians>withhold</guardians><rejected><reason>Nei.</reason>"
+	  "</rejected></receipt>", "/receipt/guardians" },
+	{ HEAD "<rejected><reason>Nei.</reason></rejected><guardians>withhold"
+	  "</guardians><guardians>inform</guardians></receipt>",
+	  "/receipt/guardians" },
 };
 
 START_TEST(refuses_with_the_path)
@@ -328,6 +352,15 @@ START_TEST(digest_tells_answers_apart)
 	/* no text is not an empty one's twin with another kind */
 	y = x;
 	y.text = NULL;
+	receipt_digest(&y, b);
+	ck_assert(memcmp(a, b, sizeof(a)) != 0);
+	/* what the guardians are shown counts, each way */
+	y = x;
+	y.guardians = RECEIPT_GUARDIANS_WITHHOLD;
+	receipt_digest(&y, b);
+	ck_assert(memcmp(a, b, sizeof(a)) != 0);
+	memcpy(a, b, sizeof(a));
+	y.guardians = RECEIPT_GUARDIANS_INFORM;
 	receipt_digest(&y, b);
 	ck_assert(memcmp(a, b, sizeof(a)) != 0);
 	ck_assert_str_eq(receipt_kind_name(RECEIPT_MORE_INFO), "more_info");

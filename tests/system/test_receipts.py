@@ -478,5 +478,96 @@ class ReceiptTest(unittest.TestCase):
         self.assertEqual(len(told), 1, events(log, "notice"))
 
 
+    # ------------------------------------------- what the guardians see
+
+    def test_child_welfare_withholds_a_report_from_the_guardians(self):
+        """domain.md: the guardians see a report of concern unless child
+        welfare says otherwise. It says so with its answer; while it
+        holds, nothing of the report reaches the guardians: not in the
+        log, the timeline, the notices, the access log or the archive
+        copy; the holder still sees all of it."""
+        cw = Partner(self.fake, "/cw", "child_welfare",
+                     ("cw_report", "cancellation"))
+        self.fake.script(cw.path, ["receipt"])
+        name = "Skjermet Barnesen"
+        log, _ = open_log(self.holder, name, BIRTH)
+        sql("INSERT INTO child_person (child_id, user_id, relation) SELECT"
+            " child_id, (SELECT id FROM app_user WHERE username ="
+            " 'forelder'), 'guardian' FROM relay_log WHERE public_id ="
+            " '%s'" % log)
+        t_holder, t_parent = token("ansatt"), token("forelder")
+        r = api("POST", "/api/v1/forms/cw-report?log=%s" % log, t_holder,
+                instance("cw-report", {"date": day(0)}))
+        self.assertEqual(r.status, 201, r.text)
+        oid = sql_value("SELECT o.id FROM outbox o JOIN relay_log l ON"
+                        " l.id = o.log_id WHERE l.public_id = '%s' AND"
+                        " o.kind = 'cw_report'" % log)
+        self.settle("id = %s" % oid, ("delivered", "acknowledged"))
+        notice = notice_row(oid)["public_id"]
+
+        def seen_by(tok):
+            """Everything of the log a reader gets, as one text."""
+            parts = [api("GET", path % log, tok) for path in (
+                "/api/v1/logs/%s", "/api/v1/logs/%s/events",
+                "/api/v1/logs/%s/access")]
+            for p in parts:
+                self.assertEqual(p.status, 200, p.text)
+            return "".join(p.text for p in parts)
+
+        def shown(text):
+            return (cw.name in text or 'kind="cw_report"' in text or
+                    'object="cw-report"' in text or notice in text)
+
+        # shown to the guardians until child welfare says otherwise
+        self.assertTrue(shown(seen_by(t_parent)))
+        # an answer to anything but a report of concern cannot say it
+        bup = self.partner("/bup-w")
+        _, _, ref_oid = self.referral("Henvist Barnesen", bup)
+        ref_notice = notice_row(ref_oid)["public_id"]
+        before = sql_value("SELECT COUNT(*) FROM notice_answer")
+        r = bup.answer(receipt(ref_notice, accepted("BUP-9") +
+                               "<guardians>withhold</guardians>"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn('path="/receipt/guardians"', r.text)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM notice_answer"),
+                         before)
+        # child welfare withholds it
+        r = cw.answer(receipt(notice, accepted("BV-2026-77") +
+                              "<guardians>withhold</guardians>"))
+        self.assertEqual(r.status, 201, r.text)
+        parent_sees = seen_by(t_parent)
+        self.assertFalse(shown(parent_sees), parent_sees)
+        self.assertNotIn("BV-2026-77", parent_sees)
+        x = api("GET", "/api/v1/logs/%s" % log, t_parent).xml()
+        ev = x.find(".//events")
+        self.assertEqual(int(ev.get("total")), len(ev.findall("event")))
+        page = login("forelder").get("/logs/%s" % log)
+        self.assertEqual(page.status, 200)
+        self.assertNotIn(cw.name, page.text)
+        self.assertNotIn("BV-2026-77", page.text)
+        # the holder sees all of it
+        holder_sees = seen_by(t_holder)
+        self.assertTrue(shown(holder_sees))
+        self.assertIn("BV-2026-77", holder_sees)
+        # the archive copy has everything: not for the guardians now
+        r = api("POST", "/api/v1/forms/closing?log=%s" % log, t_holder,
+                instance("closing", {"date": day(0)}))
+        self.assertEqual(r.status, 201, r.text)
+        r = api("GET", "/api/v1/logs/%s/archive" % log, t_parent)
+        self.assertEqual(r.status, 403, r.text)
+        self.assertNotIn(cw.name, r.text)
+        self.assertEqual(api("GET", "/api/v1/logs/%s/archive" % log,
+                             t_holder).status, 200)
+        # child welfare lifts it: shown again, archive copy too
+        r = cw.answer(receipt(notice, "<more_info><text>Vi har snakket med"
+                              " foreldrene.</text></more_info>"
+                              "<guardians>inform</guardians>"))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertTrue(shown(seen_by(t_parent)))
+        r = api("GET", "/api/v1/logs/%s/archive" % log, t_parent)
+        self.assertEqual(r.status, 200, r.text)
+        self.assertIn(cw.name, r.text)
+
+
 if __name__ == "__main__":
     unittest.main()
