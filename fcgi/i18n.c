@@ -6,7 +6,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 
@@ -15,18 +14,6 @@
 
 static locale_t locales[2];
 static enum lang current = LANG_NB;
-
-/*
- * Translations already looked up, per language: msgid -> a copy of the
- * translation. glibc's dgettext under uselocale() resolves the catalog
- * again on every call, and a rendered log page makes some hundreds of
- * i:t() calls: the lookups were about a sixth of the page's CPU. The
- * catalogs do not change while the process runs, so the answers can be
- * kept. Stylesheets pass only literal msgids, so the set is small; the
- * bound keeps a stylesheet that passed data from growing it forever.
- */
-#define MEMO_MAX	4096
-static xmlHashTablePtr memo[2];
 
 st_rc
 i18n_init(const char *localedir, char *err, size_t errlen)
@@ -64,43 +51,11 @@ i18n_release(void)
 	int i;
 
 	uselocale(LC_GLOBAL_LOCALE);
-	for (i = 0; i < 2; i++) {
-		if (memo[i] != NULL) {
-			xmlHashFree(memo[i], xmlHashDefaultDeallocator);
-			memo[i] = NULL;
-		}
+	for (i = 0; i < 2; i++)
 		if (locales[i] != (locale_t)0) {
 			freelocale(locales[i]);
 			locales[i] = (locale_t)0;
 		}
-	}
-}
-
-const char *
-i18n_text(const char *msgid)
-{
-	xmlHashTablePtr h;
-	const char *tr;
-	xmlChar *copy;
-
-	if (msgid == NULL || *msgid == '\0')
-		return "";
-	if (memo[current] == NULL)
-		memo[current] = xmlHashCreate(256);
-	h = memo[current];
-	if (h != NULL && (tr = xmlHashLookup(h, BAD_CAST msgid)) != NULL)
-		return tr;
-	tr = _(msgid);
-	/* dgettext may answer msgid itself, which the caller owns: keep a
-	 * copy. Without memory the answer is still right, only slower. */
-	if (h == NULL || xmlHashSize(h) >= MEMO_MAX ||
-	    (copy = xmlStrdup(BAD_CAST tr)) == NULL)
-		return tr;
-	if (xmlHashAddEntry(h, BAD_CAST msgid, copy) != 0) {
-		xmlFree(copy);
-		return tr;
-	}
-	return (const char *)copy;
 }
 
 void
@@ -186,7 +141,7 @@ xpath_t(xmlXPathParserContextPtr ctxt, int nargs)
 	for (i = nextra - 1; i >= 0; i--)
 		args[i] = xmlXPathPopString(ctxt);
 	msgid = xmlXPathPopString(ctxt);
-	tr = i18n_text((const char *)msgid);
+	tr = msgid != NULL && *msgid != '\0' ? _((const char *)msgid) : "";
 	for (p = tr; *p != '\0'; p++) {
 		if (p[0] == '{' && p[1] >= '0' && p[1] <= '7' && p[2] == '}' &&
 		    p[1] - '0' < nextra) {

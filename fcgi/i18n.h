@@ -39,12 +39,6 @@ const char *i18n_code(enum lang lang);
 int i18n_parse(const char *code, enum lang *out);
 /* The best match in an Accept-Language header, or def. */
 enum lang i18n_from_accept(const char *header, enum lang def);
-/*
- * The translation of msgid in the current language, as _() but
- * remembered per process (see i18n.c): valid until i18n_release. Meant
- * for the stylesheets' i:t(); C code uses _() on its literals.
- */
-const char *i18n_text(const char *msgid);
 /* Register i:t() with libxslt; call once after i18n_init. */
 void i18n_register_xslt(void);
 

@@ -4,7 +4,6 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "i18n.h"
 
@@ -56,39 +55,6 @@ START_TEST(translation)
 }
 END_TEST
 
-/*
- * i18n_text remembers answers per language: the second lookup must give
- * the same text as the first, in the language then current, and an
- * English answer must not point into the caller's msgid (which the
- * stylesheet function frees after the call).
- */
-START_TEST(remembered_translation)
-{
-	char dir[4096], err[512], msgid[16];
-	const char *top = getenv("top_builddir");
-	const char *en, *nb;
-	int round;
-
-	snprintf(dir, sizeof(dir), "%s/po/locale", top != NULL ? top : ".");
-	ck_assert_msg(i18n_init(dir, err, sizeof(err)) == ST_OK, "%s", err);
-	for (round = 0; round < 2; round++) {
-		snprintf(msgid, sizeof(msgid), "%s", "Log in");
-		i18n_use(LANG_NB);
-		nb = i18n_text(msgid);
-		ck_assert_str_eq(nb, "Logg inn");
-		i18n_use(LANG_EN);
-		en = i18n_text(msgid);
-		ck_assert_ptr_ne(en, msgid);
-		memset(msgid, 'x', sizeof(msgid) - 1);
-		ck_assert_str_eq(en, "Log in");
-		ck_assert_str_eq(nb, "Logg inn");
-	}
-	ck_assert_str_eq(i18n_text(""), "");
-	ck_assert_str_eq(i18n_text(NULL), "");
-	i18n_release();
-}
-END_TEST
-
 static Suite *
 i18n_suite(void)
 {
@@ -98,7 +64,6 @@ i18n_suite(void)
 	tcase_add_test(tc, parse_codes);
 	tcase_add_test(tc, accept_language);
 	tcase_add_test(tc, translation);
-	tcase_add_test(tc, remembered_translation);
 	suite_add_tcase(s, tc);
 	return s;
 }
