@@ -14,7 +14,7 @@
 #include "secure.h"
 
 /* Columns of STMT_OUTBOX_SENT_TO and STMT_OUTBOX_TO_CANCEL. */
-enum { ST_PARTNER, ST_SERVICE, ST_NAME };
+enum { ST_PARTNER, ST_SERVICE, ST_NAME, ST_PARTNER_PID };
 enum { TC_ID, TC_PARTNER, TC_CONCERN, TC_TAKES, TC_NAME, TC_KIND };
 
 /* A message of type to partner_id, queued now; 0 for what it lacks. */
@@ -50,12 +50,15 @@ queue(struct db *db, const char *type, const char *service,
 /* An event of the system in the log: what a partner is (or is not)
  * told; text is emptied for the next one. */
 static st_rc
-told(struct db *db, long long log_id, struct buf *text)
+told(struct db *db, long long log_id, struct buf *text,
+    const char *partner_pid)
 {
 	st_rc rc;
 
+	/* Naming the partner lets the guardians' views leave out what a
+	 * partner was told about a report withheld from them (stmt.c). */
 	rc = caselog_event(db, 0, log_id, 0, "system", "notice", text->data,
-	    NULL, NULL, 0);
+	    partner_pid != NULL ? "partner" : NULL, partner_pid, 0);
 	buf_reset(text);
 	return rc;
 }
@@ -88,7 +91,8 @@ caselog_partner_handover(struct db *db, long long log_id,
 			rc = buf_addf(&text, _("%s is told who holds the relay log now (a handover notice)."),
 			    db_get(&res, i, ST_NAME));
 		if (rc == ST_OK)
-			rc = told(db, log_id, &text);
+			rc = told(db, log_id, &text,
+			    db_get(&res, i, ST_PARTNER_PID));
 	}
 	db_res_release(&res);
 	buf_release(&text);
@@ -123,7 +127,7 @@ caselog_partner_cancel(struct db *db, long long log_id,
 			rc = buf_addf(&text, _("%s takes no cancellations: tell it another way that the %s it received is withdrawn (%s)."),
 			    name, what, label_cancel_reason(reason));
 			if (rc == ST_OK)
-				rc = told(db, log_id, &text);
+				rc = told(db, log_id, &text, NULL);
 			continue;
 		}
 		/* No service: the consent that is gone must not stop it. */
@@ -135,7 +139,7 @@ caselog_partner_cancel(struct db *db, long long log_id,
 			rc = buf_addf(&text, _("%s is told that the %s it received is withdrawn (%s)."),
 			    name, what, label_cancel_reason(reason));
 		if (rc == ST_OK)
-			rc = told(db, log_id, &text);
+			rc = told(db, log_id, &text, NULL);
 	}
 	db_res_release(&res);
 	buf_release(&text);

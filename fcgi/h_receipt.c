@@ -150,7 +150,9 @@ h_receipt(struct req *r)
 		rc = view_send(r, 422, doc);
 		goto out;
 	}
-	/* The same answer again: nothing new is written. */
+	/* The same answer again: nothing new is written, except what it
+	 * says of the guardians, which holds as of now: an answer repeated
+	 * after a later one lifted or set it is child welfare's word again. */
 	p[0] = DV_INT(outbox_id);
 	p[1] = DV_BLOB(digest, sizeof(digest));
 	if ((rc = db_query(db, STMT_ANSWER_FIND, p, 2, 1, &res)) != ST_OK)
@@ -159,7 +161,16 @@ h_receipt(struct req *r)
 		snprintf(answer_pid, sizeof(answer_pid), "%s",
 		    db_get(&res, 0, 0));
 		db_res_release(&res);
-		db_rollback(db);
+		if (rec.guardians != RECEIPT_GUARDIANS_SAME) {
+			p[0] = DV_INT(rec.guardians ==
+			    RECEIPT_GUARDIANS_WITHHOLD);
+			p[1] = DV_INT(outbox_id);
+			if ((rc = db_exec(db, STMT_SUBMISSION_WITHHOLD, p, 2,
+			    NULL, NULL)) != ST_OK || (rc = db_commit(db)) !=
+			    ST_OK)
+				goto fail;
+		} else
+			db_rollback(db);
 		rc = answered(r, 200, answer_pid, notice_pid, &rec, status, 1);
 		goto out;
 	}

@@ -19,31 +19,50 @@ struct stmt_def {
  */
 /*
  * What child welfare withholds from the guardians (0010_withheld.sql):
- * WITHHELD_SUB(S) is true of a submission id S withheld; EVENT_WITHHELD(E)
- * of a timeline event about a withheld report (the report's own event,
- * or one about its notice: answers, confirmations, retries);
- * AUDIT_WITHHELD(A) of an access-log line about one. The citizens' views
- * leave these out.
+ * WITHHELD_SUB(S) is true of a submission id S withheld.
+ * NOTICE_WITHHELD(O) of an outbox row O that tells of one: the report's
+ * own notice, and the handover notices and cancellations that went to
+ * the partner the withheld report went to (in the same log), which would
+ * show that it got one. EVENT_WITHHELD(E) of a timeline event about any
+ * of these: the report's own event (ref submission), one about such a
+ * notice (answers, confirmations, retries: ref notice), and one saying
+ * what that partner was told (ref partner). AUDIT_WITHHELD(A) of an
+ * access-log line about them: writing the report (audited against the
+ * log or the concern, so matched by the child too), such a notice and
+ * an answer to it. The citizens' views leave these out.
  */
 #define WITHHELD_SUB(S) \
 	"EXISTS (SELECT 1 FROM form_submission ws WHERE ws.id = " S \
 	" AND ws.withheld_at IS NOT NULL)"
+#define WITHHELD_TO(LOG, PARTNER) \
+	"EXISTS (SELECT 1 FROM outbox wc WHERE wc.log_id = " LOG \
+	" AND wc.partner_id = " PARTNER " AND wc.kind = 'cw_report' AND " \
+	WITHHELD_SUB("wc.submission_id") ")"
+#define NOTICE_WITHHELD(O) \
+	"(" WITHHELD_SUB(O ".submission_id") " OR (" O ".kind IN" \
+	" ('handover', 'cancellation') AND " \
+	WITHHELD_TO(O ".log_id", O ".partner_id") "))"
 #define EVENT_WITHHELD(E) \
 	"((" E ".ref_type = 'submission' AND EXISTS (SELECT 1 FROM" \
 	" form_submission ws WHERE ws.public_id = " E ".ref_public_id" \
 	" AND ws.withheld_at IS NOT NULL)) OR (" E ".ref_type = 'notice'" \
 	" AND EXISTS (SELECT 1 FROM outbox wo WHERE wo.public_id = " \
-	E ".ref_public_id AND " WITHHELD_SUB("wo.submission_id") ")))"
+	E ".ref_public_id AND " NOTICE_WITHHELD("wo") ")) OR (" E \
+	".ref_type = 'partner' AND EXISTS (SELECT 1 FROM partner wp WHERE" \
+	" wp.public_id = " E ".ref_public_id AND " \
+	WITHHELD_TO(E ".log_id", "wp.id") ")))"
 #define AUDIT_WITHHELD(A) \
 	"((" A ".object_type = 'cw-report' AND EXISTS (SELECT 1 FROM outbox" \
-	" wo WHERE wo.kind = 'cw_report' AND (wo.log_id = " A ".object_id" \
-	" OR wo.concern_id = " A ".object_id) AND " \
-	WITHHELD_SUB("wo.submission_id") ")) OR (" A ".object_type =" \
-	" 'notice_answer' AND EXISTS (SELECT 1 FROM notice_answer na JOIN" \
-	" outbox wo ON wo.id = na.outbox_id WHERE na.id = " A ".object_id" \
-	" AND " WITHHELD_SUB("wo.submission_id") ")) OR (" A ".object_type =" \
-	" 'notice' AND EXISTS (SELECT 1 FROM outbox wo WHERE wo.id = " \
-	A ".object_id AND " WITHHELD_SUB("wo.submission_id") ")))"
+	" wo LEFT JOIN relay_log wl ON wl.id = wo.log_id LEFT JOIN concern" \
+	" wk ON wk.id = wo.concern_id WHERE wo.kind = 'cw_report' AND" \
+	" ((wo.log_id = " A ".object_id AND wl.child_id = " A ".child_id)" \
+	" OR (wo.concern_id = " A ".object_id AND wk.child_id = " A \
+	".child_id)) AND " WITHHELD_SUB("wo.submission_id") ")) OR (" A \
+	".object_type = 'notice_answer' AND EXISTS (SELECT 1 FROM" \
+	" notice_answer na JOIN outbox wo ON wo.id = na.outbox_id WHERE" \
+	" na.id = " A ".object_id AND " NOTICE_WITHHELD("wo") ")) OR (" A \
+	".object_type = 'notice' AND EXISTS (SELECT 1 FROM outbox wo WHERE" \
+	" wo.id = " A ".object_id AND " NOTICE_WITHHELD("wo") ")))"
 
 #define COVERS(LOG, KIND) \
 	"EXISTS (SELECT 1 FROM consent cv JOIN consent_service cs" \
@@ -655,11 +674,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    MEASURE_COLS " WHERE m.status = 'active' AND l.status = 'open'"
 	    " AND (m.responsible_id = ? OR l.holder_id = ?)"
 	    " ORDER BY m.eval_date LIMIT 200" },
-	/* (status, result, eval_date, id): a new date is flagged and
-	 * reminded of anew */
+	/* (status, result, eval_date, eval_date again, id): a new date is
+	 * reminded of anew; the same date is not reminded of twice (the
+	 * reminder's test reads the old date: it comes first) */
 	[STMT_MEASURE_EVALUATE] = { "measure_evaluate",
-	    "UPDATE measure SET status = ?, result = ?, eval_date = ?,"
-	    " eval_flagged = FALSE, eval_reminded = FALSE WHERE id = ?" },
+	    "UPDATE measure SET status = ?, result = ?,"
+	    " eval_reminded = eval_reminded AND eval_date <=> ?,"
+	    " eval_date = ?, eval_flagged = FALSE WHERE id = ?" },
 	/* (today) -> id, log_id, responsible_id, holder_id, public_id */
 	[STMT_MEASURE_OVERDUE] = { "measure_overdue",
 	    "SELECT m.id, m.log_id, m.responsible_id, l.holder_id, m.public_id"
@@ -748,8 +769,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 	/* (log_id) -> the same, what the guardians may see */
 	[STMT_OUTBOX_LIST_LOG_CITIZEN] = { "outbox_list_log_citizen",
-	    OUTBOX_LIST " AND (o.submission_id IS NULL OR NOT "
-	    WITHHELD_SUB("o.submission_id") ")"
+	    OUTBOX_LIST " AND NOT " NOTICE_WITHHELD("o")
 	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 
 	/* (child_id, for citizens, limit, offset) -> at, who, unit, role,
@@ -785,11 +805,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id, xml, html) */
 	[STMT_ARCHIVE_INSERT] = { "archive_insert",
 	    "INSERT INTO log_archive (log_id, xml, html) VALUES (?, ?, ?)" },
-	/* (log_id) -> how many of its reports of concern child welfare
-	 * withholds from the guardians */
+	/* (log_id) -> how many of its events tell of what child welfare
+	 * withholds from the guardians (a report made while the case was a
+	 * concern has its event moved into the log, its notice not) */
 	[STMT_LOG_WITHHELD] = { "log_withheld",
-	    "SELECT COUNT(*) FROM outbox o WHERE o.log_id = ?"
-	    " AND o.kind = 'cw_report' AND " WITHHELD_SUB("o.submission_id") },
+	    "SELECT COUNT(*) FROM case_event e WHERE e.log_id = ? AND "
+	    EVENT_WITHHELD("e") },
 	/* (log_id) -> xml, html */
 	[STMT_ARCHIVE_GET] = { "archive_get",
 	    "SELECT xml, html FROM log_archive WHERE log_id = ?" },
@@ -992,7 +1013,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * the log's own); a report of concern's service is child welfare */
 	[STMT_OUTBOX_SENT_TO] = { "outbox_sent_to",
 	    "SELECT o.partner_id, MIN(COALESCE(o.service, 'child_welfare')),"
-	    " MIN(p.name) FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " MIN(p.name), MIN(p.public_id) FROM outbox o JOIN partner p"
+	    " ON p.id = o.partner_id"
 	    " JOIN relay_log l ON l.id = o.log_id WHERE o.log_id = ?"
 	    " AND o.kind IN ('referral', 'nav_notice', 'cw_report')"
 	    " AND o.status IN ('delivered', 'acknowledged')"

@@ -545,6 +545,24 @@ class ReceiptTest(unittest.TestCase):
         self.assertEqual(page.status, 200)
         self.assertNotIn(cw.name, page.text)
         self.assertNotIn("BV-2026-77", page.text)
+        # what child welfare is told later (a handover notice, made here
+        # as casenotice.c makes it, with its event naming the partner)
+        # does not give it away either
+        lid = int(sql_value("SELECT id FROM relay_log WHERE public_id ="
+                            " '%s'" % log))
+        sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
+            " partner_id, message_type, attempts, delivered_at, log_id,"
+            " service) VALUES ('WithheldHandover000000', 'handover', '%s',"
+            " 'delivered', %d, 'handover', 1, NOW(6), %d, 'child_welfare')"
+            % ("h" * 43, cw.id, lid))
+        sql("INSERT INTO case_event (public_id, log_id, actor_role, kind,"
+            " summary, ref_type, ref_public_id) VALUES"
+            " ('WithheldHandoverEvent0', %d, 'system', 'notice',"
+            " '%s is told who holds the relay log now.', 'partner', '%s')"
+            % (lid, cw.name, cw.pid))
+        parent_sees = seen_by(t_parent)
+        self.assertFalse(shown(parent_sees), parent_sees)
+        self.assertNotIn("WithheldHandover", parent_sees)
         # the holder sees all of it
         holder_sees = seen_by(t_holder)
         self.assertTrue(shown(holder_sees))
@@ -567,6 +585,18 @@ class ReceiptTest(unittest.TestCase):
         r = api("GET", "/api/v1/logs/%s/archive" % log, t_parent)
         self.assertEqual(r.status, 200, r.text)
         self.assertIn(cw.name, r.text)
+        # the first answer again: a repeat (nothing new written), but
+        # its word on the guardians holds again
+        answers = sql_value("SELECT COUNT(*) FROM notice_answer")
+        r = cw.answer(receipt(notice, accepted("BV-2026-77") +
+                              "<guardians>withhold</guardians>"))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertIn('repeat="true"', r.text)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM notice_answer"),
+                         answers)
+        self.assertFalse(shown(seen_by(t_parent)))
+        self.assertEqual(api("GET", "/api/v1/logs/%s/archive" % log,
+                             t_parent).status, 403)
 
 
 if __name__ == "__main__":
