@@ -629,7 +629,7 @@ store_evaluation(struct store_ctx *s)
 	const char *next = get(s, "/evaluation/next_step");
 	const char *when = get(s, "/evaluation/next_evaluation");
 	const char *status;
-	struct db_val p[4];
+	struct db_val p[5];
 	st_rc rc;
 
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
@@ -645,8 +645,9 @@ store_evaluation(struct store_ctx *s)
 	p[1] = DV_STR(strcmp(result, "not_worked") == 0 ? "not" :
 	    strcmp(result, "partly") == 0 ? "partly" : "worked");
 	p[2] = DV_STR(*when != '\0' ? when : db_get(&s->t->rec, 0, 9));
-	p[3] = DV_INT(db_get_int(&s->t->rec, 0, MC_ID));
-	if ((rc = db_exec(db, STMT_MEASURE_EVALUATE, p, 4, NULL, NULL)) !=
+	p[3] = p[2];
+	p[4] = DV_INT(db_get_int(&s->t->rec, 0, MC_ID));
+	if ((rc = db_exec(db, STMT_MEASURE_EVALUATE, p, 5, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
 	rc = buf_addf(&s->text, _("Measure evaluated: %s. Result: %s; next: %s. %s"),

@@ -32,9 +32,11 @@ enum { NS_ID, NS_PID, NS_KIND, NS_STATUS, NS_SENDER, NS_LOG, NS_CONCERN,
 
 /*
  * The notice in r->arg, if the user may record that it arrived: they
- * sent it, or they hold the relay log it belongs to. Anyone else is
- * answered as if there were no such notice. *found is 0 when the answer
- * has been sent.
+ * hold the relay log it belongs to, or they sent it and may still read
+ * that log (the confirmation is written in it). Anyone else is answered
+ * as if there were no such notice, or, a sender who lost access to the
+ * log, as the log answers them. *found is 0 when the answer has been
+ * sent.
  */
 static st_rc
 load(struct req *r, struct db_res *res, int *found)
@@ -48,10 +50,28 @@ load(struct req *r, struct db_res *res, int *found)
 	if ((rc = db_query(&r->w->db, STMT_NOTICE_SENT_GET, p, 1, 1, res)) !=
 	    ST_OK)
 		return rc;
-	if (res->nrows == 1 && me != 0 &&
-	    (db_get_int(res, 0, NS_SENDER) == me ||
-	    (db_get(res, 0, NS_LOG) != NULL &&
-	    db_get_int(res, 0, NS_HOLDER) == me))) {
+	if (res->nrows == 1 && me != 0 && db_get(res, 0, NS_LOG) != NULL &&
+	    db_get_int(res, 0, NS_HOLDER) == me) {
+		*found = 1;
+		return ST_OK;
+	}
+	if (res->nrows == 1 && me != 0 && db_get_int(res, 0, NS_SENDER) == me) {
+		struct caselog l;
+		int ok = 1;
+
+		if (db_get(res, 0, NS_LOG_PID) != NULL) {
+			if ((rc = caselog_load(r, db_get(res, 0, NS_LOG_PID),
+			    LR_READ, &l, &ok)) != ST_OK) {
+				db_res_release(res);
+				return rc;
+			}
+			if (ok)
+				caselog_release(&l);
+		}
+		if (!ok) {
+			db_res_release(res);
+			return ST_OK;
+		}
 		*found = 1;
 		return ST_OK;
 	}

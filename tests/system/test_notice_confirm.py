@@ -129,6 +129,10 @@ class NoticeConfirm(unittest.TestCase):
             r = api("POST", "/api/v1/notices/%s/confirm" % pid, token(who),
                     xml(how="Jeg vet ikke."))
             self.assertIn(r.status, (403, 404), (who, r.text))
+        # the sender, who takes no part in the log, may not write in it
+        r = api("POST", "/api/v1/notices/%s/confirm" % pid,
+                token("helsesykepleier"), xml(how="Jeg sendte den."))
+        self.assertIn(r.status, (403, 404), r.text)
         r = api("POST", "/api/v1/notices/%s/confirm" % ("N" * 22),
                 token("ansatt"), xml(how="Finnes ikke."))
         self.assertEqual(r.status, 404)
