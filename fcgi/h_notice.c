@@ -167,16 +167,32 @@ h_notice_confirm(struct req *r)
 			rc = confirm_page(r, &res, 422, msg);
 		goto out;
 	}
-	if (log_id != 0 && strcmp(db_get(&res, 0, NS_LOG_STATUS), "open") !=
-	    0) {
-		rc = resp_error(r, 409, _("The relay log is closed: nothing more can be added to it."));
-		goto out;
-	}
 	if ((rc = buf_addf(&text, _("%s has received the notice: %s"),
 	    db_get(&res, 0, NS_PARTNER), how)) != ST_OK)
 		goto out;
 	if ((rc = db_begin(db)) != ST_OK)
 		goto out;
+	/* Changes to a log queue on its row (STMT_LOG_LOCK): a log closed
+	 * meanwhile is seen closed here, and nothing is written to it. */
+	if (log_id != 0) {
+		struct db_res lock;
+		int open;
+
+		p[0] = DV_INT(log_id);
+		if ((rc = db_query(db, STMT_LOG_LOCK, p, 1, 1, &lock)) !=
+		    ST_OK) {
+			db_rollback(db);
+			goto out;
+		}
+		open = lock.nrows == 1 && strcmp(db_get(&lock, 0, 0),
+		    "open") == 0;
+		db_res_release(&lock);
+		if (!open) {
+			db_rollback(db);
+			rc = resp_error(r, 409, _("The relay log is closed: nothing more can be added to it."));
+			goto out;
+		}
+	}
 	p[0] = DV_INT(id);
 	rc = db_exec(db, STMT_NOTICE_CONFIRM, p, 1, &n, NULL);
 	if (rc == ST_OK && n == 0) {

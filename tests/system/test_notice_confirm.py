@@ -6,7 +6,8 @@ notice not waiting for a receipt is a 409, bad input a 422, and neither
 changes anything."""
 import unittest
 
-from caselog_fixtures import log_row_id, login, open_log, user_id
+from caselog_fixtures import day, instance, log_row_id, login, open_log, \
+    user_id
 from stafett_test import api, csrf_of, sql, sql_value, token
 
 PARTNER = "Bekreftelsestest BUP"
@@ -31,16 +32,17 @@ class NoticeConfirm(unittest.TestCase):
         cls.lid = log_row_id(cls.log)
         cls.n = 0
 
-    def notice(self, sender="ansatt"):
+    def notice(self, sender="ansatt", lid=None):
         """A referral delivered two days ago and not acknowledged, with
-        its alert raised: its public id."""
+        its alert raised (in the log lid, else the class's): its public
+        id."""
         NoticeConfirm.n += 1
         pid = ("ConfirmNotice%03d" % self.n).ljust(22, "x")
         sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
             " partner_id, message_type, attempts, delivered_at, log_id,"
             " sender_id) SELECT '%s', 'referral', '%s', 'delivered', id,"
             " 'referral', 1, NOW(6) - INTERVAL 2 DAY, %d, %d FROM partner"
-            " WHERE name = '%s'" % (pid, pid.ljust(43, "k"), self.lid,
+            " WHERE name = '%s'" % (pid, pid.ljust(43, "k"), lid or self.lid,
                                     user_id(sender), PARTNER))
         sql("INSERT INTO delivery_alert (kind, partner_id, outbox_id, since)"
             " SELECT 'unacknowledged', partner_id, id, delivered_at FROM"
@@ -137,6 +139,22 @@ class NoticeConfirm(unittest.TestCase):
                 token("ansatt"), xml(how="Finnes ikke."))
         self.assertEqual(r.status, 404)
         self.assertEqual(self.state(pid), ["delivered", "0", "1", "0"])
+
+    def test_not_in_a_closed_log(self):
+        log, _ = open_log(self.holder, "Lukket Kvittersen")
+        pid = self.notice(lid=log_row_id(log))
+        r = api("POST", "/api/v1/forms/closing?log=%s" % log,
+                token("ansatt"), instance("closing", {"date": day(0)}))
+        self.assertEqual(r.status, 201, r.text)
+        events = sql_value("SELECT COUNT(*) FROM case_event WHERE log_id ="
+                           " %d" % log_row_id(log))
+        r = api("POST", "/api/v1/notices/%s/confirm" % pid, token("ansatt"),
+                xml(how="Ringte dem."))
+        self.assertEqual(r.status, 409, r.text)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM case_event WHERE"
+                                   " log_id = %d" % log_row_id(log)), events)
+        self.assertEqual(sql_value("SELECT status FROM outbox WHERE"
+                                   " public_id = '%s'" % pid), "delivered")
 
 
 if __name__ == "__main__":
