@@ -3,6 +3,7 @@
  * log and the archive copy, in the browser and the API. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -720,8 +721,9 @@ h_log_access(struct req *r)
 	if ((rc = caselog_load(r, r->arg, LR_ACCESS_LOG, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
+	/* ULONG_MAX: no ?of, the log as it is now (set below) */
 	if ((page = access_number(r, "page", 1)) == 0 ||
-	    access_number(r, "of", 1) == 0) {
+	    (of = access_number(r, "of", ULONG_MAX)) == 0) {
 		rc = resp_error(r, 400, _("The page number must be a whole "
 		    "number from 1."));
 		goto out;
@@ -735,7 +737,8 @@ h_log_access(struct req *r)
 		goto out;
 	for (total = 0, i = 0; i < people.nrows; i++)
 		total += db_get_int(&people, i, 3) + db_get_int(&people, i, 4);
-	of = access_number(r, "of", (unsigned long)total);
+	if (of == ULONG_MAX)
+		of = (unsigned long)total;
 	pages = of > 0 ? (of + ACCESS_PAGE - 1) / ACCESS_PAGE : 1;
 	if (page > pages || of > (unsigned long)total) {
 		db_res_release(&people);

@@ -1216,14 +1216,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " LEFT JOIN concern c ON c.id = o.concern_id"
 	    " WHERE o.public_id = ?" },
 	/* (public_id) -> id, public_id, kind, status, sender_id, log_id,
-	 * concern_id, child_id, holder_id, log status, partner name,
+	 * concern_id, child_id, holder_id, partner name,
 	 * delivered_at, log public_id, log reference, concern public_id,
 	 * concern reference: a notice to a partner, for the person who may
 	 * record that it arrived */
 	[STMT_NOTICE_SENT_GET] = { "notice_sent_get",
 	    "SELECT o.id, o.public_id, o.kind, o.status, o.sender_id,"
 	    " o.log_id, o.concern_id, COALESCE(l.child_id, c.child_id),"
-	    " l.holder_id, l.status, p.name,"
+	    " l.holder_id, p.name,"
 	    " DATE_FORMAT(o.delivered_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " l.public_id, l.reference, c.public_id, c.reference"
 	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
