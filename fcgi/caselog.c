@@ -18,7 +18,8 @@
 enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
 	LC_LEVEL_SINCE, LC_STATUS, LC_HOLDER, LC_HOLDER_PID, LC_HOLDER_NAME,
 	LC_HOLDER_UNIT, LC_CHILD_NAME, LC_CHILD_BIRTH, LC_HOME_UNIT_NAME,
-	LC_PARTICIPANT, LC_COVERED, LC_RELATION, LC_CREATED, LC_CLOSED };
+	LC_PARTICIPANT, LC_COVERED, LC_RELATION, LC_CREATED, LC_CLOSED,
+	LC_VIEW_VERSION, LC_VIEW_EPOCH };
 
 /* Fetch the log and the facts about r->who; *found = 0 if none. */
 static st_rc
@@ -66,6 +67,8 @@ fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
 	l->home_unit = db_get(res, 0, LC_HOME_UNIT_NAME);
 	l->created = db_get(res, 0, LC_CREATED);
 	l->closed = db_get(res, 0, LC_CLOSED);
+	l->view_version = db_get_int(res, 0, LC_VIEW_VERSION);
+	l->view_epoch = db_get_int(res, 0, LC_VIEW_EPOCH);
 	l->facts.holder_id = l->holder_id;
 	l->facts.home_unit_id = l->home_unit_id;
 	l->facts.open = strcmp(l->status, "open") == 0;

@@ -37,6 +37,8 @@ struct caselog {
 	const char		*home_unit;
 	const char		*created;
 	const char		*closed;
+	long long		 view_version;	/* 0011_view_version.sql */
+	long long		 view_epoch;
 	struct log_facts	 facts;
 	const char		*role;
 	char			 closed_now[24];	/* by caselog_close */

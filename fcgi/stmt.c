@@ -80,7 +80,7 @@ struct stmt_def {
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
  * status, holder_id, holder public_id, holder name, holder unit name,
  * child name, child birth_date, home unit name, participant, covered,
- * relation, created_at, closed_at */
+ * relation, created_at, closed_at, view version, view epoch */
 #define LOG_COLS \
 	"SELECT l.id, l.public_id, l.reference, l.child_id, l.home_unit_id," \
 	" l.level, l.level_since, l.status, l.holder_id, h.public_id," \
@@ -91,7 +91,10 @@ struct stmt_def {
 	" (SELECT cp.relation FROM child_person cp WHERE" \
 	" cp.child_id = l.child_id AND cp.user_id = ?)," \
 	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
-	" DATE_FORMAT(l.closed_at, '%Y-%m-%dT%H:%i:%sZ')" \
+	" DATE_FORMAT(l.closed_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" COALESCE((SELECT lv.v FROM log_version lv" \
+	" WHERE lv.log_id = l.id), 0)," \
+	" (SELECT ve.v FROM view_epoch ve WHERE ve.id = 1)" \
 	" FROM relay_log l JOIN app_user h ON h.id = l.holder_id" \
 	" LEFT JOIN unit hu ON hu.id = h.unit_id" \
 	" JOIN child ch ON ch.id = l.child_id" \
@@ -413,6 +416,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_BY_PID] = { "log_by_pid", LOG_COLS " WHERE l.public_id = ?" },
 	/* (same, id) -> LOG_COLS */
 	[STMT_LOG_BY_ID] = { "log_by_id", LOG_COLS " WHERE l.id = ?" },
+	/* (log_id) -> the log's view version, the view epoch (as LOG_COLS'
+	 * last two: 0011_view_version.sql) */
+	[STMT_LOG_VIEW_VERSION] = { "log_view_version",
+	    "SELECT COALESCE((SELECT lv.v FROM log_version lv"
+	    " WHERE lv.log_id = ?), 0),"
+	    " (SELECT ve.v FROM view_epoch ve WHERE ve.id = 1)" },
 	/* (id) -> status, holder_id, level, home_unit_id; locks the log row:
 	 * every change to a log takes this lock first, so changes to one
 	 * log queue */
