@@ -75,6 +75,8 @@ static const struct key keys[] = {
 	U(consent_max_days, "365"),
 	U(consent_warn_days, "14"),
 	U(measure_remind_days, "3"),
+	U(view_cache_kb, "8192"),
+	U(view_cache_verify, "0"),
 	S(default_lang, "nb"),
 	S(timezone, "Europe/Oslo"),
 	S(log_level, "info"),
@@ -341,6 +343,11 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 		return rc;
 	if (cfg->consent_warn_days > 365) {
 		snprintf(err, errlen, "'consent_warn_days' must be 0 to 365");
+		return ST_E_CONFIG;
+	}
+	if (cfg->view_cache_kb > 4194304) {
+		snprintf(err, errlen,
+		    "'view_cache_kb' must be 0 to 4194304 (4 GB)");
 		return ST_E_CONFIG;
 	}
 	if (cfg->measure_remind_days > 365) {

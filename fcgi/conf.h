@@ -93,6 +93,8 @@ struct conf {
 	unsigned consent_max_days;	/* the longest a consent may last */
 	unsigned consent_warn_days;	/* warn this long before expiry */
 	unsigned measure_remind_days;	/* remind this long before evaluation */
+	unsigned view_cache_kb;		/* per worker (viewcache.h); 0: off */
+	unsigned view_cache_verify;	/* check every kept copy used */
 	char	*default_lang;		/* "nb" or "en" */
 	char	*timezone;		/* for dates people act on */
 	char	*log_level;		/* error, warn, info, debug */

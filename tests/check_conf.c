@@ -311,6 +311,8 @@ START_TEST(test_smtp)
 	ck_assert_str_eq(cfg.smtp_starttls, "required");
 	ck_assert_uint_eq(cfg.consent_warn_days, 14);
 	ck_assert_uint_eq(cfg.measure_remind_days, 3);
+	ck_assert_uint_eq(cfg.view_cache_kb, 8192);
+	ck_assert_uint_eq(cfg.view_cache_verify, 0);
 	conf_release(&cfg);
 	ck_assert_int_eq(load_text(&cfg, SMTP_OK, err, sizeof(err)), ST_OK);
 	/* no trailing slash: paths are joined to it */
@@ -353,6 +355,7 @@ START_TEST(test_smtp_checks)
 	    "smtp_starttls = try\n", "TLS");
 	assert_fails("consent_warn_days = 366\n", "consent_warn_days");
 	assert_fails("measure_remind_days = 366\n", "measure_remind_days");
+	assert_fails("view_cache_kb = 4194305\n", "view_cache_kb");
 }
 END_TEST
 
