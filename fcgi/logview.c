@@ -3,14 +3,17 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "caselog.h"
 #include "db.h"
 #include "form.h"
 #include "urlenc.h"
 #include "i18n.h"
+#include "log.h"
 #include "logview.h"
 #include "view.h"
+#include "viewcache.h"
 #include "worker.h"
 
 /* Events on a log page unless the reader asks for all; at most on any. */
@@ -587,18 +590,22 @@ timeline_all(struct req *r)
 	return v != NULL && strcmp(v, "all") == 0;
 }
 
-st_rc
-logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
-    int archive, xmlNodePtr *out)
+/*
+ * The lists of the log under n: the guide, the pending handover,
+ * participants, consents, measures, meetings, minutes and the timeline.
+ * What they show depends on the log's data (its view version and the
+ * epoch), the reader (their id and role), the language, the day and what
+ * was asked for, and nothing else: lists_key names exactly that.
+ */
+static st_rc
+lists(struct req *r, const struct caselog *l, xmlNodePtr n, int archive)
 {
 	struct db_val p[2];
 	struct db_res ev, kinds;
-	xmlNodePtr n = logview_head(r, l, parent);
 	long long total = 0;
 	size_t i;
 	st_rc rc;
 
-	*out = n;
 	/* A long log shows its newest events, the rest on request: the
 	 * whole of a two-year case is some 300 KB no reader takes in at
 	 * once, and it would cost every read of the page. */
@@ -631,13 +638,181 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK)
 		rc = minutes(r, l, n, archive);
 	if (rc == ST_OK)
-		rc = notices(r, l, n);
-	if (rc == ST_OK)
 		rc = events(r, &ev, total, n);
+	db_res_release(&ev);
+	db_res_release(&kinds);
+	return rc;
+}
+
+static void
+lists_key(struct req *r, const struct caselog *l, struct vc_key *key)
+{
+	char today[DATE_SIZE];
+	struct vc_hash h;
+
+	dates_today(today);
+	vc_hash_init(&h, "log-lists/1");
+	vc_hash_int(&h, l->id);
+	vc_hash_int(&h, l->view_version);
+	vc_hash_int(&h, l->view_epoch);
+	vc_hash_int(&h, r->who.user_id);
+	vc_hash_int(&h, r->who.role);
+	vc_hash_int(&h, r->lang);
+	/* what the lists take from the log's head (all raise the version;
+	 * named too, as they are at hand) */
+	vc_hash_int(&h, l->level);
+	vc_hash_str(&h, l->level_since);
+	vc_hash_int(&h, l->home_unit_id);
+	vc_hash_str(&h, l->holder_pid);
+	vc_hash_str(&h, l->holder_name);
+	vc_hash_str(&h, l->holder_unit);
+	/* dates are compared with today; times of meetings are to the
+	 * minute */
+	vc_hash_str(&h, today);
+	vc_hash_int(&h, (long long)(time(NULL) / 60));
+	vc_hash_int(&h, timeline_all(r));
+	vc_hash_final(&h, key);
+}
+
+static void
+free_doc(void *p)
+{
+	xmlFreeDoc(p);
+}
+
+/* Do two documents serialise to the same bytes? */
+static int
+same_doc(xmlDocPtr a, xmlDocPtr b)
+{
+	struct vc_hash h;
+	struct vc_key ka, kb;
+
+	vc_hash_init(&h, "");
+	if (vc_hash_doc(&h, a) != ST_OK)
+		return 0;
+	vc_hash_final(&h, &ka);
+	vc_hash_init(&h, "");
+	if (vc_hash_doc(&h, b) != ST_OK)
+		return 0;
+	vc_hash_final(&h, &kb);
+	return memcmp(ka.b, kb.b, VC_KEY_LEN) == 0;
+}
+
+/*
+ * In verify mode a kept copy that differs from a fresh one is stale,
+ * unless the log changed since this request read its version (a change
+ * committed in between): then neither is wrong.
+ */
+static st_rc
+changed_since(struct req *r, const struct caselog *l, int *changed)
+{
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_LOG_VIEW_VERSION, p, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	*changed = res.nrows != 1 ||
+	    db_get_int(&res, 0, 0) != l->view_version ||
+	    db_get_int(&res, 0, 1) != l->view_epoch;
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/*
+ * The lists, kept (viewcache.h): on a hit nothing is read from the
+ * database, and n gets an empty <kept-lists/> that view.c replaces with
+ * a copy of them when the page is not kept either. On a miss they are
+ * made, kept, and stood for the same way.
+ */
+static st_rc
+lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
+{
+	struct viewcache *vc = r->w->vc;
+	struct vc_key key;
+	struct vc_entry *e;
+	xmlDocPtr fresh;
+	xmlNodePtr root, c;
+	int changed;
+	st_rc rc;
+
+	/* The guide and the staff list are kept a few seconds on their
+	 * own (db_query_cached); an epoch that moved may mean they did. */
+	if (vc->epoch != l->view_epoch) {
+		db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
+		db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+		db_cache_drop(&r->w->db, STMT_STAFF_LIST);
+		vc->epoch = l->view_epoch;
+	}
+	lists_key(r, l, &key);
+	e = vc_get(vc, &key);
+	metrics_view_cache(r->w->metrics, MVC_LISTS, e != NULL ? MVC_HIT :
+	    MVC_MISS);
+	if (e == NULL || vc->verify) {
+		fresh = xmlNewDoc(BAD_CAST "1.0");
+		root = xmlNewDocNode(fresh, NULL, BAD_CAST "kept-lists", NULL);
+		xmlDocSetRootElement(fresh, root);
+		if ((rc = lists(r, l, root, 0)) != ST_OK) {
+			xmlFreeDoc(fresh);
+			return rc;
+		}
+		if (e != NULL && !same_doc(e->doc, fresh)) {
+			if ((rc = changed_since(r, l, &changed)) != ST_OK) {
+				xmlFreeDoc(fresh);
+				return rc;
+			}
+			if (!changed) {
+				metrics_view_cache(r->w->metrics, MVC_LISTS,
+				    MVC_STALE);
+				log_err("view cache: stale lists of log %s "
+				    "(version %lld, epoch %lld)", l->public_id,
+				    l->view_version, l->view_epoch);
+			}
+			e = NULL;
+		}
+		if (e != NULL)
+			xmlFreeDoc(fresh);
+		else if ((e = vc_put_doc(vc, &key, fresh)) == NULL) {
+			/* not kept (too big): moved into the page */
+			pool_add(&r->pool, free_doc, fresh);
+			while ((c = root->children) != NULL) {
+				xmlUnlinkNode(c);
+				if (xmlAddChild(n, c) == NULL) {
+					xmlFreeNode(c);
+					return ST_E_NOMEM;
+				}
+			}
+			return ST_OK;
+		}
+	}
+	vc_pin(e);
+	pool_add(&r->pool, vc_unpin, e);
+	r->lists = e;
+	r->lists_at = view_el(n, "kept-lists", NULL);
+	return ST_OK;
+}
+
+st_rc
+logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
+    int archive, xmlNodePtr *out)
+{
+	xmlNodePtr n = logview_head(r, l, parent);
+	st_rc rc;
+
+	*out = n;
+	if (archive || r->w->vc == NULL || r->w->vc->max_bytes == 0 ||
+	    r->lists != NULL)
+		rc = lists(r, l, n, archive);
+	else
+		rc = lists_kept(r, l, n);
+	/* Notices change without the log's version (notify delivers them,
+	 * partners answer): read afresh. */
+	if (rc == ST_OK)
+		rc = notices(r, l, n);
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
-	db_res_release(&ev);
-	db_res_release(&kinds);
 	return rc;
 }

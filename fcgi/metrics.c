@@ -47,6 +47,14 @@ metrics_add(unsigned long long *counter, unsigned long long n)
 	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
+void
+metrics_view_cache(struct metrics *m, enum metrics_vc_what what,
+    enum metrics_vc_result result)
+{
+	if (m != NULL)
+		metrics_add(&m->view_cache[what][result], 1);
+}
+
 /* The first of n rising bounds v is under, or n (+Inf). */
 static int
 bucket_of(const unsigned long long *bound, int n, unsigned long long v)
@@ -137,7 +145,7 @@ st_rc
 metrics_render(const struct metrics *m, const char *const *methods,
     const char *const *names, int nroutes, struct buf *out)
 {
-	int r, s, b;
+	int r, s, b, i, j;
 	st_rc rc = ST_OK;
 
 #define ADDF(...) do {						\
@@ -206,6 +214,16 @@ metrics_render(const struct metrics *m, const char *const *methods,
 	ADDF("# HELP stafett_db_connects_total Database (re)connections made "
 	    "by workers.\n# TYPE stafett_db_connects_total counter\n"
 	    "stafett_db_connects_total %llu\n", load(&m->db_reconnects));
+	ADDF("# HELP stafett_view_cache_total Log lists and pages a worker "
+	    "had kept (hit), had to make (miss), or found out of date when "
+	    "checking (stale, with view_cache_verify).\n"
+	    "# TYPE stafett_view_cache_total counter\n");
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 3; j++)
+			ADDF("stafett_view_cache_total{what=\"%s\","
+			    "result=\"%s\"} %llu\n", i == 0 ? "lists" : "page",
+			    j == 0 ? "hit" : j == 1 ? "miss" : "stale",
+			    load(&m->view_cache[i][j]));
 	if (rc == ST_OK)
 		rc = render_stmts(m, out);
 #undef ADDF

@@ -36,7 +36,12 @@ struct metrics {
 	unsigned long long stmt_bucket[STMT__COUNT][METRICS_NSTMT_BUCKETS];
 	unsigned long long stmt_sum_ns[STMT__COUNT];
 	unsigned long long stmt_count[STMT__COUNT];
+	/* the view cache (viewcache.h): [enum metrics_vc_what][result] */
+	unsigned long long view_cache[2][3];
 };
+
+enum metrics_vc_what { MVC_LISTS, MVC_PAGE };
+enum metrics_vc_result { MVC_HIT, MVC_MISS, MVC_STALE };
 
 /* Shared, zeroed memory for the counters; NULL if it cannot be mapped. */
 struct metrics *metrics_create(void);
@@ -45,6 +50,9 @@ void metrics_destroy(struct metrics *m);
 void metrics_observe(struct metrics *m, int route, int status,
     unsigned long long us);
 void metrics_add(unsigned long long *counter, unsigned long long n);
+/* A use of the view cache; m NULL: nothing. */
+void metrics_view_cache(struct metrics *m, enum metrics_vc_what what,
+    enum metrics_vc_result result);
 /* One run of statement stmt (an enum stmt_id) that took ns nanoseconds;
  * m NULL or stmt out of range: nothing. */
 void metrics_observe_stmt(struct metrics *m, int stmt, unsigned long long ns);

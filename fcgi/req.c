@@ -44,6 +44,8 @@ req_release(struct req *r)
 	pool_release(&r->pool);
 	memset(r->csrf, 0, sizeof(r->csrf));
 	r->xml = NULL;
+	r->lists = NULL;
+	r->lists_at = NULL;
 }
 
 int

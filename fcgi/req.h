@@ -17,6 +17,7 @@
 
 struct worker;
 struct route;
+struct vc_entry;
 
 /*
  * A struct req is created by the worker for each FastCGI request, filled
@@ -90,6 +91,11 @@ struct req {
 	struct buf		 out;
 
 	struct timespec		 start;
+
+	/* The lists of a log this request's view document stands for by
+	 * the empty element lists_at (viewcache.h, logview.c); pinned. */
+	struct vc_entry		*lists;
+	xmlNodePtr		 lists_at;
 };
 
 void req_init(struct req *r, struct worker *w);

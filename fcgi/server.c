@@ -63,6 +63,9 @@ spawn(struct master *m, struct slot *s)
 		w.metrics = m->metrics;
 		w.auth_cache = xcalloc(1, sizeof(*w.auth_cache));
 		w.codes = xcalloc(1, sizeof(*w.codes));
+		w.vc = xcalloc(1, sizeof(*w.vc));
+		vc_init(w.vc, (size_t)m->cfg->view_cache_kb * 1024,
+		    m->cfg->view_cache_verify != 0);
 		w.env.fill = codelists_fill;
 		w.env.ctx = &w;
 		db_init(&w.db, m->cfg->db_socket, m->cfg->db_host,
@@ -74,6 +77,8 @@ spawn(struct master *m, struct slot *s)
 		xfree(w.auth_cache);
 		codelists_release(w.codes);
 		xfree(w.codes);
+		vc_release(w.vc);
+		xfree(w.vc);
 		/* Free what we inherited so leak checkers see a clean exit. */
 		formset_release(&m->forms);
 		xslset_release(&m->xsl);

@@ -19,6 +19,7 @@
 #include "req.h"
 #include "dates.h"
 #include "view.h"
+#include "viewcache.h"
 #include "worker.h"
 
 static int
@@ -233,13 +234,44 @@ buf_out_write(void *ctx, const char *data, int len)
 	return o->rc == ST_OK ? len : -1;
 }
 
+/*
+ * Put the kept lists a view document stands for (r->lists, at the empty
+ * r->lists_at: logview.c) into it, as copies: the kept ones stay the
+ * cache's.
+ */
+static st_rc
+resolve_lists(struct req *r, xmlDocPtr doc)
+{
+	xmlNodePtr at = r->lists_at, c, next;
+
+	if (at == NULL || at->doc != doc)
+		return ST_OK;
+	c = xmlDocCopyNodeList(doc, xmlDocGetRootElement(r->lists->doc)->
+	    children);
+	for (; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		if (xmlAddPrevSibling(at, c) == NULL) {
+			xmlFreeNodeList(c);
+			return ST_E_NOMEM;
+		}
+	}
+	xmlUnlinkNode(at);
+	xmlFreeNode(at);
+	r->lists_at = NULL;
+	return ST_OK;
+}
+
 st_rc
 view_send_xml(struct req *r, int status, xmlDocPtr doc)
 {
 	struct buf_out o = { &r->out, ST_OK };
 	xmlSaveCtxtPtr s;
 	int failed;
+	st_rc rc;
 
+	if ((rc = resolve_lists(r, doc)) != ST_OK)
+		return rc;
 	buf_reset(&r->out);
 	if ((s = xmlSaveToIO(buf_out_write, NULL, &o, "UTF-8", 0)) == NULL)
 		return ST_E_NOMEM;
@@ -266,11 +298,14 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 	const xmlChar *encoding;
 	xmlDocPtr res;
 	int failed;
+	st_rc rc;
 
 	if (sheet == NULL) {
 		log_err("no stylesheet for page '%s'", name);
 		return ST_E_INTERNAL;
 	}
+	if ((rc = resolve_lists(r, doc)) != ST_OK)
+		return rc;
 	/* Stylesheets may not read or write files or the network. */
 	prefs = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE,
@@ -319,12 +354,57 @@ view_render(struct req *r, xmlDocPtr doc, const char *name, struct buf *out)
 	return failed ? ST_E_INTERNAL : ST_OK;
 }
 
+/*
+ * A page made from kept lists is kept too (viewcache.h), under a digest
+ * of its view document, in which the lists are the empty element that
+ * stands for them, and of the lists' own key: the same digest, the same
+ * document, the same HTML. The stylesheets and the translations are the
+ * worker's for its life; the language is in the document.
+ */
+static st_rc
+send_kept(struct req *r, xmlDocPtr doc, const char *name)
+{
+	struct viewcache *vc = r->w->vc;
+	struct vc_hash h;
+	struct vc_key key;
+	struct vc_entry *e;
+	st_rc rc;
+
+	vc_hash_init(&h, "page/1");
+	vc_hash_add(&h, r->lists->key.b, VC_KEY_LEN);
+	vc_hash_str(&h, name);
+	vc_hash_int(&h, r->lang);
+	if ((rc = vc_hash_doc(&h, doc)) != ST_OK)
+		return rc;
+	vc_hash_final(&h, &key);
+	e = vc_get(vc, &key);
+	metrics_view_cache(r->w->metrics, MVC_PAGE, e != NULL ? MVC_HIT :
+	    MVC_MISS);
+	if (e != NULL && !vc->verify) {
+		buf_reset(&r->out);
+		return buf_add(&r->out, e->html, e->len);
+	}
+	if ((rc = view_render(r, doc, name, &r->out)) != ST_OK)
+		return rc;
+	if (e != NULL && (e->len != r->out.len ||
+	    memcmp(e->html, r->out.data, e->len) != 0)) {
+		metrics_view_cache(r->w->metrics, MVC_PAGE, MVC_STALE);
+		log_err("view cache: stale page '%s'", name);
+	}
+	vc_put_html(vc, &key, r->out.data, r->out.len);
+	return ST_OK;
+}
+
 static st_rc
 send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 {
 	st_rc rc;
 
-	if ((rc = view_render(r, doc, name, &r->out)) != ST_OK)
+	if (r->lists_at != NULL && r->lists_at->doc == doc)
+		rc = send_kept(r, doc, name);
+	else
+		rc = view_render(r, doc, name, &r->out);
+	if (rc != ST_OK)
 		return rc;
 	r->status = status;
 	r->ctype = "text/html; charset=utf-8";

@@ -10,6 +10,7 @@
 #include "metrics.h"
 #include "secure.h"
 #include "view.h"
+#include "viewcache.h"
 
 /*
  * A worker is one process: it owns one database connection (with its
@@ -27,6 +28,7 @@ struct worker {
 	struct metrics		*metrics;
 	struct auth_cache	*auth_cache;	/* owned by the worker */
 	struct codelists	*codes;		/* owned by the worker */
+	struct viewcache	*vc;		/* owned by the worker */
 	struct form_env		 env;		/* forms' secondary data */
 	unsigned long		 served;
 };

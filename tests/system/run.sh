@@ -39,6 +39,9 @@ delivery_lease_s = 8
 delivery_backoff_s = 1
 delivery_horizon_s = 30
 CONF
+# Every use of a kept log page or its lists is checked against a fresh
+# one (viewcache.h): a change the cache missed fails the run below.
+echo 'view_cache_verify = 1' >>"$T/stafett.conf"
 # E-mail to the fake mail server of test_email.py, on a port kept for it
 # (nothing listens there while other files run: their notices fail and
 # die within the short horizon). STARTTLS when offered, verified with the
@@ -83,6 +86,10 @@ if ls "$T/log"/asan* >/dev/null 2>&1; then
 fi
 if grep -q -E 'runtime error|AddressSanitizer' "$T/log/stafett.log" "$T/log/notify.log" 2>/dev/null; then
 	echo "system tests: sanitizer errors in the app log" >&2
+	rc=1
+fi
+if grep -E 'view cache: stale' "$T/log/stafett.log" >&2; then
+	echo "system tests: a kept log page or its lists were out of date" >&2
 	rc=1
 fi
 exit $rc
