@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "caselog.h"
 #include "db.h"
@@ -595,7 +594,8 @@ timeline_all(struct req *r)
  * participants, consents, measures, meetings, minutes and the timeline.
  * What they show depends on the log's data (its view version and the
  * epoch), the reader (their id and role), the language, the day and what
- * was asked for, and nothing else: lists_key names exactly that.
+ * was asked for, and nothing else: lists_key names exactly that. (A list
+ * that came to depend on the time of day would have to name it too.)
  */
 static st_rc
 lists(struct req *r, const struct caselog *l, xmlNodePtr n, int archive)
@@ -666,10 +666,9 @@ lists_key(struct req *r, const struct caselog *l, struct vc_key *key)
 	vc_hash_str(&h, l->holder_pid);
 	vc_hash_str(&h, l->holder_name);
 	vc_hash_str(&h, l->holder_unit);
-	/* dates are compared with today; times of meetings are to the
-	 * minute */
+	/* what the lists compute from the clock (consents in force,
+	 * measures overdue, the guide's due dates) is by the day */
 	vc_hash_str(&h, today);
-	vc_hash_int(&h, (long long)(time(NULL) / 60));
 	vc_hash_int(&h, timeline_all(r));
 	vc_hash_final(&h, key);
 }

@@ -400,7 +400,9 @@ send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 {
 	st_rc rc;
 
-	if (r->lists_at != NULL && r->lists_at->doc == doc)
+	/* Only plain reads are kept: an answer to a form with an error
+	 * carries what was typed, and is not asked for twice. */
+	if (status == 200 && r->lists_at != NULL && r->lists_at->doc == doc)
 		rc = send_kept(r, doc, name);
 	else
 		rc = view_render(r, doc, name, &r->out);

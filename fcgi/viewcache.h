@@ -19,8 +19,7 @@
  *  - a log's lists (an XML document), under the log, its version and
  *    the epoch (0011_view_version.sql: raised by triggers in the same
  *    transaction as every change the lists show), the reader, the
- *    language, today's date and the minute, and what was asked for
- *    (logview.c);
+ *    language, today's date, and what was asked for (logview.c);
  *  - a rendered page, under a digest of the whole view document it was
  *    rendered from, with the lists stood for by their key (view.c).
  *
