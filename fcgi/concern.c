@@ -196,7 +196,7 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	for (attempt = 0; attempt < 3; attempt++) {
 		rc = store(r, def, inst, draft_id, (const char *)xml,
 		    (size_t)len, out);
-		if (rc != ST_E_CONFLICT)
+		if (rc != ST_E_CONFLICT && rc != ST_E_BUSY)
 			break;
 	}
 	xmlFree(xml);

@@ -148,9 +148,15 @@ fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
 		disconnect(db);
 		return ST_E_DB_GONE;
 	}
-	if (e == ER_DUP_ENTRY || e == ER_LOCK_DEADLOCK ||
-	    e == ER_LOCK_WAIT_TIMEOUT)
+	if (e == ER_DUP_ENTRY)
 		return ST_E_CONFLICT;
+	/* Not a duplicate: a caller that takes a duplicate for "there
+	 * already" must not take this for it (a deadlock has rolled the
+	 * whole transaction back). */
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT) {
+		log_warn("database %s", db->err);
+		return ST_E_BUSY;
+	}
 	log_err("database %s", db->err);
 	return ST_E_DB;
 }

@@ -495,13 +495,14 @@ h_concern_level(struct req *r)
 			    log_pid, &conflict);
 		if (rc != ST_OK || conflict) {
 			db_rollback(&r->w->db);
-			if (rc == ST_E_CONFLICT)
+			if (rc == ST_E_CONFLICT || rc == ST_E_BUSY)
 				continue;
 			if (rc != ST_OK)
 				return rc;
 			return caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
 		}
-		if ((rc = db_commit(&r->w->db)) != ST_E_CONFLICT)
+		if ((rc = db_commit(&r->w->db)) != ST_E_CONFLICT &&
+		    rc != ST_E_BUSY)
 			break;
 	}
 	if (rc != ST_OK)

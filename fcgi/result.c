@@ -13,6 +13,7 @@ st_rc_str(st_rc rc)
 	case ST_E_INVALID:	return "invalid";
 	case ST_E_NOT_FOUND:	return "not found";
 	case ST_E_CONFLICT:	return "conflict";
+	case ST_E_BUSY:		return "lock given up";
 	case ST_E_DB:		return "database error";
 	case ST_E_DB_GONE:	return "database unreachable";
 	case ST_E_IO:		return "i/o error";

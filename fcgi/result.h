@@ -9,7 +9,8 @@
  *
  * The values say what kind of failure it was, because the caller maps them
  * to different outcomes: ST_E_DB_GONE becomes 503 and a reconnect,
- * ST_E_CONFLICT becomes 409, ST_E_INVALID becomes 400/422 with a message.
+ * ST_E_CONFLICT and ST_E_BUSY become 409, ST_E_INVALID becomes 400/422
+ * with a message.
  */
 typedef enum st_rc {
 	ST_OK = 0,
@@ -18,6 +19,9 @@ typedef enum st_rc {
 	ST_E_INVALID,		/* input does not satisfy the rules */
 	ST_E_NOT_FOUND,		/* no such object (or not visible) */
 	ST_E_CONFLICT,		/* concurrent change, duplicate key */
+	ST_E_BUSY,		/* the database gave up waiting for a lock (a
+				 * deadlock or a time-out): the transaction is
+				 * rolled back, to be tried again whole */
 	ST_E_DB,		/* database error other than a lost server */
 	ST_E_DB_GONE,		/* the database server is unreachable */
 	ST_E_IO,		/* file or socket error */

@@ -517,6 +517,7 @@ status_of(st_rc rc)
 	case ST_OK:		return 200;
 	case ST_E_NOT_FOUND:	return 404;
 	case ST_E_CONFLICT:	return 409;
+	case ST_E_BUSY:		return 409;
 	case ST_E_INVALID:	return 400;
 	case ST_E_TOO_BIG:	return 413;
 	case ST_E_DB_GONE:	return 503;
