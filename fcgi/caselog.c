@@ -299,6 +299,21 @@ caselog_consent_ended(struct db *db, long long log_id,
  * On ST_E_CONFLICT the transaction is rolled back.
  */
 st_rc
+caselog_lock(struct db *db, long long log_id)
+{
+	struct db_val p[1];
+	struct db_res lock;
+	st_rc rc;
+
+	if (log_id == 0)
+		return ST_OK;
+	p[0] = DV_INT(log_id);
+	if ((rc = db_query(db, STMT_LOG_LOCK, p, 1, 1, &lock)) == ST_OK)
+		db_res_release(&lock);
+	return rc;
+}
+
+st_rc
 caselog_begin(struct req *r, const struct caselog *l)
 {
 	struct db *db = &r->w->db;

@@ -156,6 +156,14 @@ int caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
  * ST_E_CONFLICT (rolled back) when it is not.
  */
 st_rc caselog_begin(struct req *r, const struct caselog *l) ST_MUST_CHECK;
+/*
+ * Inside a transaction, take the log's row lock (log_id 0: nothing), as
+ * caselog_begin does: a writer that is not a handler of the log (a
+ * sweep, a partner's receipt, an administrator's decision on a notice)
+ * takes it first too, so all changes to a log take their locks in one
+ * order and queue instead of deadlocking (0011_view_version.sql).
+ */
+st_rc caselog_lock(struct db *db, long long log_id) ST_MUST_CHECK;
 
 /*
  * Close log l (caseclose.c), in the caller's transaction which has

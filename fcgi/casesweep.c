@@ -67,8 +67,10 @@ measures(struct db *db, const char *today, unsigned *found)
 
 		if ((rc = db_begin(db)) != ST_OK)
 			break;
+		rc = caselog_lock(db, log);
 		p[0] = DV_INT(db_get_int(&res, i, 0));
-		rc = db_exec(db, STMT_MEASURE_FLAG, p, 1, NULL, NULL);
+		if (rc == ST_OK)
+			rc = db_exec(db, STMT_MEASURE_FLAG, p, 1, NULL, NULL);
 		if (rc == ST_OK)
 			rc = caselog_event(db, 0, log, 0, "system", "measure",
 			    _("The evaluation of a measure is overdue."),
@@ -195,8 +197,10 @@ once_each(struct db *db, enum stmt_id query, enum stmt_id mark, unsigned days,
 
 		if ((rc = db_begin(db)) != ST_OK)
 			break;
+		rc = caselog_lock(db, db_get_int(&res, i, 1));
 		p[0] = DV_INT(db_get_int(&res, i, 0));
-		rc = db_exec(db, mark, p, 1, &n, NULL);
+		if (rc == ST_OK)
+			rc = db_exec(db, mark, p, 1, &n, NULL);
 		if (rc == ST_OK && n == 1)
 			rc = tell(db, &res, i, today);
 		if (rc == ST_OK)

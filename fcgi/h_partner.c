@@ -523,8 +523,9 @@ notice_action(struct req *r, int retry)
 	if ((rc = db_begin(db)) != ST_OK)
 		return rc;
 	p[0] = DV_INT(id);
-	rc = db_exec(db, retry ? STMT_NOTICE_RETRY : STMT_NOTICE_CANCEL_DEAD,
-	    p, 1, &n, NULL);
+	if ((rc = caselog_lock(db, log_id)) == ST_OK)
+		rc = db_exec(db, retry ? STMT_NOTICE_RETRY :
+		    STMT_NOTICE_CANCEL_DEAD, p, 1, &n, NULL);
 	if (rc == ST_OK && n == 0) {
 		db_rollback(db);
 		return resp_error(r, 409, _("The notice is no longer waiting for a decision: someone else sent it again or cancelled it. Reload the page."));

@@ -119,6 +119,15 @@ h_receipt(struct req *r)
 		goto out;
 	p[0] = DV_STR(rec.notice);
 	p[1] = DV_INT(r->partner.id);
+	/* The log's row first, then the notice's: the order every change
+	 * to a log takes its locks in (0011_view_version.sql). */
+	if ((rc = db_query(db, STMT_RECEIPT_NOTICE_LOG, p, 2, 1, &res)) !=
+	    ST_OK)
+		goto fail;
+	log_id = res.nrows == 1 ? db_get_int(&res, 0, 0) : 0;
+	db_res_release(&res);
+	if ((rc = caselog_lock(db, log_id)) != ST_OK)
+		goto fail;
 	if ((rc = db_query(db, STMT_RECEIPT_NOTICE, p, 2, 1, &res)) != ST_OK)
 		goto fail;
 	if (res.nrows == 0) {

@@ -608,7 +608,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (today, today, log_id) -> CONSENT_COLS */
 	[STMT_CONSENT_LIST] = { "consent_list",
 	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ?"
-	    " ORDER BY c.created_at DESC" },
+	    " ORDER BY c.created_at DESC, c.id DESC" },
 	/* (today, today, public_id) -> CONSENT_COLS, form_id, form_version,
 	 * instance */
 	[STMT_CONSENT_GET] = { "consent_get",
@@ -672,8 +672,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (today, log_id) -> MEASURE_COLS */
 	[STMT_MEASURE_LIST] = { "measure_list",
-	    MEASURE_COLS " WHERE m.log_id = ? ORDER BY m.status, m.eval_date"
-	    " LIMIT 1000" },
+	    MEASURE_COLS " WHERE m.log_id = ? ORDER BY m.status, m.eval_date,"
+	    " m.id LIMIT 1000" },
 	/* (today, public_id) -> MEASURE_COLS */
 	[STMT_MEASURE_GET] = { "measure_get",
 	    MEASURE_COLS " WHERE m.public_id = ?" },
@@ -724,7 +724,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id) -> MEETING_COLS */
 	[STMT_MEETING_LIST] = { "meeting_list",
 	    MEETING_COLS " WHERE m.log_id = ? GROUP BY m.id"
-	    " ORDER BY m.starts_at DESC LIMIT 500" },
+	    " ORDER BY m.starts_at DESC, m.id DESC LIMIT 500" },
 	/* (public_id) -> MEETING_COLS */
 	[STMT_MEETING_GET] = { "meeting_get",
 	    MEETING_COLS " WHERE m.public_id = ? GROUP BY m.id" },
@@ -747,7 +747,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id) -> MINUTES_COLS */
 	[STMT_MINUTES_LIST] = { "minutes_list",
 	    MINUTES_COLS " FROM " MINUTES_FROM " WHERE mi.log_id = ?"
-	    " ORDER BY mi.created_at DESC LIMIT 500" },
+	    " ORDER BY mi.created_at DESC, mi.id DESC LIMIT 500" },
 	/* (submission_id, id) */
 	[STMT_MINUTES_SET_SUBMISSION] = { "minutes_set_submission",
 	    "UPDATE minutes SET submission_id = ? WHERE id = ?"
@@ -984,6 +984,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * least once: one never sent cannot be answered), locked so that
 	 * answers to one notice come one after the other. The child is
 	 * read in subqueries, which take no locks. */
+	/* (public_id, partner_id) -> log_id: the log a receipt's notice
+	 * belongs to, read before anything is locked, so that its row can
+	 * be locked first (as every change to a log does) */
+	[STMT_RECEIPT_NOTICE_LOG] = { "receipt_notice_log",
+	    "SELECT o.log_id FROM outbox o WHERE o.public_id = ?"
+	    " AND o.partner_id = ? AND o.log_id IS NOT NULL" },
 	[STMT_RECEIPT_NOTICE] = { "receipt_notice",
 	    "SELECT o.id, o.public_id, o.kind, o.status, o.log_id,"
 	    " o.concern_id, COALESCE((SELECT l.child_id FROM relay_log l"
