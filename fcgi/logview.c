@@ -213,16 +213,15 @@ logview_events(struct req *r, long long log_id, long long concern_id,
 }
 
 static st_rc
-participants(struct req *r, const struct caselog *l, xmlNodePtr parent)
+participants(struct req *r, const struct caselog *l, const char *today,
+    xmlNodePtr parent)
 {
-	char today[DATE_SIZE];
 	struct db_val p[4];
 	struct db_res res;
 	xmlNodePtr list, u;
 	size_t i;
 	st_rc rc;
 
-	dates_today(today);
 	p[0] = DV_INT(l->home_unit_id);
 	p[1] = DV_STR(today);
 	p[2] = DV_STR(today);
@@ -253,16 +252,15 @@ participants(struct req *r, const struct caselog *l, xmlNodePtr parent)
 }
 
 static st_rc
-consents(struct req *r, const struct caselog *l, xmlNodePtr parent)
+consents(struct req *r, const struct caselog *l, const char *today,
+    xmlNodePtr parent)
 {
-	char today[DATE_SIZE];
 	struct db_val p[3];
 	struct db_res res;
 	xmlNodePtr list, c;
 	size_t i;
 	st_rc rc;
 
-	dates_today(today);
 	p[0] = DV_STR(today);
 	p[1] = DV_STR(today);
 	p[2] = DV_INT(l->id);
@@ -314,16 +312,15 @@ logview_measure_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
 }
 
 static st_rc
-measures(struct req *r, const struct caselog *l, xmlNodePtr parent)
+measures(struct req *r, const struct caselog *l, const char *today,
+    xmlNodePtr parent)
 {
-	char today[DATE_SIZE];
 	struct db_val p[2];
 	struct db_res res;
 	xmlNodePtr list, m;
 	size_t i;
 	st_rc rc;
 
-	dates_today(today);
 	p[0] = DV_STR(today);
 	p[1] = DV_INT(l->id);
 	if ((rc = db_query(&r->w->db, STMT_MEASURE_LIST, p, 2, 1000, &res)) !=
@@ -598,14 +595,20 @@ timeline_all(struct req *r)
  * that came to depend on the time of day would have to name it too.)
  */
 static st_rc
-lists(struct req *r, const struct caselog *l, xmlNodePtr n, int archive)
+lists(struct req *r, const struct caselog *l, const char *today,
+    xmlNodePtr n, int archive)
 {
+	char own[DATE_SIZE];
 	struct db_val p[2];
 	struct db_res ev, kinds;
 	long long total = 0;
 	size_t i;
 	st_rc rc;
 
+	if (today == NULL) {
+		dates_today(own);
+		today = own;
+	}
 	/* A long log shows its newest events, the rest on request: the
 	 * whole of a two-year case is some 300 KB no reader takes in at
 	 * once, and it would cost every read of the page. */
@@ -628,11 +631,11 @@ lists(struct req *r, const struct caselog *l, xmlNodePtr n, int archive)
 	if (rc == ST_OK && !archive)
 		rc = pending_handover(r, l, n);
 	if (rc == ST_OK)
-		rc = participants(r, l, n);
+		rc = participants(r, l, today, n);
 	if (rc == ST_OK)
-		rc = consents(r, l, n);
+		rc = consents(r, l, today, n);
 	if (rc == ST_OK)
-		rc = measures(r, l, n);
+		rc = measures(r, l, today, n);
 	if (rc == ST_OK)
 		rc = meetings(r, l, n);
 	if (rc == ST_OK)
@@ -645,12 +648,11 @@ lists(struct req *r, const struct caselog *l, xmlNodePtr n, int archive)
 }
 
 static void
-lists_key(struct req *r, const struct caselog *l, struct vc_key *key)
+lists_key(struct req *r, const struct caselog *l, const char *today,
+    struct vc_key *key)
 {
-	char today[DATE_SIZE];
 	struct vc_hash h;
 
-	dates_today(today);
 	vc_hash_init(&h, "log-lists/1");
 	vc_hash_int(&h, l->id);
 	vc_hash_int(&h, l->view_version);
@@ -730,6 +732,7 @@ static st_rc
 lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 {
 	struct viewcache *vc = r->w->vc;
+	char today[DATE_SIZE];
 	struct vc_key key;
 	struct vc_entry *e;
 	xmlDocPtr fresh;
@@ -745,15 +748,21 @@ lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 		db_cache_drop(&r->w->db, STMT_STAFF_LIST);
 		vc->epoch = l->view_epoch;
 	}
-	lists_key(r, l, &key);
+	dates_today(today);
+	lists_key(r, l, today, &key);
 	e = vc_get(vc, &key);
 	metrics_view_cache(r->w->metrics, MVC_LISTS, e != NULL ? MVC_HIT :
 	    MVC_MISS);
 	if (e == NULL || vc->verify) {
+		/* a check reads the guide afresh too */
+		if (e != NULL) {
+			db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
+			db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+		}
 		fresh = xmlNewDoc(BAD_CAST "1.0");
 		root = xmlNewDocNode(fresh, NULL, BAD_CAST "kept-lists", NULL);
 		xmlDocSetRootElement(fresh, root);
-		if ((rc = lists(r, l, root, 0)) != ST_OK) {
+		if ((rc = lists(r, l, today, root, 0)) != ST_OK) {
 			xmlFreeDoc(fresh);
 			return rc;
 		}
@@ -803,11 +812,11 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	*out = n;
 	if (archive || r->w->vc == NULL || r->w->vc->max_bytes == 0 ||
 	    r->lists != NULL)
-		rc = lists(r, l, n, archive);
+		rc = lists(r, l, NULL, n, archive);
 	else
 		rc = lists_kept(r, l, n);
-	/* Notices change without the log's version (notify delivers them,
-	 * partners answer): read afresh. */
+	/* A notice's state changes without the log's version (notify
+	 * delivers it, the partner answers): read afresh. */
 	if (rc == ST_OK)
 		rc = notices(r, l, n);
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,

@@ -242,17 +242,21 @@ buf_out_write(void *ctx, const char *data, int len)
 static st_rc
 resolve_lists(struct req *r, xmlDocPtr doc)
 {
-	xmlNodePtr at = r->lists_at, c, next;
+	xmlNodePtr at = r->lists_at, kept, c, next;
 
 	if (at == NULL || at->doc != doc)
 		return ST_OK;
-	c = xmlDocCopyNodeList(doc, xmlDocGetRootElement(r->lists->doc)->
-	    children);
+	kept = xmlDocGetRootElement(r->lists->doc)->children;
+	if ((c = xmlDocCopyNodeList(doc, kept)) == NULL && kept != NULL)
+		return ST_E_NOMEM;
 	for (; c != NULL; c = next) {
 		next = c->next;
 		xmlUnlinkNode(c);
 		if (xmlAddPrevSibling(at, c) == NULL) {
-			xmlFreeNodeList(c);
+			xmlFreeNode(c);
+			if (next != NULL)
+				next->prev = NULL;
+			xmlFreeNodeList(next);
 			return ST_E_NOMEM;
 		}
 	}

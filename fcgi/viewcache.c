@@ -103,7 +103,8 @@ find(const struct viewcache *c, const struct vc_key *key)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		if (memcmp(c->e[i]->key.b, key->b, VC_KEY_LEN) == 0)
+		if (!c->e[i]->dead &&
+		    memcmp(c->e[i]->key.b, key->b, VC_KEY_LEN) == 0)
 			return i;
 	return (size_t)-1;
 }
@@ -146,8 +147,18 @@ make_room(struct viewcache *c, size_t need)
 	return 1;
 }
 
+/* What malloc adds to each allocation, about. */
+#define MALLOC_OVERHEAD	16
+
+static size_t
+str_bytes(const xmlChar *s)
+{
+	return s != NULL ? strlen((const char *)s) + 1 + MALLOC_OVERHEAD : 0;
+}
+
 /* An estimate of the memory a document takes: libxml2's nodes and
- * attributes are some 120 bytes each, plus their text. */
+ * attributes, their names (the documents have no dictionary) and text,
+ * each with malloc's overhead. */
 static size_t
 doc_bytes(xmlNodePtr n)
 {
@@ -155,33 +166,44 @@ doc_bytes(xmlNodePtr n)
 	xmlAttrPtr a;
 
 	for (; n != NULL; n = n->next) {
-		b += 120;
-		if (n->content != NULL)
-			b += strlen((const char *)n->content);
-		for (a = n->type == XML_ELEMENT_NODE ? n->properties : NULL;
-		    a != NULL; a = a->next)
-			b += 120 + doc_bytes(a->children);
-		if (n->type == XML_ELEMENT_NODE)
-			b += doc_bytes(n->children);
+		b += sizeof(xmlNode) + MALLOC_OVERHEAD + str_bytes(n->content);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		b += str_bytes(n->name);
+		for (a = n->properties; a != NULL; a = a->next)
+			b += sizeof(xmlAttr) + MALLOC_OVERHEAD +
+			    str_bytes(a->name) + doc_bytes(a->children);
+		b += doc_bytes(n->children);
 	}
 	return b;
 }
 
-static struct vc_entry *
-put(struct viewcache *c, const struct vc_key *key, struct vc_entry *e)
+/* Forget what is kept under key. An entry a request still uses stays
+ * for it, found no more, and goes first once the request lets go. */
+static void
+forget(struct viewcache *c, const struct vc_key *key)
 {
 	size_t i = find(c, key);
 
-	e->key = *key;
-	e->used = ++c->clock;
-	if (i != (size_t)-1 && c->e[i]->pins == 0)
+	if (i == (size_t)-1)
+		return;
+	if (c->e[i]->pins == 0)
 		drop(c, i);
-	else if (i != (size_t)-1) {
-		/* in use by this request: it can no longer be found and goes
-		 * first once the request lets go of it */
-		memset(c->e[i]->key.b, 0, VC_KEY_LEN);
+	else {
+		c->e[i]->dead = 1;
 		c->e[i]->used = 0;
 	}
+}
+
+/* Keep e (its size counted) under key in place of what was there;
+ * NULL when it does not fit: too big for the cache (over a quarter of
+ * it), or everything else is in use. */
+static struct vc_entry *
+put(struct viewcache *c, const struct vc_key *key, struct vc_entry *e)
+{
+	forget(c, key);
+	e->key = *key;
+	e->used = ++c->clock;
 	if (e->bytes > c->max_bytes / 4 || !make_room(c, e->bytes))
 		return NULL;
 	if (c->n == c->cap) {
@@ -199,7 +221,8 @@ vc_put_doc(struct viewcache *c, const struct vc_key *key, xmlDocPtr doc)
 	struct vc_entry *e = xcalloc(1, sizeof(*e)), *kept;
 
 	e->doc = doc;
-	e->bytes = sizeof(*e) + doc_bytes(doc->children);
+	e->bytes = sizeof(*e) + MALLOC_OVERHEAD + sizeof(xmlDoc) +
+	    doc_bytes(doc->children);
 	if ((kept = put(c, key, e)) == NULL) {
 		e->doc = NULL;
 		entry_free(e);
@@ -213,8 +236,10 @@ vc_put_html(struct viewcache *c, const struct vc_key *key, const char *html,
 {
 	struct vc_entry *e = xcalloc(1, sizeof(*e)), *kept;
 
-	e->bytes = sizeof(*e) + len;
+	e->bytes = sizeof(*e) + len + 1 + 2 * MALLOC_OVERHEAD;
 	if (e->bytes > c->max_bytes / 4) {
+		/* not kept, and what was kept under key is out of date */
+		forget(c, key);
 		entry_free(e);
 		return NULL;
 	}

@@ -58,6 +58,7 @@ struct vc_entry {
 	size_t		 bytes;		/* what it is counted as */
 	unsigned long long used;	/* when last used (the cache's clock) */
 	unsigned	 pins;
+	int		 dead;		/* replaced while pinned: not found */
 };
 
 struct viewcache {

@@ -9,6 +9,7 @@
 #include <check.h>
 #include <libxml/parser.h>
 
+#include "mem.h"
 #include "viewcache.h"
 
 static void
@@ -26,6 +27,24 @@ static int
 same(const struct vc_key *a, const struct vc_key *b)
 {
 	return memcmp(a->b, b->b, VC_KEY_LEN) == 0;
+}
+
+/* What a cache counts a page of len bytes as. */
+static size_t
+page_bytes(size_t len)
+{
+	struct viewcache c;
+	struct vc_key k;
+	char *page = xcalloc(1, len);
+	size_t b;
+
+	vc_init(&c, 64 * len + 65536, 0);
+	key_of(&k, "probe", NULL, NULL);
+	b = vc_put_html(&c, &k, page, len)->bytes;
+	ck_assert_uint_ge(b, len);
+	vc_release(&c);
+	xfree(page);
+	return b;
 }
 
 static xmlDocPtr
@@ -127,7 +146,7 @@ START_TEST(test_least_recently_used_goes_first)
 
 	memset(page, 'x', sizeof(page));
 	/* room for five such pages, not six */
-	vc_init(&c, 6 * (sizeof(page) + sizeof(struct vc_entry)) - 1, 0);
+	vc_init(&c, 6 * page_bytes(sizeof(page)) - 1, 0);
 	for (i = 0; i < 6; i++) {
 		char n[2] = { (char)('a' + i), '\0' };
 
@@ -159,7 +178,7 @@ START_TEST(test_pinned_entries_stay)
 
 	memset(page, 'y', sizeof(page));
 	/* room for four such pages */
-	vc_init(&c, 4 * (sizeof(page) + sizeof(struct vc_entry)), 0);
+	vc_init(&c, 4 * page_bytes(sizeof(page)), 0);
 	for (i = 0; i < 5; i++) {
 		char n[2] = { (char)('1' + i), '\0' };
 
@@ -204,9 +223,18 @@ START_TEST(test_what_is_not_kept_stays_the_callers)
 	ck_assert_ptr_null(vc_put_html(&off, &k, "x", 1));
 	ck_assert_uint_eq(off.n, 0);
 	vc_release(&off);
-	/* bigger than a quarter of the cache: not kept either */
+	/* bigger than a quarter of the cache: not kept either, and what
+	 * was kept under the same key is forgotten, not left out of date */
 	vc_init(&c, 1000, 0);
 	ck_assert_ptr_null(vc_put_doc(&c, &k, d));
+	ck_assert_ptr_nonnull(vc_put_html(&c, &k, "old", 3));
+	{
+		static char big[600];
+
+		ck_assert_ptr_null(vc_put_html(&c, &k, big, sizeof(big)));
+	}
+	ck_assert_ptr_null(vc_get(&c, &k));
+	ck_assert_uint_eq(c.bytes, 0);
 	vc_release(&c);
 	/* kept: the cache owns it and frees it */
 	vc_init(&c, 1024 * 1024, 1);
