@@ -133,6 +133,40 @@ class ViewCache(unittest.TestCase):
                 % (step[1], step[0]))
         self.assert_every_read(step[1])
 
+    def test_rows_moved_or_changed_under_the_log(self):
+        other, _ = open_log(self.holder, "Annen Minnesen", "2014-02-03")
+        sql("INSERT INTO case_event (public_id, log_id, actor_role, kind,"
+            " summary) VALUES ('ViewCacheEvent00000002', %d, 'system',"
+            " 'note', 'Notat som flyttes.')" % self.lid)
+        self.assert_every_read("Notat som flyttes.")
+        # Moved to another log: gone from this one's page at once.
+        sql("UPDATE case_event SET log_id = %d WHERE public_id ="
+            " 'ViewCacheEvent00000002'" % log_row_id(other))
+        stale = metric("lists", "stale") + metric("page", "stale")
+        for page in self.pages():
+            self.assertNotIn("Notat som flyttes.", page)
+        self.assertEqual(metric("lists", "stale") + metric("page", "stale"),
+                         stale)
+        # A consent's service changed in place (a child row updated),
+        # and back: the API's document shows each at once.
+        for old, new in (("health_clinic", "ppt"), ("ppt", "health_clinic")):
+            self.api_docs()
+            sql("UPDATE consent_service cs JOIN consent c ON c.id ="
+                " cs.consent_id SET cs.service = '%s' WHERE c.log_id = %d"
+                " AND cs.service = '%s'" % (new, self.lid, old))
+            stale = metric("lists", "stale")
+            for doc in self.api_docs():
+                self.assertIn('services="%s"' % new, doc)
+            self.assertEqual(metric("lists", "stale"), stale)
+
+    def api_docs(self):
+        out = []
+        for _ in range(READS):
+            r = api("GET", "/api/v1/logs/%s" % self.log, token("ansatt"))
+            self.assertEqual(r.status, 200)
+            out.append(r.text)
+        return out
+
     def test_bookkeeping_does_not_throw_the_lists_away(self):
         self.pages()
         before = self.version()
