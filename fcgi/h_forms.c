@@ -15,12 +15,6 @@
 #include "view.h"
 #include "worker.h"
 
-static void
-free_doc(void *p)
-{
-	xmlFreeDoc(p);
-}
-
 /*
  * The definition a request means: the current version, or ?version=N
  * (API clients built against an older version keep working).
@@ -103,7 +97,7 @@ h_form_show(struct req *r)
 	}
 	if (rc != ST_OK)
 		return rc;
-	pool_add(&r->pool, free_doc, d.inst);
+	pool_add(&r->pool, view_free_doc, d.inst);
 	if ((def = formset_get(r->w->forms, d.form_id, d.version)) == NULL)
 		return resp_error(r, 404, _("There is no such form."));
 	return form_page(r, def, d.inst, NULL, 200,
@@ -185,7 +179,7 @@ h_form_submit(struct req *r)
 		return resp_error(r, 400, _("The form's rows could not be read."));
 	if (rc != ST_OK)
 		return rc;
-	pool_add(&r->pool, free_doc, inst);
+	pool_add(&r->pool, view_free_doc, inst);
 	if (strcmp(def->id, "handover") == 0) {
 		/* In the browser the new holder is chosen from the list; their
 		 * name and unit on the form are that person's. */
@@ -334,7 +328,7 @@ h_api_form_submit(struct req *r)
 		return resp_error(r, 400, _("Send the filled-in form as an XML document."));
 	/* Validation completes and prunes the instance: work on a copy, so
 	 * the request can be run again after a lost database connection. */
-	inst = pool_add(&r->pool, free_doc, xmlCopyDoc(r->xml, 1));
+	inst = pool_add(&r->pool, view_free_doc, xmlCopyDoc(r->xml, 1));
 	form_errors_init(&errs);
 	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);

@@ -675,12 +675,6 @@ lists_key(struct req *r, const struct caselog *l, const char *today,
 	vc_hash_final(&h, key);
 }
 
-static void
-free_doc(void *p)
-{
-	xmlFreeDoc(p);
-}
-
 /* Do two documents serialise to the same bytes? */
 static int
 same_doc(xmlDocPtr a, xmlDocPtr b)
@@ -784,7 +778,7 @@ lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 			xmlFreeDoc(fresh);
 		else if ((e = vc_put_doc(vc, &key, fresh)) == NULL) {
 			/* not kept (too big): moved into the page */
-			pool_add(&r->pool, free_doc, fresh);
+			pool_add(&r->pool, view_free_doc, fresh);
 			while ((c = root->children) != NULL) {
 				xmlUnlinkNode(c);
 				if (xmlAddChild(n, c) == NULL) {

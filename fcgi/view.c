@@ -117,10 +117,10 @@ xslset_get(const struct xslset *s, const char *name)
 	return NULL;
 }
 
-static void
-free_doc(void *p)
+void
+view_free_doc(void *doc)
 {
-	xmlFreeDoc(p);
+	xmlFreeDoc(doc);
 }
 
 xmlNodePtr
@@ -130,7 +130,7 @@ view_doc(struct req *r, const char *root)
 	xmlNodePtr n = xmlNewDocNode(doc, NULL, BAD_CAST root, NULL);
 
 	xmlDocSetRootElement(doc, n);
-	pool_add(&r->pool, free_doc, doc);
+	pool_add(&r->pool, view_free_doc, doc);
 	return n;
 }
 

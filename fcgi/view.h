@@ -39,6 +39,8 @@ xsltStylesheetPtr xslset_get(const struct xslset *s, const char *name);
 
 xmlNodePtr view_page(struct req *r, const char *name);
 xmlNodePtr view_doc(struct req *r, const char *root);
+/* Frees an xmlDocPtr: a pool_fn, for a document a request owns. */
+void view_free_doc(void *doc);
 xmlNodePtr view_el(xmlNodePtr parent, const char *name, const char *text);
 xmlNodePtr view_elf(xmlNodePtr parent, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
