@@ -292,7 +292,6 @@ ROWS = [
     Row("POST", "/admin/guide/steps/{id}/delete", "D A D D D D D D D D D",
         obj="step", body=NOTHING),
     Row("GET", "/api/v1/guide",            "D A A A A A A A A A A"),
-    # one's own e-mail choices: everyone logged in, for themselves
     # a delivered notice without a receipt: its sender (the holder here)
     # records that it arrived
     Row("GET", "/notices/{id}/confirm",    "D D A D D D D D D D D",
@@ -301,6 +300,7 @@ ROWS = [
         obj="sent_notice", body=ARRIVED),
     Row("POST", "/api/v1/notices/{id}/confirm", "D D A D D D D D D D D",
         obj="sent_notice", body=ARRIVED),
+    # one's own e-mail choices: everyone logged in, for themselves
     Row("GET", "/settings/email",          "D A A A A A A A A A A",
         page="settings"),
     Row("POST", "/settings/email",         "D A A A A A A A A A A",
