@@ -60,16 +60,20 @@ step_event(const char *form)
 enum { EK_KIND, EK_COUNT, EK_LATEST };
 
 /* Was an event of kind recorded on or after the date since? (kinds:
- * each kind of the log's events with its latest time) */
+ * each kind of the log's events with its latest time, in UTC; since is
+ * a municipal date, so the time is compared as a municipal date too:
+ * just after midnight in Oslo it is still yesterday in UTC) */
 static int
 happened(const struct db_res *kinds, const char *kind, const char *since)
 {
+	char local[LOCAL_TIME_SIZE];
 	size_t i;
 
 	for (i = 0; i < kinds->nrows; i++)
-		if (strcmp(db_get(kinds, i, EK_KIND), kind) == 0)
-			return strncmp(db_get(kinds, i, EK_LATEST), since,
-			    10) >= 0;
+		if (strcmp(db_get(kinds, i, EK_KIND), kind) == 0) {
+			dates_local(local, db_get(kinds, i, EK_LATEST));
+			return strncmp(local, since, 10) >= 0;
+		}
 	return 0;
 }
 
