@@ -91,6 +91,9 @@ access_log(const struct principal *who, const struct log_facts *f,
 	case LR_ACCESS_LOG:
 		return strcmp(role, "guardian") == 0 ||
 		    strcmp(role, "youth") == 0 || strcmp(role, "holder") == 0;
+	case LR_RECEIVE:
+		return f->open && (strcmp(role, "holder") == 0 ||
+		    strcmp(role, "leader") == 0);
 	}
 	return 0;
 }
@@ -100,4 +103,47 @@ access_concern_decide(const struct principal *who, long long unit_id,
     long long author_id)
 {
 	return access_concern_read(who, unit_id, author_id);
+}
+
+/* Receives what is passed to the log: its holder, or its unit's leader. */
+static int
+receiver(const struct principal *who, const struct log_facts *f)
+{
+	const char *role = access_log_role(who, f);
+
+	return role != NULL && (strcmp(role, "holder") == 0 ||
+	    strcmp(role, "leader") == 0);
+}
+
+int
+access_concern(const struct principal *who, const struct concern_facts *f,
+    enum concern_right right)
+{
+	int own = is_staff(who) &&
+	    access_concern_read(who, f->unit_id, f->author_id);
+
+	switch (right) {
+	case CR_READ:
+		return own || (f->in_log && access_log(who, &f->log,
+		    LR_READ)) || (f->passed && receiver(who, &f->to));
+	case CR_DECIDE:
+	case CR_DISCUSS:
+		return own && f->status == CS_OPEN && !f->in_log;
+	case CR_REPORT:
+		return own && f->status != CS_CLOSED;
+	case CR_RECEIVE:
+		return f->passed && f->pending && !f->in_log &&
+		    access_log(who, &f->to, LR_RECEIVE);
+	}
+	return 0;
+}
+
+int
+access_handover_read(const struct principal *who, const struct log_facts *f,
+    long long to_id, int *log_too)
+{
+	*log_too = access_log(who, f, LR_READ);
+	if (*log_too)
+		return 1;
+	return is_staff(who) && who->user_id == to_id && f->covered;
 }

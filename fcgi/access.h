@@ -49,7 +49,10 @@ enum log_right {
 	LR_LEVEL,	/* move the case up or down a level */
 	LR_WITHDRAW,	/* withdraw a consent */
 	LR_CLOSE_ASK,	/* ask the holder to close the log */
-	LR_ACCESS_LOG	/* see who read or changed the child's data */
+	LR_ACCESS_LOG,	/* see who read or changed the child's data */
+	LR_RECEIVE	/* decide about a concern passed to the log by
+			 * someone outside it: the holder, or the leader of
+			 * the log's unit */
 };
 
 /* The age from which the youth sees their own log (and co-consents). */
@@ -68,5 +71,49 @@ const char *access_log_role(const struct principal *who,
 /* Changing a concern's level (before it is in a log): author or leader. */
 int access_concern_decide(const struct principal *who, long long unit_id,
     long long author_id);
+
+/*
+ * A concern, with what the database says about the logs it touches
+ * (LOG_FACTS of each, relative to the reader):
+ *
+ * - in_log/log: the log it opened or was taken into;
+ * - passed/to: the child's open log it was passed to, because its author
+ *   decided level 2 or 3 for a child who already had one that they may
+ *   not read (pending: its holder has not decided yet). The author is
+ *   never told that log exists; its holder and the leader of its unit
+ *   read the concern and take it in or answer it.
+ */
+enum concern_status { CS_OPEN, CS_CLOSED, CS_PASSED };
+
+struct concern_facts {
+	long long		unit_id;	/* where it arose */
+	long long		author_id;
+	enum concern_status	status;
+	int			in_log;
+	struct log_facts	log;
+	int			passed;
+	int			pending;
+	struct log_facts	to;
+};
+
+enum concern_right {
+	CR_READ,	/* see it (and its anonymous view) */
+	CR_DECIDE,	/* close it or choose its level: open, in no log */
+	CR_DISCUSS,	/* record a team's anonymous discussion of it */
+	CR_REPORT,	/* report it to child welfare (not once closed) */
+	CR_RECEIVE	/* take a concern passed to a log in, or answer it */
+};
+
+int access_concern(const struct principal *who, const struct concern_facts *f,
+    enum concern_right right);
+
+/*
+ * A handover request: those who may read the log see it; the proposed
+ * holder (to_id) sees the request itself (not the log) while a consent
+ * covers them, so they know what they are asked to take over. *log_too
+ * says whether they may see the log as well.
+ */
+int access_handover_read(const struct principal *who,
+    const struct log_facts *f, long long to_id, int *log_too);
 
 #endif

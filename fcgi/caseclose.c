@@ -82,6 +82,17 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 	st_rc rc;
 
 	p[0] = DV_INT(l->id);
+	/* partners that have the log's referrals and notices are told the
+	 * case is closed (before the archive copy, which shows it); the
+	 * timeline's last events are written while the log is open: a
+	 * closed log's timeline takes nothing more (0018_closed_log.sql) */
+	if ((rc = caselog_partner_cancel(db, l->id, l->home_unit_id,
+	    "log_closed")) != ST_OK)
+		return rc;
+	if ((rc = caselog_event(db, r->who.user_id, l->id, 0,
+	    caselog_role(l, r), "closed", summary, NULL, NULL, sub_id)) !=
+	    ST_OK)
+		return rc;
 	if ((rc = db_exec(db, STMT_LOG_CLOSE, p, 1, &n, NULL)) != ST_OK)
 		return rc;
 	if (n == 0)
@@ -90,15 +101,6 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 	    ST_OK)
 		return rc;
 	if ((rc = db_exec(db, STMT_HANDOVER_CANCEL_LOG, p, 1, NULL, NULL)) !=
-	    ST_OK)
-		return rc;
-	/* partners that have the log's referrals and notices are told the
-	 * case is closed (before the archive copy, which shows it) */
-	if ((rc = caselog_partner_cancel(db, l->id, l->home_unit_id,
-	    "log_closed")) != ST_OK)
-		return rc;
-	if ((rc = caselog_event(db, r->who.user_id, l->id, 0,
-	    caselog_role(l, r), "closed", summary, NULL, NULL, sub_id)) !=
 	    ST_OK)
 		return rc;
 	l->status = "closed";

@@ -10,6 +10,7 @@
 #include "caseform.h"
 #include "form_eval.h"
 #include "caselog.h"
+#include "concern.h"
 #include "db.h"
 #include "i18n.h"
 #include "labels.h"
@@ -134,22 +135,25 @@ right_for(const struct form_def *def)
 	return LR_MANAGE;
 }
 
-/* One row of a statement by public id; 404 (responded) when none. */
+/*
+ * One row of a statement by public id; the answer to a missing one (and,
+ * from the callers, to one the user may not see) is resp_not_found.
+ */
 static st_rc
 row(struct req *r, enum stmt_id sid, struct db_val *p, size_t np,
-    const char *pid, struct db_res *res, int *found, const char *missing)
+    const char *pid, struct db_res *res, int *found)
 {
 	st_rc rc;
 
 	*found = 0;
 	if (pid_ok(pid) == NULL)
-		return resp_error(r, 404, missing);
+		return resp_not_found(r);
 	p[np] = DV_STR(pid);
 	if ((rc = db_query(&r->w->db, sid, p, np + 1, 1, res)) != ST_OK)
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
-		return resp_error(r, 404, missing);
+		return resp_not_found(r);
 	}
 	*found = 1;
 	return ST_OK;
@@ -183,6 +187,38 @@ target_release(struct target *t)
 enum { MC_ID = 0, MC_LOG = 2, MC_RESPONSIBLE = 5, MC_WHAT = 3 };
 enum { MI_ID = 0, MI_LOG = 2, MI_MEETING = 3, MI_STATUS = 5, MI_AUTHOR = 7 };
 
+/*
+ * A report of concern for a concern (?concern=): its author or their
+ * leader, while it is not closed. A concern in a log its reader may
+ * read is reported from the log, as a report of the log; one in a log
+ * they may not read (theirs, passed on and taken in) is reported as
+ * theirs. *log_id is the log to load, or 0.
+ */
+static st_rc
+target_concern(struct req *r, const struct formctx *c, struct target *t,
+    long long *log_id, int *ok)
+{
+	struct concern_row cr;
+	int found, allowed, in_log;
+	st_rc rc;
+
+	*ok = 0;
+	if ((rc = concern_load(r, c->concern, &cr, &found)) != ST_OK ||
+	    !found)
+		return rc;
+	allowed = access_concern(&r->who, &cr.facts, CR_REPORT);
+	in_log = cr.facts.in_log && access_log(&r->who, &cr.facts.log,
+	    LR_READ);
+	t->concern_id = cr.id;
+	t->concern_child = cr.child_id;
+	*log_id = in_log ? cr.log_id : 0;
+	concern_release(&cr);
+	if (!allowed && !in_log)
+		return caselog_conflict(r, _("The concern is closed: a report of concern is written from a new concern, or from the relay log."));
+	*ok = 1;
+	return ST_OK;
+}
+
 static st_rc
 target(struct req *r, const struct form_def *def, const struct formctx *c,
     struct target *t, int *ok)
@@ -204,50 +240,35 @@ target(struct req *r, const struct form_def *def, const struct formctx *c,
 	if (is(def, "evaluation")) {
 		p[0] = DV_STR(today);
 		if ((rc = row(r, STMT_MEASURE_GET, p, 1, c->measure, &t->rec,
-		    &found, _("There is no such measure."))) != ST_OK || !found)
+		    &found)) != ST_OK || !found)
 			return rc;
 		t->has_rec = 1;
 		log_id = db_get_int(&t->rec, 0, MC_LOG);
 	} else if (is(def, "minutes") && (c->minutes != NULL ||
 	    c->corrects != NULL)) {
 		if ((rc = row(r, STMT_MINUTES_GET, p, 0, c->minutes != NULL ?
-		    c->minutes : c->corrects, &t->rec, &found,
-		    _("There are no such minutes."))) != ST_OK || !found)
+		    c->minutes : c->corrects, &t->rec, &found)) != ST_OK ||
+		    !found)
 			return rc;
 		t->has_rec = 1;
 		log_id = db_get_int(&t->rec, 0, MI_LOG);
 		t->meeting_id = db_get_int(&t->rec, 0, MI_MEETING);
-		if (c->minutes != NULL && (strcmp(db_get(&t->rec, 0,
-		    MI_STATUS), "draft") != 0 || db_get_int(&t->rec, 0,
-		    MI_AUTHOR) != r->who.user_id)) {
+		/* A draft is its author's alone, as when it is read. */
+		if (strcmp(db_get(&t->rec, 0, MI_STATUS), "draft") == 0 &&
+		    db_get_int(&t->rec, 0, MI_AUTHOR) != r->who.user_id) {
 			target_release(t);
-			return caselog_conflict(r, _("Only a draft can be edited, by its author. Final minutes are corrected with a new version."));
-		}
-		if (c->corrects != NULL && strcmp(db_get(&t->rec, 0,
-		    MI_STATUS), "final") != 0) {
-			target_release(t);
-			return caselog_conflict(r, _("Only final minutes are corrected; a draft is edited."));
+			return resp_not_found(r);
 		}
 	} else if (is(def, "cw-report") && c->concern != NULL &&
 	    c->log == NULL) {
-		struct db_res cres;
-
-		if ((rc = row(r, STMT_CONCERN_GET, p, 0, c->concern, &cres,
-		    &found, _("There is no such concern."))) != ST_OK ||
-		    !found)
+		if ((rc = target_concern(r, c, t, &log_id, ok)) != ST_OK ||
+		    !*ok || log_id == 0)
 			return rc;
-		if (!access_concern_read(&r->who, db_get_int(&cres, 0, 3),
-		    db_get_int(&cres, 0, 4))) {
-			db_res_release(&cres);
-			return resp_error(r, 403, _("You do not have access to this concern."));
-		}
-		t->concern_id = db_get_int(&cres, 0, 0);
-		t->concern_child = db_get_int(&cres, 0, 5);
-		db_res_release(&cres);
-		*ok = 1;
-		return ST_OK;
+		*ok = 0;
 	} else if (c->log == NULL)
 		return resp_error(r, 400, _("Open this form from the relay log it belongs to."));
+	/* Access to the log first: nothing about what it holds is said to
+	 * someone who may not read it. */
 	if (log_id != 0)
 		rc = caselog_load_id(r, log_id, right_for(def), &t->log,
 		    &found);
@@ -259,6 +280,16 @@ target(struct req *r, const struct form_def *def, const struct formctx *c,
 		return rc;
 	}
 	t->has_log = 1;
+	if (is(def, "minutes") && c->minutes != NULL &&
+	    strcmp(db_get(&t->rec, 0, MI_STATUS), "draft") != 0) {
+		target_release(t);
+		return caselog_conflict(r, _("Only a draft can be edited, by its author. Final minutes are corrected with a new version."));
+	}
+	if (is(def, "minutes") && c->corrects != NULL &&
+	    strcmp(db_get(&t->rec, 0, MI_STATUS), "final") != 0) {
+		target_release(t);
+		return caselog_conflict(r, _("Only final minutes are corrected; a draft is edited."));
+	}
 	if (is(def, "evaluation") && db_get_int(&t->rec, 0, MC_RESPONSIBLE) !=
 	    r->who.user_id && t->log.holder_id != r->who.user_id) {
 		target_release(t);
@@ -273,8 +304,7 @@ target(struct req *r, const struct form_def *def, const struct formctx *c,
 		struct db_res m;
 
 		if ((rc = row(r, STMT_MEETING_GET, p, 0, c->meeting, &m,
-		    &found, _("There is no such meeting."))) != ST_OK ||
-		    !found) {
+		    &found)) != ST_OK || !found) {
 			target_release(t);
 			return rc;
 		}
@@ -283,7 +313,7 @@ target(struct req *r, const struct form_def *def, const struct formctx *c,
 		db_res_release(&m);
 		if (log_id != t->log.id) {
 			target_release(t);
-			return resp_error(r, 404, _("There is no such meeting."));
+			return resp_not_found(r);
 		}
 	}
 	*ok = 1;
@@ -420,26 +450,184 @@ to_log(struct store_ctx *s)
 	    "/api/v1" : "", s->t->log.public_id);
 }
 
-/* Consent: the child's birth date must be the one the log knows (the
- * form's age rules decide who signs); the services it names become
- * the gate for participants, handovers and notices. */
+/* At most this many services and persons on one consent. */
+#define CONSENT_MAX	100
+
+/* The services (units) and persons a consent names, as found. */
+struct named {
+	long long	 unit[CONSENT_MAX];
+	const char	*kind[CONSENT_MAX];
+	const char	*name[CONSENT_MAX];
+	int		 named_only[CONSENT_MAX];
+	size_t		 nunits;
+	long long	 user[CONSENT_MAX];
+	const char	*person[CONSENT_MAX];
+	size_t		 npersons;
+};
+
+/* The element child of n called name, or NULL. */
+static xmlNodePtr
+child_named(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+/*
+ * Find the units of /consent/services (unit codes) and the persons of
+ * /consent/persons/person/who (public ids of people in those units)
+ * into *nm. The form's itemsets already hold both to what exists; a
+ * unit or person gone since the page was made is a field error.
+ */
+static st_rc
+consent_named(struct store_ctx *s, struct named *nm)
+{
+	struct db *db = &s->r->w->db;
+	const char *services = get(s, "/consent/services");
+	xmlNodePtr n;
+	struct db_val p[1];
+	struct db_res res;
+	size_t i, k = 0;
+	st_rc rc = ST_OK;
+
+	memset(nm, 0, sizeof(*nm));
+	while (*services != '\0' && rc == ST_OK) {
+		size_t len = strcspn(services, " ");
+
+		if (len > 0) {
+			if (nm->nunits == CONSENT_MAX) {
+				field_error(s->errs, "/consent/services",
+				    _("A consent names at most 100 services."));
+				return ST_E_INVALID;
+			}
+			p[0] = DV_STRN(services, len);
+			if ((rc = db_query(db, STMT_UNIT_BY_CODE, p, 1, 1,
+			    &res)) != ST_OK)
+				return rc;
+			if (res.nrows == 0) {
+				db_res_release(&res);
+				field_error(s->errs, "/consent/services",
+				    _("Choose only among the options given."));
+				return ST_E_INVALID;
+			}
+			nm->unit[nm->nunits] = db_get_int(&res, 0, 0);
+			nm->kind[nm->nunits] = pool_strdup(&s->r->pool,
+			    db_get(&res, 0, 1));
+			nm->name[nm->nunits++] = pool_strdup(&s->r->pool,
+			    db_get(&res, 0, 2));
+			db_res_release(&res);
+		}
+		services += len;
+		services += strspn(services, " ");
+	}
+	n = child_named(xmlDocGetRootElement(s->inst), "persons");
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
+		xmlNodePtr w;
+		xmlChar *t;
+		char path[64];
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		k++;
+		if ((w = child_named(n, "who")) == NULL ||
+		    (t = xmlNodeGetContent(w)) == NULL)
+			continue;
+		snprintf(path, sizeof(path), "/consent/persons/person[%zu]/who",
+		    k);
+		if (*t == '\0') {
+			xmlFree(t);
+			continue;
+		}
+		if (nm->npersons == CONSENT_MAX || !secure_is_id((char *)t)) {
+			xmlFree(t);
+			field_error(s->errs, path, nm->npersons == CONSENT_MAX ?
+			    _("A consent names at most 100 persons.") :
+			    _("Choose one of the options given."));
+			return ST_E_INVALID;
+		}
+		p[0] = DV_STR((const char *)t);
+		rc = db_query(db, STMT_USER_BY_PID, p, 1, 1, &res);
+		xmlFree(t);
+		if (rc != ST_OK)
+			return rc;
+		/* an active member of staff of a unit the consent names */
+		i = nm->nunits;
+		if (res.nrows == 1 && db_get_int(&res, 0, 6) &&
+		    db_get(&res, 0, 4) != NULL && (strcmp(db_get(&res, 0, 2),
+		    "employee") == 0 || strcmp(db_get(&res, 0, 2),
+		    "leader") == 0))
+			for (i = 0; i < nm->nunits; i++)
+				if (nm->unit[i] == db_get_int(&res, 0, 3))
+					break;
+		if (i >= nm->nunits) {
+			db_res_release(&res);
+			field_error(s->errs, path,
+			    _("Choose a person who works in one of the services ticked above."));
+			return ST_E_INVALID;
+		}
+		nm->named_only[i] = 1;
+		nm->user[nm->npersons] = db_get_int(&res, 0, 0);
+		nm->person[nm->npersons++] = pool_strdup(&s->r->pool,
+		    db_get(&res, 0, 1));
+		db_res_release(&res);
+	}
+	return ST_OK;
+}
+
+/* "A, B and C" of the n strings in v. */
+static st_rc
+words(struct buf *out, const char *const *v, size_t n)
+{
+	size_t i;
+	st_rc rc = ST_OK;
+
+	for (i = 0; i < n && rc == ST_OK; i++) {
+		if (i > 0)
+			rc = buf_addstr(out, i + 1 == n ? _(" and ") : ", ");
+		if (rc == ST_OK)
+			rc = buf_addstr(out, v[i]);
+	}
+	return rc;
+}
+
+/*
+ * Consent: the child's birth date must be the one the log knows (the
+ * form's age rules decide who signs). The services it names are units,
+ * and of a unit it names persons of, only they: who may take part
+ * (consent_unit, consent_person); the kinds of those units are what
+ * notices to partners may go to (consent_service). Version 1 of the
+ * form named kinds of service, which said nothing about who; it is
+ * refused for new consents.
+ */
 static st_rc
 store_consent(struct store_ctx *s)
 {
 	struct db *db = &s->r->w->db;
 	const char *birth = get(s, "/consent/child/birthdate");
-	const char *services = get(s, "/consent/services");
 	char pid[SECURE_ID_SIZE];
 	unsigned long long cid = 0;
+	struct named *nm;
 	struct db_val p[8];
+	size_t i;
 	st_rc rc = ST_OK;
 
+	if (s->def->version < 2) {
+		field_error(s->errs, "/consent/services",
+		    _("This is an earlier version of the consent form, which named kinds of service. Fill in the current version: it names the services and persons themselves."));
+		return ST_E_INVALID;
+	}
 	if (s->t->log.child_birth != NULL &&
 	    strcmp(birth, s->t->log.child_birth) != 0) {
 		field_error(s->errs, "/consent/child/birthdate",
 		    _("This is not the child's date of birth as the relay log has it; check it."));
 		return ST_E_INVALID;
 	}
+	nm = pool_alloc(&s->r->pool, sizeof(*nm));
+	if ((rc = consent_named(s, nm)) != ST_OK)
+		return rc;
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
@@ -455,35 +643,48 @@ store_consent(struct store_ctx *s)
 	p[7] = DV_INT(s->r->who.user_id);
 	if ((rc = db_exec(db, STMT_CONSENT_INSERT, p, 8, NULL, &cid)) != ST_OK)
 		return rc;
-	/* services is a space-separated list (xf:select) */
-	while (*services != '\0' && rc == ST_OK) {
-		size_t n = strcspn(services, " ");
-
-		if (n > 0) {
-			p[0] = DV_INT(cid);
-			p[1] = DV_STRN(services, n);
+	for (i = 0; i < nm->nunits && rc == ST_OK; i++) {
+		p[0] = DV_INT(cid);
+		p[1] = DV_INT(nm->unit[i]);
+		p[2] = DV_INT(nm->named_only[i]);
+		rc = db_exec(db, STMT_CONSENT_UNIT_INSERT, p, 3, NULL, NULL);
+		if (rc == ST_E_CONFLICT)
+			rc = ST_OK;	/* named twice */
+		/* the kind, for notices to partners of that kind */
+		p[1] = DV_STR(nm->kind[i]);
+		if (rc == ST_OK)
 			rc = db_exec(db, STMT_CONSENT_SERVICE_INSERT, p, 2,
 			    NULL, NULL);
-			if (rc == ST_E_CONFLICT)
-				rc = ST_OK;	/* named twice */
-		}
-		services += n;
-		services += strspn(services, " ");
+		if (rc == ST_E_CONFLICT)
+			rc = ST_OK;	/* two units of one kind */
+	}
+	for (i = 0; i < nm->npersons && rc == ST_OK; i++) {
+		p[0] = DV_INT(cid);
+		p[1] = DV_INT(nm->user[i]);
+		rc = db_exec(db, STMT_CONSENT_PERSON_INSERT, p, 2, NULL, NULL);
+		if (rc == ST_E_CONFLICT)
+			rc = ST_OK;	/* named twice */
 	}
 	if (rc == ST_OK) {
-		struct buf words = BUF_INIT(2048);
+		struct buf what = BUF_INIT(64 * 1024);
 		char from[DATE_SIZE], to[DATE_SIZE];
 		int paper = strcmp(get(s, "/consent/signing/method"),
 		    "paper") == 0;
 
 		label_date(from, get(s, "/consent/valid_from"));
 		label_date(to, get(s, "/consent/expires"));
-		rc = label_services(&words, get(s, "/consent/services"));
+		rc = words(&what, nm->name, nm->nunits);
+		if (rc == ST_OK && nm->npersons > 0)
+			rc = buf_addstr(&what, _(" (of them, only: "));
+		if (rc == ST_OK && nm->npersons > 0)
+			rc = words(&what, nm->person, nm->npersons);
+		if (rc == ST_OK && nm->npersons > 0)
+			rc = buf_addch(&what, ')');
 		if (rc == ST_OK)
 			rc = buf_addf(&s->text, _("Consent recorded (%s) for %s, valid %s to %s. Purpose: %s"),
-			    paper ? _("on paper") : _("digitally"), words.data,
+			    paper ? _("on paper") : _("digitally"), what.data,
 			    from, to, get(s, "/consent/purpose"));
-		buf_release(&words);
+		buf_release(&what);
 	}
 	if (rc == ST_OK)
 		rc = event(s, "consent", "consent", pid);
@@ -540,7 +741,7 @@ store_handover(struct store_ctx *s)
 		    _("This person holds the relay log already."));
 		return ST_E_INVALID;
 	}
-	covered = caselog_covers(s->r, l, to_unit, kind, &rc);
+	covered = caselog_covers(s->r, l, to_id, to_unit, &rc);
 	if (rc != ST_OK)
 		return rc;
 	if (!covered) {
@@ -709,7 +910,7 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 	int covered;
 	st_rc rc;
 
-	covered = caselog_covers(s->r, &s->t->log, 0, service, &rc);
+	covered = caselog_covers_kind(s->r, &s->t->log, service, &rc);
 	if (rc != ST_OK)
 		return rc;
 	if (!covered) {
@@ -737,7 +938,25 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 static st_rc
 store_closing(struct store_ctx *s)
 {
+	struct db_val p[1];
+	struct db_res res;
+	size_t waiting;
 	st_rc rc;
+
+	/* A concern passed to the log waits for an answer: its author was
+	 * told the people responsible decide, so they must before it closes
+	 * (the log's row is locked: none can be passed to it meanwhile). */
+	p[0] = DV_INT(s->t->log.id);
+	if ((rc = db_query(&s->r->w->db, STMT_CONCERN_PASSED_TO_LOG, p, 1, 100,
+	    &res)) != ST_OK)
+		return rc;
+	waiting = res.nrows;
+	db_res_release(&res);
+	if (waiting > 0) {
+		field_error(s->errs, "/closing/reason",
+		    _("Concerns passed to this relay log wait for an answer. Take them into the log or answer their authors before it is closed."));
+		return ST_E_INVALID;
+	}
 
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)

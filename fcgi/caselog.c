@@ -14,37 +14,69 @@
 #include "route.h"
 #include "worker.h"
 
-/* Columns of LOG_COLS (stmt.c). */
+/* Columns of LOG_COLS (stmt.c); LOG_FACTS follow. */
 enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
-	LC_LEVEL_SINCE, LC_STATUS, LC_HOLDER, LC_HOLDER_PID, LC_HOLDER_NAME,
-	LC_HOLDER_UNIT, LC_CHILD_NAME, LC_CHILD_BIRTH, LC_HOME_UNIT_NAME,
-	LC_PARTICIPANT, LC_COVERED, LC_RELATION, LC_CREATED, LC_CLOSED,
-	LC_VIEW_VERSION, LC_VIEW_EPOCH };
+	LC_LEVEL_SINCE, LC_HOLDER_PID, LC_HOLDER_NAME, LC_HOLDER_UNIT,
+	LC_CHILD_NAME, LC_HOME_UNIT_NAME, LC_CREATED, LC_CLOSED,
+	LC_VIEW_VERSION, LC_VIEW_EPOCH, LC_FACTS };
+
+/* Columns of LOG_FACTS, from its first. */
+enum { LF_HOLDER, LF_HOME_UNIT, LF_STATUS, LF_PARTICIPANT, LF_COVERED,
+	LF_RELATION, LF_BIRTH };
+
+void
+caselog_reader(const struct req *r, const char *today, struct db_val *p)
+{
+	p[0] = DV_INT(r->who.user_id);
+	p[1] = DV_INT(r->who.unit_id);
+	p[2] = DV_STR(today);
+}
+
+int
+caselog_facts(const struct db_res *res, size_t i, unsigned col,
+    const char *today, struct log_facts *f)
+{
+	const char *status = db_get(res, i, col + LF_STATUS);
+	const char *rel = db_get(res, i, col + LF_RELATION);
+	const char *birth = db_get(res, i, col + LF_BIRTH);
+	int ok;
+
+	memset(f, 0, sizeof(*f));
+	f->child_age = -1;
+	if (status == NULL)
+		return 0;
+	f->holder_id = db_get_int(res, i, col + LF_HOLDER);
+	f->home_unit_id = db_get_int(res, i, col + LF_HOME_UNIT);
+	f->open = strcmp(status, "open") == 0;
+	f->participant = db_get_int(res, i, col + LF_PARTICIPANT) > 0;
+	f->covered = db_get_int(res, i, col + LF_COVERED) > 0;
+	f->guardian = rel != NULL && strcmp(rel, "guardian") == 0;
+	f->self = rel != NULL && strcmp(rel, "self") == 0;
+	if (birth != NULL) {
+		int age = dates_age_on(birth, today, &ok);
+
+		if (ok)
+			f->child_age = age;
+	}
+	return 1;
+}
 
 /* Fetch the log and the facts about r->who; *found = 0 if none. */
 static st_rc
 fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
     int *found)
 {
-	const struct principal *who = &r->who;
 	struct db_res *res = &l->res;
 	char today[DATE_SIZE];
-	struct db_val p[7];
-	const char *rel;
-	int dok;
+	struct db_val p[4];
 	st_rc rc;
 
 	memset(l, 0, sizeof(*l));
 	*found = 0;
 	dates_today(today);
-	p[0] = DV_INT(who->user_id);
-	p[1] = DV_INT(who->unit_id);
-	p[2] = DV_STR(today);
-	p[3] = DV_STR(today);
-	p[4] = DV_STR(who->unit_kind != NULL ? who->unit_kind : "");
-	p[5] = DV_INT(who->user_id);
-	p[6] = key;
-	if ((rc = db_query(&r->w->db, sid, p, 7, 1, res)) != ST_OK)
+	caselog_reader(r, today, p);
+	p[3] = key;
+	if ((rc = db_query(&r->w->db, sid, p, 4, 1, res)) != ST_OK)
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
@@ -57,34 +89,20 @@ fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
 	l->home_unit_id = db_get_int(res, 0, LC_HOME_UNIT);
 	l->level = (int)db_get_int(res, 0, LC_LEVEL);
 	l->level_since = db_get(res, 0, LC_LEVEL_SINCE);
-	l->status = db_get(res, 0, LC_STATUS);
-	l->holder_id = db_get_int(res, 0, LC_HOLDER);
+	l->status = db_get(res, 0, LC_FACTS + LF_STATUS);
+	l->holder_id = db_get_int(res, 0, LC_FACTS + LF_HOLDER);
 	l->holder_pid = db_get(res, 0, LC_HOLDER_PID);
 	l->holder_name = db_get(res, 0, LC_HOLDER_NAME);
 	l->holder_unit = db_get(res, 0, LC_HOLDER_UNIT);
 	l->child_name = db_get(res, 0, LC_CHILD_NAME);
-	l->child_birth = db_get(res, 0, LC_CHILD_BIRTH);
+	l->child_birth = db_get(res, 0, LC_FACTS + LF_BIRTH);
 	l->home_unit = db_get(res, 0, LC_HOME_UNIT_NAME);
 	l->created = db_get(res, 0, LC_CREATED);
 	l->closed = db_get(res, 0, LC_CLOSED);
 	l->view_version = db_get_int(res, 0, LC_VIEW_VERSION);
 	l->view_epoch = db_get_int(res, 0, LC_VIEW_EPOCH);
-	l->facts.holder_id = l->holder_id;
-	l->facts.home_unit_id = l->home_unit_id;
-	l->facts.open = strcmp(l->status, "open") == 0;
-	l->facts.participant = db_get_int(res, 0, LC_PARTICIPANT) > 0;
-	l->facts.covered = db_get_int(res, 0, LC_COVERED) > 0;
-	rel = db_get(res, 0, LC_RELATION);
-	l->facts.guardian = rel != NULL && strcmp(rel, "guardian") == 0;
-	l->facts.self = rel != NULL && strcmp(rel, "self") == 0;
-	l->facts.child_age = -1;
-	if (l->child_birth != NULL) {
-		int age = dates_age_on(l->child_birth, today, &dok);
-
-		if (dok)
-			l->facts.child_age = age;
-	}
-	l->role = access_log_role(who, &l->facts);
+	(void)caselog_facts(res, 0, LC_FACTS, today, &l->facts);
+	l->role = access_log_role(&r->who, &l->facts);
 	*found = 1;
 	return ST_OK;
 }
@@ -100,11 +118,12 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 	*ok = 0;
 	if ((rc = fetch(r, sid, key, l, &found)) != ST_OK)
 		return rc;
+	/* Not there and not theirs look the same: nothing is told. */
 	if (!found)
-		return resp_error(r, 404, _("There is no such relay log."));
+		return resp_not_found(r);
 	if (!access_log(who, &l->facts, LR_READ)) {
 		caselog_release(l);
-		return resp_error(r, 403, _("You do not have access to this relay log."));
+		return resp_not_found(r);
 	}
 	if (!access_log(who, &l->facts, right)) {
 		caselog_release(l);
@@ -112,9 +131,10 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 		    _("Your role in this relay log does not allow this.") :
 		    _("The relay log is closed: nothing more can be changed."));
 	}
-	/* The read is recorded before anything is shown. */
-	if ((rc = audit_log_as(r, l->role, right == LR_READ ? "read" : "update",
-	    "log", l->id, l->child_id)) != ST_OK) {
+	/* The read is recorded before anything is shown; a change is
+	 * recorded with the change, in its transaction. */
+	if ((rc = audit_log_as(r, l->role, "read", "log", l->id,
+	    l->child_id)) != ST_OK) {
 		caselog_release(l);
 		return rc;
 	}
@@ -186,6 +206,32 @@ caselog_event(struct db *db, long long actor_id, long long log_id,
 }
 
 st_rc
+caselog_event_open(struct db *db, long long actor_id, long long log_id,
+    long long concern_id, const char *role, const char *kind,
+    const char *summary, const char *ref_type, const char *ref_pid,
+    long long submission_id)
+{
+	struct db_val p[1];
+	struct db_res res;
+	int open;
+	st_rc rc;
+
+	if (log_id != 0) {
+		p[0] = DV_INT(log_id);
+		if ((rc = db_query(db, STMT_LOG_STATUS, p, 1, 1, &res)) !=
+		    ST_OK)
+			return rc;
+		open = res.nrows == 1 && strcmp(db_get(&res, 0, 0),
+		    "open") == 0;
+		db_res_release(&res);
+		if (!open)
+			return ST_OK;
+	}
+	return caselog_event(db, actor_id, log_id, concern_id, role, kind,
+	    summary, ref_type, ref_pid, submission_id);
+}
+
+st_rc
 caselog_notice(struct db *db, const char *kind, long long unit_id,
     long long user_id, const char *service, long long concern_id,
     long long log_id)
@@ -251,7 +297,7 @@ caselog_consent_ended(struct db *db, long long log_id,
 	p[1] = DV_INT(home_unit_id);
 	p[2] = DV_STR(today);
 	p[3] = DV_STR(today);
-	if ((rc = db_query(db, STMT_PART_UNCOVERED, p, 4, 10000, &res)) !=
+	if ((rc = db_query(db, STMT_PART_UNCOVERED, p, 3, 10000, &res)) !=
 	    ST_OK)
 		return rc;
 	buf_init(&names, 64 * 1024);
@@ -279,6 +325,35 @@ caselog_consent_ended(struct db *db, long long log_id,
 	}
 	db_res_release(&res);
 	buf_release(&names);
+	if (rc != ST_OK)
+		return rc;
+	/* A handover waiting for someone no longer covered is withdrawn:
+	 * they could no longer take over, and may not see it meanwhile. */
+	if ((rc = db_query(db, STMT_HANDOVER_UNCOVERED, p, 3, 10, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		struct db_val q[3];
+		struct buf text;
+
+		q[0] = DV_STR("cancelled");
+		q[1] = DV_NULL;
+		q[2] = DV_INT(db_get_int(&res, i, 0));
+		rc = db_exec(db, STMT_HANDOVER_DECIDE, q, 3, NULL, NULL);
+		buf_init(&text, 4096);
+		if (rc == ST_OK)
+			rc = buf_addf(&text, _("The handover to %s was withdrawn (%s): no valid consent covers them any more."),
+			    db_get(&res, i, 3), why);
+		if (rc == ST_OK)
+			rc = caselog_event(db, 0, log_id, 0, "system",
+			    "handover", text.data, "handover",
+			    db_get(&res, i, 1), 0);
+		buf_release(&text);
+		if (rc == ST_OK)
+			rc = caselog_notice(db, "handover.withdrawn", 0,
+			    db_get_int(&res, i, 2), NULL, 0, log_id);
+	}
+	db_res_release(&res);
 	if (rc != ST_OK)
 		return rc;
 	/* Pending notices the remaining consent does not cover never go. */
@@ -337,9 +412,21 @@ caselog_begin(struct req *r, const struct caselog *l)
 	return rc;
 }
 
+st_rc
+caselog_participants(struct db *db, const struct caselog *l,
+    const char *today, struct db_res *res)
+{
+	struct db_val p[3];
+
+	p[0] = DV_INT(l->home_unit_id);
+	p[1] = DV_STR(today);
+	p[2] = DV_INT(l->id);
+	return db_query(db, STMT_PART_LIST, p, 3, 1000, res);
+}
+
 int
-caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
-    const char *kind, st_rc *rc)
+caselog_covers(struct req *r, const struct caselog *l, long long user_id,
+    long long unit_id, st_rc *rc)
 {
 	char today[DATE_SIZE];
 	struct db_val p[4];
@@ -349,6 +436,29 @@ caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
 	*rc = ST_OK;
 	if (unit_id == l->home_unit_id)
 		return 1;
+	dates_today(today);
+	p[0] = DV_INT(user_id);
+	p[1] = DV_INT(unit_id);
+	p[2] = DV_STR(today);
+	p[3] = DV_INT(l->id);
+	if ((*rc = db_query(&r->w->db, STMT_PERSON_COVERED, p, 4, 1, &res)) !=
+	    ST_OK)
+		return 0;
+	yes = res.nrows == 1 && db_get_int(&res, 0, 0) > 0;
+	db_res_release(&res);
+	return yes;
+}
+
+int
+caselog_covers_kind(struct req *r, const struct caselog *l, const char *kind,
+    st_rc *rc)
+{
+	char today[DATE_SIZE];
+	struct db_val p[4];
+	struct db_res res;
+	int yes;
+
+	*rc = ST_OK;
 	dates_today(today);
 	p[0] = DV_INT(l->id);
 	p[1] = DV_STR(today);

@@ -45,11 +45,29 @@ struct caselog {
 };
 
 /*
+ * The facts about a log and its reader come from the database in one
+ * shape, LOG_FACTS (stmt.c), whichever statement reads them: the log
+ * page, a start page's lists, a concern passed to a log, an e-mail
+ * about one. Every statement that has them takes the reader first:
+ * caselog_reader() fills its three parameters (p[0..2]: the user, their
+ * unit, today). caselog_facts() reads LOG_FACTS from column col of row
+ * i into *f (today gives the child's age); 0 when the row has no log
+ * there (all NULL), 1 otherwise. access_log() then decides.
+ */
+void caselog_reader(const struct req *r, const char *today,
+    struct db_val *p);
+int caselog_facts(const struct db_res *res, size_t i, unsigned col,
+    const char *today, struct log_facts *f);
+
+/*
  * Load the log with public id pid (or, with caselog_load_id, internal
  * id) and check that r->who has right on it. Returns ST_OK with
  * *ok = 1 when loaded and allowed; otherwise *ok = 0 and the error
- * response (404 or 403) is already set. A successful load with LR_READ
- * or more is audited as a read of the log by the caller's role.
+ * response is already set: 404 when there is no such log or the user
+ * may not read it (the two look the same), 403 when they may read it
+ * but their role does not allow right, or it is closed. A successful
+ * load is audited as a read of the log by the caller's role (a change
+ * is audited by the caller, with the change).
  */
 st_rc caselog_load(struct req *r, const char *pid, enum log_right right,
     struct caselog *out, int *ok) ST_MUST_CHECK;
@@ -76,6 +94,19 @@ const char *caselog_role(const struct caselog *l, const struct req *r);
  * 0) the form behind it.
  */
 st_rc caselog_event(struct db *db, long long actor_id, long long log_id,
+    long long concern_id, const char *role, const char *kind,
+    const char *summary, const char *ref_type, const char *ref_pid,
+    long long submission_id) ST_MUST_CHECK;
+/*
+ * The same, written only while the log is open (or when there is no
+ * log): for writers that are not a user's change of the log and may
+ * find it closed (notify cancelling a notice, a partner's answer, an
+ * administrator's decision on a notice, the sweeps). A closed log's
+ * timeline is final, as its archive copy is; the database refuses an
+ * event in it (0018_closed_log.sql), and what those writers record
+ * (a notice's state, an answer) is shown with the notices anyway.
+ */
+st_rc caselog_event_open(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
     const char *summary, const char *ref_type, const char *ref_pid,
     long long submission_id) ST_MUST_CHECK;
@@ -143,11 +174,28 @@ st_rc caselog_partner_cancel(struct db *db, long long log_id,
     long long home_unit_id, const char *reason) ST_MUST_CHECK;
 
 /*
- * May someone of this unit (unit_id, its kind) see the log's child: the
- * log's own unit always, another service only within a consent valid
- * today. *rc reports a database error (then 0 is returned).
+ * The log's participants (not the holder), in the order they joined:
+ * public id, name, unit name, unit kind, whether a consent covers them
+ * today (caselog_covers' rule), when they joined (UTC), user id.
  */
-int caselog_covers(struct req *r, const struct caselog *l, long long unit_id,
+st_rc caselog_participants(struct db *db, const struct caselog *l,
+    const char *today, struct db_res *res) ST_MUST_CHECK;
+
+/*
+ * May this person (user_id, of unit unit_id) take part in the log: the
+ * log's own unit always, anyone else only when a consent valid today
+ * names their unit and, if it names persons of that unit, them
+ * (COVERS_PERSON in stmt.c). *rc reports a database error (then 0 is
+ * returned).
+ */
+int caselog_covers(struct req *r, const struct caselog *l, long long user_id,
+    long long unit_id, st_rc *rc);
+/*
+ * May a notice go to a partner of this kind of service (kind): a
+ * consent valid today names a unit of that kind. Partners are reached
+ * by kind; people by caselog_covers.
+ */
+int caselog_covers_kind(struct req *r, const struct caselog *l,
     const char *kind, st_rc *rc);
 
 /*

@@ -72,7 +72,8 @@ measures(struct db *db, const char *today, unsigned *found)
 		if (rc == ST_OK)
 			rc = db_exec(db, STMT_MEASURE_FLAG, p, 1, NULL, NULL);
 		if (rc == ST_OK)
-			rc = caselog_event(db, 0, log, 0, "system", "measure",
+			rc = caselog_event_open(db, 0, log, 0, "system",
+			    "measure",
 			    _("The evaluation of a measure is overdue."),
 			    "measure", db_get(&res, i, 4), 0);
 		if (rc == ST_OK)

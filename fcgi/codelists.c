@@ -49,12 +49,61 @@ read_units(struct worker *w)
 	return doc;
 }
 
+static xmlDocPtr
+read_staff(struct worker *w)
+{
+	struct db_res res;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	size_t i;
+
+	if (db_query(&w->db, STMT_STAFF_LIST, NULL, 0, 5000, &res) != ST_OK)
+		return NULL;
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	root = xmlNewDocNode(doc, NULL, BAD_CAST "staff", NULL);
+	xmlDocSetRootElement(doc, root);
+	for (i = 0; i < res.nrows; i++) {
+		xmlNodePtr u = xmlNewChild(root, NULL, BAD_CAST "person",
+		    NULL);
+
+		xmlSetProp(u, BAD_CAST "id", BAD_CAST db_get(&res, i, 0));
+		xmlSetProp(u, BAD_CAST "unit", BAD_CAST db_get(&res, i, 4));
+		xmlNewTextChild(u, NULL, BAD_CAST "name",
+		    BAD_CAST db_get(&res, i, 1));
+		xmlNewTextChild(u, NULL, BAD_CAST "unit",
+		    BAD_CAST db_get(&res, i, 2));
+	}
+	db_res_release(&res);
+	return doc;
+}
+
+/* The list in *doc, read afresh with fn when older than TTL_MS. */
+static xmlDocPtr
+kept(struct worker *w, xmlDocPtr *doc, long long *ms,
+    xmlDocPtr (*fn)(struct worker *), const char *what)
+{
+	long long t = now_ms();
+
+	if (*doc == NULL || t - *ms > TTL_MS) {
+		xmlDocPtr fresh = fn(w);
+
+		if (fresh != NULL) {
+			if (*doc != NULL)
+				xmlFreeDoc(*doc);
+			*doc = fresh;
+			*ms = t;
+		} else
+			log_warn("cannot read the %s list; using the last one "
+			    "read", what);
+	}
+	return *doc;
+}
+
 xmlDocPtr
 codelists_fill(void *ctx, const char *src)
 {
 	struct worker *w = ctx;
 	struct codelists *c = w->codes;
-	long long t = now_ms();
 
 	if (c == NULL)
 		return NULL;
@@ -73,21 +122,11 @@ codelists_fill(void *ctx, const char *src)
 		}
 		return c->settings;
 	}
-	if (strcmp(src, "units") != 0)
-		return NULL;
-	if (c->units == NULL || t - c->units_ms > TTL_MS) {
-		xmlDocPtr fresh = read_units(w);
-
-		if (fresh != NULL) {
-			if (c->units != NULL)
-				xmlFreeDoc(c->units);
-			c->units = fresh;
-			c->units_ms = t;
-		} else
-			log_warn("cannot read the unit list; using the last "
-			    "one read");
-	}
-	return c->units;
+	if (strcmp(src, "units") == 0)
+		return kept(w, &c->units, &c->units_ms, read_units, "unit");
+	if (strcmp(src, "staff") == 0)
+		return kept(w, &c->staff, &c->staff_ms, read_staff, "staff");
+	return NULL;
 }
 
 void
@@ -97,5 +136,7 @@ codelists_release(struct codelists *c)
 		xmlFreeDoc(c->units);
 	if (c->settings != NULL)
 		xmlFreeDoc(c->settings);
+	if (c->staff != NULL)
+		xmlFreeDoc(c->staff);
 	memset(c, 0, sizeof(*c));
 }

@@ -12,6 +12,12 @@
  *   <units><unit code="fagerli-bhg" kind="kindergarten" external="false">
  *     <name>Fagerli barnehage</name></unit> ...</units>
  *
+ * <xf:instance id="staff" st:src="staff"/> with everyone who can take
+ * part in a case (active employees and leaders):
+ *
+ *   <staff><person id="PUBLIC-ID" unit="fagerli-bhg"><name>Ingrid
+ *     Solberg</name><unit>Fagerli barnehage</unit></person> ...</staff>
+ *
  * and <xf:instance id="settings" st:src="settings"/> with the
  * municipality's settings the forms check against:
  *
@@ -27,6 +33,8 @@ struct codelists {
 	xmlDocPtr	 settings;	/* from the configuration */
 	xmlDocPtr	 units;
 	long long	 units_ms;	/* when read (monotonic ms), 0 never */
+	xmlDocPtr	 staff;
+	long long	 staff_ms;
 };
 
 /* The struct form_env fill callback; ctx is the struct worker. */

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "log.h"
 #include "nin.h"
+#include "route.h"
 #include "worker.h"
 #include "dates.h"
 
@@ -201,4 +202,65 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	}
 	xmlFree(xml);
 	return rc;
+}
+
+/* LOG_FACTS has this many columns (stmt.c). */
+#define NFACTS	7
+
+st_rc
+concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
+{
+	struct concern_facts *f = &c->facts;
+	char today[DATE_SIZE];
+	struct db_val p[4];
+	const char *status, *state;
+	st_rc rc;
+
+	memset(c, 0, sizeof(*c));
+	*ok = 0;
+	if (pid == NULL || !secure_is_id(pid))
+		return resp_not_found(r);
+	dates_today(today);
+	caselog_reader(r, today, p);
+	p[3] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_GET, p, 4, 1, &c->res)) !=
+	    ST_OK)
+		return rc;
+	if (c->res.nrows == 0) {
+		db_res_release(&c->res);
+		return resp_not_found(r);
+	}
+	status = db_get(&c->res, 0, CG_STATUS);
+	state = db_get(&c->res, 0, CG_PASSED_STATE);
+	f->unit_id = db_get_int(&c->res, 0, CG_UNIT);
+	f->author_id = db_get_int(&c->res, 0, CG_AUTHOR);
+	f->status = strcmp(status, "open") == 0 ? CS_OPEN :
+	    strcmp(status, "passed") == 0 ? CS_PASSED : CS_CLOSED;
+	f->in_log = caselog_facts(&c->res, 0, CG_LOG_FACTS, today, &f->log);
+	f->passed = caselog_facts(&c->res, 0, CG_LOG_FACTS + NFACTS, today,
+	    &f->to);
+	f->pending = state != NULL && strcmp(state, "pending") == 0;
+	c->id = db_get_int(&c->res, 0, CG_ID);
+	c->child_id = db_get_int(&c->res, 0, CG_CHILD);
+	c->log_id = db_get_int(&c->res, 0, CG_LOG_ID);
+	c->passed_log_id = db_get_int(&c->res, 0, CG_PASSED_LOG);
+	if (!access_concern(&r->who, f, CR_READ)) {
+		concern_release(c);
+		return resp_not_found(r);
+	}
+	/* The read is recorded before anything is shown. */
+	if ((rc = audit_log(r, "read", "concern", c->id, c->child_id)) !=
+	    ST_OK) {
+		concern_release(c);
+		return rc;
+	}
+	*ok = 1;
+	return ST_OK;
+}
+
+void
+concern_release(struct concern_row *c)
+{
+	db_res_release(&c->res);
+	memset(c, 0, sizeof(*c));
 }

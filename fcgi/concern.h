@@ -4,6 +4,8 @@
 
 #include <libxml/tree.h>
 
+#include "access.h"
+#include "db.h"
 #include "form.h"
 #include "req.h"
 #include "result.h"
@@ -41,5 +43,36 @@ st_rc concern_create(struct req *r, const struct form_def *def,
  */
 st_rc concern_child(struct req *r, const char *name, const char *nin,
     const char *birth, long long *child_id) ST_MUST_CHECK;
+
+/*
+ * A concern as its reader may see it: the row of STMT_CONCERN_GET (the
+ * columns below) and the facts its access rules need (access.h). Owned
+ * by res until concern_release.
+ */
+enum { CG_ID, CG_PUBLIC_ID, CG_REFERENCE, CG_UNIT, CG_AUTHOR, CG_CHILD,
+	CG_ANONYMOUS, CG_URGENT, CG_LEVEL, CG_STATUS, CG_DEADLINE, CG_CREATED,
+	CG_FORM, CG_VERSION, CG_INSTANCE, CG_UNIT_NAME, CG_AUTHOR_NAME,
+	CG_CHILD_NAME, CG_LOG_PID, CG_CHILD_BIRTH, CG_LOG_ID, CG_UNIT_KIND,
+	CG_PASSED_LOG, CG_PASSED_STATE, CG_PASSED_ANSWER, CG_PASSED_AT,
+	CG_PASSED_PID, CG_PASSED_REF, CG_LOG_FACTS };
+
+struct concern_row {
+	struct db_res		res;
+	long long		id;
+	long long		child_id;
+	long long		log_id;
+	long long		passed_log_id;
+	struct concern_facts	facts;
+};
+
+/*
+ * Load the concern with public id pid for r->who. Someone who may not
+ * read it is answered as if it did not exist (404, the same answer);
+ * a read is audited before anything is shown. *ok = 1 when loaded
+ * (release it), 0 when the answer is set.
+ */
+st_rc concern_load(struct req *r, const char *pid, struct concern_row *c,
+    int *ok) ST_MUST_CHECK;
+void concern_release(struct concern_row *c);
 
 #endif

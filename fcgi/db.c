@@ -15,6 +15,9 @@
 #include "metrics.h"
 
 #define DB_MAX_PARAMS	32
+/* The most columns a result has (a concern with the facts of the two
+ * logs it may touch: 42); small values of each are read on the stack. */
+#define DB_MAX_COLS	64
 #define RECONNECT_MS	1000
 
 static long long
@@ -421,10 +424,10 @@ st_rc
 db_query(struct db *db, enum stmt_id id, const struct db_val *params,
     size_t nparams, size_t max_rows, struct db_res *res)
 {
-	MYSQL_BIND b[DB_MAX_PARAMS];
-	unsigned long lens[DB_MAX_PARAMS];
-	my_bool nulls[DB_MAX_PARAMS];
-	char small[DB_MAX_PARAMS][64];
+	MYSQL_BIND b[DB_MAX_COLS];
+	unsigned long lens[DB_MAX_COLS];
+	my_bool nulls[DB_MAX_COLS];
+	char small[DB_MAX_COLS][64];
 	MYSQL_STMT *st;
 	MYSQL_RES *meta;
 	size_t ncols, nrows, r, c;
@@ -450,7 +453,9 @@ db_query(struct db *db, enum stmt_id id, const struct db_val *params,
 	ncols = mysql_num_fields(meta);
 	mysql_free_result(meta);
 	nrows = (size_t)mysql_stmt_num_rows(st);
-	if (ncols > DB_MAX_PARAMS) {
+	if (ncols > DB_MAX_COLS) {
+		log_err("statement '%s' returns %zu columns, more than %d",
+		    stmt_name(id), ncols, DB_MAX_COLS);
 		rc = ST_E_INTERNAL;
 		goto out;
 	}

@@ -331,7 +331,7 @@ cancel(struct deliver *d, long long id, const struct db_res *row)
 	    service != NULL ? service : "?");
 	log_info("deliver: notice '%s' cancelled: no right to send",
 	    db_get(row, 0, OD_PID));
-	return caselog_event(d->db, 0, db_get_int(row, 0, OD_LOG),
+	return caselog_event_open(d->db, 0, db_get_int(row, 0, OD_LOG),
 	    db_get_int(row, 0, OD_CONCERN), "system", "notice", text, NULL,
 	    NULL, 0);
 }

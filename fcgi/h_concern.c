@@ -1,4 +1,6 @@
-/* h_concern.c: one concern: its receipt and stored instance. */
+/* h_concern.c: one concern: its receipt and stored instance, the
+ * decision about it, a team's anonymous discussion of it, and, for a
+ * concern passed to a child's relay log, its holder's answer. */
 #include "config.h"
 
 #include <string.h>
@@ -19,134 +21,116 @@
 #include "worker.h"
 #include "xmlsafe.h"
 
-/* Columns of STMT_CONCERN_GET. */
-enum { CG_ID, CG_PUBLIC_ID, CG_REFERENCE, CG_UNIT, CG_AUTHOR, CG_CHILD,
-	CG_ANONYMOUS, CG_URGENT, CG_LEVEL, CG_STATUS, CG_DEADLINE, CG_CREATED,
-	CG_FORM, CG_VERSION, CG_INSTANCE, CG_UNIT_NAME, CG_AUTHOR_NAME,
-	CG_CHILD_NAME, CG_LOG_PID, CG_CHILD_BIRTH, CG_LOG_ID, CG_UNIT_KIND };
+#define ANSWER_MAX	4000
 
 static void decision_inputs(struct req *r, xmlNodePtr page);
 
 /*
- * Load the concern named by r->arg and check that the user may see it;
- * on success *res holds the row and the read is audited. Otherwise the
- * response is already set (*res empty) and ST_OK is returned.
+ * What the reader learns of a concern that was passed to a child's log:
+ * its author (and their leader) that it was passed to the people
+ * responsible, and the answer if there is one; never the log, its level
+ * or its holder. Those who receive it (the log's holder, the leader of
+ * its unit) see the log it was passed to and may decide.
  */
-static st_rc
-load(struct req *r, struct db_res *res, int *found)
+static void
+passed_view(struct req *r, const struct concern_row *cr, xmlNodePtr c)
 {
-	struct db_val p[1];
-	st_rc rc;
+	const struct db_res *res = &cr->res;
+	const char *state = db_get(res, 0, CG_PASSED_STATE);
+	char local[LOCAL_TIME_SIZE];
+	xmlNodePtr p;
 
-	*found = 0;
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_CONCERN_GET, p, 1, 1, res)) != ST_OK)
-		return rc;
-	if (res->nrows == 0) {
-		db_res_release(res);
-		return resp_error(r, 404, _("There is no such concern."));
+	if (state == NULL)
+		return;
+	p = view_el(c, "passed", NULL);
+	if (access_concern(&r->who, &cr->facts, CR_RECEIVE) ||
+	    (cr->facts.passed && access_log(&r->who, &cr->facts.to,
+	    LR_READ) && !cr->facts.in_log)) {
+		view_attr(p, "log", db_get(res, 0, CG_PASSED_PID));
+		view_attr(p, "reference", db_get(res, 0, CG_PASSED_REF));
+		view_attr(p, "state", state);
+		if (access_concern(&r->who, &cr->facts, CR_RECEIVE))
+			view_attr(p, "can-receive", "true");
 	}
-	if (!access_concern_read(&r->who, db_get_int(res, 0, CG_UNIT),
-	    db_get_int(res, 0, CG_AUTHOR))) {
-		/* A concern in a relay log is given to those who may read
-		 * the log: its holder and participants within consent. */
-		struct caselog l;
-		int ok = 0;
+	/* The answer is written to the author: everyone who reads the
+	 * concern reads it. Taking it in is the log's business. */
+	if (strcmp(state, "answered") == 0) {
+		xmlNodePtr a = view_el(p, "answer",
+		    db_get(res, 0, CG_PASSED_ANSWER));
 
-		if (db_get_int(res, 0, CG_LOG_ID) != 0) {
-			int exists = 0;
-
-			rc = caselog_peek_id(r, db_get_int(res, 0, CG_LOG_ID),
-			    &l, &exists);
-			if (rc == ST_OK && exists) {
-				ok = access_log(&r->who, &l.facts, LR_READ);
-				caselog_release(&l);
-			}
-			if (rc != ST_OK || !ok) {
-				db_res_release(res);
-				return rc != ST_OK ? rc : resp_error(r, 403,
-				    _("You do not have access to this concern."));
-			}
-		} else {
-			db_res_release(res);
-			return resp_error(r, 403, _("You do not have access to this concern."));
-		}
+		dates_local(local, db_get(res, 0, CG_PASSED_AT));
+		view_attr(a, "at", local);
 	}
-	/* The read is recorded before anything is shown. */
-	if ((rc = audit_log(r, "read", "concern", db_get_int(res, 0, CG_ID),
-	    db_get_int(res, 0, CG_CHILD))) != ST_OK) {
-		db_res_release(res);
-		return rc;
-	}
-	*found = 1;
-	return ST_OK;
 }
 
 /*
  * The concern page, with status; when field is set, the decision (or the
- * record of a discussion) that failed is named with its message and what
- * was typed is shown again.
+ * record of a discussion, or the answer to a passed concern) that failed
+ * is named with its message and what was typed is shown again.
  */
 static st_rc
 concern_page(struct req *r, int status, const char *field,
     const char *message)
 {
-	struct db_res res;
+	struct concern_row cr;
+	struct db_res *res = &cr.res;
 	xmlNodePtr page, c, e;
 	char local[LOCAL_TIME_SIZE], today[DATE_SIZE];
-	int found;
+	int ok, open;
 	st_rc rc;
 
-	if ((rc = load(r, &res, &found)) != ST_OK || !found)
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
 		return rc;
+	open = cr.facts.status == CS_OPEN;
 	page = view_page(r, "concern");
 	c = view_el(page, "concern", NULL);
-	view_attr(c, "id", db_get(&res, 0, CG_PUBLIC_ID));
-	view_attr(c, "reference", db_get(&res, 0, CG_REFERENCE));
-	view_attr(c, "level", db_get(&res, 0, CG_LEVEL));
-	view_attr(c, "status", db_get(&res, 0, CG_STATUS));
-	view_attr(c, "deadline", db_get(&res, 0, CG_DEADLINE));
-	dates_local(local, db_get(&res, 0, CG_CREATED));
+	view_attr(c, "id", db_get(res, 0, CG_PUBLIC_ID));
+	view_attr(c, "reference", db_get(res, 0, CG_REFERENCE));
+	view_attr(c, "level", db_get(res, 0, CG_LEVEL));
+	view_attr(c, "status", db_get(res, 0, CG_STATUS));
+	view_attr(c, "deadline", db_get(res, 0, CG_DEADLINE));
+	dates_local(local, db_get(res, 0, CG_CREATED));
 	view_attr(c, "created", local);
-	view_attr(c, "unit", db_get(&res, 0, CG_UNIT_NAME));
-	view_attr(c, "author", db_get(&res, 0, CG_AUTHOR_NAME));
-	view_attr(c, "child", db_get(&res, 0, CG_CHILD_NAME));
-	if (db_get_int(&res, 0, CG_URGENT))
+	view_attr(c, "unit", db_get(res, 0, CG_UNIT_NAME));
+	view_attr(c, "author", db_get(res, 0, CG_AUTHOR_NAME));
+	view_attr(c, "child", db_get(res, 0, CG_CHILD_NAME));
+	if (db_get_int(res, 0, CG_URGENT))
 		view_attr(c, "urgent", "true");
-	if (db_get_int(&res, 0, CG_ANONYMOUS))
+	if (db_get_int(res, 0, CG_ANONYMOUS))
 		view_attr(c, "anonymous", "true");
 	if (fields_get(&r->qs, "new") != NULL)
 		view_attr(c, "new", "true");
-	view_attr(c, "log", db_get(&res, 0, CG_LOG_PID));
-	if (db_get(&res, 0, CG_LOG_PID) == NULL &&
-	    strcmp(db_get(&res, 0, CG_STATUS), "open") == 0 &&
-	    access_concern_decide(&r->who, db_get_int(&res, 0, CG_UNIT),
-	    db_get_int(&res, 0, CG_AUTHOR)))
+	/* The log it is in, only to those who may read that log. */
+	if (cr.facts.in_log && access_log(&r->who, &cr.facts.log, LR_READ))
+		view_attr(c, "log", db_get(res, 0, CG_LOG_PID));
+	passed_view(r, &cr, c);
+	if (access_concern(&r->who, &cr.facts, CR_DECIDE))
 		view_attr(c, "can-decide", "true");
+	if (access_concern(&r->who, &cr.facts, CR_DISCUSS))
+		view_attr(c, "can-discuss", "true");
+	if (access_concern(&r->who, &cr.facts, CR_REPORT))
+		view_attr(c, "can-report", "true");
 	dates_today(today);
-	if (strcmp(db_get(&res, 0, CG_STATUS), "open") == 0 &&
-	    strcmp(db_get(&res, 0, CG_DEADLINE), today) < 0 &&
-	    db_get(&res, 0, CG_LOG_PID) == NULL)
+	if (open && !cr.facts.in_log &&
+	    strcmp(db_get(res, 0, CG_DEADLINE), today) < 0)
 		view_attr(c, "overdue", "true");
 	/* The concern's own events (they stay its own in a log, too). */
-	rc = logview_events(r, 0, db_get_int(&res, 0, CG_ID), c);
+	rc = logview_events(r, 0, cr.id, c);
 	if (rc != ST_OK) {
-		db_res_release(&res);
+		concern_release(&cr);
 		return rc;
 	}
 	if (field != NULL) {
 		e = view_el(page, "error", message);
 		view_attr(e, "field", field);
 	}
-	if (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER)
-		decision_inputs(r, page);
+	decision_inputs(r, page);
 	/* The stored instance renders with the version it was made with. */
 	rc = form_view_stored(r->w->forms, &r->w->env,
-	    db_get(&res, 0, CG_FORM),
-	    (unsigned)db_get_int(&res, 0, CG_VERSION),
-	    db_get(&res, 0, CG_INSTANCE), db_get_len(&res, 0, CG_INSTANCE),
+	    db_get(res, 0, CG_FORM), (unsigned)db_get_int(res, 0, CG_VERSION),
+	    db_get(res, 0, CG_INSTANCE), db_get_len(res, 0, CG_INSTANCE),
 	    NULL, c);
-	db_res_release(&res);
+	concern_release(&cr);
 	if (rc != ST_OK)
 		return rc;
 	return view_send(r, status, page);
@@ -163,36 +147,37 @@ h_concern_show(struct req *r)
 st_rc
 h_api_concern_get(struct req *r)
 {
-	struct db_res res;
+	struct concern_row cr;
+	struct db_res *res = &cr.res;
 	char hdr[64];
-	int found;
+	int ok;
 	st_rc rc;
 
-	if ((rc = load(r, &res, &found)) != ST_OK || !found)
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
 		return rc;
 	/* The instance exactly as stored; what we know of it in headers. */
-	snprintf(hdr, sizeof(hdr), "%s; version=%s", db_get(&res, 0, CG_FORM),
-	    db_get(&res, 0, CG_VERSION));
+	snprintf(hdr, sizeof(hdr), "%s; version=%s", db_get(res, 0, CG_FORM),
+	    db_get(res, 0, CG_VERSION));
 	rc = resp_header(r, "Stafett-Form", hdr);
 	if (rc == ST_OK)
 		rc = resp_header(r, "Stafett-Reference",
-		    db_get(&res, 0, CG_REFERENCE));
+		    db_get(res, 0, CG_REFERENCE));
 	if (rc == ST_OK)
-		rc = resp_header(r, "Stafett-Level", db_get(&res, 0, CG_LEVEL));
+		rc = resp_header(r, "Stafett-Level", db_get(res, 0, CG_LEVEL));
 	if (rc == ST_OK)
 		rc = resp_header(r, "Stafett-Status",
-		    db_get(&res, 0, CG_STATUS));
+		    db_get(res, 0, CG_STATUS));
 	if (rc == ST_OK)
 		rc = resp_header(r, "Stafett-Deadline",
-		    db_get(&res, 0, CG_DEADLINE));
+		    db_get(res, 0, CG_DEADLINE));
 	if (rc == ST_OK)
 		rc = resp_text(r, 200, "application/xml; charset=utf-8",
-		    db_get(&res, 0, CG_INSTANCE));
-	db_res_release(&res);
+		    db_get(res, 0, CG_INSTANCE));
+	concern_release(&cr);
 	return rc;
 }
 
-/* What the user typed into the decision form, when it is shown again. */
+/* What the user typed into a form on the page, when it is shown again. */
 static void
 decision_inputs(struct req *r, xmlNodePtr page)
 {
@@ -208,7 +193,7 @@ decision_inputs(struct req *r, xmlNodePtr page)
 	}
 }
 
-/* The concern page again with the decision's error on field. */
+/* The concern page again with the error of a form on it, on field. */
 static st_rc
 decision_error(struct req *r, const char *field, const char *message)
 {
@@ -225,85 +210,174 @@ decision_error(struct req *r, const char *field, const char *message)
 
 /* Columns of STMT_CONCERN_LOCK. */
 enum { CL_ID, CL_UNIT, CL_AUTHOR, CL_CHILD, CL_ANONYMOUS, CL_LEVEL,
-	CL_STATUS, CL_LOG };
+	CL_STATUS, CL_LOG, CL_DEADLINE };
 
 /*
- * Open the child's relay log at level (or join the open one, raising its
- * level if this concern needs more): in the caller's transaction.
+ * Level 2 or 3 for a child with no open log: a new log, held by the one
+ * who decided. In the caller's transaction.
  */
 static st_rc
-open_log(struct req *r, long long concern_id, long long unit_id,
-    long long child_id, int level, const char *reason, char *log_pid)
+new_log(struct req *r, long long concern_id, long long unit_id,
+    long long child_id, int level, const char *reason, char *log_pid,
+    long long *log_id)
 {
-	struct db *db = &r->w->db;
 	struct buf text = BUF_INIT(4400);
 	char today[DATE_SIZE], ref[SECURE_REF_SIZE];
-	unsigned long long log_id = 0;
+	unsigned long long id = 0;
 	struct db_val p[7];
-	struct db_res res;
-	long long id;
-	int cur;
 	st_rc rc;
 
 	dates_today(today);
+	secure_random_id(log_pid);
+	secure_reference(ref);
+	p[0] = DV_STR(log_pid);
+	p[1] = DV_STR(ref);
+	p[2] = DV_INT(child_id);
+	p[3] = DV_INT(unit_id);
+	p[4] = DV_INT(level);
+	p[5] = DV_STR(today);
+	p[6] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_LOG_INSERT, p, 7, NULL, &id);
+	*log_id = (long long)id;
+	if (rc == ST_OK)
+		rc = buf_addf(&text, _("Relay log opened at level %d, held by %s: %s"),
+		    level, r->who.display_name, reason);
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, *log_id,
+		    concern_id, role_name(r->who.role), "level", text.data,
+		    NULL, NULL, 0);
+	buf_release(&text);
+	return rc;
+}
+
+/*
+ * Level 2 or 3 for a child whose open log l the decider may read: the
+ * concern joins it. Only those who may change the log's level (its
+ * holder, the leader of its unit) raise it with the concern.
+ */
+static st_rc
+join_log(struct req *r, const struct caselog *l, long long concern_id,
+    int level, const char *reason)
+{
+	struct buf text = BUF_INIT(4400);
+	char today[DATE_SIZE];
+	struct db_val p[3];
+	st_rc rc;
+
+	dates_today(today);
+	rc = buf_addf(&text, _("Concern joined the relay log at level %d: %s"),
+	    level, reason);
+	if (rc == ST_OK && level > l->level &&
+	    access_log(&r->who, &l->facts, LR_LEVEL)) {
+		p[0] = DV_INT(level);
+		p[1] = DV_STR(today);
+		p[2] = DV_INT(l->id);
+		rc = db_exec(&r->w->db, STMT_LOG_SET_LEVEL, p, 3, NULL, NULL);
+	}
+	if (rc == ST_OK)
+		rc = caselog_event(&r->w->db, r->who.user_id, l->id,
+		    concern_id, caselog_role(l, r), "level", text.data, NULL,
+		    NULL, 0);
+	buf_release(&text);
+	return rc;
+}
+
+/*
+ * Level 2 or 3 for a child whose open log l the decider may not read:
+ * the concern is passed to it. Its holder and the leader of its unit are
+ * told and decide; the author is told only that it was passed on (the
+ * event on the concern says no more), and the log is not changed.
+ */
+static st_rc
+pass_to_log(struct req *r, const struct caselog *l, long long concern_id,
+    int level, const char *reason)
+{
+	struct db *db = &r->w->db;
+	struct buf text = BUF_INIT(4400);
+	struct db_val p[3];
+	unsigned long long n = 0;
+	st_rc rc;
+
+	p[0] = DV_INT(level);
+	p[1] = DV_INT(l->id);
+	p[2] = DV_INT(concern_id);
+	if ((rc = db_exec(db, STMT_CONCERN_PASS, p, 3, &n, NULL)) != ST_OK)
+		goto out;
+	if (n != 1) {
+		rc = ST_E_CONFLICT;
+		goto out;
+	}
+	rc = buf_addf(&text, _("Level %d: %s. The concern is passed to the people responsible for the child's follow-up; they decide what happens next."),
+	    level, reason);
+	if (rc == ST_OK)
+		rc = caselog_event(db, r->who.user_id, 0, concern_id,
+		    role_name(r->who.role), "passed", text.data, NULL, NULL, 0);
+	if (rc == ST_OK)
+		rc = caselog_notice(db, "concern.passed", 0, l->holder_id, NULL,
+		    concern_id, 0);
+	if (rc == ST_OK)
+		rc = caselog_notice(db, "concern.passed", l->home_unit_id, 0,
+		    NULL, concern_id, 0);
+out:
+	buf_release(&text);
+	return rc;
+}
+
+/*
+ * Level 2 or 3: the child's relay log. A new one when the child has
+ * none open; the open one when the decider may read it; otherwise the
+ * concern is passed to it, so that an identity number never opens a
+ * child's log to someone outside it. *log_pid is set when the concern
+ * is in a log the decider may read.
+ */
+static st_rc
+to_log(struct req *r, long long concern_id, long long unit_id,
+    long long child_id, int level, const char *reason, char *log_pid)
+{
+	struct db *db = &r->w->db;
+	struct db_val p[3];
+	struct db_res res;
+	struct caselog l;
+	long long log_id;
+	int found;
+	st_rc rc;
+
+	/* The child's open log, locked: two decisions for one child queue
+	 * here, and the second finds the log the first one opened. */
 	p[0] = DV_INT(child_id);
 	if ((rc = db_query(db, STMT_LOG_OPEN_FOR_CHILD, p, 1, 1, &res)) !=
 	    ST_OK)
 		return rc;
-	if (res.nrows == 1) {
-		id = db_get_int(&res, 0, 0);
-		snprintf(log_pid, SECURE_ID_SIZE, "%s", db_get(&res, 0, 1));
-		cur = (int)db_get_int(&res, 0, 2);
-		db_res_release(&res);
-		rc = buf_addf(&text, _("Concern joined the relay log at level %d: %s"),
-		    level, reason);
-		if (rc == ST_OK && level > cur) {
-			p[0] = DV_INT(level);
-			p[1] = DV_STR(today);
-			p[2] = DV_INT(id);
-			rc = db_exec(db, STMT_LOG_SET_LEVEL, p, 3, NULL, NULL);
+	log_id = res.nrows == 1 ? db_get_int(&res, 0, 0) : 0;
+	db_res_release(&res);
+	if (log_id == 0)
+		rc = new_log(r, concern_id, unit_id, child_id, level, reason,
+		    log_pid, &log_id);
+	else {
+		if ((rc = caselog_peek_id(r, log_id, &l, &found)) != ST_OK)
+			return rc;
+		if (!found)
+			return ST_E_CONFLICT;
+		if (access_log(&r->who, &l.facts, LR_READ)) {
+			snprintf(log_pid, SECURE_ID_SIZE, "%s", l.public_id);
+			rc = join_log(r, &l, concern_id, level, reason);
+		} else {
+			rc = pass_to_log(r, &l, concern_id, level, reason);
+			log_id = 0;
 		}
-		/* The concern's author or leader takes part from now on. */
-		if (rc == ST_OK) {
-			p[0] = DV_INT(id);
-			p[1] = DV_INT(r->who.user_id);
-			p[2] = DV_INT(r->who.user_id);
-			rc = db_exec(db, STMT_PART_INSERT, p, 3, NULL, NULL);
-			if (rc == ST_E_CONFLICT)
-				rc = ST_OK;	/* takes part already */
-		}
-	} else {
-		db_res_release(&res);
-		secure_random_id(log_pid);
-		secure_reference(ref);
-		p[0] = DV_STR(log_pid);
-		p[1] = DV_STR(ref);
-		p[2] = DV_INT(child_id);
-		p[3] = DV_INT(unit_id);
-		p[4] = DV_INT(level);
-		p[5] = DV_STR(today);
-		p[6] = DV_INT(r->who.user_id);
-		rc = db_exec(db, STMT_LOG_INSERT, p, 7, NULL, &log_id);
-		id = (long long)log_id;
-		if (rc == ST_OK)
-			rc = buf_addf(&text, _("Relay log opened at level %d, held by %s: %s"),
-			    level, r->who.display_name, reason);
+		caselog_release(&l);
 	}
-	if (rc == ST_OK) {
-		p[0] = DV_INT(id);
+	if (rc == ST_OK && log_id != 0) {
+		p[0] = DV_INT(log_id);
 		p[1] = DV_INT(level);
 		p[2] = DV_INT(concern_id);
 		rc = db_exec(db, STMT_CONCERN_JOIN_LOG, p, 3, NULL, NULL);
 	}
-	if (rc == ST_OK) {
-		p[0] = DV_INT(id);
+	if (rc == ST_OK && log_id != 0) {
+		p[0] = DV_INT(log_id);
 		p[1] = DV_INT(concern_id);
 		rc = db_exec(db, STMT_EVENT_MOVE, p, 2, NULL, NULL);
 	}
-	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, id, concern_id,
-		    role_name(r->who.role), "level", text.data, NULL, NULL, 0);
-	buf_release(&text);
 	return rc;
 }
 
@@ -335,6 +409,8 @@ decide(struct req *r, long long want_level, const char *decision,
 	child_id = db_get_int(&res, 0, CL_CHILD);
 	level = db_get_int(&res, 0, CL_LEVEL);
 	unit_id = db_get_int(&res, 0, CL_UNIT);
+	snprintf(deadline, sizeof(deadline), "%s",
+	    db_get(&res, 0, CL_DEADLINE));
 	db_res_release(&res);
 	if (child_id == 0 && child_id_new != 0) {
 		child_id = child_id_new;
@@ -367,22 +443,10 @@ decide(struct req *r, long long want_level, const char *decision,
 			p[1] = DV_STR("open");
 			rc = buf_addf(&text, _("Level %lld to level 1, measures in own service: %s"),
 			    level, reason);
+			dates_add(deadline, (int)d);
 		}
 		if (rc != ST_OK)
-			return rc;
-		if (close) {
-			struct db_res cur;
-			struct db_val q[1];
-
-			q[0] = DV_STR(r->arg);
-			if ((rc = db_query(db, STMT_CONCERN_GET, q, 1, 1,
-			    &cur)) != ST_OK)
-				goto out;
-			snprintf(deadline, sizeof(deadline), "%s",
-			    db_get(&cur, 0, CG_DEADLINE));
-			db_res_release(&cur);
-		} else
-			dates_add(deadline, (int)d);
+			goto out;
 		p[2] = DV_STR(deadline);
 		p[3] = DV_INT(id);
 		if ((rc = db_exec(db, STMT_CONCERN_SET_LEVEL, p, 4, NULL,
@@ -391,8 +455,8 @@ decide(struct req *r, long long want_level, const char *decision,
 			    role_name(r->who.role), "level", text.data, NULL,
 			    NULL, 0);
 	} else
-		rc = open_log(r, id, unit_id, child_id,
-		    decision[0] - '0', reason, log_pid);
+		rc = to_log(r, id, unit_id, child_id, decision[0] - '0', reason,
+		    log_pid);
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "concern", id, child_id);
 out:
@@ -411,31 +475,30 @@ h_concern_level(struct req *r)
 	const char *cnin = req_input(r, "child_nin");
 	const char *cbirth = req_input(r, "child_birthdate");
 	const char *from = req_input(r, "from_level");
-	struct db_res res;
-	long long unit_id, level, child_new = 0;
+	struct concern_row cr;
+	long long level, child_new = 0;
 	char log_pid[SECURE_ID_SIZE], loc[96];
-	int found, anonymous, conflict = 0, attempt;
+	int ok, anonymous, conflict = 0, attempt, can;
+	enum concern_status status;
 	st_rc rc;
 
-	if ((rc = load(r, &res, &found)) != ST_OK || !found)
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
 		return rc;
-	unit_id = db_get_int(&res, 0, CG_UNIT);
-	level = db_get_int(&res, 0, CG_LEVEL);
-	anonymous = db_get_int(&res, 0, CG_CHILD) == 0;
-	if (!access_concern_decide(&r->who, unit_id,
-	    db_get_int(&res, 0, CG_AUTHOR))) {
-		db_res_release(&res);
+	level = db_get_int(&cr.res, 0, CG_LEVEL);
+	anonymous = cr.child_id == 0;
+	status = cr.facts.status;
+	can = access_concern(&r->who, &cr.facts, CR_DECIDE);
+	ok = access_concern_read(&r->who, cr.facts.unit_id,
+	    cr.facts.author_id);
+	concern_release(&cr);
+	if (!ok)
 		return resp_error(r, 403, _("Only the author and the unit's leader decide about a concern."));
-	}
-	if (db_get(&res, 0, CG_LOG_PID) != NULL) {
-		db_res_release(&res);
+	if (!can && status == CS_OPEN)
 		return caselog_conflict(r, _("The concern is part of a relay log: change the level there."));
-	}
-	if (strcmp(db_get(&res, 0, CG_STATUS), "open") != 0) {
-		db_res_release(&res);
+	if (!can && status == CS_PASSED)
+		return caselog_conflict(r, _("The concern has been passed to the people responsible for the child's follow-up; they decide what happens next."));
+	if (!can)
 		return caselog_conflict(r, _("The concern is closed."));
-	}
-	db_res_release(&res);
 	/* The level the user saw when deciding: if someone decided in the
 	 * meantime, this decision was made on stale facts (409). */
 	if (from != NULL && *from != '\0') {
@@ -471,17 +534,17 @@ h_concern_level(struct req *r)
 			return decision_error(r, "child_nin",
 			    _("This is not a valid national identity number (11 digits with correct check digits)."));
 		if (cbirth != NULL && *cbirth != '\0') {
-			int ok = 0;
+			int dok = 0;
 
-			(void)dates_days(cbirth, &ok);
-			if (!ok || strlen(cbirth) != 10)
+			(void)dates_days(cbirth, &dok);
+			if (!dok || strlen(cbirth) != 10)
 				return decision_error(r, "child_birthdate",
 				    _("Give the date of birth as a date (YYYY-MM-DD)."));
 		}
 	}
 	/* Two decisions at once: one wins, the other is told (409). A new
 	 * log clashing with one opened at the same moment is retried and
-	 * then joins it. */
+	 * then finds it. */
 	for (attempt = 0; attempt < 3; attempt++) {
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
@@ -520,31 +583,32 @@ h_concern_level(struct req *r)
 st_rc
 h_concern_anonymous(struct req *r)
 {
-	struct db_res res;
+	struct concern_row cr;
+	struct db_res *res = &cr.res;
 	xmlNodePtr page, c;
 	char today[DATE_SIZE];
-	int found, ok, age;
+	int ok, dok, age;
 	st_rc rc;
 
-	if ((rc = load(r, &res, &found)) != ST_OK || !found)
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
 		return rc;
 	page = view_page(r, "anonymous");
 	c = view_el(page, "concern", NULL);
-	view_attr(c, "id", db_get(&res, 0, CG_PUBLIC_ID));
-	view_attr(c, "level", db_get(&res, 0, CG_LEVEL));
-	view_attr(c, "unit-kind", db_get(&res, 0, CG_UNIT_KIND));
+	view_attr(c, "id", db_get(res, 0, CG_PUBLIC_ID));
+	view_attr(c, "level", db_get(res, 0, CG_LEVEL));
+	view_attr(c, "unit-kind", db_get(res, 0, CG_UNIT_KIND));
 	dates_today(today);
-	if (db_get(&res, 0, CG_CHILD_BIRTH) != NULL) {
-		age = dates_age_on(db_get(&res, 0, CG_CHILD_BIRTH), today, &ok);
-		if (ok)
+	if (db_get(res, 0, CG_CHILD_BIRTH) != NULL) {
+		age = dates_age_on(db_get(res, 0, CG_CHILD_BIRTH), today, &dok);
+		if (dok)
 			view_attrf(c, "age", "%d", age);
 	} else {
 		/* no birth date known: the age the author gave, if any */
 		xmlDocPtr inst = NULL;
 		char err[128];
 
-		if (xmlsafe_parse(db_get(&res, 0, CG_INSTANCE),
-		    db_get_len(&res, 0, CG_INSTANCE), 16 * 1024 * 1024, 64,
+		if (xmlsafe_parse(db_get(res, 0, CG_INSTANCE),
+		    db_get_len(res, 0, CG_INSTANCE), 16 * 1024 * 1024, 64,
 		    &inst, err, sizeof(err)) == ST_OK) {
 			const char *a = form_get(inst, "/concern/child/age",
 			    &r->pool);
@@ -557,10 +621,10 @@ h_concern_anonymous(struct req *r)
 	/* No name, no identity number, no birth date, no reference: what
 	 * is shown here may be read out in a team without consent. */
 	rc = form_view_stored(r->w->forms, &r->w->env,
-	    db_get(&res, 0, CG_FORM), (unsigned)db_get_int(&res, 0, CG_VERSION),
-	    db_get(&res, 0, CG_INSTANCE), db_get_len(&res, 0, CG_INSTANCE),
+	    db_get(res, 0, CG_FORM), (unsigned)db_get_int(res, 0, CG_VERSION),
+	    db_get(res, 0, CG_INSTANCE), db_get_len(res, 0, CG_INSTANCE),
 	    "/concern/child", c);
-	db_res_release(&res);
+	concern_release(&cr);
 	if (rc != ST_OK)
 		return rc;
 	return view_send(r, 200, page);
@@ -573,18 +637,24 @@ h_concern_discussed(struct req *r)
 	const char *team = req_input(r, "team");
 	const char *advice = req_input(r, "advice");
 	struct buf text = BUF_INIT(4400);
-	struct db_res res;
-	long long id, child, log_id;
+	struct concern_row cr;
+	struct db_val p[1];
+	struct db_res lock;
+	long long id, child;
 	char loc[96];
-	int found;
+	int ok;
 	st_rc rc;
 
-	if ((rc = load(r, &res, &found)) != ST_OK || !found)
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
 		return rc;
-	id = db_get_int(&res, 0, CG_ID);
-	child = db_get_int(&res, 0, CG_CHILD);
-	log_id = db_get_int(&res, 0, CG_LOG_ID);
-	db_res_release(&res);
+	id = cr.id;
+	child = cr.child_id;
+	ok = access_concern(&r->who, &cr.facts, CR_DISCUSS);
+	concern_release(&cr);
+	/* A team discusses a concern before it is decided: once it is in
+	 * a log, closed or passed on, its timeline takes nothing more. */
+	if (!ok)
+		return caselog_conflict(r, _("The concern is no longer open for a discussion: it is decided, closed or part of a relay log."));
 	if (team == NULL || *team == '\0' || strlen(team) > 200)
 		return decision_error(r, "team",
 		    _("Name the team the case was discussed in."));
@@ -596,18 +666,153 @@ h_concern_discussed(struct req *r)
 		goto out;
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		goto out;
-	rc = caselog_event(&r->w->db, r->who.user_id, log_id, id,
+	/* Still open and in no log, now that it is locked. */
+	p[0] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_LOCK, p, 1, 1, &lock)) !=
+	    ST_OK)
+		goto fail;
+	ok = lock.nrows == 1 && strcmp(db_get(&lock, 0, CL_STATUS),
+	    "open") == 0 && db_get(&lock, 0, CL_LOG) == NULL;
+	db_res_release(&lock);
+	if (!ok) {
+		db_rollback(&r->w->db);
+		rc = caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
+		goto out;
+	}
+	rc = caselog_event(&r->w->db, r->who.user_id, 0, id,
 	    role_name(r->who.role), "anonymous", text.data, NULL, NULL, 0);
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "concern", id, child);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		goto out;
-	}
+	if (rc != ST_OK)
+		goto fail;
 	if ((rc = db_commit(&r->w->db)) != ST_OK)
 		goto out;
 	snprintf(loc, sizeof(loc), "/concerns/%s", r->arg);
 	rc = resp_done(r, 201, loc);
+	goto out;
+fail:
+	db_rollback(&r->w->db);
+out:
+	buf_release(&text);
+	return rc;
+}
+
+/*
+ * A concern passed to a log: its holder (or the leader of its unit)
+ * takes it into the log (decision=take; the concern's timeline joins
+ * the log's, and its author may then be added as a participant within
+ * consent, like anyone else), or answers its author (decision=answer,
+ * answer=the text the author reads). The log's level stays the
+ * holder's to change. Done once: a second answer is a 409.
+ */
+/* ROUTE: POST /concerns/{id}/receive */
+/* ROUTE: POST /api/v1/concerns/{id}/receive */
+st_rc
+h_concern_receive(struct req *r)
+{
+	const char *decision = req_input(r, "decision");
+	const char *answer = req_input(r, "answer");
+	struct db *db = &r->w->db;
+	struct buf text = BUF_INIT(ANSWER_MAX + 400);
+	struct concern_row cr;
+	struct caselog l;
+	struct db_val p[5];
+	unsigned long long n = 0;
+	long long id, child, author, log_id;
+	char ref[SECURE_REF_SIZE], unit[201], loc[96];
+	int ok, found, take, level, decided;
+	st_rc rc;
+
+	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
+		return rc;
+	ok = access_concern(&r->who, &cr.facts, CR_RECEIVE);
+	decided = cr.facts.passed && !cr.facts.pending &&
+	    access_log(&r->who, &cr.facts.to, LR_RECEIVE);
+	id = cr.id;
+	child = cr.child_id;
+	author = cr.facts.author_id;
+	log_id = cr.passed_log_id;
+	level = (int)db_get_int(&cr.res, 0, CG_LEVEL);
+	snprintf(ref, sizeof(ref), "%s", db_get(&cr.res, 0, CG_REFERENCE));
+	snprintf(unit, sizeof(unit), "%s", db_get(&cr.res, 0, CG_UNIT_NAME));
+	concern_release(&cr);
+	if (decided)
+		return caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
+	if (!ok)
+		return resp_error(r, 403, _("Only the holder of the relay log the concern was passed to, or the leader of its unit, decides about it."));
+	take = decision != NULL && strcmp(decision, "take") == 0;
+	if (decision == NULL || (!take && strcmp(decision, "answer") != 0))
+		return decision_error(r, "decision",
+		    _("Choose: take the concern into the relay log, or answer its author."));
+	if (!take && (answer == NULL || *answer == '\0'))
+		return decision_error(r, "answer",
+		    _("Write the answer to the concern's author."));
+	if (answer != NULL && strlen(answer) > ANSWER_MAX)
+		return decision_error(r, "answer",
+		    _("At most 4000 characters."));
+	if ((rc = caselog_peek_id(r, log_id, &l, &found)) != ST_OK)
+		goto out;
+	if (!found) {
+		rc = resp_not_found(r);
+		goto out;
+	}
+	rc = caselog_begin(r, &l);
+	if (rc == ST_E_CONFLICT) {
+		rc = caselog_conflict(r, _("The relay log was changed by someone else at the same time (closed, or handed over). Open it again and check before you try again."));
+		goto release;
+	}
+	if (rc != ST_OK)
+		goto release;
+	p[0] = DV_STR(take ? "taken" : "answered");
+	p[1] = take ? DV_NULL : DV_STR(answer);
+	p[2] = DV_INT(r->who.user_id);
+	p[3] = p[0];
+	p[4] = DV_INT(id);
+	if ((rc = db_exec(db, STMT_CONCERN_RECEIVE, p, 5, &n, NULL)) != ST_OK)
+		goto fail;
+	if (n != 1) {
+		db_rollback(db);
+		rc = caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
+		goto release;
+	}
+	if (take) {
+		/* its timeline becomes part of the log's */
+		p[0] = DV_INT(log_id);
+		p[1] = DV_INT(id);
+		rc = db_exec(db, STMT_EVENT_MOVE, p, 2, NULL, NULL);
+		if (rc == ST_OK)
+			rc = buf_addf(&text, _("Concern %s from %s (its author decided level %d) taken into the relay log. %s"),
+			    ref, unit, level, answer != NULL ? answer : "");
+	} else
+		rc = buf_addf(&text, _("Concern %s from %s answered: %s"), ref,
+		    unit, answer);
+	/* In the log's timeline only: the author reads the answer on the
+	 * concern, without the name or role of who gave it. */
+	if (rc == ST_OK)
+		rc = caselog_event(db, r->who.user_id, log_id, 0,
+		    caselog_role(&l, r), take ? "concern_taken" :
+		    "concern_answered",
+		    text.data, "concern", r->arg, 0);
+	if (rc == ST_OK && !take)
+		rc = caselog_notice(db, "concern.answered", 0, author, NULL, id,
+		    0);
+	if (rc == ST_OK)
+		rc = audit_log_as(r, caselog_role(&l, r), "update", "concern",
+		    id, child);
+	if (rc != ST_OK)
+		goto fail;
+	if ((rc = db_commit(db)) != ST_OK)
+		goto release;
+	snprintf(loc, sizeof(loc), "%s/%s/%s", req_is_api(r) ? "/api/v1" : "",
+	    take ? "logs" : "concerns", take ? l.public_id : r->arg);
+	rc = resp_done(r, 200, loc);
+	goto release;
+fail:
+	db_rollback(db);
+	if (rc == ST_E_CONFLICT || rc == ST_E_BUSY)
+		rc = caselog_conflict(r, _("Someone else changed this at the same time. Open it again and check before you try again."));
+release:
+	caselog_release(&l);
 out:
 	buf_release(&text);
 	return rc;

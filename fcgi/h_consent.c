@@ -20,8 +20,8 @@
 /* Columns of CONSENT_COLS, then form_id, form_version, instance. */
 enum { CC_ID, CC_PUBLIC_ID, CC_LOG, CC_METHOD, CC_PURPOSE, CC_FROM,
 	CC_EXPIRES, CC_STATUS, CC_VALID, CC_SERVICES, CC_SCAN, CC_BY,
-	CC_CREATED, CC_WITHDRAWN, CC_WITHDRAWN_BY, CC_SUBMISSION, CC_FORM,
-	CC_VERSION, CC_INSTANCE };
+	CC_CREATED, CC_WITHDRAWN, CC_WITHDRAWN_BY, CC_SUBMISSION, CC_UNITS,
+	CC_PERSONS, CC_FORM, CC_VERSION, CC_INSTANCE };
 
 /* The consent r->arg and its log, with right; *ok = 0: responded. */
 static st_rc
@@ -42,7 +42,7 @@ load(struct req *r, enum log_right right, struct db_res *res,
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
-		return resp_error(r, 404, _("There is no such consent."));
+		return resp_not_found(r);
 	}
 	rc = caselog_load_id(r, db_get_int(res, 0, CC_LOG), right, l, ok);
 	if (rc != ST_OK || !*ok)
@@ -135,7 +135,7 @@ h_consent_withdraw(struct req *r)
 	if (rc == ST_OK) {
 		struct buf words = BUF_INIT(2048);
 
-		rc = label_services(&words, db_get(&res, 0, CC_SERVICES));
+		rc = label_units(&words, db_get(&res, 0, CC_UNITS));
 		if (rc == ST_OK)
 			rc = buf_addf(&text, _("Consent withdrawn by %s (%s). Sharing with %s stops now."),
 			    r->who.display_name,

@@ -21,70 +21,60 @@ enum { HC_ID, HC_PUBLIC_ID, HC_LOG, HC_FROM, HC_TO, HC_STATUS, HC_REASON,
 	HC_TO_PID, HC_LOG_PID, HC_REFERENCE, HC_REQUESTED_BY, HC_SUBMISSION };
 
 /*
- * The handover named by r->arg and its log. The proposed holder may see
- * the request (and the log's head) before taking over: they need to
- * know what they are accepting. Everyone else needs to see the log.
+ * The handover named by r->arg and its log. Those who may read the log
+ * see the request with the log's head (*ok = 1, l loaded); the proposed
+ * holder sees the request alone while a consent covers them (*ok = 2):
+ * they need to know what they are asked to take over
+ * (access_handover_read). Anyone else is answered as if there were no
+ * such handover. *ok = 0: the answer is set.
  */
 static st_rc
 load(struct req *r, struct db_res *res, struct caselog *l, int *ok)
 {
 	struct db_val p[1];
-	int to_me;
+	int found, log_too;
 	st_rc rc;
 
 	*ok = 0;
+	if (!secure_is_id(r->arg))
+		return resp_not_found(r);
 	p[0] = DV_STR(r->arg);
 	if ((rc = db_query(&r->w->db, STMT_HANDOVER_GET, p, 1, 1, res)) !=
 	    ST_OK)
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
-		return resp_error(r, 404, _("There is no such handover."));
+		return resp_not_found(r);
 	}
-	to_me = db_get_int(res, 0, HC_TO) == r->who.user_id &&
-	    (r->who.role == ROLE_EMPLOYEE || r->who.role == ROLE_LEADER);
-	if (to_me) {
-		int found, covered;
-
-		if ((rc = caselog_peek_id(r, db_get_int(res, 0, HC_LOG), l,
-		    &found)) != ST_OK) {
-			db_res_release(res);
-			return rc;
-		}
-		if (found && access_log(&r->who, &l->facts, LR_READ)) {
-			*ok = 1;
-			return audit_log_as(r, caselog_role(l, r), "read",
-			    "log", l->id, l->child_id);
-		}
-		/* not (yet) a reader: the request alone, while consent covers
-		 * their service (withdrawal stops all sharing at once) */
-		covered = found && l->facts.covered;
-		if (found)
-			caselog_release(l);
-		if (!covered) {
-			db_res_release(res);
-			return resp_error(r, 403,
-			    _("You do not have access to this relay log."));
-		}
-		*ok = 2;
-		return audit_log_as(r, "proposed holder", "read", "handover",
-		    db_get_int(res, 0, HC_ID), 0);
-	} else {
-		int found;
-
-		rc = caselog_load_id(r, db_get_int(res, 0, HC_LOG), LR_READ, l,
-		    &found);
-		if (rc == ST_OK && !found) {
-			db_res_release(res);
-			return ST_OK;
-		}
-	}
-	if (rc != ST_OK) {
+	if ((rc = caselog_peek_id(r, db_get_int(res, 0, HC_LOG), l,
+	    &found)) != ST_OK) {
 		db_res_release(res);
 		return rc;
 	}
-	*ok = 1;
-	return ST_OK;
+	if (!found || !access_handover_read(&r->who, &l->facts,
+	    db_get_int(res, 0, HC_TO), &log_too)) {
+		if (found)
+			caselog_release(l);
+		db_res_release(res);
+		return resp_not_found(r);
+	}
+	if (log_too) {
+		*ok = 1;
+		rc = audit_log_as(r, caselog_role(l, r), "read", "log", l->id,
+		    l->child_id);
+	} else {
+		caselog_release(l);
+		*ok = 2;
+		rc = audit_log_as(r, "proposed holder", "read", "handover",
+		    db_get_int(res, 0, HC_ID), 0);
+	}
+	if (rc != ST_OK) {
+		if (*ok == 1)
+			caselog_release(l);
+		db_res_release(res);
+		*ok = 0;
+	}
+	return rc;
 }
 
 /* The handover page with status; a refused answer names its field. */
@@ -154,12 +144,15 @@ decide(struct req *r, const char *what)
 	int refuse = strcmp(what, "refused") == 0;
 	st_rc rc;
 
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(db, STMT_HANDOVER_GET, p, 1, 1, &res)) != ST_OK)
-		return rc;
-	if (res.nrows == 0) {
-		db_res_release(&res);
-		return resp_error(r, 404, _("There is no such handover."));
+	/* Whoever may not see the handover is told nothing about it. */
+	{
+		struct caselog seen;
+		int ok;
+
+		if ((rc = load(r, &res, &seen, &ok)) != ST_OK || !ok)
+			return rc;
+		if (ok == 1)
+			caselog_release(&seen);
 	}
 	id = db_get_int(&res, 0, HC_ID);
 	log_id = db_get_int(&res, 0, HC_LOG);
@@ -203,8 +196,8 @@ decide(struct req *r, const char *what)
 	if (rc != ST_OK)
 		goto out;
 	if (accept) {
-		/* Consent must still cover the new holder's service: their
-		 * unit is the log's own, or a valid consent names its kind. */
+		/* Consent must still cover the new holder: their unit is
+		 * the log's own, or a valid consent names it (and them). */
 		struct caselog l;
 		int found, covered;
 

@@ -5,6 +5,8 @@
 
 #include "access.h"
 #include "audit.h"
+#include "caselog.h"
+#include "concern.h"
 #include "db.h"
 #include "logview.h"
 #include "form.h"
@@ -132,48 +134,65 @@ forms(struct req *r, xmlNodePtr page)
 	}
 }
 
-/* At most this many logs in a start-page list. */
-#define LOG_LIST_MAX	200
-
-/* Columns of LOG_LIST_COLS. */
-enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
-	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_BIRTH, LL_RELATION };
+/* At most this many rows in a start-page list. */
+#define LIST_MAX	200
 
 /*
- * Relay logs: those I hold or take part in (within consent), for a
- * leader also the unit's, for a guardian their children's (for a youth
- * their own, from 15). Each listed child is an audited read.
+ * The rows of a start-page list the reader may see, for the audit: one
+ * list-read each, written with the request before the page is sent.
+ */
+struct seen {
+	long long	 ids[LIST_MAX];
+	long long	 child_ids[LIST_MAX];
+	const char	*roles[LIST_MAX];
+	size_t		 n;
+};
+
+static void
+seen_add(struct seen *s, long long id, long long child_id, const char *role)
+{
+	if (s->n == LIST_MAX)
+		return;
+	s->ids[s->n] = id;
+	s->child_ids[s->n] = child_id;
+	s->roles[s->n++] = role;
+}
+
+/* Columns of LOG_LIST_COLS; LOG_FACTS follow. */
+enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
+	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_FACTS };
+
+/*
+ * Relay logs: those I hold or take part in, for a leader also the
+ * unit's, for a guardian their children's (for a youth their own, from
+ * 15). The statements find the candidates; the rule the log page applies
+ * (access_log on the same facts) decides which are listed, so a list
+ * never outlives a consent. Each listed log is an audited read.
  */
 static st_rc
-logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid,
-    struct db_val *p, size_t np)
+logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid)
 {
 	char today[DATE_SIZE];
 	struct db_res res;
+	struct db_val p[3];
+	struct log_facts f;
+	struct seen *seen;
 	xmlNodePtr list, l;
-	long long ids[LOG_LIST_MAX], child_ids[LOG_LIST_MAX];
-	const char *roles[LOG_LIST_MAX];
-	size_t i, n = 0;
-	int ok;
+	size_t i;
 	st_rc rc;
 
 	dates_today(today);
-	if ((rc = db_query(&r->w->db, sid, p, np, LOG_LIST_MAX, &res)) !=
-	    ST_OK)
+	caselog_reader(r, today, p);
+	if ((rc = db_query(&r->w->db, sid, p, 3, LIST_MAX, &res)) != ST_OK)
 		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
 	list = view_el(page, "logs", NULL);
 	view_attr(list, "scope", scope);
 	for (i = 0; i < res.nrows; i++) {
-		const char *rel = res.ncols > LL_RELATION ?
-		    db_get(&res, i, LL_RELATION) : NULL;
-
-		if (rel != NULL && strcmp(rel, "self") == 0) {
-			const char *b = db_get(&res, i, LL_BIRTH);
-
-			if (b == NULL || dates_age_on(b, today, &ok) <
-			    YOUTH_AGE || !ok)
-				continue;
-		}
+		if (!caselog_facts(&res, i, LL_FACTS, today, &f) ||
+		    !access_log(&r->who, &f, LR_READ))
+			continue;
 		l = view_el(list, "log", NULL);
 		view_attr(l, "id", db_get(&res, i, LL_PUBLIC_ID));
 		view_attr(l, "reference", db_get(&res, i, LL_REFERENCE));
@@ -181,39 +200,114 @@ logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid,
 		view_attr(l, "status", db_get(&res, i, LL_STATUS));
 		view_attr(l, "child", db_get(&res, i, LL_CHILD));
 		view_attr(l, "holder", db_get(&res, i, LL_HOLDER));
-		ids[n] = db_get_int(&res, i, LL_ID);
-		child_ids[n] = db_get_int(&res, i, LL_CHILD_ID);
-		roles[n++] = rel != NULL ? (strcmp(rel, "self") == 0 ?
-		    "youth" : "guardian") : role_name(r->who.role);
+		seen_add(seen, db_get_int(&res, i, LL_ID),
+		    db_get_int(&res, i, LL_CHILD_ID),
+		    access_log_role(&r->who, &f));
 	}
 	/* Before anything is sent: no audit row, no list. */
-	rc = audit_list(r, "log", n, ids, child_ids, roles);
+	rc = audit_list(r, "log", seen->n, seen->ids, seen->child_ids,
+	    seen->roles);
 	db_res_release(&res);
 	return rc;
 }
 
-/* Handovers waiting for my answer. */
+/* Columns of STMT_CONCERN_PASSED_FOR_USER; LOG_FACTS follow. */
+enum { CP_ID, CP_PUBLIC_ID, CP_REFERENCE, CP_LEVEL, CP_CREATED, CP_URGENT,
+	CP_UNIT, CP_CHILD, CP_LOG, CP_LOG_REF, CP_CHILD_ID, CP_FACTS };
+
+/* Concerns passed to a log I hold (or lead the unit of), waiting. */
 static st_rc
-handovers(struct req *r, xmlNodePtr page)
+passed(struct req *r, xmlNodePtr page)
 {
-	struct db_val p[1];
+	char today[DATE_SIZE], local[LOCAL_TIME_SIZE];
+	struct concern_facts cf;
 	struct db_res res;
-	xmlNodePtr list, h;
+	struct db_val p[3];
+	struct seen *seen;
+	xmlNodePtr list, c;
 	size_t i;
 	st_rc rc;
 
-	p[0] = DV_INT(r->who.user_id);
-	if ((rc = db_query(&r->w->db, STMT_HANDOVER_FOR_USER, p, 1, 100,
+	dates_today(today);
+	caselog_reader(r, today, p);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_PASSED_FOR_USER, p, 3, 100,
 	    &res)) != ST_OK)
 		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
+	list = view_el(page, "passed", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		memset(&cf, 0, sizeof(cf));
+		cf.status = CS_PASSED;
+		cf.pending = 1;
+		cf.passed = caselog_facts(&res, i, CP_FACTS, today, &cf.to);
+		if (!access_concern(&r->who, &cf, CR_RECEIVE))
+			continue;
+		c = view_el(list, "concern", NULL);
+		view_attr(c, "id", db_get(&res, i, CP_PUBLIC_ID));
+		view_attr(c, "reference", db_get(&res, i, CP_REFERENCE));
+		view_attr(c, "level", db_get(&res, i, CP_LEVEL));
+		dates_local(local, db_get(&res, i, CP_CREATED));
+		view_attr(c, "created", local);
+		if (db_get_int(&res, i, CP_URGENT))
+			view_attr(c, "urgent", "true");
+		view_attr(c, "unit", db_get(&res, i, CP_UNIT));
+		view_attr(c, "child", db_get(&res, i, CP_CHILD));
+		view_attr(c, "log", db_get(&res, i, CP_LOG));
+		view_attr(c, "log-reference", db_get(&res, i, CP_LOG_REF));
+		seen_add(seen, db_get_int(&res, i, CP_ID),
+		    db_get_int(&res, i, CP_CHILD_ID),
+		    access_log_role(&r->who, &cf.to));
+	}
+	rc = audit_list(r, "concern", seen->n, seen->ids, seen->child_ids,
+	    seen->roles);
+	db_res_release(&res);
+	return rc;
+}
+
+/* Columns of STMT_HANDOVER_FOR_USER: HANDOVER_COLS, LOG_FACTS, child. */
+enum { HF_ID = 0, HF_TO = 4, HF_FACTS = 17, HF_CHILD = 24 };
+
+/* Handovers waiting for my answer, while I may see them. */
+static st_rc
+handovers(struct req *r, xmlNodePtr page)
+{
+	char today[DATE_SIZE];
+	struct db_val p[3];
+	struct db_res res;
+	struct log_facts f;
+	struct seen *seen;
+	xmlNodePtr list, h;
+	size_t i;
+	int log_too;
+	st_rc rc;
+
+	dates_today(today);
+	caselog_reader(r, today, p);
+	if ((rc = db_query(&r->w->db, STMT_HANDOVER_FOR_USER, p, 3, 100,
+	    &res)) != ST_OK)
+		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
 	list = view_el(page, "handovers", NULL);
 	for (i = 0; i < res.nrows; i++) {
+		if (!caselog_facts(&res, i, HF_FACTS, today, &f) ||
+		    !access_handover_read(&r->who, &f,
+		    db_get_int(&res, i, HF_TO), &log_too))
+			continue;
 		h = view_el(list, "handover", NULL);
 		logview_handover_attrs(h, &res, i);
+		seen_add(seen, db_get_int(&res, i, HF_ID), log_too ?
+		    db_get_int(&res, i, HF_CHILD) : 0, "proposed holder");
 	}
+	rc = audit_list(r, "handover", seen->n, seen->ids, seen->child_ids,
+	    seen->roles);
 	db_res_release(&res);
-	return ST_OK;
+	return rc;
 }
+
+/* Columns of STMT_MEASURE_FOR_USER: MEASURE_COLS, LOG_FACTS, child. */
+enum { MF_ID = 0, MF_RESPONSIBLE = 5, MF_FACTS = 16, MF_CHILD = 23 };
 
 /* Measures I am responsible for (or hold the log of), by date. */
 static st_rc
@@ -222,52 +316,77 @@ measures(struct req *r, xmlNodePtr page)
 	char today[DATE_SIZE];
 	struct db_val p[3];
 	struct db_res res;
+	struct log_facts f;
+	struct seen *seen;
 	xmlNodePtr list, m;
 	size_t i;
 	st_rc rc;
 
 	dates_today(today);
-	p[0] = DV_STR(today);
-	p[1] = DV_INT(r->who.user_id);
-	p[2] = DV_INT(r->who.user_id);
-	if ((rc = db_query(&r->w->db, STMT_MEASURE_FOR_USER, p, 3, 200,
+	caselog_reader(r, today, p);
+	if ((rc = db_query(&r->w->db, STMT_MEASURE_FOR_USER, p, 3, LIST_MAX,
 	    &res)) != ST_OK)
 		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
 	list = view_el(page, "measures", NULL);
 	for (i = 0; i < res.nrows; i++) {
+		if (!caselog_facts(&res, i, MF_FACTS, today, &f) ||
+		    !access_log(&r->who, &f, LR_READ))
+			continue;
 		m = view_el(list, "measure", NULL);
 		logview_measure_attrs(m, &res, i);
-		if (db_get_int(&res, i, 5) == r->who.user_id)
+		if (db_get_int(&res, i, MF_RESPONSIBLE) == r->who.user_id)
 			view_attr(m, "mine", "true");
+		seen_add(seen, db_get_int(&res, i, MF_ID),
+		    db_get_int(&res, i, MF_CHILD),
+		    access_log_role(&r->who, &f));
 	}
+	rc = audit_list(r, "measure", seen->n, seen->ids, seen->child_ids,
+	    seen->roles);
 	db_res_release(&res);
-	return ST_OK;
+	return rc;
 }
 
-/* Meetings I am invited to, from today. */
+/* Columns of STMT_MEETING_FOR_USER: MEETING_COLS, LOG_FACTS, child. */
+enum { MT_ID = 0, MT_FACTS = 9, MT_CHILD = 16 };
+
+/* Meetings I am invited to, from today, of logs I may read. */
 static st_rc
 meetings(struct req *r, xmlNodePtr page)
 {
 	char today[DATE_SIZE];
-	struct db_val p[2];
+	struct db_val p[4];
 	struct db_res res;
+	struct log_facts f;
+	struct seen *seen;
 	xmlNodePtr list, m;
 	size_t i;
 	st_rc rc;
 
 	dates_today(today);
-	p[0] = DV_INT(r->who.user_id);
-	p[1] = DV_STR(today);
-	if ((rc = db_query(&r->w->db, STMT_MEETING_FOR_USER, p, 2, 100,
+	caselog_reader(r, today, p);
+	p[3] = DV_STR(today);
+	if ((rc = db_query(&r->w->db, STMT_MEETING_FOR_USER, p, 4, 100,
 	    &res)) != ST_OK)
 		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
 	list = view_el(page, "meetings", NULL);
 	for (i = 0; i < res.nrows; i++) {
+		if (!caselog_facts(&res, i, MT_FACTS, today, &f) ||
+		    !access_log(&r->who, &f, LR_READ))
+			continue;
 		m = view_el(list, "meeting", NULL);
 		logview_meeting_attrs(m, &res, i);
+		seen_add(seen, db_get_int(&res, i, MT_ID),
+		    db_get_int(&res, i, MT_CHILD),
+		    access_log_role(&r->who, &f));
 	}
+	rc = audit_list(r, "meeting", seen->n, seen->ids, seen->child_ids,
+	    seen->roles);
 	db_res_release(&res);
-	return ST_OK;
+	return rc;
 }
 
 /* Columns of ALERT_COLS in stmt.c. */
@@ -330,25 +449,15 @@ alerts(struct req *r, xmlNodePtr page)
 static st_rc
 staff_work(struct req *r, xmlNodePtr page)
 {
-	char today[DATE_SIZE];
-	struct db_val p[6];
 	st_rc rc;
 
-	dates_today(today);
-	p[0] = DV_INT(r->who.user_id);
-	p[1] = DV_INT(r->who.user_id);
-	p[2] = DV_INT(r->who.unit_id);
-	p[3] = DV_STR(today);
-	p[4] = DV_STR(today);
-	p[5] = DV_STR(r->who.unit_kind != NULL ? r->who.unit_kind : "");
-	if ((rc = logs(r, page, "mine", STMT_LOG_LIST_USER, p, 6)) != ST_OK)
+	if ((rc = logs(r, page, "mine", STMT_LOG_LIST_USER)) != ST_OK)
 		return rc;
-	if (r->who.role == ROLE_LEADER) {
-		p[0] = DV_INT(r->who.unit_id);
-		if ((rc = logs(r, page, "unit", STMT_LOG_LIST_UNIT, p, 1)) !=
-		    ST_OK)
-			return rc;
-	}
+	if (r->who.role == ROLE_LEADER &&
+	    (rc = logs(r, page, "unit", STMT_LOG_LIST_UNIT)) != ST_OK)
+		return rc;
+	if ((rc = passed(r, page)) != ST_OK)
+		return rc;
 	if ((rc = handovers(r, page)) != ST_OK)
 		return rc;
 	if ((rc = measures(r, page)) != ST_OK)
@@ -361,7 +470,6 @@ st_rc
 h_home(struct req *r)
 {
 	xmlNodePtr page = view_page(r, "home");
-	struct db_val p[1];
 	st_rc rc;
 
 	if ((rc = concerns(r, page)) != ST_OK)
@@ -380,11 +488,10 @@ h_home(struct req *r)
 			return rc;
 		forms(r, page);
 	} else if (r->who.role == ROLE_CITIZEN) {
-		p[0] = DV_INT(r->who.user_id);
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
-		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN, p,
-		    1)) != ST_OK || (rc = db_commit(&r->w->db)) != ST_OK) {
+		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
+		    ST_OK || (rc = db_commit(&r->w->db)) != ST_OK) {
 			db_rollback(&r->w->db);
 			return rc;
 		}

@@ -258,7 +258,7 @@ h_log_participant_add(struct req *r)
 		    _("Choose a person from the list."));
 		goto out;
 	}
-	covered = caselog_covers(r, &l, who.unit_id, who.kind, &rc);
+	covered = caselog_covers(r, &l, who.id, who.unit_id, &rc);
 	if (rc != ST_OK)
 		goto out;
 	if (!covered) {
@@ -432,7 +432,6 @@ member(struct req *r, const struct caselog *l, const char *pid,
     long long *id, char *name, size_t namelen)
 {
 	struct person who;
-	struct db_val p[4];
 	struct db_res res;
 	char today[DATE_SIZE];
 	int found;
@@ -448,12 +447,7 @@ member(struct req *r, const struct caselog *l, const char *pid,
 		return ST_OK;
 	}
 	dates_today(today);
-	p[0] = DV_INT(l->home_unit_id);
-	p[1] = DV_STR(today);
-	p[2] = DV_STR(today);
-	p[3] = DV_INT(l->id);
-	if ((rc = db_query(&r->w->db, STMT_PART_LIST, p, 4, 1000, &res)) !=
-	    ST_OK)
+	if ((rc = caselog_participants(&r->w->db, l, today, &res)) != ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows; i++)
 		if (db_get_int(&res, i, 6) == who.id &&

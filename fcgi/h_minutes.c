@@ -39,7 +39,7 @@ load(struct req *r, enum log_right right, struct db_res *res,
 	if (res->nrows == 0 || (strcmp(db_get(res, 0, MI_STATUS), "draft") ==
 	    0 && db_get_int(res, 0, MI_AUTHOR) != r->who.user_id)) {
 		db_res_release(res);
-		return resp_error(r, 404, _("There are no such minutes."));
+		return resp_not_found(r);
 	}
 	rc = caselog_load_id(r, db_get_int(res, 0, MI_LOG), right, l, ok);
 	if (rc != ST_OK || !*ok)
@@ -161,11 +161,7 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 	st_rc rc;
 
 	dates_today(today);
-	p[0] = DV_INT(l->home_unit_id);
-	p[1] = DV_STR(today);
-	p[2] = DV_STR(today);
-	p[3] = DV_INT(l->id);
-	if ((rc = db_query(db, STMT_PART_LIST, p, 4, 1000, &parts)) != ST_OK)
+	if ((rc = caselog_participants(db, l, today, &parts)) != ST_OK)
 		return rc;
 	/* First check every measure, so nothing is half-recorded. */
 	i = 0;

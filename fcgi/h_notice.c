@@ -76,7 +76,7 @@ load(struct req *r, struct db_res *res, int *found)
 		return ST_OK;
 	}
 	db_res_release(res);
-	return resp_error(r, 404, _("There is no such notice."));
+	return resp_not_found(r);
 }
 
 /* The page: what the notice was and where it went, and the form. */

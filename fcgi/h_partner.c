@@ -535,7 +535,7 @@ notice_action(struct req *r, int retry)
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "notice", id, child_id);
 	if (rc == ST_OK && (log_id != 0 || concern_id != 0))
-		rc = caselog_event(db, r->who.user_id, log_id, concern_id,
+		rc = caselog_event_open(db, r->who.user_id, log_id, concern_id,
 		    role_name(r->who.role), "notice", text, "notice", r->arg,
 		    0);
 	if (rc == ST_OK)

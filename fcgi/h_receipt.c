@@ -209,7 +209,8 @@ h_receipt(struct req *r)
 	}
 	if ((rc = summary(r, kind, &rec, &text)) != ST_OK)
 		goto fail;
-	if ((rc = caselog_event(db, 0, log_id, log_id != 0 ? 0 : concern_id,
+	if ((rc = caselog_event_open(db, 0, log_id, log_id != 0 ? 0 :
+	    concern_id,
 	    "partner", "answer", text.data, "notice", notice_pid, 0)) != ST_OK)
 		goto fail;
 	/* The partner wrote to the child's case: the guardians see it in

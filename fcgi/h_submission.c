@@ -35,11 +35,11 @@ load(struct req *r, struct db_res *res, int *found)
 		return rc;
 	if (res->nrows == 0) {
 		db_res_release(res);
-		return resp_error(r, 404, _("There is no such form submission."));
+		return resp_not_found(r);
 	}
 	if (!access_submission_read(&r->who, db_get_int(res, 0, SG_AUTHOR))) {
 		db_res_release(res);
-		return resp_error(r, 403, _("You do not have access to this form submission."));
+		return resp_not_found(r);
 	}
 	if ((rc = audit_log(r, "read", "submission", db_get_int(res, 0,
 	    SG_ID), 0)) != ST_OK) {

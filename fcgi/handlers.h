@@ -41,6 +41,7 @@ st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;
 st_rc h_api_log_events(struct req *r) ST_MUST_CHECK;
 st_rc h_concern_anonymous(struct req *r) ST_MUST_CHECK;
 st_rc h_concern_discussed(struct req *r) ST_MUST_CHECK;
+st_rc h_concern_receive(struct req *r) ST_MUST_CHECK;
 st_rc h_concern_level(struct req *r) ST_MUST_CHECK;
 st_rc h_consent_attach(struct req *r) ST_MUST_CHECK;
 st_rc h_consent_scan(struct req *r) ST_MUST_CHECK;

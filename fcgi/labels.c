@@ -70,6 +70,33 @@ label_services(struct buf *out, const char *list)
 	return rc;
 }
 
+st_rc
+label_units(struct buf *out, const char *list)
+{
+	size_t n, total = 0, i = 0;
+	const char *p;
+	st_rc rc = ST_OK;
+
+	for (p = list; p != NULL && *p != '\0'; p += *p != '\0') {
+		if ((n = strcspn(p, "\x1f")) > 1)
+			total++;
+		p += n;
+	}
+	for (p = list; p != NULL && *p != '\0' && rc == ST_OK;
+	    p += *p != '\0') {
+		n = strcspn(p, "\x1f");
+		if (n > 1) {
+			if (i++ > 0)
+				rc = buf_addstr(out, i == total ? _(" and ") :
+				    ", ");
+			if (rc == ST_OK)
+				rc = buf_add(out, p + 1, n - 1);
+		}
+		p += n;
+	}
+	return rc;
+}
+
 const char *
 label_role(const char *role)
 {

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "audit.h"
 #include "caselog.h"
 #include "db.h"
 #include "form.h"
@@ -220,18 +221,12 @@ static st_rc
 participants(struct req *r, const struct caselog *l, const char *today,
     xmlNodePtr parent)
 {
-	struct db_val p[4];
 	struct db_res res;
 	xmlNodePtr list, u;
 	size_t i;
 	st_rc rc;
 
-	p[0] = DV_INT(l->home_unit_id);
-	p[1] = DV_STR(today);
-	p[2] = DV_STR(today);
-	p[3] = DV_INT(l->id);
-	if ((rc = db_query(&r->w->db, STMT_PART_LIST, p, 4, 1000, &res)) !=
-	    ST_OK)
+	if ((rc = caselog_participants(&r->w->db, l, today, &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "participants", NULL);
 	u = view_el(list, "participant", NULL);
@@ -280,6 +275,39 @@ consents(struct req *r, const struct caselog *l, const char *today,
 	return ST_OK;
 }
 
+/*
+ * The units a consent names (each "0Name" or "1Name": named_only and the
+ * name) or its persons (each a public id of SECURE_ID_LEN and the name),
+ * as in CONSENT_COLS, separated by \x1f, as elements named el under c.
+ */
+static void
+split_into(xmlNodePtr c, const char *el, const char *list, int units)
+{
+	char buf[1024];	/* a name of 200 characters, a public id */
+	xmlNodePtr n;
+
+	while (list != NULL && *list != '\0') {
+		size_t len = strcspn(list, "\x1f");
+
+		if (len >= sizeof(buf))
+			len = sizeof(buf) - 1;
+		memcpy(buf, list, len);
+		buf[len] = '\0';
+		if (units && len > 1) {
+			n = view_el(c, el, buf + 1);
+			if (buf[0] == '1')
+				view_attr(n, "named-only", "true");
+		} else if (!units && len > SECURE_ID_LEN) {
+			n = view_el(c, el, buf + SECURE_ID_LEN);
+			buf[SECURE_ID_LEN] = '\0';
+			view_attr(n, "id", buf);
+		}
+		list += strcspn(list, "\x1f");
+		if (*list != '\0')
+			list++;
+	}
+}
+
 void
 logview_consent_attrs(xmlNodePtr c, const struct db_res *res, size_t i)
 {
@@ -295,6 +323,8 @@ logview_consent_attrs(xmlNodePtr c, const struct db_res *res, size_t i)
 	local_attr(c, "created", db_get(res, i, 12));
 	local_attr(c, "withdrawn", db_get(res, i, 13));
 	view_attr(c, "withdrawn-by", db_get(res, i, 14));
+	split_into(c, "unit", db_get(res, i, 16), 1);
+	split_into(c, "person", db_get(res, i, 17), 0);
 }
 
 void
@@ -520,6 +550,48 @@ logview_handover_attrs(xmlNodePtr h, const struct db_res *res, size_t i)
 	view_attr(h, "answer", db_get(res, i, 7));
 }
 
+/*
+ * Concerns passed to the log by people outside it, waiting for its
+ * holder (or the leader of its unit) to take them in or answer them:
+ * read afresh, as the notices are, since they are not part of what the
+ * log's version counts. Each is an audited read.
+ */
+static st_rc
+passed(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	long long ids[100], child_ids[100];
+	const char *roles[100];
+	char local[LOCAL_TIME_SIZE];
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, c;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_PASSED_TO_LOG, p, 1, 100,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(parent, "passed", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		c = view_el(list, "concern", NULL);
+		view_attr(c, "id", db_get(&res, i, 0));
+		view_attr(c, "reference", db_get(&res, i, 1));
+		view_attr(c, "level", db_get(&res, i, 2));
+		dates_local(local, db_get(&res, i, 3));
+		view_attr(c, "created", local);
+		if (db_get_int(&res, i, 4))
+			view_attr(c, "urgent", "true");
+		view_attr(c, "unit", db_get(&res, i, 5));
+		ids[i] = db_get_int(&res, i, 6);
+		child_ids[i] = db_get_int(&res, i, 7);
+		roles[i] = l->role;
+	}
+	rc = audit_list(r, "concern", res.nrows, ids, child_ids, roles);
+	db_res_release(&res);
+	return rc;
+}
+
 /* Everyone who could take part or hold the log, for the holder's forms. */
 static st_rc
 candidates(struct req *r, xmlNodePtr parent)
@@ -554,6 +626,7 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		{ "manage", LR_MANAGE }, { "handover", LR_HANDOVER },
 		{ "level", LR_LEVEL }, { "withdraw", LR_WITHDRAW },
 		{ "close-ask", LR_CLOSE_ASK }, { "access-log", LR_ACCESS_LOG },
+		{ "receive", LR_RECEIVE },
 	};
 	xmlNodePtr n = view_el(parent, "log", NULL), rn;
 	size_t i;
@@ -820,5 +893,8 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
+	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
+	    LR_RECEIVE))
+		rc = passed(r, l, n);
 	return rc;
 }

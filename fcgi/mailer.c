@@ -10,7 +10,9 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include "access.h"
 #include "buf.h"
+#include "caselog.h"
 #include "deliver.h"
 #include "i18n.h"
 #include "log.h"
@@ -75,7 +77,7 @@ struct mailer {
 
 /* What the outcomes recorded for a notice come to. */
 struct tally {
-	unsigned	sent, refused, opted, noaddr;
+	unsigned	sent, refused, opted, noaddr, noaccess;
 	long		refused_code;
 };
 
@@ -324,6 +326,50 @@ build(struct mailer *m, struct send *s, const struct mail_kind *k,
 	return ST_OK;
 }
 
+/*
+ * May this person be told about the relay log log_id now? The rule of
+ * the log page (access_log), decided when the e-mail goes, so one whose
+ * consent lapsed meanwhile is not told: a handover request goes while
+ * they may see it (access_handover_read), and the answers to a handover
+ * about their own request go to whoever asked or was asked.
+ */
+static st_rc
+may_know(struct mailer *m, const char *kind, long long log, long long user_id,
+    int *yes)
+{
+	char today[DATE_SIZE];
+	struct principal who;
+	struct log_facts f;
+	struct db_val p[3];
+	struct db_res res;
+	int log_too;
+	st_rc rc;
+
+	*yes = 1;
+	if (log == 0 || strcmp(kind, "handover.accepted") == 0 ||
+	    strcmp(kind, "handover.refused") == 0 ||
+	    strcmp(kind, "handover.withdrawn") == 0)
+		return ST_OK;
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_INT(user_id);
+	p[2] = DV_INT(log);
+	if ((rc = db_query(m->db, STMT_MAIL_RIGHT, p, 3, 1, &res)) != ST_OK)
+		return rc;
+	memset(&who, 0, sizeof(who));
+	*yes = 0;
+	if (res.nrows == 1 && caselog_facts(&res, 0, 2, today, &f)) {
+		who.user_id = user_id;
+		who.role = role_parse(db_get(&res, 0, 0));
+		who.unit_id = db_get_int(&res, 0, 1);
+		*yes = strcmp(kind, "handover.request") == 0 ?
+		    access_handover_read(&who, &f, user_id, &log_too) :
+		    access_log(&who, &f, LR_READ);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
 /* A person's outcome decided while the notice is locked. */
 static st_rc
 record(struct mailer *m, long long outbox_id, long long user_id,
@@ -349,6 +395,7 @@ person(struct mailer *m, struct group *g, const struct mail_kind *k,
 	struct db_val p[3];
 	struct db_res res;
 	struct send *s;
+	int yes;
 	st_rc rc;
 
 	p[0] = DV_STR(k->topic);
@@ -364,6 +411,13 @@ person(struct mailer *m, struct group *g, const struct mail_kind *k,
 	if (db_get_int(&res, 0, MP_WANTS) == 0) {
 		db_res_release(&res);
 		return record(m, g->outbox_id, user_id, "opted_out");
+	}
+	if ((rc = may_know(m, db_get(due, row, MD_KIND), log, user_id,
+	    &yes)) != ST_OK ||
+	    !yes) {
+		db_res_release(&res);
+		return rc != ST_OK ? rc : record(m, g->outbox_id, user_id,
+		    "no_access");
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->g = g;
@@ -406,6 +460,8 @@ tally(struct mailer *m, long long outbox_id, struct tally *t)
 			t->refused_code = (long)db_get_int(&res, i, 2);
 		} else if (strcmp(o, "opted_out") == 0)
 			t->opted++;
+		else if (strcmp(o, "no_access") == 0)
+			t->noaccess++;
 		else
 			t->noaddr++;
 	}
@@ -455,6 +511,8 @@ judge(const struct tally *t, unsigned temp, int past, const char *why,
 	} else {
 		v->status = "cancelled";
 		snprintf(v->error, sizeof(v->error), "%s",
+		    t->noaccess > 0 && t->opted == 0 && t->noaddr == 0 ?
+		    "no access to the relay log any more" :
 		    t->opted > 0 && t->noaddr == 0 ? "opted out" :
 		    t->noaddr > 0 && t->opted == 0 ? "no e-mail address" :
 		    t->noaddr > 0 ? "opted out or no e-mail address" :

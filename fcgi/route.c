@@ -78,6 +78,8 @@ static const struct route routes[] = {
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/concerns/{id}/discussed", h_concern_discussed, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/concerns/{id}/receive", h_concern_receive, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/handovers/{id}", h_handover_show, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/handovers/{id}/accept", h_handover_accept, PERM_STAFF,
@@ -131,6 +133,8 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/concerns/{id}/receive", h_concern_receive,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "GET", "/api/v1/handovers/{id}", h_handover_show,
 	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
@@ -334,6 +338,14 @@ html:
 	view_attrf(n, "status", "%d", status);
 	view_el(n, "message", message);
 	return view_send(r, status, n);
+}
+
+static const char *message_of(int status);
+
+st_rc
+resp_not_found(struct req *r)
+{
+	return resp_error(r, 404, message_of(404));
 }
 
 st_rc

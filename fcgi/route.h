@@ -70,6 +70,13 @@ void dispatch(struct req *r);
 /* An error response: an error page for browsers, XML for API clients. */
 st_rc resp_error(struct req *r, int status, const char *message)
     ST_MUST_CHECK;
+/*
+ * The one answer to an object that is not there and to one the user may
+ * not see: 404 with the same words, so an outsider learns nothing, not
+ * even that it exists. Every handler answers both with this, before it
+ * says anything else about the object.
+ */
+st_rc resp_not_found(struct req *r) ST_MUST_CHECK;
 
 #define LOGIN_COOKIE	"stafett_login"
 #define SESSION_COOKIE	"stafett_session"

@@ -51,13 +51,22 @@ struct stmt_def {
 	".ref_type = 'partner' AND EXISTS (SELECT 1 FROM partner wp WHERE" \
 	" wp.public_id = " E ".ref_public_id AND " \
 	WITHHELD_TO(E ".log_id", "wp.id") ")))"
-#define AUDIT_WITHHELD(A) \
-	"((" A ".object_type = 'cw-report' AND EXISTS (SELECT 1 FROM outbox" \
+#define AUDIT_CW_WITHHELD(A) \
+	"(" A ".object_type = 'cw-report' AND EXISTS (SELECT 1 FROM outbox" \
 	" wo LEFT JOIN relay_log wl ON wl.id = wo.log_id LEFT JOIN concern" \
 	" wk ON wk.id = wo.concern_id WHERE wo.kind = 'cw_report' AND" \
 	" ((wo.log_id = " A ".object_id AND wl.child_id = " A ".child_id)" \
 	" OR (wo.concern_id = " A ".object_id AND wk.child_id = " A \
-	".child_id)) AND " WITHHELD_SUB("wo.submission_id") ")) OR (" A \
+	".child_id)) AND " WITHHELD_SUB("wo.submission_id") "))"
+/* ... and every other line the request that wrote such a report left
+ * (the read of the log it was written from, say): the guardians would
+ * see someone change or read their child's log at that minute for no
+ * reason they are shown. */
+#define AUDIT_WITHHELD(A) \
+	"(" AUDIT_CW_WITHHELD(A) " OR EXISTS (SELECT 1 FROM audit wr" \
+	" WHERE wr.child_id = " A ".child_id AND wr.object_type =" \
+	" 'cw-report' AND wr.request_id = " A ".request_id AND " \
+	AUDIT_CW_WITHHELD("wr") ") OR (" A \
 	".object_type = 'notice_answer' AND EXISTS (SELECT 1 FROM" \
 	" notice_answer na JOIN outbox wo ON wo.id = na.outbox_id WHERE" \
 	" na.id = " A ".object_id AND " NOTICE_WITHHELD("wo") ")) OR (" A \
@@ -77,35 +86,74 @@ struct stmt_def {
 	" AND (SELECT p.status FROM partner p WHERE p.id = o.partner_id)" \
 	" = 'active' AND COALESCE((SELECT oc.status FROM outbox oc" \
 	" WHERE oc.id = o.cancels_id), '') <> 'in_flight'"
+/*
+ * A consent valid on TODAY (a date) of log LOG covers the person UID of
+ * unit UNIT: it names their unit and, when it names persons of that
+ * unit (named_only), them (0014_consent_units.sql). The rule every
+ * participant is held to, on every request.
+ */
+#define COVERS_PERSON(LOG, UID, UNIT, TODAY) \
+	"EXISTS (SELECT 1 FROM consent cv JOIN consent_unit cu" \
+	" ON cu.consent_id = cv.id WHERE cv.log_id = " LOG \
+	" AND cv.status = 'active' AND " TODAY " BETWEEN cv.valid_from" \
+	" AND cv.expires AND cu.unit_id = " UNIT \
+	" AND (NOT cu.named_only OR EXISTS (SELECT 1 FROM consent_person cq" \
+	" WHERE cq.consent_id = cv.id AND cq.user_id = " UID ")))"
+/*
+ * The reader of a statement that decides rights, as one row rd (user
+ * id, unit id, today): the first thing in its FROM, so its three
+ * parameters come first (after any in the select list, which the
+ * statements using it do not have).
+ */
+#define READER "(SELECT ? AS uid, ? AS unit, CAST(? AS DATE) AS today) rd"
+/*
+ * What the access rules (access.h, struct log_facts) need to know about
+ * log L and the reader rd, as LOG_NFACTS columns in this order: holder,
+ * home unit, status, whether the reader takes part, whether their
+ * person is covered (the log's own unit, or COVERS_PERSON), their
+ * relation to the child (guardian, self or NULL), the child's birth
+ * date. All NULL when L is (an outer join found no log).
+ * caselog_facts() reads them; access_log() decides: one rule for the
+ * log page, every list on every start page, the concerns passed to a
+ * log, and the e-mails.
+ */
+#define LOG_FACTS(L) \
+	" " L ".holder_id, " L ".home_unit_id, " L ".status," \
+	" (SELECT COUNT(*) FROM log_participant fp WHERE fp.log_id = " L \
+	".id AND fp.user_id = rd.uid AND fp.removed_at IS NULL)," \
+	" (" L ".home_unit_id = rd.unit OR " \
+	COVERS_PERSON(L ".id", "rd.uid", "rd.unit", "rd.today") ")," \
+	" (SELECT fc.relation FROM child_person fc WHERE fc.child_id = " L \
+	".child_id AND fc.user_id = rd.uid)," \
+	" (SELECT fb.birth_date FROM child fb WHERE fb.id = " L ".child_id)"
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
- * status, holder_id, holder public_id, holder name, holder unit name,
- * child name, child birth_date, home unit name, participant, covered,
- * relation, created_at, closed_at, view version, view epoch */
+ * holder public_id, holder name, holder unit name, child name, home unit
+ * name, created_at, closed_at, view version, view epoch, and then
+ * LOG_FACTS: params (user_id, unit_id, today) and the key */
 #define LOG_COLS \
 	"SELECT l.id, l.public_id, l.reference, l.child_id, l.home_unit_id," \
-	" l.level, l.level_since, l.status, l.holder_id, h.public_id," \
-	" h.display_name, hu.name, ch.name, ch.birth_date, hm.name," \
-	" (SELECT COUNT(*) FROM log_participant p WHERE p.log_id = l.id" \
-	" AND p.user_id = ? AND p.removed_at IS NULL)," \
-	" (l.home_unit_id = ? OR " COVERS("l.id", "?") ")," \
-	" (SELECT cp.relation FROM child_person cp WHERE" \
-	" cp.child_id = l.child_id AND cp.user_id = ?)," \
+	" l.level, l.level_since, h.public_id," \
+	" h.display_name, hu.name, ch.name, hm.name," \
 	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(l.closed_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" COALESCE((SELECT lv.v FROM log_version lv" \
 	" WHERE lv.log_id = l.id), 0)," \
-	" (SELECT ve.v FROM view_epoch ve WHERE ve.id = 1)" \
-	" FROM relay_log l JOIN app_user h ON h.id = l.holder_id" \
+	" (SELECT ve.v FROM view_epoch ve WHERE ve.id = 1)," \
+	LOG_FACTS("l") \
+	" FROM " READER " JOIN relay_log l" \
+	" JOIN app_user h ON h.id = l.holder_id" \
 	" LEFT JOIN unit hu ON hu.id = h.unit_id" \
 	" JOIN child ch ON ch.id = l.child_id" \
 	" JOIN unit hm ON hm.id = l.home_unit_id"
 /* id, public_id, reference, level, status, child name, holder name,
- * child_id, created_at */
+ * child_id, created_at, then LOG_FACTS: a start page's logs, for the
+ * reader rd (params user_id, unit_id, today) */
 #define LOG_LIST_COLS \
 	"SELECT l.id, l.public_id, l.reference, l.level, l.status, ch.name," \
 	" h.display_name, l.child_id," \
-	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')" \
-	" FROM relay_log l JOIN child ch ON ch.id = l.child_id" \
+	" DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ')," LOG_FACTS("l") \
+	" FROM " READER " JOIN relay_log l" \
+	" JOIN child ch ON ch.id = l.child_id" \
 	" JOIN app_user h ON h.id = l.holder_id"
 /* public_id, at, actor name, actor_role, kind, summary, ref_type,
  * ref_public_id */
@@ -129,11 +177,13 @@ struct stmt_def {
 	" WHERE o.log_id = ? AND (o.service IS NOT NULL" \
 	" OR o.kind IN ('cw_report', 'cancellation'))"
 /* id, public_id, log_id, method, purpose, valid_from, expires, status,
- * valid today, services, attachment public_id, created by, created_at,
- * withdrawn_at, withdrawn by, submission_id. The services come from a
- * subquery, not a join grouped by consent: grouping rows that carry the
- * purpose (TEXT) made MariaDB build an on-disk temporary table on every
- * read of a log. */
+ * valid today, services (kinds), attachment public_id, created by,
+ * created_at, withdrawn_at, withdrawn by, submission_id, the units it
+ * names (each named_only 0/1 and the name, separated by \x1f), the
+ * persons it names (each public id and name, the same way). The
+ * services come from a subquery, not a join grouped by consent: grouping
+ * rows that carry the purpose (TEXT) made MariaDB build an on-disk
+ * temporary table on every read of a log. */
 #define CONSENT_COLS \
 	"SELECT c.id, c.public_id, c.log_id, c.method, c.purpose," \
 	" c.valid_from, c.expires, c.status," \
@@ -144,45 +194,57 @@ struct stmt_def {
 	" WHERE ca.consent_id = c.id), cu.display_name," \
 	" DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(c.withdrawn_at, '%Y-%m-%dT%H:%i:%sZ'), wu.display_name," \
-	" c.submission_id"
+	" c.submission_id," \
+	" (SELECT GROUP_CONCAT(CONCAT(ku.named_only, kn.name)" \
+	" ORDER BY kn.name" \
+	" SEPARATOR '\x1f') FROM consent_unit ku JOIN unit kn" \
+	" ON kn.id = ku.unit_id WHERE ku.consent_id = c.id)," \
+	" (SELECT GROUP_CONCAT(CONCAT(kpu.public_id, kpu.display_name)" \
+	" ORDER BY kpu.display_name SEPARATOR '\x1f') FROM consent_person kp" \
+	" JOIN app_user kpu ON kpu.id = kp.user_id WHERE kp.consent_id = c.id)"
 #define CONSENT_FROM \
 	" FROM consent c JOIN app_user cu ON cu.id = c.created_by" \
 	" LEFT JOIN app_user wu ON wu.id = c.withdrawn_by"
 /* id, public_id, log_id, from_id, to_id, status, reason, answer,
  * created_at, decided_at, from name, to name, to public_id, log
  * public_id, log reference, requested_by, submission_id */
-#define HANDOVER_COLS \
+#define HANDOVER_SELECT \
 	"SELECT h.id, h.public_id, h.log_id, h.from_id, h.to_id, h.status," \
 	" h.reason, h.answer," \
 	" DATE_FORMAT(h.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" DATE_FORMAT(h.decided_at, '%Y-%m-%dT%H:%i:%sZ'), fu.display_name," \
 	" tu.display_name, tu.public_id, l.public_id, l.reference," \
-	" h.requested_by, h.submission_id FROM handover h" \
-	" JOIN relay_log l ON l.id = h.log_id" \
+	" h.requested_by, h.submission_id"
+#define HANDOVER_JOINS \
+	" handover h JOIN relay_log l ON l.id = h.log_id" \
 	" JOIN app_user fu ON fu.id = h.from_id" \
 	" JOIN app_user tu ON tu.id = h.to_id"
+#define HANDOVER_COLS HANDOVER_SELECT " FROM" HANDOVER_JOINS
 /* id, public_id, log_id, what, goal, responsible_id, responsible name,
  * responsible public_id, start_date, eval_date, status, result,
  * overdue (eval_date before today), log public_id, log reference,
  * holder_id */
-#define MEASURE_COLS \
+#define MEASURE_SELECT(TODAY) \
 	"SELECT m.id, m.public_id, m.log_id, m.what, m.goal," \
 	" m.responsible_id," \
 	" ru.display_name, ru.public_id, m.start_date, m.eval_date, m.status," \
-	" m.result, (m.status = 'active' AND m.eval_date < ?)," \
-	" l.public_id, l.reference, l.holder_id" \
-	" FROM measure m JOIN app_user ru ON ru.id = m.responsible_id" \
+	" m.result, (m.status = 'active' AND m.eval_date < " TODAY ")," \
+	" l.public_id, l.reference, l.holder_id"
+#define MEASURE_JOINS \
+	" measure m JOIN app_user ru ON ru.id = m.responsible_id" \
 	" JOIN relay_log l ON l.id = m.log_id"
+#define MEASURE_COLS MEASURE_SELECT("?") " FROM" MEASURE_JOINS
 /* id, public_id, log_id, starts_at, place, agenda, invitees' names,
  * log public_id, log reference */
-#define MEETING_COLS \
+#define MEETING_SELECT \
 	"SELECT m.id, m.public_id, m.log_id," \
 	" DATE_FORMAT(m.starts_at, '%Y-%m-%dT%H:%i'), m.place, m.agenda," \
 	" (SELECT GROUP_CONCAT(iu.display_name ORDER BY iu.display_name" \
 	" SEPARATOR ', ') FROM meeting_invitee mi2 JOIN app_user iu" \
 	" ON iu.id = mi2.user_id WHERE mi2.meeting_id = m.id)," \
-	" l.public_id, l.reference FROM meeting m" \
-	" JOIN relay_log l ON l.id = m.log_id"
+	" l.public_id, l.reference"
+#define MEETING_COLS MEETING_SELECT \
+	" FROM meeting m JOIN relay_log l ON l.id = m.log_id"
 /* id, public_id, log_id, meeting_id, submission_id, status, corrects_id,
  * author_id, author name, created_at, finalised_at, meeting public_id,
  * corrects public_id, meeting starts_at */
@@ -342,23 +404,70 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO concern (public_id, reference, unit_id, author_id,"
 	    " child_id, submission_id, anonymous, urgent, deadline)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-	/* (public_id) -> id, public_id, reference, unit_id, author_id,
-	 * child_id, anonymous, urgent, level, status, deadline, created_at,
-	 * form_id, form_version, instance, unit name, author name,
-	 * child name, log public id, child birth date, log_id, unit kind */
+	/* (user_id, unit_id, today, public_id) -> id, public_id,
+	 * reference, unit_id, author_id, child_id, anonymous, urgent,
+	 * level, status, deadline, created_at, form_id, form_version,
+	 * instance, unit name, author name, child name, log public id,
+	 * child birth date, log_id, unit kind, passed_log_id, passed_state,
+	 * passed_answer, passed_at, the passed-to log's public id and
+	 * reference, then LOG_FACTS of the log it is in and of the log it
+	 * was passed to (access.h, struct concern_facts) */
 	[STMT_CONCERN_GET] = { "concern_get",
 	    "SELECT c.id, c.public_id, c.reference, c.unit_id, c.author_id,"
 	    " c.child_id, c.anonymous, c.urgent, c.level, c.status,"
 	    " c.deadline, DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " s.form_id, s.form_version, s.instance, un.name,"
 	    " a.display_name, ch.name, l.public_id, ch.birth_date, c.log_id,"
-	    " un.kind"
-	    " FROM concern c JOIN form_submission s ON s.id = c.submission_id"
+	    " un.kind, c.passed_log_id, c.passed_state, c.passed_answer,"
+	    " DATE_FORMAT(c.passed_at, '%Y-%m-%dT%H:%i:%sZ'), rq.public_id,"
+	    " rq.reference," LOG_FACTS("l") "," LOG_FACTS("rq")
+	    " FROM " READER " JOIN concern c"
+	    " JOIN form_submission s ON s.id = c.submission_id"
 	    " JOIN unit un ON un.id = c.unit_id"
 	    " JOIN app_user a ON a.id = c.author_id"
 	    " LEFT JOIN child ch ON ch.id = c.child_id"
 	    " LEFT JOIN relay_log l ON l.id = c.log_id"
+	    " LEFT JOIN relay_log rq ON rq.id = c.passed_log_id"
 	    " WHERE c.public_id = ?" },
+	/* (level, log_id, id): the author decided
+	 * level 2 or 3 for a child whose open log they may not read: the
+	 * concern is passed to that log */
+	[STMT_CONCERN_PASS] = { "concern_pass",
+	    "UPDATE concern SET status = 'passed', level = ?,"
+	    " passed_log_id = ?, passed_state = 'pending',"
+	    " deadline_flagged = FALSE WHERE id = ? AND status = 'open'" },
+	/* (state, answer, by, state again, id): the holder took it in (it
+	 * is in the log from now on) or answered it, once */
+	[STMT_CONCERN_RECEIVE] = { "concern_receive",
+	    "UPDATE concern SET log_id = IF(? = 'taken', passed_log_id,"
+	    " log_id), passed_answer = ?, passed_by = ?, passed_at = NOW(6),"
+	    " passed_state = ? WHERE id = ? AND passed_state = 'pending'" },
+	/* (user_id, unit_id, today) -> id, public_id, reference, level,
+	 * created_at, urgent, unit name, child name, passed-to log public id
+	 * and reference, child_id, LOG_FACTS of that log: concerns waiting
+	 * for the reader to take in or answer (access_concern decides) */
+	[STMT_CONCERN_PASSED_FOR_USER] = { "concern_passed_for_user",
+	    "SELECT c.id, c.public_id, c.reference, c.level,"
+	    " DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ'), c.urgent,"
+	    " un.name, ch.name, rq.public_id, rq.reference, c.child_id,"
+	    LOG_FACTS("rq")
+	    " FROM " READER " JOIN relay_log rq JOIN concern c"
+	    " ON c.passed_log_id = rq.id AND c.passed_state = 'pending'"
+	    " JOIN unit un ON un.id = c.unit_id"
+	    " LEFT JOIN child ch ON ch.id = c.child_id"
+	    " WHERE rq.status = 'open' AND (rq.holder_id = rd.uid"
+	    " OR rq.home_unit_id = rd.unit)"
+	    " ORDER BY c.created_at LIMIT 100" },
+	/* (log_id) -> public_id, reference, level, created_at, urgent, unit
+	 * name, id, child_id: the concerns passed to a log and not yet taken
+	 * in or answered */
+	[STMT_CONCERN_PASSED_TO_LOG] = { "concern_passed_to_log",
+	    "SELECT c.public_id, c.reference, c.level,"
+	    " DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ'), c.urgent,"
+	    " un.name, c.id, c.child_id FROM concern c"
+	    " JOIN unit un ON un.id = c.unit_id"
+	    " WHERE c.passed_log_id = ? AND c.passed_state = 'pending'"
+	    " ORDER BY c.created_at LIMIT 100" },
 #define CONCERN_LIST_COLS \
 	"SELECT c.id, c.public_id, c.reference, c.level, c.status," \
 	" c.deadline, DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
@@ -428,6 +537,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_LOCK] = { "log_lock",
 	    "SELECT status, holder_id, level, home_unit_id FROM relay_log"
 	    " WHERE id = ? FOR UPDATE" },
+	/* (id) -> status: a shared lock, so it cannot close before the
+	 * caller's transaction ends */
+	[STMT_LOG_STATUS] = { "log_status",
+	    "SELECT status FROM relay_log WHERE id = ? LOCK IN SHARE MODE" },
 	/* (child_id) -> id, public_id, level: the child's open log, locked */
 	[STMT_LOG_OPEN_FOR_CHILD] = { "log_open_for_child",
 	    "SELECT id, public_id, level FROM relay_log WHERE open_child = ?"
@@ -450,31 +563,25 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_CLOSE] = { "log_close",
 	    "UPDATE relay_log SET status = 'closed', closed_at = NOW(6)"
 	    " WHERE id = ? AND status = 'open'" },
-	/* (user_id, user_id, unit_id, today, today, kind) -> LOG_LIST_COLS:
-	 * the open logs the user holds or takes part in (within consent) */
+	/* (user_id, unit_id, today) -> LOG_LIST_COLS: open logs the user
+	 * holds or is a participant of (access_log decides which they may
+	 * read, as on the log page) */
 	[STMT_LOG_LIST_USER] = { "log_list_user",
-	    LOG_LIST_COLS
-	    " WHERE l.status = 'open' AND (l.holder_id = ? OR EXISTS"
-	    " (SELECT 1 FROM log_participant p WHERE p.log_id = l.id"
-	    " AND p.user_id = ? AND p.removed_at IS NULL AND ("
-	    " l.home_unit_id = ? OR " COVERS("l.id", "?") ")))"
+	    LOG_LIST_COLS " WHERE l.status = 'open' AND (l.holder_id = rd.uid"
+	    " OR EXISTS (SELECT 1 FROM log_participant p WHERE p.log_id = l.id"
+	    " AND p.user_id = rd.uid AND p.removed_at IS NULL))"
 	    " ORDER BY l.created_at DESC LIMIT 200" },
-	/* (unit_id) -> LOG_LIST_COLS: the unit's open logs, for leaders */
+	/* (user_id, unit_id, today) -> LOG_LIST_COLS: the open logs of the
+	 * reader's unit (for leaders) */
 	[STMT_LOG_LIST_UNIT] = { "log_list_unit",
-	    LOG_LIST_COLS " WHERE l.status = 'open' AND l.home_unit_id = ?"
-	    " ORDER BY l.created_at DESC LIMIT 200" },
-	/* (user_id) -> LOG_LIST_COLS, birth_date, relation: a citizen's
-	 * children (the caller applies the youth's age rule) */
+	    LOG_LIST_COLS " WHERE l.status = 'open' AND l.home_unit_id ="
+	    " rd.unit ORDER BY l.created_at DESC LIMIT 200" },
+	/* (user_id, unit_id, today) -> LOG_LIST_COLS: a citizen's children's
+	 * logs, open first */
 	[STMT_LOG_LIST_CITIZEN] = { "log_list_citizen",
-	    "SELECT l.id, l.public_id, l.reference, l.level, l.status,"
-	    " ch.name, h.display_name, l.child_id,"
-	    " DATE_FORMAT(l.created_at, '%Y-%m-%dT%H:%i:%sZ'), ch.birth_date,"
-	    " cp.relation"
-	    " FROM child_person cp JOIN relay_log l ON l.child_id = cp.child_id"
-	    " JOIN child ch ON ch.id = l.child_id"
-	    " JOIN app_user h ON h.id = l.holder_id"
-	    " WHERE cp.user_id = ? ORDER BY l.status DESC, l.created_at DESC"
-	    " LIMIT 100" },
+	    LOG_LIST_COLS " WHERE EXISTS (SELECT 1 FROM child_person cp"
+	    " WHERE cp.child_id = l.child_id AND cp.user_id = rd.uid)"
+	    " ORDER BY l.status DESC, l.created_at DESC LIMIT 100" },
 
 	/* (public_id, log_id, concern_id, actor_id, actor_role, kind,
 	 *  summary, ref_type, ref_public_id, submission_id) */
@@ -519,10 +626,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " LIMIT 1000" },
 
 	/* (public_id) -> id, unit_id, author_id, child_id, anonymous, level,
-	 * status, log_id; locked for the decision */
+	 * status, log_id, deadline; locked for the decision */
 	[STMT_CONCERN_LOCK] = { "concern_lock",
 	    "SELECT id, unit_id, author_id, child_id, anonymous, level, status,"
-	    " log_id FROM concern WHERE public_id = ? FOR UPDATE" },
+	    " log_id, deadline FROM concern WHERE public_id = ? FOR UPDATE" },
 	/* (level, status, deadline, id) */
 	[STMT_CONCERN_SET_LEVEL] = { "concern_set_level",
 	    "UPDATE concern SET level = ?, status = ?, deadline = ?,"
@@ -533,9 +640,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (child_id, id): an anonymous concern gets its child */
 	[STMT_CONCERN_SET_CHILD] = { "concern_set_child",
 	    "UPDATE concern SET child_id = ?, anonymous = FALSE WHERE id = ?" },
-	/* (log_id): a closed log closes its concerns */
+	/* (log_id): a closed log closes its concerns (one passed to it
+	 * stays as its author was told: passed) */
 	[STMT_CONCERN_CLOSE_LOG] = { "concern_close_log",
-	    "UPDATE concern SET status = 'closed' WHERE log_id = ?" },
+	    "UPDATE concern SET status = 'closed' WHERE log_id = ?"
+	    " AND status = 'open'" },
 	/* (today) -> id, author_id, unit_id, reference: open concerns not in
 	 * a log, past their deadline and not yet flagged */
 	[STMT_CONCERN_OVERDUE] = { "concern_overdue",
@@ -556,23 +665,32 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " u.active, un.code FROM app_user u"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.public_id = ?" },
-	/* () -> public_id, display_name, unit name, unit kind: everyone who
-	 * can hold a log or take part in one */
+	/* () -> public_id, display_name, unit name, unit kind, unit code:
+	 * everyone who can hold a log or take part in one */
 	[STMT_STAFF_LIST] = { "staff_list",
-	    "SELECT u.public_id, u.display_name, un.name, un.kind"
+	    "SELECT u.public_id, u.display_name, un.name, un.kind, un.code"
 	    " FROM app_user u JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.active AND u.role IN ('employee', 'leader')"
 	    " ORDER BY un.name, u.display_name LIMIT 5000" },
 	/* (log_id, today, today, kind) -> 1 when a valid consent covers the
-	 * kind of service */
+	 * kind of service (a notice to a partner of that kind may go) */
 	[STMT_KIND_COVERED] = { "kind_covered",
 	    "SELECT COUNT(*) FROM relay_log l WHERE l.id = ? AND "
 	    COVERS("l.id", "?") },
+	/* (user_id, unit_id, today, log_id) -> 1 when the person may take
+	 * part: the log's own unit, or COVERS_PERSON */
+	[STMT_PERSON_COVERED] = { "person_covered",
+	    "SELECT COUNT(*) FROM " READER " JOIN relay_log l WHERE l.id = ?"
+	    " AND (l.home_unit_id = rd.unit OR "
+	    COVERS_PERSON("l.id", "rd.uid", "rd.unit", "rd.today") ")" },
 
-	/* (home_unit_id, today, today, log_id) -> PART_COLS */
+	/* (home_unit_id, today, log_id) -> public_id, name, unit name, unit
+	 * kind, covered (the unit is the log's own, or COVERS_PERSON),
+	 * added_at, user id */
 	[STMT_PART_LIST] = { "part_list",
 	    "SELECT u.public_id, u.display_name, un.name, un.kind,"
-	    " (un.id = ? OR " COVERS("p.log_id", "un.kind") "),"
+	    " (un.id = ? OR " COVERS_PERSON("p.log_id", "u.id", "un.id",
+	    "CAST(? AS DATE)") "),"
 	    " DATE_FORMAT(p.added_at, '%Y-%m-%dT%H:%i:%sZ'), u.id"
 	    " FROM log_participant p JOIN app_user u ON u.id = p.user_id"
 	    " JOIN unit un ON un.id = u.unit_id"
@@ -587,14 +705,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE log_participant SET removed_at = NOW(6),"
 	    " removed_reason = ? WHERE log_id = ? AND user_id = ?"
 	    " AND removed_at IS NULL" },
-	/* (log_id, home_unit_id, today, today) -> user_id, display_name:
+	/* (log_id, home_unit_id, today) -> user_id, display_name:
 	 * participants no consent covers any more */
 	[STMT_PART_UNCOVERED] = { "part_uncovered",
 	    "SELECT u.id, u.display_name FROM log_participant p"
 	    " JOIN app_user u ON u.id = p.user_id"
 	    " JOIN unit un ON un.id = u.unit_id"
 	    " WHERE p.log_id = ? AND p.removed_at IS NULL AND un.id <> ?"
-	    " AND NOT " COVERS("p.log_id", "un.kind") " FOR UPDATE" },
+	    " AND NOT " COVERS_PERSON("p.log_id", "u.id", "un.id",
+	    "CAST(? AS DATE)") " FOR UPDATE" },
 
 	/* (public_id, log_id, submission_id, method, purpose, valid_from,
 	 *  expires, created_by) */
@@ -605,6 +724,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (consent_id, service) */
 	[STMT_CONSENT_SERVICE_INSERT] = { "consent_service_insert",
 	    "INSERT INTO consent_service (consent_id, service) VALUES (?, ?)" },
+	/* (consent_id, unit_id, named_only) */
+	[STMT_CONSENT_UNIT_INSERT] = { "consent_unit_insert",
+	    "INSERT INTO consent_unit (consent_id, unit_id, named_only)"
+	    " VALUES (?, ?, ?)" },
+	/* (consent_id, user_id) */
+	[STMT_CONSENT_PERSON_INSERT] = { "consent_person_insert",
+	    "INSERT INTO consent_person (consent_id, user_id) VALUES (?, ?)" },
+	/* (code) -> id, kind, name */
+	[STMT_UNIT_BY_CODE] = { "unit_by_code",
+	    "SELECT id, kind, name FROM unit WHERE code = ?" },
 	/* (today, today, log_id) -> CONSENT_COLS */
 	[STMT_CONSENT_LIST] = { "consent_list",
 	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ?"
@@ -648,10 +777,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id) -> HANDOVER_COLS of the pending one */
 	[STMT_HANDOVER_PENDING] = { "handover_pending",
 	    HANDOVER_COLS " WHERE h.pending_log = ?" },
-	/* (user_id) -> HANDOVER_COLS: pending handovers to the user */
+	/* (user_id, unit_id, today) -> HANDOVER_COLS, LOG_FACTS, child_id:
+	 * pending handovers to the user (access_handover_read decides which
+	 * they may see) */
 	[STMT_HANDOVER_FOR_USER] = { "handover_for_user",
-	    HANDOVER_COLS " WHERE h.to_id = ? AND h.status = 'pending'"
-	    " ORDER BY h.created_at LIMIT 100" },
+	    HANDOVER_SELECT "," LOG_FACTS("l") ", l.child_id FROM " READER
+	    " JOIN" HANDOVER_JOINS " WHERE h.to_id = rd.uid"
+	    " AND h.status = 'pending' ORDER BY h.created_at LIMIT 100" },
 	/* (id) -> status; locked */
 	[STMT_HANDOVER_LOCK] = { "handover_lock",
 	    "SELECT status FROM handover WHERE id = ? FOR UPDATE" },
@@ -659,6 +791,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_HANDOVER_DECIDE] = { "handover_decide",
 	    "UPDATE handover SET status = ?, answer = ?, decided_at = NOW(6)"
 	    " WHERE id = ? AND status = 'pending'" },
+	/* (log_id, home_unit_id, today) -> id, public_id, to_id, to name:
+	 * the log's pending handover to someone no consent covers any more */
+	[STMT_HANDOVER_UNCOVERED] = { "handover_uncovered",
+	    "SELECT h.id, h.public_id, h.to_id, tu.display_name FROM handover h"
+	    " JOIN app_user tu ON tu.id = h.to_id"
+	    " WHERE h.pending_log = ? AND COALESCE(tu.unit_id, 0) <> ?"
+	    " AND NOT " COVERS_PERSON("h.log_id", "tu.id", "tu.unit_id",
+	    "CAST(? AS DATE)") " FOR UPDATE" },
 	/* (log_id) */
 	[STMT_HANDOVER_CANCEL_LOG] = { "handover_cancel_log",
 	    "UPDATE handover SET status = 'cancelled', decided_at = NOW(6)"
@@ -677,11 +817,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (today, public_id) -> MEASURE_COLS */
 	[STMT_MEASURE_GET] = { "measure_get",
 	    MEASURE_COLS " WHERE m.public_id = ?" },
-	/* (today, user_id, user_id) -> MEASURE_COLS: active measures the
-	 * user is responsible for or holds the log of */
+	/* (user_id, unit_id, today) -> MEASURE_COLS, LOG_FACTS, child_id:
+	 * active measures the user is responsible for or holds the log of
+	 * (access_log decides which they may read) */
 	[STMT_MEASURE_FOR_USER] = { "measure_for_user",
-	    MEASURE_COLS " WHERE m.status = 'active' AND l.status = 'open'"
-	    " AND (m.responsible_id = ? OR l.holder_id = ?)"
+	    MEASURE_SELECT("rd.today") "," LOG_FACTS("l") ", l.child_id"
+	    " FROM " READER " JOIN" MEASURE_JOINS
+	    " WHERE m.status = 'active' AND l.status = 'open'"
+	    " AND (m.responsible_id = rd.uid OR l.holder_id = rd.uid)"
 	    " ORDER BY m.eval_date LIMIT 200" },
 	/* (status, result, eval_date, eval_date again, id): a new date is
 	 * reminded of anew; the same date is not reminded of twice (the
@@ -728,12 +871,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) -> MEETING_COLS */
 	[STMT_MEETING_GET] = { "meeting_get",
 	    MEETING_COLS " WHERE m.public_id = ? GROUP BY m.id" },
-	/* (user_id, now local) -> MEETING_COLS: upcoming meetings the user
-	 * is invited to */
+	/* (user_id, unit_id, today, now local) -> MEETING_COLS, LOG_FACTS,
+	 * child_id: upcoming meetings the user is invited to (access_log
+	 * decides which they may read) */
 	[STMT_MEETING_FOR_USER] = { "meeting_for_user",
-	    MEETING_COLS " JOIN meeting_invitee me ON me.meeting_id = m.id"
-	    " WHERE me.user_id = ? AND m.starts_at >= ? AND l.status = 'open'"
-	    " GROUP BY m.id ORDER BY m.starts_at LIMIT 100" },
+	    MEETING_SELECT "," LOG_FACTS("l") ", l.child_id FROM " READER
+	    " JOIN meeting m JOIN relay_log l ON l.id = m.log_id"
+	    " JOIN meeting_invitee mv ON mv.meeting_id = m.id"
+	    " WHERE mv.user_id = rd.uid AND m.starts_at >= ?"
+	    " AND l.status = 'open' ORDER BY m.starts_at LIMIT 100" },
 
 	/* (public_id, log_id, meeting_id, submission_id, corrects_id,
 	 *  author_id) */
@@ -1103,6 +1249,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND h.to_id = u.id AND h.status = 'pending'"
 	    " ORDER BY h.id DESC LIMIT 1)"
 	    " FROM app_user u WHERE u.id = ?" },
+	/* (today, user_id, log_id) -> role, unit_id, LOG_FACTS: what the
+	 * access rules need to decide whether the person may read the log
+	 * an e-mail is about (the reader rd is the person) */
+	[STMT_MAIL_RIGHT] = { "mail_right",
+	    "SELECT rd.role, rd.unit," LOG_FACTS("l") " FROM (SELECT u.id AS"
+	    " uid, u.unit_id AS unit, CAST(? AS DATE) AS today, u.role AS"
+	    " role FROM app_user u WHERE u.id = ?) rd JOIN relay_log l"
+	    " WHERE l.id = ?" },
 	/* (outbox_id) -> user_id, outcome, smtp_code */
 	[STMT_MAIL_DONE] = { "mail_done",
 	    "SELECT user_id, outcome, smtp_code FROM email_recipient"

@@ -66,6 +66,36 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- What a consent (the context) covers: the services it names, as
+       the units they are (and the persons, when it names some), or, for
+       one recorded before units were named, the kinds of service. -->
+  <xsl:template name="consent-covers">
+    <xsl:choose>
+      <xsl:when test="unit">
+        <xsl:for-each select="unit">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose>
+              <xsl:when test="position() = last()"><xsl:text> </xsl:text><xsl:value-of select="i:t('and')"/><xsl:text> </xsl:text></xsl:when>
+              <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+        <xsl:if test="person">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="i:t('only:')"/>
+          <xsl:for-each select="person">
+            <xsl:text> </xsl:text><xsl:value-of select="."/><xsl:if test="position() != last()">,</xsl:if>
+          </xsl:for-each>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="services"><xsl:with-param name="list" select="@services"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The role someone acted in. -->
   <xsl:template name="role">
     <xsl:param name="r"/>
@@ -110,6 +140,9 @@
       <xsl:when test="$k = 'close_request'"><xsl:value-of select="i:t('Asked to close')"/></xsl:when>
       <xsl:when test="$k = 'notice'"><xsl:value-of select="i:t('Notice to a partner')"/></xsl:when>
       <xsl:when test="$k = 'answer'"><xsl:value-of select="i:t('Answer from a partner')"/></xsl:when>
+      <xsl:when test="$k = 'passed'"><xsl:value-of select="i:t('Passed to the people responsible')"/></xsl:when>
+      <xsl:when test="$k = 'concern_taken'"><xsl:value-of select="i:t('Concern taken into the relay log')"/></xsl:when>
+      <xsl:when test="$k = 'concern_answered'"><xsl:value-of select="i:t('Concern answered')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -251,6 +284,7 @@
     <xsl:choose>
       <xsl:when test="$s = 'open'"><xsl:value-of select="i:t('Open')"/></xsl:when>
       <xsl:when test="$s = 'closed'"><xsl:value-of select="i:t('Closed')"/></xsl:when>
+      <xsl:when test="$s = 'passed'"><xsl:value-of select="i:t('Passed to the people responsible')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

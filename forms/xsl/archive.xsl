@@ -178,7 +178,7 @@
       <xsl:if test="not(consents/consent)"><p class="none"><xsl:value-of select="i:t('No consent was recorded.')"/></p></xsl:if>
       <xsl:for-each select="consents/consent">
         <div class="item">
-          <h3><xsl:call-template name="services"><xsl:with-param name="list" select="@services"/></xsl:call-template></h3>
+          <h3><xsl:call-template name="consent-covers"/></h3>
           <dl class="facts">
             <dt><xsl:value-of select="i:t('State')"/></dt>
             <dd>

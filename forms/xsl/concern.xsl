@@ -25,6 +25,7 @@
     <xsl:param name="field"/>
     <xsl:choose>
       <xsl:when test="$field = 'team' or $field = 'advice'">discussed</xsl:when>
+      <xsl:when test="/page/concern/passed/@can-receive">receive</xsl:when>
       <xsl:otherwise>decision</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -66,6 +67,7 @@
         </ul>
       </div>
     </xsl:if>
+    <xsl:apply-templates select="$c/passed"/>
     <xsl:if test="$c/@log">
       <div class="callout">
         <p>
@@ -99,19 +101,21 @@
         <xsl:value-of select="$c/@author"/>
         <xsl:if test="$c/@created">, <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@created"/></xsl:call-template></xsl:if>
       </dd>
-      <dt><xsl:value-of select="i:t('Decide by')"/></dt>
-      <dd>
-        <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template>
-        <xsl:if test="$c/@overdue"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
-      </dd>
+      <xsl:if test="$c/@status = 'open'">
+        <dt><xsl:value-of select="i:t('Decide by')"/></dt>
+        <dd>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template>
+          <xsl:if test="$c/@overdue"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
+        </dd>
+      </xsl:if>
     </dl>
     <xsl:if test="$c/@can-decide">
       <xsl:call-template name="decision-form"/>
     </xsl:if>
-    <xsl:if test="$c/@status = 'open'">
+    <xsl:if test="$c/@can-discuss">
       <xsl:call-template name="discussed-form"/>
     </xsl:if>
-    <xsl:if test="$c/@status = 'open' and not($c/@log)">
+    <xsl:if test="$c/@can-report and not($c/@log)">
       <section aria-labelledby="cw-title">
         <h2 id="cw-title"><xsl:value-of select="i:t('Report of concern to child welfare')"/></h2>
         <p><xsl:value-of select="i:t('If you believe the child is neglected or harmed at home, you have a duty to tell child welfare. It needs no consent.')"/></p>
@@ -252,6 +256,87 @@
       </input>
       <label for="{$id}"><xsl:value-of select="$label"/></label>
     </div>
+  </xsl:template>
+
+  <!-- ============================ a concern passed to the child's log -->
+  <!-- Its author reads that it was passed on (and the answer, if one
+       came); those it was passed to see the log and decide. -->
+  <xsl:template match="passed">
+    <xsl:variable name="c" select=".."/>
+    <div class="callout" role="status">
+      <xsl:choose>
+        <xsl:when test="@log">
+          <p>
+            <xsl:value-of select="i:t('This concern was passed to the relay log {0}, because the child already has an open relay log that its author does not take part in.', @reference)"/>
+            <xsl:text> </xsl:text>
+            <a href="/logs/{@log}"><xsl:value-of select="i:t('Open the relay log')"/></a>
+          </p>
+          <xsl:choose>
+            <xsl:when test="@state = 'pending'"><p><xsl:value-of select="i:t('It waits for the relay holder (or the leader of the log’s unit) to take it into the log or to answer its author. The author is told only that it was passed on.')"/></p></xsl:when>
+            <xsl:when test="@state = 'taken'"><p><xsl:value-of select="i:t('It was taken into the relay log.')"/></p></xsl:when>
+          </xsl:choose>
+        </xsl:when>
+        <xsl:otherwise>
+          <p><xsl:value-of select="i:t('The concern has been passed to the people responsible for the child’s follow-up. They decide what happens next, and may contact you.')"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="answer">
+        <h2><xsl:value-of select="i:t('Answer from the people responsible')"/></h2>
+        <p class="text"><xsl:value-of select="answer"/></p>
+        <p class="muted"><xsl:call-template name="date"><xsl:with-param name="d" select="answer/@at"/></xsl:call-template></p>
+      </xsl:if>
+    </div>
+    <xsl:if test="@can-receive">
+      <xsl:call-template name="receive-form"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="receive-form">
+    <xsl:variable name="c" select="/page/concern"/>
+    <xsl:variable name="chosen" select="string(/page/typed[@name = 'decision'])"/>
+    <xsl:variable name="derr" select="string(/page/error[@field = 'decision'])"/>
+    <section aria-labelledby="receive-title" class="panel" id="receive">
+      <h2 id="receive-title"><xsl:value-of select="i:t('Take the concern in, or answer its author')"/></h2>
+      <form method="post" action="/concerns/{$c/@id}/receive" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <fieldset>
+          <xsl:attribute name="class">field choices<xsl:if test="$derr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:if test="$derr != ''"><xsl:attribute name="aria-describedby">receive-decision-error</xsl:attribute></xsl:if>
+          <legend>
+            <xsl:value-of select="i:t('What do you do with it?')"/>
+            <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
+          </legend>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'receive-decision'"/>
+            <xsl:with-param name="error" select="$derr"/>
+          </xsl:call-template>
+          <div class="choice">
+            <input type="radio" id="receive-decision" name="decision" value="take">
+              <xsl:if test="$chosen = 'take'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="receive-decision"><xsl:value-of select="i:t('Take it into the relay log (its author can then be added as a participant, within consent)')"/></label>
+          </div>
+          <div class="choice">
+            <input type="radio" id="receive-decision-answer" name="decision" value="answer">
+              <xsl:if test="$chosen = 'answer'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="receive-decision-answer"><xsl:value-of select="i:t('Answer its author without taking it in')"/></label>
+          </div>
+        </fieldset>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'receive-answer'"/>
+          <xsl:with-param name="name" select="'answer'"/>
+          <xsl:with-param name="label" select="i:t('Answer to the author, or a note for the log')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'3'"/>
+          <xsl:with-param name="maxlength" select="'4000'"/>
+          <xsl:with-param name="hint" select="i:t('An answer is shown to the concern’s author; say nothing they may not know (the log, its level, who holds it) unless the guardians agree. Required when you answer.')"/>
+          <xsl:with-param name="value" select="string(/page/typed[@name = 'answer'])"/>
+          <xsl:with-param name="error" select="string(/page/error[@field = 'answer'])"/>
+        </xsl:call-template>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Save')"/></button>
+      </form>
+    </section>
   </xsl:template>
 
   <!-- ======================================= an anonymous discussion -->

@@ -29,7 +29,7 @@
     <xsl:if test="$c/@confirm-withdraw and $can-withdraw">
       <section class="confirm" aria-labelledby="confirm-title">
         <h2 id="confirm-title"><xsl:value-of select="i:t('Are you sure you want to withdraw this consent?')"/></h2>
-        <xsl:variable name="services"><xsl:call-template name="services"><xsl:with-param name="list" select="$c/@services"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="services"><xsl:for-each select="$c"><xsl:call-template name="consent-covers"/></xsl:for-each></xsl:variable>
         <ul>
           <li><xsl:value-of select="i:t('Sharing with {0} stops at once.', $services)"/></li>
           <li><xsl:value-of select="i:t('People from services that no other valid consent covers lose access to the relay log.')"/></li>
@@ -51,7 +51,7 @@
     </p>
     <dl class="facts">
       <dt><xsl:value-of select="i:t('Services')"/></dt>
-      <dd><xsl:call-template name="services"><xsl:with-param name="list" select="$c/@services"/></xsl:call-template></dd>
+      <dd><xsl:for-each select="$c"><xsl:call-template name="consent-covers"/></xsl:for-each></dd>
       <dt><xsl:value-of select="i:t('Valid')"/></dt>
       <dd>
         <xsl:variable name="from"><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@from"/></xsl:call-template></xsl:variable>

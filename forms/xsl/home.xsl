@@ -41,6 +41,7 @@
       </div>
     </xsl:if>
     <xsl:apply-templates select="alerts[alert]"/>
+    <xsl:apply-templates select="passed[concern]"/>
     <xsl:apply-templates select="handovers[handover]"/>
     <xsl:if test="user/@role = 'employee' or user/@role = 'leader'">
       <p class="actions">
@@ -121,6 +122,25 @@
                 </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ============================ concerns passed to a log I hold -->
+  <xsl:template match="passed">
+    <section class="callout handover-box" aria-labelledby="passed-title">
+      <h2 id="passed-title"><xsl:value-of select="i:t('Concerns passed to you')"/></h2>
+      <p><xsl:value-of select="i:t('Someone outside the relay log wrote down a concern about the child. Take it into the log, or answer its author.')"/></p>
+      <ul>
+        <xsl:for-each select="concern">
+          <li>
+            <a href="/concerns/{@id}"><xsl:value-of select="i:t('Concern {0} from {1}, for relay log {2}', @reference, @unit, @log-reference)"/></a>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+            <xsl:if test="@urgent"><xsl:text> </xsl:text><strong class="tag bad"><xsl:value-of select="i:t('Urgent')"/></strong></xsl:if>
           </li>
         </xsl:for-each>
       </ul>

@@ -61,6 +61,7 @@
         <p><xsl:value-of select="i:t('This is the relay log: everything the services write about this case is here, and you can read all of it. You can add a note or a bright spot, withdraw a consent, ask for the log to be closed, and see who has read it.')"/></p>
       </div>
     </xsl:if>
+    <xsl:apply-templates select="$l/passed[concern]"/>
     <xsl:apply-templates select="$l/handover"/>
     <nav class="toc" aria-label="{i:t('On this page')}">
       <ul>
@@ -84,6 +85,25 @@
     <xsl:apply-templates select="$l/notices"/>
     <xsl:apply-templates select="$l/events"/>
     <xsl:call-template name="manage"/>
+  </xsl:template>
+
+  <!-- ======================== concerns passed to the log from outside -->
+  <xsl:template match="passed">
+    <section class="callout handover-box" aria-labelledby="passed-title" id="passed">
+      <h2 id="passed-title"><xsl:value-of select="i:t('Concerns passed to this relay log')"/></h2>
+      <p><xsl:value-of select="i:t('Someone outside the relay log wrote down a concern about the child. Take it into the log, or answer its author; its author has been told only that it was passed to the people responsible.')"/></p>
+      <ul>
+        <xsl:for-each select="concern">
+          <li>
+            <a href="/concerns/{@id}#receive"><xsl:value-of select="i:t('Concern {0} from {1}', @reference, @unit)"/></a>
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+            <xsl:if test="@urgent"><xsl:text> </xsl:text><strong class="tag bad"><xsl:value-of select="i:t('Urgent')"/></strong></xsl:if>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
   </xsl:template>
 
   <!-- ================================================== the head -->
@@ -903,7 +923,7 @@
               <li id="consent-{@id}">
                 <xsl:attribute name="class">card<xsl:if test="@valid != 'true'"> inactive</xsl:if></xsl:attribute>
                 <h3 class="card-title">
-                  <xsl:call-template name="services"><xsl:with-param name="list" select="@services"/></xsl:call-template>
+                  <xsl:call-template name="consent-covers"/>
                 </h3>
                 <p class="card-state">
                   <xsl:call-template name="consent-state"/>

@@ -95,8 +95,8 @@ SELECT @log, @nurse, @ansatt FROM DUAL WHERE @exists = 0;
 
 INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       'consent', 1, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
-<consent><child><name>Sara Hansen</name><birthdate>2016-09-02</birthdate></child><guardians><guardian><name>Line Hansen</name><relation>mother</relation><parental_responsibility>true</parental_responsibility></guardian></guardians><child_signs>false</child_signs><services>health_clinic ppt</services><persons><person><name/><service/></person></persons><purpose>Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.</purpose><valid_from>', CURRENT_DATE - INTERVAL 9 DAY, '</valid_from><expires>', CURRENT_DATE + INTERVAL 180 DAY, '</expires><signing><method>digital</method><signed_by/><signed_date/></signing><withdrawal_informed>true</withdrawal_informed></consent>
+       'consent', 2, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
+<consent><child><name>Sara Hansen</name><birthdate>2016-09-02</birthdate></child><guardians><guardian><name>Line Hansen</name><relation>mother</relation><parental_responsibility>true</parental_responsibility></guardian></guardians><child_signs>false</child_signs><services>helsestasjon-sentrum ppt</services><persons><person><who/></person></persons><purpose>Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.</purpose><valid_from>', CURRENT_DATE - INTERVAL 9 DAY, '</valid_from><expires>', CURRENT_DATE + INTERVAL 180 DAY, '</expires><signing><method>digital</method><signed_by/><signed_date/></signing><withdrawal_informed>true</withdrawal_informed></consent>
 '), @ansatt FROM DUAL WHERE @exists = 0;
 SET @csub = LAST_INSERT_ID();
 INSERT INTO consent (public_id, log_id, submission_id, method, purpose, valid_from, expires, created_by)
@@ -108,6 +108,11 @@ SET @consent = LAST_INSERT_ID();
 INSERT INTO consent_service (consent_id, service)
 SELECT @consent, s.service FROM (SELECT 'health_clinic' AS service UNION ALL SELECT 'ppt') s
 WHERE @exists = 0;
+-- The consent names the services themselves (0014_consent_units.sql):
+-- Familiesenteret's health clinic and PPT Larvik.
+INSERT INTO consent_unit (consent_id, unit_id, named_only)
+SELECT @consent, u.id, FALSE FROM unit u
+WHERE u.code IN ('helsestasjon-sentrum', 'ppt') AND @exists = 0;
 
 INSERT INTO measure (public_id, log_id, what, goal, responsible_id, start_date, eval_date, created_by)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),

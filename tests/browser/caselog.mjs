@@ -138,9 +138,11 @@ await scenario('caselog', async ({ browser, page, step }) => {
 			'Line Hansen')
 			fail('the first guardian was lost when a row was added');
 		const services = page.getByRole('group', { name: /^Tjenester som kan delta/ });
-		await services.getByRole('checkbox', { name: 'Helsestasjon og skolehelsetjeneste' })
+		// the services themselves: Familiesenteret's health clinic, where
+		// the nurse works, and PPT Larvik
+		await services.getByRole('checkbox', { name: 'Familiesenteret, helsestasjonen Larvik sentrum' })
 			.check();
-		await services.getByRole('checkbox', { name: 'Pedagogisk-psykologisk tjeneste (PPT)' })
+		await services.getByRole('checkbox', { name: 'PPT Larvik' })
 			.check();
 		await page.getByRole('textbox', { name: /^Formålet med samarbeidet/ })
 			.fill('Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ' +
@@ -154,12 +156,12 @@ await scenario('caselog', async ({ browser, page, step }) => {
 			{ redirected: true });
 		// the new consent, then the log with it
 		expectPath(page, /^\/consents\/[A-Za-z0-9_-]{22}$/);
-		await expectText(page, 'Helsestasjon og Pedagogisk-psykologisk tjeneste (PPT)',
+		await expectText(page, 'Familiesenteret, helsestasjonen Larvik sentrum og PPT Larvik',
 			`${norsk(day(0))} til ${norsk(day(90))}`);
 		await checkA11y(page, 'the consent page');
 		await submit(page, page.getByRole('link', { name: 'Tilbake til stafettloggen' }));
 		await expectText(region(page, 'Samtykker'),
-			'Helsestasjon og Pedagogisk-psykologisk tjeneste (PPT)', /gyldig/i);
+			'Familiesenteret, helsestasjonen Larvik sentrum og PPT Larvik', /gyldig/i);
 	});
 
 	await step('the holder adds participants, a measure and a meeting', async () => {
@@ -356,7 +358,7 @@ await scenario('caselog', async ({ browser, page, step }) => {
 		await expectNoText(region(page, 'Deltakere'), PPT);
 		await expectText(region(page, 'Tidslinje'),
 			`Deltar ikke lenger (samtykke trukket tilbake): ${PPT}`);
-		await goto(ppt, logPath(), { status: 403 });
+		await goto(ppt, logPath(), { status: 404 });
 		await checkA11y(ppt, 'the forbidden page');
 	});
 

@@ -80,12 +80,28 @@ def open_log(client, name, birth="2016-09-02", nin=""):
                      r.header("Location")).group(1), c
 
 
-def consent_xml(name, birth, services, expires=None, guardian="Line Hansen"):
+# A consent names the municipality's units; the tests speak of the
+# services by kind, as the people in them are spread in the demo data:
+# the health clinic is Familiesenteret (where the nurse works).
+UNIT_OF = {"health_clinic": "helsestasjon-sentrum", "ppt": "ppt",
+           "school": "fagerli-skole", "nav": "nav", "bup": "bup-vestfold",
+           "child_welfare": "barnevern", "family_service": "familietjenester",
+           "kindergarten": "stavern-bhg", "sfo": "fagerli-sfo",
+           "police": "politiet-larvik"}
+
+
+def units(services):
+    """Unit codes for a space-separated list of kinds (or codes)."""
+    return " ".join(UNIT_OF.get(s, s) for s in services.split())
+
+
+def consent_xml(name, birth, services, expires=None, guardian="Line Hansen",
+                persons=""):
     return instance("consent", {
         "child/name": name, "child/birthdate": birth,
         "guardians/guardian/name": guardian,
-        "services": services,
-        "persons/person/name": "", "persons/person/service": "",
+        "services": units(services),
+        "persons/person/who": persons,
         "valid_from": day(0), "expires": expires or day(90),
     })
 

@@ -119,6 +119,8 @@ MEASURE = [("what", "Samtale hver mandag"), ("goal", "Tryggere morgener"),
 CLOSE_ASK = [("reason", "Det går bra nå.")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
+RECEIVE = [("decision", "answer"),
+           ("answer", "Takk, vi følger opp og tar kontakt.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
 NOTHING = []
 WITHDRAW = [("confirm", "yes")]
@@ -257,12 +259,18 @@ ROWS = [
         obj="concern", page="anonymous"),
     Row("POST", "/concerns/{id}/discussed", "D D A D D D A D D D D",
         obj="concern", body=DISCUSSED, page="concern"),
+    # a concern someone outside the log wrote about its child, passed to
+    # the log: its holder and the leader of its unit decide, once
+    Row("GET", "/concerns/{id}",           "D D A D D D A D D D D",
+        obj="passed", variant="passed to the log", page="concern"),
+    Row("POST", "/concerns/{id}/receive",  "D D A D D D A D D D D",
+        obj="passed", body=RECEIVE, page="concern", fresh=True),
     # the baton: the pending handover proposes the health clinic nurse
     Row("GET", "/handovers/{id}",          "D D A A D D A D D D D",
         obj="handover", page="handover"),
-    Row("POST", "/handovers/{id}/accept",  "D D D A D R D D D D D",
+    Row("POST", "/handovers/{id}/accept",  "D D D A D D D D D D D",
         obj="handover", body=NOTHING, fresh=True),
-    Row("POST", "/handovers/{id}/refuse",  "D D D A D A D D D D D",
+    Row("POST", "/handovers/{id}/refuse",  "D D D A D D D D D D D",
         obj="handover", body=REFUSE, fresh=True),
     Row("POST", "/handovers/{id}/withdraw", "D D A D D D D D D D D",
         obj="handover", body=NOTHING, fresh=True),
@@ -364,11 +372,13 @@ ROWS = [
         obj="log", body=CLOSE_ASK),
     Row("POST", "/api/v1/concerns/{id}/level", "D D A D D D A D D D D",
         obj="concern_a", body=DECIDE),
+    Row("POST", "/api/v1/concerns/{id}/receive", "D D A D D D A D D D D",
+        obj="passed", body=RECEIVE, fresh=True),
     Row("GET", "/api/v1/handovers/{id}",   "D D A A D D A D D D D",
         obj="handover"),
-    Row("POST", "/api/v1/handovers/{id}/accept", "D D D A D R D D D D D",
+    Row("POST", "/api/v1/handovers/{id}/accept", "D D D A D D D D D D D",
         obj="handover", body=NOTHING, fresh=True),
-    Row("POST", "/api/v1/handovers/{id}/refuse", "D D D A D A D D D D D",
+    Row("POST", "/api/v1/handovers/{id}/refuse", "D D D A D D D D D D D",
         obj="handover", body=REFUSE, fresh=True),
     Row("POST", "/api/v1/handovers/{id}/withdraw", "D D A D D D D D D D D",
         obj="handover", body=NOTHING, fresh=True),
@@ -456,7 +466,8 @@ def instance(form, ctx, **changes):
     fit = {
         "consent": {"child/name": ctx.get("child_name", ""),
                     "child/birthdate": BIRTH,
-                    "services": "health_clinic ppt",
+                    "services": "helsestasjon-sentrum ppt",
+                    "persons/person/who": "",
                     "valid_from": today().isoformat(),
                     "expires": (today() + datetime.timedelta(days=180))
                     .isoformat()},
@@ -513,9 +524,13 @@ class Fixtures:
         self.concerns.append(pid)
         return pid
 
-    def case(self, lapsed=False, closed=False, full=True):
+    def case(self, lapsed=False, closed=False, full=True, passed=None):
         """A case with everything in it, or (full=False) the log, its
-        consent, its people and the pending handover only."""
+        consent, its people and the pending handover only; passed: a
+        concern passed to it waits (not in a closed one, nor in a fresh
+        one but for the rows about it: closing waits for it)."""
+        if passed is None:
+            passed = full and not closed
         n = next(self.n)
         c = {"child_name": "Matrise Barn %d" % n}
         c["concern_in_log"] = self.concern("Barn %d" % n)
@@ -562,6 +577,11 @@ class Fixtures:
         # a referral delivered, no receipt yet, sent by the holder (to a
         # paused partner: notify sends it nothing)
         c["sent_notice"] = ("MatrixSentNotice%d" % n).ljust(22, "x")
+        # a concern about the child by the teacher, who is outside the
+        # log, decided to level 2 and so passed to it (made in SQL: the
+        # fixtures' children have no identity number to find them by)
+        c["passed"] = ("MatrixPassedConcern%d" % n).ljust(22, "x")
+        self.concerns.append(c["passed"])
         stmts = [
             "SET @log = (SELECT id FROM relay_log WHERE public_id = '%s')"
             % log,
@@ -581,6 +601,22 @@ class Fixtures:
             "INSERT INTO child_person (child_id, user_id, relation) SELECT "
             "child_id, %s, 'guardian' FROM relay_log WHERE id = @log"
             % self.ids["forelder"]]
+        stmts += [] if not passed else [
+            "INSERT INTO concern (public_id, reference, unit_id, author_id,"
+            " child_id, submission_id, anonymous, urgent, level, status,"
+            " deadline, passed_log_id, passed_state) SELECT '%s', '%s',"
+            " a.unit_id, a.id, l.child_id, k.submission_id, FALSE, FALSE, 2,"
+            " 'passed', CURRENT_DATE + INTERVAL 14 DAY, l.id, 'pending'"
+            " FROM relay_log l JOIN concern k ON k.log_id = l.id JOIN"
+            " app_user a ON a.username = 'laerer' WHERE l.id = @log LIMIT 1"
+            % (c["passed"], "P%03d-PASS" % n),
+            # as every concern, it told someone (the holder, long since)
+            "INSERT INTO outbox (public_id, kind, user_id, concern_id,"
+            " idempotency_key, status) SELECT '%s', 'concern.passed',"
+            " l.holder_id, k.id, '%s', 'delivered' FROM relay_log l JOIN"
+            " concern k ON k.passed_log_id = l.id WHERE l.id = @log"
+            % (("MatrixPassedNotice%d" % n).ljust(22, "x"),
+               ("MatrixPassedNotice%d" % n).ljust(43, "p"))]
         if lapsed:
             # The sweep that records an expiry (and removes participants)
             # is told it has run: the nurse stays a participant on paper,
@@ -804,17 +840,17 @@ class AccessMatrixTest(unittest.TestCase):
             sql("UPDATE consent SET expires = '%s' WHERE public_id = '%s'"
                 % (today() + datetime.timedelta(days=days), c["consent"]))
 
-        self.assertEqual(statuses(), [403, 403, 403])
+        self.assertEqual(statuses(), [404, 404, 404])
         expires(30)
         self.assertEqual(statuses(), [200, 200, 200])
         expires(-1)
-        self.assertEqual(statuses(), [403, 403, 403])
+        self.assertEqual(statuses(), [404, 404, 404])
         expires(30)
         self.assertEqual(statuses(), [200, 200, 200])
         r = api("POST", "/api/v1/consents/%s/withdraw" % c["consent"],
                 guardian, xml_input([]))
         self.assertEqual(r.status, 200, r.text)
-        self.assertEqual(statuses(), [403, 403, 403])
+        self.assertEqual(statuses(), [404, 404, 404])
         # and she no longer takes part: the withdrawal says so in the log
         self.assertEqual(sql_value(
             "SELECT COUNT(*) FROM log_participant p JOIN relay_log l ON "
@@ -862,8 +898,9 @@ class AccessMatrixTest(unittest.TestCase):
                 objs = {}
                 for ctx in ("main", "lapsed"):
                     objs[ctx] = dict(self.objects[ctx])
-                    objs[ctx].update(self.fx.case(lapsed=ctx == "lapsed",
-                                                  full=False))
+                    objs[ctx].update(self.fx.case(
+                        lapsed=ctx == "lapsed", full=False,
+                        passed=row.obj == "passed"))
             refused = [i for i, e in enumerate(row.expect) if e != "A"]
             allowed = [i for i, e in enumerate(row.expect) if e == "A"]
             for phase in (refused, allowed):

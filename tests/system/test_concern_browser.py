@@ -168,13 +168,13 @@ class VisibilityTest(unittest.TestCase):
         self.assertEqual(self.sees("leder"), (True, 200))
 
     def test_colleague_does_not(self):
-        self.assertEqual(self.sees("ansatt2"), (False, 403))
+        self.assertEqual(self.sees("ansatt2"), (False, 404))
 
     def test_leader_of_another_unit_does_not(self):
-        self.assertEqual(self.sees("leder2"), (False, 403))
+        self.assertEqual(self.sees("leder2"), (False, 404))
 
     def test_nurse_does_not(self):
-        self.assertEqual(self.sees("helsesykepleier"), (False, 403))
+        self.assertEqual(self.sees("helsesykepleier"), (False, 404))
 
     def test_administrator_does_not(self):
         self.assertEqual(self.sees("admin"), (False, 403))

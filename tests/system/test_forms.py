@@ -34,11 +34,23 @@ def shift_dates(text):
     return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", move, text)
 
 
+# The people the consent form's placeholder staff list names, and who
+# they are in the demo data.
+PEOPLE = {"NinaBergHelsestasjon01": "helsesykepleier",
+          "OlaNilsenPPTLarvik0001": "ppt"}
+
+
 def case(name):
     with open(os.path.join(CASES, name + ".xml"), encoding="utf-8") as f:
         text = f.read()
     # the placeholder unit of the cases: use a real one
     text = re.sub(r"<unit>x</unit>", "<unit>ppt</unit>", text)
+    # the placeholder people of forms/consent.xml: the real ones
+    for placeholder, user in PEOPLE.items():
+        if placeholder in text:
+            text = text.replace(placeholder, sql_value(
+                "SELECT public_id FROM app_user WHERE username = '%s'"
+                % user))
     return shift_dates(text)
 
 
