@@ -9,6 +9,7 @@
 
 #define UNIT_A	10
 #define UNIT_B	20
+#define UNIT_C	30
 #define ME	100
 #define OTHER	200
 
@@ -110,7 +111,8 @@ END_TEST
  * closed log, with and without consent for the participant's service.
  * One row per (who, facts); the string lists the rights granted, in the
  * order of the enum: r=read n=note m=minutes M=manage h=handover
- * l=level w=withdraw c=close-ask a=access log. "-" is nothing.
+ * l=level w=withdraw c=close-ask a=access log R=receive a concern passed
+ * to the log. "-" is nothing.
  */
 enum actor { A_HOLDER, A_PART, A_LEADER_HOME, A_LEADER_OTHER, A_EMPLOYEE,
 	A_GUARDIAN, A_YOUTH15, A_CHILD14, A_CITIZEN, A_ADMIN, A_NOBODY };
@@ -181,32 +183,32 @@ setup(enum actor a, struct principal *p, struct log_facts *f, int covered,
 
 START_TEST(log_matrix)
 {
-	static const char letters[] = "rnmMhlwca";
+	static const char letters[] = "rnmMhlwcaR";
 	static const enum log_right rights[] = { LR_READ, LR_NOTE, LR_MINUTES,
 	    LR_MANAGE, LR_HANDOVER, LR_LEVEL, LR_WITHDRAW, LR_CLOSE_ASK,
-	    LR_ACCESS_LOG };
+	    LR_ACCESS_LOG, LR_RECEIVE };
 	static const struct {
 		enum actor	 who;
 		int		 covered, open;
 		const char	*granted;
 	} rows[] = {
-		{ A_HOLDER, 1, 1, "rnmMhlw-a" },
-		{ A_HOLDER, 0, 1, "rnmMhlw-a" },	/* holds: keeps it */
-		{ A_HOLDER, 1, 0, "r-------a" },	/* closed: reads */
-		{ A_PART, 1, 1, "rnm------" },
-		{ A_PART, 0, 1, "---------" },	/* consent ended */
-		{ A_PART, 1, 0, "r--------" },
-		{ A_LEADER_HOME, 0, 1, "rn--hl---" },
-		{ A_LEADER_HOME, 0, 0, "r--------" },
-		{ A_LEADER_OTHER, 1, 1, "---------" },
-		{ A_EMPLOYEE, 1, 1, "---------" },
-		{ A_GUARDIAN, 0, 1, "rn----wca" },
-		{ A_GUARDIAN, 0, 0, "r-------a" },
-		{ A_YOUTH15, 0, 1, "rn----wca" },
-		{ A_CHILD14, 0, 1, "---------" },
-		{ A_CITIZEN, 0, 1, "---------" },
-		{ A_ADMIN, 1, 1, "---------" },
-		{ A_NOBODY, 1, 1, "---------" },
+		{ A_HOLDER, 1, 1, "rnmMhlw-aR" },
+		{ A_HOLDER, 0, 1, "rnmMhlw-aR" },	/* holds: keeps it */
+		{ A_HOLDER, 1, 0, "r-------a-" },	/* closed: reads */
+		{ A_PART, 1, 1, "rnm-------" },
+		{ A_PART, 0, 1, "----------" },	/* consent ended */
+		{ A_PART, 1, 0, "r---------" },
+		{ A_LEADER_HOME, 0, 1, "rn--hl---R" },
+		{ A_LEADER_HOME, 0, 0, "r---------" },
+		{ A_LEADER_OTHER, 1, 1, "----------" },
+		{ A_EMPLOYEE, 1, 1, "----------" },
+		{ A_GUARDIAN, 0, 1, "rn----wca-" },
+		{ A_GUARDIAN, 0, 0, "r-------a-" },
+		{ A_YOUTH15, 0, 1, "rn----wca-" },
+		{ A_CHILD14, 0, 1, "----------" },
+		{ A_CITIZEN, 0, 1, "----------" },
+		{ A_ADMIN, 1, 1, "----------" },
+		{ A_NOBODY, 1, 1, "----------" },
 	};
 	struct principal p;
 	struct log_facts f;
@@ -246,6 +248,121 @@ START_TEST(log_roles)
 }
 END_TEST
 
+
+/*
+ * A concern passed to a log: every actor of the log matrix x the
+ * concern's own people, for each right. The author (ME, an employee of
+ * UNIT_C) never learns of the log; the log's holder and the leader of
+ * its unit (UNIT_A) receive it while it waits; a participant of the log
+ * does not see it; once taken in, it is read by the log's rule.
+ */
+START_TEST(concern_passed_to_a_log)
+{
+	static const char letters[] = "rdDpR";
+	static const enum concern_right rights[] = { CR_READ, CR_DECIDE,
+	    CR_DISCUSS, CR_REPORT, CR_RECEIVE };
+	static const struct {
+		enum actor	 who;
+		int		 author, pending, taken;
+		const char	*granted;
+	} rows[] = {
+		/* the author: theirs, passed on, decided by others */
+		{ A_EMPLOYEE, 1, 1, 0, "r--p-" },
+		{ A_EMPLOYEE, 1, 0, 1, "r--p-" },
+		{ A_HOLDER, 0, 1, 0, "r---R" },
+		{ A_HOLDER, 0, 0, 0, "r----" },	/* answered: reads it */
+		{ A_LEADER_HOME, 0, 1, 0, "r---R" },
+		{ A_PART, 0, 1, 0, "-----" },
+		{ A_PART, 0, 0, 1, "r----" },	/* taken in: the log's */
+		{ A_LEADER_OTHER, 0, 1, 0, "-----" },
+		{ A_GUARDIAN, 0, 1, 0, "-----" },
+		{ A_ADMIN, 0, 1, 0, "-----" },
+		{ A_NOBODY, 0, 1, 0, "-----" },
+	};
+	struct concern_facts cf;
+	struct principal p;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&cf, 0, sizeof(cf));
+		setup(rows[i].who, &p, &cf.to, 1, 1);
+		/* the concern arose in a third unit, the author's */
+		if (rows[i].who == A_EMPLOYEE)
+			p.unit_id = UNIT_C;
+		cf.unit_id = UNIT_C;
+		cf.author_id = rows[i].author ? ME : OTHER;
+		cf.status = CS_PASSED;
+		cf.passed = 1;
+		cf.pending = rows[i].pending;
+		if (rows[i].taken) {
+			cf.in_log = 1;
+			cf.log = cf.to;
+		}
+		for (j = 0; j < sizeof(rights) / sizeof(rights[0]); j++) {
+			int want = rows[i].granted[j] == letters[j];
+
+			ck_assert_msg(access_concern(&p, &cf, rights[j]) ==
+			    want, "row %zu right %c: want %d", i, letters[j],
+			    want);
+		}
+	}
+}
+END_TEST
+
+/* An open concern of one's own is decided, discussed and reported; one
+ * in a log is the log's; a closed one is only read. */
+START_TEST(concern_own)
+{
+	struct concern_facts cf;
+	struct principal p = who(ROLE_EMPLOYEE, UNIT_A);
+
+	memset(&cf, 0, sizeof(cf));
+	cf.unit_id = UNIT_A;
+	cf.author_id = ME;
+	cf.status = CS_OPEN;
+	ck_assert(access_concern(&p, &cf, CR_READ));
+	ck_assert(access_concern(&p, &cf, CR_DECIDE));
+	ck_assert(access_concern(&p, &cf, CR_DISCUSS));
+	ck_assert(access_concern(&p, &cf, CR_REPORT));
+	ck_assert(!access_concern(&p, &cf, CR_RECEIVE));
+	cf.in_log = 1;		/* a log they may not read: theirs still */
+	ck_assert(access_concern(&p, &cf, CR_READ));
+	ck_assert(!access_concern(&p, &cf, CR_DECIDE));
+	ck_assert(!access_concern(&p, &cf, CR_DISCUSS));
+	cf.in_log = 0;
+	cf.status = CS_CLOSED;
+	ck_assert(access_concern(&p, &cf, CR_READ));
+	ck_assert(!access_concern(&p, &cf, CR_DECIDE));
+	ck_assert(!access_concern(&p, &cf, CR_REPORT));
+	cf.author_id = OTHER;	/* a colleague's: not theirs */
+	cf.status = CS_OPEN;
+	ck_assert(!access_concern(&p, &cf, CR_READ));
+}
+END_TEST
+
+/* A handover: the log's readers see it; the proposed holder the request
+ * alone, while a consent covers them; nobody else. */
+START_TEST(handover_read)
+{
+	struct principal p;
+	struct log_facts f;
+	int log_too;
+
+	setup(A_HOLDER, &p, &f, 0, 1);
+	ck_assert(access_handover_read(&p, &f, OTHER, &log_too) && log_too);
+	setup(A_EMPLOYEE, &p, &f, 1, 1);	/* proposed, covered */
+	ck_assert(access_handover_read(&p, &f, ME, &log_too) && !log_too);
+	setup(A_EMPLOYEE, &p, &f, 0, 1);	/* proposed, consent ended */
+	ck_assert(!access_handover_read(&p, &f, ME, &log_too));
+	setup(A_EMPLOYEE, &p, &f, 1, 1);	/* covered, not proposed */
+	ck_assert(!access_handover_read(&p, &f, OTHER, &log_too));
+	setup(A_GUARDIAN, &p, &f, 1, 1);
+	ck_assert(access_handover_read(&p, &f, OTHER, &log_too) && log_too);
+	setup(A_CITIZEN, &p, &f, 1, 1);		/* a citizen is never staff */
+	ck_assert(!access_handover_read(&p, &f, ME, &log_too));
+}
+END_TEST
+
 static Suite *
 access_suite(void)
 {
@@ -260,6 +377,9 @@ access_suite(void)
 	tcase_add_test(tc, submission_matrix);
 	tcase_add_test(tc, log_matrix);
 	tcase_add_test(tc, log_roles);
+	tcase_add_test(tc, concern_passed_to_a_log);
+	tcase_add_test(tc, concern_own);
+	tcase_add_test(tc, handover_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -106,9 +106,10 @@ def consent_xml(name, birth, services, expires=None, guardian="Line Hansen",
     })
 
 
-def give_consent(user, log, name, birth, services, expires=None):
+def give_consent(user, log, name, birth, services, expires=None,
+                 persons=""):
     r = api("POST", "/api/v1/forms/consent?log=%s" % log, token(user),
-            consent_xml(name, birth, services, expires))
+            consent_xml(name, birth, services, expires, persons=persons))
     assert r.status == 201, (r.status, r.text)
     return r.header("Location").rsplit("/", 1)[1]
 

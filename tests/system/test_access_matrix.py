@@ -28,6 +28,7 @@ notices, submissions, concerns, drafts, guide steps, partners) must be
 exactly nothing; then the 'A' cells run.
 """
 import base64
+import copy
 import datetime
 import itertools
 import os
@@ -424,6 +425,39 @@ PERM_MAX = {
     "staff": set(COLS) - {"anon", "admin", "guardian", "citizen"},
     "admin": {"admin"},
     "partner": set(),
+}
+
+# The route (a GET of the API, or of the page) that says whether someone
+# may see each kind of fixture object at all; "admin" and "author": only
+# the administrator, only the draft's author (ansatt). A route with an id
+# whose object is not here fails test_an_outsider_learns_nothing.
+READ_OF = {
+    "log": "/api/v1/logs/{id}", "closed_log": "/api/v1/logs/{id}",
+    "concern": "/api/v1/concerns/{id}", "concern_a": "/api/v1/concerns/{id}",
+    "concern_b": "/api/v1/concerns/{id}", "passed": "/api/v1/concerns/{id}",
+    "submission": "/api/v1/submissions/{id}",
+    "handover": "/api/v1/handovers/{id}",
+    "consent": "/api/v1/consents/{id}",
+    "minutes": "/api/v1/minutes/{id}", "draft_a": "/api/v1/minutes/{id}",
+    "draft_b": "/api/v1/minutes/{id}",
+    "sent_notice": "/notices/{id}/confirm",
+    "draft": "author",
+    "partner": "admin", "dead_notice": "admin", "step": "admin",
+}
+
+# Write routes that are about no relay log: test_a_closed_log_takes_no
+# _writes tries every other one on a closed log.
+NOT_A_LOG = {
+    "/login", "/logout", "/drafts/{id}/delete", "/settings/email",
+    "/admin/guide/steps", "/admin/guide/steps/{id}",
+    "/admin/guide/steps/{id}/delete", "/admin/partners",
+    "/admin/partners/{id}", "/admin/partners/{id}/pause",
+    "/admin/partners/{id}/resume", "/api/v1/partners",
+    "/api/v1/partners/{id}", "/api/v1/partners/{id}/pause",
+    "/api/v1/partners/{id}/resume",
+    # partners answer by their own signature (test_receipts.py answers
+    # a notice of a closed log)
+    "/api/v1/receipts",
 }
 
 # ---------------------------------------------------------------- fixtures
@@ -966,6 +1000,175 @@ class AccessMatrixTest(unittest.TestCase):
             "%s = %s%s" % (a[0], a[1], " (%s)" % a[2] if a[2] != "main"
                            else "") for a in ACTORS))
         return "\n".join(lines)
+
+    # ---- classes of holes, generated from the route table
+
+    def fresh_sessions(self):
+        """A new browser session per actor (test_matrix logs them out at
+        its end; these tests do not depend on running before it)."""
+        for _col, user, _ctx in ACTORS:
+            if user is None:
+                continue
+            c = Client()
+            c.login(user)
+            self.clients[user] = c
+            self.csrf[user] = c.csrf("/")
+        self.logged_out.clear()
+
+    def row_for(self, method, pattern):
+        """The matrix's row for a route (its plain variant first): what a
+        request to it sends."""
+        rows = [r for r in ROWS if (r.method, r.pattern) == (method,
+                                                             pattern)]
+        self.assertTrue(rows, "no row for %s %s" % (method, pattern))
+        plain = [r for r in rows if not r.variant]
+        return (plain or rows)[0]
+
+    def closed_state(self, log):
+        """Everything of a log a write could change (its notices' states
+        aside: a partner's answer or an administrator's retry of a notice
+        still records the truth about its delivery)."""
+        lid = "(SELECT id FROM relay_log WHERE public_id = '%s')" % log
+        q = [
+            "SELECT CONCAT(status, holder_id, level) FROM relay_log"
+            " WHERE id = %s" % lid,
+            "SELECT COUNT(*) FROM case_event WHERE log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(user_id, removed_at IS NULL ORDER BY id)"
+            " FROM log_participant WHERE log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(id, status ORDER BY id) FROM consent"
+            " WHERE log_id = %s" % lid,
+            "SELECT COUNT(*) FROM consent_attachment a JOIN consent c ON"
+            " c.id = a.consent_id WHERE c.log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(id, status ORDER BY id) FROM handover"
+            " WHERE log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(id, status, eval_date, COALESCE(result,"
+            " '') ORDER BY id) FROM measure WHERE log_id = %s" % lid,
+            "SELECT COUNT(*) FROM meeting WHERE log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(id, status, submission_id ORDER BY id)"
+            " FROM minutes WHERE log_id = %s" % lid,
+            "SELECT GROUP_CONCAT(id, status, level ORDER BY id) FROM"
+            " concern WHERE log_id = %s OR passed_log_id = %s" % (lid,
+                                                                lid),
+            "SELECT COUNT(*) FROM outbox WHERE log_id = %s" % lid,
+            "SELECT COUNT(*) FROM log_archive WHERE log_id = %s" % lid,
+        ]
+        return sql("SELECT " + ", ".join("(%s)" % x for x in q))[0]
+
+    def test_a_closed_log_takes_no_writes(self):
+        """Every write route of the route table, tried by every actor on
+        a closed log (and its consent, handover, minutes, drafts, notices,
+        concerns; every case form with the log as its context): refused,
+        and the log as it was. Writes that are about no log are named in
+        NOT_A_LOG, so a new route has to be placed on one side."""
+        self.fresh_sessions()
+        c = self.fx.case(closed=True)
+        c.update(self.fx.common)
+        c["closed_dead"] = ("MatrixClosedDead%d" % len(self.fx.logs)
+                            ).ljust(22, "d")
+        sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
+            " partner_id, message_type, attempts, dead_at, log_id) SELECT"
+            " '%s', 'referral', '%s', 'dead', id, 'referral', 1, NOW(6),"
+            " (SELECT id FROM relay_log WHERE public_id = '%s') FROM partner"
+            " WHERE public_id = 'MatrixPausedPartner000'"
+            % (c["closed_dead"], c["closed_dead"].ljust(43, "c"), c["log"]))
+        # the case's objects as they are when it is closed
+        on_closed = dict(self.objects["main"])
+        on_closed.update(c)
+        on_closed.update({"closed_log": c["log"], "passed": c[
+            "concern_in_log"], "concern": c["concern_in_log"],
+            "concern_a": c["concern_in_log"],
+            "concern_b": c["concern_in_log"],
+            "dead_notice": c["closed_dead"]})
+        before = self.closed_state(c["log"])
+        wrong, tried = [], 0
+        for method, pattern, _perm in sorted(self.routes()):
+            if method != "POST" or pattern in NOT_A_LOG:
+                continue
+            rows = [r for r in ROWS if (r.method, r.pattern) ==
+                    (method, pattern) and (r.query or "{id}" in
+                                           r.pattern)]
+            self.assertTrue(rows, "%s %s: on a log or in NOT_A_LOG?"
+                            % (method, pattern))
+            for row in rows:
+                for col, user, _ctx in ACTORS:
+                    r = self.send(row, user, on_closed)
+                    tried += 1
+                    admin_notice = row.obj == "dead_notice" and \
+                        user == "admin"
+                    if outcome(r) != "D" and r.status not in (409, 422) \
+                            and not admin_notice:
+                        wrong.append("%s as %s: %d %s" % (
+                            row.name, col, r.status, message(r)))
+                after = self.closed_state(c["log"])
+                if after != before:
+                    wrong.append("%s changed the closed log: %s -> %s" % (
+                        row.name, before, after))
+                    before = after
+        self.assertGreater(tried, 300)
+        self.assertEqual(wrong, [])
+
+    def outsider(self, read, obj, user, objs):
+        """May user not see object obj? Asked of its read route (or of
+        who alone may: the administrator, the author of a draft)."""
+        if read == "admin":
+            return user != "admin"
+        if read == "author":
+            return user != "ansatt"
+        row = copy.copy(self.row_for("GET", read))
+        row.obj = obj
+        return outcome(self.send(row, user, objs)) == "D"
+
+    def normalised(self, r, *ids):
+        text = r.text
+        loc = r.header("Location") or ""
+        for i in ids:
+            text = text.replace(i, "{id}")
+            loc = loc.replace(i, "{id}")
+        text = re.sub(r'name="csrf" value="[^"]*"', 'name="csrf"', text)
+        return r.status, loc, text
+
+    def test_an_outsider_learns_nothing(self):
+        """Every route with an id in the route table, for every actor who
+        may not see its object: the very answer an id that does not exist
+        gets, 404 when the route lets their role in at all. Access is
+        checked before anything about the object is said."""
+        self.fresh_sessions()
+        perms = {(m, p): perm for m, p, perm in self.routes()}
+        objs = self.objects["main"]
+        unknown = "NoSuchThingHere" + "x" * 7
+        wrong = []
+        outsiders = {}
+        for (method, pattern), perm in sorted(perms.items()):
+            if "{id}" not in pattern:
+                continue
+            row = self.row_for(method, pattern)
+            read = READ_OF.get(row.obj)
+            self.assertIsNotNone(read, "no read route for object '%s' (%s"
+                                 " %s): add it to READ_OF" % (row.obj,
+                                                              method,
+                                                              pattern))
+            for col, user, ctx in ACTORS:
+                key = (row.obj, user)
+                if key not in outsiders:
+                    outsiders[key] = self.outsider(read, row.obj, user,
+                                                   objs)
+                if not outsiders[key]:
+                    continue
+                real = self.send(row, user, objs)
+                other = dict(objs)
+                other[row.obj] = unknown
+                fake = self.send(row, user, other)
+                a = self.normalised(real, objs[row.obj], unknown)
+                b = self.normalised(fake, objs[row.obj], unknown)
+                if a != b:
+                    wrong.append("%s %s as %s: %d for theirs-not, %d for"
+                                 " not-there" % (method, pattern, col,
+                                                 real.status, fake.status))
+                elif real.status in (403, 404) and \
+                        col in PERM_MAX[perm] and real.status != 404:
+                    wrong.append("%s %s as %s: %d, not 404" % (
+                        method, pattern, col, real.status))
+        self.assertEqual(wrong, [])
 
     # ---- one request
 
