@@ -850,6 +850,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) */
 	[STMT_GUIDE_STEP_DELETE] = { "guide_step_delete",
 	    "DELETE FROM guide_step WHERE public_id = ?" },
+	/* (public_id) -> id, locked: the step a change is about, for its
+	 * audit row */
+	[STMT_GUIDE_STEP_ID] = { "guide_step_id",
+	    "SELECT id FROM guide_step WHERE public_id = ? FOR UPDATE" },
 	/* (level) -> the longest deadline of the level's steps, in days */
 	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
 	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
