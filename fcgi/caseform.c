@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "logview.h"
+#include "nin.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
@@ -673,13 +674,185 @@ notice_from(struct store_ctx *s)
 	    NULL);
 }
 
+/* ------------------------------------------------ the child of the case */
+
+/*
+ * s as two spellings of one name compare: its words separated by one
+ * space, no spaces around, letters in lower case (ASCII and Latin-1,
+ * so Æ, Ø and Å too). out is cut short (still UTF-8: whole bytes of a
+ * character are copied or none) when s is longer than it.
+ */
+static void
+name_key(const char *s, char *out, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+	int space = 0;
+
+	if (len < 4)
+		return;
+	while (*p != '\0' && o + 3 < len) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = o > 0;
+			p++;
+		} else if (p[0] == 0xC2 && p[1] == 0xA0) {	/* no-break */
+			space = o > 0;
+			p += 2;
+		} else {
+			if (space)
+				out[o++] = ' ';
+			space = 0;
+			if (*p >= 'A' && *p <= 'Z')
+				out[o++] = (char)(*p++ + ('a' - 'A'));
+			else if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
+			    p[1] != 0x97) {	/* U+00C0-U+00DE but the sign */
+				out[o++] = (char)p[0];
+				out[o++] = (char)(p[1] + 0x20);
+				p += 2;
+			} else
+				out[o++] = (char)*p++;
+		}
+	}
+	out[o] = '\0';
+}
+
+/*
+ * A message to a partner carries the child of its case, and only that
+ * child: a referral naming another child would be accepted on this log
+ * and delivered under its consent, and a report of concern with a
+ * number of another birth date sends child welfare to the wrong child.
+ * The identity in the form (name, nin, birthdate under root/child) is
+ * compared with the case's child (child_id; 0 for an anonymous concern):
+ *
+ * - the name, as the case has it (spaces and case aside);
+ * - the date of birth, when the form gives one;
+ * - the identity number: of someone born on the child's birth date,
+ *   and the child's own by its HMAC (the number itself is never
+ *   stored); a child registered without a number can be given one in a
+ *   form, but not another child's (another row with that HMAC).
+ *
+ * Without a child there is nothing to compare (the concern was written
+ * anonymously; the report names the child, as the duty to inform needs)
+ * but the number and the date given must still agree. Each difference
+ * is an error on its field, in the user's language; *ok = 0 then. The
+ * form prefills what the case knows (caseform_prefill), so a person
+ * only meets these errors by changing it; an API client is held to the
+ * same.
+ */
+static st_rc
+check_child(struct store_ctx *s, const char *root, long long child_id,
+    int *ok)
+{
+	char path[64], msg[512], a[DATE_SIZE], b[DATE_SIZE], born[11];
+	char k1[1024], k2[1024];
+	const char *name, *nin, *birth, *cname = NULL, *cbirth = NULL;
+	const unsigned char *chmac = NULL;
+	unsigned char h[SECURE_HASH_LEN];
+	struct nin_info info;
+	struct db_val p[1];
+	struct db_res res;
+	int has_nin, with = 0;
+	st_rc rc = ST_OK;
+
+	*ok = 1;
+	snprintf(path, sizeof(path), "%s/child/name", root);
+	name = get(s, path);
+	snprintf(path, sizeof(path), "%s/child/nin", root);
+	nin = get(s, path);
+	snprintf(path, sizeof(path), "%s/child/birthdate", root);
+	birth = get(s, path);
+	has_nin = *nin != '\0' && nin_check(nin, &info) == NIN_OK;
+	if (has_nin)
+		snprintf(born, sizeof(born), "%04d-%02d-%02d", info.year,
+		    info.month, info.day);
+	if (child_id != 0) {
+		p[0] = DV_INT(child_id);
+		if ((rc = db_query(&s->r->w->db, STMT_CHILD_IDENTITY, p, 1, 1,
+		    &res)) != ST_OK)
+			return rc;
+		if (res.nrows == 1) {
+			with = 1;
+			cname = db_get(&res, 0, 0);
+			cbirth = db_get(&res, 0, 1);
+			if (db_get(&res, 0, 2) != NULL &&
+			    db_get_len(&res, 0, 2) == SECURE_HASH_LEN)
+				chmac = (const unsigned char *)db_get(&res, 0,
+				    2);
+		}
+	}
+	if (with && cname != NULL) {
+		name_key(name, k1, sizeof(k1));
+		name_key(cname, k2, sizeof(k2));
+		if (strcmp(k1, k2) != 0) {
+			snprintf(path, sizeof(path), "%s/child/name", root);
+			snprintf(msg, sizeof(msg), _("This is not the name of the child this case is about (%s). A message to a partner can only be about the child of its case."),
+			    cname);
+			field_error(s->errs, path, msg);
+			*ok = 0;
+		}
+	}
+	if (*birth != '\0' && with && cbirth != NULL &&
+	    strcmp(birth, cbirth) != 0) {
+		label_date(a, cbirth);
+		snprintf(path, sizeof(path), "%s/child/birthdate", root);
+		snprintf(msg, sizeof(msg), _("This is not the date of birth of the child this case is about (%s)."),
+		    a);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	}
+	snprintf(path, sizeof(path), "%s/child/nin", root);
+	if (has_nin && with && cbirth != NULL && strcmp(born, cbirth) != 0) {
+		label_date(a, born);
+		label_date(b, cbirth);
+		snprintf(msg, sizeof(msg), _("This identity number belongs to someone born %s, but the child this case is about was born %s."),
+		    a, b);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	} else if (has_nin && !with && *birth != '\0' &&
+	    strcmp(born, birth) != 0) {
+		label_date(a, born);
+		snprintf(msg, sizeof(msg), _("This identity number belongs to someone born %s, not on the date of birth given."),
+		    a);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	} else if (has_nin && with) {
+		secure_hmac(s->r->w->key, nin, strlen(nin), h);
+		if (chmac != NULL && !secure_equal(h, chmac, sizeof(h))) {
+			field_error(s->errs, path, _("This is not the identity number of the child this case is about."));
+			*ok = 0;
+		} else if (chmac == NULL) {
+			struct db_res other;
+
+			p[0] = DV_BLOB(h, sizeof(h));
+			if ((rc = db_query(&s->r->w->db, STMT_CHILD_BY_NIN, p,
+			    1, 1, &other)) == ST_OK) {
+				if (other.nrows == 1 && db_get_int(&other, 0,
+				    0) != child_id) {
+					field_error(s->errs, path, _("This is not the identity number of the child this case is about."));
+					*ok = 0;
+				}
+				db_res_release(&other);
+			}
+		}
+	}
+	if (with)
+		db_res_release(&res);
+	return rc;
+}
+
 /* A report of concern to child welfare: no consent needed (the duty to
  * inform), recorded as such, and the notice goes whatever the consent. */
 static st_rc
 store_cw_report(struct store_ctx *s)
 {
+	int ok;
 	st_rc rc;
 
+	if ((rc = check_child(s, "/cw_report", s->t->has_log ?
+	    s->t->log.child_id : s->t->concern_child, &ok)) != ST_OK)
+		return rc;
+	if (!ok)
+		return ST_E_INVALID;
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
@@ -706,9 +879,14 @@ static st_rc
 store_partner(struct store_ctx *s, const char *service, const char *path,
     const char *kind)
 {
-	int covered;
+	int covered, ok = 1;
 	st_rc rc;
 
+	/* A notice to NAV names no child (its form has no place for one:
+	 * NAV's help is for the family); the log's reference says whose. */
+	if (strcmp(kind, "referral") == 0 && (rc = check_child(s, "/referral",
+	    s->t->log.child_id, &ok)) != ST_OK)
+		return rc;
 	covered = caselog_covers(s->r, &s->t->log, 0, service, &rc);
 	if (rc != ST_OK)
 		return rc;
@@ -717,6 +895,8 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 		    _("No valid consent from the guardians covers this service, so nothing can be sent to it. Record a consent that names it first."));
 		return ST_E_INVALID;
 	}
+	if (!ok)
+		return ST_E_INVALID;
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
@@ -855,6 +1035,42 @@ set(xmlDocPtr inst, const char *path, const char *value)
 		form_set_text(n, value);
 }
 
+/* Columns of STMT_CONCERN_GET used here. */
+enum { CG_ID = 0, CG_UNIT = 3, CG_AUTHOR = 4, CG_CHILD = 5,
+	CG_CHILD_NAME = 17, CG_CHILD_BIRTH = 19 };
+
+/*
+ * A report of concern made before any log names the concern's child
+ * (check_child holds it to that): its name and date of birth, for a
+ * reader of the concern, whose read of them is audited. An anonymous
+ * concern has none to give.
+ */
+static st_rc
+prefill_concern(struct req *r, const char *pid, xmlDocPtr inst)
+{
+	struct db_val q[1];
+	struct db_res m;
+	st_rc rc;
+
+	q[0] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_GET, q, 1, 1, &m)) != ST_OK)
+		return rc;
+	if (m.nrows == 1 && db_get_int(&m, 0, CG_CHILD) != 0 &&
+	    access_concern_read(&r->who, db_get_int(&m, 0, CG_UNIT),
+	    db_get_int(&m, 0, CG_AUTHOR))) {
+		rc = audit_log(r, "read", "concern", db_get_int(&m, 0, CG_ID),
+		    db_get_int(&m, 0, CG_CHILD));
+		if (rc == ST_OK) {
+			set(inst, "/cw_report/child/name",
+			    db_get(&m, 0, CG_CHILD_NAME));
+			set(inst, "/cw_report/child/birthdate",
+			    db_get(&m, 0, CG_CHILD_BIRTH));
+		}
+	}
+	db_res_release(&m);
+	return rc;
+}
+
 st_rc
 caseform_prefill(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst)
@@ -885,6 +1101,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 		db_res_release(&m);
 		return rc;
 	}
+	if (is(def, "cw-report") && pid_ok(c->concern) != NULL &&
+	    c->log == NULL)
+		return prefill_concern(r, c->concern, inst);
 	if (pid_ok(c->log) == NULL)
 		return ST_OK;
 	if ((rc = caselog_peek(r, c->log, &l, &found)) != ST_OK || !found)
@@ -900,6 +1119,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 	} else if (is(def, "referral")) {
 		set(inst, "/referral/child/name", l.child_name);
 		set(inst, "/referral/child/birthdate", l.child_birth);
+	} else if (is(def, "cw-report")) {
+		set(inst, "/cw_report/child/name", l.child_name);
+		set(inst, "/cw_report/child/birthdate", l.child_birth);
 	} else if (is(def, "closing"))
 		set(inst, "/closing/date", today);
 	else if (is(def, "handover") && pid_ok(c->to) != NULL) {

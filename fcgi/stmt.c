@@ -282,6 +282,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * so concerns about one child do not queue behind each other. */
 	[STMT_CHILD_BY_NIN] = { "child_by_nin",
 	    "SELECT id FROM child WHERE nin_hmac = ?" },
+	/* (id) -> name, birth_date, nin_hmac: who a case's messages to
+	 * partners may name */
+	[STMT_CHILD_IDENTITY] = { "child_identity",
+	    "SELECT name, birth_date, nin_hmac FROM child WHERE id = ?" },
 	/* (public_id, nin_hmac, name, birth_date); a concurrent insert of
 	 * the same child fails on the unique key and the caller retries */
 	[STMT_CHILD_INSERT_NIN] = { "child_insert_nin",

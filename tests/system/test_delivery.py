@@ -18,7 +18,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from caselog_fixtures import day, give_consent, instance, login, \
+from caselog_fixtures import child_of, day, give_consent, instance, login, \
     new_concern, open_log
 from fake_partner import FakePartner, pki
 from stafett_test import BIN, DIR, api, env, notify_together, sql, \
@@ -97,8 +97,8 @@ class DeliveryTest(unittest.TestCase):
         outbox row's id."""
         c = new_concern(self.client, "Mia Lund")
         r = api("POST", "/api/v1/forms/cw-report?concern=%s" % c,
-                token("ansatt"), instance("cw-report", {
-                    "date": day(0), "child/name": "Mia Lund"}))
+                token("ansatt"), instance("cw-report", dict(
+                    child_of("Mia Lund"), date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         return sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                          " 'cw_report'")
@@ -251,8 +251,8 @@ class DeliveryTest(unittest.TestCase):
         consent = give_consent("ansatt", log, "Emil Dahl", "2016-09-02",
                                "ppt")
         r = api("POST", "/api/v1/forms/referral?log=%s" % log,
-                token("ansatt"), instance("referral", {
-                    "recipient": "ppt", "child/name": "Emil Dahl"}))
+                token("ansatt"), instance("referral", dict(
+                    child_of("Emil Dahl"), recipient="ppt")))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                         " 'referral'")
@@ -268,8 +268,8 @@ class DeliveryTest(unittest.TestCase):
         log, _ = open_log(self.client, name)
         give_consent("ansatt", log, name, "2016-09-02", "ppt")
         r = api("POST", "/api/v1/forms/referral?log=%s" % log,
-                token("ansatt"), instance("referral", {
-                    "recipient": "ppt", "child/name": name}))
+                token("ansatt"), instance("referral", dict(
+                    child_of(name), recipient="ppt")))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                         " 'referral'")
@@ -306,8 +306,8 @@ class DeliveryTest(unittest.TestCase):
         give_consent("ansatt", log, "Nora Bakke", "2016-09-02", "ppt")
         self.partner("/ppt-ok", kind="ppt", types=("referral",))
         r = api("POST", "/api/v1/forms/referral?log=%s" % log,
-                token("ansatt"), instance("referral", {
-                    "recipient": "ppt", "child/name": "Nora Bakke"}))
+                token("ansatt"), instance("referral", dict(
+                    child_of("Nora Bakke"), recipient="ppt")))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                         " 'referral'")
@@ -326,7 +326,8 @@ class DeliveryTest(unittest.TestCase):
         c = new_concern(self.client, "Ida Moe")
         for _ in range(30):
             r = api("POST", "/api/v1/forms/cw-report?concern=%s" % c,
-                    token("ansatt"), instance("cw-report", {"date": day(0)}))
+                    token("ansatt"), instance("cw-report", dict(
+                        child_of("Ida Moe"), date=day(0))))
             self.assertEqual(r.status, 201, r.text)
         stafett("partner", "resume", pid)
         self.assertEqual(notify_together(2), [0, 0])
