@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alerts.h"
 #include "audit.h"
 #include "caseform.h"
 #include "form_eval.h"
@@ -390,6 +391,7 @@ struct store_ctx {
 	char			*loc;
 	size_t			 loclen;
 	struct buf		 text;
+	struct caseform_notice	 notice;
 };
 
 static const char *
@@ -662,18 +664,6 @@ store_evaluation(struct store_ctx *s)
 	return rc;
 }
 
-/* The notice just added is built from this form at send time (so the
- * right to send is checked then, not now). */
-static st_rc
-notice_from(struct store_ctx *s)
-{
-	struct db_val p[1];
-
-	p[0] = DV_INT(s->sub_id);
-	return db_exec(&s->r->w->db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
-	    NULL);
-}
-
 /* ------------------------------------------------ the child of the case */
 
 /*
@@ -840,8 +830,39 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 	return rc;
 }
 
+/*
+ * The notice to a partner this form makes (kind, for service: NULL for a
+ * report of concern, which needs no consent), built from the form at
+ * send time (so the right to send is checked then, not now). If nobody
+ * can take it (no active partner of its service takes its type, or the
+ * one there is paused), its alert is raised now, in this transaction,
+ * for the sender and the administrators, and s->notice says so.
+ */
+static st_rc
+partner_notice(struct store_ctx *s, const char *kind, const char *service)
+{
+	struct db *db = &s->r->w->db;
+	struct db_val p[1];
+	long long id;
+	st_rc rc;
+
+	if ((rc = caselog_notice_id(db, kind, 0, 0, service, s->t->concern_id,
+	    s->t->has_log ? s->t->log.id : 0, &id, s->notice.id)) != ST_OK)
+		return rc;
+	/* right after the insert: the statement names LAST_INSERT_ID() */
+	p[0] = DV_INT(s->sub_id);
+	if ((rc = db_exec(db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
+	    NULL)) != ST_OK)
+		return rc;
+	s->notice.service = service != NULL ? service : "child_welfare";
+	return alerts_no_receiver(db, id, &s->notice.no_receiver);
+}
+
 /* A report of concern to child welfare: no consent needed (the duty to
- * inform), recorded as such, and the notice goes whatever the consent. */
+ * inform), recorded as such, and the notice goes whatever the consent.
+ * The timeline says what is true when it is made and stays true: that
+ * it was made, and, when nobody can take it, that it was not sent; the
+ * notice's state afterwards is shown with the notices. */
 static st_rc
 store_cw_report(struct store_ctx *s)
 {
@@ -856,16 +877,15 @@ store_cw_report(struct store_ctx *s)
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, _("Report of concern sent to child welfare (duty to inform: no consent is needed).%s"),
+	if ((rc = partner_notice(s, "cw_report", NULL)) != ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, s->notice.no_receiver ?
+	    _("Report of concern to child welfare made (duty to inform: no consent is needed), but not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone child welfare.%s") :
+	    _("Report of concern to child welfare made (duty to inform: no consent is needed); it is sent as a notice, whose state is shown with the notices to partners.%s"),
 	    strcmp(get(s, "/cw_report/urgent"), "true") == 0 ?
 	    _(" Marked urgent.") : "");
 	if (rc == ST_OK)
 		rc = event(s, "cw_report", "submission", s->sub_pid);
-	if (rc == ST_OK)
-		rc = caselog_notice(&s->r->w->db, "cw_report", 0, 0, NULL,
-		    s->t->concern_id, s->t->has_log ? s->t->log.id : 0);
-	if (rc == ST_OK)
-		rc = notice_from(s);
 	if (s->t->has_log)
 		to_log(s);
 	else
@@ -900,16 +920,20 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
-	    _("Referral to %s made; it is sent when delivered.") :
-	    _("Notice to %s made; it is sent when delivered."), service);
+	if ((rc = partner_notice(s, kind, service)) != ST_OK)
+		return rc;
+	if (s->notice.no_receiver)
+		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
+		    _("Referral to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way.") :
+		    _("Notice to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way."),
+		    label_service(service));
+	else
+		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
+		    _("Referral to %s made; it is sent when delivered.") :
+		    _("Notice to %s made; it is sent when delivered."),
+		    service);
 	if (rc == ST_OK)
 		rc = event(s, kind, "submission", s->sub_pid);
-	if (rc == ST_OK)
-		rc = caselog_notice(&s->r->w->db, kind, 0, 0, service, 0,
-		    s->t->log.id);
-	if (rc == ST_OK)
-		rc = notice_from(s);
 	to_log(s);
 	return rc;
 }
@@ -934,7 +958,8 @@ store_closing(struct store_ctx *s)
 st_rc
 caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const struct formctx *c, const char *draft, struct form_errors *errs,
-    char *loc, size_t loclen, int *responded)
+    char *loc, size_t loclen, struct caseform_notice *notice,
+    int *responded)
 {
 	struct store_ctx s;
 	struct target t;
@@ -1004,6 +1029,8 @@ caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		goto out;
 	}
 	rc = db_commit(&r->w->db);
+	if (rc == ST_OK && notice != NULL)
+		*notice = s.notice;
 out:
 	buf_release(&s.text);
 	target_release(&t);

@@ -128,8 +128,13 @@ concern_page(struct req *r, int status, const char *field,
 	    strcmp(db_get(&res, 0, CG_DEADLINE), today) < 0 &&
 	    db_get(&res, 0, CG_LOG_PID) == NULL)
 		view_attr(c, "overdue", "true");
-	/* The concern's own events (they stay its own in a log, too). */
+	/* The concern's own events (they stay its own in a log, too), and
+	 * its notices to partners (a report of concern) as they truly
+	 * stand, read afresh: a state shown is a fact. */
 	rc = logview_events(r, 0, db_get_int(&res, 0, CG_ID), c);
+	if (rc == ST_OK)
+		rc = logview_notices(r, STMT_OUTBOX_LIST_CONCERN,
+		    db_get_int(&res, 0, CG_ID), c);
 	if (rc != ST_OK) {
 		db_res_release(&res);
 		return rc;
