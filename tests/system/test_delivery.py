@@ -346,15 +346,17 @@ class DeliveryTest(unittest.TestCase):
         rest copied from it in SQL (the web path is not what is tested
         here). Returns the WHERE clause that selects them."""
         first = int(sql_value("SELECT IFNULL(MAX(id), 0) FROM outbox"))
-        self.cw_report()
+        # the report itself (with the partner paused nobody takes it: its
+        # alert's notices to people follow it in the outbox)
+        report = self.cw_report()
         sub = sql_value("SELECT submission_id FROM outbox WHERE id = %s"
-                        % sql_value("SELECT MAX(id) FROM outbox"))
+                        % report)
         sql("INSERT INTO outbox (public_id, kind, concern_id,"
             " idempotency_key, submission_id) SELECT"
             " LEFT(MD5(CONCAT('c', seq, RAND())), 22), 'cw_report',"
-            " (SELECT concern_id FROM outbox WHERE id = %d),"
+            " (SELECT concern_id FROM outbox WHERE id = %s),"
             " CONCAT(LEFT(SHA2(CONCAT('k', seq, RAND()), 256), 43)), %s"
-            " FROM seq_1_to_%d" % (first + 1, sub, n - 1))
+            " FROM seq_1_to_%d" % (report, sub, n - 1))
         where = "id > %d AND kind = 'cw_report'" % first
         self.assertEqual(len(outbox(where)), n)
         return where
