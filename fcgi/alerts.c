@@ -110,25 +110,32 @@ notices(const struct conf *cfg, struct db *db, const struct db_res *admins,
 	return rc;
 }
 
-/*
- * Raise the no_receiver alert of outbox_id if it waits with nobody to
- * take it: told to its sender (sender, 0 for none) and the
- * administrators, in the caller's transaction.
- */
+/* Raise the no_receiver alert of outbox_id if it waits with nobody to
+ * take it and has none open: *alert its id, or 0. */
 static st_rc
-waiting(struct db *db, const struct db_res *admins, long long outbox_id,
-    long long sender, long long concern_id, long long log_id, int *raised)
+raise_waiting(struct db *db, long long outbox_id, unsigned long long *alert)
 {
-	unsigned long long n = 0, alert = 0;
+	unsigned long long n = 0, id = 0;
 	struct db_val p[1];
 	st_rc rc;
 
-	*raised = 0;
+	*alert = 0;
 	p[0] = DV_INT(outbox_id);
-	if ((rc = db_exec(db, STMT_ALERT_RAISE_WAITING, p, 1, &n, &alert)) !=
-	    ST_OK || n != 1)
-		return rc;
-	*raised = 1;
+	if ((rc = db_exec(db, STMT_ALERT_RAISE_WAITING, p, 1, &n, &id)) ==
+	    ST_OK && n == 1)
+		*alert = id;
+	return rc;
+}
+
+/* The alert told to the notice's sender (0: none) and the
+ * administrators, in the caller's transaction. */
+static st_rc
+tell_waiting(struct db *db, const struct db_res *admins,
+    unsigned long long alert, long long sender, long long concern_id,
+    long long log_id)
+{
+	st_rc rc;
+
 	if (sender != 0 && (rc = tell(db, "notice.no_receiver", sender,
 	    concern_id, log_id, alert)) != ST_OK)
 		return rc;
@@ -140,16 +147,22 @@ alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
 {
 	struct db_res admins, o;
 	struct db_val p[1];
+	unsigned long long alert;
 	st_rc rc;
 
+	/* Most notices have a receiver: one statement finds that. */
 	*raised = 0;
+	if ((rc = raise_waiting(db, outbox_id, &alert)) != ST_OK ||
+	    alert == 0)
+		return rc;
+	*raised = 1;
 	p[0] = DV_INT(outbox_id);
 	if ((rc = db_query(db, STMT_NOTICE_SENDER, p, 1, 1, &o)) != ST_OK)
 		return rc;
 	if (o.nrows == 1 && (rc = db_query(db, STMT_ADMIN_IDS, NULL, 0,
 	    ADMINS_MAX, &admins)) == ST_OK) {
-		rc = waiting(db, &admins, outbox_id, db_get_int(&o, 0, 0),
-		    db_get_int(&o, 0, 1), db_get_int(&o, 0, 2), raised);
+		rc = tell_waiting(db, &admins, alert, db_get_int(&o, 0, 0),
+		    db_get_int(&o, 0, 1), db_get_int(&o, 0, 2));
 		db_res_release(&admins);
 	}
 	db_res_release(&o);
@@ -162,6 +175,7 @@ static st_rc
 all_waiting(struct db *db, const struct db_res *admins, int own,
     unsigned *raised)
 {
+	unsigned long long alert;
 	struct db_res due;
 	size_t i;
 	int one;
@@ -173,9 +187,12 @@ all_waiting(struct db *db, const struct db_res *admins, int own,
 	for (i = 0; i < due.nrows && rc == ST_OK; i++) {
 		if (own && (rc = db_begin(db)) != ST_OK)
 			break;
-		rc = waiting(db, admins, db_get_int(&due, i, 0),
-		    db_get_int(&due, i, 1), db_get_int(&due, i, 3),
-		    db_get_int(&due, i, 2), &one);
+		rc = raise_waiting(db, db_get_int(&due, i, 0), &alert);
+		one = rc == ST_OK && alert != 0;
+		if (one)
+			rc = tell_waiting(db, admins, alert,
+			    db_get_int(&due, i, 1), db_get_int(&due, i, 3),
+			    db_get_int(&due, i, 2));
 		if (own) {
 			if (rc == ST_OK)
 				rc = db_commit(db);
