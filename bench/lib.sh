@@ -53,7 +53,11 @@ import sys
 import xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 root.find("recipient").text = "ppt"
+# the child of the log, and no other (a referral naming another child,
+# or a number of another birth date, is refused)
 root.find("child/name").text = "Sara Hansen"
+root.find("child/nin").text = ""
+root.find("child/birthdate").text = "2016-09-02"
 sys.stdout.write(ET.tostring(root, encoding="unicode"))
 PY
 }

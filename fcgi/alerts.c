@@ -110,6 +110,121 @@ notices(const struct conf *cfg, struct db *db, const struct db_res *admins,
 	return rc;
 }
 
+/* Raise the no_receiver alert of outbox_id if it waits with nobody to
+ * take it and has none open: *alert its id, or 0. */
+static st_rc
+raise_waiting(struct db *db, long long outbox_id, unsigned long long *alert)
+{
+	unsigned long long n = 0, id = 0;
+	struct db_val p[1];
+	st_rc rc;
+
+	*alert = 0;
+	p[0] = DV_INT(outbox_id);
+	if ((rc = db_exec(db, STMT_ALERT_RAISE_WAITING, p, 1, &n, &id)) ==
+	    ST_OK && n == 1)
+		*alert = id;
+	return rc;
+}
+
+/* The alert told to the notice's sender (0: none) and the
+ * administrators, in the caller's transaction. */
+static st_rc
+tell_waiting(struct db *db, const struct db_res *admins,
+    unsigned long long alert, long long sender, long long concern_id,
+    long long log_id)
+{
+	st_rc rc;
+
+	if (sender != 0 && (rc = tell(db, "notice.no_receiver", sender,
+	    concern_id, log_id, alert)) != ST_OK)
+		return rc;
+	return tell_admins(db, admins, "notice.no_receiver", alert);
+}
+
+st_rc
+alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
+{
+	struct db_res admins, o;
+	struct db_val p[1];
+	unsigned long long alert;
+	st_rc rc;
+
+	/* Most notices have a receiver: one statement finds that. */
+	*raised = 0;
+	if ((rc = raise_waiting(db, outbox_id, &alert)) != ST_OK ||
+	    alert == 0)
+		return rc;
+	*raised = 1;
+	p[0] = DV_INT(outbox_id);
+	if ((rc = db_query(db, STMT_NOTICE_SENDER, p, 1, 1, &o)) != ST_OK)
+		return rc;
+	if (o.nrows == 1 && (rc = db_query(db, STMT_ADMIN_IDS, NULL, 0,
+	    ADMINS_MAX, &admins)) == ST_OK) {
+		rc = tell_waiting(db, &admins, alert, db_get_int(&o, 0, 0),
+		    db_get_int(&o, 0, 1), db_get_int(&o, 0, 2));
+		db_res_release(&admins);
+	}
+	db_res_release(&o);
+	return rc;
+}
+
+/* Every notice waiting with nobody to take it and no alert yet; each in
+ * a transaction of its own (own = 1), or all in the caller's. */
+static st_rc
+all_waiting(struct db *db, const struct db_res *admins, int own,
+    unsigned *raised)
+{
+	unsigned long long alert;
+	struct db_res due;
+	size_t i;
+	int one;
+	st_rc rc;
+
+	if ((rc = db_query(db, STMT_ALERT_WAITING_DUE, NULL, 0, 500, &due)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < due.nrows && rc == ST_OK; i++) {
+		if (own && (rc = db_begin(db)) != ST_OK)
+			break;
+		rc = raise_waiting(db, db_get_int(&due, i, 0), &alert);
+		one = rc == ST_OK && alert != 0;
+		if (one)
+			rc = tell_waiting(db, admins, alert,
+			    db_get_int(&due, i, 1), db_get_int(&due, i, 3),
+			    db_get_int(&due, i, 2));
+		if (own) {
+			if (rc == ST_OK)
+				rc = db_commit(db);
+			else
+				db_rollback(db);
+		}
+		if (rc == ST_OK && one && raised != NULL)
+			(*raised)++;
+	}
+	db_res_release(&due);
+	return rc;
+}
+
+st_rc
+alerts_partners_changed(struct db *db, unsigned *raised)
+{
+	struct db_res admins;
+	st_rc rc;
+
+	if (raised != NULL)
+		*raised = 0;
+	if ((rc = db_exec(db, STMT_ALERT_CLEAR_ENDED, NULL, 0, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	if ((rc = db_query(db, STMT_ADMIN_IDS, NULL, 0, ADMINS_MAX,
+	    &admins)) != ST_OK)
+		return rc;
+	rc = all_waiting(db, &admins, 0, raised);
+	db_res_release(&admins);
+	return rc;
+}
+
 /* Raise or clear one partner's failing alert by its latest attempts. */
 static st_rc
 partner(const struct conf *cfg, struct db *db, const struct db_res *admins,
@@ -188,9 +303,14 @@ alerts_sweep(const struct conf *cfg, struct db *db, unsigned *raised)
 	rc = notices(cfg, db, &admins, 1, raised);
 	if (rc == ST_OK)
 		rc = notices(cfg, db, &admins, 0, raised);
-	/* What was acknowledged, retried or cancelled meanwhile. */
+	/* What was acknowledged, retried or cancelled meanwhile, or got a
+	 * partner to take it. */
 	if (rc == ST_OK)
 		rc = db_exec(db, STMT_ALERT_CLEAR_ENDED, NULL, 0, NULL, NULL);
+	/* Notices left with nobody to take them by what raised no alert at
+	 * once (an administrator's SQL). */
+	if (rc == ST_OK)
+		rc = all_waiting(db, &admins, 1, raised);
 	if (rc == ST_OK && (rc = db_query(db, STMT_PARTNER_IDS, NULL, 0,
 	    10000, &partners)) == ST_OK) {
 		for (i = 0; i < partners.nrows && rc == ST_OK; i++)

@@ -32,11 +32,39 @@
  * the notice is acknowledged, retried or cancelled, or the partner
  * delivers again, when the sweep clears them.
  *
+ * - no_receiver: a notice to a partner waiting with nobody to take it
+ *   (no active partner of its service takes its type, or the partner it
+ *   was routed to is paused). Unlike the others it is raised at once,
+ *   in the transaction that causes it: the one that makes the notice
+ *   (alerts_no_receiver), or that pauses, changes or adds a partner
+ *   (alerts_partners_changed); the sweep raises it for any left by other
+ *   means (an administrator's SQL). At most one is open per notice (the
+ *   unique delivery_alert_waiting), whoever raises it at the same time.
+ *
  * alerts_sweep() is one pass (notify runs it with its housekeeping),
  * each finding in its own short transaction so several notify
  * processes can sweep at once; *raised counts the alerts raised.
  */
 st_rc alerts_sweep(const struct conf *cfg, struct db *db, unsigned *raised)
+    ST_MUST_CHECK;
+
+/*
+ * In the caller's transaction: if the notice outbox_id waits with nobody
+ * to take it and has no open alert saying so, raise its no_receiver
+ * alert and queue the notices to its sender and the administrators;
+ * *raised = 1 then, else 0. The caller that made the notice learns from
+ * *raised that it is not sent, and says so.
+ */
+st_rc alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
+    ST_MUST_CHECK;
+
+/*
+ * In the caller's transaction, after a partner was added, paused,
+ * resumed or changed: clear the no_receiver alerts of notices that have
+ * a receiver now, and raise one for each notice left with none.
+ * *raised (may be NULL) counts those raised.
+ */
+st_rc alerts_partners_changed(struct db *db, unsigned *raised)
     ST_MUST_CHECK;
 
 /*

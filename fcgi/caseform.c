@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alerts.h"
 #include "audit.h"
 #include "caseform.h"
 #include "form_eval.h"
@@ -15,6 +16,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "logview.h"
+#include "nin.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
@@ -419,6 +421,7 @@ struct store_ctx {
 	char			*loc;
 	size_t			 loclen;
 	struct buf		 text;
+	struct caseform_notice	 notice;
 };
 
 static const char *
@@ -862,38 +865,228 @@ store_evaluation(struct store_ctx *s)
 	return rc;
 }
 
-/* The notice just added is built from this form at send time (so the
- * right to send is checked then, not now). */
-static st_rc
-notice_from(struct store_ctx *s)
-{
-	struct db_val p[1];
+/* ------------------------------------------------ the child of the case */
 
+/*
+ * s as two spellings of one name compare: its words separated by one
+ * space, no spaces around, letters in lower case (ASCII and Latin-1,
+ * so Æ, Ø and Å too). out is cut short (still UTF-8: whole bytes of a
+ * character are copied or none) when s is longer than it.
+ */
+static void
+name_key(const char *s, char *out, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+	int space = 0;
+
+	if (len < 4)
+		return;
+	while (*p != '\0' && o + 3 < len) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = o > 0;
+			p++;
+		} else if (p[0] == 0xC2 && p[1] == 0xA0) {	/* no-break */
+			space = o > 0;
+			p += 2;
+		} else {
+			if (space)
+				out[o++] = ' ';
+			space = 0;
+			if (*p >= 'A' && *p <= 'Z')
+				out[o++] = (char)(*p++ + ('a' - 'A'));
+			else if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E &&
+			    p[1] != 0x97) {	/* U+00C0-U+00DE but the sign */
+				out[o++] = (char)p[0];
+				out[o++] = (char)(p[1] + 0x20);
+				p += 2;
+			} else
+				out[o++] = (char)*p++;
+		}
+	}
+	out[o] = '\0';
+}
+
+/*
+ * A message to a partner carries the child of its case, and only that
+ * child: a referral naming another child would be accepted on this log
+ * and delivered under its consent, and a report of concern with a
+ * number of another birth date sends child welfare to the wrong child.
+ * The identity in the form (name, nin, birthdate under root/child) is
+ * compared with the case's child (child_id; 0 for an anonymous concern):
+ *
+ * - the name, as the case has it (spaces and case aside);
+ * - the date of birth, when the form gives one;
+ * - the identity number: of someone born on the child's birth date,
+ *   and the child's own by its HMAC (the number itself is never
+ *   stored); a child registered without a number can be given one in a
+ *   form, but not another child's (another row with that HMAC).
+ *
+ * Without a child there is nothing to compare (the concern was written
+ * anonymously; the report names the child, as the duty to inform needs)
+ * but the number and the date given must still agree. Each difference
+ * is an error on its field, in the user's language; *ok = 0 then. The
+ * form prefills what the case knows (caseform_prefill), so a person
+ * only meets these errors by changing it; an API client is held to the
+ * same.
+ */
+static st_rc
+check_child(struct store_ctx *s, const char *root, long long child_id,
+    int *ok)
+{
+	char path[64], msg[512], a[DATE_SIZE], b[DATE_SIZE], born[11];
+	char k1[1024], k2[1024];
+	const char *name, *nin, *birth, *cname = NULL, *cbirth = NULL;
+	const unsigned char *chmac = NULL;
+	unsigned char h[SECURE_HASH_LEN];
+	struct nin_info info;
+	struct db_val p[1];
+	struct db_res res;
+	int has_nin, with = 0;
+	st_rc rc = ST_OK;
+
+	*ok = 1;
+	snprintf(path, sizeof(path), "%s/child/name", root);
+	name = get(s, path);
+	snprintf(path, sizeof(path), "%s/child/nin", root);
+	nin = get(s, path);
+	snprintf(path, sizeof(path), "%s/child/birthdate", root);
+	birth = get(s, path);
+	has_nin = *nin != '\0' && nin_check(nin, &info) == NIN_OK;
+	if (has_nin)
+		snprintf(born, sizeof(born), "%04d-%02d-%02d", info.year,
+		    info.month, info.day);
+	if (child_id != 0) {
+		p[0] = DV_INT(child_id);
+		if ((rc = db_query(&s->r->w->db, STMT_CHILD_IDENTITY, p, 1, 1,
+		    &res)) != ST_OK)
+			return rc;
+		if (res.nrows == 1) {
+			with = 1;
+			cname = db_get(&res, 0, 0);
+			cbirth = db_get(&res, 0, 1);
+			if (db_get(&res, 0, 2) != NULL &&
+			    db_get_len(&res, 0, 2) == SECURE_HASH_LEN)
+				chmac = (const unsigned char *)db_get(&res, 0,
+				    2);
+		}
+	}
+	if (with && cname != NULL) {
+		name_key(name, k1, sizeof(k1));
+		name_key(cname, k2, sizeof(k2));
+		if (strcmp(k1, k2) != 0) {
+			snprintf(path, sizeof(path), "%s/child/name", root);
+			snprintf(msg, sizeof(msg), _("This is not the name of the child this case is about (%s). A message to a partner can only be about the child of its case."),
+			    cname);
+			field_error(s->errs, path, msg);
+			*ok = 0;
+		}
+	}
+	if (*birth != '\0' && with && cbirth != NULL &&
+	    strcmp(birth, cbirth) != 0) {
+		label_date(a, cbirth);
+		snprintf(path, sizeof(path), "%s/child/birthdate", root);
+		snprintf(msg, sizeof(msg), _("This is not the date of birth of the child this case is about (%s)."),
+		    a);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	}
+	snprintf(path, sizeof(path), "%s/child/nin", root);
+	if (has_nin && with && cbirth != NULL && strcmp(born, cbirth) != 0) {
+		label_date(a, born);
+		label_date(b, cbirth);
+		snprintf(msg, sizeof(msg), _("This identity number belongs to someone born %s, but the child this case is about was born %s."),
+		    a, b);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	} else if (has_nin && !with && *birth != '\0' &&
+	    strcmp(born, birth) != 0) {
+		label_date(a, born);
+		snprintf(msg, sizeof(msg), _("This identity number belongs to someone born %s, not on the date of birth given."),
+		    a);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	} else if (has_nin && with) {
+		secure_hmac(s->r->w->key, nin, strlen(nin), h);
+		if (chmac != NULL && !secure_equal(h, chmac, sizeof(h))) {
+			field_error(s->errs, path, _("This is not the identity number of the child this case is about."));
+			*ok = 0;
+		} else if (chmac == NULL) {
+			struct db_res other;
+
+			p[0] = DV_BLOB(h, sizeof(h));
+			if ((rc = db_query(&s->r->w->db, STMT_CHILD_BY_NIN, p,
+			    1, 1, &other)) == ST_OK) {
+				if (other.nrows == 1 && db_get_int(&other, 0,
+				    0) != child_id) {
+					field_error(s->errs, path, _("This is not the identity number of the child this case is about."));
+					*ok = 0;
+				}
+				db_res_release(&other);
+			}
+		}
+	}
+	if (with)
+		db_res_release(&res);
+	return rc;
+}
+
+/*
+ * The notice to a partner this form makes (kind, for service: NULL for a
+ * report of concern, which needs no consent), built from the form at
+ * send time (so the right to send is checked then, not now). If nobody
+ * can take it (no active partner of its service takes its type, or the
+ * one there is paused), its alert is raised now, in this transaction,
+ * for the sender and the administrators, and s->notice says so.
+ */
+static st_rc
+partner_notice(struct store_ctx *s, const char *kind, const char *service)
+{
+	struct db *db = &s->r->w->db;
+	struct db_val p[1];
+	long long id;
+	st_rc rc;
+
+	if ((rc = caselog_notice_id(db, kind, 0, 0, service, s->t->concern_id,
+	    s->t->has_log ? s->t->log.id : 0, &id, s->notice.id)) != ST_OK)
+		return rc;
+	/* right after the insert: the statement names LAST_INSERT_ID() */
 	p[0] = DV_INT(s->sub_id);
-	return db_exec(&s->r->w->db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
-	    NULL);
+	if ((rc = db_exec(db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
+	    NULL)) != ST_OK)
+		return rc;
+	s->notice.service = service != NULL ? service : "child_welfare";
+	return alerts_no_receiver(db, id, &s->notice.no_receiver);
 }
 
 /* A report of concern to child welfare: no consent needed (the duty to
- * inform), recorded as such, and the notice goes whatever the consent. */
+ * inform), recorded as such, and the notice goes whatever the consent.
+ * The timeline says what is true when it is made and stays true: that
+ * it was made, and, when nobody can take it, that it was not sent; the
+ * notice's state afterwards is shown with the notices. */
 static st_rc
 store_cw_report(struct store_ctx *s)
 {
+	int ok;
 	st_rc rc;
 
+	if ((rc = check_child(s, "/cw_report", s->t->has_log ?
+	    s->t->log.child_id : s->t->concern_child, &ok)) != ST_OK)
+		return rc;
+	if (!ok)
+		return ST_E_INVALID;
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, _("Report of concern sent to child welfare (duty to inform: no consent is needed).%s"),
+	if ((rc = partner_notice(s, "cw_report", NULL)) != ST_OK)
+		return rc;
+	rc = buf_addf(&s->text, s->notice.no_receiver ?
+	    _("Report of concern to child welfare made (duty to inform: no consent is needed), but not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone child welfare.%s") :
+	    _("Report of concern to child welfare made (duty to inform: no consent is needed); it is sent as a notice, whose state is shown with the notices to partners.%s"),
 	    strcmp(get(s, "/cw_report/urgent"), "true") == 0 ?
 	    _(" Marked urgent.") : "");
 	if (rc == ST_OK)
 		rc = event(s, "cw_report", "submission", s->sub_pid);
-	if (rc == ST_OK)
-		rc = caselog_notice(&s->r->w->db, "cw_report", 0, 0, NULL,
-		    s->t->concern_id, s->t->has_log ? s->t->log.id : 0);
-	if (rc == ST_OK)
-		rc = notice_from(s);
 	if (s->t->has_log)
 		to_log(s);
 	else
@@ -907,9 +1100,14 @@ static st_rc
 store_partner(struct store_ctx *s, const char *service, const char *path,
     const char *kind)
 {
-	int covered;
+	int covered, ok = 1;
 	st_rc rc;
 
+	/* A notice to NAV names no child (its form has no place for one:
+	 * NAV's help is for the family); the log's reference says whose. */
+	if (strcmp(kind, "referral") == 0 && (rc = check_child(s, "/referral",
+	    s->t->log.child_id, &ok)) != ST_OK)
+		return rc;
 	covered = caselog_covers_kind(s->r, &s->t->log, service, &rc);
 	if (rc != ST_OK)
 		return rc;
@@ -918,19 +1116,25 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 		    _("No valid consent from the guardians covers this service, so nothing can be sent to it. Record a consent that names it first."));
 		return ST_E_INVALID;
 	}
+	if (!ok)
+		return ST_E_INVALID;
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
-	    _("Referral to %s made; it is sent when delivered.") :
-	    _("Notice to %s made; it is sent when delivered."), service);
+	if ((rc = partner_notice(s, kind, service)) != ST_OK)
+		return rc;
+	if (s->notice.no_receiver)
+		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
+		    _("Referral to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way.") :
+		    _("Notice to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way."),
+		    label_service(service));
+	else
+		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
+		    _("Referral to %s made; it is sent when delivered.") :
+		    _("Notice to %s made; it is sent when delivered."),
+		    service);
 	if (rc == ST_OK)
 		rc = event(s, kind, "submission", s->sub_pid);
-	if (rc == ST_OK)
-		rc = caselog_notice(&s->r->w->db, kind, 0, 0, service, 0,
-		    s->t->log.id);
-	if (rc == ST_OK)
-		rc = notice_from(s);
 	to_log(s);
 	return rc;
 }
@@ -973,7 +1177,8 @@ store_closing(struct store_ctx *s)
 st_rc
 caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const struct formctx *c, const char *draft, struct form_errors *errs,
-    char *loc, size_t loclen, int *responded)
+    char *loc, size_t loclen, struct caseform_notice *notice,
+    int *responded)
 {
 	struct store_ctx s;
 	struct target t;
@@ -1043,6 +1248,8 @@ caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		goto out;
 	}
 	rc = db_commit(&r->w->db);
+	if (rc == ST_OK && notice != NULL)
+		*notice = s.notice;
 out:
 	buf_release(&s.text);
 	target_release(&t);
@@ -1072,6 +1279,35 @@ set(xmlDocPtr inst, const char *path, const char *value)
 	}
 	if (n != NULL && n != root)
 		form_set_text(n, value);
+}
+
+/*
+ * A report of concern made before any log names the concern's child
+ * (check_child holds it to that): its name and date of birth, for whom
+ * may report it (access_concern), whose read of them is audited. An
+ * anonymous concern has none to give.
+ */
+static st_rc
+prefill_concern(struct req *r, const char *pid, xmlDocPtr inst)
+{
+	struct concern_row cr;
+	int found;
+	st_rc rc;
+
+	if ((rc = concern_peek(r, pid, &cr, &found)) != ST_OK || !found)
+		return rc;
+	if (cr.child_id != 0 && access_concern(&r->who, &cr.facts,
+	    CR_REPORT)) {
+		rc = audit_log(r, "read", "concern", cr.id, cr.child_id);
+		if (rc == ST_OK) {
+			set(inst, "/cw_report/child/name",
+			    db_get(&cr.res, 0, CG_CHILD_NAME));
+			set(inst, "/cw_report/child/birthdate",
+			    db_get(&cr.res, 0, CG_CHILD_BIRTH));
+		}
+	}
+	concern_release(&cr);
+	return rc;
 }
 
 st_rc
@@ -1104,6 +1340,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 		db_res_release(&m);
 		return rc;
 	}
+	if (is(def, "cw-report") && pid_ok(c->concern) != NULL &&
+	    c->log == NULL)
+		return prefill_concern(r, c->concern, inst);
 	if (pid_ok(c->log) == NULL)
 		return ST_OK;
 	if ((rc = caselog_peek(r, c->log, &l, &found)) != ST_OK || !found)
@@ -1119,6 +1358,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 	} else if (is(def, "referral")) {
 		set(inst, "/referral/child/name", l.child_name);
 		set(inst, "/referral/child/birthdate", l.child_birth);
+	} else if (is(def, "cw-report")) {
+		set(inst, "/cw_report/child/name", l.child_name);
+		set(inst, "/cw_report/child/birthdate", l.child_birth);
 	} else if (is(def, "closing"))
 		set(inst, "/closing/date", today);
 	else if (is(def, "handover") && pid_ok(c->to) != NULL) {

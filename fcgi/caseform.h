@@ -9,6 +9,7 @@
 #include "form.h"
 #include "req.h"
 #include "result.h"
+#include "secure.h"
 
 /*
  * The context a form is filled in for, named by public ids: a browser
@@ -54,16 +55,31 @@ st_rc caseform_check(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlNodePtr page, int *ok) ST_MUST_CHECK;
 
 /*
+ * The notice to a partner a form made (a referral, a notice to NAV, a
+ * report of concern), as its sender is told at once: its public id
+ * ("" when the form made none), and whether it waits with nobody to
+ * take it (no_receiver: no active partner of its service takes it),
+ * when it is not sent and the sender must reach the service another
+ * way; service is the service it is for.
+ */
+struct caseform_notice {
+	char		 id[SECURE_ID_SIZE];
+	int		 no_receiver;
+	const char	*service;
+};
+
+/*
  * Store a valid instance for its context, with everything it causes, in
  * one transaction (see docs in caseform.c for each form). Returns ST_OK
- * with loc set to the address to go on to; ST_E_INVALID when a rule the
- * form cannot express failed (errs says where and why, in the user's
+ * with loc set to the address to go on to and *notice (may be NULL) to
+ * the notice to a partner it made; ST_E_INVALID when a rule the form
+ * cannot express failed (errs says where and why, in the user's
  * language); or ST_OK with *responded set when the response (403, 409)
  * was already made.
  */
 st_rc caseform_store(struct req *r, const struct form_def *def,
     xmlDocPtr inst, const struct formctx *c, const char *draft,
-    struct form_errors *errs, char *loc, size_t loclen, int *responded)
-    ST_MUST_CHECK;
+    struct form_errors *errs, char *loc, size_t loclen,
+    struct caseform_notice *notice, int *responded) ST_MUST_CHECK;
 
 #endif

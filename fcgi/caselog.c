@@ -236,9 +236,24 @@ caselog_notice(struct db *db, const char *kind, long long unit_id,
     long long user_id, const char *service, long long concern_id,
     long long log_id)
 {
-	char pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
-	struct db_val p[8];
+	long long id;
 
+	return caselog_notice_id(db, kind, unit_id, user_id, service,
+	    concern_id, log_id, &id, NULL);
+}
+
+st_rc
+caselog_notice_id(struct db *db, const char *kind, long long unit_id,
+    long long user_id, const char *service, long long concern_id,
+    long long log_id, long long *id, char *pid)
+{
+	char own[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
+	unsigned long long row = 0;
+	struct db_val p[8];
+	st_rc rc;
+
+	if (pid == NULL)
+		pid = own;
 	secure_random_id(pid);
 	secure_token(idem);
 	p[0] = DV_STR(pid);
@@ -249,7 +264,9 @@ caselog_notice(struct db *db, const char *kind, long long unit_id,
 	p[5] = concern_id != 0 ? DV_INT(concern_id) : DV_NULL;
 	p[6] = log_id != 0 ? DV_INT(log_id) : DV_NULL;
 	p[7] = DV_STR(idem);
-	return db_exec(db, STMT_OUTBOX_ADD, p, 8, NULL, NULL);
+	rc = db_exec(db, STMT_OUTBOX_ADD, p, 8, NULL, &row);
+	*id = (long long)row;
+	return rc;
 }
 
 st_rc

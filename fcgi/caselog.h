@@ -120,6 +120,11 @@ st_rc caselog_event_open(struct db *db, long long actor_id, long long log_id,
 st_rc caselog_notice(struct db *db, const char *kind, long long unit_id,
     long long user_id, const char *service, long long concern_id,
     long long log_id) ST_MUST_CHECK;
+/* The same, with the new notice's row id in *id and, if pid is not
+ * NULL, its public id in pid (SECURE_ID_SIZE bytes). */
+st_rc caselog_notice_id(struct db *db, const char *kind, long long unit_id,
+    long long user_id, const char *service, long long concern_id,
+    long long log_id, long long *id, char *pid) ST_MUST_CHECK;
 
 /*
  * Store a validated form instance as a form submission by r->who (in the

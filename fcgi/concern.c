@@ -208,7 +208,8 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 #define NFACTS	7
 
 st_rc
-concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
+concern_peek(struct req *r, const char *pid, struct concern_row *c,
+    int *found)
 {
 	struct concern_facts *f = &c->facts;
 	char today[DATE_SIZE];
@@ -217,9 +218,9 @@ concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 	st_rc rc;
 
 	memset(c, 0, sizeof(*c));
-	*ok = 0;
+	*found = 0;
 	if (pid == NULL || !secure_is_id(pid))
-		return resp_not_found(r);
+		return ST_OK;
 	dates_today(today);
 	caselog_reader(r, today, p);
 	p[3] = DV_STR(pid);
@@ -228,7 +229,7 @@ concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 		return rc;
 	if (c->res.nrows == 0) {
 		db_res_release(&c->res);
-		return resp_not_found(r);
+		return ST_OK;
 	}
 	status = db_get(&c->res, 0, CG_STATUS);
 	state = db_get(&c->res, 0, CG_PASSED_STATE);
@@ -244,7 +245,22 @@ concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 	c->child_id = db_get_int(&c->res, 0, CG_CHILD);
 	c->log_id = db_get_int(&c->res, 0, CG_LOG_ID);
 	c->passed_log_id = db_get_int(&c->res, 0, CG_PASSED_LOG);
-	if (!access_concern(&r->who, f, CR_READ)) {
+	*found = 1;
+	return ST_OK;
+}
+
+st_rc
+concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
+{
+	int found;
+	st_rc rc;
+
+	*ok = 0;
+	if ((rc = concern_peek(r, pid, c, &found)) != ST_OK)
+		return rc;
+	if (!found)
+		return resp_not_found(r);
+	if (!access_concern(&r->who, &c->facts, CR_READ)) {
 		concern_release(c);
 		return resp_not_found(r);
 	}

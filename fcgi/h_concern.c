@@ -114,8 +114,12 @@ concern_page(struct req *r, int status, const char *field,
 	if (open && !cr.facts.in_log &&
 	    strcmp(db_get(res, 0, CG_DEADLINE), today) < 0)
 		view_attr(c, "overdue", "true");
-	/* The concern's own events (they stay its own in a log, too). */
+	/* The concern's own events (they stay its own in a log, too), and
+	 * its notices to partners (a report of concern) as they truly
+	 * stand, read afresh: a state shown is a fact. */
 	rc = logview_events(r, 0, cr.id, c);
+	if (rc == ST_OK)
+		rc = logview_notices(r, STMT_OUTBOX_LIST_CONCERN, cr.id, c);
 	if (rc != ST_OK) {
 		concern_release(&cr);
 		return rc;

@@ -108,23 +108,26 @@ h_form_show(struct req *r)
 
 /*
  * Store a valid instance: a concern (rec is filled in), or a form
- * submission. loc gets the new resource's address.
+ * submission (a form for a case: notice says what it sent a partner).
+ * loc gets the new resource's address.
  */
 static st_rc
 store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft, char *loc, size_t loclen, int api,
-    struct concern_receipt *rec, struct form_errors *errs, int *responded)
+    struct concern_receipt *rec, struct caseform_notice *notice,
+    struct form_errors *errs, int *responded)
 {
 	char id[SECURE_ID_SIZE];
 	struct formctx ctx;
 	st_rc rc;
 
 	memset(rec, 0, sizeof(*rec));
+	memset(notice, 0, sizeof(*notice));
 	*responded = 0;
 	formctx_read(r, &ctx);
 	if (formctx_any(&ctx))
 		return caseform_store(r, def, inst, &ctx, draft, errs, loc,
-		    loclen, responded);
+		    loclen, notice, responded);
 	if (strcmp(def->id, "concern") == 0) {
 		if ((rc = concern_create(r, def, inst, draft, rec)) != ST_OK)
 			return rc;
@@ -148,6 +151,7 @@ h_form_submit(struct req *r)
 	const struct form_def *def;
 	struct form_errors errs;
 	struct concern_receipt rec;
+	struct caseform_notice notice;
 	char id[SECURE_ID_SIZE], loc[384];
 	xmlDocPtr inst;
 	int responded;
@@ -224,7 +228,7 @@ h_form_submit(struct req *r)
 	}
 	if (errs.n == 0) {
 		rc = store(r, def, inst, draft, loc, sizeof(loc), 0, &rec,
-		    &errs, &responded);
+		    &notice, &errs, &responded);
 		if (rc != ST_E_INVALID) {
 			form_errors_release(&errs);
 			if (rc != ST_OK || responded)
@@ -315,6 +319,7 @@ h_api_form_submit(struct req *r)
 	const struct form_def *def = wanted(r);
 	struct form_errors errs;
 	struct concern_receipt rec;
+	struct caseform_notice notice;
 	xmlNodePtr doc, n;
 	xmlDocPtr inst;
 	char loc[160];
@@ -335,8 +340,8 @@ h_api_form_submit(struct req *r)
 		return rc;
 	}
 	if (errs.n == 0) {
-		rc = store(r, def, inst, NULL, loc, sizeof(loc), 1, &rec, &errs,
-		    &responded);
+		rc = store(r, def, inst, NULL, loc, sizeof(loc), 1, &rec,
+		    &notice, &errs, &responded);
 		if (rc != ST_E_INVALID && (rc != ST_OK || responded)) {
 			form_errors_release(&errs);
 			return rc;
@@ -373,6 +378,17 @@ h_api_form_submit(struct req *r)
 		view_el(doc, "urgent", rec.urgent ? "true" : "false");
 		if (rec.urgent)
 			view_el(doc, "notice", _("Urgent: phone the child welfare emergency service (barnevernvakten) or 112 now. Your leader has been alerted."));
+	}
+	if (notice.id[0] != '\0') {
+		/* The notice to a partner it made, as it truly stands: sent
+		 * by notify later, or by nobody. */
+		n = view_el(doc, "delivery", notice.no_receiver ?
+		    _("Not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way (a report of concern: phone child welfare). The administrators have been alerted.") :
+		    NULL);
+		view_attr(n, "notice", notice.id);
+		view_attr(n, "service", notice.service);
+		view_attr(n, "status", notice.no_receiver ? "no_receiver" :
+		    "queued");
 	}
 	return view_send(r, 201, doc);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
@@ -118,14 +119,61 @@ step_input(struct req *r, const char *step, struct db_val *p, int *ok)
 	return ST_OK;
 }
 
-/* The guide changed: this worker's log pages show it at once (others
- * within the few seconds they keep it, see logview.c). */
+/*
+ * The end of a change to the guide begun with db_begin (rc: how the
+ * change went): its audit row and the commit, or the rollback of both,
+ * then the answer. The guide holds no child's data, but it decides the
+ * deadlines every case is held to: who changed it, and when, is recorded
+ * as every administrative change is (the partners' too).
+ */
 static st_rc
-changed(struct req *r, int status)
+commit_change(struct req *r, st_rc rc, const char *action, long long step,
+    int status)
 {
+	if (rc == ST_OK)
+		rc = audit_log(r, action, "guide_step", step, 0);
+	if (rc == ST_OK)
+		rc = db_commit(&r->w->db);
+	if (rc != ST_OK) {
+		db_rollback(&r->w->db);
+		return rc;
+	}
+	/* This worker's log pages show it at once (others within the few
+	 * seconds they keep it, see logview.c). */
 	db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
 	db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
 	return resp_done(r, status, "/admin/guide");
+}
+
+/*
+ * Begin a change to the step with public id pid: the transaction, and
+ * the step's row id (locked) in *step; 0 with the transaction rolled
+ * back and 404 answered when there is no such step.
+ */
+static st_rc
+begin_step(struct req *r, const char *pid, long long *step)
+{
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	*step = 0;
+	if ((rc = db_begin(&r->w->db)) != ST_OK)
+		return rc;
+	p[0] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEP_ID, p, 1, 1, &res)) !=
+	    ST_OK) {
+		db_rollback(&r->w->db);
+		return rc;
+	}
+	if (res.nrows == 1)
+		*step = db_get_int(&res, 0, 0);
+	db_res_release(&res);
+	if (*step == 0) {
+		db_rollback(&r->w->db);
+		return resp_error(r, 404, _("There is no such step."));
+	}
+	return ST_OK;
 }
 
 /* ROUTE: POST /admin/guide/steps/{id} */
@@ -133,17 +181,17 @@ st_rc
 h_guide_step_update(struct req *r)
 {
 	struct db_val p[5];
-	unsigned long long n = 0;
+	long long step;
 	int ok;
 	st_rc rc;
 
 	if ((rc = step_input(r, r->arg, p, &ok)) != ST_OK || !ok)
 		return rc;
-	p[4] = DV_STR(r->arg);
-	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_UPDATE, p, 5, &n, NULL)) !=
-	    ST_OK)
+	if ((rc = begin_step(r, r->arg, &step)) != ST_OK || step == 0)
 		return rc;
-	return changed(r, 200);
+	p[4] = DV_STR(r->arg);
+	rc = db_exec(&r->w->db, STMT_GUIDE_STEP_UPDATE, p, 5, NULL, NULL);
+	return commit_change(r, rc, "update", step, 200);
 }
 
 /* ROUTE: POST /admin/guide/steps */
@@ -153,7 +201,7 @@ h_guide_step_add(struct req *r)
 	const char *lv = req_input(r, "level");
 	struct db_val p[6], q[5];
 	char pid[SECURE_ID_SIZE];
-	unsigned long long n = 0;
+	unsigned long long n = 0, step = 0;
 	int ok;
 	st_rc rc;
 
@@ -166,10 +214,12 @@ h_guide_step_add(struct req *r)
 	p[0] = DV_STR(pid);
 	memcpy(&p[1], q, 4 * sizeof(q[0]));
 	p[5] = DV_INT(lv[0] - '0');
-	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 6, &n, NULL)) !=
-	    ST_OK)
+	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	return changed(r, 201);
+	rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 6, &n, &step);
+	if (rc == ST_OK && n != 1)
+		rc = ST_E_INTERNAL;	/* the level was checked above */
+	return commit_change(r, rc, "create", (long long)step, 201);
 }
 
 /* ROUTE: POST /admin/guide/steps/{id}/delete */
@@ -177,14 +227,12 @@ st_rc
 h_guide_step_delete(struct req *r)
 {
 	struct db_val p[1];
-	unsigned long long n = 0;
+	long long step;
 	st_rc rc;
 
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_exec(&r->w->db, STMT_GUIDE_STEP_DELETE, p, 1, &n, NULL)) !=
-	    ST_OK)
+	if ((rc = begin_step(r, r->arg, &step)) != ST_OK || step == 0)
 		return rc;
-	if (n == 0)
-		return resp_error(r, 404, _("There is no such step."));
-	return changed(r, 200);
+	p[0] = DV_STR(r->arg);
+	rc = db_exec(&r->w->db, STMT_GUIDE_STEP_DELETE, p, 1, NULL, NULL);
+	return commit_change(r, rc, "delete", step, 200);
 }

@@ -396,7 +396,8 @@ enum { AL_KIND, AL_NOTICE_KIND, AL_SINCE, AL_NOTICE, AL_PARTNER,
 
 /*
  * Notices to partners that did not arrive as they should: for a sender,
- * theirs that were not acknowledged in time or were given up (with the
+ * theirs that nobody can take (not sent), were not acknowledged in time
+ * or were given up (with the
  * case they belong to, which its page checks access to again); for an
  * administrator every open alert, failing partners first, with no case
  * named: administrators manage delivery, not cases.
@@ -424,6 +425,8 @@ alerts(struct req *r, xmlNodePtr page)
 		dates_local(local, db_get(&res, i, AL_SINCE));
 		view_attr(a, "since", local);
 		view_attr(a, "partner-name", db_get(&res, i, AL_PARTNER_NAME));
+		/* the service a notice is for (a report of concern: none) */
+		view_attr(a, "service", db_get(&res, i, AL_SERVICE));
 		if (db_get(&res, i, AL_NOTICE) != NULL) {
 			view_attr(a, "notice", db_get(&res, i, AL_NOTICE));
 			view_attr(a, "notice-kind",

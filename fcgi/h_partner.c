@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alerts.h"
 #include "audit.h"
 #include "caselog.h"
 #include "dates.h"
@@ -532,6 +533,12 @@ notice_action(struct req *r, int retry)
 	}
 	if (rc == ST_OK)
 		rc = db_exec(db, STMT_ALERT_CLEAR_NOTICE, p, 1, NULL, NULL);
+	/* sent again to a partner that is paused by now: nobody takes it */
+	if (rc == ST_OK && retry) {
+		int none;
+
+		rc = alerts_no_receiver(db, id, &none);
+	}
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "notice", id, child_id);
 	if (rc == ST_OK && (log_id != 0 || concern_id != 0))

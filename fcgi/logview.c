@@ -464,29 +464,25 @@ minutes(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	return rc;
 }
 
-/* Columns of STMT_OUTBOX_LIST_LOG. */
+/* Columns of STMT_OUTBOX_LIST_LOG and STMT_OUTBOX_LIST_CONCERN. */
 enum { NL_KIND, NL_STATUS, NL_SERVICE, NL_CREATED, NL_PARTNER, NL_REF,
 	NL_ANSWER, NL_ANSWER_TEXT, NL_ANSWER_REF, NL_ANSWER_AT, NL_PID,
-	NL_CANCELS };
+	NL_CANCELS, NL_RECEIVER };
 
-/*
- * Notices the log sent or will send to partners, with their true state,
- * the partner they went to, its reference (from the receipt of the
- * delivery or a later answer) and its latest answer.
- */
-static st_rc
-notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
+st_rc
+logview_notices(struct req *r, enum stmt_id sid, long long id,
+    xmlNodePtr parent)
 {
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	xmlNodePtr list, n, a;
 	size_t i;
 	st_rc rc;
 
-	p[0] = DV_INT(l->id);
-	if ((rc = db_query(&r->w->db, citizen(r) ?
-	    STMT_OUTBOX_LIST_LOG_CITIZEN : STMT_OUTBOX_LIST_LOG, p, 1, 200,
-	    &res)) != ST_OK)
+	p[0] = DV_INT(id);
+	p[1] = DV_INT(id);
+	if ((rc = db_query(&r->w->db, sid, p, sid == STMT_OUTBOX_LIST_CONCERN ?
+	    1 : 2, 200, &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "notices", NULL);
 	for (i = 0; i < res.nrows; i++) {
@@ -499,6 +495,8 @@ notices(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		view_attr(n, "partner", db_get(&res, i, NL_PARTNER));
 		view_attr(n, "partner-ref", db_get(&res, i, NL_REF));
 		view_attr(n, "cancels", db_get(&res, i, NL_CANCELS));
+		/* waiting with nobody to take it: "none" or "paused" */
+		view_attr(n, "receiver", db_get(&res, i, NL_RECEIVER));
 		if (db_get(&res, i, NL_ANSWER) == NULL)
 			continue;
 		a = view_el(n, "answer", db_get(&res, i, NL_ANSWER_TEXT));
@@ -889,7 +887,9 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	/* A notice's state changes without the log's version (notify
 	 * delivers it, the partner answers): read afresh. */
 	if (rc == ST_OK)
-		rc = notices(r, l, n);
+		rc = logview_notices(r, citizen(r) ?
+		    STMT_OUTBOX_LIST_LOG_CITIZEN : STMT_OUTBOX_LIST_LOG, l->id,
+		    n);
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);

@@ -30,6 +30,17 @@ st_rc logview_events(struct req *r, long long log_id, long long concern_id,
     xmlNodePtr parent) ST_MUST_CHECK;
 
 /* Attributes of one row of the statements' column lists (stmt.c). */
+/*
+ * <notices> under parent: the notices to partners of a log (sid
+ * STMT_OUTBOX_LIST_LOG, or _CITIZEN for what the guardians may see;
+ * with those its concerns made before they joined it) or of a concern
+ * (STMT_OUTBOX_LIST_CONCERN), id being the log's or the concern's,
+ * newest first, each with its true state: status, the partner it went
+ * to, the partner's reference and latest answer, and receiver="none"
+ * or "paused" while it waits with nobody to take it (not sent).
+ */
+st_rc logview_notices(struct req *r, enum stmt_id sid, long long id,
+    xmlNodePtr parent) ST_MUST_CHECK;
 void logview_consent_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
 void logview_measure_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
 void logview_meeting_attrs(xmlNodePtr n, const struct db_res *res, size_t i);

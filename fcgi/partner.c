@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "alerts.h"
 #include "cli.h"
 #include "i18n.h"
 #include "db.h"
@@ -276,6 +277,8 @@ partner_insert(struct db *db, const struct partner_in *in,
 	rc = db_exec(db, STMT_PARTNER_INSERT, p, 6, NULL, &row);
 	if (rowid != NULL)
 		*rowid = (long long)row;
+	if (rc == ST_OK)
+		rc = alerts_partners_changed(db, NULL);
 	return rc;
 }
 
@@ -298,7 +301,10 @@ partner_update(struct db *db, const char *public_id,
 		return rc;
 	/* What it no longer accepts goes to whoever does (deliver.c routes
 	 * notices without a partner on its next pass). */
-	return db_exec(db, STMT_OUTBOX_UNROUTE, &p[5], 1, NULL, NULL);
+	if ((rc = db_exec(db, STMT_OUTBOX_UNROUTE, &p[5], 1, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	return alerts_partners_changed(db, NULL);
 }
 
 st_rc
@@ -312,7 +318,10 @@ partner_set_status(struct db *db, const char *public_id, const char *status,
 		return rc;
 	p[0] = DV_STR(status);
 	p[1] = DV_STR(public_id);
-	return db_exec(db, STMT_PARTNER_SET_STATUS, p, 2, NULL, NULL);
+	if ((rc = db_exec(db, STMT_PARTNER_SET_STATUS, p, 2, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	return alerts_partners_changed(db, NULL);
 }
 
 void
@@ -419,9 +428,11 @@ partner_add(struct db *db, int argc, char **argv)
 		    taken ? "the name is taken" : db->err);
 		return 1;
 	}
-	if (partner_insert(db, &in, accepts, id, NULL) != ST_OK) {
+	if (db_begin(db) != ST_OK || partner_insert(db, &in, accepts, id,
+	    NULL) != ST_OK || db_commit(db) != ST_OK) {
 		fprintf(stderr, "stafett: cannot add the partner (%s)\n",
 		    db->err);
+		db_rollback(db);
 		return 1;
 	}
 	/* The id alone on standard output, for scripts. */
@@ -633,9 +644,12 @@ partner_status(struct db *db, const char *id, const char *status)
 {
 	int found = 0;
 
-	if (partner_set_status(db, id, status, &found) != ST_OK) {
+	/* One transaction, as on the web: the change and its alerts. */
+	if (db_begin(db) != ST_OK || partner_set_status(db, id, status,
+	    &found) != ST_OK || db_commit(db) != ST_OK) {
 		fprintf(stderr, "stafett: cannot change the partner (%s)\n",
 		    db->err);
+		db_rollback(db);
 		return 1;
 	}
 	if (!found) {

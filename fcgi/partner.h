@@ -105,6 +105,11 @@ const char *partner_field_name(enum partner_field f);
  * was given but does not accept any more: those still waiting (queued
  * or failed) are routed again, to whichever active partner accepts
  * them. partner_set_status() pauses ("paused") or resumes ("active").
+ * After each of the three, a notice that no active partner can take
+ * now (none takes it, or its partner is paused) raises its no_receiver
+ * alert, and one that has a receiver again clears it, in the same
+ * transaction (alerts.h): the people who must reach the service another
+ * way are told at once, not at notify's next sweep.
  * partner_name_taken() tells whether another partner (not public_id,
  * which may be NULL) has the name.
  */

@@ -162,20 +162,55 @@ struct stmt_def {
 	" u.display_name, e.actor_role, e.kind, e.summary, e.ref_type," \
 	" e.ref_public_id FROM case_event e" \
 	" LEFT JOIN app_user u ON u.id = e.actor_id"
+/*
+ * A notice to a partner that waits with nobody to take it: queued (or
+ * failed, to be tried again) and either routed to no partner with no
+ * active partner of its service's kind that takes its type, or routed
+ * to a partner that is paused (a paused partner keeps its notices).
+ * Nothing sends it until an administrator registers or resumes one:
+ * it must never look sent (0012_no_receiver.sql).
+ */
+#define NO_RECEIVER(O) \
+	"(" O ".status IN ('queued', 'failed') AND (" O ".message_type IS" \
+	" NOT NULL OR " O ".kind IN ('referral', 'nav_notice', 'cw_report'))" \
+	" AND IF(" O ".partner_id IS NULL, NOT EXISTS (SELECT 1 FROM" \
+	" partner rp WHERE rp.status = 'active' AND rp.kind = COALESCE(" \
+	O ".service, 'child_welfare') AND FIND_IN_SET(" O ".kind," \
+	" rp.accepts)), NOT EXISTS (SELECT 1 FROM partner rp WHERE rp.id =" \
+	" " O ".partner_id AND rp.status = 'active')))"
+/* NULL (it has a receiver), 'paused' (its partner is paused, or the
+ * only ones that would take it are) or 'none' (no partner takes it) */
+#define NO_RECEIVER_STATE(O) \
+	"IF(" NO_RECEIVER(O) ", IF(" O ".partner_id IS NOT NULL OR EXISTS" \
+	" (SELECT 1 FROM partner rq WHERE rq.kind = COALESCE(" O ".service," \
+	" 'child_welfare') AND FIND_IN_SET(" O ".kind, rq.accepts))," \
+	" 'paused', 'none'), NULL)"
 /* kind, status, service, created_at, partner name, partner_ref, and the
  * latest answer's kind, text, reference and time, public_id, kind of
- * the notice it cancels: a log's notices to partners (log_id) */
-#define OUTBOX_LIST \
+ * the notice it cancels, NO_RECEIVER_STATE, and created_at and id to
+ * sort by: notices to partners (the WHERE follows) */
+#define OUTBOX_LIST_COLS \
 	"SELECT o.kind, o.status, o.service," \
 	" DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.name," \
 	" o.partner_ref, a.kind, a.text, a.reference," \
-	" DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind" \
+	" DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind, " \
+	NO_RECEIVER_STATE("o") ", o.created_at, o.id" \
 	" FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id" \
 	" LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM" \
 	" notice_answer a2 WHERE a2.outbox_id = o.id)" \
-	" LEFT JOIN outbox oc ON oc.id = o.cancels_id" \
-	" WHERE o.log_id = ? AND (o.service IS NOT NULL" \
+	" LEFT JOIN outbox oc ON oc.id = o.cancels_id"
+#define OUTBOX_TO_PARTNER \
+	" AND (o.service IS NOT NULL" \
 	" OR o.kind IN ('cw_report', 'cancellation'))"
+/* (log_id, log_id): a log's notices, and those its concerns made before
+ * they joined it (a report of concern made at the concern stage keeps
+ * its concern and no log: its event moved into the log, the notice
+ * did not); filter is " AND ..." or "" */
+#define OUTBOX_LIST_LOG(FILTER) \
+	OUTBOX_LIST_COLS " WHERE o.log_id = ?" OUTBOX_TO_PARTNER FILTER \
+	" UNION ALL " OUTBOX_LIST_COLS " WHERE o.log_id IS NULL AND" \
+	" o.concern_id IN (SELECT k.id FROM concern k WHERE k.log_id = ?)" \
+	OUTBOX_TO_PARTNER FILTER " ORDER BY 14 DESC, 15 DESC LIMIT 200"
 /* id, public_id, log_id, method, purpose, valid_from, expires, status,
  * valid today, services (kinds), attachment public_id, created by,
  * created_at, withdrawn_at, withdrawn by, submission_id, the units it
@@ -344,6 +379,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * so concerns about one child do not queue behind each other. */
 	[STMT_CHILD_BY_NIN] = { "child_by_nin",
 	    "SELECT id FROM child WHERE nin_hmac = ?" },
+	/* (id) -> name, birth_date, nin_hmac: who a case's messages to
+	 * partners may name */
+	[STMT_CHILD_IDENTITY] = { "child_identity",
+	    "SELECT name, birth_date, nin_hmac FROM child WHERE id = ?" },
 	/* (public_id, nin_hmac, name, birth_date); a concurrent insert of
 	 * the same child fails on the unique key and the caller retries */
 	[STMT_CHILD_INSERT_NIN] = { "child_insert_nin",
@@ -917,14 +956,17 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND o.status IN ('queued', 'failed')"
 	    " AND o.service <> (SELECT kind FROM unit WHERE id = ?)"
 	    " AND NOT " COVERS("o.log_id", "o.service") },
-	/* (log_id) -> kind, status, service, created_at, partner name,
-	 * partner_ref, the latest answer's kind, text, reference and time,
-	 * public_id, the kind of the notice a cancellation withdraws */
-	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log", OUTBOX_LIST
-	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
-	/* (log_id) -> the same, what the guardians may see */
+	/* (log_id, log_id) -> kind, status, service, created_at, partner
+	 * name, partner_ref, the latest answer's kind, text, reference and
+	 * time, public_id, the kind of the notice a cancellation withdraws,
+	 * whether it waits with no receiver, newest first */
+	[STMT_OUTBOX_LIST_LOG] = { "outbox_list_log", OUTBOX_LIST_LOG("") },
+	/* (log_id, log_id) -> the same, what the guardians may see */
 	[STMT_OUTBOX_LIST_LOG_CITIZEN] = { "outbox_list_log_citizen",
-	    OUTBOX_LIST " AND NOT " NOTICE_WITHHELD("o")
+	    OUTBOX_LIST_LOG(" AND NOT " NOTICE_WITHHELD("o")) },
+	/* (concern_id) -> the same: a concern's notices, on its page */
+	[STMT_OUTBOX_LIST_CONCERN] = { "outbox_list_concern",
+	    OUTBOX_LIST_COLS " WHERE o.concern_id = ?" OUTBOX_TO_PARTNER
 	    " ORDER BY o.created_at DESC, o.id DESC LIMIT 200" },
 
 	/* (child_id, for citizens, limit, offset) -> at, who, unit, role,
@@ -996,6 +1038,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) */
 	[STMT_GUIDE_STEP_DELETE] = { "guide_step_delete",
 	    "DELETE FROM guide_step WHERE public_id = ?" },
+	/* (public_id) -> id, locked: the step a change is about, for its
+	 * audit row */
+	[STMT_GUIDE_STEP_ID] = { "guide_step_id",
+	    "SELECT id FROM guide_step WHERE public_id = ? FOR UPDATE" },
 	/* (level) -> the longest deadline of the level's steps, in days */
 	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
 	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
@@ -1453,13 +1499,33 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND o.partner_id IS NOT NULL"
 	    " AND o.status IN ('dead', 'delivered')" },
 	/* (): notice alerts whose cause went away (acknowledged, retried,
-	 * cancelled) are cleared */
+	 * cancelled; a partner registered or resumed that takes it) are
+	 * cleared */
 	[STMT_ALERT_CLEAR_ENDED] = { "alert_clear_ended",
 	    "UPDATE delivery_alert a JOIN outbox o ON o.id = a.outbox_id"
 	    " SET a.cleared_at = NOW(6) WHERE a.cleared_at IS NULL"
 	    " AND ((a.kind = 'unacknowledged' AND NOT (o.status = 'delivered'"
 	    " AND o.delivered_at = a.since)) OR (a.kind = 'dead'"
-	    " AND NOT (o.status = 'dead' AND o.dead_at = a.since)))" },
+	    " AND NOT (o.status = 'dead' AND o.dead_at = a.since))"
+	    " OR (a.kind = 'no_receiver' AND NOT " NO_RECEIVER("o") "))" },
+	/* (id) -> sender_id, concern_id, log_id of a notice */
+	[STMT_NOTICE_SENDER] = { "notice_sender",
+	    "SELECT sender_id, concern_id, log_id FROM outbox WHERE id = ?" },
+	/* (id): the notice, if it waits with nobody to take it, gets its
+	 * no_receiver alert: raised once while it lasts (the unique
+	 * delivery_alert_waiting); 0 rows when it has a receiver or its
+	 * alert is open already */
+	[STMT_ALERT_RAISE_WAITING] = { "alert_raise_waiting",
+	    "INSERT IGNORE INTO delivery_alert (kind, partner_id, outbox_id,"
+	    " since) SELECT 'no_receiver', o.partner_id, o.id, NOW(6)"
+	    " FROM outbox o WHERE o.id = ? AND " NO_RECEIVER("o") },
+	/* () -> id, sender_id, log_id, concern_id: notices waiting with
+	 * nobody to take them and no open alert saying so */
+	[STMT_ALERT_WAITING_DUE] = { "alert_waiting_due",
+	    "SELECT o.id, o.sender_id, o.log_id, o.concern_id FROM outbox o"
+	    " WHERE o.status IN ('queued', 'failed') AND " NO_RECEIVER("o")
+	    " AND NOT EXISTS (SELECT 1 FROM delivery_alert a"
+	    " WHERE a.waiting_notice = o.id) ORDER BY o.id LIMIT 500" },
 	/* () -> id of every active administrator */
 	[STMT_ADMIN_IDS] = { "admin_ids",
 	    "SELECT id FROM app_user WHERE role = 'admin' AND active"
@@ -1502,13 +1568,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	"SELECT a.kind, o.kind, DATE_FORMAT(a.since, '%Y-%m-%dT%H:%i:%sZ')," \
 	" o.public_id, p.public_id, p.name, o.service, l.public_id," \
 	" l.reference, c.public_id, c.reference FROM delivery_alert a" \
-	" JOIN partner p ON p.id = a.partner_id" \
+	" LEFT JOIN partner p ON p.id = a.partner_id" \
 	" LEFT JOIN outbox o ON o.id = a.outbox_id" \
 	" LEFT JOIN relay_log l ON l.id = o.log_id" \
 	" LEFT JOIN concern c ON c.id = o.concern_id" \
 	" WHERE a.cleared_at IS NULL AND (a.kind = 'partner_failing'" \
 	" OR (a.kind = 'dead' AND o.status = 'dead')" \
-	" OR (a.kind = 'unacknowledged' AND o.status = 'delivered'))"
+	" OR (a.kind = 'unacknowledged' AND o.status = 'delivered')" \
+	" OR (a.kind = 'no_receiver' AND " NO_RECEIVER("o") "))"
 	/* (user id) -> kind, notice kind, since, notice public_id, partner
 	 * public_id, partner name, service, log public_id, log reference,
 	 * concern public_id, concern reference: the sender's open alerts
@@ -1516,10 +1583,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_ALERT_FOR_SENDER] = { "alert_for_sender",
 	    ALERT_COLS " AND o.sender_id = ? ORDER BY a.id DESC LIMIT 100" },
 	/* () -> the same, every open alert: for administrators, who are
-	 * shown no log or concern (the columns are there, unused) */
+	 * shown no log or concern (the columns are there, unused); notices
+	 * nobody can take first, then failing partners */
 	[STMT_ALERT_FOR_ADMIN] = { "alert_for_admin",
-	    ALERT_COLS " ORDER BY a.kind = 'partner_failing' DESC, a.id DESC"
-	    " LIMIT 200" },
+	    ALERT_COLS " ORDER BY a.kind = 'no_receiver' DESC,"
+	    " a.kind = 'partner_failing' DESC, a.id DESC LIMIT 200" },
 	/* () -> partner public_id, status, notices, for the states that
 	 * are a queue: cheap, from the index (partner_id, status) */
 	[STMT_METRICS_QUEUE] = { "metrics_queue",

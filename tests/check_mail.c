@@ -445,7 +445,8 @@ static const char *people_kinds[] = {
 	"measure.soon", "measure.overdue", "meeting.invite", "consent.expiring",
 	"consent.ended", "log.close_request",
 	/* and notify's delivery alerts (alerts.c) */
-	"notice.unacknowledged", "notice.dead", "partner.failing",
+	"notice.unacknowledged", "notice.dead", "notice.no_receiver",
+	"partner.failing",
 };
 
 START_TEST(test_kinds)

@@ -177,8 +177,91 @@
   <xsl:template name="notice-to">
     <xsl:choose>
       <xsl:when test="@partner"><xsl:value-of select="@partner"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="service"><xsl:with-param name="code" select="@service"/></xsl:call-template></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="service"><xsl:with-param name="code"><xsl:choose><xsl:when test="@kind = 'cw_report' and not(@service)">child_welfare</xsl:when><xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise></xsl:choose></xsl:with-param></xsl:call-template></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Why a notice waiting with nobody to take it is not sent, and what
+       to do (context: a notice with @receiver, "none" or "paused"). -->
+  <xsl:template name="no-receiver">
+    <xsl:variable name="svc">
+      <xsl:call-template name="service">
+        <xsl:with-param name="code">
+          <xsl:choose>
+            <xsl:when test="@kind = 'cw_report'">child_welfare</xsl:when>
+            <xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@receiver = 'paused' and @kind = 'cw_report'"><xsl:value-of select="i:t('Deliveries to child welfare are paused. Phone them.')"/></xsl:when>
+      <xsl:when test="@receiver = 'paused' and @partner"><xsl:value-of select="i:t('Deliveries to {0} are paused. Contact them another way.', @partner)"/></xsl:when>
+      <xsl:when test="@receiver = 'paused'"><xsl:value-of select="i:t('Deliveries to {0} are paused. Contact them another way.', $svc)"/></xsl:when>
+      <xsl:when test="@kind = 'cw_report'"><xsl:value-of select="i:t('No receiver is registered for child welfare. Phone them.')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="i:t('No receiver is registered for {0}. Contact them another way.', $svc)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- On a case's page, at the top: the notices of notices that nobody
+       can take, so the person who just sent one sees at once that it is
+       not sent, and what to do. -->
+  <xsl:template name="unsent-callout">
+    <xsl:param name="notices"/>
+    <xsl:if test="$notices/notice[@receiver] and /page/user/@role != 'citizen'">
+      <div class="callout urgent" role="alert" id="unsent">
+        <h2><xsl:value-of select="i:t('Not sent: no one can receive it')"/></h2>
+        <ul>
+          <xsl:for-each select="$notices/notice[@receiver]">
+            <li>
+              <strong><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="@kind"/></xsl:call-template></strong>
+              <xsl:text> (</xsl:text>
+              <xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template>
+              <xsl:text>): </xsl:text>
+              <xsl:value-of select="i:t('not sent.')"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="no-receiver"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+        <p><xsl:value-of select="i:t('The administrators have been alerted. It is sent as soon as a receiver is registered or resumed.')"/></p>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The notices of a case in a table, newest first, each with its true
+       state (context: notices); confirm: whether to link to recording
+       the arrival of a delivered one. -->
+  <xsl:template name="notices-table">
+    <xsl:param name="confirm" select="false()"/>
+    <table class="list">
+      <caption class="visually-hidden"><xsl:value-of select="i:t('Notices to partners, newest first, with their delivery state')"/></caption>
+      <thead>
+        <tr>
+          <th scope="col"><xsl:value-of select="i:t('What')"/></th>
+          <th scope="col"><xsl:value-of select="i:t('To')"/></th>
+          <th scope="col"><xsl:value-of select="i:t('Made')"/></th>
+          <th scope="col"><xsl:value-of select="i:t('State')"/></th>
+          <th scope="col"><xsl:value-of select="i:t('Answer')"/></th>
+        </tr>
+      </thead>
+      <tbody>
+        <xsl:for-each select="notice">
+          <tr id="notice-{@id}">
+            <td><xsl:call-template name="notice-what"/></td>
+            <td><xsl:call-template name="notice-to"/></td>
+            <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
+            <td class="state"><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
+            <td class="answer">
+              <xsl:call-template name="notice-answer"/>
+              <xsl:if test="$confirm and @status = 'delivered'">
+                <a href="/notices/{@id}/confirm" class="notice-confirm"><xsl:value-of select="i:t('Has it arrived? Record it')"/></a>
+              </xsl:if>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
   </xsl:template>
 
   <!-- What the partner said (context: a notice): its reference and its
@@ -209,6 +292,10 @@
   <xsl:template name="notice-state">
     <xsl:param name="s"/>
     <xsl:choose>
+      <xsl:when test="@receiver and ($s = 'queued' or $s = 'failed')">
+        <strong class="tag bad"><xsl:value-of select="i:t('Not sent')"/></strong>
+        <span class="state-text"><xsl:call-template name="no-receiver"/></span>
+      </xsl:when>
       <xsl:when test="$s = 'queued'">
         <strong class="tag neutral"><xsl:value-of select="i:t('Queued')"/></strong>
         <span class="state-text"><xsl:value-of select="i:t('Not sent yet; it goes out shortly.')"/></span>

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   concern.xsl: one concern: the receipt after sending, what was written,
-  its timeline, and for its author and the unit's leader the decision
+  its notices to partners with their true state (a report of concern
+  nobody can receive is called out at the top), its timeline, and for
+  its author and the unit's leader the decision
   (close, level 1, or level 2 or 3, which opens the child's relay log;
   an anonymous concern then needs the child's identity) and the record
   of an anonymous team discussion. View: h_concern.c; after a refused
@@ -56,6 +58,9 @@
     <xsl:if test="not($c/@new)">
       <h1><xsl:value-of select="i:t('Concern {0}', $c/@reference)"/></h1>
     </xsl:if>
+    <xsl:call-template name="unsent-callout">
+      <xsl:with-param name="notices" select="$c/notices"/>
+    </xsl:call-template>
     <xsl:if test="error">
       <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('Nothing was saved. Correct this:')"/></h2>
@@ -120,6 +125,14 @@
         <h2 id="cw-title"><xsl:value-of select="i:t('Report of concern to child welfare')"/></h2>
         <p><xsl:value-of select="i:t('If you believe the child is neglected or harmed at home, you have a duty to tell child welfare. It needs no consent.')"/></p>
         <p><a href="/forms/cw-report?concern={$c/@id}"><xsl:value-of select="i:t('Write a report of concern to child welfare')"/></a></p>
+      </section>
+    </xsl:if>
+    <xsl:if test="$c/notices/notice">
+      <section aria-labelledby="notices-title" id="notices">
+        <h2 id="notices-title"><xsl:value-of select="i:t('Notices to partners')"/></h2>
+        <xsl:for-each select="$c/notices">
+          <xsl:call-template name="notices-table"/>
+        </xsl:for-each>
       </section>
     </xsl:if>
     <xsl:if test="$c/form">

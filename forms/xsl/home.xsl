@@ -6,7 +6,8 @@
   my concerns (a leader: the unit's), drafts and the forms to start. For
   guardians and youths: their relay logs. For administrators: the admin
   pages. Notices to partners that did not arrive as they should (not
-  confirmed in time, given up) are shown first to their sender; the
+  sent because nobody can take them, not confirmed in time, given up)
+  are shown first to their sender; the
   administrators see all of them, and partners that keep failing, with no
   case named. View: h_home.c.
 -->
@@ -81,6 +82,49 @@
           <xsl:variable name="since"><xsl:call-template name="datetime"><xsl:with-param name="d" select="@since"/></xsl:call-template></xsl:variable>
           <li class="alert-{@kind}">
             <xsl:choose>
+              <xsl:when test="@kind = 'no_receiver'">
+                <xsl:variable name="svc">
+                  <xsl:call-template name="service">
+                    <xsl:with-param name="code">
+                      <xsl:choose>
+                        <xsl:when test="@notice-kind = 'cw_report' and not(@service)">child_welfare</xsl:when>
+                        <xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </xsl:variable>
+                <xsl:choose>
+                  <xsl:when test="../@scope = 'admin'">
+                    <a>
+                      <xsl:attribute name="href">
+                        <xsl:choose>
+                          <xsl:when test="@partner"><xsl:value-of select="concat('/admin/partners/', @partner)"/></xsl:when>
+                          <xsl:otherwise>/admin/partners</xsl:otherwise>
+                        </xsl:choose>
+                      </xsl:attribute>
+                      <xsl:value-of select="i:t('Notice {0}', @notice)"/>
+                    </a>
+                    <xsl:text> (</xsl:text><xsl:value-of select="$what"/><xsl:text>, </xsl:text><xsl:value-of select="$svc"/><xsl:text>): </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@partner"><xsl:value-of select="i:t('not sent: {0}, the partner it waits for, is paused (since {1}). Resume it, or tell the sender to reach the service another way.', @partner-name, $since)"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="i:t('not sent: no active partner of this service takes it (since {0}). Register one, or resume the one that is paused; the sender has been told to reach the service another way.', $since)"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <strong><xsl:value-of select="$what"/></strong>
+                    <xsl:text> (</xsl:text><xsl:value-of select="$since"/><xsl:text>): </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@notice-kind = 'cw_report'"><xsl:value-of select="i:t('not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone them. The administrators have been alerted.')"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="i:t('not sent: no receiver is registered for {0}, or deliveries to it are paused. Contact them another way. The administrators have been alerted.', $svc)"/></xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:text> </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@log"><a href="/logs/{@log}#notices"><xsl:value-of select="i:t('relay log {0}', @reference)"/></a></xsl:when>
+                      <xsl:when test="@concern"><a href="/concerns/{@concern}#notices"><xsl:value-of select="i:t('concern {0}', @reference)"/></a></xsl:when>
+                    </xsl:choose>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:when>
               <xsl:when test="@kind = 'partner_failing'">
                 <a href="/admin/partners/{@partner}"><xsl:value-of select="@partner-name"/></a>
                 <xsl:text>: </xsl:text>

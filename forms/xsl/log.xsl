@@ -41,6 +41,9 @@
         </ul>
       </div>
     </xsl:if>
+    <xsl:call-template name="unsent-callout">
+      <xsl:with-param name="notices" select="$l/notices"/>
+    </xsl:call-template>
     <xsl:apply-templates select="$l" mode="head"/>
     <xsl:if test="$l/@status = 'closed'">
       <div class="callout">
@@ -995,34 +998,9 @@
           <p class="none"><xsl:value-of select="i:t('Nothing has been sent to partners.')"/></p>
         </xsl:when>
         <xsl:otherwise>
-          <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Notices to partners, newest first, with their delivery state')"/></caption>
-            <thead>
-              <tr>
-                <th scope="col"><xsl:value-of select="i:t('What')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('To')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('Made')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('State')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('Answer')"/></th>
-              </tr>
-            </thead>
-            <tbody>
-              <xsl:for-each select="notice">
-                <tr id="notice-{@id}">
-                  <td><xsl:call-template name="notice-what"/></td>
-                  <td><xsl:call-template name="notice-to"/></td>
-                  <td><xsl:call-template name="date"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
-                  <td class="state"><xsl:call-template name="notice-state"><xsl:with-param name="s" select="@status"/></xsl:call-template></td>
-                  <td class="answer">
-                    <xsl:call-template name="notice-answer"/>
-                    <xsl:if test="$l/rights/@manage and @status = 'delivered'">
-                      <a href="/notices/{@id}/confirm" class="notice-confirm"><xsl:value-of select="i:t('Has it arrived? Record it')"/></a>
-                    </xsl:if>
-                  </td>
-                </tr>
-              </xsl:for-each>
-            </tbody>
-          </table>
+          <xsl:call-template name="notices-table">
+            <xsl:with-param name="confirm" select="boolean($l/rights/@manage)"/>
+          </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$l/@status = 'open' and ($l/rights/@manage or $l/rights/@minutes)">

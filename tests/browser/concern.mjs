@@ -1,10 +1,12 @@
 // concern.mjs: an employee writes down a concern in the browser: the
 // login and start pages, the form sent empty (errors inline and in the
-// summary, tied to their fields), then filled in, the receipt, the form
-// in English, and logging out. Every page is checked with axe-core.
+// summary, tied to their fields), then filled in, the receipt, a report
+// of concern to child welfare that nobody can receive (said at once on
+// the page it lands on and on the start page), the form in English, and
+// logging out. Every page is checked with axe-core.
 import {
 	scenario, login, logout, goto, submit, checkA11y,
-	expectText, expectPath, expectVisible, attribute, fail,
+	expectText, expectPath, expectVisible, attribute, fail, sql,
 } from './lib.mjs';
 
 await scenario('concern', async ({ page, step }) => {
@@ -86,6 +88,61 @@ await scenario('concern', async ({ page, step }) => {
 			'Nora har virket trist og sliten i flere uker.',
 			/Ingrid Solberg, \d\d\.\d\d\.\d{4} \d\d:\d\d/);
 		await checkA11y(page, 'the receipt');
+	});
+
+	await step('a report of concern nobody can receive: not sent, said at once', async () => {
+		// No child welfare partner takes reports (what the stack has is
+		// put back after): the report waits with nobody to take it.
+		const saved = sql("SELECT id, accepts + 0 FROM partner WHERE kind = 'child_welfare'")
+			.split('\n').filter(Boolean).map((l) => l.split('\t'));
+		sql("UPDATE partner SET accepts = accepts & ~4 WHERE kind = 'child_welfare'");
+		try {
+			await submit(page, page.getByRole('link',
+				{ name: 'Skriv en bekymringsmelding til barneverntjenesten' }));
+			expectPath(page, '/forms/cw-report');
+			// the child of the concern, filled in from it
+			const child = page.getByRole('group', { name: 'Barnet', exact: true });
+			if (await child.getByRole('textbox', { name: /^Barnets navn/ }).inputValue() !==
+				'Nora Nettleser')
+				fail('the report is not filled in with the concern’s child');
+			await checkA11y(page, 'the report of concern form');
+			const reporter = page.getByRole('group', { name: /^Den som melder/ });
+			await reporter.getByRole('radio', { name: 'Ansatt i barnehage' }).check();
+			await reporter.getByRole('textbox', { name: /^Ditt navn/ }).fill('Ingrid Solberg');
+			await reporter.getByRole('textbox', { name: /^Arbeidssted/ })
+				.fill('Fagerli barnehage');
+			await reporter.getByRole('textbox', { name: /^Telefon/ }).fill('912 34 567');
+			await page.getByRole('textbox', { name: /^Hva er du bekymret for\?/ })
+				.fill('Nora sier at hun er redd for å gå hjem.');
+			await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
+				.getByRole('radio', { name: 'Noen uker' }).check();
+			await page.getByRole('group', { name: /^Er foresatte informert om at du melder/ })
+				.getByRole('radio', { name: 'Ja' }).check();
+			const sign = page.getByRole('group', { name: 'Underskrift', exact: true });
+			await sign.getByRole('textbox', { name: /^Leder som medundertegner/ })
+				.fill('Leder Lund');
+			const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
+				.format(new Date());
+			await sign.getByLabel(/^Dato/).fill(today);
+			await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+				{ redirected: true });
+			expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}$/);
+			// the page the sender lands on says it at once, in words
+			await expectText(page.getByRole('alert').filter({ hasText: 'Ikke sendt' }),
+				'Ikke sendt: ingen kan ta imot',
+				'Ingen mottaker er registrert for barneverntjenesten. Ring dem.');
+			await expectText(page.getByRole('region', { name: 'Meldinger til samarbeidspartnere' }),
+				'Bekymringsmelding til barneverntjenesten', /ikke sendt/i);
+			await checkA11y(page, 'the concern page with a report nobody can receive');
+			await goto(page, '/');
+			await expectText(page.getByRole('region',
+				{ name: 'Meldinger du sendte som ikke kom fram slik de skulle' }),
+			'ikke sendt: ingen mottaker er registrert for barneverntjenesten');
+			await checkA11y(page, 'the start page with the alert');
+		} finally {
+			for (const [id, accepts] of saved)
+				sql(`UPDATE partner SET accepts = ${Number(accepts)} WHERE id = ${Number(id)}`);
+		}
 	});
 
 	await step('the concern form in English', async () => {

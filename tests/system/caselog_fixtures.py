@@ -51,6 +51,15 @@ def instance(form, changes=None, drop=()):
     return ET.tostring(root, encoding="unicode")
 
 
+def child_of(name, birth="2016-09-02", root=""):
+    """The changes that make a referral's or a report of concern's child
+    the child of its case (named with a date of birth, as new_concern
+    and open_log make it): a message to a partner names that child and
+    no other."""
+    return {root + "child/name": name, root + "child/nin": "",
+            root + "child/birthdate": birth}
+
+
 def new_concern(client, name, birth="2016-09-02", nin="", **changes):
     """A named concern by the client's user; returns its public id."""
     csrf = client.csrf("/forms/concern")

@@ -507,7 +507,14 @@ def instance(form, ctx, **changes):
                     .isoformat()},
         "handover": {"new_holder/name": NURSE_NAME,
                      "new_holder/unit": "helsestasjon-sentrum"},
-        "referral": {"recipient": "ppt"},
+        # a message to a partner names the child of its case, and only
+        # that child: by name and date of birth (no number: the case
+        # was opened with a date of birth)
+        "referral": {"recipient": "ppt",
+                     "child/name": ctx.get("child_name", ""),
+                     "child/nin": "", "child/birthdate": BIRTH},
+        "cw-report": {"child/name": ctx.get("child_name", ""),
+                      "child/nin": "", "child/birthdate": BIRTH},
     }.get(form, {})
     if form == "minutes":
         for m in root.iter("responsible"):
@@ -1182,6 +1189,13 @@ class AccessMatrixTest(unittest.TestCase):
             path += "?" + row.query.format(**objs)
         return path
 
+    def case_of(self, row, objs):
+        """The objects a form is filled in for: a form for the concern
+        (not a log) names that concern's child."""
+        if "concern={concern}" in (row.query or ""):
+            return dict(objs, child_name="Matrise Les")
+        return objs
+
     def page(self, form):
         if form not in self.pages:
             self.pages[form] = Page(self.clients["ansatt"].get(
@@ -1209,7 +1223,7 @@ class AccessMatrixTest(unittest.TestCase):
                 return api("GET", path, tok)
             if isinstance(body, tuple):
                 xml = concern_xml() if body[1] == "concern" else \
-                    instance(body[1], objs)
+                    instance(body[1], self.case_of(row, objs))
             else:
                 xml = xml_input([(k, v.format(**objs)) for k, v in body])
             return api("POST", path, tok, xml)
@@ -1224,7 +1238,9 @@ class AccessMatrixTest(unittest.TestCase):
                 fields = concern_fields(csrf)
             else:
                 fields = browser_fields(self.page(body[1]),
-                                        instance(body[1], objs), csrf)
+                                        instance(body[1],
+                                                 self.case_of(row, objs)),
+                                        csrf)
             return c.post(path, fields + [("_action", "submit")])
         return c.post(path, [("csrf", csrf)] +
                       [(k, v.format(**objs)) for k, v in body])

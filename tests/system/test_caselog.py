@@ -7,10 +7,10 @@ closing note and the archive copy."""
 import re
 import unittest
 
-from caselog_fixtures import (add_participant, consent_xml, day, decide,
-                              events, give_consent, instance, log_row_id,
-                              login, new_concern, open_log, user_id,
-                              user_pid, xml_body)
+from caselog_fixtures import (add_participant, child_of, consent_xml, day,
+                              decide, events, give_consent, instance,
+                              log_row_id, login, new_concern, open_log,
+                              user_id, user_pid, xml_body)
 from stafett_test import api, count, sql, sql_value, stafett, token
 
 CHILD = "Jonas Testbarn"
@@ -234,11 +234,12 @@ class RelayLogScenario(unittest.TestCase):
         # -- a referral waits in the outbox; the report of concern to
         # child welfare needs no consent
         r = api("POST", "/api/v1/forms/referral?log=%s" % log, t_holder,
-                instance("referral", {"recipient": "ppt",
-                                      "child/name": CHILD}))
+                instance("referral", dict(child_of(CHILD, BIRTH),
+                                          recipient="ppt")))
         self.assertEqual(r.status, 201, r.text)
         r = api("POST", "/api/v1/forms/cw-report?log=%s" % log, t_holder,
-                instance("cw-report", {"date": day(0)}))
+                instance("cw-report", dict(child_of(CHILD, BIRTH),
+                                           date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         self.assertTrue(events(log, "cw_report"))
 
@@ -336,7 +337,8 @@ class ConcernWithoutLog(unittest.TestCase):
         c = login("ansatt")
         concern = new_concern(c, "Emil Testesen", "2018-05-05")
         r = api("POST", "/api/v1/forms/cw-report?concern=%s" % concern,
-                token("ansatt"), instance("cw-report", {"date": day(0)}))
+                token("ansatt"), instance("cw-report", dict(
+                    child_of("Emil Testesen", "2018-05-05"), date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         cid = sql_value("SELECT id FROM concern WHERE public_id = '%s'"
                         % concern)

@@ -18,7 +18,8 @@ import time
 import unittest
 import urllib.request
 
-from caselog_fixtures import day, instance, login, new_concern, open_log
+from caselog_fixtures import (child_of, day, instance, login, new_concern,
+                              open_log)
 from fake_partner import FakePartner, pki
 from stafett_test import (BIN, DIR, URL, Client, api, env, sql, sql_value,
                           stafett, token, wait_for)
@@ -97,8 +98,8 @@ class PartnerAdminTest(unittest.TestCase):
         row's id."""
         c = new_concern(self.sender, name)
         r = api("POST", "/api/v1/forms/cw-report?concern=%s" % c,
-                token("ansatt"), instance("cw-report", {
-                    "date": day(0), "child/name": name}))
+                token("ansatt"), instance("cw-report", dict(
+                    child_of(name), date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         return sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                          " 'cw_report'")
@@ -389,8 +390,8 @@ class PartnerAdminTest(unittest.TestCase):
         pid, name = self.add_partner("/cancel")
         log, _ = open_log(self.sender, "Kari Kanseller")
         r = api("POST", "/api/v1/forms/cw-report?log=%s" % log,
-                token("ansatt"), instance("cw-report", {
-                    "date": day(0), "child/name": "Kari Kanseller"}))
+                token("ansatt"), instance("cw-report", dict(
+                    child_of("Kari Kanseller"), date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                         " 'cw_report'")

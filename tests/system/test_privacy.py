@@ -424,7 +424,9 @@ class AuditSaysWhat(unittest.TestCase):
             % (user_id("forelder"), lid))
         # PPT writes the report: it never read the log before
         r = api("POST", "/api/v1/forms/cw-report?log=" + log, token("ppt"),
-                instance("cw-report"))
+                instance("cw-report", {
+                    "date": day(0), "child/name": "Ingen Spor",
+                    "child/nin": "", "child/birthdate": "2017-01-13"}))
         self.assertEqual(r.status, 201, r.text)
         rid = r.header("X-Request-Id")
         self.assertGreaterEqual(count("audit", "request_id = '%s'" % rid), 2)

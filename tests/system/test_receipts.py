@@ -14,8 +14,8 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from caselog_fixtures import day, events, give_consent, instance, \
-    login, open_log, user_pid
+from caselog_fixtures import child_of, day, events, give_consent, \
+    instance, login, open_log, user_pid
 from fake_partner import FakePartner, pki
 from stafett_test import DIR, api, sql, sql_value, stafett, token, wait_for
 
@@ -119,8 +119,8 @@ class ReceiptTest(unittest.TestCase):
         log, _ = open_log(self.holder, name, BIRTH)
         consent = give_consent("ansatt", log, name, BIRTH, services)
         r = api("POST", "/api/v1/forms/referral?log=%s" % log,
-                token("ansatt"), instance("referral", {
-                    "recipient": "bup", "child/name": name}))
+                token("ansatt"), instance("referral", dict(
+                    child_of(name, BIRTH), recipient="bup")))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT o.id FROM outbox o JOIN relay_log l ON"
                         " l.id = o.log_id WHERE l.public_id = '%s' AND"
@@ -497,7 +497,8 @@ class ReceiptTest(unittest.TestCase):
             " '%s'" % log)
         t_holder, t_parent = token("ansatt"), token("forelder")
         r = api("POST", "/api/v1/forms/cw-report?log=%s" % log, t_holder,
-                instance("cw-report", {"date": day(0)}))
+                instance("cw-report", dict(child_of(name, BIRTH),
+                                           date=day(0))))
         self.assertEqual(r.status, 201, r.text)
         oid = sql_value("SELECT o.id FROM outbox o JOIN relay_log l ON"
                         " l.id = o.log_id WHERE l.public_id = '%s' AND"

@@ -14,7 +14,8 @@ import re
 import unittest
 
 from caselog_fixtures import (add_participant, give_consent, log_row_id,
-                              login, open_log, user_pid, xml_body, day)
+                              login, open_log, user_id, user_pid, xml_body,
+                              day)
 from stafett_test import Client, api, csrf_of, sql, sql_value, token
 
 CHILD, BIRTH = "Hurtig Minnesen", "2015-04-11"
@@ -34,7 +35,7 @@ class ViewCache(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.holder = login("ansatt")
-        cls.log, _ = open_log(cls.holder, CHILD, BIRTH)
+        cls.log, cls.concern = open_log(cls.holder, CHILD, BIRTH)
         cls.lid = log_row_id(cls.log)
         give_consent("ansatt", cls.log, CHILD, BIRTH, "health_clinic")
         assert add_participant("ansatt", cls.log,
@@ -135,18 +136,29 @@ class ViewCache(unittest.TestCase):
 
     def test_rows_moved_or_changed_under_the_log(self):
         other, _ = open_log(self.holder, "Annen Minnesen", "2014-02-03")
-        sql("INSERT INTO case_event (public_id, log_id, actor_role, kind,"
-            " summary) VALUES ('ViewCacheEvent00000002', %d, 'system',"
-            " 'note', 'Notat som flyttes.')" % self.lid)
-        self.assert_every_read("Notat som flyttes.")
+        sql("INSERT INTO meeting (public_id, log_id, starts_at, place,"
+            " agenda, created_by) VALUES ('ViewCacheMeeting000002', %d,"
+            " NOW() + INTERVAL 3 DAY, 'Rom 2', 'Møte som flyttes.', %d)"
+            % (self.lid, user_id("ansatt")))
+        self.assert_every_read("Møte som flyttes.")
         # Moved to another log: gone from this one's page at once.
-        sql("UPDATE case_event SET log_id = %d WHERE public_id ="
-            " 'ViewCacheEvent00000002'" % log_row_id(other))
+        sql("UPDATE meeting SET log_id = %d WHERE public_id ="
+            " 'ViewCacheMeeting000002'" % log_row_id(other))
         stale = metric("lists", "stale") + metric("page", "stale")
         for page in self.pages():
-            self.assertNotIn("Notat som flyttes.", page)
+            self.assertNotIn("Møte som flyttes.", page)
         self.assertEqual(metric("lists", "stale") + metric("page", "stale"),
                          stale)
+        # An event moves only from its concern into the concern's log
+        # (0013_immutable.sql refuses every other change): in at once.
+        sql("INSERT INTO case_event (public_id, concern_id, actor_role,"
+            " kind, summary) SELECT 'ViewCacheEvent00000002', id, 'system',"
+            " 'note', 'Notat som flyttes inn.' FROM concern WHERE"
+            " public_id = '%s'" % self.concern)
+        self.pages()
+        sql("UPDATE case_event SET log_id = %d WHERE public_id ="
+            " 'ViewCacheEvent00000002'" % self.lid)
+        self.assert_every_read("Notat som flyttes inn.")
         # A consent's service changed in place (a child row updated),
         # and back: the API's document shows each at once.
         for old, new in (("health_clinic", "ppt"), ("ppt", "health_clinic")):
