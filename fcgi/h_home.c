@@ -392,7 +392,7 @@ meetings(struct req *r, xmlNodePtr page)
 /* Columns of ALERT_COLS in stmt.c. */
 enum { AL_KIND, AL_NOTICE_KIND, AL_SINCE, AL_NOTICE, AL_PARTNER,
 	AL_PARTNER_NAME, AL_SERVICE, AL_LOG, AL_LOG_REF, AL_CONCERN,
-	AL_CONCERN_REF };
+	AL_CONCERN_REF, AL_FACTS };
 
 /*
  * Notices to partners that did not arrive as they should: for a sender,
@@ -406,16 +406,18 @@ static st_rc
 alerts(struct req *r, xmlNodePtr page)
 {
 	int admin = r->who.role == ROLE_ADMIN;
-	char local[LOCAL_TIME_SIZE];
-	struct db_val p[1];
+	char local[LOCAL_TIME_SIZE], today[DATE_SIZE];
+	struct log_facts f;
+	struct db_val p[3];
 	struct db_res res;
 	xmlNodePtr list, a;
 	size_t i;
 	st_rc rc;
 
-	p[0] = DV_INT(r->who.user_id);
+	dates_today(today);
+	caselog_reader(r, today, p);
 	if ((rc = db_query(&r->w->db, admin ? STMT_ALERT_FOR_ADMIN :
-	    STMT_ALERT_FOR_SENDER, p, admin ? 0 : 1, 200, &res)) != ST_OK)
+	    STMT_ALERT_FOR_SENDER, p, admin ? 0 : 3, 200, &res)) != ST_OK)
 		return rc;
 	list = view_el(page, "alerts", NULL);
 	view_attr(list, "scope", admin ? "admin" : "sender");
@@ -436,7 +438,13 @@ alerts(struct req *r, xmlNodePtr page)
 			view_attr(a, "partner", db_get(&res, i, AL_PARTNER));
 			continue;
 		}
+		/* The case, to a sender who may still read it: one who
+		 * lost access (the consent ended, the baton went on) is
+		 * told of the notice they sent, not of the case. */
 		if (db_get(&res, i, AL_LOG) != NULL) {
+			if (!caselog_facts(&res, i, AL_FACTS, today, &f) ||
+			    !access_log(&r->who, &f, LR_READ))
+				continue;
 			view_attr(a, "log", db_get(&res, i, AL_LOG));
 			view_attr(a, "reference", db_get(&res, i, AL_LOG_REF));
 		} else if (db_get(&res, i, AL_CONCERN) != NULL) {

@@ -1564,10 +1564,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_ALERT_CLEAR_PARTNER] = { "alert_clear_partner",
 	    "UPDATE delivery_alert SET cleared_at = NOW(6) WHERE partner_id = ?"
 	    " AND kind = 'partner_failing' AND cleared_at IS NULL" },
-#define ALERT_COLS \
+#define ALERT_SELECT \
 	"SELECT a.kind, o.kind, DATE_FORMAT(a.since, '%Y-%m-%dT%H:%i:%sZ')," \
 	" o.public_id, p.public_id, p.name, o.service, l.public_id," \
-	" l.reference, c.public_id, c.reference FROM delivery_alert a" \
+	" l.reference, c.public_id, c.reference"
+#define ALERT_COLS ALERT_SELECT " FROM" ALERT_OPEN_FROM
+/* the alerts open now, and what they are about (after a FROM) */
+#define ALERT_OPEN_FROM \
+	" delivery_alert a" \
 	" LEFT JOIN partner p ON p.id = a.partner_id" \
 	" LEFT JOIN outbox o ON o.id = a.outbox_id" \
 	" LEFT JOIN relay_log l ON l.id = o.log_id" \
@@ -1576,12 +1580,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" OR (a.kind = 'dead' AND o.status = 'dead')" \
 	" OR (a.kind = 'unacknowledged' AND o.status = 'delivered')" \
 	" OR (a.kind = 'no_receiver' AND " NO_RECEIVER("o") "))"
-	/* (user id) -> kind, notice kind, since, notice public_id, partner
-	 * public_id, partner name, service, log public_id, log reference,
-	 * concern public_id, concern reference: the sender's open alerts
-	 * (while their cause lasts, even before the sweep clears them) */
+	/* (user_id, unit_id, today) -> kind, notice kind, since, notice
+	 * public_id, partner public_id, partner name, service, log
+	 * public_id, log reference, concern public_id, concern reference,
+	 * LOG_FACTS of the notice's log: the sender's open alerts (while
+	 * their cause lasts, even before the sweep clears them); the log is
+	 * named only to a sender who may still read it (access_log) */
 	[STMT_ALERT_FOR_SENDER] = { "alert_for_sender",
-	    ALERT_COLS " AND o.sender_id = ? ORDER BY a.id DESC LIMIT 100" },
+	    ALERT_SELECT "," LOG_FACTS("l") " FROM " READER " JOIN"
+	    ALERT_OPEN_FROM
+	    " AND o.sender_id = rd.uid ORDER BY a.id DESC LIMIT 100" },
 	/* () -> the same, every open alert: for administrators, who are
 	 * shown no log or concern (the columns are there, unused); notices
 	 * nobody can take first, then failing partners */

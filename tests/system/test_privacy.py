@@ -353,6 +353,53 @@ class StartPageFollowsTheLog(unittest.TestCase):
         self.check(d)
 
 
+class AlertFollowsTheLog(unittest.TestCase):
+
+    def test_a_sender_who_lost_access_is_told_of_the_notice_not_the_case(
+            self):
+        """An alert on a start page names the case only while its reader
+        may read it: the notice the nurse sent died, and after the
+        consent is withdrawn she is still told, but not which case."""
+        holder = login("ansatt")
+        name = "Varsel Uten Sak %s" % secrets.token_hex(3)
+        log, _ = open_log(holder, name, "2016-03-03")
+        consent = give_consent("ansatt", log, name, "2016-03-03",
+                               "health_clinic")
+        self.assertEqual(add_participant("ansatt", log,
+                                         "helsesykepleier").status, 201)
+        ref = sql_value("SELECT reference FROM relay_log WHERE public_id ="
+                        " '%s'" % log)
+        pid = ("PrivacyDeadNotice" + secrets.token_hex(2)).ljust(22, "d")
+        sql("INSERT IGNORE INTO partner (public_id, name, kind, endpoint,"
+            " auth, accepts, status) VALUES ('PrivacyAlertPartner000',"
+            " 'Personvern BUP', 'bup', 'https://bup.invalid/x', 'bearer',"
+            " 'referral', 'paused')")
+        sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
+            " partner_id, message_type, attempts, dead_at, log_id,"
+            " sender_id) SELECT '%s', 'referral', '%s', 'dead', p.id,"
+            " 'referral', 1, NOW(6), l.id, %d FROM partner p, relay_log l"
+            " WHERE p.public_id = 'PrivacyAlertPartner000' AND l.public_id"
+            " = '%s'" % (pid, pid.ljust(43, "a"),
+                         user_id("helsesykepleier"), log))
+        sql("INSERT INTO delivery_alert (kind, partner_id, outbox_id, since)"
+            " SELECT 'dead', partner_id, id, dead_at FROM outbox WHERE"
+            " public_id = '%s'" % pid)
+        nurse = login("helsesykepleier")
+        home = nurse.get("/").text
+        self.assertIn("Personvern BUP", home)
+        self.assertIn(ref, home)
+        r = api("POST", "/api/v1/consents/%s/withdraw" % consent,
+                token("ansatt"),
+                xml_body("input"))
+        self.assertEqual(r.status, 200, r.text)
+        home = nurse.get("/").text
+        self.assertIn("Personvern BUP", home)
+        self.assertNotIn(ref, home)
+        self.assertNotIn(log, home)
+        sql("UPDATE delivery_alert a JOIN outbox o ON o.id = a.outbox_id"
+            " SET a.cleared_at = NOW(6) WHERE o.public_id = '%s'" % pid)
+
+
 class ConsentEndsAHandover(unittest.TestCase):
 
     def test_withdrawal_withdraws_a_handover_to_someone_no_longer_covered(
