@@ -138,6 +138,40 @@ access_concern(const struct principal *who, const struct concern_facts *f,
 	return 0;
 }
 
+const char *
+access_consultation_role(const struct principal *who,
+    const struct consultation_facts *f)
+{
+	if (who->user_id == 0)
+		return NULL;
+	if (who->role == ROLE_CITIZEN) {
+		if (f->guardian)
+			return "guardian";
+		if (f->self && f->child_age >= YOUTH_AGE)
+			return "youth";
+		return NULL;
+	}
+	if (!is_staff(who))
+		return NULL;
+	if (who->user_id == f->author_id)
+		return "author";
+	if (f->took_part && who->unit_id != 0 &&
+	    (who->unit_id == f->kindergarten_id ||
+	    who->unit_id == f->health_clinic_id))
+		return "participant";
+	if (who->role == ROLE_LEADER && who->unit_id != 0 &&
+	    who->unit_id == f->unit_id)
+		return "leader";
+	return NULL;
+}
+
+int
+access_consultation(const struct principal *who,
+    const struct consultation_facts *f)
+{
+	return access_consultation_role(who, f) != NULL;
+}
+
 int
 access_handover_read(const struct principal *who, const struct log_facts *f,
     long long to_id, int *log_too)

@@ -108,6 +108,31 @@ int access_concern(const struct principal *who, const struct concern_facts *f,
     enum concern_right right);
 
 /*
+ * A two-year consultation (0019_consultation.sql), read as a relay log
+ * is: its author (as a holder), the leader of the author's unit (as the
+ * home unit's), the professionals who took part while they work in the
+ * kindergarten or the health clinic the parents' consent on it names
+ * (as participants within consent), the child's guardians, and the
+ * child as a youth. Nobody else, administrators included.
+ */
+struct consultation_facts {
+	long long	author_id;
+	long long	unit_id;		/* the author's */
+	long long	kindergarten_id;	/* the two services the */
+	long long	health_clinic_id;	/* parents consented to */
+	int		took_part;	/* the reader is named as taking part */
+	int		guardian;	/* a guardian of the child */
+	int		self;		/* the child, as a youth */
+	int		child_age;	/* whole years today, -1 if unknown */
+};
+
+int access_consultation(const struct principal *who,
+    const struct consultation_facts *f);
+/* The role the reader has in it, for the audit trail, or NULL. */
+const char *access_consultation_role(const struct principal *who,
+    const struct consultation_facts *f);
+
+/*
  * A handover request: those who may read the log see it; the proposed
  * holder (to_id) sees the request itself (not the log) while a consent
  * covers them, so they know what they are asked to take over. *log_too

@@ -77,18 +77,62 @@ concern_child(struct req *r, const char *name, const char *nin,
 	return rc;
 }
 
+st_rc
+concern_open(struct req *r, long long sub_id, long long child_id,
+    int anonymous, const char *summary, struct concern_receipt *out)
+{
+	struct db *db = &r->w->db;
+	unsigned long long concern_id = 0;
+	char out_pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
+	struct db_val p[9];
+	st_rc rc;
+
+	secure_random_id(out->id);
+	secure_reference(out->reference);
+	p[0] = DV_STR(out->id);
+	p[1] = DV_STR(out->reference);
+	p[2] = DV_INT(r->who.unit_id);
+	p[3] = DV_INT(r->who.user_id);
+	p[4] = child_id != 0 ? DV_INT(child_id) : DV_NULL;
+	p[5] = DV_INT(sub_id);
+	p[6] = DV_INT(anonymous);
+	p[7] = DV_INT(out->urgent);
+	p[8] = DV_STR(out->deadline);
+	if ((rc = db_exec(db, STMT_CONCERN_INSERT, p, 9, NULL, &concern_id)) !=
+	    ST_OK)
+		return rc;
+	out->row_id = (long long)concern_id;
+	/* The unit's leaders are told; an urgent concern at once. */
+	secure_random_id(out_pid);
+	secure_token(idem);
+	p[0] = DV_STR(out_pid);
+	p[1] = DV_STR(out->urgent ? "concern.urgent" : "concern.new");
+	p[2] = DV_INT(r->who.unit_id);
+	p[3] = DV_INT(concern_id);
+	p[4] = DV_STR(idem);
+	p[5] = DV_NULL;
+	if ((rc = db_exec(db, STMT_OUTBOX_INSERT, p, 6, NULL, NULL)) != ST_OK)
+		return rc;
+	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
+	    child_id)) != ST_OK)
+		return rc;
+	/* The first event of the case's timeline. */
+	return caselog_event(db, r->who.user_id, 0, (long long)concern_id,
+	    role_name(r->who.role), "concern", summary != NULL ? summary :
+	    out->reference, "concern", out->id, sub_id);
+}
+
 static st_rc
 store(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft_id, const char *xml, size_t xmllen,
     struct concern_receipt *out)
 {
 	struct db *db = &r->w->db;
-	unsigned long long sub_id = 0, concern_id = 0;
+	unsigned long long sub_id = 0;
 	long long child_id;
-	char sub_pid[SECURE_ID_SIZE], out_pid[SECURE_ID_SIZE];
-	char idem[SECURE_TOKEN_SIZE];
+	char sub_pid[SECURE_ID_SIZE];
 	int anonymous = truthy(form_get(inst, "/concern/anonymous", &r->pool));
-	struct db_val p[9];
+	struct db_val p[5];
 	st_rc rc;
 
 	if ((rc = db_begin(db)) != ST_OK)
@@ -104,38 +148,8 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	if ((rc = db_exec(db, STMT_SUBMISSION_INSERT, p, 5, NULL, &sub_id)) !=
 	    ST_OK)
 		goto fail;
-	secure_random_id(out->id);
-	secure_reference(out->reference);
-	p[0] = DV_STR(out->id);
-	p[1] = DV_STR(out->reference);
-	p[2] = DV_INT(r->who.unit_id);
-	p[3] = DV_INT(r->who.user_id);
-	p[4] = child_id != 0 ? DV_INT(child_id) : DV_NULL;
-	p[5] = DV_INT(sub_id);
-	p[6] = DV_INT(anonymous);
-	p[7] = DV_INT(out->urgent);
-	p[8] = DV_STR(out->deadline);
-	if ((rc = db_exec(db, STMT_CONCERN_INSERT, p, 9, NULL, &concern_id)) !=
-	    ST_OK)
-		goto fail;
-	/* The unit's leaders are told; an urgent concern at once. */
-	secure_random_id(out_pid);
-	secure_token(idem);
-	p[0] = DV_STR(out_pid);
-	p[1] = DV_STR(out->urgent ? "concern.urgent" : "concern.new");
-	p[2] = DV_INT(r->who.unit_id);
-	p[3] = DV_INT(concern_id);
-	p[4] = DV_STR(idem);
-	p[5] = DV_NULL;
-	if ((rc = db_exec(db, STMT_OUTBOX_INSERT, p, 6, NULL, NULL)) != ST_OK)
-		goto fail;
-	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
-	    child_id)) != ST_OK)
-		goto fail;
-	/* The first event of the case's timeline. */
-	if ((rc = caselog_event(db, r->who.user_id, 0, (long long)concern_id,
-	    role_name(r->who.role), "concern", out->reference, "concern",
-	    out->id, (long long)sub_id)) != ST_OK)
+	if ((rc = concern_open(r, (long long)sub_id, child_id, anonymous,
+	    NULL, out)) != ST_OK)
 		goto fail;
 	if (draft_id != NULL && *draft_id != '\0') {
 		p[0] = DV_STR(draft_id);
@@ -174,18 +188,29 @@ level0_days(struct req *r, int *days)
 }
 
 st_rc
+concern_deadline(struct req *r, struct concern_receipt *out)
+{
+	int days;
+	st_rc rc;
+
+	if ((rc = level0_days(r, &days)) != ST_OK)
+		return rc;
+	dates_add(out->deadline, days);
+	return ST_OK;
+}
+
+st_rc
 concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft_id, struct concern_receipt *out)
 {
 	xmlChar *xml = NULL;
-	int len = 0, attempt, days;
+	int len = 0, attempt;
 	st_rc rc;
 
 	memset(out, 0, sizeof(*out));
 	out->urgent = truthy(form_get(inst, "/concern/urgent", &r->pool));
-	if ((rc = level0_days(r, &days)) != ST_OK)
+	if ((rc = concern_deadline(r, out)) != ST_OK)
 		return rc;
-	dates_add(out->deadline, days);
 	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
 	if (xml == NULL)
 		return ST_E_NOMEM;

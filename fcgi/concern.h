@@ -25,14 +25,31 @@
  * written to the caller's buffers.
  */
 struct concern_receipt {
-	char	id[SECURE_ID_SIZE];
-	char	reference[SECURE_REF_SIZE];
-	char	deadline[11];
-	int	urgent;
+	char		id[SECURE_ID_SIZE];
+	char		reference[SECURE_REF_SIZE];
+	char		deadline[11];
+	int		urgent;
+	long long	row_id;		/* concern.id */
 };
 
 st_rc concern_create(struct req *r, const struct form_def *def,
     xmlDocPtr inst, const char *draft_id, struct concern_receipt *out)
+    ST_MUST_CHECK;
+
+/*
+ * The parts of concern_create, for a concern made from another record
+ * (a two-year consultation's wondering followed up as a concern): the
+ * level-0 deadline into out->deadline; and, in the caller's
+ * transaction, the concern by r->who in their unit from the stored form
+ * sub_id about child_id, with its notice to the unit's leaders, audit
+ * row and first event (summary, or its reference when NULL). out->urgent
+ * and out->deadline are the caller's; out->id, reference and row_id are
+ * set.
+ */
+st_rc concern_deadline(struct req *r, struct concern_receipt *out)
+    ST_MUST_CHECK;
+st_rc concern_open(struct req *r, long long sub_id, long long child_id,
+    int anonymous, const char *summary, struct concern_receipt *out)
     ST_MUST_CHECK;
 
 /*

@@ -213,8 +213,9 @@ st_rc form_view(const struct form_def *def, const struct form_env *env,
  * Append to parent the read-only view of a stored instance, with the
  * form version it was made with, or <missing-form> when that version
  * is no longer loaded or the stored text does not parse. When omit is
- * not NULL, the text of every node under that instance path is left out
- * (the child's identity, for an anonymous discussion).
+ * not NULL, the text of every node under the instance paths it names
+ * (separated by spaces) is left out (the child's identity, for an
+ * anonymous discussion).
  */
 st_rc form_view_stored(const struct formset *fs,
     const struct form_env *env, const char *form_id, unsigned version,

@@ -712,11 +712,19 @@ form_view_stored(const struct formset *fs, const struct form_env *env,
 		view_el(parent, "missing-form", form_id);
 		return ST_OK;
 	}
-	if (omit != NULL) {
-		xmlNodePtr n = at_tpath(inst, omit);
+	while (omit != NULL && *omit != '\0') {
+		size_t k = strcspn(omit, " ");
+		char path[128];
+		xmlNodePtr n;
 
-		if (n != NULL)
-			blank(n);
+		if (k > 0 && k < sizeof(path)) {
+			memcpy(path, omit, k);
+			path[k] = '\0';
+			if ((n = at_tpath(inst, path)) != NULL)
+				blank(n);
+		}
+		omit += k;
+		omit += strspn(omit, " ");
 	}
 	rc = form_view(def, env, inst, NULL, 1, parent);
 	xmlFreeDoc(inst);

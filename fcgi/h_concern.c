@@ -623,11 +623,15 @@ h_concern_anonymous(struct req *r)
 		}
 	}
 	/* No name, no identity number, no birth date, no reference: what
-	 * is shown here may be read out in a team without consent. */
+	 * is shown here may be read out in a team without consent. A
+	 * concern made from a two-year consultation is that form: its
+	 * child, and the services and people that would point to it. */
 	rc = form_view_stored(r->w->forms, &r->w->env,
 	    db_get(res, 0, CG_FORM), (unsigned)db_get_int(res, 0, CG_VERSION),
 	    db_get(res, 0, CG_INSTANCE), db_get_len(res, 0, CG_INSTANCE),
-	    "/concern/child", c);
+	    strcmp(db_get(res, 0, CG_FORM), "two-year") == 0 ?
+	    "/two_year/child /two_year/kindergarten /two_year/health_clinic"
+	    " /two_year/persons" : "/concern/child", c);
 	concern_release(&cr);
 	if (rc != ST_OK)
 		return rc;

@@ -7,6 +7,7 @@
 
 #include "caseform.h"
 #include "concern.h"
+#include "consultation.h"
 #include "form.h"
 #include "handlers.h"
 #include "log.h"
@@ -133,6 +134,16 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 			return rc;
 		snprintf(loc, loclen, api ? "/api/v1/concerns/%s" :
 		    "/concerns/%s?new=1", rec->id);
+		return ST_OK;
+	}
+	if (strcmp(def->id, "two-year") == 0) {
+		char concern[SECURE_ID_SIZE];
+
+		if ((rc = consultation_create(r, def, inst, draft, errs, id,
+		    concern)) != ST_OK)
+			return rc;
+		snprintf(loc, loclen, api ? "/api/v1/consultations/%s" :
+		    "/consultations/%s?new=1", id);
 		return ST_OK;
 	}
 	if ((rc = submission_create(r, def, inst, draft, id)) != ST_OK)

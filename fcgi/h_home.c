@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "concern.h"
+#include "consultation.h"
 #include "db.h"
 #include "logview.h"
 #include "form.h"
@@ -389,6 +390,56 @@ meetings(struct req *r, xmlNodePtr page)
 	return rc;
 }
 
+/* Columns of STMT_CONSULTATION_LIST; CONSULTATION_FACTS follow. */
+enum { KL_ID, KL_PUBLIC_ID, KL_CHILD, KL_HELD_ON, KL_KINDERGARTEN,
+	KL_HEALTH_CLINIC, KL_CHILD_ID, KL_FACTS };
+
+/*
+ * Two-year consultations the reader may read (access_consultation, the
+ * rule of their page): their own, those they took part in, their unit's
+ * for a leader, their children's for a guardian. Each an audited read.
+ */
+static st_rc
+consultations(struct req *r, xmlNodePtr page)
+{
+	char today[DATE_SIZE];
+	struct consultation_facts f;
+	struct db_res res;
+	struct db_val p[3];
+	struct seen *seen;
+	xmlNodePtr list, k;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	caselog_reader(r, today, p);
+	if ((rc = db_query(&r->w->db, STMT_CONSULTATION_LIST, p, 3, 100,
+	    &res)) != ST_OK)
+		return rc;
+	seen = pool_alloc(&r->pool, sizeof(*seen));
+	seen->n = 0;
+	list = view_el(page, "consultations", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		consultation_facts(&res, i, KL_FACTS, today, &f);
+		if (!access_consultation(&r->who, &f))
+			continue;
+		k = view_el(list, "consultation", NULL);
+		view_attr(k, "id", db_get(&res, i, KL_PUBLIC_ID));
+		view_attr(k, "child", db_get(&res, i, KL_CHILD));
+		view_attr(k, "held-on", db_get(&res, i, KL_HELD_ON));
+		view_attr(k, "kindergarten", db_get(&res, i, KL_KINDERGARTEN));
+		view_attr(k, "health-clinic",
+		    db_get(&res, i, KL_HEALTH_CLINIC));
+		seen_add(seen, db_get_int(&res, i, KL_ID),
+		    db_get_int(&res, i, KL_CHILD_ID),
+		    access_consultation_role(&r->who, &f));
+	}
+	rc = audit_list(r, "consultation", seen->n, seen->ids,
+	    seen->child_ids, seen->roles);
+	db_res_release(&res);
+	return rc;
+}
+
 /* Columns of ALERT_COLS in stmt.c. */
 enum { AL_KIND, AL_NOTICE_KIND, AL_SINCE, AL_NOTICE, AL_PARTNER,
 	AL_PARTNER_NAME, AL_SERVICE, AL_LOG, AL_LOG_REF, AL_CONCERN,
@@ -473,7 +524,9 @@ staff_work(struct req *r, xmlNodePtr page)
 		return rc;
 	if ((rc = measures(r, page)) != ST_OK)
 		return rc;
-	return meetings(r, page);
+	if ((rc = meetings(r, page)) != ST_OK)
+		return rc;
+	return consultations(r, page);
 }
 
 /* ROUTE: GET / */
@@ -502,7 +555,8 @@ h_home(struct req *r)
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
 		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
-		    ST_OK || (rc = db_commit(&r->w->db)) != ST_OK) {
+		    ST_OK || (rc = consultations(r, page)) != ST_OK ||
+		    (rc = db_commit(&r->w->db)) != ST_OK) {
 			db_rollback(&r->w->db);
 			return rc;
 		}

@@ -30,6 +30,9 @@ st_rc form_page_resume(struct req *r, const char *id,
 /* h_submission.c */
 st_rc h_submission_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_submission_get(struct req *r) ST_MUST_CHECK;
+/* h_consultation.c */
+st_rc h_consultation_show(struct req *r) ST_MUST_CHECK;
+st_rc h_api_consultation_get(struct req *r) ST_MUST_CHECK;
 /* h_drafts.c */
 st_rc h_draft_delete(struct req *r) ST_MUST_CHECK;
 /* h_concern.c */

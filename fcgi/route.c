@@ -36,6 +36,8 @@ static const struct route routes[] = {
 	    BODY_NONE, 0 },
 	{ "GET", "/submissions/{id}", h_submission_show, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/consultations/{id}", h_consultation_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/drafts/{id}/delete", h_draft_delete, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "GET", "/api/v1/forms", h_api_forms, PERM_USER, CSRF_NONE,
@@ -50,6 +52,8 @@ static const struct route routes[] = {
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/api/v1/submissions/{id}", h_api_submission_get, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/consultations/{id}", h_api_consultation_get,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
 	/* relay logs and everything on them */
 	{ "GET", "/logs/{id}", h_log_show, PERM_USER,
 	    CSRF_NONE, BODY_NONE, 0 },

@@ -126,6 +126,20 @@ struct stmt_def {
 	" (SELECT fc.relation FROM child_person fc WHERE fc.child_id = " L \
 	".child_id AND fc.user_id = rd.uid)," \
 	" (SELECT fb.birth_date FROM child fb WHERE fb.id = " L ".child_id)"
+/*
+ * What access_consultation needs about consultation K and the reader
+ * rd, as CONSULTATION_NFACTS columns: author, the author's unit, the
+ * kindergarten and the health clinic the consent names, whether the
+ * reader took part, their relation to the child, the child's birth
+ * date (consult.c reads them).
+ */
+#define CONSULTATION_FACTS(K) \
+	" " K ".author_id, " K ".unit_id, " K ".kindergarten_id, " K \
+	".health_clinic_id, EXISTS (SELECT 1 FROM consultation_person kp" \
+	" WHERE kp.consultation_id = " K ".id AND kp.user_id = rd.uid)," \
+	" (SELECT kc.relation FROM child_person kc WHERE kc.child_id = " K \
+	".child_id AND kc.user_id = rd.uid)," \
+	" (SELECT kb.birth_date FROM child kb WHERE kb.id = " K ".child_id)"
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
  * holder public_id, holder name, holder unit name, child name, home unit
  * name, created_at, closed_at, view version, view epoch, and then
@@ -576,6 +590,62 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_LOG_LOCK] = { "log_lock",
 	    "SELECT status, holder_id, level, home_unit_id FROM relay_log"
 	    " WHERE id = ? FOR UPDATE" },
+	/* ---------------------------------------- two-year consultations */
+	/* (user_id, unit_id, today, public_id) -> id, public_id, child_id,
+	 * child name, child birth date, author name, the author's unit's
+	 * name, kindergarten name, health clinic name, held_on, concern
+	 * public_id and reference, created_at, form_id, form_version,
+	 * instance, the names of who took part (', '), CONSULTATION_FACTS */
+	[STMT_CONSULTATION_GET] = { "consultation_get",
+	    "SELECT k.id, k.public_id, k.child_id, ch.name, ch.birth_date,"
+	    " au.display_name, un.name, kg.name, hc.name, k.held_on,"
+	    " c.public_id, c.reference,"
+	    " DATE_FORMAT(k.created_at, '%Y-%m-%dT%H:%i:%sZ'), s.form_id,"
+	    " s.form_version, s.instance, (SELECT GROUP_CONCAT(pu.display_name"
+	    " ORDER BY pu.display_name SEPARATOR ', ') FROM consultation_person"
+	    " pp JOIN app_user pu ON pu.id = pp.user_id WHERE"
+	    " pp.consultation_id = k.id)," CONSULTATION_FACTS("k")
+	    " FROM " READER " JOIN consultation k"
+	    " JOIN child ch ON ch.id = k.child_id"
+	    " JOIN app_user au ON au.id = k.author_id"
+	    " JOIN unit un ON un.id = k.unit_id"
+	    " JOIN unit kg ON kg.id = k.kindergarten_id"
+	    " JOIN unit hc ON hc.id = k.health_clinic_id"
+	    " JOIN form_submission s ON s.id = k.submission_id"
+	    " LEFT JOIN concern c ON c.id = k.concern_id"
+	    " WHERE k.public_id = ?" },
+	/* (user_id, unit_id, today) -> id, public_id, child name, held_on,
+	 * kindergarten name, health clinic name, child_id,
+	 * CONSULTATION_FACTS: the consultations a start page may list (the
+	 * ones the reader wrote, took part in, leads the unit of, or is a
+	 * guardian in; access_consultation decides), newest first */
+	[STMT_CONSULTATION_LIST] = { "consultation_list",
+	    "SELECT k.id, k.public_id, ch.name, k.held_on, kg.name, hc.name,"
+	    " k.child_id," CONSULTATION_FACTS("k")
+	    " FROM " READER " JOIN consultation k"
+	    " JOIN child ch ON ch.id = k.child_id"
+	    " JOIN unit kg ON kg.id = k.kindergarten_id"
+	    " JOIN unit hc ON hc.id = k.health_clinic_id"
+	    " WHERE k.author_id = rd.uid OR k.unit_id = rd.unit"
+	    " OR EXISTS (SELECT 1 FROM consultation_person lp WHERE"
+	    " lp.consultation_id = k.id AND lp.user_id = rd.uid)"
+	    " OR EXISTS (SELECT 1 FROM child_person lc WHERE lc.child_id ="
+	    " k.child_id AND lc.user_id = rd.uid)"
+	    " ORDER BY k.held_on DESC, k.id DESC LIMIT 100" },
+	/* (public_id, child_id, submission_id, author_id, unit_id,
+	 *  kindergarten_id, health_clinic_id, held_on) */
+	[STMT_CONSULTATION_INSERT] = { "consultation_insert",
+	    "INSERT INTO consultation (public_id, child_id, submission_id,"
+	    " author_id, unit_id, kindergarten_id, health_clinic_id, held_on)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (consultation_id, user_id) */
+	[STMT_CONSULTATION_PERSON_INSERT] = { "consultation_person_insert",
+	    "INSERT INTO consultation_person (consultation_id, user_id)"
+	    " VALUES (?, ?)" },
+	/* (concern_id, id) */
+	[STMT_CONSULTATION_SET_CONCERN] = { "consultation_set_concern",
+	    "UPDATE consultation SET concern_id = ? WHERE id = ?" },
+
 	/* (id) -> status: a shared lock, so it cannot close before the
 	 * caller's transaction ends */
 	[STMT_LOG_STATUS] = { "log_status",

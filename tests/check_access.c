@@ -363,6 +363,64 @@ START_TEST(handover_read)
 }
 END_TEST
 
+/*
+ * A two-year consultation, read as a relay log is: its author, the
+ * leader of the author's unit, who took part while they work in one of
+ * the two services the consent names, the guardians, the youth from 15.
+ */
+START_TEST(consultation_readers)
+{
+	static const struct {
+		enum role	 role;
+		long long	 unit;
+		int		 author, took_part, guardian, self, age;
+		const char	*want;	/* the role, or NULL */
+	} rows[] = {
+		{ ROLE_EMPLOYEE, UNIT_A, 1, 0, 0, 0, 2, "author" },
+		{ ROLE_LEADER, UNIT_A, 0, 0, 0, 0, 2, "leader" },
+		{ ROLE_EMPLOYEE, UNIT_B, 0, 1, 0, 0, 2, "participant" },
+		/* named, but no longer of either service: out */
+		{ ROLE_EMPLOYEE, UNIT_C, 0, 1, 0, 0, 2, NULL },
+		{ ROLE_EMPLOYEE, UNIT_B, 0, 0, 0, 0, 2, NULL },
+		{ ROLE_LEADER, UNIT_B, 0, 0, 0, 0, 2, NULL },	/* not home */
+		{ ROLE_EMPLOYEE, UNIT_A, 0, 0, 0, 0, 2, NULL },	/* colleague */
+		{ ROLE_CITIZEN, 0, 0, 0, 1, 0, 2, "guardian" },
+		{ ROLE_CITIZEN, 0, 0, 0, 0, 1, 15, "youth" },
+		{ ROLE_CITIZEN, 0, 0, 0, 0, 1, 14, NULL },
+		{ ROLE_CITIZEN, 0, 0, 0, 0, 0, 2, NULL },
+		{ ROLE_ADMIN, UNIT_A, 1, 1, 0, 0, 2, NULL },
+		{ ROLE_NONE, 0, 1, 1, 0, 0, 2, NULL },
+	};
+	struct consultation_facts f;
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct principal p = who(rows[i].role, rows[i].unit);
+		const char *got;
+
+		if (rows[i].role == ROLE_NONE)
+			p.user_id = 0;
+		memset(&f, 0, sizeof(f));
+		f.author_id = rows[i].author ? ME : OTHER;
+		f.unit_id = UNIT_A;
+		f.kindergarten_id = UNIT_A;
+		f.health_clinic_id = UNIT_B;
+		f.took_part = rows[i].took_part;
+		f.guardian = rows[i].guardian;
+		f.self = rows[i].self;
+		f.child_age = rows[i].age;
+		got = access_consultation_role(&p, &f);
+		if (rows[i].want == NULL)
+			ck_assert_msg(got == NULL, "row %zu: %s", i, got);
+		else
+			ck_assert_msg(got != NULL && strcmp(got,
+			    rows[i].want) == 0, "row %zu: %s", i,
+			    got != NULL ? got : "(none)");
+		ck_assert_int_eq(access_consultation(&p, &f), got != NULL);
+	}
+}
+END_TEST
+
 static Suite *
 access_suite(void)
 {
@@ -380,6 +438,7 @@ access_suite(void)
 	tcase_add_test(tc, concern_passed_to_a_log);
 	tcase_add_test(tc, concern_own);
 	tcase_add_test(tc, handover_read);
+	tcase_add_test(tc, consultation_readers);
 	suite_add_tcase(s, tc);
 	return s;
 }

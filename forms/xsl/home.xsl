@@ -55,6 +55,7 @@
     <xsl:apply-templates select="measures"/>
     <xsl:apply-templates select="meetings"/>
     <xsl:apply-templates select="logs"/>
+    <xsl:apply-templates select="consultations[consultation]"/>
     <xsl:apply-templates select="concerns"/>
     <xsl:apply-templates select="drafts"/>
     <xsl:apply-templates select="forms"/>
@@ -166,6 +167,27 @@
                 </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <!-- ================================= two-year consultations -->
+  <xsl:template match="consultations">
+    <section aria-labelledby="consultations-title">
+      <h2 id="consultations-title"><xsl:value-of select="i:t('Two-year consultations')"/></h2>
+      <ul class="links">
+        <xsl:for-each select="consultation">
+          <li>
+            <a href="/consultations/{@id}"><xsl:value-of select="@child"/></a>
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@held-on"/></xsl:call-template>
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="@kindergarten"/>
+            <xsl:text>, </xsl:text>
+            <xsl:value-of select="@health-clinic"/>
+            <xsl:text>)</xsl:text>
           </li>
         </xsl:for-each>
       </ul>

@@ -138,3 +138,34 @@ FROM (
 	UNION ALL SELECT 7, 'holder', 'measure', 'New measure: Fast voksen tar imot Sara hver morgen'
 	UNION ALL SELECT 2, 'holder', 'bright_spot', 'Sara ble levert uten gråt tre dager på rad!'
 ) e WHERE @exists = 0;
+
+-- A two-year consultation ("2 år, og i gang", 0019_consultation.sql):
+-- Sara's little brother Emil at the two-year check, recorded by Ingrid
+-- in the kindergarten with Nina from Familiesenteret's health clinic,
+-- who took part and reads it, as does their mother. Made once.
+SET @kexists = (SELECT COUNT(*) FROM consultation k JOIN child c ON c.id = k.child_id
+	WHERE c.name = 'Emil Hansen');
+INSERT INTO child (public_id, name, birth_date)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'Emil Hansen', CURRENT_DATE - INTERVAL 2 YEAR - INTERVAL 1 MONTH FROM DUAL WHERE @kexists = 0;
+SET @emil = IF(@kexists = 0, LAST_INSERT_ID(), (SELECT k.child_id FROM consultation k
+	JOIN child c ON c.id = k.child_id WHERE c.name = 'Emil Hansen' LIMIT 1));
+INSERT IGNORE INTO child_person (child_id, user_id, relation, parental_responsibility)
+SELECT @emil, id, 'guardian', TRUE FROM app_user WHERE username = 'forelder' AND @kexists = 0;
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'two-year', 2, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
+<two_year><date>', CURRENT_DATE - INTERVAL 5 DAY, '</date><child><name>Emil Hansen</name><nin/><birthdate>',
+       CURRENT_DATE - INTERVAL 2 YEAR - INTERVAL 1 MONTH, '</birthdate></child><kindergarten>fagerli-bhg</kindergarten><health_clinic>helsestasjon-sentrum</health_clinic><participants>parents kindergarten health_clinic</participants><persons><person><who>',
+       (SELECT public_id FROM app_user WHERE username = 'helsesykepleier'),
+       '</who></person></persons><consent>true</consent><development><language>Sier mange enkeltord og setter to ord sammen. Forstår det meste hjemme og i barnehagen.</language><play_social>Leker godt ved siden av de andre, søker trøst hos fast voksen.</play_social><motor>Løper og klatrer stødig.</motor><sleep_eating>Sover godt, spiser det meste.</sleep_eating></development><parents_wonder>Om det er vanlig at han blir så sint når han ikke får det som han vil.</parents_wonder><child_enjoys>Biler, bøker og å være ute.</child_enjoys><follow_up>new_talk</follow_up><next_step>Ny samtale i barnehagen om trass og grensesetting om to måneder.</next_step><next_date>',
+       CURRENT_DATE + INTERVAL 2 MONTH, '</next_date></two_year>
+'), @ansatt FROM DUAL WHERE @kexists = 0;
+SET @ksub = LAST_INSERT_ID();
+INSERT INTO consultation (public_id, child_id, submission_id, author_id, unit_id, kindergarten_id,
+	health_clinic_id, held_on)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @emil, @ksub, @ansatt, @unit, @unit, h.id, CURRENT_DATE - INTERVAL 5 DAY
+FROM unit h WHERE h.code = 'helsestasjon-sentrum' AND @kexists = 0;
+INSERT INTO consultation_person (consultation_id, user_id)
+SELECT LAST_INSERT_ID(), @nurse FROM DUAL WHERE @kexists = 0;

@@ -218,6 +218,11 @@ ROWS = [
         obj="concern", page="concern"),
     Row("GET", "/submissions/{id}",        "D D A D D D D D D D D",
         obj="submission", page="submission"),
+    # a two-year consultation: its author, the nurse who took part (the
+    # parents' consent on it names her health clinic: the log's lapsed
+    # consent is not this one), and the leader of the author's unit
+    Row("GET", "/consultations/{id}",      "D D A A D A A D D D D",
+        obj="consultation", page="consultation"),
     Row("POST", "/drafts/{id}/delete",     "D D A N N N N N N D D",
         obj="draft", body=NOTHING),     # after the draft's GET: it goes
     Row("GET", "/api/v1/forms",            "D A A A A A A A A A A"),
@@ -231,6 +236,8 @@ ROWS = [
         obj="concern"),
     Row("GET", "/api/v1/submissions/{id}", "D D A D D D D D D D D",
         obj="submission"),
+    Row("GET", "/api/v1/consultations/{id}", "D D A A D A A D D D D",
+        obj="consultation"),
     # the relay log
     Row("GET", "/logs/{id}",               "D D A A D D A D D A D",
         obj="log", page="log"),
@@ -436,6 +443,7 @@ READ_OF = {
     "concern": "/api/v1/concerns/{id}", "concern_a": "/api/v1/concerns/{id}",
     "concern_b": "/api/v1/concerns/{id}", "passed": "/api/v1/concerns/{id}",
     "submission": "/api/v1/submissions/{id}",
+    "consultation": "/api/v1/consultations/{id}",
     "handover": "/api/v1/handovers/{id}",
     "consent": "/api/v1/consents/{id}",
     "minutes": "/api/v1/minutes/{id}", "draft_a": "/api/v1/minutes/{id}",
@@ -703,13 +711,21 @@ class Fixtures:
     def standalone(self):
         """What is not part of a log: concerns at level 0 by the holder
         (one only read, one decided in the browser, one through the
-        API), a form submission and a draft of hers, a guide step."""
+        API), a two-year consultation she held with the nurse, a form
+        submission (a consultation of the first version, which no form
+        makes now) and a draft of hers, a guide step."""
         o = {"concern": self.concern("Les"),
              "concern_b": self.concern("Nettleser"),
              "concern_a": self.concern("Api")}
         r = self.ok(api("POST", "/api/v1/forms/two-year", self.holder,
                         case("two-year-valid")), 201)
-        o["submission"] = last_id(r.header("Location"))
+        o["consultation"] = last_id(r.header("Location"))
+        o["submission"] = ("MatrixSubmission" + "s" * 6)
+        sql("INSERT INTO form_submission (public_id, form_id, form_version,"
+            " instance, author_id) SELECT '%s', 'two-year', 1, '%s', id"
+            " FROM app_user WHERE username = 'ansatt'" % (
+                o["submission"], case("two-year-v1-valid").replace(
+                    "'", "''")))
         page = self.browser.get("/forms/concern")
         r = self.ok(self.browser.post("/forms/concern", [
             ("csrf", csrf_of(page.text)), ("_action", "save"),

@@ -13,7 +13,10 @@ independent review found, each with the test that would have caught it:
   (ConsentEndsAHandover);
 - the audit says what happened: reads are reads, and a report child
   welfare withholds leaves no line the guardians see (AuditSaysWhat);
-- an e-mail about a log goes only to who may read it (MailFollowsTheLog).
+- an e-mail about a log goes only to who may read it (MailFollowsTheLog);
+- the two-year consultation is the joint record of the two services and
+  the parents, and its follow-up as a concern makes one
+  (TwoYearConsultationIsShared).
 
 The route-table classes (not yours = not there, a closed log takes no
 writes) are in test_access_matrix.py."""
@@ -488,6 +491,109 @@ class AuditSaysWhat(unittest.TestCase):
         # the professionals see all of it
         access = api("GET", "/api/v1/logs/%s/access" % log, token("ansatt"))
         self.assertIn("Ola Nilsen", access.text)
+
+
+class TwoYearConsultationIsShared(unittest.TestCase):
+    """"2 år, og i gang" is one consultation of the health clinic, the
+    kindergarten and the parents: the professionals of the two services
+    the parents' consent names who took part read it, as the author, the
+    leader of the author's unit and the guardians do; nobody else. A
+    wondering followed up as a concern becomes that concern."""
+
+    def record(self, who="ansatt", **changes):
+        born = datetime.date.today() - datetime.timedelta(days=800)
+        nin = nin_for(born, individual=500 + secrets.randbelow(400))
+        fields = {"date": day(-1), "child/name": "Toåring Felles",
+                  "child/nin": nin, "child/birthdate": born.isoformat(),
+                  "kindergarten": "fagerli-bhg",
+                  "health_clinic": "helsestasjon-sentrum",
+                  "persons/person/who": user_pid("helsesykepleier"),
+                  "next_date": day(60)}
+        fields.update(changes)
+        r = api("POST", "/api/v1/forms/two-year", token(who),
+                instance("two-year", fields))
+        return r, nin
+
+    def test_the_two_services_and_the_parents_read_it(self):
+        r, nin = self.record()
+        self.assertEqual(r.status, 201, r.text)
+        loc = r.header("Location")
+        self.assertTrue(loc.startswith("/api/v1/consultations/"), loc)
+        kid = loc.rsplit("/", 1)[1]
+        # the guardian the population register names (here: by hand)
+        sql("INSERT INTO child_person (child_id, user_id, relation) SELECT"
+            " child_id, %d, 'guardian' FROM consultation WHERE public_id ="
+            " '%s'" % (user_id("forelder"), kid))
+        readers = {"ansatt": 200, "helsesykepleier": 200, "leder": 200,
+                   "forelder": 200, "helse2": 404, "ppt": 404,
+                   "ansatt2": 404, "leder2": 404, "ungdom": 404,
+                   "laerer": 404}
+        sql("INSERT IGNORE INTO app_user (public_id, username,"
+            " display_name, role, unit_id) SELECT 'PrivacyTestNurseTwo000',"
+            " 'helse2', 'Hanne To', 'employee', id FROM unit WHERE code ="
+            " 'helsestasjon-sentrum'")
+        got = {}
+        for who in readers:
+            got[who] = api("GET", "/api/v1/consultations/" + kid,
+                           token(who)).status
+        self.assertEqual(got, readers)
+        # the start pages list it to exactly those
+        for who in ("helsesykepleier", "forelder", "ppt"):
+            home = login(who).get("/").text
+            self.assertEqual(kid in home, readers[who] == 200, who)
+        # every read was audited, in the reader's role
+        self.assertEqual(sorted(x[0] for x in sql(
+            "SELECT DISTINCT a.role FROM audit a JOIN consultation k ON"
+            " k.id = a.object_id WHERE a.object_type = 'consultation' AND"
+            " k.public_id = '%s' AND a.action = 'read'" % kid)),
+            ["author", "guardian", "leader", "participant"])
+
+    def test_a_wondering_followed_up_as_a_concern_becomes_one(self):
+        r, _ = self.record(follow_up="concern",
+                           next_step="Vi følger opp språket som en undring.")
+        self.assertEqual(r.status, 201, r.text)
+        kid = r.header("Location").rsplit("/", 1)[1]
+        concern = sql_value("SELECT c.public_id FROM consultation k JOIN"
+                            " concern c ON c.id = k.concern_id WHERE"
+                            " k.public_id = '%s'" % kid)
+        self.assertIsNotNone(concern)
+        row = sql("SELECT c.level, c.status, c.author_id, u.code,"
+                  " c.child_id = k.child_id FROM concern c JOIN unit u ON"
+                  " u.id = c.unit_id JOIN consultation k ON k.concern_id ="
+                  " c.id WHERE c.public_id = '%s'" % concern)[0]
+        self.assertEqual(row, ["0", "open", str(user_id("ansatt")),
+                               "fagerli-bhg", "1"])
+        # the unit's leaders are told, as of any new concern
+        self.assertEqual(count("outbox o JOIN concern c ON c.id ="
+                               " o.concern_id", "c.public_id = '%s' AND"
+                               " o.kind = 'concern.new'" % concern), 1)
+        # its author decides it as any concern; its anonymous view hides
+        # the child and the services
+        page = login("ansatt").get("/concerns/" + concern)
+        self.assertEqual(page.status, 200)
+        self.assertIn("Toåring Felles", page.text)
+        anon = login("ansatt").get("/concerns/%s/anonymous" % concern)
+        self.assertEqual(anon.status, 200)
+        self.assertNotIn("Toåring Felles", anon.text)
+        self.assertNotIn("Nina Berg", anon.text)
+
+    def test_only_what_holds_is_recorded(self):
+        before = count("consultation")
+        # an author of neither service named
+        r, _ = self.record(who="laerer")
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("/two_year/kindergarten", r.text)
+        # a professional of another service
+        r, _ = self.record(**{"persons/person/who": user_pid("ppt")})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("/two_year/persons/person[1]/who", r.text)
+        # the first version named no one: not taken for new records
+        old = instance("two-year-v1", {"date": day(-1), "next_date": day(60)})
+        r = api("POST", "/api/v1/forms/two-year?version=1", token("ansatt"),
+                old)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("/two_year/participants", r.text)
+        self.assertEqual(count("consultation"), before)
 
 
 class MailFollowsTheLog(unittest.TestCase):
