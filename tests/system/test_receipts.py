@@ -260,6 +260,28 @@ class ReceiptTest(unittest.TestCase):
         self.assertEqual(sql_value("SELECT COUNT(*) FROM notice_answer"
                                    " WHERE outbox_id = %s" % oid), "2")
 
+    def test_an_answer_after_closing_is_recorded_outside_the_timeline(self):
+        """A partner may answer a referral after its log closed: the
+        answer is a fact and is recorded, shown with the notice; the
+        closed log's timeline, final as its archive copy, takes no
+        event."""
+        bup = self.partner("/bup-late")
+        log, _, oid = self.referral("Sen Svar", bup)
+        notice = self.notice_id(bup, log)
+        r = api("POST", "/api/v1/forms/closing?log=%s" % log,
+                token("ansatt"), instance("closing"))
+        self.assertEqual(r.status, 201, r.text)
+        timeline = events(log)
+        r = bup.answer(receipt(notice, "<more_info><text>Vi trenger mer"
+                               " informasjon.</text></more_info>"))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM notice_answer"
+                                   " WHERE outbox_id = %s" % oid), "1")
+        self.assertEqual(events(log), timeline)
+        x = api("GET", "/api/v1/logs/%s" % log, token("ansatt")).xml()
+        n = x.find(".//notices/notice[@id='%s']" % notice)
+        self.assertEqual(n.find("answer").text, "Vi trenger mer informasjon.")
+
     # ------------------------------------------------------ refusals
 
     def test_every_refusal_changes_nothing(self):
@@ -464,9 +486,16 @@ class ReceiptTest(unittest.TestCase):
         cid = sql_value("SELECT id FROM outbox WHERE cancels_id = %s" % oid)
         self.assertEqual(sql_value("SELECT cancel_reason FROM outbox WHERE"
                                    " id = %s" % cid), "log_closed")
+        timeline = events(log)
         self.settle("id = %s" % cid, ("acknowledged",))
         root, _ = self.received(bup, log, "cancellation")[0]
         self.assertEqual(root.findtext(MSG + "reason"), "log_closed")
+        # the partner's receipt came after the log closed: it is recorded
+        # with the notice, and the closed log's timeline, final as its
+        # archive copy, stays as it was
+        self.assertEqual(sql_value("SELECT acknowledged_at IS NOT NULL FROM"
+                                   " outbox WHERE id = %s" % cid), "1")
+        self.assertEqual(events(log), timeline)
 
     def test_a_partner_without_cancellations_is_not_sent_one(self):
         bup = self.partner("/bup-nocancel", types=("referral",))
