@@ -85,6 +85,13 @@ JOIN (
 	UNION ALL SELECT 'school' UNION ALL SELECT 'nav'
 ) s ON FIND_IN_SET(s.service, REPLACE(EXTRACTVALUE(f.instance, '/consent/services'), ' ', ','))
 WHERE c.log_id = @log AND @exists = 0;
+-- Consents of the first form's version name kinds; they cover every unit
+-- of those kinds, as 0014_consent_units.sql gives the ones recorded then.
+INSERT IGNORE INTO consent_unit (consent_id, unit_id, named_only)
+SELECT cs.consent_id, u.id, FALSE
+FROM consent_service cs JOIN consent c ON c.id = cs.consent_id
+JOIN unit u ON u.kind = cs.service
+WHERE c.log_id = @log AND @exists = 0;
 
 -- Meetings, four held and one ahead, each with the holder and the
 -- participants of the time invited.
@@ -245,9 +252,8 @@ INSERT INTO relay_log (public_id, reference, child_id, home_unit_id, level, leve
 		       created_at, closed_at)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        CONCAT('BKGR-', SUBSTRING(c.name, 6)), c.id, u.unit_id, 2 + c.id % 2,
-       CURRENT_DATE - INTERVAL c.id % 200 DAY, IF(c.id % 3 = 0, 'closed', 'open'),
-       u.id, NOW(6) - INTERVAL 30 + c.id % 700 DAY,
-       IF(c.id % 3 = 0, NOW(6) - INTERVAL c.id % 30 DAY, NULL)
+       CURRENT_DATE - INTERVAL c.id % 200 DAY, 'open',
+       u.id, NOW(6) - INTERVAL 30 + c.id % 700 DAY, NULL
 FROM child c JOIN app_user u
   ON u.username = ELT(c.id % 4 + 1, 'ansatt', 'helsesykepleier', 'laerer', 'leder')
 WHERE c.name LIKE 'Barn %' AND @exists = 0;
@@ -263,3 +269,8 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
 	'Møte med helsestasjonen og foreldrene. Vi ble enige om å dele observasjonene fra barnehagen og skolen før neste møte, og at holderen sender et kort referat til alle.')
 FROM relay_log l JOIN seq ON seq.n <= 10 + l.id * 7 % 61
 WHERE l.reference LIKE 'BKGR-%' AND @exists = 0;
+-- ... and a third of them closed, after their timeline was written: a
+-- closed log takes no new events (0018_closed_log.sql).
+UPDATE relay_log SET status = 'closed',
+       closed_at = NOW(6) - INTERVAL child_id % 30 DAY
+WHERE reference LIKE 'BKGR-%' AND child_id % 3 = 0 AND @exists = 0;

@@ -18,7 +18,8 @@
 enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
 	LC_LEVEL_SINCE, LC_HOLDER_PID, LC_HOLDER_NAME, LC_HOLDER_UNIT,
 	LC_CHILD_NAME, LC_HOME_UNIT_NAME, LC_CREATED, LC_CLOSED,
-	LC_VIEW_VERSION, LC_VIEW_EPOCH, LC_FACTS };
+	LC_VIEW_VERSION, LC_VIEW_EPOCH, LC_PASSED, LC_CONCERN_NOTICES,
+	LC_FACTS };
 
 /* Columns of LOG_FACTS, from its first. */
 enum { LF_HOLDER, LF_HOME_UNIT, LF_STATUS, LF_PARTICIPANT, LF_COVERED,
@@ -101,6 +102,8 @@ fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
 	l->closed = db_get(res, 0, LC_CLOSED);
 	l->view_version = db_get_int(res, 0, LC_VIEW_VERSION);
 	l->view_epoch = db_get_int(res, 0, LC_VIEW_EPOCH);
+	l->passed_waiting = db_get_int(res, 0, LC_PASSED) > 0;
+	l->concern_notices = db_get_int(res, 0, LC_CONCERN_NOTICES) > 0;
 	(void)caselog_facts(res, 0, LC_FACTS, today, &l->facts);
 	l->role = access_log_role(&r->who, &l->facts);
 	*found = 1;

@@ -39,6 +39,9 @@ struct caselog {
 	const char		*closed;
 	long long		 view_version;	/* 0011_view_version.sql */
 	long long		 view_epoch;
+	int			 passed_waiting;	/* concerns wait */
+	/* notices its concerns made before they joined it */
+	int			 concern_notices;
 	struct log_facts	 facts;
 	const char		*role;
 	char			 closed_now[24];	/* by caselog_close */

@@ -481,8 +481,8 @@ logview_notices(struct req *r, enum stmt_id sid, long long id,
 
 	p[0] = DV_INT(id);
 	p[1] = DV_INT(id);
-	if ((rc = db_query(&r->w->db, sid, p, sid == STMT_OUTBOX_LIST_CONCERN ?
-	    1 : 2, 200, &res)) != ST_OK)
+	if ((rc = db_query(&r->w->db, sid, p, sid == STMT_OUTBOX_LIST_LOG ||
+	    sid == STMT_OUTBOX_LIST_LOG_CITIZEN ? 2 : 1, 200, &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "notices", NULL);
 	for (i = 0; i < res.nrows; i++) {
@@ -887,14 +887,15 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	/* A notice's state changes without the log's version (notify
 	 * delivers it, the partner answers): read afresh. */
 	if (rc == ST_OK)
-		rc = logview_notices(r, citizen(r) ?
-		    STMT_OUTBOX_LIST_LOG_CITIZEN : STMT_OUTBOX_LIST_LOG, l->id,
-		    n);
+		rc = logview_notices(r, l->concern_notices ? (citizen(r) ?
+		    STMT_OUTBOX_LIST_LOG_CITIZEN : STMT_OUTBOX_LIST_LOG) :
+		    citizen(r) ? STMT_OUTBOX_LIST_LOG_ONLY_CITIZEN :
+		    STMT_OUTBOX_LIST_LOG_ONLY, l->id, n);
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
-	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
-	    LR_RECEIVE))
+	if (rc == ST_OK && !archive && l->passed_waiting &&
+	    access_log(&r->who, &l->facts, LR_RECEIVE))
 		rc = passed(r, l, n);
 	return rc;
 }

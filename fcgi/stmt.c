@@ -142,8 +142,11 @@ struct stmt_def {
 	" (SELECT kb.birth_date FROM child kb WHERE kb.id = " K ".child_id)"
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
  * holder public_id, holder name, holder unit name, child name, home unit
- * name, created_at, closed_at, view version, view epoch, and then
- * LOG_FACTS: params (user_id, unit_id, today) and the key */
+ * name, created_at, closed_at, view version, view epoch, whether
+ * concerns passed to it wait, whether its concerns made notices before
+ * they joined it (the page reads those only then: a second query each
+ * read of every log would cost them all), and then LOG_FACTS: params
+ * (user_id, unit_id, today) and the key */
 #define LOG_COLS \
 	"SELECT l.id, l.public_id, l.reference, l.child_id, l.home_unit_id," \
 	" l.level, l.level_since, h.public_id," \
@@ -153,6 +156,11 @@ struct stmt_def {
 	" COALESCE((SELECT lv.v FROM log_version lv" \
 	" WHERE lv.log_id = l.id), 0)," \
 	" (SELECT ve.v FROM view_epoch ve WHERE ve.id = 1)," \
+	" EXISTS (SELECT 1 FROM concern pk WHERE pk.passed_log_id = l.id" \
+	" AND pk.passed_state = 'pending')," \
+	" EXISTS (SELECT 1 FROM concern nk JOIN outbox nq ON nq.concern_id =" \
+	" nk.id WHERE nk.log_id = l.id AND nq.log_id IS NULL" \
+	OUTBOX_TO_PARTNER_OF("nq") ")," \
 	LOG_FACTS("l") \
 	" FROM " READER " JOIN relay_log l" \
 	" JOIN app_user h ON h.id = l.holder_id" \
@@ -213,9 +221,10 @@ struct stmt_def {
 	" LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM" \
 	" notice_answer a2 WHERE a2.outbox_id = o.id)" \
 	" LEFT JOIN outbox oc ON oc.id = o.cancels_id"
-#define OUTBOX_TO_PARTNER \
-	" AND (o.service IS NOT NULL" \
-	" OR o.kind IN ('cw_report', 'cancellation'))"
+#define OUTBOX_TO_PARTNER_OF(O) \
+	" AND (" O ".service IS NOT NULL" \
+	" OR " O ".kind IN ('cw_report', 'cancellation'))"
+#define OUTBOX_TO_PARTNER OUTBOX_TO_PARTNER_OF("o")
 /* (log_id, log_id): a log's notices, and those its concerns made before
  * they joined it (a report of concern made at the concern stage keeps
  * its concern and no log: its event moved into the log, the notice
@@ -225,6 +234,11 @@ struct stmt_def {
 	" UNION ALL " OUTBOX_LIST_COLS " WHERE o.log_id IS NULL AND" \
 	" o.concern_id IN (SELECT k.id FROM concern k WHERE k.log_id = ?)" \
 	OUTBOX_TO_PARTNER FILTER " ORDER BY 14 DESC, 15 DESC LIMIT 200"
+/* (log_id): the same of a log none of whose concerns made notices before
+ * they joined it, as most logs: one query, no union to sort */
+#define OUTBOX_LIST_LOG_ONLY(FILTER) \
+	OUTBOX_LIST_COLS " WHERE o.log_id = ?" OUTBOX_TO_PARTNER FILTER \
+	" ORDER BY o.created_at DESC, o.id DESC LIMIT 200"
 /* id, public_id, log_id, method, purpose, valid_from, expires, status,
  * valid today, services (kinds), attachment public_id, created by,
  * created_at, withdrawn_at, withdrawn by, submission_id, the units it
@@ -1034,6 +1048,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id, log_id) -> the same, what the guardians may see */
 	[STMT_OUTBOX_LIST_LOG_CITIZEN] = { "outbox_list_log_citizen",
 	    OUTBOX_LIST_LOG(" AND NOT " NOTICE_WITHHELD("o")) },
+	/* (log_id) -> the same, of a log whose concerns made no notices
+	 * before they joined it */
+	[STMT_OUTBOX_LIST_LOG_ONLY] = { "outbox_list_log_only",
+	    OUTBOX_LIST_LOG_ONLY("") },
+	[STMT_OUTBOX_LIST_LOG_ONLY_CITIZEN] = {
+	    "outbox_list_log_only_citizen",
+	    OUTBOX_LIST_LOG_ONLY(" AND NOT " NOTICE_WITHHELD("o")) },
 	/* (concern_id) -> the same: a concern's notices, on its page */
 	[STMT_OUTBOX_LIST_CONCERN] = { "outbox_list_concern",
 	    OUTBOX_LIST_COLS " WHERE o.concern_id = ?" OUTBOX_TO_PARTNER

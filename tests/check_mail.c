@@ -490,6 +490,11 @@ START_TEST(test_topics)
 	/* the guardians can choose the one e-mail they are sent */
 	ck_assert(mail_topic("consent.expiring")->who & MW_CITIZEN);
 	ck_assert(!(mail_topic("concern.new")->who & MW_CITIZEN));
+	/* a concern passed to a log, and its answer, have their own */
+	ck_assert_str_eq(mail_kind_of("concern.passed")->topic,
+	    "concern.passed");
+	ck_assert_str_eq(mail_kind_of("concern.answered")->topic,
+	    "concern.answered");
 }
 END_TEST
 

@@ -128,7 +128,8 @@ WITHDRAW = [("confirm", "yes")]
 ARRIVED = [("how", "Ringte mottakeren; de har den.")]
 # Every kind of e-mail ticked: saving changes nothing anyone gets.
 EMAIL_TOPICS = [("topic", t) for t in (
-    "concern.new", "concern.urgent", "concern.overdue", "log.participant",
+    "concern.new", "concern.urgent", "concern.overdue", "concern.passed",
+    "concern.answered", "log.participant",
     "handover.request", "handover.answer", "measure.new", "measure.overdue",
     "meeting.invite", "consent.expiring", "consent.ended",
     "log.close_request", "other")]
