@@ -35,18 +35,25 @@ is_staff(const struct principal *who)
 	    (who->role == ROLE_EMPLOYEE || who->role == ROLE_LEADER);
 }
 
+/* A citizen's role towards a child's record: a guardian of the child, or
+ * the child as a youth from YOUTH_AGE; NULL otherwise. */
+static const char *
+citizen_role(int guardian, int self, int child_age)
+{
+	if (guardian)
+		return "guardian";
+	if (self && child_age >= YOUTH_AGE)
+		return "youth";
+	return NULL;
+}
+
 const char *
 access_log_role(const struct principal *who, const struct log_facts *f)
 {
 	if (who->user_id == 0)
 		return NULL;
-	if (who->role == ROLE_CITIZEN) {
-		if (f->guardian)
-			return "guardian";
-		if (f->self && f->child_age >= YOUTH_AGE)
-			return "youth";
-		return NULL;
-	}
+	if (who->role == ROLE_CITIZEN)
+		return citizen_role(f->guardian, f->self, f->child_age);
 	if (!is_staff(who))
 		return NULL;
 	if (who->user_id == f->holder_id)
@@ -144,13 +151,8 @@ access_consultation_role(const struct principal *who,
 {
 	if (who->user_id == 0)
 		return NULL;
-	if (who->role == ROLE_CITIZEN) {
-		if (f->guardian)
-			return "guardian";
-		if (f->self && f->child_age >= YOUTH_AGE)
-			return "youth";
-		return NULL;
-	}
+	if (who->role == ROLE_CITIZEN)
+		return citizen_role(f->guardian, f->self, f->child_age);
 	if (!is_staff(who))
 		return NULL;
 	if (who->user_id == f->author_id)

@@ -468,17 +468,6 @@ struct named {
 	size_t		 npersons;
 };
 
-/* The element child of n called name, or NULL. */
-static xmlNodePtr
-child_named(xmlNodePtr n, const char *name)
-{
-	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
 /*
  * Find the units of /consent/services (unit codes) and the persons of
  * /consent/persons/person/who (public ids of people in those units)
@@ -526,7 +515,7 @@ consent_named(struct store_ctx *s, struct named *nm)
 		services += len;
 		services += strspn(services, " ");
 	}
-	n = child_named(xmlDocGetRootElement(s->inst), "persons");
+	n = form_child(xmlDocGetRootElement(s->inst), "persons");
 	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
 		xmlNodePtr w;
 		xmlChar *t;
@@ -535,7 +524,7 @@ consent_named(struct store_ctx *s, struct named *nm)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		k++;
-		if ((w = child_named(n, "who")) == NULL ||
+		if ((w = form_child(n, "who")) == NULL ||
 		    (t = xmlNodeGetContent(w)) == NULL)
 			continue;
 		snprintf(path, sizeof(path), "/consent/persons/person[%zu]/who",

@@ -123,17 +123,6 @@ unit_at(struct req *r, xmlDocPtr inst, const char *path, long long *id)
 	return ST_OK;
 }
 
-/* The element child of n called name, or NULL. */
-static xmlNodePtr
-child_named(xmlNodePtr n, const char *name)
-{
-	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
 /*
  * What the form names, checked against what is: the two services (the
  * author works in one), and the people who took part (active staff of
@@ -172,7 +161,7 @@ named(struct req *r, xmlDocPtr inst, struct form_errors *errs,
 		    _("You record the consultation for the kindergarten or the health clinic you work in: choose it here."));
 		return ST_E_INVALID;
 	}
-	n = child_named(xmlDocGetRootElement(inst), "persons");
+	n = form_child(xmlDocGetRootElement(inst), "persons");
 	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
 		xmlNodePtr w;
 		xmlChar *t;
@@ -183,7 +172,7 @@ named(struct req *r, xmlDocPtr inst, struct form_errors *errs,
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		k++;
-		if ((w = child_named(n, "who")) == NULL ||
+		if ((w = form_child(n, "who")) == NULL ||
 		    (t = xmlNodeGetContent(w)) == NULL)
 			continue;
 		snprintf(path, sizeof(path),

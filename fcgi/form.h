@@ -246,6 +246,9 @@ int form_is_repeat(const struct form_def *def, const char *tpath);
  * For handlers that read a few known fields of a validated instance.
  */
 const char *form_get(xmlDocPtr inst, const char *path, struct pool *pool);
+/* The first element child of n called name, or NULL (n may be NULL):
+ * for walking a repeat's rows. */
+xmlNodePtr form_child(xmlNodePtr n, const char *name);
 
 /* Write an XML Schema for the instances of def into out (a document). */
 st_rc form_schema(const struct form_def *def, xmlDocPtr *out) ST_MUST_CHECK;

@@ -54,6 +54,16 @@ normalise(const char *v)
 	return out;
 }
 
+xmlNodePtr
+form_child(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
 const char *
 form_get(xmlDocPtr inst, const char *path, struct pool *pool)
 {

@@ -93,21 +93,11 @@ h_minutes_show(struct req *r)
 	return view_send(r, 200, root);
 }
 
-static xmlNodePtr
-child_el(xmlNodePtr n, const char *name)
-{
-	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
 /* The text of n's child name, trimmed, owned by the pool ("" if none). */
 static const char *
 text_of(struct req *r, xmlNodePtr n, const char *name)
 {
-	xmlNodePtr c = child_el(n, name);
+	xmlNodePtr c = form_child(n, name);
 	xmlChar *t;
 	char *s, *e;
 
@@ -165,8 +155,8 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 		return rc;
 	/* First check every measure, so nothing is half-recorded. */
 	i = 0;
-	for (n = child_el(child_el(root, "measures"), "measure"); n != NULL &&
-	    !correction; n = n->next) {
+	for (n = form_child(form_child(root, "measures"), "measure");
+	    n != NULL && !correction; n = n->next) {
 		const char *who;
 
 		if (n->type != XML_ELEMENT_NODE)
@@ -181,7 +171,7 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 	}
 	if (rc == ST_OK && problems->len > 0)
 		rc = ST_E_INVALID;
-	for (n = child_el(child_el(root, "decisions"), "decision");
+	for (n = form_child(form_child(root, "decisions"), "decision");
 	    n != NULL && rc == ST_OK; n = n->next) {
 		const char *d, *who;
 
@@ -205,7 +195,7 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 			    caselog_role(l, r), "decision", text.data,
 			    "minutes", minutes_pid, 0);
 	}
-	for (n = child_el(child_el(root, "measures"), "measure");
+	for (n = form_child(form_child(root, "measures"), "measure");
 	    n != NULL && rc == ST_OK && !correction; n = n->next) {
 		const char *what, *start, *eval;
 		char pid[SECURE_ID_SIZE];
