@@ -34,6 +34,12 @@ static const struct key keys[] = {
 	S(db_password, ""),
 	S(db_admin_user, ""),
 	S(db_admin_password, ""),
+	/* All below nginx's fastcgi_read_timeout (60 s), so a request is
+	 * answered by stafett, truthfully, before nginx gives up on it. */
+	U(db_statement_ms, "5000"),
+	U(db_lock_wait_s, "3"),
+	U(db_read_timeout_s, "7"),
+	U(db_request_ms, "20000"),
 	S(fcgi_socket, "/run/stafett/stafett.sock"),
 	U(workers, "4"),
 	S(pid_file, ""),
@@ -319,6 +325,18 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {
 		snprintf(err, errlen, "'body_max' or 'xml_max_depth' is too "
 		    "small");
+		return ST_E_CONFIG;
+	}
+	if (cfg->db_statement_ms < 100 || cfg->db_lock_wait_s == 0 ||
+	    cfg->db_read_timeout_s == 0 || cfg->db_request_ms < 1000 ||
+	    (unsigned long long)cfg->db_read_timeout_s * 1000 <=
+	    cfg->db_statement_ms) {
+		/* A read time-out shorter than a statement's time would
+		 * take a slow statement for a stalled server. */
+		snprintf(err, errlen, "'db_statement_ms' (at least 100), "
+		    "'db_lock_wait_s', 'db_read_timeout_s' (longer than a "
+		    "statement) and 'db_request_ms' (at least 1000) must be "
+		    "set");
 		return ST_E_CONFIG;
 	}
 	if (cfg->delivery_timeout_s == 0 ||

@@ -33,6 +33,12 @@ struct conf {
 	/* database account for migrations (DDL); defaults to db_user */
 	char	*db_admin_user;
 	char	*db_admin_password;
+	/* how long a web request may wait for the database (db.h): one
+	 * statement, one row lock, an answer at all, the whole request */
+	unsigned db_statement_ms;
+	unsigned db_lock_wait_s;
+	unsigned db_read_timeout_s;
+	unsigned db_request_ms;
 
 	/* serve */
 	char	*fcgi_socket;	/* unix socket nginx connects to */

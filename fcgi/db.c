@@ -8,8 +8,10 @@
 
 #include <errmsg.h>
 #include <mysqld_error.h>
+#include <sodium.h>
 
 #include "db.h"
+#include "dbwatch.h"
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
@@ -77,6 +79,21 @@ db_read_committed(struct db *db)
 	db->read_committed = 1;
 }
 
+void
+db_limits(struct db *db, unsigned read_timeout_s, unsigned statement_ms,
+    unsigned lock_wait_s)
+{
+	db->read_timeout_s = read_timeout_s;
+	db->statement_ms = statement_ms;
+	db->lock_wait_s = lock_wait_s;
+}
+
+void
+db_deadline(struct db *db, long long ms)
+{
+	db->deadline_ms = ms > 0 ? now_ms() + ms : 0;
+}
+
 static void
 disconnect(struct db *db)
 {
@@ -92,6 +109,10 @@ disconnect(struct db *db)
 		db->my = NULL;
 	}
 	db->tx_where = NULL;
+	/* The server rolled the held transaction back with the connection:
+	 * what follows in the request must not run outside it. */
+	if (db->held)
+		db->held_broken = ST_E_DB_GONE;
 }
 
 void
@@ -135,6 +156,29 @@ is_gone(unsigned e)
 	return 0;
 }
 
+/* The server is there but cannot do it now: out of time, or no room or
+ * no permission to write. *write: the latter. */
+static int
+is_unavailable(unsigned e, int *write)
+{
+	*write = 0;
+	switch (e) {
+	case ER_STATEMENT_TIMEOUT:
+	case ER_QUERY_INTERRUPTED:
+		return 1;
+	case ER_DISK_FULL:
+	case ER_RECORD_FILE_FULL:
+	case ER_GET_ERRNO:		/* the storage engine's, e.g. ENOSPC */
+	case ER_OPEN_AS_READONLY:
+	case ER_OPTION_PREVENTS_STATEMENT:	/* read_only */
+	case ER_READ_ONLY_MODE:
+	case ER_ERROR_DURING_COMMIT:
+		*write = 1;
+		return 1;
+	}
+	return 0;
+}
+
 /*
  * Turn the error on the connection (or statement) into a result code and
  * log it. Only the error number, SQL state and statement name are logged:
@@ -143,11 +187,18 @@ is_gone(unsigned e)
 static st_rc
 fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
 {
+	int write;
+
 	db->err_no = e;
 	snprintf(db->err, sizeof(db->err), "error %u (%s) in '%s'", e,
 	    sqlstate != NULL ? sqlstate : "-", what);
 	if (is_gone(e)) {
-		log_warn("database connection lost: %s", db->err);
+		/* A wait as long as the read time-out: the server is there
+		 * but does not answer (stopped, frozen, swapping). */
+		db->timed_out = db->read_timeout_s > 0 && now_ms() -
+		    db->t0_ms >= (long long)db->read_timeout_s * 1000 - 250;
+		log_warn("database connection lost%s: %s", db->timed_out ?
+		    " (no answer in time)" : "", db->err);
 		disconnect(db);
 		return ST_E_DB_GONE;
 	}
@@ -158,7 +209,15 @@ fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
 	 * whole transaction back). */
 	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT) {
 		log_warn("database %s", db->err);
+		if (e == ER_LOCK_DEADLOCK && db->held)
+			db->held_broken = ST_E_BUSY;
 		return ST_E_BUSY;
+	}
+	if (is_unavailable(e, &write)) {
+		log_warn("database cannot %s now: %s", write ? "write" :
+		    "finish a statement", db->err);
+		db->cannot_write = write;
+		return ST_E_UNAVAILABLE;
 	}
 	log_err("database %s", db->err);
 	return ST_E_DB;
@@ -192,6 +251,20 @@ prepare_all(struct db *db)
 	return ST_OK;
 }
 
+/* The limits of db_limits, on the server's side of this connection. */
+static st_rc
+session_limits(struct db *db)
+{
+	struct db_val p[2];
+
+	if (db->statement_ms == 0 && db->lock_wait_s == 0)
+		return ST_OK;
+	/* 50 s and no limit: the server's own defaults. */
+	p[0] = DV_INT(db->lock_wait_s > 0 ? db->lock_wait_s : 50);
+	p[1] = DV_INT(db->statement_ms);
+	return db_exec(db, STMT_SESSION_LIMITS, p, 2, NULL, NULL);
+}
+
 st_rc
 db_ensure(struct db *db)
 {
@@ -216,6 +289,10 @@ db_ensure(struct db *db)
 		return ST_E_DB_GONE;
 	db->last_attempt_ms = t;
 	db->commit_sent = 0;
+	if (db->read_timeout_s > 0)
+		rwtimeout = db->read_timeout_s;
+	if (ctimeout > rwtimeout)
+		ctimeout = rwtimeout;
 	if ((db->my = mysql_init(NULL)) == NULL)
 		return ST_E_NOMEM;
 	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &ctimeout);
@@ -240,7 +317,8 @@ db_ensure(struct db *db)
 		disconnect(db);
 		return ST_E_DB_GONE;
 	}
-	if ((rc = prepare_all(db)) != ST_OK) {
+	if ((rc = prepare_all(db)) != ST_OK || (rc = session_limits(db)) !=
+	    ST_OK) {
 		disconnect(db);
 		return rc;
 	}
@@ -253,14 +331,24 @@ db_ensure(struct db *db)
 st_rc
 db_ping(struct db *db)
 {
-	st_rc rc;
+	int tries;
+	st_rc rc = ST_OK;
 
-	if ((rc = db_ensure(db)) != ST_OK)
-		return rc;
-	if (mysql_ping(db->my) != 0)
-		return fail(db, mysql_errno(db->my), mysql_sqlstate(db->my),
+	/* A connection the server closed while it was idle (a restart, a
+	 * time-out) says nothing about the server now: connect again
+	 * before judging. */
+	for (tries = 0; tries < 2; tries++) {
+		if ((rc = db_ensure(db)) != ST_OK)
+			return rc;
+		db->t0_ms = now_ms();
+		if (mysql_ping(db->my) == 0)
+			return ST_OK;
+		rc = fail(db, mysql_errno(db->my), mysql_sqlstate(db->my),
 		    "ping");
-	return ST_OK;
+		if (rc != ST_E_DB_GONE || db->timed_out)
+			break;
+	}
+	return rc;
 }
 
 static st_rc
@@ -274,6 +362,23 @@ run(struct db *db, enum stmt_id id, const struct db_val *params,
 	size_t i;
 	st_rc rc;
 
+	/* Nothing runs outside a held transaction the server ended. */
+	if (db->held_broken != ST_OK && id != STMT_ROLLBACK)
+		return (st_rc)db->held_broken;
+	/* A database known not to answer is not waited for (dbwatch.h):
+	 * the monitor tells, for every worker at once. */
+	if (db->metrics != NULL && id != STMT_ROLLBACK &&
+	    dbwatch_state(db->metrics) == DBW_DOWN) {
+		db->cannot_write = 0;
+		return ST_E_UNAVAILABLE;
+	}
+	if (db->deadline_ms > 0 && id != STMT_ROLLBACK &&
+	    now_ms() > db->deadline_ms) {
+		log_warn("database: the request's time is spent before '%s'",
+		    stmt_name(id));
+		db->cannot_write = 0;
+		return ST_E_UNAVAILABLE;
+	}
 	if ((rc = db_ensure(db)) != ST_OK)
 		return rc;
 	st = db->stmt[id];
@@ -305,6 +410,7 @@ run(struct db *db, enum stmt_id id, const struct db_val *params,
 			break;
 		}
 	}
+	db->t0_ms = now_ms();
 	if ((nparams > 0 && mysql_stmt_bind_param(st, b) != 0) ||
 	    mysql_stmt_execute(st) != 0)
 		return fail(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
@@ -565,7 +671,8 @@ db_begin_at(struct db *db, const char *where)
 		    where, db->tx_where);
 		return ST_E_INTERNAL;
 	}
-	if ((rc = db_exec(db, STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
+	if ((rc = db_exec(db, db->held ? STMT_SAVEPOINT : STMT_BEGIN, NULL, 0,
+	    NULL, NULL)) != ST_OK)
 		return rc;
 	db->tx_where = where;
 	return ST_OK;
@@ -579,6 +686,12 @@ db_commit(struct db *db)
 	if (db->tx_where == NULL) {
 		log_err("commit without a transaction");
 		return ST_E_INTERNAL;
+	}
+	if (db->held) {
+		/* Kept until db_hold_commit, with the request's answer. */
+		rc = db_exec(db, STMT_SAVEPOINT_RELEASE, NULL, 0, NULL, NULL);
+		db->tx_where = NULL;
+		return rc;
 	}
 	db->commit_sent = 1;
 	rc = db_exec(db, STMT_COMMIT, NULL, 0, NULL, NULL);
@@ -596,7 +709,119 @@ db_rollback(struct db *db)
 		return;
 	}
 	db->tx_where = NULL;
+	if (db->held) {
+		if (db->held_broken != ST_OK)
+			return;
+		rc = db_exec(db, STMT_SAVEPOINT_ROLLBACK, NULL, 0, NULL, NULL);
+		/* No savepoint: the server ended the transaction. */
+		if (rc != ST_OK && db->held_broken == ST_OK)
+			db->held_broken = ST_E_BUSY;
+		return;
+	}
 	rc = db_exec(db, STMT_ROLLBACK, NULL, 0, NULL, NULL);
 	if (rc != ST_OK && rc != ST_E_DB_GONE)
 		log_err("rollback failed: %s", db->err);
+}
+
+st_rc
+db_hold_begin(struct db *db)
+{
+	st_rc rc;
+
+	if (db->held || db->tx_where != NULL) {
+		log_err("request transaction begun while another is open");
+		return ST_E_INTERNAL;
+	}
+	db->held_broken = ST_OK;
+	if ((rc = db_exec(db, STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
+		return rc;
+	db->held = 1;
+	return ST_OK;
+}
+
+int
+db_hold_broken(const struct db *db)
+{
+	return db->held && db->held_broken != ST_OK;
+}
+
+st_rc
+db_hold_commit(struct db *db)
+{
+	st_rc rc;
+
+	if (!db->held)
+		return ST_OK;
+	if (db->held_broken != ST_OK) {
+		rc = (st_rc)db->held_broken;
+		db_hold_rollback(db);
+		return rc;
+	}
+	if (db->tx_where != NULL) {
+		log_err("transaction from '%s' left open: rolled back",
+		    db->tx_where);
+		db_rollback(db);
+	}
+	db->commit_sent = 1;
+	rc = db_exec(db, STMT_COMMIT, NULL, 0, NULL, NULL);
+	db->held = 0;
+	db->held_broken = ST_OK;
+	return rc;
+}
+
+void
+db_hold_rollback(struct db *db)
+{
+	st_rc rc;
+
+	db->tx_where = NULL;
+	if (!db->held)
+		return;
+	db->held = 0;
+	if (db->held_broken != ST_OK || db->my == NULL) {
+		db->held_broken = ST_OK;
+		/* A deadlock ended it; a ROLLBACK more does no harm and
+		 * makes sure. */
+		if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL, 0,
+		    NULL, NULL) != ST_OK)
+			log_warn("rollback after a deadlock failed: %s",
+			    db->err);
+		return;
+	}
+	rc = db_exec(db, STMT_ROLLBACK, NULL, 0, NULL, NULL);
+	if (rc != ST_OK && rc != ST_E_DB_GONE)
+		log_err("rollback failed: %s", db->err);
+}
+
+st_rc
+db_tx(struct db *db, const char *where, st_rc (*fn)(struct db *, void *),
+    void *arg, unsigned tries)
+{
+	unsigned i;
+	st_rc rc = ST_E_INTERNAL;
+
+	for (i = 0; i < tries; i++) {
+		if (i > 0) {
+			/* 10, 20, 40 ... ms and as much again at random, so
+			 * two that deadlocked do not meet again. */
+			long ms = 10L << (i < 6 ? i - 1 : 5);
+			struct timespec ts;
+
+			ms += (long)randombytes_uniform((uint32_t)ms + 1);
+			ts.tv_sec = ms / 1000;
+			ts.tv_nsec = (ms % 1000) * 1000000L;
+			nanosleep(&ts, NULL);
+		}
+		db->commit_sent = 0;
+		if ((rc = db_begin_at(db, where)) == ST_OK &&
+		    (rc = fn(db, arg)) == ST_OK &&
+		    (rc = db_commit(db)) == ST_OK)
+			return ST_OK;
+		db_rollback(db);
+		if (rc != ST_E_BUSY && (rc != ST_E_DB_GONE || db->commit_sent))
+			break;
+		log_warn("database: '%s' is run again (%s)", where,
+		    st_rc_str(rc));
+	}
+	return rc;
 }

@@ -30,6 +30,27 @@ struct metrics;
  * request: after that, a lost connection leaves the outcome unknown and
  * the request must not be retried.
  *
+ * Holding: a request that changes something runs whole in one
+ * transaction (db_hold_begin ... db_hold_commit), so that its answer can
+ * be stored with its effects (replay.h) and a deadlock anywhere in it can
+ * be answered by running it again. While held, db_begin, db_commit and
+ * db_rollback work on a savepoint inside it: a handler's own transaction
+ * still rolls back on its own, and only db_hold_commit commits. A
+ * deadlock makes the server roll back the whole held transaction; from
+ * then on every statement is refused with ST_E_BUSY (db_hold_broken), so
+ * nothing runs outside it by accident, until db_hold_rollback.
+ *
+ * Time: db_limits sets how long one statement may run and wait for a
+ * lock (set on the server for each connection) and how long the client
+ * waits for an answer (a stalled server). db_deadline bounds the time of
+ * all statements from now on: after it, statements are refused with
+ * ST_E_UNAVAILABLE, so a request never waits for the database longer
+ * than the web server waits for it.
+ *
+ * Errors that mean "not now" (a statement out of time, a disk full, a
+ * server in read-only mode) are ST_E_UNAVAILABLE; db->cannot_write tells
+ * whether the last one was about writing (for the health check).
+ *
  * Values: parameters are passed as an array of struct db_val; results of
  * db_query come back as strings (SQL NULL is a NULL pointer) in a
  * struct db_res, which owns them until db_res_release.
@@ -99,6 +120,19 @@ struct db {
 	size_t		 ncache;
 	/* READ COMMITTED for every transaction (db_read_committed) */
 	int		 read_committed;
+	/* time limits (db_limits, db_deadline) */
+	unsigned	 read_timeout_s;
+	unsigned	 statement_ms;
+	unsigned	 lock_wait_s;
+	long long	 deadline_ms;	/* monotonic; 0: none */
+	long long	 t0_ms;		/* when the last statement was sent */
+	int		 timed_out;	/* the last loss was a wait that ran
+					 * out (a stalled server) */
+	int		 cannot_write;	/* the last refusal was a write */
+	/* the request's one transaction (db_hold_begin) */
+	int		 held;		/* BEGIN sent, not yet ended */
+	int		 held_broken;	/* an st_rc: why the server ended it
+					 * (ST_OK: it did not) */
 };
 
 void db_init(struct db *db, const char *socket, const char *host,
@@ -114,16 +148,49 @@ void db_release(struct db *db);
  * before the first db_ensure.
  */
 void db_read_committed(struct db *db);
+/*
+ * Time limits for every connection from now on: read_timeout_s for an
+ * answer from the server (0: the library's default), statement_ms for
+ * one statement to run (0: none), lock_wait_s for a row lock (0: the
+ * server's default). Call before the first db_ensure.
+ */
+void db_limits(struct db *db, unsigned read_timeout_s, unsigned statement_ms,
+    unsigned lock_wait_s);
+/* Statements after ms from now are refused (ST_E_UNAVAILABLE); 0: none. */
+void db_deadline(struct db *db, long long ms);
+
 /* Connect (if not connected) and prepare all statements. */
 st_rc db_ensure(struct db *db) ST_MUST_CHECK;
 /* Round trip to the server: ST_OK, or ST_E_DB_GONE. */
 st_rc db_ping(struct db *db) ST_MUST_CHECK;
 int db_connected(const struct db *db);
 
+/* The request's one transaction: see "Holding" above. db_hold_commit
+ * answers ST_E_BUSY, having committed nothing, when it was broken. */
+st_rc db_hold_begin(struct db *db) ST_MUST_CHECK;
+st_rc db_hold_commit(struct db *db) ST_MUST_CHECK;
+void db_hold_rollback(struct db *db);
+int db_hold_broken(const struct db *db);
+
 st_rc db_begin_at(struct db *db, const char *where) ST_MUST_CHECK;
 #define db_begin(db) db_begin_at((db), __func__)
 st_rc db_commit(struct db *db) ST_MUST_CHECK;
 void db_rollback(struct db *db);
+
+/*
+ * Run fn(db, arg) in a transaction of its own and commit; run it again
+ * while the server gives up on a lock (a deadlock, a lock wait) or the
+ * connection is lost before the COMMIT went out, at most tries times,
+ * with a short random pause between. For what the system records on its
+ * own (a partner's answer, an attempt): it must never be lost because
+ * someone else's transaction was in the way. fn must not begin or commit
+ * itself, and must leave nothing behind in memory that a second run
+ * would double. ST_E_DB_GONE with db->commit_sent set: the outcome is
+ * unknown (the caller checks).
+ */
+st_rc db_tx(struct db *db, const char *where,
+    st_rc (*fn)(struct db *, void *), void *arg, unsigned tries)
+    ST_MUST_CHECK;
 
 /*
  * Run a statement that returns no rows. affected and insert_id may be NULL.

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "dbwatch.h"
 #include "handlers.h"
 #include "log.h"
 #include "metrics.h"
@@ -13,14 +14,31 @@
 /* Columns of STMT_PARTNER_ADMIN_LIST used here. */
 enum { PA_ID = 0, PA_NAME = 1, PA_KIND = 2, PA_STATUS = 6, PA_FAILING = 9 };
 
+/*
+ * Healthy: the database answers and can write. The serve master answers
+ * /healthz on a socket of its own (server.c, nginx/stafett.conf.in);
+ * this is the same for a web server that sends it to the workers: from
+ * what the monitor and the workers saw (dbwatch.h), so it is quick
+ * whatever the database does; only while the monitor has said nothing
+ * lately does this worker ask the database itself, reconnecting first
+ * if its own connection was closed while idle.
+ */
 /* ROUTE: GET /healthz */
 st_rc
 h_healthz(struct req *r)
 {
-	if (db_ping(&r->w->db) != ST_OK)
-		return resp_text(r, 503, "text/plain; charset=utf-8",
-		    "database unavailable\n");
-	return resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	enum dbwatch_state s = dbwatch_state(r->w->metrics);
+	const char *why = dbwatch_says(s);
+	st_rc rc;
+
+	if (s == DBW_UNKNOWN)
+		why = db_ping(&r->w->db) == ST_OK ? NULL :
+		    "database unavailable\n";
+	if (why == NULL)
+		return resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	if ((rc = resp_header(r, "Retry-After", "2")) != ST_OK)
+		return rc;
+	return resp_text(r, 503, "text/plain; charset=utf-8", why);
 }
 
 static struct metrics_partner *
@@ -121,7 +139,9 @@ h_metrics(struct req *r)
 	    &r->out)) != ST_OK)
 		return rc;
 	mark = r->out.len;
-	rc = delivery(r);
+	/* Not waited for while the database does not answer. */
+	rc = dbwatch_state(r->w->metrics) == DBW_DOWN ? ST_E_UNAVAILABLE :
+	    delivery(r);
 	if (rc == ST_E_NOMEM || rc == ST_E_TOO_BIG)
 		return rc;
 	up = rc == ST_OK;

@@ -38,6 +38,11 @@ struct metrics {
 	unsigned long long stmt_count[STMT__COUNT];
 	/* the view cache (viewcache.h): [enum metrics_vc_what][result] */
 	unsigned long long view_cache[2][3];
+	/* the database as the monitor and the workers see it (dbwatch.h):
+	 * CLOCK_MONOTONIC milliseconds of the last such event, 0: never */
+	long long db_answer_ms, db_silent_ms, db_stall_ms;
+	long long db_probe_ok_ms, db_probe_fail_ms;
+	long long db_write_ok_ms, db_write_fail_ms;
 };
 
 enum metrics_vc_what { MVC_LISTS, MVC_PAGE };

@@ -57,6 +57,7 @@ struct req {
 	const char		*signature;	/* X-Stafett-Signature */
 	const char		*accept_language;
 	const char		*remote_addr;	/* only ever hashed */
+	const char		*idem_header;	/* Idempotency-Key (replay.h) */
 	size_t			 content_length;
 	/* reads up to n body bytes; < 0 on error, 0 at the end */
 	int			(*reader)(void *ctx, char *buf, int n);
@@ -69,6 +70,8 @@ struct req {
 	struct fields		 cookies;
 	struct fields		 form;
 	struct buf		 body;
+	/* SHA-256 of the body (a multipart body: of its parts) */
+	unsigned char		 body_digest[32];
 	xmlDocPtr		 xml;
 
 	/* routing */
@@ -91,6 +94,13 @@ struct req {
 	struct buf		 out;
 
 	struct timespec		 start;
+
+	/* The row of this request's key (replay.h), 0 for none, and where
+	 * the handler's own headers begin. */
+	long long		 replay_id;
+	size_t			 replay_hdrs;
+	/* The key the forms of the page carry (view.c): hex, or empty. */
+	char			 form_key[33];
 
 	/* The lists of a log this request's view document stands for by
 	 * the empty element lists_at (viewcache.h, logview.c); pinned. */

@@ -16,6 +16,7 @@ st_rc_str(st_rc rc)
 	case ST_E_BUSY:		return "lock given up";
 	case ST_E_DB:		return "database error";
 	case ST_E_DB_GONE:	return "database unreachable";
+	case ST_E_UNAVAILABLE:	return "database unavailable";
 	case ST_E_IO:		return "i/o error";
 	case ST_E_CONFIG:	return "configuration error";
 	case ST_E_INTERNAL:	return "internal error";

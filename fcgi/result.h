@@ -8,9 +8,10 @@
  * ST_OK is zero so that "if (rc != ST_OK) goto out;" reads naturally.
  *
  * The values say what kind of failure it was, because the caller maps them
- * to different outcomes: ST_E_DB_GONE becomes 503 and a reconnect,
- * ST_E_CONFLICT and ST_E_BUSY become 409, ST_E_INVALID becomes 400/422
- * with a message.
+ * to different outcomes: ST_E_DB_GONE becomes a reconnect and 503,
+ * ST_E_BUSY a retry of the whole request and 503 when that does not help,
+ * ST_E_UNAVAILABLE 503, ST_E_CONFLICT 409, ST_E_INVALID 400/422 with a
+ * message.
  */
 typedef enum st_rc {
 	ST_OK = 0,
@@ -24,6 +25,12 @@ typedef enum st_rc {
 				 * rolled back, to be tried again whole */
 	ST_E_DB,		/* database error other than a lost server */
 	ST_E_DB_GONE,		/* the database server is unreachable */
+	ST_E_UNAVAILABLE,	/* the database is there but cannot serve
+				 * now: a statement ran out of time, the
+				 * request's time for the database is
+				 * spent, or it cannot write (disk full,
+				 * read-only); nothing of the transaction
+				 * remains */
 	ST_E_IO,		/* file or socket error */
 	ST_E_CONFIG,		/* configuration is missing or wrong */
 	ST_E_INTERNAL		/* a broken invariant: a bug */

@@ -3,12 +3,18 @@
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+
+#include <sodium.h>
 
 #include "auth.h"
+#include "dbwatch.h"
+#include "fault.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "log.h"
 #include "multipart.h"
+#include "replay.h"
 #include "utf8.h"
 #include "route.h"
 #include "view.h"
@@ -421,6 +427,28 @@ charset_ok(const char *ctype)
 	return strncasecmp(cs, "utf-8", 5) == 0;
 }
 
+/* A multipart body by its parts: a browser sends the same form again
+ * with another boundary, and that must not make it another request. */
+static void
+digest_parts(const struct mparts *parts, unsigned char out[32])
+{
+	crypto_hash_sha256_state st;
+	size_t i;
+
+	crypto_hash_sha256_init(&st);
+	for (i = 0; i < parts->n; i++) {
+		const struct mpart *pt = &parts->v[i];
+		const char *fn = pt->filename != NULL ? pt->filename : "";
+		const char *ct = pt->ctype != NULL ? pt->ctype : "";
+
+		secure_sha256_field(&st, pt->name, strlen(pt->name));
+		secure_sha256_field(&st, fn, strlen(fn));
+		secure_sha256_field(&st, ct, strlen(ct));
+		secure_sha256_field(&st, pt->data, pt->len);
+	}
+	crypto_hash_sha256_final(&st, out);
+}
+
 static st_rc
 read_body(struct req *r, int *status, const char **msg)
 {
@@ -458,6 +486,9 @@ read_body(struct req *r, int *status, const char **msg)
 		*msg = _("The request body ended early.");
 		return ST_E_INVALID;
 	}
+	/* What a repeat of this request must match (replay.h). */
+	crypto_hash_sha256(r->body_digest, (const unsigned char *)
+	    (r->body.len > 0 ? r->body.data : ""), r->body.len);
 	if (rt->body == BODY_FORM) {
 		if (!ctype_is(r->content_type,
 		    "application/x-www-form-urlencoded")) {
@@ -487,6 +518,7 @@ read_body(struct req *r, int *status, const char **msg)
 			*msg = _("The upload could not be read. Choose the file again and send it.");
 			return ST_E_INVALID;
 		}
+		digest_parts(&parts, r->body_digest);
 		for (i = 0; i < parts.n; i++) {
 			const struct mpart *pt = &parts.v[i];
 			char *v;
@@ -533,9 +565,11 @@ status_of(st_rc rc)
 	case ST_OK:		return 200;
 	case ST_E_NOT_FOUND:	return 404;
 	case ST_E_CONFLICT:	return 409;
-	case ST_E_BUSY:		return 409;
 	case ST_E_INVALID:	return 400;
 	case ST_E_TOO_BIG:	return 413;
+	/* A lock given up after the retries is nobody's change: busy. */
+	case ST_E_BUSY:
+	case ST_E_UNAVAILABLE:
 	case ST_E_DB_GONE:	return 503;
 	default:		return 500;
 	}
@@ -553,6 +587,8 @@ message_of(int status)
 	case 409: return _("Someone else changed this at the same time. Try again.");
 	case 413: return _("The request is too large.");
 	case 503: return _("The service is temporarily unavailable. Try again in a moment; nothing was saved.");
+	/* Said only when a COMMIT went out and its answer was lost. */
+	case 1503: return _("The connection to the database was lost just as your change was being saved, so it may or may not have been saved. Send it again: the same form, or a request with the same Idempotency-Key, is never carried out twice.");
 	}
 	return _("Something went wrong on our side, and nothing was saved. Try again, or contact support.");
 }
@@ -566,6 +602,20 @@ fallback(struct req *r, int status, const char *msg)
 	buf_reset(&r->out);
 	if (buf_addstr(&r->out, msg) != ST_OK)
 		buf_reset(&r->out);
+}
+
+/* The handler, unless the request is a repeat answered by its key. */
+static st_rc
+run_handler(struct req *r)
+{
+	int done = 0;
+	st_rc rc;
+
+	if (r->w->db.held && (rc = replay_begin(r, &done)) != ST_OK)
+		return rc;
+	if (done)
+		return ST_OK;
+	return r->route->fn(r);
 }
 
 /*
@@ -599,7 +649,7 @@ partner_attempt(struct req *r)
 	if (r->xml == NULL && xmlsafe_parse(r->body.data, r->body.len, max,
 	    r->w->cfg->xml_max_depth, &r->xml, err, sizeof(err)) != ST_OK)
 		return resp_error(r, 400, pool_strdup(&r->pool, err));
-	return rt->fn(r);
+	return run_handler(r);
 }
 
 /* Authentication, permission, CSRF and the handler: may be run twice. */
@@ -663,7 +713,7 @@ attempt(struct req *r)
 		if (t == NULL || c == NULL || !secure_streq(t, c))
 			return login_page(r, 403, _("The login form had expired. Try again."), fields_get(&r->form, "username"));
 	}
-	return rt->fn(r);
+	return run_handler(r);
 }
 
 void
@@ -672,7 +722,7 @@ dispatch(struct req *r)
 	struct db *db = &r->w->db;
 	const char *msg = NULL;
 	size_t hdrs_base;
-	int status, tries;
+	int status, tries, hold, unknown;
 	st_rc rc;
 
 	r->route = route_match(r->method, r->path, r->arg, sizeof(r->arg),
@@ -697,29 +747,84 @@ dispatch(struct req *r)
 		return;
 	}
 	/*
-	 * A server restart shows up as a lost connection on the first
-	 * statement. If nothing can have been committed yet, reconnect and
-	 * run the request once more: the user never notices the restart.
+	 * A request that changes something runs whole in one transaction
+	 * (db.h, "Holding"), committed after the handler has answered and
+	 * with that answer (replay.h): what the client is told and what was
+	 * saved are one. That makes it safe to run again whenever nothing
+	 * was committed: after a lost connection (a server restart shows up
+	 * on the first statement) and after a deadlock or a lock given up,
+	 * which are nobody's doing (up to four runs, with a short random
+	 * pause). The database's time is bounded per request, below the web
+	 * server's wait (db_request_ms).
 	 */
+	FAULT("request");
+	hold = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	hdrs_base = r->hdrs.len;
-	for (tries = 0; tries < 2; tries++) {
+	for (tries = 0; ; tries++) {
 		db->commit_sent = 0;
 		buf_reset(&r->out);
 		buf_truncate(&r->hdrs, hdrs_base);
 		r->status = 200;
 		r->ctype = NULL;
-		rc = attempt(r);
+		r->replay_id = 0;
+		db_deadline(db, r->w->cfg->db_request_ms);
+		rc = hold ? db_hold_begin(db) : ST_OK;
+		if (rc == ST_OK)
+			rc = attempt(r);
 		db_rollback(db);	/* a no-op unless a handler forgot */
-		if (rc != ST_E_DB_GONE || db->commit_sent)
+		if (hold) {
+			if (rc == ST_OK && db_hold_broken(db))
+				rc = (st_rc)db->held_broken;
+			if (rc == ST_OK)
+				rc = replay_store(r);
+			if (rc == ST_OK) {
+				FAULT("request_before_commit");
+				rc = db_hold_commit(db);
+			} else
+				db_hold_rollback(db);
+			if (rc == ST_OK)
+				FAULT("request_after_commit");
+		}
+		db_deadline(db, 0);
+		if (db->commit_sent && rc != ST_OK)
 			break;
+		if (rc == ST_E_DB_GONE && tries == 0 && !db->timed_out)
+			continue;
+		if (rc == ST_E_BUSY && tries < 3) {
+			long ms = 20L << tries;
+			struct timespec ts;
+
+			ms += (long)randombytes_uniform((uint32_t)ms + 1);
+			ts.tv_sec = 0;
+			ts.tv_nsec = ms * 1000000L;
+			log_info("request '%s': run again after a lock was "
+			    "given up", r->id);
+			nanosleep(&ts, NULL);
+			continue;
+		}
+		break;
 	}
+	if (rc == ST_E_DB_GONE && db->timed_out)
+		dbwatch_stalled(r->w->metrics);
+	if (rc == ST_E_UNAVAILABLE && db->cannot_write)
+		dbwatch_write(r->w->metrics, 0);
+	else if (hold && rc == ST_OK && db->commit_sent)
+		dbwatch_write(r->w->metrics, 1);
 	if (rc != ST_OK) {
 		status = status_of(rc);
+		/* After a COMMIT whose answer was lost nobody knows whether it
+		 * was saved, and "nothing was saved" would be a guess. */
+		unknown = rc == ST_E_DB_GONE && db->commit_sent;
 		if (status >= 500)
-			log_err("request '%s' on route '%s' failed: %s", r->id,
-			    r->route->pattern, st_rc_str(rc));
+			log_err("request '%s' on route '%s' failed: %s%s",
+			    r->id, r->route->pattern, st_rc_str(rc), unknown ?
+			    " after the commit went out" : "");
 		buf_truncate(&r->hdrs, hdrs_base);
-		if (resp_error(r, status, message_of(status)) != ST_OK)
-			fallback(r, status, message_of(status));
+		if (status == 503 && resp_header(r, "Retry-After", "2") !=
+		    ST_OK)
+			log_warn("cannot set header");
+		msg = message_of(unknown ? 1503 : status);
+		if (resp_error(r, status, msg) != ST_OK)
+			fallback(r, status, msg);
 	}
 }

@@ -157,3 +157,15 @@ secure_load_key(const char *path, unsigned char key[SECURE_KEY_LEN],
 	sodium_memzero(raw, sizeof(raw));
 	return ST_OK;
 }
+
+void
+secure_sha256_field(crypto_hash_sha256_state *st, const void *p, size_t n)
+{
+	unsigned char len[8];
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		len[i] = (unsigned char)((unsigned long long)n >> (8 * i));
+	crypto_hash_sha256_update(st, len, sizeof(len));
+	crypto_hash_sha256_update(st, p, n);
+}

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <sodium.h>
+
 #include "result.h"
 
 /*
@@ -38,6 +40,12 @@ void secure_reference(char out[SECURE_REF_SIZE]);
 void secure_random_hex(char *out, size_t outsize);
 /* Unkeyed 256-bit hash (BLAKE2b) of a high-entropy token. */
 void secure_hash(const char *s, size_t len, unsigned char out[SECURE_HASH_LEN]);
+/*
+ * Add one field to a SHA-256 of several: its length, then its bytes, so
+ * that no two lists of fields hash alike ("ab","c" and "a","bc").
+ */
+void secure_sha256_field(crypto_hash_sha256_state *st, const void *p,
+    size_t n);
 /* HMAC-SHA256 of data under key. */
 void secure_hmac(const unsigned char key[SECURE_KEY_LEN], const void *data,
     size_t len, unsigned char out[SECURE_HASH_LEN]);

@@ -209,14 +209,15 @@ struct stmt_def {
 	" 'paused', 'none'), NULL)"
 /* kind, status, service, created_at, partner name, partner_ref, and the
  * latest answer's kind, text, reference and time, public_id, kind of
- * the notice it cancels, NO_RECEIVER_STATE, and created_at and id to
- * sort by: notices to partners (the WHERE follows) */
+ * the notice it cancels, NO_RECEIVER_STATE, created_at and id to sort
+ * by, and whether it was ever tried (a cancelled one may have reached
+ * the partner): notices to partners (the WHERE follows) */
 #define OUTBOX_LIST_COLS \
 	"SELECT o.kind, o.status, o.service," \
 	" DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.name," \
 	" o.partner_ref, a.kind, a.text, a.reference," \
 	" DATE_FORMAT(a.at, '%Y-%m-%dT%H:%i:%sZ'), o.public_id, oc.kind, " \
-	NO_RECEIVER_STATE("o") ", o.created_at, o.id" \
+	NO_RECEIVER_STATE("o") ", o.created_at, o.id, o.attempts > 0" \
 	" FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id" \
 	" LEFT JOIN notice_answer a ON a.id = (SELECT MAX(a2.id) FROM" \
 	" notice_answer a2 WHERE a2.outbox_id = o.id)" \
@@ -332,6 +333,43 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_BEGIN] = { "begin", "START TRANSACTION" },
 	[STMT_COMMIT] = { "commit", "COMMIT" },
 	[STMT_ROLLBACK] = { "rollback", "ROLLBACK" },
+	/* A request's own transactions inside the one it runs in (db.h). */
+	[STMT_SAVEPOINT] = { "savepoint", "SAVEPOINT st" },
+	[STMT_SAVEPOINT_RELEASE] = { "savepoint_release",
+	    "RELEASE SAVEPOINT st" },
+	[STMT_SAVEPOINT_ROLLBACK] = { "savepoint_rollback",
+	    "ROLLBACK TO SAVEPOINT st" },
+	/* (principal, key hash, fingerprint, route): a request's key, with
+	 * its answer stored before the commit (replay.h) */
+	[STMT_REPLAY_CLAIM] = { "replay_claim",
+	    "INSERT INTO request_replay (principal, key_hash, fingerprint,"
+	    " route, status, headers, body) VALUES (?, ?, ?, ?, 0, '', '')" },
+	/* (fingerprint, principal, key hash) -> same request?, status,
+	 * content type, headers, body, older than a day?, id: as committed,
+	 * whatever the transaction's snapshot */
+	[STMT_REPLAY_GET] = { "replay_get",
+	    "SELECT fingerprint = ?, status, content_type, headers, body,"
+	    " created_at < NOW(6) - INTERVAL 1 DAY, id FROM request_replay"
+	    " WHERE principal = ? AND key_hash = ? LOCK IN SHARE MODE" },
+	/* (id) */
+	[STMT_REPLAY_DROP] = { "replay_drop",
+	    "DELETE FROM request_replay WHERE id = ?" },
+	/* (status, content type, headers, body, id) */
+	[STMT_REPLAY_STORE] = { "replay_store",
+	    "UPDATE request_replay SET status = ?, content_type = ?,"
+	    " headers = ?, body = ? WHERE id = ?" },
+	/* () keys older than a day, a bounded batch */
+	[STMT_REPLAY_PURGE] = { "replay_purge",
+	    "DELETE FROM request_replay"
+	    " WHERE created_at < NOW(6) - INTERVAL 1 DAY LIMIT 10000" },
+	/* (probed_by): the monitor's write (dbwatch.h) */
+	[STMT_HEALTH_PROBE] = { "health_probe",
+	    "UPDATE health_probe SET probed_at = NOW(6), probed_by = ?"
+	    " WHERE id = 1" },
+	/* How long one statement may run and wait for a lock (db.h). */
+	[STMT_SESSION_LIMITS] = { "session_limits",
+	    "SET SESSION innodb_lock_wait_timeout = ?, "
+	    "max_statement_time = ? / 1000" },
 
 	/* (username) -> principal cols, password_hash */
 	[STMT_USER_BY_NAME] = { "user_by_name",
@@ -1226,10 +1264,53 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE outbox SET status = 'in_flight',"
 	    " lease_until = NOW(6) + INTERVAL ? SECOND, claimed_by = ?,"
 	    " attempts = attempts + 1 WHERE id = ?" },
-	/* (error, id) */
+	/* (error, id): never a notice a partner is known to have */
 	[STMT_OUTBOX_CANCEL_ONE] = { "outbox_cancel_one",
 	    "UPDATE outbox SET status = 'cancelled', last_error = ?,"
-	    " lease_until = NULL WHERE id = ?" },
+	    " lease_until = NULL WHERE id = ? AND delivered_at IS NULL"
+	    " AND status IN ('queued', 'failed', 'in_flight')" },
+	/* (claimed_by, id) -> status, held by claimed_by?, log_id,
+	 *  concern_id, partner_id, kind, never delivered? */
+	[STMT_OUTBOX_RESULT_LOCK] = { "outbox_result_lock",
+	    "SELECT status, claimed_by <=> ?, log_id, concern_id, partner_id,"
+	    " kind, delivered_at IS NULL FROM outbox WHERE id = ? FOR UPDATE" },
+	/* (acknowledged?, http status, acknowledged?, partner_ref, id): a
+	 * partner's 2xx is a fact, recorded whoever holds the row and
+	 * whatever it was marked meanwhile (a lost lease, a cancellation
+	 * that came too late); an acknowledgement is never taken back */
+	[STMT_OUTBOX_DELIVERED] = { "outbox_delivered",
+	    "UPDATE outbox SET status = IF(? OR status = 'acknowledged',"
+	    " 'acknowledged', 'delivered'), last_http_status = ?,"
+	    " last_error = NULL, delivered_at = COALESCE(delivered_at, NOW(6)),"
+	    " acknowledged_at = IF(?, COALESCE(acknowledged_at, NOW(6)),"
+	    " acknowledged_at), partner_ref = COALESCE(partner_ref, ?),"
+	    " dead_at = NULL, lease_until = NULL WHERE id = ?" },
+	/* (attempt id) -> rows: whether an attempt's outcome was committed
+	 * when the answer to the COMMIT was lost */
+	[STMT_ATTEMPT_EXISTS] = { "attempt_exists",
+	    "SELECT COUNT(*) FROM delivery_attempt WHERE id = ?"
+	    " AND outcome <> 'in_flight'" },
+	/* (outbox_id, partner_id, attempt, claimed_by): an attempt as it
+	 * is claimed, before anything is sent (0022_attempt_in_flight.sql) */
+	[STMT_ATTEMPT_START] = { "attempt_start",
+	    "INSERT INTO delivery_attempt (outbox_id, partner_id, attempt,"
+	    " claimed_by, started_at, finished_at, outcome) VALUES"
+	    " (?, ?, ?, ?, NOW(6), NULL, 'in_flight')" },
+	/* (outbox_id): attempts whose process stopped before their outcome
+	 * was recorded, found when the notice is claimed again */
+	[STMT_ATTEMPT_ABANDON] = { "attempt_abandon",
+	    "UPDATE delivery_attempt SET outcome = 'unknown',"
+	    " error = 'no outcome recorded: the sending process stopped',"
+	    " finished_at = NOW(6)"
+	    " WHERE outbox_id = ? AND outcome = 'in_flight'" },
+	/* (http status, outcome, error, retry_after, attempt id) */
+	[STMT_ATTEMPT_FINISH] = { "attempt_finish",
+	    "UPDATE delivery_attempt SET http_status = ?, outcome = ?,"
+	    " error = ?, retry_after_s = ?, finished_at = NOW(6)"
+	    " WHERE id = ?" },
+	/* (id) -> name */
+	[STMT_PARTNER_NAME] = { "partner_name",
+	    "SELECT name FROM partner WHERE id = ?" },
 	/* (status, http status, error, delivered?, acknowledged?,
 	 *  partner_ref, dead?, seconds to next attempt, id, claimed_by):
 	 * only while this process still holds the row */
@@ -1642,6 +1723,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (partner id, n) -> outcome of its last n attempts, newest first */
 	[STMT_PARTNER_RECENT_OUTCOMES] = { "partner_recent_outcomes",
 	    "SELECT outcome FROM delivery_attempt WHERE partner_id = ?"
+	    " AND outcome NOT IN ('in_flight', 'unknown')"
 	    " ORDER BY finished_at DESC, id DESC LIMIT ?" },
 	/* (partner id) -> id of its open partner_failing alert */
 	[STMT_ALERT_PARTNER_OPEN] = { "alert_partner_open",

@@ -156,8 +156,15 @@ view_page(struct req *r, const char *name)
 		if (r->who.unit_name != NULL)
 			view_attr(u, "unit", r->who.unit_name);
 	}
-	if (r->csrf[0] != '\0')
+	if (r->csrf[0] != '\0') {
 		view_el(page, "csrf", r->csrf);
+		/* Every form of the page carries one key, so that a form
+		 * sent twice (a double click, a resend after no answer) is
+		 * carried out once (replay.h). */
+		if (r->form_key[0] == '\0')
+			secure_random_hex(r->form_key, sizeof(r->form_key));
+		view_el(page, "idem", r->form_key);
+	}
 	return page;
 }
 
@@ -399,6 +406,37 @@ send_kept(struct req *r, xmlDocPtr doc, const char *name)
 	return ST_OK;
 }
 
+/*
+ * The forms of a page that is kept (send_kept) carry a key made from
+ * what the page is made of, the log's version among it, instead of a
+ * random one: with a random one no two reads would be alike and none
+ * could be kept. So the same form sent twice from the same state of the
+ * log is one request; after any change the page and its key are new.
+ */
+static void
+kept_form_key(struct req *r, xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr n;
+	struct vc_hash h;
+	struct vc_key key;
+	size_t i;
+
+	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    xmlStrcmp(n->name, BAD_CAST "idem") == 0)
+			break;
+	if (n == NULL)
+		return;
+	vc_hash_init(&h, "form-key/1");
+	vc_hash_add(&h, r->lists->key.b, VC_KEY_LEN);
+	vc_hash_str(&h, name);
+	vc_hash_str(&h, r->csrf);
+	vc_hash_final(&h, &key);
+	for (i = 0; i < 16; i++)
+		snprintf(r->form_key + 2 * i, 3, "%02x", key.b[i]);
+	xmlNodeSetContent(n, BAD_CAST r->form_key);
+}
+
 static st_rc
 send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 {
@@ -406,9 +444,10 @@ send_html(struct req *r, int status, xmlDocPtr doc, const char *name)
 
 	/* Only plain reads are kept: an answer to a form with an error
 	 * carries what was typed, and is not asked for twice. */
-	if (status == 200 && r->lists_at != NULL && r->lists_at->doc == doc)
+	if (status == 200 && r->lists_at != NULL && r->lists_at->doc == doc) {
+		kept_form_key(r, doc, name);
 		rc = send_kept(r, doc, name);
-	else
+	} else
 		rc = view_render(r, doc, name, &r->out);
 	if (rc != ST_OK)
 		return rc;

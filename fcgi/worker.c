@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 
@@ -120,6 +121,7 @@ handle(struct worker *w, FCGX_Request *fr)
 	r.signature = FCGX_GetParam("HTTP_X_STAFETT_SIGNATURE", fr->envp);
 	r.accept_language = FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", fr->envp);
 	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", fr->envp);
+	r.idem_header = FCGX_GetParam("HTTP_IDEMPOTENCY_KEY", fr->envp);
 	https = FCGX_GetParam("HTTPS", fr->envp);
 	r.https = https != NULL && strcmp(https, "on") == 0;
 	r.reader = fcgi_read;
@@ -142,6 +144,46 @@ handle(struct worker *w, FCGX_Request *fr)
 		    w->db.reconnects - before);
 	w->served++;
 	req_release(&r);
+}
+
+/*
+ * Told to stop: answer the connections already queued on the socket
+ * first (they were accepted by the kernel; closing the socket would
+ * reset them), until none is waiting, for at most shutdown_grace_s. The
+ * master has removed the socket's name first, so no new ones come.
+ *
+ * Not when the master died (the kernel's SIGTERM, server.c): the name
+ * is still there and connections would keep coming while this worker
+ * keeps the lock a new set needs. Then it leaves after its request.
+ */
+static void
+drain(struct worker *w, FCGX_Request *fr, int listen_fd)
+{
+	time_t until = time(NULL) + (time_t)w->cfg->shutdown_grace_s;
+	unsigned n = 0;
+
+	if (w->master != 0 && getppid() != w->master) {
+		log_warn("the master is gone: stopping without answering "
+		    "what waits on the socket");
+		return;
+	}
+	while (time(NULL) < until) {
+		struct pollfd pfd = { listen_fd, POLLIN, 0 };
+		int r;
+
+		if (poll(&pfd, 1, 0) <= 0)
+			break;
+		if ((r = FCGX_Accept_r(fr)) < 0) {
+			if (r == -EAGAIN || r == -EWOULDBLOCK || r == -EINTR)
+				continue;	/* another worker took it */
+			break;
+		}
+		handle(w, fr);
+		FCGX_Finish_r(fr);
+		n++;
+	}
+	if (n > 0)
+		log_info("answered %u queued requests before stopping", n);
 }
 
 int
@@ -188,6 +230,8 @@ worker_run(struct worker *w, int listen_fd)
 		struct pollfd pfd = { listen_fd, POLLIN, 0 };
 		int r;
 
+		sigset_t pending;
+
 		if (ppoll(&pfd, 1, NULL, &waiting) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -195,6 +239,13 @@ worker_run(struct worker *w, int listen_fd)
 			    strerror(errno));
 			break;
 		}
+		/* A connection was waiting, so ppoll returned without
+		 * delivering a stop that came during the last request (it
+		 * stays pending): look, or a worker under steady load would
+		 * never stop. */
+		if (sigpending(&pending) == 0 && (sigismember(&pending,
+		    SIGTERM) || sigismember(&pending, SIGINT)))
+			break;
 		/* The socket is non-blocking: another worker may have taken
 		 * the connection, and then accept says so at once. */
 		if ((r = FCGX_Accept_r(&fr)) < 0) {
@@ -206,6 +257,7 @@ worker_run(struct worker *w, int listen_fd)
 		handle(w, &fr);
 		FCGX_Finish_r(&fr);
 	}
+	drain(w, &fr, listen_fd);
 	FCGX_Finish_r(&fr);
 	FCGX_Free(&fr, 0);
 	return 0;

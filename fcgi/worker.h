@@ -2,6 +2,8 @@
 #ifndef ST_WORKER_H
 #define ST_WORKER_H
 
+#include <sys/types.h>
+
 #include "auth.h"
 #include "codelists.h"
 #include "conf.h"
@@ -31,6 +33,7 @@ struct worker {
 	struct viewcache	*vc;		/* owned by the worker */
 	struct form_env		 env;		/* forms' secondary data */
 	unsigned long		 served;
+	pid_t			 master;	/* its parent, 0: none */
 };
 
 /* Serve FastCGI requests on listen_fd until told to stop. */

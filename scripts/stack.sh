@@ -7,6 +7,24 @@
 
 stack_user() { id -un; }
 
+# stack_until CMD...: run CMD every tenth of a second until it succeeds,
+# for at most 30 s (then 1).
+stack_until() {
+	n=0
+	until "$@"; do
+		n=$((n + 1))
+		[ $n -le 300 ] || return 1
+		sleep 0.1
+	done
+}
+
+# stack_gone PID / stack_group_gone PID: the process, or its whole
+# process group (and the pid itself), has exited.
+stack_gone() { ! kill -0 "$1" 2>/dev/null; }
+stack_group_gone() {
+	! kill -0 -- "-$1" 2>/dev/null && ! kill -0 "$1" 2>/dev/null
+}
+
 # stack_db_start DIR: install the data directory if needed, start mariadbd
 # on DIR/run/db.sock (no TCP), wait until it answers.
 stack_db_start() {
@@ -33,15 +51,10 @@ stack_db_start() {
 		--character-set-server=utf8mb4 \
 		--collation-server=utf8mb4_unicode_ci \
 		</dev/null >/dev/null 2>&1 &
-	i=0
-	while ! stack_db_up "$dir"; do
-		i=$((i + 1))
-		if [ $i -gt 300 ]; then
-			echo "stack: MariaDB did not start; see $dir/log/db.log" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
+	stack_until stack_db_up "$dir" || {
+		echo "stack: MariaDB did not start; see $dir/log/db.log" >&2
+		return 1
+	}
 }
 
 stack_db_up() {
@@ -59,11 +72,7 @@ stack_db_stop() {
 	if [ -f "$dir/run/db.pid" ]; then
 		pid=$(cat "$dir/run/db.pid")
 		kill "$pid" 2>/dev/null || true
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 300 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		stack_until stack_gone "$pid" || true
 		kill -9 "$pid" 2>/dev/null || true
 		rm -f "$dir/run/db.pid"
 	fi
@@ -127,16 +136,11 @@ stack_app_start() {
 	STAFETT_CONFIG="$dir/stafett.conf" setsid "$bin" notify \
 		</dev/null >>"$dir/log/notify.log" 2>&1 &
 	echo $! >"$dir/run/notify.pid"
-	i=0
-	while [ ! -S "$dir/run/stafett.sock" ]; do
-		i=$((i + 1))
-		if [ $i -gt 300 ]; then
-			echo "stack: stafett serve did not start; see $dir/log/stafett.log" >&2
-			tail -n 20 "$dir/log/stafett.log" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
+	stack_until test -S "$dir/run/stafett.sock" || {
+		echo "stack: stafett serve did not start; see $dir/log/stafett.log" >&2
+		tail -n 20 "$dir/log/stafett.log" >&2
+		return 1
+	}
 }
 
 # stack_kill_pidfile FILE [SIGNAL]: ask the process to stop gracefully
@@ -146,19 +150,32 @@ stack_kill_pidfile() {
 	pid=$(cat "$f" 2>/dev/null || true)
 	if [ -n "$pid" ]; then
 		kill -"$sig" "$pid" 2>/dev/null || true
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 300 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
+		stack_until stack_gone "$pid" || true
 		kill -9 "$pid" 2>/dev/null || true
+		rm -f "$f"
+	fi
+}
+
+# stack_kill_group FILE: as stack_kill_pidfile, for the whole process
+# group of the pid in FILE (serve is started by setsid: its master leads
+# the group, and its workers are in it even if the master is gone).
+stack_kill_group() {
+	f=$1
+	pid=$(cat "$f" 2>/dev/null || true)
+	if [ -n "$pid" ]; then
+		# (the pid alone too, should it not lead a group of its own)
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" \
+			2>/dev/null || true
+		stack_until stack_group_gone "$pid" || true
+		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" \
+			2>/dev/null || true
 		rm -f "$f"
 	fi
 }
 
 stack_app_stop() {
 	stack_kill_pidfile "$1/run/notify.pid"
-	stack_kill_pidfile "$1/run/stafett.pid"
+	stack_kill_group "$1/run/stafett.pid"
 }
 
 # stack_nginx_start DIR SRCDIR PORT: nginx on 127.0.0.1:PORT.
@@ -173,6 +190,16 @@ stack_nginx_start() {
 	"${NGINX_BIN:-nginx}" -p "$dir/nginx" -c "$dir/nginx.conf" \
 		-e "$dir/log/nginx-error.log" || {
 		echo "stack: nginx did not start; see $dir/log/nginx-error.log" >&2
+		return 1
+	}
+}
+
+# stack_wait_healthy PORT: until /healthz on PORT says ok (the monitor
+# has seen the database answer and write), at most 30 s.
+stack_wait_healthy() {
+	stack_until curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$1/healthz" \
+		2>/dev/null || {
+		echo "stack: stafett did not become healthy on port $1" >&2
 		return 1
 	}
 }

@@ -35,6 +35,7 @@
            the first add or remove button. -->
       <button type="submit" name="_action" value="submit" class="default-submit" tabindex="-1" aria-hidden="true"><xsl:value-of select="i:t('Send')"/></button>
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="idem" value="{/page/idem}"/>
       <xsl:if test="/page/@draft">
         <input type="hidden" name="_draft" value="{/page/@draft}"/>
       </xsl:if>
@@ -55,6 +56,7 @@
     <xsl:if test="/page/@draft">
       <form method="post" action="/drafts/{/page/@draft}/delete" class="discard">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <button type="submit" class="link-danger"><xsl:value-of select="i:t('Delete the draft')"/></button>
       </form>
     </xsl:if>

@@ -51,6 +51,7 @@
                 <a href="/settings/email"><xsl:value-of select="i:t('E-mail notices')"/></a>
                 <form method="post" action="/logout" class="inline">
                   <input type="hidden" name="csrf" value="{page/csrf}"/>
+                  <input type="hidden" name="idem" value="{/page/idem}"/>
                   <button type="submit" class="link"><xsl:value-of select="i:t('Log out')"/></button>
                 </form>
               </div>

@@ -161,6 +161,7 @@
       <h2 id="decide-title"><xsl:value-of select="i:t('Decide the way forward')"/></h2>
       <form method="post" action="/concerns/{$c/@id}/level" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <!-- the level the decision is made on: a decision made meanwhile
              by someone else makes this one stale (409), not a second one -->
         <input type="hidden" name="from_level" value="{$c/@level}"/>
@@ -312,6 +313,7 @@
       <h2 id="receive-title"><xsl:value-of select="i:t('Take the concern in, or answer its author')"/></h2>
       <form method="post" action="/concerns/{$c/@id}/receive" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <fieldset>
           <xsl:attribute name="class">field choices<xsl:if test="$derr != ''"> has-error</xsl:if></xsl:attribute>
           <xsl:if test="$derr != ''"><xsl:attribute name="aria-describedby">receive-decision-error</xsl:attribute></xsl:if>
@@ -368,6 +370,7 @@
         <summary><xsl:value-of select="i:t('Record the team’s advice')"/></summary>
         <form method="post" action="/concerns/{$c/@id}/discussed" novalidate="novalidate">
           <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <xsl:call-template name="field">
             <xsl:with-param name="id" select="'discussed-team'"/>
             <xsl:with-param name="name" select="'team'"/>

@@ -39,6 +39,7 @@
         <div class="actions-row">
           <form method="post" action="/consents/{$c/@id}/withdraw" class="inline-form">
             <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
             <input type="hidden" name="confirm" value="yes"/>
             <button type="submit" class="primary danger-button"><xsl:value-of select="i:t('Yes, withdraw the consent')"/></button>
           </form>
@@ -95,6 +96,7 @@
         <xsl:if test="$l/rights/@manage">
           <form method="post" action="/consents/{$c/@id}/attachment" enctype="multipart/form-data" class="upload">
             <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
             <div class="field">
               <label for="scan-file">
                 <xsl:choose>

@@ -51,6 +51,7 @@
           <div class="step-admin">
             <form method="post" action="/admin/guide/steps/{@id}" novalidate="novalidate">
               <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
               <fieldset class="step-edit">
                 <legend><xsl:value-of select="i:t('Step {0}', @n)"/></legend>
                 <xsl:call-template name="step-fields">
@@ -65,6 +66,7 @@
             </form>
             <form method="post" action="/admin/guide/steps/{@id}/delete" class="discard">
               <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
               <button type="submit" class="link-danger"><xsl:value-of select="i:t('Delete step {0} on level {1}', @n, ../@n)"/></button>
             </form>
           </div>
@@ -75,6 +77,7 @@
       <h2 id="new-title"><xsl:value-of select="i:t('Add a step')"/></h2>
       <form method="post" action="/admin/guide/steps" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:variable name="lerr" select="string(error[@step = 'new'][@field = 'level'])"/>
         <div>
           <xsl:attribute name="class">field<xsl:if test="$lerr != ''"> has-error</xsl:if></xsl:attribute>

@@ -64,6 +64,7 @@
           <div class="decide">
             <form method="post" action="/handovers/{$h/@id}/accept" class="inline-form">
               <input type="hidden" name="csrf" value="{csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
               <button type="submit" class="primary"><xsl:value-of select="i:t('Accept: I take over the relay log')"/></button>
             </form>
             <details class="action">
@@ -71,6 +72,7 @@
               <summary><xsl:value-of select="i:t('Refuse the handover')"/></summary>
               <form method="post" action="/handovers/{$h/@id}/refuse" novalidate="novalidate">
                 <input type="hidden" name="csrf" value="{csrf}"/>
+                <input type="hidden" name="idem" value="{/page/idem}"/>
                 <xsl:call-template name="field">
                   <xsl:with-param name="id" select="'refuse-reason'"/>
                   <xsl:with-param name="name" select="'reason'"/>
@@ -90,6 +92,7 @@
         <xsl:when test="$h/@mine">
           <form method="post" action="/handovers/{$h/@id}/withdraw" class="inline-form">
             <input type="hidden" name="csrf" value="{csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
             <p><xsl:value-of select="i:t('You asked for this handover. If it is no longer right, withdraw it; you stay the relay holder.')"/></p>
             <button type="submit" class="secondary"><xsl:value-of select="i:t('Withdraw the handover')"/></button>
           </form>

@@ -191,12 +191,14 @@
           <div class="decide">
             <form method="post" action="/handovers/{@id}/accept" class="inline-form">
               <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
               <button type="submit" class="primary"><xsl:value-of select="i:t('Accept: I take over the relay log')"/></button>
             </form>
             <details class="action">
               <summary><xsl:value-of select="i:t('Refuse the handover')"/></summary>
               <form method="post" action="/handovers/{@id}/refuse" novalidate="novalidate">
                 <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="idem" value="{/page/idem}"/>
                 <xsl:call-template name="field">
                   <xsl:with-param name="id" select="'refuse-reason'"/>
                   <xsl:with-param name="name" select="'reason'"/>
@@ -214,6 +216,7 @@
         <xsl:when test="$l/@role = 'holder' and $l/rights/@handover">
           <form method="post" action="/handovers/{@id}/withdraw" class="inline-form">
             <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
             <button type="submit" class="secondary"><xsl:value-of select="i:t('Withdraw the handover')"/></button>
           </form>
         </xsl:when>
@@ -415,6 +418,7 @@
       <summary><xsl:value-of select="i:t('Add a measure')"/></summary>
       <form method="post" action="/logs/{$l/@id}/measures" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:call-template name="field">
           <xsl:with-param name="id" select="'measure-what'"/>
           <xsl:with-param name="name" select="'what'"/>
@@ -672,6 +676,7 @@
       <summary><xsl:value-of select="i:t('Plan a meeting')"/></summary>
       <form method="post" action="/logs/{$l/@id}/meetings" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <div class="field-row">
           <xsl:call-template name="field">
             <xsl:with-param name="id" select="'meeting-date'"/>
@@ -836,6 +841,7 @@
       <summary><xsl:value-of select="i:t('Add a participant')"/></summary>
       <form method="post" action="/logs/{$l/@id}/participants" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:variable name="err" select="string($e[@field = 'user'])"/>
         <xsl:variable name="chosen" select="string(/page/typed[@action = 'participant'][@name = 'user'])"/>
         <div>
@@ -884,6 +890,7 @@
         <summary><xsl:value-of select="i:t('Remove a participant')"/></summary>
         <form method="post" action="/logs/{$l/@id}/participants/remove" novalidate="novalidate">
           <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <xsl:call-template name="member-select">
             <xsl:with-param name="id" select="'remove-user'"/>
             <xsl:with-param name="name" select="'user'"/>
@@ -1054,6 +1061,7 @@
     <xsl:variable name="kind" select="string(/page/typed[@action = 'note'][@name = 'kind'])"/>
     <form method="post" action="/logs/{$l/@id}/notes" novalidate="novalidate" class="note-form" id="note">
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="idem" value="{/page/idem}"/>
       <xsl:variable name="kerr" select="string($e[@field = 'kind'])"/>
       <fieldset>
         <xsl:attribute name="class">field choices inline-choices<xsl:if test="$kerr != ''"> has-error</xsl:if></xsl:attribute>
@@ -1146,6 +1154,7 @@
       <summary><xsl:value-of select="i:t('Change the level')"/></summary>
       <form method="post" action="/logs/{$l/@id}/level" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:variable name="lerr" select="string($e[@field = 'level'])"/>
         <fieldset>
           <xsl:attribute name="class">field choices<xsl:if test="$lerr != ''"> has-error</xsl:if></xsl:attribute>
@@ -1207,6 +1216,7 @@
       <p><xsl:value-of select="i:t('The relay holder is told at once and follows it up with you. The log is closed with a closing note.')"/></p>
       <form method="post" action="/logs/{$l/@id}/close-request" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:call-template name="field">
           <xsl:with-param name="id" select="'close-request-reason'"/>
           <xsl:with-param name="name" select="'reason'"/>

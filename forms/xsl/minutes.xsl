@@ -72,6 +72,7 @@
             <div class="actions-row">
               <form method="post" action="/minutes/{$m/@id}/finalise" class="inline-form">
                 <input type="hidden" name="csrf" value="{csrf}"/>
+                <input type="hidden" name="idem" value="{/page/idem}"/>
                 <button type="submit" class="primary"><xsl:value-of select="i:t('Make final')"/></button>
               </form>
               <a class="button secondary" href="/forms/minutes?minutes={$m/@id}"><xsl:value-of select="i:t('Edit the draft')"/></a>

@@ -55,6 +55,7 @@
         <p class="intro"><xsl:value-of select="i:t('The notice was delivered, but the partner has not sent a receipt for it. If the partner has told you in another way that they have it, on the phone say, record it here. It is written in the timeline with your name, and the alert about the missing receipt goes away.')"/></p>
         <form method="post" action="/notices/{$n/@id}/confirm" novalidate="novalidate">
           <input type="hidden" name="csrf" value="{csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <xsl:call-template name="field">
             <xsl:with-param name="id" select="'confirm-how'"/>
             <xsl:with-param name="name" select="'how'"/>

@@ -65,6 +65,7 @@
       <xsl:when test="$p/@status = 'active'">
         <form method="post" action="/admin/partners/{$p/@id}/pause" class="inline-form">
           <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <button type="submit" class="secondary"><xsl:value-of select="i:t('Pause deliveries to {0}', $p/@name)"/></button>
         </form>
         <p class="hint"><xsl:value-of select="i:t('While it is paused nothing is sent to it; its notices wait and are sent when it is resumed.')"/></p>
@@ -72,6 +73,7 @@
       <xsl:otherwise>
         <form method="post" action="/admin/partners/{$p/@id}/resume" class="inline-form">
           <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <button type="submit" class="primary"><xsl:value-of select="i:t('Resume deliveries to {0}', $p/@name)"/></button>
         </form>
       </xsl:otherwise>
@@ -143,6 +145,7 @@
       <p><xsl:value-of select="i:t('Notices waiting for it that it no longer accepts (another kind of service, a type taken off) go to whichever partner accepts them.')"/></p>
       <form method="post" action="/admin/partners/{$p/@id}" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:call-template name="partner-fields">
           <xsl:with-param name="form" select="'edit'"/>
           <xsl:with-param name="p" select="$p"/>
@@ -255,10 +258,12 @@
                     <xsl:if test="@status = 'dead'">
                       <form method="post" action="/admin/notices/{@id}/retry" class="inline-form">
                         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                        <input type="hidden" name="idem" value="{/page/idem}"/>
                         <button type="submit" class="secondary small"><xsl:value-of select="i:t('Send again')"/><span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@id"/></span></button>
                       </form>
                       <form method="post" action="/admin/notices/{@id}/cancel" class="inline-form">
                         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                        <input type="hidden" name="idem" value="{/page/idem}"/>
                         <button type="submit" class="link-danger"><xsl:value-of select="i:t('Cancel')"/><span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@id"/></span></button>
                       </form>
                     </xsl:if>
@@ -284,6 +289,7 @@
       <div class="actions-row">
         <form method="post" action="/admin/notices/{@id}/cancel" class="inline-form">
           <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
           <input type="hidden" name="confirm" value="yes"/>
           <button type="submit" class="primary danger-button"><xsl:value-of select="i:t('Yes, cancel the notice')"/></button>
         </form>

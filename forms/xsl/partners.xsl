@@ -137,6 +137,7 @@
       <h2 id="new-title"><xsl:value-of select="i:t('Add a partner')"/></h2>
       <form method="post" action="/admin/partners" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
         <xsl:call-template name="partner-fields">
           <xsl:with-param name="form" select="'new'"/>
         </xsl:call-template>

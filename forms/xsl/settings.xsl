@@ -44,6 +44,7 @@
     </xsl:if>
     <form method="post" action="/settings/email" novalidate="novalidate">
       <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="idem" value="{/page/idem}"/>
       <fieldset class="field choices" id="topics" tabindex="-1">
         <xsl:attribute name="aria-describedby">topics-hint<xsl:if test="error"> topics-error</xsl:if></xsl:attribute>
         <xsl:if test="error"><xsl:attribute name="class">field choices has-error</xsl:attribute></xsl:if>
