@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "caselog.h"
 #include "deliver.h"
+#include "fault.h"
 #include "i18n.h"
 #include "log.h"
 #include "mem.h"
@@ -37,6 +38,17 @@ enum {
 	OD_CANCELS, OD_REASON
 };
 
+/* What a finished transfer came to: kept until it is recorded. */
+struct outcome {
+	long		 http;		/* 0: no answer */
+	char		 error[256];
+	char		*ref;		/* the partner's reference, or NULL */
+	int		 delivered, acked, dead;
+	long long	 delay;		/* seconds to the next attempt */
+	long long	 retry_after;	/* asked for, or -1 */
+	long long	 took_us;
+};
+
 struct job {
 	struct job		*next;
 	struct deliver		*d;
@@ -47,9 +59,12 @@ struct job {
 	long long		 outbox_id;
 	long long		 partner_id;
 	long long		 attempt;
+	long long		 attempt_id;	/* its delivery_attempt row */
 	long long		 age_s;	/* of the notice, when claimed */
+	long long		 claimed_ms;
 	long long		 started_ms;
 	const char		*why;	/* why it could not be prepared */
+	struct outcome		 out;
 	char			 pid[SECURE_ID_SIZE];
 	char			 bearer_hdr[BEARER_MAX + 32];
 	char			 cert[1024], key[1024];
@@ -61,6 +76,9 @@ struct deliver {
 	CURLM			*multi;
 	struct job		*jobs;
 	unsigned		 in_flight;
+	/* finished, their outcome not yet recorded (the database refused) */
+	struct job		*pending;
+	unsigned		 npending;
 	char			 me[80];	/* claimed_by */
 };
 
@@ -113,6 +131,7 @@ job_free(struct job *j)
 	curl_slist_free_all(j->hdrs);
 	xfree(j->body);
 	buf_release(&j->answer);
+	xfree(j->out.ref);
 	sodium_memzero(j->bearer_hdr, sizeof(j->bearer_hdr));
 	xfree(j);
 }
@@ -125,9 +144,16 @@ deliver_free(struct deliver *d)
 	if (d == NULL)
 		return;
 	/* Unfinished transfers keep their lease: another pass (or process)
-	 * sends them again after it, with the same idempotency key. */
+	 * sends them again after it, with the same idempotency key. So do
+	 * outcomes the database would not take (deliver_drain tried). */
 	for (j = d->jobs; j != NULL; j = n) {
 		n = j->next;
+		job_free(j);
+	}
+	for (j = d->pending; j != NULL; j = n) {
+		n = j->next;
+		log_err("deliver: the outcome of '%s' is not recorded; it is "
+		    "sent again after its lease, with the same key", j->pid);
 		job_free(j);
 	}
 	curl_multi_cleanup(d->multi);
@@ -148,41 +174,18 @@ on_data(char *p, size_t size, size_t n, void *arg)
 	return len;
 }
 
-/* Record an attempt; a failure is logged, never fatal (the outbox row is
- * the truth). */
-static void
-attempt_row(struct deliver *d, const struct job *j, long http,
-    const char *outcome, const char *error, long long retry_after)
-{
-	struct db_val p[9];
-
-	p[0] = DV_INT(j->outbox_id);
-	p[1] = DV_INT(j->partner_id);
-	p[2] = DV_INT(j->attempt);
-	p[3] = DV_STR(d->me);
-	p[4] = DV_INT((now_ms() - j->started_ms) * 1000);
-	p[5] = http > 0 ? DV_INT(http) : DV_NULL;
-	p[6] = DV_STR(outcome);
-	p[7] = DV_OPT(error);
-	p[8] = retry_after >= 0 ? DV_INT(retry_after) : DV_NULL;
-	if (db_exec(d->db, STMT_ATTEMPT_INSERT, p, 9, NULL, NULL) != ST_OK)
-		log_warn("deliver: cannot record an attempt of '%s'", j->pid);
-}
-
-/* Count a delivery in the partner's latency histogram (for /metrics).
- * A failure costs one sample, never the delivery: logged only. */
-static void
-latency_row(struct deliver *d, const struct job *j)
+/* Count a delivery in the partner's latency histogram (for /metrics). */
+static st_rc
+latency(struct db *db, long long outbox_id)
 {
 	struct db_val p[3];
 	struct db_res res;
 	long long us;
+	st_rc rc;
 
-	p[0] = DV_INT(j->outbox_id);
-	if (db_query(d->db, STMT_OUTBOX_LATENCY, p, 1, 1, &res) != ST_OK) {
-		log_warn("deliver: cannot read the latency of '%s'", j->pid);
-		return;
-	}
+	p[0] = DV_INT(outbox_id);
+	if ((rc = db_query(db, STMT_OUTBOX_LATENCY, p, 1, 1, &res)) != ST_OK)
+		return rc;
 	if (res.nrows == 1) {
 		us = db_get_int(&res, 0, 1);
 		if (us < 0)
@@ -190,11 +193,10 @@ latency_row(struct deliver *d, const struct job *j)
 		p[0] = DV_INT(db_get_int(&res, 0, 0));
 		p[1] = DV_INT(metrics_latency_le_ms((unsigned long long)us));
 		p[2] = DV_INT(us);
-		if (db_exec(d->db, STMT_LATENCY_ADD, p, 3, NULL, NULL) != ST_OK)
-			log_warn("deliver: cannot count the latency of '%s'",
-			    j->pid);
+		rc = db_exec(db, STMT_LATENCY_ADD, p, 3, NULL, NULL);
 	}
 	db_res_release(&res);
+	return rc;
 }
 
 /* The partner's reference from a receipt, or NULL. */
@@ -245,90 +247,270 @@ deliver_backoff(const struct conf *cfg, long long attempt)
 	return w / 2 + (long long)randombytes_uniform((uint32_t)(w / 2 + 1));
 }
 
+/*
+ * What a finished transfer came to (j->out), decided once, when it ends:
+ * 2xx delivered (acknowledged with a receipt), 408, 429, 5xx and no
+ * answer at all tried again, anything else refused for good. A notice is
+ * dead when its horizon has passed, not before: a wait that would end
+ * past it is cut short, so the last attempt is made at the horizon.
+ */
+static void
+judge(struct deliver *d, struct job *j, CURLcode cc, const char *why)
+{
+	struct outcome *o = &j->out;
+	curl_off_t ra = -1;
+	long long age, horizon = (long long)d->cfg->delivery_horizon_s;
+
+	o->http = 0;
+	o->retry_after = -1;
+	o->took_us = (now_ms() - j->started_ms) * 1000;
+	if (cc == CURLE_OK && j->h != NULL)
+		curl_easy_getinfo(j->h, CURLINFO_RESPONSE_CODE, &o->http);
+	if (cc != CURLE_OK) {
+		/* No value in the error: curl's text names hosts, not data. */
+		snprintf(o->error, sizeof(o->error), "%s",
+		    why != NULL ? why : curl_easy_strerror(cc));
+	} else if (o->http >= 200 && o->http < 300) {
+		o->delivered = 1;
+		o->ref = receipt_ref(d, &j->answer);
+		o->acked = o->ref != NULL;
+		return;
+	} else if (o->http != 408 && o->http != 429 && o->http < 500) {
+		o->dead = 1;
+		snprintf(o->error, sizeof(o->error), "refused with HTTP %ld",
+		    o->http);
+		return;
+	} else {
+		snprintf(o->error, sizeof(o->error), "HTTP %ld", o->http);
+		if (curl_easy_getinfo(j->h, CURLINFO_RETRY_AFTER, &ra) ==
+		    CURLE_OK && ra > 0)
+			o->retry_after = (long long)ra;
+	}
+	o->delay = o->retry_after >= 0 ? o->retry_after :
+	    deliver_backoff(d->cfg, j->attempt);
+	/* Stopped by our own shutdown: again at once, not after a wait. */
+	if (cc == CURLE_ABORTED_BY_CALLBACK)
+		o->delay = 0;
+	age = j->age_s + (now_ms() - j->claimed_ms) / 1000;
+	if (age >= horizon)
+		o->dead = 1;
+	else if (age + o->delay > horizon)
+		o->delay = horizon - age;
+}
+
+/* The timeline is told when a partner's 2xx came for a notice it had
+ * been told was cancelled, or could not be delivered. */
+static st_rc
+correct(struct db *db, const struct job *j, const struct db_res *row)
+{
+	const char *was = db_get(row, 0, 0);
+	struct db_val p[1];
+	struct db_res name;
+	char text[512];
+	st_rc rc;
+
+	p[0] = DV_INT(db_get_int(row, 0, 4));
+	if ((rc = db_query(db, STMT_PARTNER_NAME, p, 1, 1, &name)) != ST_OK)
+		return rc;
+	snprintf(text, sizeof(text), strcmp(was, "cancelled") == 0 ?
+	    _("A notice to %s reached it after all: it was on its way when it was cancelled. It is told that the notice is withdrawn.") :
+	    _("A notice to %s reached it after all, after it was given up."),
+	    name.nrows == 1 ? db_get(&name, 0, 0) : "?");
+	db_res_release(&name);
+	log_info("deliver: notice '%s' was %s, and is delivered", j->pid, was);
+	return caselog_event_open(db, 0, db_get_int(row, 0, 2),
+	    db_get_int(row, 0, 3), "system", "notice", text, NULL, NULL, 0);
+}
+
+/*
+ * One outcome, whole, in one transaction: the notice's state, the
+ * attempt, the latency sample, and a correction of the timeline if need
+ * be (db_tx runs it again when another transaction was in the way).
+ */
+static st_rc
+record_tx(struct db *db, void *arg)
+{
+	struct job *j = arg;
+	struct deliver *d = j->d;
+	const struct outcome *o = &j->out;
+	struct db_val p[10];
+	struct db_res row;
+	unsigned long long n = 0;
+	const char *outcome, *status;
+	int mine, first;
+	st_rc rc;
+
+	p[0] = DV_STR(d->me);
+	p[1] = DV_INT(j->outbox_id);
+	if ((rc = db_query(db, STMT_OUTBOX_RESULT_LOCK, p, 2, 1, &row)) !=
+	    ST_OK)
+		return rc;
+	if (row.nrows != 1) {
+		db_res_release(&row);
+		return ST_E_NOT_FOUND;
+	}
+	FAULT("deliver_recording");
+	mine = db_get_int(&row, 0, 1) == 1 &&
+	    strcmp(db_get(&row, 0, 0), "in_flight") == 0;
+	first = db_get_int(&row, 0, 6) == 1;
+	if (o->delivered) {
+		p[0] = DV_INT(o->acked);
+		p[1] = DV_INT(o->http);
+		p[2] = DV_INT(o->acked);
+		p[3] = DV_OPT(o->ref);
+		p[4] = DV_INT(j->outbox_id);
+		rc = db_exec(db, STMT_OUTBOX_DELIVERED, p, 5, &n, NULL);
+		if (rc == ST_OK && (strcmp(db_get(&row, 0, 0), "cancelled") ==
+		    0 || strcmp(db_get(&row, 0, 0), "dead") == 0))
+			rc = correct(db, j, &row);
+		/* Counted once, when it first arrives. */
+		if (rc == ST_OK && first)
+			rc = latency(db, j->outbox_id);
+	} else if (mine) {
+		status = o->dead ? "dead" : "failed";
+		p[0] = DV_STR(status);
+		p[1] = o->http > 0 ? DV_INT(o->http) : DV_NULL;
+		p[2] = DV_STR(o->error);
+		p[3] = DV_INT(0);
+		p[4] = DV_INT(0);
+		p[5] = DV_NULL;
+		p[6] = DV_INT(o->dead);
+		p[7] = DV_INT(o->delay);
+		p[8] = DV_INT(j->outbox_id);
+		p[9] = DV_STR(d->me);
+		rc = db_exec(db, STMT_OUTBOX_RESULT, p, 10, &n, NULL);
+	}
+	/* A failure after the lease was lost changes nothing but is an
+	 * attempt all the same. */
+	db_res_release(&row);
+	if (rc != ST_OK)
+		return rc;
+	outcome = o->acked ? "acknowledged" : o->delivered ? "delivered" :
+	    o->dead ? "dead" : "retry";
+	p[0] = o->http > 0 ? DV_INT(o->http) : DV_NULL;
+	p[1] = DV_STR(outcome);
+	p[2] = o->error[0] != '\0' ? DV_STR(o->error) : DV_NULL;
+	p[3] = o->retry_after >= 0 ? DV_INT(o->retry_after) : DV_NULL;
+	p[4] = DV_INT(j->attempt_id);
+	return db_exec(db, STMT_ATTEMPT_FINISH, p, 5, NULL, NULL);
+}
+
+/*
+ * Record j's outcome. A partner's answer is a fact: a deadlock or a lost
+ * connection is met by trying again (db_tx), and what still cannot be
+ * written is kept and tried again at every step (deliver_step) until it
+ * is, never dropped. Returns whether it is recorded.
+ */
+static int
+record(struct deliver *d, struct job *j)
+{
+	struct db_val p[1];
+	struct db_res res;
+	st_rc rc;
+
+	FAULT("deliver_before_record");
+	rc = db_tx(d->db, "deliver_record", record_tx, j, 6);
+	if (rc == ST_E_DB_GONE && d->db->commit_sent) {
+		/* The COMMIT went out and its answer was lost: look. */
+		p[0] = DV_INT(j->attempt_id);
+		if (db_query(d->db, STMT_ATTEMPT_EXISTS, p, 1, 1, &res) ==
+		    ST_OK) {
+			rc = db_get_int(&res, 0, 0) > 0 ? ST_OK : ST_E_DB_GONE;
+			db_res_release(&res);
+		}
+	}
+	if (rc == ST_E_NOT_FOUND) {
+		log_err("deliver: notice '%s' is gone; its outcome is not "
+		    "recorded", j->pid);
+		return 1;
+	}
+	if (rc != ST_OK) {
+		log_warn("deliver: cannot record the outcome of '%s' yet (%s); "
+		    "it is kept and tried again", j->pid, st_rc_str(rc));
+		return 0;
+	}
+	if (j->out.dead)
+		log_err("deliver: notice '%s' is dead after %lld attempts (%s)",
+		    j->pid, j->attempt, j->out.error);
+	else if (!j->out.delivered)
+		log_info("deliver: notice '%s' failed (%s), again in %llds",
+		    j->pid, j->out.error, j->out.delay);
+	return 1;
+}
+
+/* A transfer is over (j is no longer in d->jobs): judge and record it,
+ * or keep it until the database takes it. */
 static void
 finish(struct deliver *d, struct job *j, CURLcode cc, const char *why)
 {
-	struct db_val p[10];
-	const char *status, *outcome;
-	char error[256], *ref = NULL;
-	long http = 0;
-	curl_off_t ra = -1;
-	long long delay = 0, retry_after = -1;
-	unsigned long long n = 0;
-	int delivered = 0, acked = 0, dead = 0;
-
-	error[0] = '\0';
-	if (cc == CURLE_OK)
-		curl_easy_getinfo(j->h, CURLINFO_RESPONSE_CODE, &http);
-	if (cc != CURLE_OK) {
-		/* No value in the error: curl's text names hosts, not data. */
-		snprintf(error, sizeof(error), "%s",
-		    why != NULL ? why : curl_easy_strerror(cc));
-	} else if (http >= 200 && http < 300) {
-		delivered = 1;
-		ref = receipt_ref(d, &j->answer);
-		acked = ref != NULL;
-	} else if (http != 408 && http != 429 && http < 500) {
-		dead = 1;
-		snprintf(error, sizeof(error), "refused with HTTP %ld", http);
-	} else {
-		snprintf(error, sizeof(error), "HTTP %ld", http);
-		if (curl_easy_getinfo(j->h, CURLINFO_RETRY_AFTER, &ra) ==
-		    CURLE_OK && ra > 0)
-			retry_after = (long long)ra;
+	judge(d, j, cc, why);
+	/* What a pending outcome needs is in j->out: the rest can go. */
+	if (j->h != NULL) {
+		curl_multi_remove_handle(d->multi, j->h);
+		curl_easy_cleanup(j->h);
+		j->h = NULL;
 	}
-	if (!delivered && !dead) {
-		delay = retry_after >= 0 ? retry_after :
-		    deliver_backoff(d->cfg, j->attempt);
-		if (j->age_s + delay > (long long)d->cfg->delivery_horizon_s)
-			dead = 1;
+	curl_slist_free_all(j->hdrs);
+	j->hdrs = NULL;
+	xfree(j->body);
+	j->body = NULL;
+	buf_release(&j->answer);
+	if (record(d, j)) {
+		job_free(j);
+		return;
 	}
-	status = acked ? "acknowledged" : delivered ? "delivered" :
-	    dead ? "dead" : "failed";
-	outcome = acked ? "acknowledged" : delivered ? "delivered" :
-	    dead ? "dead" : "retry";
-	p[0] = DV_STR(status);
-	p[1] = http > 0 ? DV_INT(http) : DV_NULL;
-	p[2] = error[0] != '\0' ? DV_STR(error) : DV_NULL;
-	p[3] = DV_INT(delivered);
-	p[4] = DV_INT(acked);
-	p[5] = DV_OPT(ref);
-	p[6] = DV_INT(dead);
-	p[7] = DV_INT(delay);
-	p[8] = DV_INT(j->outbox_id);
-	p[9] = DV_STR(d->me);
-	if (db_exec(d->db, STMT_OUTBOX_RESULT, p, 10, &n, NULL) != ST_OK)
-		log_warn("deliver: cannot record the result of '%s'; it is "
-		    "sent again after its lease", j->pid);
-	else if (delivered && n == 1)
-		latency_row(d, j);
-	attempt_row(d, j, http, outcome, error[0] != '\0' ? error : NULL,
-	    retry_after);
-	if (dead)
-		log_err("deliver: notice '%s' is dead after %lld attempts (%s)",
-		    j->pid, j->attempt, error);
-	else if (!delivered)
-		log_info("deliver: notice '%s' failed (%s), again in %llds",
-		    j->pid, error, delay);
-	xfree(ref);
+	j->next = d->pending;
+	d->pending = j;
+	d->npending++;
 }
 
-/* Cancel a claimed row the right to send no longer covers. */
+/* Outcomes kept because the database would not take them: again. */
+static unsigned
+flush_pending(struct deliver *d)
+{
+	struct job *j, **pp = &d->pending;
+	unsigned done = 0;
+
+	while ((j = *pp) != NULL) {
+		if (!record(d, j)) {
+			/* The database still refuses: try the rest later. */
+			break;
+		}
+		*pp = j->next;
+		d->npending--;
+		job_free(j);
+		done++;
+	}
+	return done;
+}
+
+/* Cancel a claimed row the right to send no longer covers. A row tried
+ * before may have reached the partner: the timeline says so, and does
+ * not claim it was never sent (a cancellation is queued for it when the
+ * consent ends or the log closes, casenotice.c). */
 static st_rc
 cancel(struct deliver *d, long long id, const struct db_res *row)
 {
 	struct db_val p[2];
 	const char *service = db_get(row, 0, OD_SERVICE);
+	unsigned long long n = 0;
 	char text[512];
 	st_rc rc;
 
 	p[0] = DV_STR("no right to send: consent or log");
 	p[1] = DV_INT(id);
-	if ((rc = db_exec(d->db, STMT_OUTBOX_CANCEL_ONE, p, 2, NULL, NULL)) !=
-	    ST_OK)
+	if ((rc = db_exec(d->db, STMT_OUTBOX_CANCEL_ONE, p, 2, &n, NULL)) !=
+	    ST_OK || n == 0)
 		return rc;
-	snprintf(text, sizeof(text), _("A notice to %s was cancelled, not sent: no valid consent covers the service any more, or the log is closed."),
-	    service != NULL ? service : "?");
+	if ((rc = db_exec(d->db, STMT_ATTEMPT_ABANDON, p + 1, 1, NULL,
+	    NULL)) != ST_OK)
+		return rc;
+	if (db_get_int(row, 0, OD_ATTEMPTS) > 0)
+		snprintf(text, sizeof(text), _("Sending a notice to %s was stopped: no valid consent covers the service any more, or the log is closed. An earlier attempt may have reached it; if so, it is told that the notice is withdrawn."),
+		    service != NULL ? service : "?");
+	else
+		snprintf(text, sizeof(text), _("A notice to %s was cancelled, not sent: no valid consent covers the service any more, or the log is closed."),
+		    service != NULL ? service : "?");
 	log_info("deliver: notice '%s' cancelled: no right to send",
 	    db_get(row, 0, OD_PID));
 	return caselog_event_open(d->db, 0, db_get_int(row, 0, OD_LOG),
@@ -512,6 +694,7 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 	struct db_res due, row;
 	struct db_val p[3];
 	struct job *ready = NULL, *j;
+	unsigned long long attempt_id = 0;
 	char today[11];
 	time_t t = time(NULL);
 	struct tm tm;
@@ -572,11 +755,27 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 		p[1] = DV_STR(d->me);
 		p[2] = DV_INT(id);
 		rc = db_exec(d->db, STMT_OUTBOX_LEASE, p, 3, NULL, NULL);
+		/* The attempt is on record before anything is sent, so no
+		 * crash loses it; one whose sender died is unknown now. */
+		if (rc == ST_OK)
+			rc = db_exec(d->db, STMT_ATTEMPT_ABANDON, p + 2, 1,
+			    NULL, NULL);
+		if (rc == ST_OK) {
+			struct db_val a[4];
+
+			a[0] = DV_INT(id);
+			a[1] = DV_INT(partner);
+			a[2] = DV_INT(db_get_int(&row, 0, OD_ATTEMPTS) + 1);
+			a[3] = DV_STR(d->me);
+			rc = db_exec(d->db, STMT_ATTEMPT_START, a, 4, NULL,
+			    &attempt_id);
+		}
 		if (rc != ST_OK) {
 			db_res_release(&row);
 			break;
 		}
 		j = xcalloc(1, sizeof(*j));
+		j->attempt_id = (long long)attempt_id;
 		buf_init(&j->answer, ANSWER_MAX);
 		j->d = d;
 		j->outbox_id = id;
@@ -585,6 +784,7 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 		j->age_s = db_get_int(&row, 0, OD_AGE);
 		snprintf(j->pid, sizeof(j->pid), "%s", db_get(&row, 0, OD_PID));
 		j->started_ms = now_ms();
+		j->claimed_ms = j->started_ms;
 		rc = prepare(d, j, &row);
 		db_res_release(&row);
 		if (rc != ST_OK) {
@@ -620,13 +820,13 @@ claim(struct deliver *d, unsigned room, unsigned *claimed)
 		}
 		if (j->h == NULL) {
 			finish(d, j, CURLE_FAILED_INIT, j->why);
-			job_free(j);
 			continue;
 		}
 		j->started_ms = now_ms();
 		if (curl_multi_add_handle(d->multi, j->h) != CURLM_OK) {
+			curl_easy_cleanup(j->h);
+			j->h = NULL;
 			finish(d, j, CURLE_FAILED_INIT, NULL);
-			job_free(j);
 			continue;
 		}
 		j->next = d->jobs;
@@ -666,9 +866,9 @@ collect(struct deliver *d)
 		    (char **)&j);
 		if (j == NULL)
 			continue;
-		finish(d, j, m->data.result, NULL);
 		unlink_job(d, j);
-		job_free(j);
+		FAULT("deliver_answered");
+		finish(d, j, m->data.result, NULL);
 		done++;
 	}
 	return done;
@@ -677,12 +877,16 @@ collect(struct deliver *d)
 st_rc
 deliver_step(struct deliver *d, int wait_ms, int *busy)
 {
-	unsigned claimed = 0, done = 0;
+	unsigned claimed = 0, done = 0, busy_slots;
 	int running = 0;
 	st_rc rc = ST_OK;
 
-	if (d->in_flight < d->cfg->delivery_max_in_flight)
-		rc = claim(d, d->cfg->delivery_max_in_flight - d->in_flight,
+	/* Outcomes first: they are facts, and the database may be back. */
+	if (d->npending > 0)
+		done += flush_pending(d);
+	busy_slots = d->in_flight + d->npending;
+	if (d->npending == 0 && busy_slots < d->cfg->delivery_max_in_flight)
+		rc = claim(d, d->cfg->delivery_max_in_flight - busy_slots,
 		    &claimed);
 	if (d->in_flight > 0) {
 		curl_multi_perform(d->multi, &running);
@@ -695,19 +899,46 @@ deliver_step(struct deliver *d, int wait_ms, int *busy)
 	/* A finished transfer made room that this step, full when it
 	 * claimed, could not use: more may be due, so the caller must come
 	 * back at once (--once stopped here, the daemon slept a second). */
-	*busy = claimed > 0 || d->in_flight > 0 || done > 0;
+	*busy = claimed > 0 || d->in_flight > 0 || done > 0 ||
+	    d->npending > 0;
 	return rc;
 }
 
-void
-deliver_drain(struct deliver *d)
+unsigned
+deliver_in_flight(const struct deliver *d)
 {
+	return d->in_flight + d->npending;
+}
+
+void
+deliver_drain(struct deliver *d, unsigned grace_s)
+{
+	long long until = now_ms() + (long long)grace_s * 1000;
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
+	struct job *j;
 	int running = 0;
 
-	while (d->in_flight > 0) {
+	while (d->in_flight > 0 && now_ms() < until) {
 		curl_multi_perform(d->multi, &running);
 		collect(d);
 		if (d->in_flight > 0)
 			curl_multi_poll(d->multi, NULL, 0, 200, NULL);
+	}
+	/*
+	 * Out of time: the transfers still running are stopped, and
+	 * recorded as what they are, attempts whose answer never came
+	 * (the partner may have the notice), to be sent again at once with
+	 * the same key rather than after the lease.
+	 */
+	while ((j = d->jobs) != NULL) {
+		unlink_job(d, j);
+		log_warn("deliver: notice '%s' interrupted by the stop",
+		    j->pid);
+		finish(d, j, CURLE_ABORTED_BY_CALLBACK,
+		    "interrupted: notify stopped before the answer came");
+	}
+	while (d->npending > 0 && now_ms() < until) {
+		if (flush_pending(d) == 0)
+			nanosleep(&pause, NULL);
 	}
 }

@@ -42,11 +42,18 @@
  *    certificate that does not verify included: nothing is sent then) =
  *    failed, tried again after exponential back-off with jitter
  *    (delivery_backoff_s doubling, at most an hour) or after Retry-After,
- *    until delivery_horizon_s after the notice was made, then dead; any
- *    other status = dead at once (a permanent refusal).
+ *    the last time at delivery_horizon_s after the notice was made, then
+ *    dead; any other status = dead at once (a permanent refusal).
  *
- * A result is written only while this process still holds the row
- * (claimed_by), so a late answer after a lost lease changes nothing.
+ * The state, the attempt and the latency sample are one transaction.
+ * A partner's answer is a fact and is never dropped: a deadlock (with a
+ * consent withdrawn at that moment, say) or a lost connection runs the
+ * transaction again, and an outcome the database still will not take is
+ * kept and tried again before anything new is claimed. A 2xx is recorded
+ * whoever holds the row by then and whatever it was marked meanwhile (a
+ * cancellation that came too late is corrected in the timeline). A
+ * failure is recorded only while this process still holds the row
+ * (claimed_by): after a lost lease it is an attempt, nothing more.
  */
 struct deliver;
 
@@ -61,8 +68,16 @@ void deliver_free(struct deliver *d);
  */
 st_rc deliver_step(struct deliver *d, int wait_ms, int *busy) ST_MUST_CHECK;
 
-/* Finish what is in flight without claiming more (at shutdown). */
-void deliver_drain(struct deliver *d);
+/*
+ * At a stop: finish what is in flight without claiming more, for at most
+ * grace_s seconds; transfers still running then are stopped and recorded
+ * as interrupted (the partner may have the notice; it is sent again at
+ * once, with the same Idempotency-Key). Outcomes the database has not
+ * taken yet are tried until then too.
+ */
+void deliver_drain(struct deliver *d, unsigned grace_s);
+/* Transfers running plus outcomes not yet recorded. */
+unsigned deliver_in_flight(const struct deliver *d);
 
 /*
  * The wait in seconds before attempt number attempt + 1, for partners

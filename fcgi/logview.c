@@ -467,7 +467,7 @@ minutes(struct req *r, const struct caselog *l, xmlNodePtr parent,
 /* Columns of STMT_OUTBOX_LIST_LOG and STMT_OUTBOX_LIST_CONCERN. */
 enum { NL_KIND, NL_STATUS, NL_SERVICE, NL_CREATED, NL_PARTNER, NL_REF,
 	NL_ANSWER, NL_ANSWER_TEXT, NL_ANSWER_REF, NL_ANSWER_AT, NL_PID,
-	NL_CANCELS, NL_RECEIVER };
+	NL_CANCELS, NL_RECEIVER, NL_SORT_AT, NL_SORT_ID, NL_TRIED };
 
 st_rc
 logview_notices(struct req *r, enum stmt_id sid, long long id,
@@ -497,6 +497,8 @@ logview_notices(struct req *r, enum stmt_id sid, long long id,
 		view_attr(n, "cancels", db_get(&res, i, NL_CANCELS));
 		/* waiting with nobody to take it: "none" or "paused" */
 		view_attr(n, "receiver", db_get(&res, i, NL_RECEIVER));
+		if (db_get_int(&res, i, NL_TRIED) == 1)
+			view_attr(n, "tried", "true");
 		if (db_get(&res, i, NL_ANSWER) == NULL)
 			continue;
 		a = view_el(n, "answer", db_get(&res, i, NL_ANSWER_TEXT));

@@ -58,6 +58,7 @@ struct group {
 	long long		 outbox_id;
 	long long		 attempt;
 	long long		 age_s;
+	long long		 claimed_ms;	/* monotonic */
 	char			 pid[SECURE_ID_SIZE];
 };
 
@@ -66,6 +67,8 @@ struct mailer {
 	struct db		*db;
 	CURLM			*multi;
 	struct group		*groups;
+	/* finished, their outcomes not yet recorded (the database refused) */
+	struct group		*pending;
 	unsigned		 in_flight;	/* transactions */
 	long			 use_ssl;
 	const char		*domain;	/* of smtp_from */
@@ -80,6 +83,15 @@ struct tally {
 	unsigned	sent, refused, opted, noaddr, noaccess;
 	long		refused_code;
 };
+
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* The SMTP password: one line of a file nobody else may read. */
 static st_rc
@@ -195,6 +207,12 @@ mailer_free(struct mailer *m)
 	 * same message with the same Message-ID. */
 	for (g = m->groups; g != NULL; g = n) {
 		n = g->next;
+		group_free(m, g);
+	}
+	for (g = m->pending; g != NULL; g = n) {
+		n = g->next;
+		log_err("mailer: the outcome of '%s' is not recorded; it is "
+		    "settled after its lease", g->pid);
 		group_free(m, g);
 	}
 	curl_multi_cleanup(m->multi);
@@ -585,6 +603,7 @@ claim_one(struct mailer *m, const struct db_res *due, size_t row,
 	g->outbox_id = db_get_int(due, row, MD_ID);
 	g->attempt = db_get_int(due, row, MD_ATTEMPTS) + 1;
 	g->age_s = db_get_int(due, row, MD_AGE);
+	g->claimed_ms = mono_ms();
 	snprintf(g->pid, sizeof(g->pid), "%s", db_get(due, row, MD_PID));
 	for (i = 0; i < nwho && rc == ST_OK; i++) {
 		long long id = user != 0 ? user : db_get_int(&who, i, 0);
@@ -616,7 +635,7 @@ claim_one(struct mailer *m, const struct db_res *due, size_t row,
 }
 
 /* The outcome of one transaction; the notice's when it was the last. */
-static void
+static st_rc
 attempt_row(struct mailer *m, const struct group *g, const struct send *s,
     const char *outcome)
 {
@@ -631,23 +650,40 @@ attempt_row(struct mailer *m, const struct group *g, const struct send *s,
 	p[6] = DV_STR(outcome);
 	p[7] = s->error[0] != '\0' ? DV_STR(s->error) : DV_NULL;
 	p[8] = DV_NULL;
-	if (db_exec(m->db, STMT_ATTEMPT_INSERT, p, 9, NULL, NULL) != ST_OK)
-		log_warn("mailer: cannot record an attempt of '%s'", g->pid);
+	return db_exec(m->db, STMT_ATTEMPT_INSERT, p, 9, NULL, NULL);
 }
 
-static void
-finish(struct mailer *m, struct group *g)
+/* What finish_tx decided, for the log lines after the commit. */
+struct finishing {
+	struct mailer	*m;
+	struct group	*g;
+	struct verdict	 v;
+	long long	 delay;
+};
+
+/*
+ * The outcomes of a notice's transactions, its attempts and its state,
+ * in one transaction (db_tx runs it again when another was in the way):
+ * a message that went out is a fact, and a person is never sent the
+ * same message twice because its record was lost.
+ */
+static st_rc
+finish_tx(struct db *db, void *arg)
 {
+	struct finishing *f = arg;
+	struct mailer *m = f->m;
+	struct group *g = f->g;
 	struct db_val p[10];
-	struct verdict v;
 	struct tally t;
 	struct send *s;
 	const char *why = NULL;
 	unsigned temp = 0;
 	long code = 0;
-	long long delay = 0;
+	long long age, horizon = (long long)m->cfg->delivery_horizon_s;
 	int past = 0;
+	st_rc rc;
 
+	f->delay = 0;
 	for (s = g->sends; s != NULL; s = s->next) {
 		if (s->code > 0)
 			code = s->code;
@@ -662,43 +698,91 @@ finish(struct mailer *m, struct group *g)
 		p[3] = s->code > 0 ? DV_INT(s->code) : DV_NULL;
 		p[4] = DV_INT(g->outbox_id);
 		p[5] = DV_STR(m->me);
-		if (db_exec(m->db, STMT_MAIL_RECORD_HELD, p, 6, NULL, NULL) !=
-		    ST_OK)
-			log_warn("mailer: cannot record an outcome of '%s'; "
-			    "it is sent again after its lease", g->pid);
+		if ((rc = db_exec(db, STMT_MAIL_RECORD_HELD, p, 6, NULL,
+		    NULL)) != ST_OK)
+			return rc;
 	}
 	if (temp > 0) {
-		delay = deliver_backoff(m->cfg, g->attempt);
-		past = g->age_s + delay > (long long)m->cfg->delivery_horizon_s;
+		/* Given up when the horizon has passed, not before: the
+		 * last wait ends at it. */
+		f->delay = deliver_backoff(m->cfg, g->attempt);
+		age = g->age_s + (mono_ms() - g->claimed_ms) / 1000;
+		past = age >= horizon;
+		if (!past && age + f->delay > horizon)
+			f->delay = horizon - age;
 	}
-	if (tally(m, g->outbox_id, &t) != ST_OK) {
-		log_warn("mailer: cannot read the outcomes of '%s'; it is "
-		    "settled after its lease", g->pid);
-		return;
-	}
-	judge(&t, temp, past, why, &v);
+	if ((rc = tally(m, g->outbox_id, &t)) != ST_OK)
+		return rc;
+	judge(&t, temp, past, why, &f->v);
 	for (s = g->sends; s != NULL; s = s->next)
-		attempt_row(m, g, s, s->outcome == O_SENT ? "delivered" :
-		    s->outcome == O_REFUSED || past ? "dead" : "retry");
-	p[0] = DV_STR(v.status);
+		if ((rc = attempt_row(m, g, s, s->outcome == O_SENT ?
+		    "delivered" : s->outcome == O_REFUSED || past ? "dead" :
+		    "retry")) != ST_OK)
+			return rc;
+	p[0] = DV_STR(f->v.status);
 	p[1] = code > 0 ? DV_INT(code) : DV_NULL;
-	p[2] = v.error[0] != '\0' ? DV_STR(v.error) : DV_NULL;
-	p[3] = DV_INT(v.delivered);
+	p[2] = f->v.error[0] != '\0' ? DV_STR(f->v.error) : DV_NULL;
+	p[3] = DV_INT(f->v.delivered);
 	p[4] = DV_INT(0);
 	p[5] = DV_NULL;
-	p[6] = DV_INT(v.dead);
-	p[7] = DV_INT(v.dead || v.delivered ? 0 : delay);
+	p[6] = DV_INT(f->v.dead);
+	p[7] = DV_INT(f->v.dead || f->v.delivered ? 0 : f->delay);
 	p[8] = DV_INT(g->outbox_id);
 	p[9] = DV_STR(m->me);
-	if (db_exec(m->db, STMT_OUTBOX_RESULT, p, 10, NULL, NULL) != ST_OK)
-		log_warn("mailer: cannot record the result of '%s'; it is "
-		    "settled after its lease", g->pid);
-	if (v.dead)
+	return db_exec(db, STMT_OUTBOX_RESULT, p, 10, NULL, NULL);
+}
+
+/* Record a finished group; returns whether it is recorded. */
+static int
+finish(struct mailer *m, struct group *g)
+{
+	struct finishing f;
+	st_rc rc;
+
+	memset(&f, 0, sizeof(f));
+	f.m = m;
+	f.g = g;
+	rc = db_tx(m->db, "mailer_finish", finish_tx, &f, 6);
+	if (rc != ST_OK) {
+		log_warn("mailer: cannot record the outcome of '%s' yet (%s); "
+		    "it is kept and tried again", g->pid, st_rc_str(rc));
+		return 0;
+	}
+	if (f.v.dead)
 		log_err("mailer: notice '%s' is dead after %lld attempts (%s)",
-		    g->pid, g->attempt, v.error);
-	else if (!v.delivered)
+		    g->pid, g->attempt, f.v.error);
+	else if (!f.v.delivered)
 		log_info("mailer: notice '%s' failed (%s), again in %llds",
-		    g->pid, v.error, delay);
+		    g->pid, f.v.error, f.delay);
+	return 1;
+}
+
+/* A group whose transactions are all over: recorded and freed, or kept
+ * until the database takes it. */
+static void
+finished(struct mailer *m, struct group *g)
+{
+	if (finish(m, g)) {
+		group_free(m, g);
+		return;
+	}
+	g->next = m->pending;
+	m->pending = g;
+}
+
+/* Outcomes kept because the database would not take them: again. */
+static unsigned
+flush_pending(struct mailer *m)
+{
+	struct group *g;
+	unsigned done = 0;
+
+	while ((g = m->pending) != NULL && finish(m, g)) {
+		m->pending = g->next;
+		group_free(m, g);
+		done++;
+	}
+	return done;
 }
 
 static void
@@ -756,9 +840,8 @@ done(struct mailer *m, struct send *s, CURLcode cc)
 	}
 	if (--g->pending > 0)
 		return;
-	finish(m, g);
 	unlink_group(m, g);
-	group_free(m, g);
+	finished(m, g);
 }
 
 static st_rc
@@ -828,9 +911,8 @@ start(struct mailer *m, struct group *g)
 	}
 	if (g->pending > 0)
 		return;
-	finish(m, g);
 	unlink_group(m, g);
-	group_free(m, g);
+	finished(m, g);
 }
 
 /* Claim due notices for up to room transactions, in one transaction. */
@@ -905,8 +987,11 @@ mailer_step(struct mailer *m, int wait_ms, int *busy)
 	*busy = 0;
 	if (m == NULL)
 		return ST_OK;
+	/* Outcomes first: they are facts, and the database may be back. */
+	if (m->pending != NULL && flush_pending(m) > 0)
+		*busy = 1;
 	bound = m->cfg->delivery_max_per_partner;
-	if (m->in_flight < bound)
+	if (m->pending == NULL && m->in_flight < bound)
 		rc = claim(m, bound - m->in_flight, &claimed);
 	if (m->in_flight > 0) {
 		curl_multi_perform(m->multi, &running);
@@ -916,7 +1001,8 @@ mailer_step(struct mailer *m, int wait_ms, int *busy)
 		curl_multi_perform(m->multi, &running);
 		collect(m);
 	}
-	*busy = claimed > 0 || m->in_flight > 0;
+	*busy = *busy || claimed > 0 || m->in_flight > 0 ||
+	    m->pending != NULL;
 	return rc;
 }
 
@@ -935,14 +1021,23 @@ mailer_due(struct mailer *m)
 }
 
 void
-mailer_drain(struct mailer *m)
+mailer_drain(struct mailer *m, unsigned grace_s)
 {
+	long long until = mono_ms() + (long long)grace_s * 1000;
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
 	int running = 0;
 
-	while (m != NULL && m->in_flight > 0) {
+	if (m == NULL)
+		return;
+	while (m->in_flight > 0 && mono_ms() < until) {
 		curl_multi_perform(m->multi, &running);
 		collect(m);
 		if (m->in_flight > 0)
 			curl_multi_poll(m->multi, NULL, 0, 200, NULL);
 	}
+	/* Messages still going keep their lease (mailer_free): a message
+	 * cut off mid-way was not taken, and the same one goes again. */
+	while (m->pending != NULL && mono_ms() < until)
+		if (flush_pending(m) == 0)
+			nanosleep(&pause, NULL);
 }

@@ -65,8 +65,10 @@ void mailer_free(struct mailer *m);
 /* One step, as deliver_step: claim if there is room, run transfers
  * (waiting at most wait_ms), record what finished. NULL is no e-mail. */
 st_rc mailer_step(struct mailer *m, int wait_ms, int *busy) ST_MUST_CHECK;
-/* Finish what is in flight without claiming more. */
-void mailer_drain(struct mailer *m);
+/* Finish what is in flight without claiming more, for at most grace_s
+ * seconds, and record it (outcomes the database has not taken yet are
+ * tried until then too); what still runs keeps its lease. */
+void mailer_drain(struct mailer *m, unsigned grace_s);
 /* Are e-mail notices due that nobody holds (a look without locks)? */
 int mailer_due(struct mailer *m);
 

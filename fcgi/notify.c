@@ -14,6 +14,7 @@
 #include "log.h"
 #include "mailer.h"
 #include "partner.h"
+#include "replay.h"
 
 static volatile sig_atomic_t stopping;
 
@@ -63,6 +64,9 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_info("notify: removed %llu old failed-login records", n);
 	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
 		log_info("notify: deleted %llu expired drafts", n);
+	if (replay_purge(db, &n) == ST_OK && n > 0)
+		log_info("notify: forgot %llu request keys older than a day",
+		    n);
 	if (casesweep_run(db, &found) != ST_OK)
 		log_warn("notify: the calendar sweep failed; it runs again");
 	else if (found > 0)
@@ -80,6 +84,19 @@ housekeeping(const struct conf *cfg, struct db *db)
 	else if (found > 0)
 		log_info("notify: %u measures are to be evaluated soon", found);
 	delivery_watch(cfg, db);
+}
+
+/*
+ * notify's statements may run longer than a web request's (the sweeps
+ * read whole tables), but a stalled database must not hold it for ever:
+ * a minute per statement, the web's lock wait tripled (db_tx runs a
+ * transaction again when a lock is given up).
+ */
+static void
+limits(const struct conf *cfg, struct db *db)
+{
+	db_limits(db, cfg->db_read_timeout_s + 60, 60000,
+	    cfg->db_lock_wait_s * 3);
 }
 
 /* The two delivery engines of the loop: partners and e-mail. */
@@ -143,8 +160,11 @@ deliver_once(const struct conf *cfg, struct db *db, struct mailer *m)
 		busy = 1;
 		nanosleep(&pause, NULL);
 	}
-	deliver_drain(e.d);
-	mailer_drain(m);
+	/* Told to stop: what is in flight has the grace; else the rest of
+	 * the run's ten minutes. */
+	deliver_drain(e.d, stopping ? cfg->shutdown_grace_s :
+	    (unsigned)(until > time(NULL) ? until - time(NULL) : 0) + 1);
+	mailer_drain(m, cfg->shutdown_grace_s);
 	deliver_free(e.d);
 	return rc;
 }
@@ -186,12 +206,18 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 	/* --once: one pass of housekeeping, the calendar sweep and the
 	 * deliveries due, then the alerts, then exit (for cron-less setups
 	 * and the tests). */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	if (argc > 0 && strcmp(argv[0], "--once") == 0) {
 		int rc;
 
 		db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port,
 		    cfg->db_user, cfg->db_password, cfg->db_name);
 		db_read_committed(&db);
+		limits(cfg, &db);
 		if (start(cfg, &db, &m) != 0) {
 			db_release(&db);
 			return 1;
@@ -209,14 +235,10 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 		db_release(&db);
 		return rc;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
 	db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
 	    cfg->db_password, cfg->db_name);
 	db_read_committed(&db);
+	limits(cfg, &db);
 	if (start(cfg, &db, &m) != 0) {
 		db_release(&db);
 		return 1;
@@ -249,7 +271,19 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 		if (!busy)
 			nanosleep(&tick, NULL);
 	}
-	/* Transfers still running keep their lease: sent again after it. */
+	/*
+	 * A stop finishes what is in flight (shutdown_grace_s at most) and
+	 * records it; a transfer still running then is recorded as
+	 * interrupted and sent again at once by the next notify, with the
+	 * same key (deliver_drain). The partner engine first: the mailer's
+	 * messages keep their lease, and a message cut off was not taken.
+	 */
+	log_info("notify: stopping: %u partner transfers in flight",
+	    deliver_in_flight(e.d));
+	last = time(NULL);
+	deliver_drain(e.d, cfg->shutdown_grace_s);
+	mailer_drain(m, (unsigned)(time(NULL) - last < cfg->shutdown_grace_s ?
+	    cfg->shutdown_grace_s - (time(NULL) - last) : 1));
 	deliver_free(e.d);
 	mailer_free(m);
 	i18n_release();

@@ -302,7 +302,7 @@
       </xsl:when>
       <xsl:when test="$s = 'in_flight'">
         <strong class="tag neutral"><xsl:value-of select="i:t('Sending')"/></strong>
-        <span class="state-text"><xsl:value-of select="i:t('Being sent now.')"/></span>
+        <span class="state-text"><xsl:value-of select="i:t('Being sent now; whether the service has it is not known yet.')"/></span>
       </xsl:when>
       <xsl:when test="$s = 'delivered'">
         <strong class="tag info"><xsl:value-of select="i:t('Delivered')"/></strong>
@@ -314,7 +314,11 @@
       </xsl:when>
       <xsl:when test="$s = 'failed'">
         <strong class="tag warn"><xsl:value-of select="i:t('Not delivered yet')"/></strong>
-        <span class="state-text"><xsl:value-of select="i:t('Sending failed; it is tried again automatically.')"/></span>
+        <span class="state-text"><xsl:value-of select="i:t('The service has not confirmed that it has it; it is tried again automatically, and never taken twice.')"/></span>
+      </xsl:when>
+      <xsl:when test="$s = 'cancelled' and @tried = 'true'">
+        <strong class="tag neutral"><xsl:value-of select="i:t('Stopped')"/></strong>
+        <span class="state-text"><xsl:value-of select="i:t('Sending was stopped after it had been tried: it may have reached the service, and if so it is told that the notice is withdrawn. The timeline says why.')"/></span>
       </xsl:when>
       <xsl:when test="$s = 'cancelled'">
         <strong class="tag neutral"><xsl:value-of select="i:t('Cancelled')"/></strong>
