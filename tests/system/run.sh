@@ -39,6 +39,9 @@ delivery_lease_s = 8
 delivery_backoff_s = 1
 delivery_horizon_s = 30
 CONF
+# Row locks are given up after 2 s (not 3), so the fault tests that hold
+# one (test_faults.py) need not wait long.
+echo 'db_lock_wait_s = 2' >>"$T/stafett.conf"
 # Every use of a kept log page or its lists is checked against a fresh
 # one (viewcache.h): a change the cache missed fails the run below.
 echo 'view_cache_verify = 1' >>"$T/stafett.conf"
@@ -66,8 +69,13 @@ done
 cp -R "$top_srcdir/forms" "$T/forms"
 chmod -R u+w "$T/forms"
 export STAFETT_FORMS_DIR="$T/forms" STAFETT_XSL_DIR="$T/forms/xsl"
+# The fault points of the sanitizer build (fcgi/fault.h) are armed by
+# files the fault tests write here.
+export STAFETT_FAULT_DIR="$T/faults"
+mkdir -p "$STAFETT_FAULT_DIR"
 stack_app_start "$T" "$BIN"
 stack_nginx_start "$T" "$top_srcdir" "$PORT"
+stack_wait_healthy "$PORT"
 
 export STAFETT_TEST_URL="http://127.0.0.1:$PORT"
 export STAFETT_TEST_DIR="$T" STAFETT_TEST_BIN="$BIN"

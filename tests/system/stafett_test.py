@@ -302,17 +302,38 @@ def reload_and_wait():
                     not set(worker_pids()) & old)
 
 
-def worker_pids():
-    master = master_pid()
-    pids = []
+def children_of(master):
+    """(pid, name) of each child process of master."""
+    kids = []
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
         try:
             with open("/proc/%s/stat" % d) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
+                stat = f.read()
+            name = stat.split("(", 1)[1].rsplit(")", 1)[0]
+            fields = stat.rsplit(")", 1)[1].split()
             if int(fields[1]) == master:
-                pids.append(int(d))
+                kids.append((int(d), name))
         except (OSError, IndexError, ValueError):
             pass
-    return pids
+    return kids
+
+
+def worker_pids():
+    """The serve master's workers (not its monitor, dbwatch.c)."""
+    return [p for p, name in children_of(master_pid())
+            if name != "stafett-monitor"]
+
+
+def monitor_pid():
+    return [p for p, name in children_of(master_pid())
+            if name == "stafett-monitor"]
+
+
+def stack(func, *extra):
+    """Run a stack.sh function on the test stack."""
+    cmd = '. "%s/scripts/stack.sh"; %s "%s"' % (SRC, func, DIR)
+    for e in extra:
+        cmd += ' "%s"' % e
+    subprocess.run(["sh", "-c", cmd], check=True)

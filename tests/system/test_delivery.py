@@ -20,7 +20,8 @@ import xml.etree.ElementTree as ET
 
 from caselog_fixtures import child_of, day, give_consent, instance, login, \
     new_concern, open_log
-from fake_partner import FakePartner, pki
+from fake_partner import FakePartner
+from partners import PartnerTestCase
 from stafett_test import BIN, DIR, api, env, notify_together, sql, \
     sql_value, stafett, token, wait_for
 
@@ -56,21 +57,11 @@ def notify_once():
     stafett("notify", "--once")
 
 
-class DeliveryTest(unittest.TestCase):
+class DeliveryTest(PartnerTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.pki = pki(os.path.join(DIR, "pki"))
-        # Notices other test files left waiting (no partner was active
-        # then) must not arrive here and be counted as this file's.
-        sql("UPDATE outbox SET status = 'cancelled' WHERE status IN"
-            " ('queued', 'failed')")
-        cls.fake = FakePartner(cls.pki)
-        cls.client = login("ansatt")
-
-    @classmethod
-    def tearDownClass(cls):
-        sql("UPDATE partner SET status = 'paused'")
-        cls.fake.stop()
+        super().setUpClass()
+        cls.client = cls.holder
 
     def partner(self, path, kind="child_welfare", types=("cw_report",),
                 auth="bearer", url=None, active=True):
@@ -209,13 +200,21 @@ class DeliveryTest(unittest.TestCase):
 
     def test_dead_letter_after_the_horizon(self):
         # the test stack's horizon is 30 s: a partner asking for an hour
-        # is given up at once, not waited for
+        # is tried once more at the horizon, not given up before it (a
+        # dead notice is one whose horizon has passed), and not waited
+        # for past it
         self.fake.script("/later", [(503, {"Retry-After": "3600"})])
         self.partner("/later")
         oid = self.cw_report()
-        row = self.settle(oid, ("dead",))
+        row = self.settle(oid, ("dead",), timeout=50)
         self.assertEqual(row["http"], "503")
-        self.assertEqual(self.attempts(oid), [["dead", "503", "3600"]])
+        self.assertEqual(self.attempts(oid), [["retry", "503", "3600"],
+                                              ["dead", "503", "3600"]])
+        lived = float(sql_value(
+            "SELECT TIMESTAMPDIFF(MICROSECOND, created_at, dead_at) / 1e6"
+            " FROM outbox WHERE id = %s" % oid))
+        self.assertGreaterEqual(lived, 30)
+        self.assertLess(lived, 40)
 
     # ------------------------------------------------------ certificates
 

@@ -9,20 +9,16 @@ The fake partner (fake_partner.py) receives the notices over HTTPS; the
 tests answer them as the partner would, from what it received."""
 import hashlib
 import hmac
-import os
-import time
 import unittest
 import xml.etree.ElementTree as ET
 
 from caselog_fixtures import child_of, day, events, give_consent, \
     instance, login, open_log, user_pid
-from fake_partner import FakePartner, pki
-from stafett_test import DIR, api, sql, sql_value, stafett, token, wait_for
+from partners import HMAC_KEY, Partner, PartnerTestCase
+from stafett_test import api, sql, sql_value, stafett, token, wait_for
 
 MSG = "{urn:x-stafett:message:1}"
 RNS = "urn:x-stafett:receipt:1"
-HMAC_KEY = "partner-test-hmac-key-0123456789abcdef"
-BEARER = "partner-test-bearer-token"
 BIRTH = "2016-09-02"
 
 
@@ -38,38 +34,6 @@ def accepted(ref, text=None):
         ref, "<text>%s</text>" % text if text else "")
 
 
-class Partner:
-    """A registered partner with its secrets: how it is reached (the fake
-    server's path), the token and key it answers with."""
-
-    def __init__(self, fake, path, kind, types):
-        self.path = path
-        self.name = "%s %s %f" % (kind.upper(), path, time.time())
-        self.pid = stafett("partner", "add", self.name, kind,
-                           fake.url + path, "bearer", *types).stdout.strip()
-        stafett("partner", "secret", self.pid, "hmac", stdin=HMAC_KEY)
-        stafett("partner", "secret", self.pid, "bearer", stdin=BEARER)
-        self.key = ("inbound-key-%s-0123456789abcdef" % path).encode()
-        stafett("partner", "secret", self.pid, "inbound-hmac",
-                stdin=self.key.decode())
-        self.token = stafett("partner", "token", self.pid).stdout.strip()
-        self.id = int(sql_value("SELECT id FROM partner WHERE public_id ="
-                                " '%s'" % self.pid))
-
-    def sign(self, body, key=None):
-        return "sha256=" + hmac.new(key or self.key, body.encode(),
-                                    hashlib.sha256).hexdigest()
-
-    def answer(self, body, token=None, signature=None, ctype=None):
-        """POSTs body as this partner (or with the token and signature
-        given instead)."""
-        return api("POST", "/api/v1/receipts",
-                   self.token if token is None else token, body,
-                   ctype=ctype or "application/xml",
-                   headers={"X-Stafett-Signature":
-                            signature or self.sign(body)})
-
-
 def notice_row(oid):
     return dict(zip(
         ("status", "ref", "public_id", "partner_id", "acknowledged"),
@@ -78,24 +42,7 @@ def notice_row(oid):
             % oid)[0]))
 
 
-class ReceiptTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.pki = pki(os.path.join(DIR, "pki"))
-        # What other test files left waiting must not reach our partners.
-        sql("UPDATE outbox SET status = 'cancelled' WHERE status IN"
-            " ('queued', 'failed')")
-        sql("UPDATE partner SET status = 'paused'")
-        cls.fake = FakePartner(cls.pki)
-        cls.holder = login("ansatt")
-
-    @classmethod
-    def tearDownClass(cls):
-        sql("UPDATE partner SET status = 'paused'")
-        cls.fake.stop()
-
-    def setUp(self):
-        sql("UPDATE partner SET status = 'paused'")
+class ReceiptTest(PartnerTestCase):
 
     def partner(self, path, types=("referral", "handover", "cancellation")):
         return Partner(self.fake, path, "bup", types)

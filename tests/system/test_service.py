@@ -11,16 +11,8 @@ import unittest
 
 from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
                           count, master_pid, nin_for, reload_and_wait, sql,
-                          sql_value, token, wait_for, worker_pids)
+                          sql_value, stack, token, wait_for, worker_pids)
 import datetime
-
-
-def stack(func, *extra):
-    """Run a stack.sh function on the test stack."""
-    cmd = '. "%s/scripts/stack.sh"; %s "%s"' % (SRC, func, DIR)
-    for e in extra:
-        cmd += ' "%s"' % e
-    subprocess.run(["sh", "-c", cmd], check=True)
 
 
 class ServiceTest(unittest.TestCase):
@@ -31,10 +23,10 @@ class ServiceTest(unittest.TestCase):
         self.assertEqual(r.text, "ok\n")
 
     def test_metrics(self):
-        api("GET", "/healthz")
+        api("GET", "/login")
         r = api("GET", "/metrics")
         self.assertEqual(r.status, 200)
-        self.assertIn('stafett_requests_total{method="GET",route="/healthz",'
+        self.assertIn('stafett_requests_total{method="GET",route="/login",'
                       'status="200"}', r.text)
         self.assertIn("stafett_request_duration_seconds_bucket", r.text)
         self.assertIn("stafett_worker_restarts_total", r.text)
@@ -111,7 +103,9 @@ class ResilienceTest(unittest.TestCase):
         before = count("concern")
         stack("stack_db_stop")
         try:
-            self.assertEqual(api("GET", "/healthz").status, 503)
+            # the monitor looks every second (dbwatch.h)
+            self.assertTrue(wait_for(lambda: api("GET", "/healthz").status
+                                     == 503, timeout=5))
             r = api("POST", "/api/v1/forms/concern", tok, concern_xml())
             self.assertEqual(r.status, 503)
             c = Client()
