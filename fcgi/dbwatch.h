@@ -19,10 +19,10 @@
  *
  *  - down: the monitor's last round trip failed (no answer within its
  *    two seconds, or no server), or a worker's statement got no answer
- *    since the monitor's last one that did. Statements are refused at once (db.c), so a request
- *    that needs the database is answered 503 with Retry-After without
- *    waiting for it, until the monitor gets an answer (a page that needs
- *    none, the login form, is still served);
+ *    since the monitor's last one that did. Statements are refused at
+ *    once (db.c), so a request that needs the database is answered 503
+ *    with Retry-After without waiting for it, until the monitor gets an
+ *    answer (a page that needs none, the login form, is still served);
  *  - cannot write: the monitor's last write failed, or a worker's last
  *    write failed and none has succeeded since (for ten seconds);
  *  - unknown: the monitor has not said anything lately (it is starting,
