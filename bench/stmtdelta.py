@@ -1,6 +1,6 @@
 """stmtdelta.py: what bench/outbox reads off /metrics: the statements'
 time between two scrapes (stafett_db_statement_duration_seconds, one
-histogram per prepared statement, fcgi/metrics.c).
+histogram per prepared statement, fcgi/db/metrics.c).
 
   stmtdelta.py BEFORE AFTER STATEMENT...
       the files of two scrapes; prints, for the named statements (the

@@ -1,4 +1,4 @@
-/* check_buf.c: unit tests for the capped growable buffer (fcgi/buf.h). */
+/* check_buf.c: unit tests for the capped growable buffer (fcgi/core/buf.h). */
 #include "config.h"
 
 #include <stdint.h>

@@ -500,6 +500,28 @@ START_TEST(test_find)
 }
 END_TEST
 
+/* The reference (man stafett.conf) is printed from the key table: every
+ * key there is described, and is a key conf_load takes, with its
+ * documented default. */
+START_TEST(test_every_key_documented)
+{
+	struct conf_key_doc k;
+	struct conf cfg;
+	char text[1024], err[256];
+	size_t i;
+
+	for (i = 0; conf_key_doc(i, &k); i++) {
+		ck_assert_msg(k.doc != NULL && strlen(k.doc) > 5,
+		    "key %s has no description", k.name);
+		snprintf(text, sizeof(text), "%s = %s\n", k.name, k.def);
+		ck_assert_msg(load_text(&cfg, text, err, sizeof(err)) == ST_OK,
+		    "documented key refused: %s (%s)", text, err);
+		conf_release(&cfg);
+	}
+	ck_assert_uint_gt(i, 50);
+}
+END_TEST
+
 static Suite *
 conf_suite(void)
 {
@@ -508,6 +530,7 @@ conf_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_defaults);
+	tcase_add_test(tc, test_every_key_documented);
 	tcase_add_test(tc, test_read_file);
 	tcase_add_test(tc, test_comments);
 	tcase_add_test(tc, test_empty_value);

@@ -1,4 +1,4 @@
-/* check_db.c: unit tests for the parts of fcgi/db.h that need no server:
+/* check_db.c: unit tests for the parts of fcgi/db/db.h that need no server:
  * results and their cells. */
 #include "config.h"
 

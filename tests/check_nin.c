@@ -1,4 +1,4 @@
-/* check_nin.c: unit tests for national identity numbers (fcgi/nin.h). */
+/* check_nin.c: unit tests for national identity numbers (fcgi/core/nin.h). */
 #include "config.h"
 
 #include <stdlib.h>

@@ -5,7 +5,7 @@ set -eu
 cd "${top_srcdir:-.}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o "$tmp/c.pot" fcgi/*.c
+xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o "$tmp/c.pot" fcgi/*/*.c
 scripts/xsl-msgids forms/xsl/*.xsl >"$tmp/xsl.pot"
 msgcat --use-first "$tmp/c.pot" "$tmp/xsl.pot" -o "$tmp/all.pot"
 msgfmt --check -o /dev/null po/nb.po

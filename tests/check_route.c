@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "metrics.h"
 #include "route.h"
 
@@ -183,6 +184,29 @@ START_TEST(route_table_rules)
 }
 END_TEST
 
+/* The API reference (stafett doc api) is printed from the table: a
+ * route nobody described would be missing from it. The same for the
+ * commands of the man page. */
+START_TEST(every_route_and_command_is_described)
+{
+	const struct route *rt;
+	const char *args, *what;
+	size_t n, i;
+
+	rt = route_table(&n);
+	for (i = 0; i < n; i++)
+		ck_assert_msg(route_doc(&rt[i]) != NULL &&
+		    strlen(route_doc(&rt[i])) > 10, "%s %s has no description",
+		    rt[i].method, rt[i].pattern);
+	ck_assert_uint_gt(cli_ncommands(), 5);
+	for (i = 0; i < cli_ncommands(); i++) {
+		ck_assert_msg(cli_usage(i, 0, &args, &what), "command %zu "
+		    "has no usage", i);
+		ck_assert_uint_gt(strlen(what), 5);
+	}
+}
+END_TEST
+
 /* Every route is counted under its own name in /metrics: past
  * METRICS_MAX_ROUTES they would all be lumped in with "unmatched". */
 START_TEST(metrics_have_room_for_every_route)
@@ -314,6 +338,7 @@ route_suite(void)
 	tcase_add_test(tc, route_table_matches_expectations);
 	tcase_add_test(tc, route_table_rules);
 	tcase_add_test(tc, metrics_have_room_for_every_route);
+	tcase_add_test(tc, every_route_and_command_is_described);
 	tcase_add_test(tc, matching);
 	tcase_add_test(tc, not_found_and_wrong_method);
 	tcase_add_test(tc, ids_are_checked_before_handlers);

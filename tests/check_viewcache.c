@@ -1,5 +1,5 @@
 /* check_viewcache.c: unit tests for what a worker keeps of log pages
- * (fcgi/viewcache.h): keys, the byte bound, least recently used first
+ * (fcgi/http/viewcache.h): keys, the byte bound, least recently used first
  * out, pins, and who owns what. */
 #include "config.h"
 

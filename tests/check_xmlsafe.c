@@ -1,4 +1,4 @@
-/* check_xmlsafe.c: unit tests for hardened XML parsing (fcgi/xmlsafe.h). */
+/* check_xmlsafe.c: unit tests for hardened XML parsing (xmlsafe.h). */
 #include "config.h"
 
 #include <stdlib.h>

@@ -9,7 +9,7 @@ cd "${top_srcdir:-.}" || exit 1
 rc=0
 fail() { echo "checksrc: $*" >&2; rc=1; }
 
-files=$(ls fcgi/*.c fcgi/*.h tests/*.c 2>/dev/null)
+files=$(ls fcgi/*/*.c fcgi/*/*.h tests/*.c 2>/dev/null)
 
 # Banned: unbounded or error-blind string and number functions.
 hits=$(grep -nE '(^|[^_a-zA-Z0-9])(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|atoll|sscanf|gets)[[:space:]]*\(' $files)
@@ -17,8 +17,8 @@ hits=$(grep -nE '(^|[^_a-zA-Z0-9])(sprintf|vsprintf|strcpy|strcat|strtok|atoi|at
 $hits"
 
 # Raw allocation only in the wrappers.
-hits=$(grep -nE '(^|[^_a-zA-Z0-9.>])(malloc|calloc|realloc|free|strdup|strndup)[[:space:]]*\(' $files | grep -v '^fcgi/mem\.c:')
-[ -n "$hits" ] && fail "raw allocation outside fcgi/mem.c (use xmalloc/xfree):
+hits=$(grep -nE '(^|[^_a-zA-Z0-9.>])(malloc|calloc|realloc|free|strdup|strndup)[[:space:]]*\(' $files | grep -v '^fcgi/core/mem\.c:')
+[ -n "$hits" ] && fail "raw allocation outside fcgi/core/mem.c (use xmalloc/xfree):
 $hits"
 
 for f in $files; do
@@ -27,11 +27,11 @@ for f in $files; do
 done
 
 # Every route in the table has its marker in a handler file.
-grep -E '^[[:space:]]*\{ "(GET|POST|PUT|DELETE)", "' fcgi/route.c |
+grep -E '^[[:space:]]*\{ "(GET|POST|PUT|DELETE)", "' fcgi/handlers/routes.c |
 sed -E 's/^[[:space:]]*\{ "([A-Z]+)", "([^"]+)".*/\1 \2/' |
 while read -r method pattern; do
-	grep -qF "/* ROUTE: $method $pattern */" fcgi/h_*.c ||
-		{ echo "checksrc: route $method $pattern has no ROUTE: marker in fcgi/h_*.c" >&2; echo x; }
+	grep -qF "/* ROUTE: $method $pattern */" fcgi/handlers/h_*.c ||
+		{ echo "checksrc: route $method $pattern has no ROUTE: marker in fcgi/handlers/h_*.c" >&2; echo x; }
 done | grep -q x && rc=1
 
 for f in $files; do

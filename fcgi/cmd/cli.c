@@ -45,46 +45,85 @@ cmd_routes(const struct conf *cfg, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * The subcommands, and what each is called with and does: `stafett
+ * help` and the man page's COMMANDS (`stafett doc commands`) are both
+ * printed from here, so neither can leave one out.
+ */
+#define USAGE_MAX	4
 static const struct {
 	const char	*name;
 	int		(*fn)(const struct conf *, int, char **);
+	const char	*usage[USAGE_MAX][2];	/* arguments, what */
 } commands[] = {
-	{ "serve", cmd_serve },
-	{ "notify", cmd_notify },
-	{ "migrate", cmd_migrate },
-	{ "seed", cmd_seed },
-	{ "check", cmd_check },
-	{ "validate", cmd_validate },
-	{ "schema", cmd_schema },
-	{ "token", cmd_token },
-	{ "user", cmd_user },
-	{ "partner", cmd_partner },
-	{ "routes", cmd_routes },
+	{ "serve", cmd_serve, {
+	    { "serve", "run the FastCGI server: a master, its workers and "
+	    "the database monitor" } } },
+	{ "notify", cmd_notify, {
+	    { "notify [--once]", "deliver notices and e-mail, and keep "
+	    "house; --once: one pass, then exit" } } },
+	{ "migrate", cmd_migrate, {
+	    { "migrate", "apply the schema migrations not applied yet" } } },
+	{ "seed", cmd_seed, {
+	    { "seed FILE", "load an idempotent seed file" } } },
+	{ "check", cmd_check, {
+	    { "check", "load every form and stylesheet and report" } } },
+	{ "validate", cmd_validate, {
+	    { "validate [--today D] FORM FILE", "validate an instance" } } },
+	{ "schema", cmd_schema, {
+	    { "schema FORM[:VERSION]", "print a form's XML Schema" } } },
+	{ "token", cmd_token, {
+	    { "token create USER [LABEL]", "print a new API token" },
+	    { "token revoke ID", "revoke an API token" },
+	    { "token list USER", "list a user's tokens" } } },
+	{ "user", cmd_user, {
+	    { "user password USER", "set a password read from standard "
+	    "input" },
+	    { "user email USER ADDRESS", "set where the user's e-mail "
+	    "notices go (\"\" removes it)" } } },
+	{ "partner", cmd_partner, {
+	    { "partner add NAME KIND URL AUTH TYPE...", "register a partner "
+	    "and print its id" },
+	    { "partner secret ID hmac|bearer|cert|key|inbound-hmac",
+	    "store a partner's secret read from standard input" },
+	    { "partner token ID", "print a new token for the partner's "
+	    "receipts" },
+	    { "partner list|pause ID|resume ID", "list partners, or stop "
+	    "and restart deliveries to one" } } },
+	{ "routes", cmd_routes, {
+	    { "routes", "list the routes and who may call them" } } },
 };
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp,
-	    "usage: stafett [--config FILE] COMMAND [ARGS]\n\n"
-	    "  serve                      run the FastCGI server\n"
-	    "  notify [--once]            run deliveries and housekeeping\n"
-	    "  migrate                    apply pending schema migrations\n"
-	    "  seed FILE                  load an idempotent seed file\n"
-	    "  check                      check forms and stylesheets\n"
-	    "  validate [--today D] FORM FILE  validate an instance\n"
-	    "  schema FORM[:VERSION]      print a form's XML Schema\n"
-	    "  token create USER [LABEL]  print a new API token\n"
-	    "  token revoke ID            revoke an API token\n"
-	    "  token list USER            list a user's tokens\n"
-	    "  user password USER         set a password from stdin\n"
-	    "  partner add NAME KIND URL AUTH TYPE...  register a partner\n"
-	    "  partner secret ID hmac|bearer|cert|key|inbound-hmac  store "
-	    "a secret from stdin\n"
-	    "  partner token ID           print a new token for its "
-	    "receipts\n"
-	    "  partner list|pause ID|resume ID  list or switch partners\n"
-	    "  routes                     list routes and permissions\n");
+	size_t i, j;
+
+	fprintf(fp, "usage: stafett [--config FILE] COMMAND [ARGS]\n\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		for (j = 0; j < USAGE_MAX && commands[i].usage[j][0]; j++)
+			fprintf(fp, "  %s\n      %s\n",
+			    commands[i].usage[j][0], commands[i].usage[j][1]);
+	fprintf(fp, "  doc api --forms DIR | conf | commands\n"
+	    "      print a generated reference\n");
+}
+
+int
+cli_usage(size_t i, size_t j, const char **args, const char **what)
+{
+	if (i >= NCOMMANDS || j >= USAGE_MAX ||
+	    commands[i].usage[j][0] == NULL)
+		return 0;
+	*args = commands[i].usage[j][0];
+	*what = commands[i].usage[j][1];
+	return 1;
+}
+
+size_t
+cli_ncommands(void)
+{
+	return NCOMMANDS;
 }
 
 int
@@ -109,6 +148,9 @@ cli_main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	/* the references need no configuration: the build makes them */
+	if (strcmp(argv[argi], "doc") == 0)
+		return cmd_doc(argc - argi, argv + argi);
 	if (strcmp(argv[argi], "version") == 0 ||
 	    strcmp(argv[argi], "--version") == 0) {
 		printf("%s\n", PACKAGE_STRING);
@@ -134,13 +176,13 @@ cli_main(int argc, char **argv)
 		return 1;
 	}
 	xmlsafe_global_init();
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, argv[argi]) == 0) {
 			rc = commands[i].fn(&cfg, argc - argi - 1,
 			    argv + argi + 1);
 			break;
 		}
-	if (i == sizeof(commands) / sizeof(commands[0])) {
+	if (i == NCOMMANDS) {
 		fprintf(stderr, "stafett: unknown command '%s'\n", argv[argi]);
 		usage(stderr);
 	}

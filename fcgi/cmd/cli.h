@@ -2,6 +2,8 @@
 #ifndef ST_CLI_H
 #define ST_CLI_H
 
+#include <stddef.h>
+
 #include "conf.h"
 
 /*
@@ -28,6 +30,17 @@
  * results (a token) to standard output.
  */
 int cli_main(int argc, char **argv);
+/*
+ * The subcommands' usage, for the man page: the jth way of calling the
+ * ith command (its arguments, and what it does); 0 past the last.
+ * cli_ncommands() says how many commands there are; each has one at
+ * least (check_route.c walks them).
+ */
+int cli_usage(size_t i, size_t j, const char **args, const char **what);
+size_t cli_ncommands(void);
+/* `stafett doc api --forms DIR | conf | commands` (doc.c): argv[0] is
+ * "doc". */
+int cmd_doc(int argc, char **argv);
 
 int cmd_migrate(const struct conf *cfg, int argc, char **argv);
 int cmd_seed(const struct conf *cfg, int argc, char **argv);

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "conf.h"
-#include "mail.h"
+#include "mailaddr.h"
 #include "mem.h"
 
 enum ktype { K_STR, K_UINT };
@@ -20,75 +20,166 @@ struct key {
 	enum ktype	 type;
 	size_t		 off;
 	const char	*def;
+	const char	*doc;	/* what it is, for `man stafett.conf` */
 };
 
-#define S(f, d)	{ #f, K_STR, offsetof(struct conf, f), d }
-#define U(f, d)	{ #f, K_UINT, offsetof(struct conf, f), d }
+#define S(f, d, doc)	{ #f, K_STR, offsetof(struct conf, f), d, doc }
+#define U(f, d, doc)	{ #f, K_UINT, offsetof(struct conf, f), d, doc }
 
 static const struct key keys[] = {
-	S(db_socket, ""),
-	S(db_host, "localhost"),
-	U(db_port, "3306"),
-	S(db_name, "stafett"),
-	S(db_user, "stafett"),
-	S(db_password, ""),
-	S(db_admin_user, ""),
-	S(db_admin_password, ""),
+	S(db_socket, "",
+	    "the MariaDB server's unix socket; empty: connect over TCP to "
+	    "db_host and db_port"),
+	S(db_host, "localhost",
+	    "the MariaDB server's host, when db_socket is empty"),
+	U(db_port, "3306",
+	    "its TCP port"),
+	S(db_name, "stafett",
+	    "the database"),
+	S(db_user, "stafett",
+	    "the account the web workers and notify use"),
+	S(db_password, "",
+	    "its password (empty with socket authentication)"),
+	S(db_admin_user, "",
+	    "the account migrate uses to change the schema and create "
+	    "triggers; it must keep existing, as MariaDB runs the triggers as "
+	    "it"),
+	S(db_admin_password, "",
+	    "its password"),
 	/* All below nginx's fastcgi_read_timeout (60 s), so a request is
 	 * answered by stafett, truthfully, before nginx gives up on it. */
-	U(db_statement_ms, "5000"),
-	U(db_lock_wait_s, "3"),
-	U(db_read_timeout_s, "7"),
-	U(db_request_ms, "20000"),
-	S(fcgi_socket, "/run/stafett/stafett.sock"),
-	U(workers, "4"),
-	S(pid_file, ""),
-	U(shutdown_grace_s, "20"),
-	S(forms_dir, PKGDATADIR "/forms"),
-	S(xsl_dir, PKGDATADIR "/forms/xsl"),
-	S(sql_dir, PKGDATADIR "/sql"),
-	S(locale_dir, LOCALEDIR),
-	S(secret_file, SYSCONFDIR "/stafett/secret"),
-	S(partner_secrets_dir, SYSCONFDIR "/stafett/partners"),
-	S(partner_inbound_dir, SYSCONFDIR "/stafett/partners-inbound"),
-	S(partner_ca_file, ""),
-	U(delivery_timeout_s, "30"),
-	U(delivery_connect_timeout_s, "10"),
-	U(delivery_lease_s, "120"),
-	U(delivery_backoff_s, "30"),
-	U(delivery_horizon_s, "259200"),
-	U(delivery_max_in_flight, "16"),
-	U(delivery_max_per_partner, "4"),
-	S(smtp_url, ""),
-	S(smtp_from, ""),
-	S(smtp_starttls, "required"),
-	S(smtp_user, ""),
-	S(smtp_password_file, ""),
-	S(smtp_ca_file, ""),
-	S(public_url, ""),
-	U(delivery_ack_timeout_s, "172800"),
-	U(partner_failing_after, "5"),
-	U(session_idle_min, "30"),
-	U(session_absolute_min, "600"),
-	U(login_max_failures, "5"),
-	U(login_max_failures_addr, "100"),
-	U(login_window_min, "15"),
-	U(body_max, "262144"),
-	U(token_cache_ms, "1000"),
-	U(xml_max_depth, "32"),
-	U(concern_deadline_days, "14"),
-	U(draft_ttl_hours, "24"),
-	U(consent_max_days, "365"),
-	U(consent_warn_days, "14"),
-	U(measure_remind_days, "3"),
-	U(view_cache_kb, "8192"),
-	U(view_cache_verify, "0"),
-	S(default_lang, "nb"),
-	S(timezone, "Europe/Oslo"),
-	S(log_level, "info"),
+	U(db_statement_ms, "5000",
+	    "the longest a web request's statement may run"),
+	U(db_lock_wait_s, "3",
+	    "the longest a statement waits for a row lock"),
+	U(db_read_timeout_s, "7",
+	    "the longest a process waits for any answer from the server"),
+	U(db_request_ms, "20000",
+	    "all of a request's time in the database; these four stay well "
+	    "below nginx's 60 s, so stafett answers before nginx gives up"),
+	S(fcgi_socket, "/run/stafett/stafett.sock",
+	    "the FastCGI unix socket nginx connects to; the master answers "
+	    "/healthz on fcgi_socket.health and holds fcgi_socket.lock"),
+	U(workers, "4",
+	    "how many worker processes serve pre-forks"),
+	S(pid_file, "",
+	    "where serve writes its pid (empty: nowhere)"),
+	U(shutdown_grace_s, "20",
+	    "how long serve and notify may take to finish what is in flight "
+	    "on SIGTERM"),
+	S(forms_dir, PKGDATADIR "/forms",
+	    "the form definitions"),
+	S(xsl_dir, PKGDATADIR "/forms/xsl",
+	    "the stylesheets"),
+	S(sql_dir, PKGDATADIR "/sql",
+	    "the migrations"),
+	S(locale_dir, LOCALEDIR,
+	    "the compiled translations"),
+	S(secret_file, SYSCONFDIR "/stafett/secret",
+	    "32 random bytes or 64 hex digits that key the HMACs of sessions, "
+	    "tokens and ids"),
+	S(partner_secrets_dir, SYSCONFDIR "/stafett/partners",
+	    "notify's keys for partners, one folder a partner (mode 0700)"),
+	S(partner_inbound_dir, SYSCONFDIR "/stafett/partners-inbound",
+	    "the keys partners sign their receipts with, which the web "
+	    "workers read (mode 0750)"),
+	S(partner_ca_file, "",
+	    "the CAs partners' certificates are checked against (empty: the "
+	    "system's)"),
+	U(delivery_timeout_s, "30",
+	    "the longest one delivery to a partner may take"),
+	U(delivery_connect_timeout_s, "10",
+	    "the longest connecting to a partner may take"),
+	U(delivery_lease_s, "120",
+	    "how long a notify process holds a notice it delivers; longer "
+	    "than both time-outs"),
+	U(delivery_backoff_s, "30",
+	    "the wait after a first failed attempt, doubled per attempt up to "
+	    "an hour"),
+	U(delivery_horizon_s, "259200",
+	    "how long a notice is tried before it is dead (three days)"),
+	U(delivery_max_in_flight, "16",
+	    "deliveries at once, per notify process"),
+	U(delivery_max_per_partner, "4",
+	    "deliveries at once to one partner, per notify process"),
+	S(smtp_url, "",
+	    "smtp://host:port or smtps://host:port (a path names the EHLO "
+	    "host); empty: no e-mail, the notices to people wait"),
+	S(smtp_from, "",
+	    "the sender address, needed with smtp_url"),
+	S(smtp_starttls, "required",
+	    "off, try or required"),
+	S(smtp_user, "",
+	    "the SMTP account, with smtp_password_file or not at all"),
+	S(smtp_password_file, "",
+	    "a file only its owner may read holding the SMTP password on one "
+	    "line; sent only over TLS"),
+	S(smtp_ca_file, "",
+	    "the CAs the SMTP server's certificate is checked against (empty: "
+	    "the system's)"),
+	S(public_url, "",
+	    "the site's address, for the links in e-mails; needed with "
+	    "smtp_url"),
+	U(delivery_ack_timeout_s, "172800",
+	    "how long a notice may stay delivered without a receipt before "
+	    "its sender is alerted (two days)"),
+	U(partner_failing_after, "5",
+	    "consecutive failed attempts after which a partner is shown "
+	    "failing (0: never)"),
+	U(session_idle_min, "30",
+	    "minutes a session lives without use"),
+	U(session_absolute_min, "600",
+	    "minutes a session lives at most"),
+	U(login_max_failures, "5",
+	    "failed logins per user name in a window before the name is held"),
+	U(login_max_failures_addr, "100",
+	    "failed logins per client address in a window"),
+	U(login_window_min, "15",
+	    "the window of the failed-login counts, in minutes"),
+	U(body_max, "262144",
+	    "the largest request body in bytes, where a route sets no limit "
+	    "of its own"),
+	U(token_cache_ms, "1000",
+	    "how long a worker trusts an API token it has checked"),
+	U(xml_max_depth, "32",
+	    "the deepest XML a request may send"),
+	U(concern_deadline_days, "14",
+	    "days from a concern to its level-0 decision"),
+	U(draft_ttl_hours, "24",
+	    "hours a draft kept through an expired session lives"),
+	U(consent_max_days, "365",
+	    "the longest a consent may run"),
+	U(consent_warn_days, "14",
+	    "days before a consent expires that the holder is warned (0: "
+	    "never)"),
+	U(measure_remind_days, "3",
+	    "days before a measure's evaluation date that its holder is "
+	    "reminded (0: never)"),
+	U(view_cache_kb, "8192",
+	    "what each worker may keep of rendered log pages (0: nothing)"),
+	U(view_cache_verify, "0",
+	    "1: check every kept page used against a fresh one (the tests do)"),
+	S(default_lang, "nb",
+	    "the language of pages and of what notify writes: nb, nn or en"),
+	S(timezone, "Europe/Oslo",
+	    "the municipality's time zone, for deadlines and dates"),
+	S(log_level, "info",
+	    "error, warn, info or debug"),
 };
 
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+int
+conf_key_doc(size_t i, struct conf_key_doc *out)
+{
+	if (i >= NKEYS)
+		return 0;
+	out->name = keys[i].name;
+	out->def = keys[i].def;
+	out->doc = keys[i].doc;
+	out->number = keys[i].type == K_UINT;
+	return 1;
+}
 
 const char *
 conf_find(const char *explicit_path)

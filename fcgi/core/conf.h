@@ -119,4 +119,17 @@ st_rc conf_load(struct conf *cfg, const char *path, int must_exist,
     char *err, size_t errlen) ST_MUST_CHECK;
 void conf_release(struct conf *cfg);
 
+/*
+ * The keys as conf_load() reads them, in the file's order, for the
+ * reference (`stafett doc conf`, man stafett.conf): the ith key's name,
+ * default, description and whether it is a number; 0 past the last.
+ */
+struct conf_key_doc {
+	const char	*name;
+	const char	*def;
+	const char	*doc;
+	int		 number;
+};
+int conf_key_doc(size_t i, struct conf_key_doc *out);
+
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -168,4 +169,16 @@ secure_sha256_field(crypto_hash_sha256_state *st, const void *p, size_t n)
 		len[i] = (unsigned char)((unsigned long long)n >> (8 * i));
 	crypto_hash_sha256_update(st, len, sizeof(len));
 	crypto_hash_sha256_update(st, p, n);
+}
+
+void
+secure_claimant(char *out, size_t n)
+{
+	char host[64];
+
+	if (gethostname(host, sizeof(host)) != 0)
+		snprintf(host, sizeof(host), "localhost");
+	host[sizeof(host) - 1] = '\0';
+	snprintf(out, n, "%.50s:%ld:%08x", host, (long)getpid(),
+	    (unsigned)randombytes_random());
 }

@@ -58,5 +58,8 @@ int secure_is_id(const char *s);
 /* Read the 32-byte server key from path (raw or 64 hex digits). */
 st_rc secure_load_key(const char *path, unsigned char key[SECURE_KEY_LEN],
     char *err, size_t errlen) ST_MUST_CHECK;
+/* A name for this process in the claimed_by of a lease (the outbox,
+ * the mail queue, the health probe): host:pid:random (80 bytes). */
+void secure_claimant(char *out, size_t n);
 
 #endif

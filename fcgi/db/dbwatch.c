@@ -9,8 +9,8 @@
 
 #include "db.h"
 #include "dbwatch.h"
-#include "deliver.h"
 #include "log.h"
+#include "secure.h"
 
 /* The monitor's time-out for an answer, and how often it writes. */
 #define PROBE_TIMEOUT_S	2
@@ -145,7 +145,7 @@ dbwatch_run(const struct conf *cfg, struct metrics *m)
 	/* The master blocks the signals it waits for; here they come in. */
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
-	deliver_claimant(me, sizeof(me));
+	secure_claimant(me, sizeof(me));
 	db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
 	    cfg->db_password, cfg->db_name);
 	db_limits(&db, PROBE_TIMEOUT_S, PROBE_TIMEOUT_S * 1000, 1);

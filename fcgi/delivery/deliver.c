@@ -91,18 +91,6 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void
-deliver_claimant(char *out, size_t n)
-{
-	char host[64];
-
-	if (gethostname(host, sizeof(host)) != 0)
-		snprintf(host, sizeof(host), "localhost");
-	host[sizeof(host) - 1] = '\0';
-	snprintf(out, n, "%.50s:%ld:%08x", host, (long)getpid(),
-	    (unsigned)randombytes_random());
-}
-
 struct deliver *
 deliver_new(const struct conf *cfg, struct db *db)
 {
@@ -110,7 +98,7 @@ deliver_new(const struct conf *cfg, struct db *db)
 
 	d->cfg = cfg;
 	d->db = db;
-	deliver_claimant(d->me, sizeof(d->me));
+	secure_claimant(d->me, sizeof(d->me));
 	d->multi = curl_multi_init();
 	if (d->multi == NULL) {
 		xfree(d);

@@ -85,7 +85,5 @@ unsigned deliver_in_flight(const struct deliver *d);
  * with jitter in [w/2, w] so that retries spread out.
  */
 long long deliver_backoff(const struct conf *cfg, long long attempt);
-/* A name for this process in claimed_by: host:pid:random (80 bytes). */
-void deliver_claimant(char *out, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "mail.h"
+#include "mailaddr.h"
 
 static const struct mail_topic topics[] = {
 	{ "concern.new", N_("A new concern is written down in my unit"),
@@ -174,82 +175,12 @@ mail_kind_of(const char *kind)
 }
 
 static int
-in_set(char c, const char *set)
-{
-	return c != '\0' && strchr(set, c) != NULL;
-}
-
-static int
-alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-/* Letters, digits, '-' and dots between labels. */
-static int
-domain_ok(const char *d, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 253 || d[0] == '.' || d[n - 1] == '.' ||
-	    d[0] == '-')
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (!alnum(d[i]) && d[i] != '-' && d[i] != '.')
-			return 0;
-		if (d[i] == '.' && d[i + 1] == '.')
-			return 0;
-	}
-	return 1;
-}
-
-int
-mail_address_ok(const char *addr)
-{
-	const char *at;
-	size_t n, local, i;
-
-	if (addr == NULL || (n = strlen(addr)) == 0 || n > 254)
-		return 0;
-	if ((at = strchr(addr, '@')) == NULL || strchr(at + 1, '@') != NULL)
-		return 0;
-	local = (size_t)(at - addr);
-	if (local == 0 || local > 64 || addr[0] == '.' ||
-	    addr[local - 1] == '.')
-		return 0;
-	/* RFC 5322 atext and dots: no quotes, brackets, commas, spaces. */
-	for (i = 0; i < local; i++) {
-		if (!alnum(addr[i]) && !in_set(addr[i], "!#$%&'*+-/=?^_`{|}~."))
-			return 0;
-		if (addr[i] == '.' && addr[i + 1] == '.')
-			return 0;
-	}
-	return domain_ok(at + 1, n - local - 1);
-}
-
-/* The local part of a Message-ID and the idempotency key: letters,
- * digits, '-', '_' and '.' (base64url ids joined with dots). */
-static int
-token_ok(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 200)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!alnum(s[i]) && !in_set(s[i], "-_."))
-			return 0;
-	return 1;
-}
-
-static int
 message_id_ok(const char *id)
 {
 	const char *at = id != NULL ? strchr(id, '@') : NULL;
 
-	return at != NULL && token_ok(id, (size_t)(at - id)) &&
-	    domain_ok(at + 1, strlen(at + 1));
+	return at != NULL && mail_token_ok(id, (size_t)(at - id)) &&
+	    mail_domain_ok(at + 1, strlen(at + 1));
 }
 
 void
@@ -367,7 +298,7 @@ mail_build(const struct mail_in *in, struct buf *out)
 
 	if (!mail_address_ok(in->from) || !mail_address_ok(in->to) ||
 	    !message_id_ok(in->message_id) ||
-	    !token_ok(in->idempotency_key, strlen(in->idempotency_key)) ||
+	    !mail_token_ok(in->idempotency_key, strlen(in->idempotency_key)) ||
 	    (strcmp(in->lang, "nb") != 0 && strcmp(in->lang, "en") != 0))
 		return ST_E_INVALID;
 	for (s = in->subject; *s != '\0'; s++)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "mailaddr.h"
 #include "result.h"
 
 /*
@@ -60,14 +61,7 @@ const struct mail_topic *mail_topic(const char *id);
 /* The e-mail of an outbox kind; the "other" one for a kind not listed. */
 const struct mail_kind *mail_kind_of(const char *kind);
 
-/*
- * An address we put in an envelope or a header: printable ASCII, one '@'
- * with text on both sides, no spaces, quotes, brackets, commas or other
- * specials, at most 254 bytes. Stricter than RFC 5321 on purpose: a
- * value from the database can never inject a header or a second
- * recipient. 1 if acceptable.
- */
-int mail_address_ok(const char *addr);
+/* mail_address_ok() and the other checks of form: mailaddr.h. */
 
 /*
  * The subject and the text of one notice's e-mail in the current

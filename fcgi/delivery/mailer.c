@@ -165,7 +165,7 @@ mailer_new(const struct conf *cfg, struct db *db, struct mailer **out,
 		return ST_E_CONFIG;
 	}
 	m->settings_url = buf_take(&url);
-	deliver_claimant(m->me, sizeof(m->me));
+	secure_claimant(m->me, sizeof(m->me));
 	*out = m;
 	return ST_OK;
 }

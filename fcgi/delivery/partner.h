@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "result.h"
+#include "secretfile.h"
 #include "secure.h"
 
 /*
@@ -39,27 +40,14 @@
  * partner_kind_valid(), partner_auth_valid() and partner_type_valid()
  * say whether a word is one of the enum values of the schema.
  * partner_endpoint_valid() accepts https:// URLs only: notices never
- * travel in clear text.
- *
- * partner_secret_path() writes the file name of one secret into out
- * (ST_E_INVALID for an unknown secret name or a malformed id,
- * ST_E_TOO_BIG when out is too small).
- *
- * partner_secret_read() reads a secret into a buffer the caller owns
- * (at most max - 1 bytes, NUL-terminated, a trailing newline removed);
- * ST_E_NOT_FOUND when the file does not exist, ST_E_IO when it cannot be
- * read or is readable by others than its owner (for inbound_hmac: by
- * others than its owner and group).
+ * travel in clear text. The secret files are read through
+ * secretfile.h.
  */
 int partner_kind_valid(const char *kind);
 int partner_auth_valid(const char *auth);
 int partner_type_valid(const char *type);
 int partner_endpoint_valid(const char *url);
 
-st_rc partner_secret_path(const char *dir, const char *public_id,
-    const char *secret, char *out, size_t outlen) ST_MUST_CHECK;
-st_rc partner_secret_read(const char *dir, const char *public_id,
-    const char *secret, char *out, size_t max, size_t *len) ST_MUST_CHECK;
 
 /*
  * What a partner is made of, as the CLI (arguments) and the web (form
@@ -122,6 +110,9 @@ st_rc partner_update(struct db *db, const char *public_id,
     ST_MUST_CHECK;
 st_rc partner_set_status(struct db *db, const char *public_id,
     const char *status, int *found) ST_MUST_CHECK;
+/* Is there a partner with the public id id? */
+st_rc partner_exists(struct db *db, const char *id, int *found)
+    ST_MUST_CHECK;
 st_rc partner_name_taken(struct db *db, const char *name,
     const char *public_id, int *taken) ST_MUST_CHECK;
 
@@ -134,10 +125,8 @@ st_rc partner_name_taken(struct db *db, const char *name,
  * partner_secrets_record() stores that on the partner row. `stafett
  * partner secret` records after every write, and notify for every
  * partner once a minute (partner_secrets_sync), so a file removed by
- * hand shows too. partner_secret_names lists the names,
- * NULL-terminated: notify's four, then inbound_hmac.
+ * hand shows too.
  */
-extern const char *const partner_secret_names[];
 void partner_secrets_found(const char *dir, const char *inbound_dir,
     const char *public_id, char *out, size_t outlen);
 st_rc partner_secrets_record(struct db *db, const char *dir,

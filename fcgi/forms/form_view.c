@@ -13,7 +13,7 @@
 #include "form_eval.h"
 #include "mem.h"
 #include "pool.h"
-#include "view.h"
+#include "xmlnode.h"
 #include "xmlsafe.h"
 
 #define MAX_ROWS	500

@@ -1,83 +1,22 @@
-/* h_login.c: the login page, logging in and out. */
+/* h_login.c: logging in and out (the login page itself: login.h). */
 #include "config.h"
 
 #include <string.h>
 
 #include "auth.h"
 #include "handlers.h"
+#include "login.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
-
-#define RESUME_PREFIX	"resume:"
-
-/* A local path to go to after login, or "/". */
-static const char *
-safe_next(const char *next)
-{
-	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\' || strpbrk(next, "\r\n") != NULL ||
-	    strlen(next) > 512)
-		return "/";
-	return next;
-}
-
-st_rc
-login_page(struct req *r, int status, const char *message,
-    const char *username)
-{
-	const char *token = req_cookie(r, LOGIN_COOKIE);
-	char fresh[SECURE_TOKEN_SIZE];
-	const char *next;
-	xmlNodePtr page, login;
-	int from_login = r->route != NULL && r->route->fn == h_login;
-	size_t i;
-	st_rc rc;
-
-	/* The double-submit token: reuse the browser's if it is sound. */
-	if (token == NULL || strlen(token) != SECURE_TOKEN_LEN) {
-		secure_token(fresh);
-		token = fresh;
-		if ((rc = resp_cookie(r, LOGIN_COOKIE, token, -1)) != ST_OK)
-			return rc;
-	}
-	next = from_login ? fields_get(&r->form, "next") :
-	    r->route != NULL && strcmp(r->method, "POST") == 0 ? r->path :
-	    fields_get(&r->qs, "next");
-	page = view_page(r, "login");
-	login = view_el(page, "login", NULL);
-	view_attr(login, "csrf", token);
-	view_attr(login, "next", safe_next(next));
-	if (username != NULL)
-		view_attr(login, "username", username);
-	if (message != NULL)
-		view_el(login, "message", message);
-	/*
-	 * A form posted after the session ended is carried through the login
-	 * page, so that what the user typed is not lost.
-	 */
-	for (i = 0; i < r->form.n; i++) {
-		const struct field *f = &r->form.v[i];
-		xmlNodePtr k;
-
-		if (from_login && strncmp(f->name, RESUME_PREFIX,
-		    strlen(RESUME_PREFIX)) != 0)
-			continue;
-		if (!from_login && strcmp(f->name, "csrf") == 0)
-			continue;
-		k = view_el(login, "keep", f->value);
-		view_attr(k, "name", from_login ?
-		    f->name + strlen(RESUME_PREFIX) : f->name);
-	}
-	return view_send(r, status, page);
-}
 
 /* ROUTE: GET /login */
 st_rc
 h_login_form(struct req *r)
 {
 	if (r->who.user_id != 0)
-		return resp_redirect(r, safe_next(fields_get(&r->qs, "next")));
+		return resp_redirect(r,
+		    login_next_safe(fields_get(&r->qs, "next")));
 	return login_page(r, 200, NULL, NULL);
 }
 
@@ -87,7 +26,7 @@ h_login(struct req *r)
 {
 	const char *user = fields_get(&r->form, "username");
 	const char *pw = fields_get(&r->form, "password");
-	const char *next = safe_next(fields_get(&r->form, "next"));
+	const char *next = login_next_safe(fields_get(&r->form, "next"));
 	enum login_result res;
 	struct fields keep;
 	size_t i, plen = strlen(RESUME_PREFIX);

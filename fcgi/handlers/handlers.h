@@ -12,9 +12,6 @@ st_rc h_metrics(struct req *r) ST_MUST_CHECK;
 st_rc h_login_form(struct req *r) ST_MUST_CHECK;
 st_rc h_login(struct req *r) ST_MUST_CHECK;
 st_rc h_logout(struct req *r) ST_MUST_CHECK;
-/* Show the login page with a message (status 200/401/403/429). */
-st_rc login_page(struct req *r, int status, const char *message,
-    const char *username) ST_MUST_CHECK;
 /* h_home.c */
 st_rc h_home(struct req *r) ST_MUST_CHECK;
 /* h_forms.c */

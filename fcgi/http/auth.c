@@ -12,9 +12,9 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
-#include "partner.h"
 #include "password.h"
 #include "route.h"
+#include "secretfile.h"
 #include "secure.h"
 #include "worker.h"
 
@@ -231,7 +231,7 @@ signed_by(struct req *r, const char *partner)
 	    &binlen, &end) != 0 || binlen != sizeof(got) || *end != '\0')
 		return 0;
 	if (partner_secret_read(r->w->cfg->partner_inbound_dir, partner,
-	    "inbound_hmac", (char *)key, sizeof(key), &keylen) != ST_OK ||
+	    PARTNER_INBOUND, (char *)key, sizeof(key), &keylen) != ST_OK ||
 	    keylen == 0) {
 		/* ours to fix, not the partner's: say so in the log */
 		log_warn("auth: no readable inbound key for partner '%s'",

@@ -1,4 +1,4 @@
-/* route.c: the route table and the dispatcher (see route.h). */
+/* route.c: the dispatcher that enforces the route table (see route.h). */
 #include "config.h"
 
 #include <string.h>
@@ -10,9 +10,9 @@
 #include "auth.h"
 #include "dbwatch.h"
 #include "fault.h"
-#include "handlers.h"
 #include "i18n.h"
 #include "log.h"
+#include "login.h"
 #include "multipart.h"
 #include "replay.h"
 #include "utf8.h"
@@ -22,209 +22,6 @@
 #include "xmlsafe.h"
 
 #define LOGIN_BODY_MAX	(16 * 1024)
-#define SMALL_BODY_MAX	(4 * 1024)
-#define TEXT_BODY_MAX	(64 * 1024)
-#define UPLOAD_BODY_MAX	(10 * 1024 * 1024)
-
-static const struct route routes[] = {
-	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/metrics", h_metrics, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/login", h_login_form, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/login", h_login, PERM_PUBLIC, CSRF_LOGIN, BODY_FORM, 0 },
-	{ "POST", "/logout", h_logout, PERM_USER, CSRF_SESSION, BODY_FORM,
-	    SMALL_BODY_MAX },
-	{ "GET", "/", h_home, PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/forms/{form}", h_form_show, PERM_STAFF, CSRF_NONE,
-	    BODY_NONE, 0 },
-	{ "POST", "/forms/{form}", h_form_submit, PERM_STAFF, CSRF_SESSION,
-	    BODY_FORM, 0 },
-	{ "GET", "/concerns/{id}", h_concern_show, PERM_STAFF, CSRF_NONE,
-	    BODY_NONE, 0 },
-	{ "GET", "/submissions/{id}", h_submission_show, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/consultations/{id}", h_consultation_show, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/drafts/{id}/delete", h_draft_delete, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/api/v1/forms", h_api_forms, PERM_USER, CSRF_NONE,
-	    BODY_NONE, 0 },
-	{ "GET", "/api/v1/forms/{form}", h_api_form_get, PERM_USER, CSRF_NONE,
-	    BODY_NONE, 0 },
-	{ "GET", "/api/v1/forms/{form}/schema", h_api_form_schema, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/forms/{form}", h_api_form_submit, PERM_STAFF,
-	    CSRF_NONE, BODY_XML, 0 },
-	{ "GET", "/api/v1/concerns/{id}", h_api_concern_get, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/submissions/{id}", h_api_submission_get, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/consultations/{id}", h_api_consultation_get,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	/* relay logs and everything on them */
-	{ "GET", "/logs/{id}", h_log_show, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/logs/{id}/access", h_log_access, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/logs/{id}/archive", h_log_archive, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/logs/{id}/level", h_log_level, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/logs/{id}/participants", h_log_participant_add, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/logs/{id}/participants/remove", h_log_participant_remove,
-	    PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/logs/{id}/notes", h_log_note, PERM_USER,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/logs/{id}/meetings", h_log_meeting_add, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/logs/{id}/measures", h_log_measure_add, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/concerns/{id}/discussed", h_concern_discussed, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/concerns/{id}/receive", h_concern_receive, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "GET", "/handovers/{id}", h_handover_show, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/handovers/{id}/accept", h_handover_accept, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/handovers/{id}/refuse", h_handover_refuse, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
-	{ "POST", "/handovers/{id}/withdraw", h_handover_withdraw, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/consents/{id}", h_consent_show, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/consents/{id}/withdraw", h_consent_withdraw, PERM_USER,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/consents/{id}/attachment", h_consent_attach, PERM_STAFF,
-	    CSRF_SESSION, BODY_MULTIPART, UPLOAD_BODY_MAX },
-	{ "GET", "/consents/{id}/scan", h_consent_scan, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/minutes/{id}", h_minutes_show, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/minutes/{id}/finalise", h_minutes_finalise, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/admin/guide", h_guide_show, PERM_ADMIN,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/admin/guide/steps", h_guide_step_add, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/guide/steps/{id}", h_guide_step_update, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/guide/steps/{id}/delete", h_guide_step_delete,
-	    PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/api/v1/logs/{id}", h_log_show,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/logs/{id}/events", h_api_log_events,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/logs/{id}/access", h_log_access,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/logs/{id}/archive", h_log_archive,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/logs/{id}/level", h_log_level,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/participants", h_log_participant_add,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/participants/remove",
-	    h_log_participant_remove,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/notes", h_log_note,
-	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/meetings", h_log_meeting_add,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/measures", h_log_measure_add,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
-	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/concerns/{id}/receive", h_concern_receive,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "GET", "/api/v1/handovers/{id}", h_handover_show,
-	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/handovers/{id}/accept", h_handover_accept,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/handovers/{id}/refuse", h_handover_refuse,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "POST", "/api/v1/handovers/{id}/withdraw", h_handover_withdraw,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "GET", "/api/v1/consents/{id}", h_consent_show,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/consents/{id}/withdraw", h_consent_withdraw,
-	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "GET", "/api/v1/consents/{id}/scan", h_consent_scan,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "GET", "/api/v1/minutes/{id}", h_minutes_show,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/minutes/{id}/finalise", h_minutes_finalise,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
-	{ "GET", "/api/v1/guide", h_guide_show,
-	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
-	/* partners answering notices */
-	{ "POST", "/api/v1/receipts", h_receipt,
-	    PERM_PARTNER, CSRF_NONE, BODY_SIGNED, TEXT_BODY_MAX },
-	/* a notice the person sent: it arrived, says the partner by phone */
-	{ "GET", "/notices/{id}/confirm", h_notice_confirm_form, PERM_STAFF,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/notices/{id}/confirm", h_notice_confirm, PERM_STAFF,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/api/v1/notices/{id}/confirm", h_notice_confirm,
-	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	/* a person's own settings */
-	{ "GET", "/settings/email", h_settings_show, PERM_USER,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/settings/email", h_settings_save, PERM_USER,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	/* partners and their queues: the administrator's */
-	{ "GET", "/admin/partners", h_partner_list, PERM_ADMIN,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/admin/partners", h_partner_add, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/admin/partners/{id}", h_partner_show, PERM_ADMIN,
-	    CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/admin/partners/{id}", h_partner_update, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/partners/{id}/pause", h_partner_pause, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/partners/{id}/resume", h_partner_resume, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/notices/{id}/retry", h_notice_retry, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "POST", "/admin/notices/{id}/cancel", h_notice_cancel, PERM_ADMIN,
-	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
-	{ "GET", "/api/v1/partners", h_partner_list,
-	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/partners", h_partner_add,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	{ "GET", "/api/v1/partners/{id}", h_partner_show,
-	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
-	{ "POST", "/api/v1/partners/{id}", h_partner_update,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	{ "POST", "/api/v1/partners/{id}/pause", h_partner_pause,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	{ "POST", "/api/v1/partners/{id}/resume", h_partner_resume,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	{ "POST", "/api/v1/notices/{id}/retry", h_notice_retry,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-	{ "POST", "/api/v1/notices/{id}/cancel", h_notice_cancel,
-	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
-};
-
-#define NROUTES (sizeof(routes) / sizeof(routes[0]))
-
-const struct route *
-route_table(size_t *n)
-{
-	*n = NROUTES;
-	return routes;
-}
-
 static int
 form_id_ok(const char *s, size_t n)
 {
@@ -287,12 +84,13 @@ const struct route *
 route_match(const char *method, const char *path, char *arg, size_t arglen,
     int *status, int *index)
 {
-	size_t i;
+	size_t i, n;
+	const struct route *routes = route_table(&n);
 	int path_seen = 0;
 
 	*status = 404;
 	*index = -1;
-	for (i = 0; i < NROUTES; i++) {
+	for (i = 0; i < n; i++) {
 		if (!match(routes[i].pattern, path, arg, arglen))
 			continue;
 		path_seen = 1;

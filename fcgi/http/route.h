@@ -57,7 +57,13 @@ struct route {
 	size_t		 body_max;	/* 0: the configured body_max */
 };
 
+/* The table itself, n routes: defined above this layer, by the
+ * handlers (handlers/routes.c), so that the dispatcher names no handler
+ * and no header of this layer includes one. */
 const struct route *route_table(size_t *n);
+/* What the route does, in a sentence or a few (also handlers/routes.c);
+ * NULL for a route nobody described, which tests/check_route.c refuses. */
+const char *route_doc(const struct route *rt);
 /* Find the route for method and path; *status is 404 or 405 if none. */
 const struct route *route_match(const char *method, const char *path,
     char *arg, size_t arglen, int *status, int *index);

@@ -6,6 +6,7 @@
 #include <libxslt/xsltInternals.h>
 
 #include "result.h"
+#include "xmlnode.h"
 
 struct req;
 
@@ -13,19 +14,14 @@ struct req;
  * Handlers describe what to show as an XML document and never write HTML:
  * view_page() starts a page whose root <page name="..."> is rendered by
  * the stylesheet forms/xsl/NAME.xsl; view_doc() starts a plain document
- * for API clients, sent as XML. Text goes in through view_el/view_attr,
- * which copy it literally into text and attribute nodes, so escaping is
- * done by libxml2's serializer and cannot be forgotten.
+ * for API clients, sent as XML. Text goes in through view_el/view_attr
+ * (xmlnode.h), so escaping cannot be forgotten.
  *
- * Documents belong to the request pool. Elements deeper than
- * VIEW_MAX_DEPTH are refused (view_el returns the parent and logs), which
- * bounds what a handler bug can build.
+ * Documents belong to the request pool.
  *
  * view_page fills in what every page needs: language, the user (name,
  * role, unit), the CSRF token for forms, and the request path.
  */
-#define VIEW_MAX_DEPTH 40
-
 struct xslset {
 	char			**names;
 	xsltStylesheetPtr	 *sheets;
@@ -41,12 +37,6 @@ xmlNodePtr view_page(struct req *r, const char *name);
 xmlNodePtr view_doc(struct req *r, const char *root);
 /* Frees an xmlDocPtr: a pool_fn, for a document a request owns. */
 void view_free_doc(void *doc);
-xmlNodePtr view_el(xmlNodePtr parent, const char *name, const char *text);
-xmlNodePtr view_elf(xmlNodePtr parent, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void view_attr(xmlNodePtr n, const char *name, const char *value);
-void view_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /*
  * Everything a browser sent with a refused form but its CSRF token, as

@@ -69,7 +69,7 @@ done
 cp -R "$top_srcdir/forms" "$T/forms"
 chmod -R u+w "$T/forms"
 export STAFETT_FORMS_DIR="$T/forms" STAFETT_XSL_DIR="$T/forms/xsl"
-# The fault points of the sanitizer build (fcgi/fault.h) are armed by
+# The fault points of the sanitizer build (fcgi/core/fault.h) are armed by
 # files the fault tests write here.
 export STAFETT_FAULT_DIR="$T/faults"
 mkdir -p "$STAFETT_FAULT_DIR"

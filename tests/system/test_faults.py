@@ -1,7 +1,7 @@
 """test_faults.py: under crashes, races and a sick database every state
 stays true and every client learns the truth (issue 13). One test per
 fault, each killing or stopping at the worst moment rather than at a
-random one: the fault points of the sanitizer build (fcgi/fault.h) are
+random one: the fault points of the sanitizer build (fcgi/core/fault.h) are
 armed by writing a file, and fire once in the next process to pass.
 
   1. a partner's answer is recorded, whatever else holds the notice, and
@@ -39,7 +39,7 @@ SOCK = os.path.join(DIR, "run/db.sock")
 
 
 def arm(point, what="kill"):
-    """Arm a fault point (fcgi/fault.h)."""
+    """Arm a fault point (fcgi/core/fault.h)."""
     os.makedirs(FAULTS, exist_ok=True)
     with open(os.path.join(FAULTS, point), "w") as f:
         f.write(what)

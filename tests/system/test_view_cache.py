@@ -1,4 +1,4 @@
-"""The view cache (fcgi/viewcache.h): a worker keeps a log's lists and
+"""The view cache (fcgi/http/viewcache.h): a worker keeps a log's lists and
 its rendered page between reads, and uses them only while nothing they
 show has changed. The versions that say so are raised by triggers in the
 database (0011_view_version.sql), so a change made anywhere shows on the

@@ -1,0 +1,88 @@
+/* secretfile.c: partners' secrets on disk (see secretfile.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "secretfile.h"
+#include "secure.h"
+
+const char *const partner_secret_names[] = { "hmac", "bearer", "cert",
+	"key", PARTNER_INBOUND, NULL };
+
+int
+partner_secret_name_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; partner_secret_names[i] != NULL; i++)
+		if (strcmp(partner_secret_names[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+st_rc
+partner_secret_path(const char *dir, const char *public_id,
+    const char *secret, char *out, size_t outlen)
+{
+	int n;
+
+	if (!secure_is_id(public_id) || !partner_secret_name_ok(secret))
+		return ST_E_INVALID;
+	n = snprintf(out, outlen, "%s/%s/%s", dir, public_id, secret);
+	if (n < 0 || (size_t)n >= outlen)
+		return ST_E_TOO_BIG;
+	return ST_OK;
+}
+
+st_rc
+partner_secret_read(const char *dir, const char *public_id,
+    const char *secret, char *out, size_t max, size_t *len)
+{
+	char path[1024];
+	struct stat st;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+	st_rc rc;
+
+	if (max == 0)
+		return ST_E_TOO_BIG;
+	if ((rc = partner_secret_path(dir, public_id, secret, path,
+	    sizeof(path))) != ST_OK)
+		return rc;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return errno == ENOENT ? ST_E_NOT_FOUND : ST_E_IO;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (st.st_mode & (strcmp(secret, PARTNER_INBOUND) == 0 ?
+	    037 : 077)) != 0) {
+		close(fd);
+		return ST_E_IO;
+	}
+	while (got < max - 1) {
+		n = read(fd, out + got, max - 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			sodium_memzero(out, max);
+			return ST_E_IO;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	while (got > 0 && (out[got - 1] == '\n' || out[got - 1] == '\r'))
+		got--;
+	out[got] = '\0';
+	if (len != NULL)
+		*len = got;
+	return ST_OK;
+}

@@ -1,0 +1,422 @@
+/* routes.c: the route table: every method and path stafett answers,
+ * who may call it, its body, and what it does (see route.h). */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "handlers.h"
+#include "route.h"
+
+#define SMALL_BODY_MAX	(4 * 1024)
+#define TEXT_BODY_MAX	(64 * 1024)
+#define UPLOAD_BODY_MAX	(10 * 1024 * 1024)
+
+static const struct route routes[] = {
+	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/metrics", h_metrics, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/login", h_login_form, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/login", h_login, PERM_PUBLIC, CSRF_LOGIN, BODY_FORM, 0 },
+	{ "POST", "/logout", h_logout, PERM_USER, CSRF_SESSION, BODY_FORM,
+	    SMALL_BODY_MAX },
+	{ "GET", "/", h_home, PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/forms/{form}", h_form_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/forms/{form}", h_form_submit, PERM_STAFF, CSRF_SESSION,
+	    BODY_FORM, 0 },
+	{ "GET", "/concerns/{id}", h_concern_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/submissions/{id}", h_submission_show, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/consultations/{id}", h_consultation_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/drafts/{id}/delete", h_draft_delete, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/forms", h_api_forms, PERM_USER, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/api/v1/forms/{form}", h_api_form_get, PERM_USER, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/api/v1/forms/{form}/schema", h_api_form_schema, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/forms/{form}", h_api_form_submit, PERM_STAFF,
+	    CSRF_NONE, BODY_XML, 0 },
+	{ "GET", "/api/v1/concerns/{id}", h_api_concern_get, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/submissions/{id}", h_api_submission_get, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/consultations/{id}", h_api_consultation_get,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	/* relay logs and everything on them */
+	{ "GET", "/logs/{id}", h_log_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/logs/{id}/access", h_log_access, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/logs/{id}/archive", h_log_archive, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/logs/{id}/level", h_log_level, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/participants", h_log_participant_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/participants/remove", h_log_participant_remove,
+	    PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/notes", h_log_note, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/meetings", h_log_meeting_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/measures", h_log_measure_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/concerns/{id}/discussed", h_concern_discussed, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/concerns/{id}/receive", h_concern_receive, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/handovers/{id}", h_handover_show, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/handovers/{id}/accept", h_handover_accept, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/handovers/{id}/refuse", h_handover_refuse, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/handovers/{id}/withdraw", h_handover_withdraw, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/consents/{id}", h_consent_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/consents/{id}/withdraw", h_consent_withdraw, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/consents/{id}/attachment", h_consent_attach, PERM_STAFF,
+	    CSRF_SESSION, BODY_MULTIPART, UPLOAD_BODY_MAX },
+	{ "GET", "/consents/{id}/scan", h_consent_scan, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/minutes/{id}", h_minutes_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/minutes/{id}/finalise", h_minutes_finalise, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/guide", h_guide_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/guide/steps", h_guide_step_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/guide/steps/{id}", h_guide_step_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/guide/steps/{id}/delete", h_guide_step_delete,
+	    PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/logs/{id}", h_log_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/events", h_api_log_events,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/access", h_log_access,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/logs/{id}/archive", h_log_archive,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/logs/{id}/level", h_log_level,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/participants", h_log_participant_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/participants/remove",
+	    h_log_participant_remove,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/notes", h_log_note,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/meetings", h_log_meeting_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/measures", h_log_measure_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/concerns/{id}/receive", h_concern_receive,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/handovers/{id}", h_handover_show,
+	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/handovers/{id}/accept", h_handover_accept,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/handovers/{id}/refuse", h_handover_refuse,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/handovers/{id}/withdraw", h_handover_withdraw,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/consents/{id}", h_consent_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/consents/{id}/withdraw", h_consent_withdraw,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/consents/{id}/scan", h_consent_scan,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/api/v1/minutes/{id}", h_minutes_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/minutes/{id}/finalise", h_minutes_finalise,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/guide", h_guide_show,
+	    PERM_USER, CSRF_NONE, BODY_NONE, 0 },
+	/* partners answering notices */
+	{ "POST", "/api/v1/receipts", h_receipt,
+	    PERM_PARTNER, CSRF_NONE, BODY_SIGNED, TEXT_BODY_MAX },
+	/* a notice the person sent: it arrived, says the partner by phone */
+	{ "GET", "/notices/{id}/confirm", h_notice_confirm_form, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/notices/{id}/confirm", h_notice_confirm, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/notices/{id}/confirm", h_notice_confirm,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	/* a person's own settings */
+	{ "GET", "/settings/email", h_settings_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/settings/email", h_settings_save, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	/* partners and their queues: the administrator's */
+	{ "GET", "/admin/partners", h_partner_list, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/partners", h_partner_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/partners/{id}", h_partner_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/partners/{id}", h_partner_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/partners/{id}/pause", h_partner_pause, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/partners/{id}/resume", h_partner_resume, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/notices/{id}/retry", h_notice_retry, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/notices/{id}/cancel", h_notice_cancel, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/partners", h_partner_list,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/partners", h_partner_add,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/partners/{id}", h_partner_show,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/partners/{id}", h_partner_update,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/partners/{id}/pause", h_partner_pause,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/partners/{id}/resume", h_partner_resume,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/notices/{id}/retry", h_notice_retry,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/notices/{id}/cancel", h_notice_cancel,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+};
+
+#define NROUTES (sizeof(routes) / sizeof(routes[0]))
+
+/*
+ * What each handler does, for the API reference (`stafett doc api`,
+ * docs/api-routes.md): one text a handler, since a page's route and the
+ * API's route of one resource share their handler. What every route
+ * answers alike (401, 403, 404, 413, 415, 503, the CSRF and
+ * Idempotency-Key rules) the reference derives from the route's row.
+ */
+static const struct {
+	handler_fn	 fn;
+	const char	*doc;
+} docs[] = {
+	{ h_healthz,
+		"Whether the service can serve: 200 \"ok\", or 503 with the "
+		"reason (no worker, the database does not answer, cannot "
+		"write, not checked yet). Answered by the serve master on a "
+		"socket of its own." },
+	{ h_metrics,
+		"Counters and histograms of requests, statements and notices "
+		"in the Prometheus text format; no personal data." },
+	{ h_login_form,
+		"The login form." },
+	{ h_login,
+		"Logs in with user name and password (argon2id); a session "
+		"cookie (HttpOnly, Secure, SameSite=Strict) and a redirect "
+		"to where the user was going. 401 on a wrong name or "
+		"password, 429 after too many failures." },
+	{ h_logout,
+		"Ends the session and returns to the login page." },
+	{ h_home,
+		"The start page of the user's role: the concerns, logs, "
+		"measures, meetings, handovers and consultations the user "
+		"may see, each list and count by the one rule of who may "
+		"read a log." },
+	{ h_form_show,
+		"A form to fill in (concern, referral, minutes and the "
+		"others of forms/), from its XForms definition." },
+	{ h_form_submit,
+		"Sends a filled-in form. Checked against its definition; on "
+		"an error the form comes back with what was typed and the "
+		"error next to each field (422); on success the stored "
+		"instance and what it changes (a concern, a log entry, a "
+		"notice) are saved in one transaction, and the browser is "
+		"sent on (303)." },
+	{ h_concern_show,
+		"A concern and what became of it, to its author, the leader "
+		"of the author's unit, and the holder of the log it was "
+		"passed to." },
+	{ h_submission_show,
+		"A stored form instance as it was accepted, with its form "
+		"version." },
+	{ h_consultation_show,
+		"A two-year consultation, to the people it is shared with: "
+		"its author, the leader of the author's unit, the "
+		"participants it names, the guardians and a youth of 15 or "
+		"over." },
+	{ h_draft_delete,
+		"Deletes a draft kept through an expired session." },
+	{ h_api_forms,
+		"The forms an API client can send: id, version and title of "
+		"each current definition." },
+	{ h_api_form_get,
+		"A form's XForms definition (the current version, or "
+		"?version=N)." },
+	{ h_api_form_schema,
+		"The XML Schema of a form's instance, generated from its "
+		"definition." },
+	{ h_api_form_submit,
+		"Sends a form instance (the body, application/xml). "
+		"Validated by the form's binds; 422 with each field's error, "
+		"or 201 with Location of what was stored. With "
+		"Idempotency-Key, a repeat answers the first answer." },
+	{ h_api_concern_get,
+		"A concern as XML, to the same people as its page." },
+	{ h_api_submission_get,
+		"A stored instance, exactly the bytes accepted." },
+	{ h_api_consultation_get,
+		"A two-year consultation as XML." },
+	{ h_log_show,
+		"A relay log (stafettlogg): the child, level, holder, "
+		"participants, consents, measures, meetings, the timeline "
+		"and the notices to partners, to those the one rule lets "
+		"read it. Every read is audited." },
+	{ h_log_access,
+		"Who has read and changed the log, a summary a person and "
+		"then every entry, a page at a time (?of=N&page=N)." },
+	{ h_log_archive,
+		"The whole log as one document, for the archive and for the "
+		"guardians' right to see everything." },
+	{ h_log_level,
+		"Changes the log's BTI level (0 to 3), with a reason; the "
+		"holder only." },
+	{ h_log_participant_add,
+		"Adds a participant, within what the consent covers." },
+	{ h_log_participant_remove,
+		"Removes a participant." },
+	{ h_log_note,
+		"Writes a note in the log's timeline." },
+	{ h_log_meeting_add,
+		"Plans a meeting (date, time, place, agenda, participants)." },
+	{ h_log_measure_add,
+		"Adds a measure: what, its goal, who is responsible and when "
+		"it is evaluated." },
+	{ h_log_close_request,
+		"Asks to close the log, with the family's feedback; closing "
+		"needs no waiting concern and no open handover." },
+	{ h_concern_level,
+		"The level-0 decision on a concern: closed, or lifted to "
+		"level 1, 2 or 3 (which opens a relay log, or passes the "
+		"concern to the holder of the child's open log)." },
+	{ h_concern_anonymous,
+		"A concern as it may be discussed without the child's name: "
+		"no child, services or persons." },
+	{ h_concern_discussed,
+		"Records that a concern was discussed (anonymously) with a "
+		"colleague or service." },
+	{ h_concern_receive,
+		"The holder's answer to a concern passed to their log: take "
+		"it in (decision=take) or answer its author "
+		"(decision=answer, answer=text). Once; a second answer is "
+		"409." },
+	{ h_handover_show,
+		"A request to take over as holder (stafettholder), to the "
+		"person asked and the one asking." },
+	{ h_handover_accept,
+		"Accepts a handover: the person asked becomes the holder." },
+	{ h_handover_refuse,
+		"Refuses a handover, with a reason." },
+	{ h_handover_withdraw,
+		"Withdraws a handover not answered yet." },
+	{ h_consent_show,
+		"A consent: who gave it, which units and persons it covers, "
+		"until when." },
+	{ h_consent_withdraw,
+		"A guardian withdraws a consent: participants it no longer "
+		"covers lose access at once, referrals not yet delivered are "
+		"cancelled, and partners that had them are told." },
+	{ h_consent_attach,
+		"Attaches the scan of a paper consent (PDF, PNG or JPEG, by "
+		"its bytes; at most 10 MB)." },
+	{ h_consent_scan,
+		"The scan of a paper consent, as it was uploaded." },
+	{ h_minutes_show,
+		"Minutes of a meeting, draft or final." },
+	{ h_minutes_finalise,
+		"Makes draft minutes final: from then on they cannot change, "
+		"and the measures they agree are added to the log." },
+	{ h_guide_show,
+		"The action guide (handlingsveileder): the steps of each BTI "
+		"level." },
+	{ h_guide_step_add,
+		"Adds a step to the action guide (administrators)." },
+	{ h_guide_step_update,
+		"Changes a step of the action guide." },
+	{ h_guide_step_delete,
+		"Deletes a step of the action guide." },
+	{ h_api_log_events,
+		"The log's timeline as XML, newest first (?after=ID for what "
+		"is newer)." },
+	{ h_receipt,
+		"A partner's signed receipt or answer to a notice (bearer "
+		"token and an HMAC over the body under the partner's inbound "
+		"key). 200 when recorded; a repeat of the same answer is "
+		"recorded once." },
+	{ h_notice_confirm_form,
+		"The form to confirm by hand that a notice reached its "
+		"partner (a phone call, a letter)." },
+	{ h_notice_confirm,
+		"Confirms by hand that a delivered notice has arrived, and "
+		"how it is known." },
+	{ h_settings_show,
+		"The user's e-mail settings: which kinds of notices come by "
+		"e-mail." },
+	{ h_settings_save,
+		"Saves the e-mail settings." },
+	{ h_partner_list,
+		"The partners (BUP, NAV, child welfare, ...): their "
+		"endpoints, which secrets are in place, and the notices "
+		"waiting." },
+	{ h_partner_add,
+		"Registers a partner: name, kind, https endpoint, "
+		"authentication (mtls or bearer), the message types it "
+		"takes." },
+	{ h_partner_show,
+		"A partner and its recent notices with their states and "
+		"attempts." },
+	{ h_partner_update,
+		"Changes a partner's name, endpoint, authentication or "
+		"message types." },
+	{ h_partner_pause,
+		"Stops delivering to a partner; its notices wait." },
+	{ h_partner_resume,
+		"Resumes delivering to a paused partner." },
+	{ h_notice_retry,
+		"Sends a failed or dead notice again at once, with the same "
+		"idempotency key." },
+	{ h_notice_cancel,
+		"Cancels a notice not delivered; one already tried is shown "
+		"as stopped, since it may have reached the partner." },
+};
+
+const char *
+route_doc(const struct route *rt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+		if (docs[i].fn == rt->fn)
+			return docs[i].doc;
+	return NULL;
+}
+
+const struct route *
+route_table(size_t *n)
+{
+	*n = NROUTES;
+	return routes;
+}
