@@ -160,6 +160,27 @@ caselog_load_id(struct req *r, long long id, enum log_right right,
 }
 
 st_rc
+caselog_load_part(struct req *r, enum stmt_id st, const struct db_val *p,
+    size_t np, unsigned log_col, int (*hidden)(const struct req *,
+    const struct db_res *), enum log_right right, struct db_res *res,
+    struct caselog *out, int *ok)
+{
+	st_rc rc;
+
+	*ok = 0;
+	if ((rc = db_query(&r->w->db, st, p, np, 1, res)) != ST_OK)
+		return rc;
+	if (res->nrows == 0 || (hidden != NULL && hidden(r, res))) {
+		db_res_release(res);
+		return resp_not_found(r);
+	}
+	rc = caselog_load_id(r, db_get_int(res, 0, log_col), right, out, ok);
+	if (rc != ST_OK || !*ok)
+		db_res_release(res);
+	return rc;
+}
+
+st_rc
 caselog_peek(struct req *r, const char *pid, struct caselog *out, int *found)
 {
 	return fetch(r, STMT_LOG_BY_PID, DV_STR(pid), out, found);

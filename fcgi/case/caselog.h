@@ -77,6 +77,19 @@ st_rc caselog_load(struct req *r, const char *pid, enum log_right right,
 st_rc caselog_load_id(struct req *r, long long id, enum log_right right,
     struct caselog *out, int *ok) ST_MUST_CHECK;
 /*
+ * A part of a log (a consent, minutes) and its log: the one row that
+ * statement st with the np parameters p finds goes into *res (the
+ * caller's to release when *ok), and its log (internal id in column
+ * log_col) is loaded as caselog_load_id() does. 404 when there is no
+ * row, or hidden (if not NULL) says the caller may not know of it: the
+ * same answer as for a log they may not read.
+ */
+st_rc caselog_load_part(struct req *r, enum stmt_id st,
+    const struct db_val *p, size_t np, unsigned log_col,
+    int (*hidden)(const struct req *, const struct db_res *),
+    enum log_right right, struct db_res *res, struct caselog *out,
+    int *ok) ST_MUST_CHECK;
+/*
  * Load the log and the facts about r->who without deciding anything:
  * no response, no audit (the caller decides and audits what it shows).
  * *found = 0 when there is no such log (nothing to release).

@@ -21,8 +21,8 @@
 #include "secure.h"
 #include "view.h"
 
-static int
-open_db(const struct conf *cfg, struct db *db)
+int
+cli_db_open(const struct conf *cfg, struct db *db)
 {
 	db_init(db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
 	    cfg->db_password, cfg->db_name);
@@ -122,7 +122,7 @@ cmd_token(const struct conf *cfg, int argc, char **argv)
 		    "revoke ID | list USER\n");
 		return 2;
 	}
-	if (open_db(cfg, &db) != 0)
+	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	if (strcmp(argv[0], "create") == 0)
 		rc = token_create(&db, argv[1], argc > 2 ? argv[2] : "");
@@ -156,7 +156,7 @@ user_email(const struct conf *cfg, const char *user, const char *addr)
 		    "at most 254 characters)\n");
 		return 1;
 	}
-	if (open_db(cfg, &db) != 0)
+	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	p[0] = DV_STR(user);
 	if (db_query(&db, STMT_USER_BY_NAME, p, 1, 1, &res) == ST_OK) {
@@ -211,7 +211,7 @@ cmd_user(const struct conf *cfg, int argc, char **argv)
 		return 1;
 	}
 	sodium_memzero(pw, sizeof(pw));
-	if (open_db(cfg, &db) != 0)
+	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	p[0] = DV_STR(hash);
 	p[1] = DV_STR(argv[1]);

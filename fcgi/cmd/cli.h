@@ -41,6 +41,10 @@ size_t cli_ncommands(void);
 /* `stafett doc api --forms DIR | conf | commands` (doc.c): argv[0] is
  * "doc". */
 int cmd_doc(int argc, char **argv);
+/* Connect db as the web workers do (admin.c); -1 after saying why on
+ * standard error (db released). */
+struct db;
+int cli_db_open(const struct conf *cfg, struct db *db);
 
 int cmd_migrate(const struct conf *cfg, int argc, char **argv);
 int cmd_seed(const struct conf *cfg, int argc, char **argv);

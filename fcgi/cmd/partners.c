@@ -23,20 +23,6 @@
 #define HMAC_KEY_MIN	32
 
 static int
-open_db(const struct conf *cfg, struct db *db)
-{
-	db_init(db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
-	    cfg->db_password, cfg->db_name);
-	if (db_ensure(db) != ST_OK) {
-		fprintf(stderr, "stafett: cannot connect to the database "
-		    "(%s)\n", db->err);
-		db_release(db);
-		return -1;
-	}
-	return 0;
-}
-
-static int
 partner_add(struct db *db, int argc, char **argv)
 {
 	char id[SECURE_ID_SIZE], accepts[PARTNER_ACCEPTS_SIZE];
@@ -316,7 +302,7 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 		    "token ID | list | pause ID | resume ID\n");
 		return 2;
 	}
-	if (open_db(cfg, &db) != 0)
+	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	if (strcmp(argv[0], "add") == 0)
 		rc = partner_add(&db, argc - 1, argv + 1);

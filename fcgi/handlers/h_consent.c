@@ -30,24 +30,13 @@ load(struct req *r, enum log_right right, struct db_res *res,
 {
 	char today[DATE_SIZE];
 	struct db_val p[3];
-	st_rc rc;
 
-	*ok = 0;
 	dates_today(today);
 	p[0] = DV_STR(today);
 	p[1] = DV_STR(today);
 	p[2] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_CONSENT_GET, p, 3, 1, res)) !=
-	    ST_OK)
-		return rc;
-	if (res->nrows == 0) {
-		db_res_release(res);
-		return resp_not_found(r);
-	}
-	rc = caselog_load_id(r, db_get_int(res, 0, CC_LOG), right, l, ok);
-	if (rc != ST_OK || !*ok)
-		db_res_release(res);
-	return rc;
+	return caselog_load_part(r, STMT_CONSENT_GET, p, 3, CC_LOG, NULL,
+	    right, res, l, ok);
 }
 
 /* ROUTE: GET /consents/{id} */

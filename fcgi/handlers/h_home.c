@@ -159,56 +159,108 @@ seen_add(struct seen *s, long long id, long long child_id, const char *role)
 	s->roles[s->n++] = role;
 }
 
-/* Columns of LOG_LIST_COLS; LOG_FACTS follow. */
-enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
-	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_FACTS };
-
 /*
- * Relay logs: those I hold or take part in, for a leader also the
- * unit's, for a guardian their children's (for a youth their own, from
- * 15). The statements find the candidates; the rule the log page applies
- * (access_log on the same facts) decides which are listed, so a list
- * never outlives a consent. Each listed log is an audited read.
+ * A start-page list of a log's parts: the statement finds the
+ * candidates for the reader (caselog_reader's parameters, and today for
+ * those that look ahead); row() applies the rule of the part's own page
+ * to one row (access_log on the same facts, and the like), so a list
+ * never shows what the page would refuse and never outlives a consent,
+ * and adds the shown row's element to list. Each shown row is an
+ * audited read, written before anything is sent: no audit row, no list.
  */
+struct shown {
+	long long	 id;
+	long long	 child_id;
+	const char	*role;
+};
+
+struct home_list {
+	const char	*element;	/* the list's element */
+	enum stmt_id	 sid;
+	size_t		 max;
+	int		 from_today;	/* today is the statement's 4th */
+	const char	*audit;		/* what a row is, in the audit */
+	int		(*row)(struct req *r, const struct db_res *res,
+			    size_t i, const char *today, xmlNodePtr list,
+			    struct shown *out);
+};
+
 static st_rc
-logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid)
+home_list(struct req *r, xmlNodePtr page, const struct home_list *hl,
+    xmlNodePtr *listp)
 {
 	char today[DATE_SIZE];
+	struct db_val p[4];
 	struct db_res res;
-	struct db_val p[3];
-	struct log_facts f;
 	struct seen *seen;
-	xmlNodePtr list, l;
-	size_t i;
+	struct shown one;
+	xmlNodePtr list;
+	size_t i, np = 3;
 	st_rc rc;
 
 	dates_today(today);
 	caselog_reader(r, today, p);
-	if ((rc = db_query(&r->w->db, sid, p, 3, LIST_MAX, &res)) != ST_OK)
+	if (hl->from_today)
+		p[np++] = DV_STR(today);
+	if ((rc = db_query(&r->w->db, hl->sid, p, np, hl->max, &res)) !=
+	    ST_OK)
 		return rc;
 	seen = pool_alloc(&r->pool, sizeof(*seen));
 	seen->n = 0;
-	list = view_el(page, "logs", NULL);
-	view_attr(list, "scope", scope);
-	for (i = 0; i < res.nrows; i++) {
-		if (!caselog_facts(&res, i, LL_FACTS, today, &f) ||
-		    !access_log(&r->who, &f, LR_READ))
-			continue;
-		l = view_el(list, "log", NULL);
-		view_attr(l, "id", db_get(&res, i, LL_PUBLIC_ID));
-		view_attr(l, "reference", db_get(&res, i, LL_REFERENCE));
-		view_attr(l, "level", db_get(&res, i, LL_LEVEL));
-		view_attr(l, "status", db_get(&res, i, LL_STATUS));
-		view_attr(l, "child", db_get(&res, i, LL_CHILD));
-		view_attr(l, "holder", db_get(&res, i, LL_HOLDER));
-		seen_add(seen, db_get_int(&res, i, LL_ID),
-		    db_get_int(&res, i, LL_CHILD_ID),
-		    access_log_role(&r->who, &f));
-	}
-	/* Before anything is sent: no audit row, no list. */
-	rc = audit_list(r, "log", seen->n, seen->ids, seen->child_ids,
+	list = view_el(page, hl->element, NULL);
+	if (listp != NULL)
+		*listp = list;
+	for (i = 0; i < res.nrows; i++)
+		if (hl->row(r, &res, i, today, list, &one))
+			seen_add(seen, one.id, one.child_id, one.role);
+	rc = audit_list(r, hl->audit, seen->n, seen->ids, seen->child_ids,
 	    seen->roles);
 	db_res_release(&res);
+	return rc;
+}
+
+/* Columns of LOG_LIST_COLS; LOG_FACTS follow. */
+enum { LL_ID, LL_PUBLIC_ID, LL_REFERENCE, LL_LEVEL, LL_STATUS, LL_CHILD,
+	LL_HOLDER, LL_CHILD_ID, LL_CREATED, LL_FACTS };
+
+static int
+log_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
+{
+	struct log_facts f;
+	xmlNodePtr l;
+
+	if (!caselog_facts(res, i, LL_FACTS, today, &f) ||
+	    !access_log(&r->who, &f, LR_READ))
+		return 0;
+	l = view_el(list, "log", NULL);
+	view_attr(l, "id", db_get(res, i, LL_PUBLIC_ID));
+	view_attr(l, "reference", db_get(res, i, LL_REFERENCE));
+	view_attr(l, "level", db_get(res, i, LL_LEVEL));
+	view_attr(l, "status", db_get(res, i, LL_STATUS));
+	view_attr(l, "child", db_get(res, i, LL_CHILD));
+	view_attr(l, "holder", db_get(res, i, LL_HOLDER));
+	out->id = db_get_int(res, i, LL_ID);
+	out->child_id = db_get_int(res, i, LL_CHILD_ID);
+	out->role = access_log_role(&r->who, &f);
+	return 1;
+}
+
+/*
+ * Relay logs: those I hold or take part in, for a leader also the
+ * unit's, for a guardian their children's (for a youth their own, from
+ * 15), as scope says.
+ */
+static st_rc
+logs(struct req *r, xmlNodePtr page, const char *scope, enum stmt_id sid)
+{
+	const struct home_list hl = { "logs", sid, LIST_MAX, 0, "log",
+	    log_row };
+	xmlNodePtr list;
+	st_rc rc;
+
+	if ((rc = home_list(r, page, &hl, &list)) == ST_OK)
+		view_attr(list, "scope", scope);
 	return rc;
 }
 
@@ -217,177 +269,102 @@ enum { CP_ID, CP_PUBLIC_ID, CP_REFERENCE, CP_LEVEL, CP_CREATED, CP_URGENT,
 	CP_UNIT, CP_CHILD, CP_LOG, CP_LOG_REF, CP_CHILD_ID, CP_FACTS };
 
 /* Concerns passed to a log I hold (or lead the unit of), waiting. */
-static st_rc
-passed(struct req *r, xmlNodePtr page)
+static int
+passed_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
 {
-	char today[DATE_SIZE], local[LOCAL_TIME_SIZE];
+	char local[LOCAL_TIME_SIZE];
 	struct concern_facts cf;
-	struct db_res res;
-	struct db_val p[3];
-	struct seen *seen;
-	xmlNodePtr list, c;
-	size_t i;
-	st_rc rc;
+	xmlNodePtr c;
 
-	dates_today(today);
-	caselog_reader(r, today, p);
-	if ((rc = db_query(&r->w->db, STMT_CONCERN_PASSED_FOR_USER, p, 3, 100,
-	    &res)) != ST_OK)
-		return rc;
-	seen = pool_alloc(&r->pool, sizeof(*seen));
-	seen->n = 0;
-	list = view_el(page, "passed", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		memset(&cf, 0, sizeof(cf));
-		cf.status = CS_PASSED;
-		cf.pending = 1;
-		cf.passed = caselog_facts(&res, i, CP_FACTS, today, &cf.to);
-		if (!access_concern(&r->who, &cf, CR_RECEIVE))
-			continue;
-		c = view_el(list, "concern", NULL);
-		view_attr(c, "id", db_get(&res, i, CP_PUBLIC_ID));
-		view_attr(c, "reference", db_get(&res, i, CP_REFERENCE));
-		view_attr(c, "level", db_get(&res, i, CP_LEVEL));
-		dates_local(local, db_get(&res, i, CP_CREATED));
-		view_attr(c, "created", local);
-		if (db_get_int(&res, i, CP_URGENT))
-			view_attr(c, "urgent", "true");
-		view_attr(c, "unit", db_get(&res, i, CP_UNIT));
-		view_attr(c, "child", db_get(&res, i, CP_CHILD));
-		view_attr(c, "log", db_get(&res, i, CP_LOG));
-		view_attr(c, "log-reference", db_get(&res, i, CP_LOG_REF));
-		seen_add(seen, db_get_int(&res, i, CP_ID),
-		    db_get_int(&res, i, CP_CHILD_ID),
-		    access_log_role(&r->who, &cf.to));
-	}
-	rc = audit_list(r, "concern", seen->n, seen->ids, seen->child_ids,
-	    seen->roles);
-	db_res_release(&res);
-	return rc;
+	memset(&cf, 0, sizeof(cf));
+	cf.status = CS_PASSED;
+	cf.pending = 1;
+	cf.passed = caselog_facts(res, i, CP_FACTS, today, &cf.to);
+	if (!access_concern(&r->who, &cf, CR_RECEIVE))
+		return 0;
+	c = view_el(list, "concern", NULL);
+	view_attr(c, "id", db_get(res, i, CP_PUBLIC_ID));
+	view_attr(c, "reference", db_get(res, i, CP_REFERENCE));
+	view_attr(c, "level", db_get(res, i, CP_LEVEL));
+	dates_local(local, db_get(res, i, CP_CREATED));
+	view_attr(c, "created", local);
+	if (db_get_int(res, i, CP_URGENT))
+		view_attr(c, "urgent", "true");
+	view_attr(c, "unit", db_get(res, i, CP_UNIT));
+	view_attr(c, "child", db_get(res, i, CP_CHILD));
+	view_attr(c, "log", db_get(res, i, CP_LOG));
+	view_attr(c, "log-reference", db_get(res, i, CP_LOG_REF));
+	out->id = db_get_int(res, i, CP_ID);
+	out->child_id = db_get_int(res, i, CP_CHILD_ID);
+	out->role = access_log_role(&r->who, &cf.to);
+	return 1;
 }
 
 /* Columns of STMT_HANDOVER_FOR_USER: HANDOVER_COLS, LOG_FACTS, child. */
 enum { HF_ID = 0, HF_TO = 4, HF_FACTS = 17, HF_CHILD = 24 };
 
 /* Handovers waiting for my answer, while I may see them. */
-static st_rc
-handovers(struct req *r, xmlNodePtr page)
+static int
+handover_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
 {
-	char today[DATE_SIZE];
-	struct db_val p[3];
-	struct db_res res;
 	struct log_facts f;
-	struct seen *seen;
-	xmlNodePtr list, h;
-	size_t i;
 	int log_too;
-	st_rc rc;
 
-	dates_today(today);
-	caselog_reader(r, today, p);
-	if ((rc = db_query(&r->w->db, STMT_HANDOVER_FOR_USER, p, 3, 100,
-	    &res)) != ST_OK)
-		return rc;
-	seen = pool_alloc(&r->pool, sizeof(*seen));
-	seen->n = 0;
-	list = view_el(page, "handovers", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		if (!caselog_facts(&res, i, HF_FACTS, today, &f) ||
-		    !access_handover_read(&r->who, &f,
-		    db_get_int(&res, i, HF_TO), &log_too))
-			continue;
-		h = view_el(list, "handover", NULL);
-		logview_handover_attrs(h, &res, i);
-		seen_add(seen, db_get_int(&res, i, HF_ID), log_too ?
-		    db_get_int(&res, i, HF_CHILD) : 0, "proposed holder");
-	}
-	rc = audit_list(r, "handover", seen->n, seen->ids, seen->child_ids,
-	    seen->roles);
-	db_res_release(&res);
-	return rc;
+	if (!caselog_facts(res, i, HF_FACTS, today, &f) ||
+	    !access_handover_read(&r->who, &f, db_get_int(res, i, HF_TO),
+	    &log_too))
+		return 0;
+	logview_handover_attrs(view_el(list, "handover", NULL), res, i);
+	out->id = db_get_int(res, i, HF_ID);
+	out->child_id = log_too ? db_get_int(res, i, HF_CHILD) : 0;
+	out->role = "proposed holder";
+	return 1;
 }
 
 /* Columns of STMT_MEASURE_FOR_USER: MEASURE_COLS, LOG_FACTS, child. */
 enum { MF_ID = 0, MF_RESPONSIBLE = 5, MF_FACTS = 16, MF_CHILD = 23 };
 
 /* Measures I am responsible for (or hold the log of), by date. */
-static st_rc
-measures(struct req *r, xmlNodePtr page)
+static int
+measure_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
 {
-	char today[DATE_SIZE];
-	struct db_val p[3];
-	struct db_res res;
 	struct log_facts f;
-	struct seen *seen;
-	xmlNodePtr list, m;
-	size_t i;
-	st_rc rc;
+	xmlNodePtr m;
 
-	dates_today(today);
-	caselog_reader(r, today, p);
-	if ((rc = db_query(&r->w->db, STMT_MEASURE_FOR_USER, p, 3, LIST_MAX,
-	    &res)) != ST_OK)
-		return rc;
-	seen = pool_alloc(&r->pool, sizeof(*seen));
-	seen->n = 0;
-	list = view_el(page, "measures", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		if (!caselog_facts(&res, i, MF_FACTS, today, &f) ||
-		    !access_log(&r->who, &f, LR_READ))
-			continue;
-		m = view_el(list, "measure", NULL);
-		logview_measure_attrs(m, &res, i);
-		if (db_get_int(&res, i, MF_RESPONSIBLE) == r->who.user_id)
-			view_attr(m, "mine", "true");
-		seen_add(seen, db_get_int(&res, i, MF_ID),
-		    db_get_int(&res, i, MF_CHILD),
-		    access_log_role(&r->who, &f));
-	}
-	rc = audit_list(r, "measure", seen->n, seen->ids, seen->child_ids,
-	    seen->roles);
-	db_res_release(&res);
-	return rc;
+	if (!caselog_facts(res, i, MF_FACTS, today, &f) ||
+	    !access_log(&r->who, &f, LR_READ))
+		return 0;
+	m = view_el(list, "measure", NULL);
+	logview_measure_attrs(m, res, i);
+	if (db_get_int(res, i, MF_RESPONSIBLE) == r->who.user_id)
+		view_attr(m, "mine", "true");
+	out->id = db_get_int(res, i, MF_ID);
+	out->child_id = db_get_int(res, i, MF_CHILD);
+	out->role = access_log_role(&r->who, &f);
+	return 1;
 }
 
 /* Columns of STMT_MEETING_FOR_USER: MEETING_COLS, LOG_FACTS, child. */
 enum { MT_ID = 0, MT_FACTS = 9, MT_CHILD = 16 };
 
 /* Meetings I am invited to, from today, of logs I may read. */
-static st_rc
-meetings(struct req *r, xmlNodePtr page)
+static int
+meeting_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
 {
-	char today[DATE_SIZE];
-	struct db_val p[4];
-	struct db_res res;
 	struct log_facts f;
-	struct seen *seen;
-	xmlNodePtr list, m;
-	size_t i;
-	st_rc rc;
 
-	dates_today(today);
-	caselog_reader(r, today, p);
-	p[3] = DV_STR(today);
-	if ((rc = db_query(&r->w->db, STMT_MEETING_FOR_USER, p, 4, 100,
-	    &res)) != ST_OK)
-		return rc;
-	seen = pool_alloc(&r->pool, sizeof(*seen));
-	seen->n = 0;
-	list = view_el(page, "meetings", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		if (!caselog_facts(&res, i, MT_FACTS, today, &f) ||
-		    !access_log(&r->who, &f, LR_READ))
-			continue;
-		m = view_el(list, "meeting", NULL);
-		logview_meeting_attrs(m, &res, i);
-		seen_add(seen, db_get_int(&res, i, MT_ID),
-		    db_get_int(&res, i, MT_CHILD),
-		    access_log_role(&r->who, &f));
-	}
-	rc = audit_list(r, "meeting", seen->n, seen->ids, seen->child_ids,
-	    seen->roles);
-	db_res_release(&res);
-	return rc;
+	if (!caselog_facts(res, i, MT_FACTS, today, &f) ||
+	    !access_log(&r->who, &f, LR_READ))
+		return 0;
+	logview_meeting_attrs(view_el(list, "meeting", NULL), res, i);
+	out->id = db_get_int(res, i, MT_ID);
+	out->child_id = db_get_int(res, i, MT_CHILD);
+	out->role = access_log_role(&r->who, &f);
+	return 1;
 }
 
 /* Columns of STMT_CONSULTATION_LIST; CONSULTATION_FACTS follow. */
@@ -397,48 +374,40 @@ enum { KL_ID, KL_PUBLIC_ID, KL_CHILD, KL_HELD_ON, KL_KINDERGARTEN,
 /*
  * Two-year consultations the reader may read (access_consultation, the
  * rule of their page): their own, those they took part in, their unit's
- * for a leader, their children's for a guardian. Each an audited read.
+ * for a leader, their children's for a guardian.
  */
-static st_rc
-consultations(struct req *r, xmlNodePtr page)
+static int
+consultation_row(struct req *r, const struct db_res *res, size_t i,
+    const char *today, xmlNodePtr list, struct shown *out)
 {
-	char today[DATE_SIZE];
 	struct consultation_facts f;
-	struct db_res res;
-	struct db_val p[3];
-	struct seen *seen;
-	xmlNodePtr list, k;
-	size_t i;
-	st_rc rc;
+	xmlNodePtr k;
 
-	dates_today(today);
-	caselog_reader(r, today, p);
-	if ((rc = db_query(&r->w->db, STMT_CONSULTATION_LIST, p, 3, 100,
-	    &res)) != ST_OK)
-		return rc;
-	seen = pool_alloc(&r->pool, sizeof(*seen));
-	seen->n = 0;
-	list = view_el(page, "consultations", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		consultation_facts(&res, i, KL_FACTS, today, &f);
-		if (!access_consultation(&r->who, &f))
-			continue;
-		k = view_el(list, "consultation", NULL);
-		view_attr(k, "id", db_get(&res, i, KL_PUBLIC_ID));
-		view_attr(k, "child", db_get(&res, i, KL_CHILD));
-		view_attr(k, "held-on", db_get(&res, i, KL_HELD_ON));
-		view_attr(k, "kindergarten", db_get(&res, i, KL_KINDERGARTEN));
-		view_attr(k, "health-clinic",
-		    db_get(&res, i, KL_HEALTH_CLINIC));
-		seen_add(seen, db_get_int(&res, i, KL_ID),
-		    db_get_int(&res, i, KL_CHILD_ID),
-		    access_consultation_role(&r->who, &f));
-	}
-	rc = audit_list(r, "consultation", seen->n, seen->ids,
-	    seen->child_ids, seen->roles);
-	db_res_release(&res);
-	return rc;
+	consultation_facts(res, i, KL_FACTS, today, &f);
+	if (!access_consultation(&r->who, &f))
+		return 0;
+	k = view_el(list, "consultation", NULL);
+	view_attr(k, "id", db_get(res, i, KL_PUBLIC_ID));
+	view_attr(k, "child", db_get(res, i, KL_CHILD));
+	view_attr(k, "held-on", db_get(res, i, KL_HELD_ON));
+	view_attr(k, "kindergarten", db_get(res, i, KL_KINDERGARTEN));
+	view_attr(k, "health-clinic", db_get(res, i, KL_HEALTH_CLINIC));
+	out->id = db_get_int(res, i, KL_ID);
+	out->child_id = db_get_int(res, i, KL_CHILD_ID);
+	out->role = access_consultation_role(&r->who, &f);
+	return 1;
 }
+
+static const struct home_list passed_list = { "passed",
+	STMT_CONCERN_PASSED_FOR_USER, 100, 0, "concern", passed_row };
+static const struct home_list handover_list = { "handovers",
+	STMT_HANDOVER_FOR_USER, 100, 0, "handover", handover_row };
+static const struct home_list measure_list = { "measures",
+	STMT_MEASURE_FOR_USER, LIST_MAX, 0, "measure", measure_row };
+static const struct home_list meeting_list = { "meetings",
+	STMT_MEETING_FOR_USER, 100, 1, "meeting", meeting_row };
+static const struct home_list consultation_list = { "consultations",
+	STMT_CONSULTATION_LIST, 100, 0, "consultation", consultation_row };
 
 /* Columns of ALERT_COLS in stmt.c. */
 enum { AL_KIND, AL_NOTICE_KIND, AL_SINCE, AL_NOTICE, AL_PARTNER,
@@ -518,15 +487,12 @@ staff_work(struct req *r, xmlNodePtr page)
 	if (r->who.role == ROLE_LEADER &&
 	    (rc = logs(r, page, "unit", STMT_LOG_LIST_UNIT)) != ST_OK)
 		return rc;
-	if ((rc = passed(r, page)) != ST_OK)
+	if ((rc = home_list(r, page, &passed_list, NULL)) != ST_OK ||
+	    (rc = home_list(r, page, &handover_list, NULL)) != ST_OK ||
+	    (rc = home_list(r, page, &measure_list, NULL)) != ST_OK ||
+	    (rc = home_list(r, page, &meeting_list, NULL)) != ST_OK)
 		return rc;
-	if ((rc = handovers(r, page)) != ST_OK)
-		return rc;
-	if ((rc = measures(r, page)) != ST_OK)
-		return rc;
-	if ((rc = meetings(r, page)) != ST_OK)
-		return rc;
-	return consultations(r, page);
+	return home_list(r, page, &consultation_list, NULL);
 }
 
 /* ROUTE: GET / */
@@ -555,7 +521,8 @@ h_home(struct req *r)
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
 		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
-		    ST_OK || (rc = consultations(r, page)) != ST_OK ||
+		    ST_OK || (rc = home_list(r, page, &consultation_list,
+		    NULL)) != ST_OK ||
 		    (rc = db_commit(&r->w->db)) != ST_OK) {
 			db_rollback(&r->w->db);
 			return rc;

@@ -23,28 +23,24 @@ enum { MI_ID, MI_PUBLIC_ID, MI_LOG, MI_MEETING, MI_SUBMISSION, MI_STATUS,
 	MI_MEETING_PID, MI_CORRECTS_PID, MI_MEETING_STARTS, MI_FORM,
 	MI_VERSION, MI_INSTANCE };
 
+/* A draft is its author's alone until it is finalised. */
+static int
+hidden_draft(const struct req *r, const struct db_res *res)
+{
+	return strcmp(db_get(res, 0, MI_STATUS), "draft") == 0 &&
+	    db_get_int(res, 0, MI_AUTHOR) != r->who.user_id;
+}
+
+/* The minutes r->arg and their log, with right; *ok = 0: responded. */
 static st_rc
 load(struct req *r, enum log_right right, struct db_res *res,
     struct caselog *l, int *ok)
 {
 	struct db_val p[1];
-	st_rc rc;
 
-	*ok = 0;
 	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_MINUTES_GET, p, 1, 1, res)) !=
-	    ST_OK)
-		return rc;
-	/* A draft is its author's alone until it is finalised. */
-	if (res->nrows == 0 || (strcmp(db_get(res, 0, MI_STATUS), "draft") ==
-	    0 && db_get_int(res, 0, MI_AUTHOR) != r->who.user_id)) {
-		db_res_release(res);
-		return resp_not_found(r);
-	}
-	rc = caselog_load_id(r, db_get_int(res, 0, MI_LOG), right, l, ok);
-	if (rc != ST_OK || !*ok)
-		db_res_release(res);
-	return rc;
+	return caselog_load_part(r, STMT_MINUTES_GET, p, 1, MI_LOG,
+	    hidden_draft, right, res, l, ok);
 }
 
 /* ROUTE: GET /minutes/{id} */
