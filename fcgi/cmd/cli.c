@@ -55,32 +55,56 @@ static const struct {
 	const char	*name;
 	int		(*fn)(const struct conf *, int, char **);
 	const char	*usage[USAGE_MAX][2];	/* arguments, what */
+	const char	*about;		/* more, for the man page, or NULL */
 } commands[] = {
 	{ "serve", cmd_serve, {
 	    { "serve", "run the FastCGI server: a master, its workers and "
-	    "the database monitor" } } },
+	    "the database monitor" } },
+	    "A master pre-forks workers on the unix socket fcgi_socket and a "
+	    "monitor of the database, replaces any that dies (pausing if one "
+	    "dies at once), and answers /healthz itself on fcgi_socket.health. "
+	    "SIGHUP reloads forms and stylesheets (a broken definition is "
+	    "refused with its reason and the old ones stay in service). "
+	    "SIGTERM removes the socket, lets the requests in flight finish "
+	    "and answers those queued on the socket before it exits. Its "
+	    "children die with it, and a second serve on the same socket is "
+	    "refused." },
 	{ "notify", cmd_notify, {
 	    { "notify [--once]", "deliver notices and e-mail, and keep "
-	    "house; --once: one pass, then exit" } } },
+	    "house; --once: one pass, then exit" } },
+	    "The delivery process: delivers notices to partners and e-mail to "
+	    "people, removes expired sessions, old failed-login records, "
+	    "expired drafts and request keys older than a day, and runs the "
+	    "calendar sweep. With --once it does one pass and the deliveries "
+	    "due, then exits. SIGTERM makes it claim nothing more and finish "
+	    "and record what is in flight (at most shutdown_grace_s)." },
 	{ "migrate", cmd_migrate, {
-	    { "migrate", "apply the schema migrations not applied yet" } } },
+	    { "migrate", "apply the schema migrations not applied yet" } },
+	    "Applies the files sql/NNNN_*.sql not applied yet, each once, "
+	    "recorded with its checksum in schema_migration; an applied file "
+	    "that changed is an error. DDL commits implicitly in MariaDB, so "
+	    "each file is one transaction only as far as MariaDB allows. It "
+	    "connects as db_admin_user." },
 	{ "seed", cmd_seed, {
-	    { "seed FILE", "load an idempotent seed file" } } },
+	    { "seed FILE", "load an idempotent seed file" } }, NULL },
 	{ "check", cmd_check, {
-	    { "check", "load every form and stylesheet and report" } } },
+	    { "check", "load every form and stylesheet and report" } }, NULL },
 	{ "validate", cmd_validate, {
-	    { "validate [--today D] FORM FILE", "validate an instance" } } },
+	    { "validate [--today D] FORM FILE", "validate an instance" } },
+	    NULL },
 	{ "schema", cmd_schema, {
-	    { "schema FORM[:VERSION]", "print a form's XML Schema" } } },
+	    { "schema FORM[:VERSION]", "print a form's XML Schema" } }, NULL },
 	{ "token", cmd_token, {
 	    { "token create USER [LABEL]", "print a new API token" },
 	    { "token revoke ID", "revoke an API token" },
-	    { "token list USER", "list a user's tokens" } } },
+	    { "token list USER", "list a user's tokens" } }, NULL },
 	{ "user", cmd_user, {
 	    { "user password USER", "set a password read from standard "
 	    "input" },
 	    { "user email USER ADDRESS", "set where the user's e-mail "
-	    "notices go (\"\" removes it)" } } },
+	    "notices go (\"\" removes it)" } },
+	    "An e-mail address is checked as the mailer checks it and never "
+	    "printed." },
 	{ "partner", cmd_partner, {
 	    { "partner add NAME KIND URL AUTH TYPE...", "register a partner "
 	    "and print its id" },
@@ -89,9 +113,19 @@ static const struct {
 	    { "partner token ID", "print a new token for the partner's "
 	    "receipts" },
 	    { "partner list|pause ID|resume ID", "list partners, or stop "
-	    "and restart deliveries to one" } } },
+	    "and restart deliveries to one" } },
+	    "A partner has a kind (bup, nav, child_welfare, ppt, police, "
+	    "other), an https:// endpoint, an authentication (mtls or bearer) "
+	    "and the message types it accepts. Its secrets are read from "
+	    "standard input and never printed again: hmac, bearer, cert and "
+	    "key into partner_secrets_dir/ID/ (mode 0600), inbound-hmac, the "
+	    "key it signs its receipts with, into "
+	    "partner_inbound_dir/ID/inbound_hmac (mode 0640). partner token "
+	    "prints a new bearer token for its receipts once and keeps only "
+	    "its hash; it replaces the one before. partner list shows which "
+	    "secrets are in place and how many notices wait." },
 	{ "routes", cmd_routes, {
-	    { "routes", "list the routes and who may call them" } } },
+	    { "routes", "list the routes and who may call them" } }, NULL },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -107,6 +141,12 @@ usage(FILE *fp)
 			    commands[i].usage[j][0], commands[i].usage[j][1]);
 	fprintf(fp, "  doc api --forms DIR | conf | commands\n"
 	    "      print a generated reference\n");
+}
+
+const char *
+cli_about(size_t i)
+{
+	return i < NCOMMANDS ? commands[i].about : NULL;
 }
 
 int

@@ -38,6 +38,8 @@ int cli_main(int argc, char **argv);
  */
 int cli_usage(size_t i, size_t j, const char **args, const char **what);
 size_t cli_ncommands(void);
+/* More about the ith command for the man page, or NULL. */
+const char *cli_about(size_t i);
 /* `stafett doc api --forms DIR | conf | commands` (doc.c): argv[0] is
  * "doc". */
 int cmd_doc(int argc, char **argv);

@@ -262,6 +262,11 @@ doc_commands(FILE *fp)
 			roff_text(fp, what);
 			fprintf(fp, ".\n");
 		}
+		if (cli_about(i) != NULL) {
+			fprintf(fp, ".IP\n");
+			roff_text(fp, cli_about(i));
+			fprintf(fp, "\n");
+		}
 	}
 	return 0;
 }

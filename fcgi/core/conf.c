@@ -113,7 +113,9 @@ static const struct key keys[] = {
 	    "the SMTP account, with smtp_password_file or not at all"),
 	S(smtp_password_file, "",
 	    "a file only its owner may read holding the SMTP password on one "
-	    "line; sent only over TLS"),
+	    "line (notify refuses to start otherwise); the password is never "
+	    "a configuration value and is sent only over TLS (starttls "
+	    "required, or smtps://)"),
 	S(smtp_ca_file, "",
 	    "the CAs the SMTP server's certificate is checked against (empty: "
 	    "the system's)"),
@@ -140,7 +142,8 @@ static const struct key keys[] = {
 	    "the largest request body in bytes, where a route sets no limit "
 	    "of its own"),
 	U(token_cache_ms, "1000",
-	    "how long a worker trusts an API token it has checked"),
+	    "how long a worker trusts an API token it has checked (0: it "
+	    "checks every time)"),
 	U(xml_max_depth, "32",
 	    "the deepest XML a request may send"),
 	U(concern_deadline_days, "14",
