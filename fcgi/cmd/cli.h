@@ -7,27 +7,10 @@
 #include "conf.h"
 
 /*
- * stafett [--config FILE] COMMAND [ARGS]
- *
- *   serve                     run the FastCGI master and its workers
- *   notify                    run the delivery and housekeeping process
- *   migrate                   apply sql/NNNN_*.sql not applied yet
- *   seed FILE                 run an idempotent seed file (demo data)
- *   check                     load forms and stylesheets, report, exit
- *   validate FORM INSTANCE    validate an instance file with a form
- *   schema FORM               print the XML Schema of a form
- *   token create USER [LABEL] print a new API token for USER
- *   token revoke ID           revoke a token by its id
- *   token list USER           list USER's tokens
- *   user password USER        set USER's password from standard input
- *   partner add NAME KIND URL AUTH TYPE...
- *                             register a partner, print its id
- *   partner secret ID WHAT    store a partner's secret (hmac, bearer,
- *                             cert, key) from standard input, mode 0600
- *   partner list | pause ID | resume ID
- *
- * Each returns the process exit status; messages go to standard error,
- * results (a token) to standard output.
+ * stafett [--config FILE] COMMAND [ARGS]: the commands and what they
+ * take are the table in cli.c (`stafett help`, man stafett). Each
+ * cmd_* returns the process exit status; messages go to standard error,
+ * results (a token, an id) to standard output.
  */
 int cli_main(int argc, char **argv);
 /*
