@@ -11,6 +11,7 @@
 #include <libxml/xpath.h>
 
 #include "dates.h"
+#include "buf.h"
 #include "form.h"
 #include "mem.h"
 #include "urlenc.h"
@@ -408,6 +409,68 @@ START_TEST(structure)
 	/* comments are allowed and ignored */
 	ck_assert_uint_eq(nerrors(def, "<r><!-- hi --><a>1</a><b/><c/></r>"),
 	    0);
+	form_free(def);
+}
+END_TEST
+
+/*
+ * A hostile instance costs what its size costs: the errors stop at
+ * FORM_ERRORS_MAX (and say more were left out), an instance over the
+ * node cap is refused as a whole before any check of its nodes, and a
+ * field repeated thousands of times is found by one pass.
+ */
+static char *
+padded(const char *open, const char *unit, size_t times, const char *close)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	size_t i;
+
+	ck_assert_int_eq(buf_addstr(&b, open), ST_OK);
+	for (i = 0; i < times; i++)
+		ck_assert_int_eq(buf_addstr(&b, unit), ST_OK);
+	ck_assert_int_eq(buf_addstr(&b, close), ST_OK);
+	return buf_take(&b);
+}
+
+START_TEST(hostile_instances_are_bounded)
+{
+	struct form_def *def = load(req_def);
+	struct form_errors e;
+	xmlDocPtr d;
+	char *xml;
+
+	/* 300 of a field that may appear once: 50 errors, and "more" */
+	xml = padded("<r><b/><c/>", "<a>1</a>", 300, "</r>");
+	d = doc(xml);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, FORM_ERRORS_MAX);
+	ck_assert_int_eq(e.more, 1);
+	ck_assert_str_eq(e.v[0].message, "This element may appear only once.");
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	xfree(xml);
+
+	/* 30,000 unknown elements: one error, the whole is refused */
+	xml = padded("<r>", "<x/>", 30000, "</r>");
+	d = doc(xml);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 1);
+	ck_assert_int_eq(e.more, 0);
+	ck_assert_str_eq(e.v[0].path, "/r");
+	ck_assert_ptr_nonnull(strstr(e.v[0].message, "20,000"));
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	xfree(xml);
+
+	/* a few errors: all of them, and no "more" */
+	xml = padded("<r><b/><c/>", "<zz/>", 3, "</r>");
+	d = doc(xml);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 3);
+	ck_assert_int_eq(e.more, 0);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	xfree(xml);
 	form_free(def);
 }
 END_TEST
@@ -1030,6 +1093,7 @@ form_suite(void)
 	tcase_add_test(tc, types);
 	tcase_add_test(tc, identity_numbers);
 	tcase_add_test(tc, structure);
+	tcase_add_test(tc, hostile_instances_are_bounded);
 	tcase_add_test(tc, select_values_must_be_items);
 	tcase_add_test(tc, instance_from_browser_fields);
 	tcase_add_test(tc, view_carries_values_errors_and_items);

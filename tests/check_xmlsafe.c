@@ -268,6 +268,38 @@ nested(unsigned depth)
 	return buf_take(&b);
 }
 
+/* Attributes: libxml2 checks each against every one before it, so a
+ * tag of thousands costs seconds; more than XMLSAFE_MAX_ATTRIBUTES are
+ * refused before libxml2 sees them, wherever quotes, comments and CDATA
+ * put a '=' that is not an attribute's. */
+START_TEST(test_attributes)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	struct result r;
+	unsigned i;
+
+	ck_assert_int_eq(buf_addstr(&b, "<!-- a=1 b=2 --><r q=\"x=y\""),
+	    ST_OK);
+	for (i = 1; i < XMLSAFE_MAX_ATTRIBUTES; i++)
+		ck_assert_int_eq(buf_addf(&b, " a%u=\"=\"", i), ST_OK);
+	ck_assert_int_eq(buf_addstr(&b, "><![CDATA[a=b c=d]]></r>"), ST_OK);
+	parse_lim(b.data, b.len, 1 << 20, MAX_DEPTH, &r);
+	ck_assert_int_eq(r.rc, ST_OK);
+	xmlFreeDoc(r.doc);
+
+	buf_reset(&b);
+	ck_assert_int_eq(buf_addstr(&b, "<r"), ST_OK);
+	for (i = 0; i < 20000; i++)
+		ck_assert_int_eq(buf_addf(&b, " a%u=\"\"", i), ST_OK);
+	ck_assert_int_eq(buf_addstr(&b, "/>"), ST_OK);
+	parse_lim(b.data, b.len, 1 << 20, MAX_DEPTH, &r);
+	ck_assert_int_eq(r.rc, ST_E_INVALID);
+	ck_assert_ptr_null(r.doc);
+	ck_assert_ptr_nonnull(strstr(r.err, "attributes"));
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(test_depth)
 {
 	struct result r;
@@ -518,6 +550,7 @@ xmlsafe_suite(void)
 	tcase_add_test(tc, test_xinclude_inert);
 	tcase_add_test(tc, test_undefined_entity);
 	tcase_add_test(tc, test_depth);
+	tcase_add_test(tc, test_attributes);
 	tcase_add_test(tc, test_depth_siblings);
 	tcase_add_test(tc, test_size);
 	tcase_add_test(tc, test_not_utf8);

@@ -64,6 +64,10 @@ static const struct key keys[] = {
 	    "how many worker processes serve pre-forks"),
 	S(pid_file, "",
 	    "where serve writes its pid (empty: nowhere)"),
+	U(request_cpu_s, "10",
+	    "the CPU time one request may use; a worker that goes over it "
+	    "stops at once (the master starts another, nothing of the "
+	    "request is saved), so no request can hold a worker"),
 	U(shutdown_grace_s, "20",
 	    "how long serve and notify may take to finish what is in flight "
 	    "on SIGTERM"),
@@ -132,10 +136,17 @@ static const struct key keys[] = {
 	    "minutes a session lives without use"),
 	U(session_absolute_min, "600",
 	    "minutes a session lives at most"),
+	U(login_max_failures_name, "20",
+	    "failed logins per user name in a window, from anywhere, after "
+	    "which browsers that never logged in as that user are refused "
+	    "(the user's own are not)"),
 	U(login_max_failures, "5",
-	    "failed logins per user name in a window before the name is held"),
+	    "failed logins for one user name from one address in a window, "
+	    "after which that pair is refused for the rest of the window"),
 	U(login_max_failures_addr, "100",
-	    "failed logins per client address in a window"),
+	    "failed logins from one client address in a window, after which "
+	    "browsers from it that never logged in as the user are refused "
+	    "(those that did are not: a shared address locks nobody out)"),
 	U(login_window_min, "15",
 	    "the window of the failed-login counts, in minutes"),
 	U(body_max, "262144",

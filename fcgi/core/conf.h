@@ -45,6 +45,7 @@ struct conf {
 	unsigned workers;
 	char	*pid_file;
 	unsigned shutdown_grace_s;	/* SIGTERM: in-flight requests' time */
+	unsigned request_cpu_s;		/* CPU one request may use */
 
 	/* files the program reads */
 	char	*forms_dir;
@@ -87,7 +88,8 @@ struct conf {
 	/* behaviour */
 	unsigned session_idle_min;
 	unsigned session_absolute_min;
-	unsigned login_max_failures;	/* per user name within the window */
+	unsigned login_max_failures;	/* per name and address pair */
+	unsigned login_max_failures_name; /* per name, unknown devices */
 	unsigned login_max_failures_addr; /* per client address (a whole
 					   * municipality may share one) */
 	unsigned login_window_min;

@@ -64,6 +64,18 @@ fault_point(const char *name)
 
 		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 			;
+	} else if (strncmp(what, "spin", 4) == 0) {
+		/* CPU, not time: what a runaway request costs */
+		long ms = strtol(what + 4, NULL, 10);
+		struct timespec t0, t;
+		volatile unsigned long x = 0;
+
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+		do {
+			x++;
+			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+		} while ((t.tv_sec - t0.tv_sec) * 1000L +
+		    (t.tv_nsec - t0.tv_nsec) / 1000000L < ms);
 	} else if (strncmp(what, "term", 4) == 0)
 		kill(getpid(), SIGTERM);
 	else if (strncmp(what, "parent", 6) == 0)

@@ -135,10 +135,17 @@ struct form_error {
 	char	*message;
 };
 
+/*
+ * At most FORM_ERRORS_MAX errors are kept; one more sets more, and the
+ * checks stop there: an instance made of errors costs no more than one
+ * with a few, and its answer stays small.
+ */
+#define FORM_ERRORS_MAX	50
 struct form_errors {
 	struct form_error	*v;
 	size_t			 n;
 	size_t			 alloc;
+	int			 more;	/* errors were left out */
 };
 
 /* All loaded definitions, every version of every form. */

@@ -39,6 +39,10 @@ void
 form_errors_add(struct form_errors *e, const char *path, const char *html_id,
     const char *label, const char *message)
 {
+	if (e->n >= FORM_ERRORS_MAX) {
+		e->more = 1;
+		return;
+	}
 	if (e->n == e->alloc) {
 		e->alloc = e->alloc ? e->alloc * 2 : 8;
 		e->v = xrealloc(e->v, e->alloc * sizeof(*e->v));
@@ -122,18 +126,22 @@ assign(struct eval *ev, xmlNodePtr n, struct buf *path)
 	buf_truncate(path, len);
 }
 
+/*
+ * The nodes of n's subtree (elements, attributes, text and the rest),
+ * counted up to cap + 1 at most, so that an instance over the cap is
+ * refused after reading cap nodes, before any work per node.
+ */
 static size_t
-count(xmlNodePtr n)
+count(xmlNodePtr n, size_t cap)
 {
 	xmlAttrPtr a;
 	xmlNodePtr c;
 	size_t k = 1;
 
-	for (a = n->properties; a != NULL; a = a->next)
+	for (a = n->properties; a != NULL && k <= cap; a = a->next)
 		k++;
-	for (c = n->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			k += count(c);
+	for (c = n->children; c != NULL && k <= cap; c = c->next)
+		k += c->type == XML_ELEMENT_NODE ? count(c, cap - k) : 1;
 	return k;
 }
 
@@ -408,7 +416,7 @@ eval_init(struct eval *ev, const struct form_def *def,
 				ev->docs[i] = d;
 		}
 	}
-	n = count(root);
+	n = count(root, MAX_NODES);
 	if (n > MAX_NODES)
 		return ST_E_TOO_BIG;
 	ev->alloc = n;
@@ -578,9 +586,16 @@ static void
 add_error(const struct form_def *def, struct form_errors *errs,
     xmlNodePtr n, const struct form_field *f, const char *message)
 {
-	char *path = form_node_path(def, n);
-	char *id = form_html_id(path);
-	const char *label = f != NULL ?
+	char *path, *id;
+	const char *label;
+
+	if (errs->n >= FORM_ERRORS_MAX) {
+		errs->more = 1;
+		return;
+	}
+	path = form_node_path(def, n);
+	id = form_html_id(path);
+	label = f != NULL ?
 	    form_text(f->el, XF_NS, "label", i18n_current()) : NULL;
 
 	form_errors_add(errs, path, id, label, message);
@@ -622,15 +637,49 @@ strip_rows(const struct form_def *def, xmlNodePtr n, struct buf *tp)
  * repeat's items may be any number, none included, and are not filled in.
  * tp holds the template path of t (restored on return).
  */
+/* The template's element children of t, at most TMPL_CHILDREN_MAX. */
+#define TMPL_CHILDREN_MAX	256
+
+static size_t
+template_children(xmlNodePtr t, xmlNodePtr *out)
+{
+	xmlNodePtr tc;
+	size_t k = 0;
+
+	for (tc = t->children; tc != NULL && k < TMPL_CHILDREN_MAX;
+	    tc = tc->next)
+		if (tc->type == XML_ELEMENT_NODE)
+			out[k++] = tc;
+	return k;
+}
+
+/*
+ * Check that the instance has the shape of the template: nothing that
+ * the form does not have, nothing twice that is not repeated. What is
+ * missing is filled in from the template, as an XForms processor's
+ * instance would have it: so a pruned instance (what XForms submits, and
+ * what stafett stores and returns) can be sent again, and a missing
+ * field that matters is reported by its bind ("must be filled in"). A
+ * repeat's items may be any number, none included, and are not filled in.
+ * tp holds the template path of t (restored on return).
+ *
+ * Linear in the instance: each child is matched against t's children
+ * (a number the form fixes) and remembered by that match, so a second
+ * occurrence is known at once; the checks stop when errs is full.
+ */
 static void
 structure(const struct form_def *def, struct form_errors *errs,
     xmlNodePtr t, xmlNodePtr i, struct buf *tp)
 {
-	size_t len = tp->len;
+	size_t len = tp->len, k, j;
 	xmlAttrPtr a;
-	xmlNodePtr c, tc, prev = NULL;
+	xmlNodePtr c, prev = NULL;
+	xmlNodePtr tkids[TMPL_CHILDREN_MAX], first[TMPL_CHILDREN_MAX],
+	    last[TMPL_CHILDREN_MAX];
+	int repeated[TMPL_CHILDREN_MAX];
 
-	for (a = i->properties; a != NULL; a = a->next)
+	for (a = i->properties; a != NULL && errs->n < FORM_ERRORS_MAX;
+	    a = a->next)
 		if (a->ns != NULL || xmlHasProp(t, a->name) == NULL)
 			add_error(def, errs, (xmlNodePtr)a, NULL,
 			    _("This attribute is not part of the form."));
@@ -641,10 +690,22 @@ structure(const struct form_def *def, struct form_errors *errs,
 			xmlSetProp(i, a->name, v);
 			xmlFree(v);
 		}
+	k = template_children(t, tkids);
+	for (j = 0; j < k; j++) {
+		first[j] = last[j] = NULL;
+		if (buf_addch(tp, '/') != ST_OK ||
+		    buf_addstr(tp, (const char *)tkids[j]->name) != ST_OK) {
+			buf_truncate(tp, len);
+			return;
+		}
+		repeated[j] = form_is_repeat(def, tp->data);
+		buf_truncate(tp, len);
+	}
 	for (c = i->children; c != NULL; c = c->next) {
-		int seen = 0, repeated;
-		xmlNodePtr d;
-
+		if (errs->n >= FORM_ERRORS_MAX) {
+			errs->more = 1;
+			break;
+		}
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE) {
 			if (!is_leaf(t) && !xmlIsBlankNode(c))
@@ -654,52 +715,39 @@ structure(const struct form_def *def, struct form_errors *errs,
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;	/* comments, processing instructions */
-		for (tc = t->children; tc != NULL; tc = tc->next)
-			if (tc->type == XML_ELEMENT_NODE &&
-			    xmlStrcmp(tc->name, c->name) == 0)
+		for (j = 0; j < k; j++)
+			if (xmlStrcmp(tkids[j]->name, c->name) == 0)
 				break;
-		if (tc == NULL || c->ns != NULL) {
+		if (j == k || c->ns != NULL) {
 			add_error(def, errs, c, NULL,
 			    _("This element is not part of the form."));
 			continue;
 		}
+		if (first[j] != NULL && !repeated[j]) {
+			add_error(def, errs, c, NULL,
+			    _("This element may appear only once."));
+			continue;
+		}
+		if (first[j] == NULL)
+			first[j] = c;
+		last[j] = c;
 		if (buf_addch(tp, '/') != ST_OK ||
 		    buf_addstr(tp, (const char *)c->name) != ST_OK)
 			break;
-		repeated = form_is_repeat(def, tp->data);
-		for (d = i->children; d != c && !repeated; d = d->next)
-			if (d->type == XML_ELEMENT_NODE && d->ns == NULL &&
-			    xmlStrcmp(d->name, c->name) == 0)
-				seen = 1;
-		if (seen)
-			add_error(def, errs, c, NULL,
-			    _("This element may appear only once."));
-		else
-			structure(def, errs, tc, c, tp);
+		structure(def, errs, tkids[j], c, tp);
 		buf_truncate(tp, len);
 	}
-	for (tc = t->children; tc != NULL; tc = tc->next) {
-		if (tc->type != XML_ELEMENT_NODE)
-			continue;
-		for (c = i->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && c->ns == NULL &&
-			    xmlStrcmp(tc->name, c->name) == 0)
-				break;
+	for (j = 0; j < k; j++) {
+		c = last[j];
 		if (c == NULL) {
-			int repeated;
-
-			if (buf_addch(tp, '/') != ST_OK ||
-			    buf_addstr(tp, (const char *)tc->name) != ST_OK)
-				break;
-			repeated = form_is_repeat(def, tp->data);
-			buf_truncate(tp, len);
-			if (repeated)
+			if (repeated[j])
 				continue;
 			/* After the previous template sibling that is there;
 			 * without rows, which nobody sent. */
-			c = xmlDocCopyNode(tc, i->doc, 1);
+			c = xmlDocCopyNode(tkids[j], i->doc, 1);
 			if (buf_addch(tp, '/') == ST_OK &&
-			    buf_addstr(tp, (const char *)tc->name) == ST_OK)
+			    buf_addstr(tp, (const char *)tkids[j]->name) ==
+			    ST_OK)
 				strip_rows(def, c, tp);
 			buf_truncate(tp, len);
 			if (prev != NULL)
@@ -709,10 +757,6 @@ structure(const struct form_def *def, struct form_errors *errs,
 			else
 				xmlAddChild(i, c);
 		}
-		/* the last of a run of repeated items */
-		while (c->next != NULL && c->next->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(c->next->name, c->name) == 0)
-			c = c->next;
 		prev = c;
 	}
 	buf_truncate(tp, len);
@@ -793,6 +837,10 @@ check_all(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 	xmlAttrPtr a;
 	xmlNodePtr c;
 
+	if (errs->n >= FORM_ERRORS_MAX) {
+		errs->more = 1;
+		return;
+	}
 	check_node(ev, n, errs);
 	for (a = n->properties; a != NULL; a = a->next)
 		check_node(ev, (xmlNodePtr)a, errs);
@@ -846,6 +894,15 @@ form_validate(const struct form_def *def, const struct form_env *env,
 		if (buf_addf(&b, "/%s", (const char *)troot->name) == ST_OK)
 			form_errors_add(errs, b.data, "f", NULL,
 			    _("The document is not an instance of this form."));
+		buf_release(&b);
+		return ST_OK;
+	}
+	if (count(root, MAX_NODES) > MAX_NODES) {
+		struct buf b = BUF_INIT(256);
+
+		if (buf_addf(&b, "/%s", (const char *)troot->name) == ST_OK)
+			form_errors_add(errs, b.data, "f", NULL,
+			    _("The document has more elements, attributes and text than any instance of a form: at most 20,000."));
 		buf_release(&b);
 		return ST_OK;
 	}

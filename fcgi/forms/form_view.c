@@ -658,6 +658,8 @@ form_view(const struct form_def *def, const struct form_env *env,
 		}
 	if (errs != NULL && errs->n > 0) {
 		list = view_el(f, "errors", NULL);
+		if (errs->more)
+			view_attr(list, "more", "true");
 		for (i = 0; i < errs->n; i++) {
 			xmlNodePtr e = view_el(list, "error",
 			    errs->v[i].message);

@@ -362,6 +362,9 @@ h_api_form_submit(struct req *r)
 		doc = view_doc(r, "errors");
 		view_attr(doc, "form", def->id);
 		view_attrf(doc, "version", "%u", def->version);
+		/* the checks stopped at FORM_ERRORS_MAX: say so */
+		if (errs.more)
+			view_el(doc, "more", _("Only the first 50 errors are listed: correct them and send again to see the rest."));
 		for (i = 0; i < errs.n; i++) {
 			n = view_el(doc, "error", errs.v[i].message);
 			view_attr(n, "path", errs.v[i].path);

@@ -94,6 +94,61 @@ send_response(struct req *r, FCGX_Request *fr)
 		FCGX_PutStr(r->out.data, (int)r->out.len, out);
 }
 
+/*
+ * A request's CPU time is bounded (request_cpu_s): a timer on the
+ * worker's CPU clock is armed for each request and disarmed after it.
+ * Should a request run over, whatever it is doing, the worker stops at
+ * once: its transaction was not committed, so nothing of it is saved,
+ * nginx answers 502, and the master starts another worker. Work that
+ * costs what its input costs never comes near it.
+ */
+static timer_t cpu_timer;
+static int cpu_timer_ok;
+
+static void
+on_xcpu(int sig)
+{
+	static const char msg[] = "stafett: a request ran over its CPU time "
+	    "(request_cpu_s); this worker stops\n";
+
+	(void)sig;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(70);
+	_exit(70);
+}
+
+static void
+cpu_timer_init(void)
+{
+	struct sigevent sev;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_xcpu;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGXCPU, &sa, NULL);
+	memset(&sev, 0, sizeof(sev));
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGXCPU;
+	cpu_timer_ok = timer_create(CLOCK_PROCESS_CPUTIME_ID, &sev,
+	    &cpu_timer) == 0;
+	if (!cpu_timer_ok)
+		log_warn("no CPU timer (%s): requests' CPU is not bounded",
+		    strerror(errno));
+}
+
+static void
+cpu_timer_arm(unsigned seconds)
+{
+	struct itimerspec its;
+
+	if (!cpu_timer_ok)
+		return;
+	memset(&its, 0, sizeof(its));
+	its.it_value.tv_sec = seconds;	/* 0 disarms */
+	timer_settime(cpu_timer, 0, &its, NULL);
+}
+
 static void
 handle(struct worker *w, FCGX_Request *fr)
 {
@@ -128,8 +183,10 @@ handle(struct worker *w, FCGX_Request *fr)
 	r.reader_ctx = fr;
 	request_id(&r, FCGX_GetParam("REQUEST_ID", fr->envp));
 
+	cpu_timer_arm(w->cfg->request_cpu_s);
 	dispatch(&r);
 	send_response(&r, fr);
+	cpu_timer_arm(0);
 
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	us = (unsigned long long)(end.tv_sec - r.start.tv_sec) * 1000000ULL +
@@ -201,6 +258,7 @@ worker_run(struct worker *w, int listen_fd)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
+	cpu_timer_init();
 	/*
 	 * SIGTERM and SIGINT stay blocked while a request is handled and are
 	 * let in only while waiting for the next one, atomically (ppoll), so

@@ -27,6 +27,9 @@
             </li>
           </xsl:for-each>
         </ul>
+        <xsl:if test="errors/@more">
+          <p><xsl:value-of select="i:t('Only the first problems are listed: correct them and send again to see the rest.')"/></p>
+        </xsl:if>
       </div>
     </xsl:if>
     <xsl:if test="intro"><p class="intro"><xsl:value-of select="intro"/></p></xsl:if>

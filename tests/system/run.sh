@@ -42,6 +42,9 @@ CONF
 # Row locks are given up after 2 s (not 3), so the fault tests that hold
 # one (test_faults.py) need not wait long.
 echo 'db_lock_wait_s = 2' >>"$T/stafett.conf"
+# A request may use 2 s of CPU (not 10), so test_hostile.py's runaway
+# request is stopped soon.
+echo 'request_cpu_s = 2' >>"$T/stafett.conf"
 # Every use of a kept log page or its lists is checked against a fresh
 # one (viewcache.h): a change the cache missed fails the run below.
 echo 'view_cache_verify = 1' >>"$T/stafett.conf"
