@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "login.h"
 #include "metrics.h"
 #include "route.h"
 
@@ -287,6 +288,29 @@ START_TEST(ids_are_checked_before_handlers)
 }
 END_TEST
 
+/* Where a login may send the user on: this site's paths only, decided
+ * by parsing (issue 15: "/%09/evil.example" went to another site). */
+START_TEST(next_after_login_stays_on_the_site)
+{
+	static const char *const good[] = { "/", "/logs/abc-DEF_1",
+		"/forms/concern?draft=x&log=y", "/logs/a%20b", "/a:b@c" };
+	static const char *const bad[] = { "//evil.example",
+		"/\t/evil.example", "/\t//evil.example", "/\\evil.example",
+		"\\/evil.example", "https://evil.example/",
+		"javascript:alert(1)", "/ /evil", "/\n/evil", "/\r\n//evil",
+		"/a#frag", "/%zz", "/%2", "evil.example", "", "/\x7f",
+		"/\xc3\xa6" };
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ck_assert_str_eq(login_next_safe(good[i]), good[i]);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(strcmp(login_next_safe(bad[i]), "/") == 0,
+		    "accepted: %s", bad[i]);
+	ck_assert_str_eq(login_next_safe(NULL), "/");
+}
+END_TEST
+
 START_TEST(permissions)
 {
 	struct principal none = { 0 }, emp = { 0 }, lead = { 0 }, adm = { 0 };
@@ -339,6 +363,7 @@ route_suite(void)
 	tcase_add_test(tc, route_table_rules);
 	tcase_add_test(tc, metrics_have_room_for_every_route);
 	tcase_add_test(tc, every_route_and_command_is_described);
+	tcase_add_test(tc, next_after_login_stays_on_the_site);
 	tcase_add_test(tc, matching);
 	tcase_add_test(tc, not_found_and_wrong_method);
 	tcase_add_test(tc, ids_are_checked_before_handlers);

@@ -325,31 +325,121 @@ failures(struct req *r, const unsigned char *hash, long long *n)
 	return ST_OK;
 }
 
+/*
+ * A device that has logged in as a user carries a cookie saying so:
+ * a random id and an HMAC under the server key of the user name and the
+ * id, so it needs no storage and cannot be made for another name.
+ */
+#define DEVICE_ID_LEN	32	/* hex digits */
+#define DEVICE_MAX_AGE	(365L * 24 * 3600)
+
+static void
+device_mac(struct req *r, const char *username, const char *id,
+    char hex[2 * SECURE_HASH_LEN + 1])
+{
+	struct buf b = BUF_INIT(512);
+	unsigned char mac[SECURE_HASH_LEN];
+
+	if (buf_addf(&b, "device:%s:%s", username, id) != ST_OK)
+		buf_reset(&b);
+	secure_hmac(r->w->key, b.data, b.len, mac);
+	sodium_bin2hex(hex, 2 * SECURE_HASH_LEN + 1, mac, sizeof(mac));
+	buf_release(&b);
+}
+
+/* Has this browser logged in as username before? */
+static int
+known_device(struct req *r, const char *username)
+{
+	const char *c = req_cookie(r, DEVICE_COOKIE);
+	char id[DEVICE_ID_LEN + 1], want[2 * SECURE_HASH_LEN + 1];
+
+	if (c == NULL || strlen(c) != DEVICE_ID_LEN + 1 + 2 *
+	    SECURE_HASH_LEN || c[DEVICE_ID_LEN] != '.')
+		return 0;
+	memcpy(id, c, DEVICE_ID_LEN);
+	id[DEVICE_ID_LEN] = '\0';
+	device_mac(r, username, id, want);
+	return sodium_memcmp(want, c + DEVICE_ID_LEN + 1,
+	    2 * SECURE_HASH_LEN) == 0;
+}
+
+static st_rc
+device_remember(struct req *r, const char *username)
+{
+	char id[DEVICE_ID_LEN + 1], mac[2 * SECURE_HASH_LEN + 1];
+	char value[DEVICE_ID_LEN + 2 + 2 * SECURE_HASH_LEN];
+
+	secure_random_hex(id, sizeof(id));
+	device_mac(r, username, id, mac);
+	snprintf(value, sizeof(value), "%s.%s", id, mac);
+	return resp_cookie(r, DEVICE_COOKIE, value, DEVICE_MAX_AGE);
+}
+
+/*
+ * Throttling without lockout (issue 15). Failures are counted in the
+ * window per (user name, address) pair, per user name and per address.
+ * A pair that fails login_max_failures times is refused: whoever tries
+ * a name from one place is slowed to a handful of guesses. The name's
+ * and the address's counts, which a stranger elsewhere or a neighbour
+ * behind the same NAT can drive up, refuse only browsers that have
+ * never logged in as that user: the real user on their own device is
+ * never locked out by somebody else, and a password guesser with many
+ * addresses still meets the name's limit.
+ */
+static st_rc
+throttled(struct req *r, const char *username, const unsigned char *name_h,
+    const unsigned char *addr_h, const unsigned char *pair_h, int *limited)
+{
+	const struct conf *cfg = r->w->cfg;
+	long long nf_pair = 0, nf_name = 0, nf_addr = 0;
+	st_rc rc;
+
+	*limited = 0;
+	if ((rc = failures(r, pair_h, &nf_pair)) != ST_OK)
+		return rc;
+	if (nf_pair >= (long long)cfg->login_max_failures) {
+		*limited = 1;
+		return ST_OK;
+	}
+	if (known_device(r, username))
+		return ST_OK;
+	if ((rc = failures(r, name_h, &nf_name)) != ST_OK ||
+	    (rc = failures(r, addr_h, &nf_addr)) != ST_OK)
+		return rc;
+	*limited = nf_name >= (long long)cfg->login_max_failures_name ||
+	    nf_addr >= (long long)cfg->login_max_failures_addr;
+	return ST_OK;
+}
+
 st_rc
 auth_login(struct req *r, const char *username, const char *password,
     enum login_result *result)
 {
 	struct db *db = &r->w->db;
 	unsigned char name_h[SECURE_HASH_LEN], addr_h[SECURE_HASH_LEN];
-	unsigned char tok_h[SECURE_HASH_LEN];
+	unsigned char pair_h[SECURE_HASH_LEN], tok_h[SECURE_HASH_LEN];
 	char token[SECURE_TOKEN_SIZE], csrf[SECURE_TOKEN_SIZE];
+	const char *addr = r->remote_addr != NULL ? r->remote_addr : "";
 	const char *stored = NULL;
 	struct db_val p[3];
 	struct db_res res;
-	long long nf_name = 0, nf_addr = 0;
-	unsigned max = r->w->cfg->login_max_failures;
-	int known;
+	struct buf pair = BUF_INIT(512);
+	int known, limited;
 	st_rc rc;
 
 	*result = LOGIN_BAD;
 	memset(&res, 0, sizeof(res));
 	keyed(r, "name", username, name_h);
-	keyed(r, "addr", r->remote_addr != NULL ? r->remote_addr : "", addr_h);
-	if ((rc = failures(r, name_h, &nf_name)) != ST_OK ||
-	    (rc = failures(r, addr_h, &nf_addr)) != ST_OK)
+	keyed(r, "addr", addr, addr_h);
+	if (buf_addf(&pair, "%s|%s", username, addr) != ST_OK)
+		buf_reset(&pair);
+	keyed(r, "pair", pair.data, pair_h);
+	buf_release(&pair);
+	if ((rc = throttled(r, username, name_h, addr_h, pair_h, &limited)) !=
+	    ST_OK)
 		return rc;
-	if (nf_name >= max ||
-	    nf_addr >= (long long)r->w->cfg->login_max_failures_addr) {
+	if (limited) {
 		*result = LOGIN_LIMITED;
 		return ST_OK;
 	}
@@ -372,6 +462,10 @@ auth_login(struct req *r, const char *username, const char *password,
 		if (rc == ST_OK)
 			rc = db_exec(db, STMT_LOGIN_FAILURE_ADD, p, 1, NULL,
 			    NULL);
+		p[0] = DV_BLOB(pair_h, SECURE_HASH_LEN);
+		if (rc == ST_OK)
+			rc = db_exec(db, STMT_LOGIN_FAILURE_ADD, p, 1, NULL,
+			    NULL);
 		if (rc == ST_OK)
 			rc = db_commit(db);
 		if (rc != ST_OK)
@@ -385,7 +479,7 @@ auth_login(struct req *r, const char *username, const char *password,
 	secure_hash(token, SECURE_TOKEN_LEN, tok_h);
 	if ((rc = db_begin(db)) != ST_OK)
 		return rc;
-	p[0] = DV_BLOB(name_h, SECURE_HASH_LEN);
+	p[0] = DV_BLOB(pair_h, SECURE_HASH_LEN);
 	rc = db_exec(db, STMT_LOGIN_FAILURE_CLEAR, p, 1, NULL, NULL);
 	p[0] = DV_BLOB(tok_h, SECURE_HASH_LEN);
 	p[1] = DV_INT(r->who.user_id);
@@ -398,7 +492,8 @@ auth_login(struct req *r, const char *username, const char *password,
 		db_rollback(db);
 		return rc;
 	}
-	if ((rc = resp_cookie(r, SESSION_COOKIE, token, -1)) != ST_OK)
+	if ((rc = resp_cookie(r, SESSION_COOKIE, token, -1)) != ST_OK ||
+	    (rc = device_remember(r, username)) != ST_OK)
 		return rc;
 	memcpy(r->session_hash, tok_h, sizeof(tok_h));
 	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);

@@ -7,13 +7,47 @@
 #include "route.h"
 #include "view.h"
 
+/* RFC 3986 pchar and the delimiters of a path with its query: what a
+ * same-site path may hold, byte by byte; '%' is checked apart. */
+static int
+path_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || strchr("-._~!$&'()*+,;=:@/?", c) != NULL;
+}
+
+static int
+hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
 const char *
 login_next_safe(const char *next)
 {
+	size_t i;
+
+	/*
+	 * Parsed, not compared by prefix: a path-absolute of RFC 3986
+	 * ("/" and a first segment that is not empty) and its query,
+	 * every byte a path character or a %XX escape. So no scheme, no
+	 * authority ("//host"), no backslash, no fragment, and no tab,
+	 * newline or space, which browsers strip or mend into "//host"
+	 * ("/%09/evil.example" arrives as "/\t/evil.example").
+	 */
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    next[1] == '\\' || strpbrk(next, "\r\n") != NULL ||
 	    strlen(next) > 512)
 		return "/";
+	for (i = 0; next[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)next[i];
+
+		if (c == '%' && hex((unsigned char)next[i + 1]) &&
+		    hex((unsigned char)next[i + 2]))
+			i += 2;
+		else if (!path_char(c))
+			return "/";
+	}
 	return next;
 }
 

@@ -13,8 +13,9 @@
  * user typed is not lost; the login form carries them back prefixed
  * "resume:" (RESUME_PREFIX).
  *
- * login_next_safe() returns next if it is a local path to go to after
- * login, else "/".
+ * login_next_safe() returns next if it is a path of this site to go to
+ * after login (parsed as RFC 3986's path-absolute and query, see
+ * login.c), else "/".
  */
 #define RESUME_PREFIX	"resume:"
 

@@ -87,5 +87,7 @@ st_rc resp_not_found(struct req *r) ST_MUST_CHECK;
 #define LOGIN_COOKIE	"stafett_login"
 #define SESSION_COOKIE	"stafett_session"
 #define LANG_COOKIE	"stafett_lang"
+/* a browser that has logged in as a user before (auth.c) */
+#define DEVICE_COOKIE	"stafett_device"
 
 #endif

@@ -6,6 +6,8 @@ The stack (MariaDB, stafett, nginx) is started by run.sh, which passes
 its location in STAFETT_TEST_URL, STAFETT_TEST_DIR and STAFETT_TEST_BIN.
 """
 import datetime
+import functools
+import http.client
 import http.cookiejar
 import os
 import re
@@ -55,13 +57,31 @@ def password(user):
     return "test-password-" + user
 
 
-class Client:
-    """A browser: keeps cookies, does not follow redirects."""
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connections from a given local address (127.0.0.2: another
+    client, as nginx and stafett see it)."""
 
-    def __init__(self):
+    def __init__(self, source):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(
+            http.client.HTTPConnection, source_address=(self.source, 0)),
+            req)
+
+
+class Client:
+    """A browser: keeps cookies, does not follow redirects; from the
+    local address source when given."""
+
+    def __init__(self, source=None):
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+        handlers = [urllib.request.HTTPCookieProcessor(self.jar),
+                    NoRedirect]
+        if source is not None:
+            handlers.append(_FromAddress(source))
+        self.opener = urllib.request.build_opener(*handlers)
 
     def request(self, method, path, data=None, headers=None):
         req = urllib.request.Request(URL + path, data=data, method=method,

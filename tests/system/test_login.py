@@ -2,9 +2,28 @@
 cookies and timeouts, the rate limit, and keeping a form across a new
 login."""
 import re
+import http.cookiejar
 import unittest
 
 from stafett_test import Client, csrf_of, password, sql, count
+
+
+def new_session(client):
+    """The same browser without its session: logged out, its device
+    cookie kept."""
+    for c in list(client.jar):
+        if c.name == "stafett_session":
+            client.jar.clear(c.domain, c.path, c.name)
+
+
+def guess_from_many(user):
+    """Wrong passwords for user from 127.0.0.10-13, five each (refused
+    with 401, or 429 once the name's count is reached)."""
+    for a in range(10, 14):
+        for _ in range(5):
+            r = Client(source="127.0.0.%d" % a).login(
+                user, "wrong-pw-4567", expect=None)
+            assert r.status in (401, 429), r
 
 
 class LoginTest(unittest.TestCase):
@@ -81,6 +100,59 @@ class LoginTest(unittest.TestCase):
         Client().login("leder")
         sql("DELETE FROM login_failure")
         Client().login("leder2")
+
+    def test_a_stranger_cannot_lock_out_a_user(self):
+        """Issue 15: failures from elsewhere (another address) hold back
+        only browsers that never logged in as the user; the pair that
+        failed is held back itself."""
+        sql("DELETE FROM login_failure")
+        own = Client()
+        own.login("leder2")             # this browser is known now
+        self.assertIsNotNone(own.cookie("stafett_device"))
+        stranger = Client(source="127.0.0.2")
+        for _ in range(5):
+            stranger.login("leder2", "wrong-password-123", expect=401)
+        # the stranger's own pair is held back, even with the password
+        stranger.login("leder2", expect=429)
+        # guesses from four more addresses (each pair is held after
+        # five): the name's count reaches its limit
+        guess_from_many("leder2")
+        # the user, on the browser they use, still gets in
+        new_session(own)
+        own.login("leder2")
+        # a browser that never logged in as leder2 waits the window out
+        Client().login("leder2", expect=429)
+        sql("DELETE FROM login_failure")
+
+    def test_a_shared_address_locks_nobody_out(self):
+        sql("DELETE FROM login_failure")
+        known = Client(source="127.0.0.4")
+        known.login("leder")
+        for i in range(100):
+            Client(source="127.0.0.4").login("nobody%d" % i,
+                                             "wrong-pw-4567", expect=None)
+        # behind the same address: a known browser gets in, a new one
+        # for that user waits
+        new_session(known)
+        known.login("leder")
+        Client(source="127.0.0.4").login("leder", expect=429)
+        sql("DELETE FROM login_failure")
+
+    def test_a_forged_device_cookie_counts_for_nothing(self):
+        sql("DELETE FROM login_failure")
+        own = Client()
+        own.login("leder2")
+        value = own.cookie("stafett_device")
+        guess_from_many("leder2")
+        # the same cookie altered is refused
+        other = Client()
+        other.jar.set_cookie(http.cookiejar.Cookie(
+            0, "stafett_device", value[:-1] + ("0" if value[-1] != "0"
+                                               else "1"),
+            None, False, "127.0.0.1", False, False, "/", True, False,
+            None, False, None, None, {}))
+        other.login("leder2", expect=429)
+        sql("DELETE FROM login_failure")
 
     def test_logout_needs_csrf_and_ends_the_session(self):
         c = Client()
