@@ -123,6 +123,20 @@ serialise(xmlDocPtr d)
 	return s;
 }
 
+/* open, unit times times, close: a large instance (caller frees). */
+static char *
+padded(const char *open, const char *unit, size_t times, const char *close)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	size_t i;
+
+	ck_assert_int_eq(buf_addstr(&b, open), ST_OK);
+	for (i = 0; i < times; i++)
+		ck_assert_int_eq(buf_addstr(&b, unit), ST_OK);
+	ck_assert_int_eq(buf_addstr(&b, close), ST_OK);
+	return buf_take(&b);
+}
+
 /* -------------------------------------------------------------- binds */
 
 static const char *const req_def = HEAD
@@ -247,6 +261,41 @@ START_TEST(circular_calculate_is_an_error)
 }
 END_TEST
 
+/* Issue 15: calculates that double their values each pass stop at a
+ * bounded length with an error, not after memory has grown for every
+ * pass (and never crash on a value the cast cannot make). */
+START_TEST(growing_calculate_is_bounded)
+{
+	struct buf defb = BUF_INIT(1 << 16), inst = BUF_INIT(1 << 16);
+	struct form_def *def;
+	struct form_errors e;
+	xmlDocPtr d;
+	int i;
+
+	/* thirty calculated fields, each doubling itself every pass */
+	ck_assert_int_eq(buf_addstr(&defb, HEAD "<xf:model><xf:instance>"
+	    "<r xmlns=\"\">"), ST_OK);
+	ck_assert_int_eq(buf_addstr(&inst, "<r>"), ST_OK);
+	for (i = 0; i < 30; i++) {
+		ck_assert_int_eq(buf_addf(&defb, "<a%d/>", i), ST_OK);
+		ck_assert_int_eq(buf_addf(&inst, "<a%d>x</a%d>", i, i), ST_OK);
+	}
+	ck_assert_int_eq(buf_addstr(&defb, "</r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/*\" calculate=\"concat(., ., 'x')\"/>"
+	    "</xf:model></form>"), ST_OK);
+	ck_assert_int_eq(buf_addstr(&inst, "</r>"), ST_OK);
+	def = load(defb.data);
+	d = doc(inst.data);
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(def, NULL, d, &e, 0), ST_E_INTERNAL);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	buf_release(&defb);
+	buf_release(&inst);
+	form_free(def);
+}
+END_TEST
+
 START_TEST(constraint_uses_alert)
 {
 	struct form_def *def = load(HEAD
@@ -311,6 +360,33 @@ START_TEST(readonly_inherits)
 }
 END_TEST
 
+/* Issue 15: a read-only value that is not calculated is the form's; a
+ * client that changes it is refused, one that leaves it is not. */
+START_TEST(readonly_is_enforced)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\" k=\"fixed\"><g><x>set</x>"
+	    "</g><y/><c/></r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/g\" readonly=\"true()\"/>"
+	    "<xf:bind nodeset=\"/r/@k\" readonly=\"true()\"/>"
+	    "<xf:bind nodeset=\"/r/c\" readonly=\"true()\" "
+	    "calculate=\"concat(../y, '!')\"/>"
+	    "</xf:model></form>");
+
+	ck_assert_uint_eq(nerrors(def,
+	    "<r k=\"fixed\"><g><x>set</x></g><y>a</y><c/></r>"), 0);
+	ck_assert_str_eq(error_at(def,
+	    "<r k=\"fixed\"><g><x>changed</x></g><y>a</y><c/></r>",
+	    "/r/g/x"), "This field cannot be changed.");
+	ck_assert_ptr_nonnull(error_at(def,
+	    "<r k=\"other\"><g><x>set</x></g><y>a</y><c/></r>", "/r/@k"));
+	/* a calculated read-only value is the server's calculation */
+	ck_assert_uint_eq(nerrors(def,
+	    "<r k=\"fixed\"><g><x>set</x></g><y>a</y><c>typed</c></r>"), 0);
+	form_free(def);
+}
+END_TEST
+
 /* -------------------------------------------------------------- types */
 
 static const char *const types_def = HEAD
@@ -347,8 +423,28 @@ START_TEST(types)
 	ck_assert(type_ok("xsd:dateTime", "2024-03-31T12:30:00"));
 	ck_assert(type_ok("xsd:dateTime", "2024-03-31T12:30:00.5+01:00"));
 	ck_assert(!type_ok("xsd:dateTime", "2024-03-31 12:30"));
-	ck_assert(type_ok("xsd:time", "23:59"));
-	ck_assert(!type_ok("xsd:time", "24:00"));
+	/* XML Schema's time has seconds and allows the end of the day;
+	 * st:time is a browser's HH:MM (issue 15) */
+	ck_assert(type_ok("xsd:time", "23:59:00"));
+	ck_assert(type_ok("xsd:time", "24:00:00"));
+	ck_assert(type_ok("xsd:time", "13:20:00.25Z"));
+	ck_assert(!type_ok("xsd:time", "13:20"));
+	ck_assert(!type_ok("xsd:time", "24:00:01"));
+	ck_assert(!type_ok("xsd:time", "24:30:00"));
+	ck_assert(type_ok("st:time", "13:20"));
+	ck_assert(type_ok("st:time", ""));
+	ck_assert(!type_ok("st:time", "24:00"));
+	ck_assert(!type_ok("st:time", "13:20:00"));
+	/* years of five digits; zones up to 14:00 */
+	ck_assert(type_ok("xsd:date", "12345-01-01"));
+	ck_assert(!type_ok("xsd:date", "02024-01-01"));
+	ck_assert(type_ok("xsd:date", "2024-03-31+14:00"));
+	ck_assert(!type_ok("xsd:date", "2024-03-31+14:30"));
+	ck_assert(type_ok("xsd:dateTime", "12345-03-31T12:30:00"));
+	/* integers of any length, blanks around them collapsed */
+	ck_assert(type_ok("xsd:integer", " 42 "));
+	ck_assert(type_ok("xsd:integer", "1234567890123456789012345"));
+	ck_assert(!type_ok("xsd:integer", "4 2"));
 	ck_assert(type_ok("xsd:integer", "-42"));
 	ck_assert(!type_ok("xsd:integer", "4.2"));
 	ck_assert(!type_ok("xsd:integer", ""));
@@ -419,19 +515,6 @@ END_TEST
  * node cap is refused as a whole before any check of its nodes, and a
  * field repeated thousands of times is found by one pass.
  */
-static char *
-padded(const char *open, const char *unit, size_t times, const char *close)
-{
-	struct buf b = BUF_INIT(1 << 20);
-	size_t i;
-
-	ck_assert_int_eq(buf_addstr(&b, open), ST_OK);
-	for (i = 0; i < times; i++)
-		ck_assert_int_eq(buf_addstr(&b, unit), ST_OK);
-	ck_assert_int_eq(buf_addstr(&b, close), ST_OK);
-	return buf_take(&b);
-}
-
 START_TEST(hostile_instances_are_bounded)
 {
 	struct form_def *def = load(req_def);
@@ -609,6 +692,23 @@ END_TEST
 
 /* ------------------------------------------------------------- refusal */
 
+/* Issue 15: a nested bind without nodeset binds its parent's node; a
+ * model may name the functions it needs when the engine has them. */
+START_TEST(bind_without_nodeset_and_functions)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model functions=\"st:age-on days-from-date\">"
+	    "<xf:instance><r xmlns=\"\"><a/><b/></r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/a\"><xf:bind required=\"true()\"/>"
+	    "</xf:bind></xf:model></form>");
+
+	ck_assert_str_eq(error_at(def, "<r><a/><b/></r>", "/r/a"),
+	    "This field must be filled in.");
+	ck_assert_uint_eq(nerrors(def, "<r><a>x</a><b/></r>"), 0);
+	form_free(def);
+}
+END_TEST
+
 START_TEST(broken_definitions_are_refused)
 {
 	static const struct { const char *text, *why; } cases[] = {
@@ -638,6 +738,13 @@ START_TEST(broken_definitions_are_refused)
 		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
 		  "</xf:instance></xf:model><blink/></form>",
 		  "unknown element 'blink'" },
+		/* issue 15: XForms makes these fatal */
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "<s xmlns=\"\"/></xf:instance></xf:model></form>",
+		  "one top-level element" },
+		{ HEAD "<xf:model functions=\"st:age-on st:nope\">"
+		  "<xf:instance><r xmlns=\"\"><a/></r></xf:instance>"
+		  "</xf:model></form>", "function 'st:nope'" },
 		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
 		  "</xf:instance><xf:bind nodeset=\"/r/a\" type=\"a:b\"/>"
 		  "</xf:model></form>", "is not declared" },
@@ -1088,8 +1195,11 @@ form_suite(void)
 	tcase_add_test(tc, invalid_instances_are_not_pruned);
 	tcase_add_test(tc, calculate_chain);
 	tcase_add_test(tc, circular_calculate_is_an_error);
+	tcase_add_test(tc, growing_calculate_is_bounded);
 	tcase_add_test(tc, constraint_uses_alert);
 	tcase_add_test(tc, readonly_inherits);
+	tcase_add_test(tc, readonly_is_enforced);
+	tcase_add_test(tc, bind_without_nodeset_and_functions);
 	tcase_add_test(tc, types);
 	tcase_add_test(tc, identity_numbers);
 	tcase_add_test(tc, structure);

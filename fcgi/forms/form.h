@@ -46,7 +46,8 @@ struct pool;
 
 enum ftype {
 	FT_STRING, FT_BOOLEAN, FT_DATE, FT_DATETIME, FT_TIME, FT_INTEGER,
-	FT_DECIMAL, FT_NIN, FT_PHONE, FT_EMAIL
+	FT_DECIMAL, FT_NIN, FT_PHONE, FT_EMAIL,
+	FT_CLOCK	/* st:time, HH:MM: what a browser's time field sends */
 };
 
 enum ctl_kind {

@@ -219,6 +219,7 @@ parse_type(struct loader *ld, xmlNodePtr el, const char *qname,
 		{ XF_NS, "email", FT_EMAIL, 1 },
 		{ FORM_NS, "nin", FT_NIN, 1 },
 		{ FORM_NS, "phone", FT_PHONE, 1 },
+		{ FORM_NS, "time", FT_CLOCK, 1 },
 		{ FORM_NS, "email", FT_EMAIL, 1 },
 	};
 	const char *colon = strchr(qname, ':');
@@ -335,7 +336,10 @@ load_bind(struct loader *ld, xmlNodePtr el, int parent, xmlNodePtr ctx_node)
 	if (b->nodeset == NULL &&
 	    (rc = compile_attr(ld, el, "ref", &b->nodeset)) != ST_OK)
 		return rc;
-	if (b->nodeset == NULL)
+	/* XForms: a bind without nodeset binds its in-scope context, the
+	 * parent bind's node (or the instance's root element) */
+	if (b->nodeset == NULL &&
+	    (b->nodeset = xmlXPathCtxtCompile(ld->xp, BAD_CAST ".")) == NULL)
 		return failf(ld, el, "bind without nodeset");
 	if ((rc = compile_attr(ld, el, "required", &b->required)) != ST_OK ||
 	    (rc = compile_attr(ld, el, "relevant", &b->relevant)) != ST_OK ||
@@ -441,12 +445,21 @@ load_instance(struct loader *ld, xmlNodePtr el)
 	size_t i;
 	st_rc rc = ST_OK;
 
-	for (e = el->children; e != NULL; e = e->next)
-		if (e->type == XML_ELEMENT_NODE && e->ns != NULL) {
+	for (i = 0, e = el->children; e != NULL; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
+			continue;
+		if (e->ns != NULL) {
 			rc = failf(ld, e, "instance data must be in no "
 			    "namespace");
 			goto out;
 		}
+		/* XForms: an instance is one document, one root */
+		if (++i > 1) {
+			rc = failf(ld, e, "an instance holds one top-level "
+			    "element, not two");
+			goto out;
+		}
+	}
 	if (def->tmpl == NULL) {
 		/* The first instance is the form's data. */
 		if (src != NULL) {
@@ -484,12 +497,48 @@ out:
 	return rc;
 }
 
+/* The model's functions="..." (QNames the form needs): each must be
+ * one the engine has, or the form cannot work (XForms: fatal). */
+static st_rc
+check_functions(struct loader *ld, xmlNodePtr model)
+{
+	xmlChar *v = xmlGetNoNsProp(model, BAD_CAST "functions");
+	char *s, *tok, *save = NULL;
+	st_rc rc = ST_OK;
+
+	if (v == NULL)
+		return ST_OK;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	for (tok = strtok_r(s, " \t\r\n", &save); tok != NULL && rc == ST_OK;
+	    tok = strtok_r(NULL, " \t\r\n", &save)) {
+		char *colon = strchr(tok, ':');
+		xmlNsPtr ns = NULL;
+
+		if (colon != NULL) {
+			*colon = '\0';
+			ns = xmlSearchNs(model->doc, model, BAD_CAST tok);
+			*colon = ':';
+		}
+		if ((colon != NULL && ns == NULL) ||
+		    !xpathfn_known(colon != NULL ? colon + 1 : tok,
+		    ns != NULL ? (const char *)ns->href : NULL))
+			rc = failf(ld, model, "the model needs the function "
+			    "'%s', which this engine does not have", tok);
+	}
+	xfree(s);
+	return rc;
+}
+
 static st_rc
 load_model(struct loader *ld, xmlNodePtr model)
 {
 	struct form_def *def = ld->def;
 	xmlNodePtr c;
 	st_rc rc;
+
+	if ((rc = check_functions(ld, model)) != ST_OK)
+		return rc;
 
 	for (c = model->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)

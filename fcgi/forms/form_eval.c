@@ -13,6 +13,8 @@
 #include "xpathfn.h"
 
 #define MAX_NODES	20000
+/* The longest value a calculate may give: more than any request holds. */
+#define CALC_MAX	(256 * 1024)
 
 void
 form_errors_init(struct form_errors *e)
@@ -196,6 +198,8 @@ form_set_text(xmlNodePtr n, const char *value)
 {
 	xmlNodePtr c, next;
 
+	if (value == NULL)
+		value = "";
 	if (n->type == XML_ATTRIBUTE_NODE) {
 		xmlSetProp(n->parent, n->name, BAD_CAST value);
 		return;
@@ -309,6 +313,14 @@ recalculate(struct eval *ev, xmlNodePtr root)
 			}
 			v = xmlXPathCastToString(r);
 			xmlXPathFreeObject(r);
+			/* A value no form can hold (a definition whose
+			 * calculate grows it each pass) is an error at once,
+			 * not after memory has grown for every pass. */
+			if (v == NULL || xmlStrlen(v) > CALC_MAX) {
+				xmlFree(v);
+				rc = ST_E_INTERNAL;
+				break;
+			}
 			old = xmlNodeGetContent(n);
 			if (old == NULL || xmlStrcmp(old, v) != 0) {
 				form_set_text(n, (const char *)v);
@@ -779,6 +791,54 @@ group_alert(const struct form_def *def, xmlNodePtr n)
 	return alert;
 }
 
+/* The node of the template (the form's own instance) at n's place, its
+ * first of each name on the way (a repeat's template row); NULL when
+ * the template has none. */
+static xmlNodePtr
+template_of(const struct form_def *def, xmlNodePtr n)
+{
+	xmlNodePtr chain[64], x, t, c;
+	xmlAttrPtr attr = NULL;
+	int depth = 0, i;
+
+	if (n->type == XML_ATTRIBUTE_NODE) {
+		attr = (xmlAttrPtr)n;
+		n = n->parent;
+	}
+	for (x = n; x != NULL && x->type == XML_ELEMENT_NODE && depth < 64;
+	    x = x->parent)
+		chain[depth++] = x;
+	t = xmlDocGetRootElement(def->tmpl);
+	if (depth == 0 || t == NULL ||
+	    xmlStrcmp(t->name, chain[depth - 1]->name) != 0)
+		return NULL;
+	for (i = depth - 2; i >= 0; i--) {
+		for (c = t->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE &&
+			    xmlStrcmp(c->name, chain[i]->name) == 0)
+				break;
+		if ((t = c) == NULL)
+			return NULL;
+	}
+	return attr != NULL ? (xmlNodePtr)xmlHasProp(t, attr->name) : t;
+}
+
+/*
+ * A read-only value that is not calculated is the form's: the server,
+ * not the client, decides it (issue 15). 1 if n's value differs from
+ * the template's.
+ */
+static int
+readonly_changed(const struct form_def *def, xmlNodePtr n, const char *val)
+{
+	xmlNodePtr t = template_of(def, n);
+	xmlChar *tv = t != NULL ? xmlNodeGetContent(t) : NULL;
+	int changed = strcmp(val, tv != NULL ? (const char *)tv : "") != 0;
+
+	xmlFree(tv);
+	return changed;
+}
+
 /* The checks of one node, in XForms' order: required, type, constraint. */
 static void
 check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
@@ -804,7 +864,10 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 	f = m->field;
 	v = xmlNodeGetContent(n);
 	val = v != NULL ? (const char *)v : "";
-	if (m->required_v && *val == '\0')
+	if (m->readonly_v && m->calculate == NULL &&
+	    readonly_changed(ev->def, n, val))
+		msg = _("This field cannot be changed.");
+	else if (m->required_v && *val == '\0')
 		msg = _("This field must be filled in.");
 	else if (m->type != NULL && !(*val == '\0' && m->type->empty_ok) &&
 	    (msg = ftype_check(m->type->type, val)) != NULL)

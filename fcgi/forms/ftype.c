@@ -34,7 +34,8 @@ num(const char *s, int n)
 	return v;
 }
 
-/* An optional xsd time zone at s: "", "Z" or "+HH:MM"/"-HH:MM". */
+/* An optional xsd time zone at s: "", "Z" or "+HH:MM"/"-HH:MM", at
+ * most 14:00 either way (XML Schema 1.1, 3.3.7). */
 static int
 tz_ok(const char *s)
 {
@@ -42,31 +43,47 @@ tz_ok(const char *s)
 		return 1;
 	return (s[0] == '+' || s[0] == '-') && ndigits(s + 1, 2) &&
 	    s[3] == ':' && ndigits(s + 4, 2) && s[6] == '\0' &&
-	    num(s + 1, 2) <= 14 && num(s + 4, 2) <= 59;
+	    num(s + 4, 2) <= 59 && (num(s + 1, 2) < 14 ||
+	    (num(s + 1, 2) == 14 && num(s + 4, 2) == 0));
 }
 
-/* "YYYY-MM-DD" at s; returns 0 bad format, -1 no such date, 1 ok. */
+/* "YYYY-MM-DD" at s, the year of four digits or more (none of them a
+ * leading zero past four, as XML Schema has it): the length used, 0 for
+ * a bad format, -1 for a date that does not exist. */
 static int
 date_part(const char *s)
 {
-	if (strlen(s) < 10 || !ndigits(s, 4) || s[4] != '-' ||
-	    !ndigits(s + 5, 2) || s[7] != '-' || !ndigits(s + 8, 2))
+	int y = 0;
+
+	while (isdig(s[y]) && y < 6)
+		y++;
+	if (y < 4 || (y > 4 && s[0] == '0') || s[y] != '-' ||
+	    !ndigits(s + y + 1, 2) || s[y + 3] != '-' ||
+	    !ndigits(s + y + 4, 2))
 		return 0;
-	return date_valid(num(s, 4), num(s + 5, 2), num(s + 8, 2)) ? 1 : -1;
+	return date_valid(num(s, y), num(s + y + 1, 2), num(s + y + 4, 2)) ?
+	    y + 6 : -1;
 }
 
-/* "HH:MM:SS(.s+)?" or "HH:MM" at s; returns the length used, or 0. */
+/* "HH:MM:SS(.s+)?" at s, or "HH:MM" when seconds are not required;
+ * 24:00:00 (the end of the day) as XML Schema allows it. The length
+ * used, or 0. */
 static size_t
 time_part(const char *s, int seconds_required)
 {
 	size_t n;
+	int end_of_day;
 
 	if (!ndigits(s, 2) || s[2] != ':' || !ndigits(s + 3, 2) ||
-	    num(s, 2) > 23 || num(s + 3, 2) > 59)
+	    num(s, 2) > 24 || num(s + 3, 2) > 59)
+		return 0;
+	end_of_day = num(s, 2) == 24;
+	if (end_of_day && num(s + 3, 2) != 0)
 		return 0;
 	n = 5;
 	if (s[5] == ':') {
-		if (!ndigits(s + 6, 2) || num(s + 6, 2) > 59)
+		if (!ndigits(s + 6, 2) || num(s + 6, 2) > 59 ||
+		    (end_of_day && num(s + 6, 2) != 0))
 			return 0;
 		n = 8;
 		if (s[8] == '.') {
@@ -74,22 +91,52 @@ time_part(const char *s, int seconds_required)
 			if (!isdig(s[n]))
 				return 0;
 			while (isdig(s[n]))
-				n++;
+				if (end_of_day && s[n++] != '0')
+					return 0;
+				else if (!end_of_day)
+					n++;
 		}
-	} else if (seconds_required)
+	} else if (seconds_required || end_of_day)
 		return 0;
 	return n;
 }
 
+/* XML Schema's whitespace "collapse" for numbers: the value without
+ * leading and trailing blanks, into out (at most outsize - 1 bytes);
+ * 0 when it does not fit. */
 static int
-integer_ok(const char *s)
+collapsed(const char *s, char *out, size_t outsize)
 {
 	size_t n;
 
-	if (*s == '+' || *s == '-')
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
 	n = strlen(s);
-	return n > 0 && n <= 18 && ndigits(s, (int)n);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (n >= outsize)
+		return 0;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 1;
+}
+
+/* Any number of digits (XML Schema's integer has no bound), blanks
+ * around it allowed. */
+static int
+integer_ok(const char *v)
+{
+	char s[1024];
+	size_t n;
+	const char *d = s;
+
+	if (!collapsed(v, s, sizeof(s)))
+		return 0;
+	if (*d == '+' || *d == '-')
+		d++;
+	n = strlen(d);
+	return n > 0 && ndigits(d, (int)n);
 }
 
 static int
@@ -170,19 +217,26 @@ ftype_check(enum ftype t, const char *v)
 		return N_("Choose yes or no.");
 	case FT_DATE:
 		r = date_part(v);
-		if (r == 1 && tz_ok(v + 10))
+		if (r > 0 && tz_ok(v + r))
 			return NULL;
 		return r == -1 ? N_("That date does not exist.") :
 		    N_("Enter a date as YYYY-MM-DD, for example 2024-03-31.");
 	case FT_DATETIME:
 		r = date_part(v);
-		if (r == 1 && v[10] == 'T' &&
-		    (n = time_part(v + 11, 0)) > 0 && tz_ok(v + 11 + n))
+		if (r > 0 && v[r] == 'T' &&
+		    (n = time_part(v + r + 1, 0)) > 0 && tz_ok(v + r + 1 + n))
 			return NULL;
 		return r == -1 ? N_("That date does not exist.") :
 		    N_("Enter a date and time as YYYY-MM-DDTHH:MM.");
 	case FT_TIME:
-		if ((n = time_part(v, 0)) > 0 && tz_ok(v + n))
+		/* XML Schema's time: with seconds */
+		if ((n = time_part(v, 1)) > 0 && tz_ok(v + n))
+			return NULL;
+		return N_("Enter a time as HH:MM:SS.");
+	case FT_CLOCK:
+		/* a browser's time field: hours and minutes of the day */
+		if (strlen(v) == 5 && (n = time_part(v, 0)) == 5 &&
+		    num(v, 2) < 24)
 			return NULL;
 		return N_("Enter a time as HH:MM.");
 	case FT_INTEGER:
@@ -216,7 +270,8 @@ const char *
 ftype_name(enum ftype t)
 {
 	static const char *names[] = { "string", "boolean", "date",
-	    "dateTime", "time", "integer", "decimal", "nin", "phone", "email" };
+	    "dateTime", "time", "integer", "decimal", "nin", "phone", "email",
+	    "time" };
 
 	return names[t];
 }

@@ -178,6 +178,12 @@ lookup(void *data, const xmlChar *name, const xmlChar *ns)
 	return NULL;
 }
 
+int
+xpathfn_known(const char *name, const char *ns)
+{
+	return lookup(NULL, BAD_CAST name, BAD_CAST ns) != NULL;
+}
+
 /* XPath errors are reported by our callers as results, not printed. */
 static void
 quiet(void *data, const xmlError *e)

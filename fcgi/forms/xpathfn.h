@@ -18,6 +18,8 @@
  * "Today" is the municipality's local date (dates.h).
  */
 void xpathfn_register(xmlXPathContextPtr ctxt);
+/* Is name (in namespace ns, NULL: XForms') a function of the engine? */
+int xpathfn_known(const char *name, const char *ns);
 
 /*
  * XForms' instance('id') needs to know the instances of the model being
