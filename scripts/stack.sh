@@ -25,11 +25,20 @@ stack_group_gone() {
 	! kill -0 -- "-$1" 2>/dev/null && ! kill -0 "$1" 2>/dev/null
 }
 
+# stack_private_logs DIR: the logs are the operators', not everyone's:
+# the folder 0750, what is in it readable by no other (issue 15).
+stack_private_logs() {
+	mkdir -p "$1/log"
+	chmod 0750 "$1/log"
+	chmod o-rwx "$1"/log/* 2>/dev/null || true
+}
+
 # stack_db_start DIR: install the data directory if needed, start mariadbd
 # on DIR/run/db.sock (no TCP), wait until it answers.
 stack_db_start() {
 	dir=$1
 	mkdir -p "$dir/db" "$dir/run" "$dir/log"
+	stack_private_logs "$dir"
 	if [ ! -d "$dir/db/mysql" ]; then
 		${MARIADB_INSTALL_DB:-mariadb-install-db} --no-defaults \
 			--datadir="$dir/db" --user="$(stack_user)" \
@@ -109,7 +118,8 @@ stack_conf() {
 db_socket = $dir/run/db.sock
 db_name = stafett
 db_user = stafett
-db_password = $(cat "$dir/db.password")
+# the password in a file of its own (mode 0600), not here
+db_password_file = $dir/db.password
 # migrations run as the database administrator (socket authentication)
 db_admin_user = root
 db_admin_password =
@@ -130,6 +140,7 @@ CONF
 # stack_app_start DIR BINARY: the FastCGI server and the notify process.
 stack_app_start() {
 	dir=$1 bin=$2
+	stack_private_logs "$dir"
 	rm -f "$dir/run/stafett.sock"
 	STAFETT_CONFIG="$dir/stafett.conf" setsid "$bin" serve \
 		</dev/null >>"$dir/log/stafett.log" 2>&1 &

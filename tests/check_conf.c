@@ -334,6 +334,38 @@ START_TEST(test_smtp)
 }
 END_TEST
 
+/* Issue 15: the database password may live in a file of its own, as
+ * the SMTP one does, readable by its owner only. */
+START_TEST(test_db_password_file)
+{
+	char pwpath[160], text[512], err[256];
+	struct conf cfg;
+	FILE *fp;
+
+	snprintf(pwpath, sizeof(pwpath), "%s/db.password", dir);
+	fp = fopen(pwpath, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("s3cret-pw\n", fp);
+	fclose(fp);
+	ck_assert_int_eq(chmod(pwpath, 0600), 0);
+	snprintf(text, sizeof(text), "db_password_file = %s\n", pwpath);
+	ck_assert_int_eq(load_text(&cfg, text, err, sizeof(err)), ST_OK);
+	ck_assert_str_eq(cfg.db_password, "s3cret-pw");
+	/* db_admin_user defaults to db_user, and so its password */
+	ck_assert_str_eq(cfg.db_admin_password, "s3cret-pw");
+	conf_release(&cfg);
+	/* both: which one was meant? */
+	snprintf(text, sizeof(text), "db_password = x\n"
+	    "db_password_file = %s\n", pwpath);
+	assert_fails(text, "exclude");
+	/* readable by others: refused, the password not used */
+	ck_assert_int_eq(chmod(pwpath, 0644), 0);
+	snprintf(text, sizeof(text), "db_password_file = %s\n", pwpath);
+	assert_fails(text, "chmod 600");
+	unlink(pwpath);
+}
+END_TEST
+
 START_TEST(test_smtp_checks)
 {
 	assert_fails("smtp_starttls = maybe\n", "smtp_starttls");
@@ -531,6 +563,7 @@ conf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_defaults);
 	tcase_add_test(tc, test_every_key_documented);
+	tcase_add_test(tc, test_db_password_file);
 	tcase_add_test(tc, test_read_file);
 	tcase_add_test(tc, test_comments);
 	tcase_add_test(tc, test_empty_value);

@@ -294,6 +294,34 @@ END_TEST
 
 #define N(a)	((int)(sizeof(a) / sizeof((a)[0])))
 
+/* A name cut to its first bytes keeps whole characters (issue 15: an
+ * upload's file name cut at 200 bytes split one and answered 500). */
+START_TEST(test_prefix)
+{
+	/* "æøå" is 6 bytes: c3 a6 c3 b8 c3 a5 */
+	const char *s = "\xc3\xa6\xc3\xb8\xc3\xa5";
+	char name[300];
+	size_t n, i;
+
+	ck_assert_uint_eq(utf8_prefix(s, 6, 6), 6);
+	ck_assert_uint_eq(utf8_prefix(s, 6, 5), 4);
+	ck_assert_uint_eq(utf8_prefix(s, 6, 4), 4);
+	ck_assert_uint_eq(utf8_prefix(s, 6, 1), 0);
+	ck_assert_uint_eq(utf8_prefix("abc", 3, 10), 3);
+	/* 199 ASCII bytes and then a two-byte character: cut before it */
+	memset(name, 'a', 199);
+	memcpy(name + 199, "\xc3\xa6", 2);
+	n = utf8_prefix(name, 201, 200);
+	ck_assert_uint_eq(n, 199);
+	ck_assert(utf8_valid(name, n));
+	/* every cut of a long name of three-byte characters is valid */
+	for (i = 0; i < 100; i++)
+		memcpy(name + 3 * i, "\xe2\x82\xac", 3);
+	for (i = 0; i <= 300; i++)
+		ck_assert(utf8_valid(name, utf8_prefix(name, 300, i)));
+}
+END_TEST
+
 static Suite *
 utf8_suite(void)
 {
@@ -305,6 +333,7 @@ utf8_suite(void)
 	tcase_add_loop_test(tc, test_bad, 0, N(bad));
 	tcase_add_loop_test(tc, test_not_xml, 0, N(not_xml));
 	tcase_add_test(tc, test_length_respected);
+	tcase_add_test(tc, test_prefix);
 	suite_add_tcase(s, tc);
 	/* Millions of calls: give them time under valgrind. */
 	tcase_set_timeout(all, 600);

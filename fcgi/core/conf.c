@@ -9,9 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "conf.h"
 #include "mailaddr.h"
 #include "mem.h"
+#include "secretfile.h"
 
 enum ktype { K_STR, K_UINT };
 
@@ -38,6 +41,10 @@ static const struct key keys[] = {
 	    "the database"),
 	S(db_user, "stafett",
 	    "the account the web workers and notify use"),
+	S(db_password_file, "",
+	    "a file readable by its owner only holding the password of "
+	    "db_user (and of db_admin_user when that is not set) on one line, "
+	    "so the password is not in this file; not with db_password"),
 	S(db_password, "",
 	    "its password (empty with socket authentication)"),
 	S(db_admin_user, "",
@@ -476,6 +483,22 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	if (cfg->measure_remind_days > 365) {
 		snprintf(err, errlen, "'measure_remind_days' must be 0 to 365");
 		return ST_E_CONFIG;
+	}
+	if (*cfg->db_password_file != '\0') {
+		char pw[512];
+
+		if (*cfg->db_password != '\0') {
+			snprintf(err, errlen, "'db_password' and "
+			    "'db_password_file' exclude each other");
+			return ST_E_CONFIG;
+		}
+		if (secret_password_read("db_password_file",
+		    cfg->db_password_file, pw, sizeof(pw), err, errlen) !=
+		    ST_OK)
+			return ST_E_CONFIG;
+		xfree(cfg->db_password);
+		cfg->db_password = xstrdup(pw);
+		sodium_memzero(pw, sizeof(pw));
 	}
 	if (*cfg->db_admin_user == '\0') {
 		xfree(cfg->db_admin_user);

@@ -30,6 +30,7 @@ struct conf {
 	char	*db_name;
 	char	*db_user;
 	char	*db_password;
+	char	*db_password_file;
 	/* database account for migrations (DDL); defaults to db_user */
 	char	*db_admin_user;
 	char	*db_admin_password;

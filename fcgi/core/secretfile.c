@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,5 +85,38 @@ partner_secret_read(const char *dir, const char *public_id,
 	out[got] = '\0';
 	if (len != NULL)
 		*len = got;
+	return ST_OK;
+}
+
+st_rc
+secret_password_read(const char *key, const char *path, char *out,
+    size_t outsize, char *err, size_t errlen)
+{
+	struct stat st;
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "cannot read %s '%s': %s",
+		    key, path, strerror(errno));
+		return ST_E_CONFIG;
+	}
+	if (fstat(fileno(fp), &st) != 0 || (st.st_mode & 077) != 0) {
+		fclose(fp);
+		snprintf(err, errlen, "%s '%s' must be readable by "
+		    "its owner only (chmod 600)", key, path);
+		return ST_E_CONFIG;
+	}
+	n = fread(out, 1, outsize - 1, fp);
+	fclose(fp);
+	out[n] = '\0';
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		out[--n] = '\0';
+	if (n == 0 || n >= outsize - 2 || strpbrk(out, "\r\n") != NULL) {
+		sodium_memzero(out, outsize);
+		snprintf(err, errlen, "%s '%s' must hold the password "
+		    "on one line", key, path);
+		return ST_E_CONFIG;
+	}
 	return ST_OK;
 }

@@ -36,4 +36,12 @@ st_rc partner_secret_path(const char *dir, const char *public_id,
 st_rc partner_secret_read(const char *dir, const char *public_id,
     const char *secret, char *out, size_t max, size_t *len) ST_MUST_CHECK;
 
+/*
+ * A password kept in a file of its own, never in the configuration
+ * (smtp_password_file, db_password_file): one line, the file readable by
+ * its owner only. key names the configuration key in err.
+ */
+st_rc secret_password_read(const char *key, const char *path, char *out,
+    size_t outsize, char *err, size_t errlen) ST_MUST_CHECK;
+
 #endif

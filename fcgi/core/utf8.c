@@ -71,3 +71,14 @@ utf8_xml_text(const char *s, size_t len)
 {
 	return check(s, len, 1);
 }
+
+size_t
+utf8_prefix(const char *s, size_t len, size_t max)
+{
+	size_t n = len < max ? len : max;
+
+	/* back over continuation bytes (10xxxxxx) to a character's start */
+	while (n > 0 && n < len && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}

@@ -19,6 +19,7 @@
 #include "mail.h"
 #include "mailer.h"
 #include "mem.h"
+#include "secretfile.h"
 #include "secure.h"
 
 #define MSG_MAX		(64 * 1024)
@@ -93,40 +94,6 @@ mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The SMTP password: one line of a file nobody else may read. */
-static st_rc
-read_password(const char *path, char *out, size_t outsize, char *err,
-    size_t errlen)
-{
-	struct stat st;
-	FILE *fp;
-	size_t n;
-
-	if ((fp = fopen(path, "r")) == NULL) {
-		snprintf(err, errlen, "cannot read smtp_password_file '%s': %s",
-		    path, strerror(errno));
-		return ST_E_CONFIG;
-	}
-	if (fstat(fileno(fp), &st) != 0 || (st.st_mode & 077) != 0) {
-		fclose(fp);
-		snprintf(err, errlen, "smtp_password_file '%s' must be "
-		    "readable by its owner only (chmod 600)", path);
-		return ST_E_CONFIG;
-	}
-	n = fread(out, 1, outsize - 1, fp);
-	fclose(fp);
-	out[n] = '\0';
-	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
-		out[--n] = '\0';
-	if (n == 0 || n >= outsize - 2 || strpbrk(out, "\r\n") != NULL) {
-		sodium_memzero(out, outsize);
-		snprintf(err, errlen, "smtp_password_file '%s' must hold the "
-		    "password on one line", path);
-		return ST_E_CONFIG;
-	}
-	return ST_OK;
-}
-
 st_rc
 mailer_new(const struct conf *cfg, struct db *db, struct mailer **out,
     char *err, size_t errlen)
@@ -141,8 +108,9 @@ mailer_new(const struct conf *cfg, struct db *db, struct mailer **out,
 	m->cfg = cfg;
 	m->db = db;
 	if (*cfg->smtp_password_file != '\0' &&
-	    read_password(cfg->smtp_password_file, m->password,
-	    sizeof(m->password), err, errlen) != ST_OK) {
+	    secret_password_read("smtp_password_file",
+	    cfg->smtp_password_file, m->password, sizeof(m->password), err,
+	    errlen) != ST_OK) {
 		xfree(m);
 		return ST_E_CONFIG;
 	}

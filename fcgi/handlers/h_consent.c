@@ -14,6 +14,7 @@
 #include "logview.h"
 #include "multipart.h"
 #include "route.h"
+#include "utf8.h"
 #include "view.h"
 #include "worker.h"
 
@@ -207,8 +208,9 @@ h_consent_attach(struct req *r)
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
 	p[1] = DV_INT(db_get_int(&res, 0, CC_ID));
-	p[2] = DV_STRN(file->filename, strlen(file->filename) > 200 ? 200 :
-	    strlen(file->filename));
+	/* at most 200 bytes, never half a character */
+	p[2] = DV_STRN(file->filename, utf8_prefix(file->filename,
+	    strlen(file->filename), 200));
 	p[3] = DV_STR(mime);
 	p[4] = DV_INT(file->len);
 	p[5] = DV_BLOB(file->data, file->len);
