@@ -199,6 +199,29 @@ START_TEST(relevant_inherits_and_prunes)
 }
 END_TEST
 
+/* Issue 15: the stored instance is canonical: the client's comments,
+ * processing instructions and namespace declarations are not kept. */
+START_TEST(stored_instance_is_canonical)
+{
+	struct form_def *def = load(req_def);
+	xmlDocPtr d = doc("<?pi before?><!-- c --><r xmlns:x=\"urn:x\">"
+	    "<?pi inside?><a>1<!-- note --></a><b/><c/></r><!-- after -->");
+	struct form_errors e = check_doc(def, d, 1);
+	char *out;
+
+	ck_assert_uint_eq(e.n, 0);
+	out = serialise(d);
+	ck_assert_ptr_null(strstr(out, "<!--"));
+	ck_assert_ptr_null(strstr(out, "<?pi"));
+	ck_assert_ptr_null(strstr(out, "xmlns"));
+	ck_assert_ptr_nonnull(strstr(out, "<r><a>1</a><b/><c/></r>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
 START_TEST(invalid_instances_are_not_pruned)
 {
 	struct form_def *def = load(rel_def);
@@ -668,8 +691,8 @@ START_TEST(xforms_functions)
 	    "</r></xf:instance>"
 	    "<xf:bind nodeset=\"/r/born\" type=\"xf:date\" constraint="
 	    "\"st:age-on(., local-date()) &gt;= 15\"/>"
-	    "<xf:bind nodeset=\"/r/n\" constraint=\"if(../flag = 'x', "
-	    ". = 'yes', . = 'no')\"/>"
+	    "<xf:bind nodeset=\"/r/n\" constraint=\". = if(../flag = 'x', "
+	    "'yes', 'no')\"/>"
 	    "<xf:bind nodeset=\"/r/flag\" constraint="
 	    "\"boolean-from-string('TRUE') and "
 	    "count-non-empty(../*) &gt;= 1\"/>"
@@ -687,6 +710,61 @@ START_TEST(xforms_functions)
 	    "<flag>x</flag></r>"), 1);
 	dates_fix_today(NULL);
 	form_free(def);
+}
+END_TEST
+
+/* Issue 15: if() is a string, as XForms 1.1 has it (a branch that is
+ * a node-set gives its string); days-from-date takes a valid date or
+ * dateTime only, normalised to UTC by its zone. */
+static const char *const fn_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><in/><out/></r>"
+	"</xf:instance>"
+	"<xf:bind nodeset=\"/r/out\" calculate=\"%s\"/>"
+	"</xf:model></form>";
+
+/* out's value for in with calculate expr (static buffer). */
+static const char *
+calculated(const char *expr, const char *in)
+{
+	static char out[128];
+	char text[2048], inst[512];
+	struct form_def *def;
+	struct form_errors e;
+	xmlDocPtr d;
+	xmlChar *v;
+
+	snprintf(text, sizeof(text), fn_def, expr);
+	def = load(text);
+	snprintf(inst, sizeof(inst), "<r><in>%s</in><out/></r>", in);
+	d = doc(inst);
+	e = check_doc(def, d, 0);
+	v = xmlNodeGetContent(xmlDocGetRootElement(d)->children->next);
+	snprintf(out, sizeof(out), "%s", v != NULL ? (const char *)v : "");
+	xmlFree(v);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+	return out;
+}
+
+START_TEST(xforms_functions_as_specified)
+{
+	ck_assert_str_eq(calculated("string-length(if(true(), ../in, 'x'))",
+	    "abc"), "3");
+	ck_assert_str_eq(calculated("if(false(), 'a', ../in)", "b"), "b");
+	/* a string, so boolean() of it is true even for 'false' */
+	ck_assert_str_eq(calculated("boolean(if(true(), 1 = 2, 'x'))", ""),
+	    "true");
+	ck_assert_str_eq(calculated("days-from-date(../in)", "1970-01-02"),
+	    "1");
+	ck_assert_str_eq(calculated("days-from-date(../in)",
+	    "1970-01-02T01:00:00+02:00"), "0");
+	ck_assert_str_eq(calculated("days-from-date(../in)",
+	    "1970-01-01T23:00:00-02:00"), "1");
+	ck_assert_str_eq(calculated("days-from-date(../in)",
+	    "1970-01-02garbage"), "NaN");
+	ck_assert_str_eq(calculated("days-from-date(../in)", "1970-13-01"),
+	    "NaN");
 }
 END_TEST
 
@@ -742,6 +820,11 @@ START_TEST(broken_definitions_are_refused)
 		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
 		  "<s xmlns=\"\"/></xf:instance></xf:model></form>",
 		  "one top-level element" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance><xf:bind nodeset=\"/r/a\" required="
+		  "\"true()\"/><xf:bind nodeset=\"/r/*\" required=\"false()\"/>"
+		  "</xf:model></form>", "two binds give the same node its "
+		  "required" },
 		{ HEAD "<xf:model functions=\"st:age-on st:nope\">"
 		  "<xf:instance><r xmlns=\"\"><a/></r></xf:instance>"
 		  "</xf:model></form>", "function 'st:nope'" },
@@ -1199,6 +1282,8 @@ form_suite(void)
 	tcase_add_test(tc, constraint_uses_alert);
 	tcase_add_test(tc, readonly_inherits);
 	tcase_add_test(tc, readonly_is_enforced);
+	tcase_add_test(tc, stored_instance_is_canonical);
+	tcase_add_test(tc, xforms_functions_as_specified);
 	tcase_add_test(tc, bind_without_nodeset_and_functions);
 	tcase_add_test(tc, types);
 	tcase_add_test(tc, identity_numbers);

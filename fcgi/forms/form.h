@@ -184,9 +184,11 @@ xmlDocPtr form_new_instance(const struct form_def *def);
  * required, type, constraint, with XForms' inheritance). Errors are
  * appended to errs in the current language. With prune set and no
  * errors, non-relevant nodes are removed from inst, as XForms does on
- * submission. Returns ST_OK when validation ran (errs says whether the
- * instance is valid), or ST_E_INTERNAL when a definition's expression
- * failed (a circular calculation, say).
+ * submission, and so are comments, processing instructions and
+ * namespace declarations (what is stored is the canonical instance, not
+ * the client's way of writing it). Returns ST_OK when validation ran
+ * (errs says whether the instance is valid), or ST_E_INTERNAL when a
+ * definition's expression failed (a circular calculation, say).
  */
 st_rc form_validate(const struct form_def *def, const struct form_env *env,
     xmlDocPtr inst, struct form_errors *errs, int prune) ST_MUST_CHECK;

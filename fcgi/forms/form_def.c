@@ -18,10 +18,15 @@
 #define MAX_BINDS	512
 #define MAX_FIELDS	1024
 
+/* A template node a bind selects, and the properties it gives it. */
 struct typed {
 	xmlNodePtr	 node;
 	int		 bind;
+	unsigned	 mips;	/* MIP_* */
 };
+
+enum { MIP_TYPE = 1, MIP_REQUIRED = 2, MIP_RELEVANT = 4, MIP_READONLY = 8,
+	MIP_CONSTRAINT = 16, MIP_CALCULATE = 32 };
 
 struct loader {
 	struct form_def	*def;
@@ -151,14 +156,43 @@ eval_at(xmlXPathContextPtr xp, xmlXPathCompExprPtr expr, xmlNodePtr node)
 }
 
 static void
-typed_add(struct loader *ld, xmlNodePtr node, int bind)
+typed_add(struct loader *ld, xmlNodePtr node, int bind, unsigned mips)
 {
 	if (ld->ntyped % 32 == 0)
 		ld->typed = xrealloc(ld->typed,
 		    (ld->ntyped + 32) * sizeof(*ld->typed));
 	ld->typed[ld->ntyped].node = node;
 	ld->typed[ld->ntyped].bind = bind;
+	ld->typed[ld->ntyped].mips = mips;
 	ld->ntyped++;
+}
+
+static unsigned
+mips_of(const struct form_bind *b)
+{
+	return (b->has_type ? MIP_TYPE : 0) |
+	    (b->required != NULL ? MIP_REQUIRED : 0) |
+	    (b->relevant != NULL ? MIP_RELEVANT : 0) |
+	    (b->readonly != NULL ? MIP_READONLY : 0) |
+	    (b->constraint != NULL ? MIP_CONSTRAINT : 0) |
+	    (b->calculate != NULL ? MIP_CALCULATE : 0);
+}
+
+/* XForms: two binds giving one node the same property is an error; name
+ * the first such property, or NULL. */
+static const char *
+twice_given(struct loader *ld, xmlNodePtr node, unsigned mips)
+{
+	static const char *names[] = { "type", "required", "relevant",
+	    "readonly", "constraint", "calculate" };
+	size_t i, k;
+
+	for (i = 0; i < ld->ntyped; i++)
+		if (ld->typed[i].node == node && (ld->typed[i].mips & mips))
+			for (k = 0; k < 6; k++)
+				if (ld->typed[i].mips & mips & (1u << k))
+					return names[k];
+	return NULL;
 }
 
 /* The type a bind gives node (the last typed bind wins), or string. */
@@ -170,7 +204,8 @@ type_of(struct loader *ld, xmlNodePtr node, struct form_field *f)
 	f->type = FT_STRING;
 	f->empty_ok = 1;
 	for (i = 0; i < ld->ntyped; i++)
-		if (ld->typed[i].node == node) {
+		if (ld->typed[i].node == node &&
+		    (ld->typed[i].mips & MIP_TYPE)) {
 			const struct form_bind *b =
 			    &ld->def->binds[ld->typed[i].bind];
 
@@ -362,10 +397,19 @@ load_bind(struct loader *ld, xmlNodePtr el, int parent, xmlNodePtr ctx_node)
 		    "instance");
 	}
 	rc = try_bind(ld, &def->binds[index], nodes->nodesetval);
-	/* Remember which template nodes this bind types, for the controls. */
-	for (i = 0; rc == ST_OK && def->binds[index].has_type &&
-	    i < nodes->nodesetval->nodeNr; i++)
-		typed_add(ld, nodes->nodesetval->nodeTab[i], index);
+	/* Remember what this bind gives which template node: for the
+	 * controls' types, and to refuse a property given twice. */
+	for (i = 0; rc == ST_OK && i < nodes->nodesetval->nodeNr; i++) {
+		xmlNodePtr n = nodes->nodesetval->nodeTab[i];
+		unsigned mips = mips_of(&def->binds[index]);
+		const char *twice = twice_given(ld, n, mips);
+
+		if (twice != NULL)
+			rc = failf(ld, el, "two binds give the same node its "
+			    "%s", twice);
+		else if (mips != 0)
+			typed_add(ld, n, index, mips);
+	}
 	/* Nested binds are checked against the first node; at validation
 	 * they are evaluated for every node of this nodeset. */
 	if (rc == ST_OK)

@@ -940,6 +940,47 @@ prune(xmlNodePtr n)
 	}
 }
 
+/*
+ * What is stored is the instance, not how the client wrote it: no
+ * comments or processing instructions, and no namespace declarations
+ * (an instance's elements and attributes are in no namespace, the
+ * structure check refuses any other), around the document or in it.
+ */
+static void
+canonical(xmlNodePtr n)
+{
+	xmlNodePtr c, next;
+
+	if (n->nsDef != NULL) {
+		xmlFreeNsList(n->nsDef);
+		n->nsDef = NULL;
+	}
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		} else if (c->type == XML_ELEMENT_NODE)
+			canonical(c);
+	}
+}
+
+static void
+canonical_doc(xmlDocPtr doc)
+{
+	xmlNodePtr c, next;
+
+	for (c = doc->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+	if (xmlDocGetRootElement(doc) != NULL)
+		canonical(xmlDocGetRootElement(doc));
+}
+
 st_rc
 form_validate(const struct form_def *def, const struct form_env *env,
     xmlDocPtr inst, struct form_errors *errs, int do_prune)
@@ -984,8 +1025,10 @@ form_validate(const struct form_def *def, const struct form_env *env,
 		return rc;
 	}
 	check_all(&ev, root, errs);
-	if (do_prune && errs->n == before)
+	if (do_prune && errs->n == before) {
 		prune(root);
+		canonical_doc(inst);
+	}
 	eval_release(&ev);
 	return ST_OK;
 }

@@ -8,6 +8,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "dates.h"
+#include "form.h"
 #include "xpathfn.h"
 
 static void
@@ -30,17 +31,19 @@ fn_if(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlXPathObjectPtr a, b;
 	int cond;
 
+	xmlChar *s;
+
+	/* XForms 1.1: if(boolean, string, string) is a string, whatever
+	 * the branches are (a node-set's string is its first node's) */
 	CHECK_ARITY(3);
 	b = valuePop(ctxt);
 	a = valuePop(ctxt);
 	cond = xmlXPathPopBoolean(ctxt);
-	if (cond) {
-		valuePush(ctxt, a);
-		xmlXPathFreeObject(b);
-	} else {
-		valuePush(ctxt, b);
-		xmlXPathFreeObject(a);
-	}
+	s = xmlXPathCastToString(cond ? a : b);
+	xmlXPathFreeObject(a);
+	xmlXPathFreeObject(b);
+	valuePush(ctxt, xmlXPathWrapString(s != NULL ? s :
+	    xmlStrdup(BAD_CAST "")));
 }
 
 static void
@@ -64,6 +67,45 @@ fn_count_non_empty(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(n));
 }
 
+/*
+ * XForms 1.1 days-from-date: a valid xsd:date or xsd:dateTime, and
+ * nothing after it, normalised to UTC by its time zone; the days from
+ * 1970-01-01 of what is left (a date's time is the start of its day).
+ */
+static long
+xforms_days(const char *s, int *ok)
+{
+	size_t n = strlen(s), t;
+	long days, minutes = 0;
+	const char *zone;
+
+	*ok = 0;
+	if (ftype_check(FT_DATE, s) != NULL &&
+	    ftype_check(FT_DATETIME, s) != NULL)
+		return 0;
+	days = dates_days(s, ok);
+	if (!*ok)
+		return 0;
+	if (s[10] == 'T') {
+		minutes = ((s[11] - '0') * 10 + (s[12] - '0')) * 60 +
+		    (s[14] - '0') * 10 + (s[15] - '0');
+		for (t = 16; t < n && s[t] != 'Z' && s[t] != '+' &&
+		    s[t] != '-'; t++)
+			;
+		zone = s + t;
+	} else
+		zone = s + 10;
+	if (*zone == '+' || *zone == '-') {
+		long off = ((zone[1] - '0') * 10 + (zone[2] - '0')) * 60 +
+		    (zone[4] - '0') * 10 + (zone[5] - '0');
+
+		minutes -= *zone == '+' ? off : -off;
+	}
+	/* floor division: a day before when the UTC time is negative */
+	days += minutes >= 0 ? minutes / 1440 : -((1439 - minutes) / 1440);
+	return days;
+}
+
 static void
 fn_days_from_date(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -73,7 +115,7 @@ fn_days_from_date(xmlXPathParserContextPtr ctxt, int nargs)
 
 	CHECK_ARITY(1);
 	s = xmlXPathPopString(ctxt);
-	days = dates_days(s != NULL ? (const char *)s : "", &ok);
+	days = xforms_days(s != NULL ? (const char *)s : "", &ok);
 	xmlFree(s);
 	valuePush(ctxt, xmlXPathNewFloat(ok ? (double)days : NAN));
 }
