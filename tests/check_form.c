@@ -869,6 +869,42 @@ static const char *const rep_def = HEAD
 	"<xf:output ref=\"/r/total\"><xf:label>Total</xf:label></xf:output>"
 	"</form>";
 
+/* Issue 15: position() and last() in a bind's expressions are the
+ * node's place in the bind's nodeset (they were 1 on every row). */
+START_TEST(position_and_last_in_binds)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><items><item><name/><n/>"
+	    "</item></items></r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/items/item/n\" "
+	    "calculate=\"concat(position(), '/', last())\"/>"
+	    "<xf:bind nodeset=\"/r/items/item/name\" "
+	    "constraint=\"position() != 2 or . = 'second'\"/>"
+	    "</xf:model>"
+	    "<xf:group ref=\"/r/items\"><xf:label>Items</xf:label>"
+	    "<xf:repeat id=\"items\" nodeset=\"item\">"
+	    "<xf:input ref=\"name\"><xf:label>Name</xf:label></xf:input>"
+	    "</xf:repeat></xf:group></form>");
+	xmlDocPtr d = doc("<r><items><item><name>a</name><n/></item>"
+	    "<item><name>second</name><n/></item>"
+	    "<item><name>c</name><n/></item></items></r>");
+	struct form_errors e = check_doc(def, d, 0);
+	char *out = serialise(d);
+
+	ck_assert_uint_eq(e.n, 0);
+	ck_assert_ptr_nonnull(strstr(out, "<n>1/3</n>"));
+	ck_assert_ptr_nonnull(strstr(out, "<n>2/3</n>"));
+	ck_assert_ptr_nonnull(strstr(out, "<n>3/3</n>"));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	ck_assert_ptr_nonnull(error_at(def, "<r><items><item><name>a</name>"
+	    "<n/></item><item><name>b</name><n/></item></items></r>",
+	    "/r/items/item[2]/name"));
+	form_free(def);
+}
+END_TEST
+
 START_TEST(repeat_items_any_number_indexed_paths)
 {
 	struct form_def *def = load(rep_def);
@@ -1283,6 +1319,7 @@ form_suite(void)
 	tcase_add_test(tc, readonly_inherits);
 	tcase_add_test(tc, readonly_is_enforced);
 	tcase_add_test(tc, stored_instance_is_canonical);
+	tcase_add_test(tc, position_and_last_in_binds);
 	tcase_add_test(tc, xforms_functions_as_specified);
 	tcase_add_test(tc, bind_without_nodeset_and_functions);
 	tcase_add_test(tc, types);

@@ -173,9 +173,11 @@ eval_mip(xmlNodePtr n)
 static xmlXPathObjectPtr
 eval_at(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
 {
+	struct mip *m = eval_mip(node);
+
 	ev->xp->node = node;
-	ev->xp->contextSize = 1;
-	ev->xp->proximityPosition = 1;
+	ev->xp->contextSize = m != NULL && m->size > 0 ? m->size : 1;
+	ev->xp->proximityPosition = m != NULL && m->pos > 0 ? m->pos : 1;
 	return xmlXPathCompiledEval(expr, ev->xp);
 }
 
@@ -237,8 +239,12 @@ apply_bind(struct eval *ev, size_t bi, xmlNodePtr ctx)
 
 		if (m == NULL)
 			continue;
-		/* XForms forbids two binds setting the same property on a
-		 * node; the first one stands. */
+		if (m->size == 0) {
+			m->pos = i + 1;
+			m->size = nodes->nodesetval->nodeNr;
+		}
+		/* Two binds setting the same property on a node are refused
+		 * when the definition loads. */
 		if (b->required != NULL && m->required == NULL)
 			m->required = b;
 		if (b->relevant != NULL && m->relevant == NULL)

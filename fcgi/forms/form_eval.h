@@ -20,6 +20,9 @@ struct mip {
 	const struct form_bind	*constraint, *calculate, *type;
 	int			 relevant_v, readonly_v, required_v;
 	int			 constraint_v;
+	/* the node's place in the nodeset of the first bind that selects
+	 * it: position() and last() in its expressions (XForms 1.1) */
+	int			 pos, size;
 	const struct form_field	*field;	/* its control, or NULL */
 };
 
