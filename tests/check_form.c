@@ -869,6 +869,29 @@ static const char *const rep_def = HEAD
 	"<xf:output ref=\"/r/total\"><xf:label>Total</xf:label></xf:output>"
 	"</form>";
 
+/* Issue 15: a template's twin elements and mixed content can be sent
+ * back as they are (its own unchanged instance was refused). */
+START_TEST(twins_and_mixed_content)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><a>1</a><a>2</a>"
+	    "<p>Hello <b>x</b> world</p></r></xf:instance>"
+	    "</xf:model></form>");
+	xmlDocPtr d = form_new_instance(def);
+	struct form_errors e = check_doc(def, d, 0);
+
+	ck_assert_uint_eq(e.n, 0);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	ck_assert_uint_eq(nerrors(def, "<r><a>1</a><a>2</a>"
+	    "<p>Hi <b>y</b> there</p></r>"), 0);
+	ck_assert_str_eq(error_at(def, "<r><a>1</a><a>2</a><a>3</a>"
+	    "<p><b/></p></r>", "/r/a[3]"),
+	    "This element may appear only once.");
+	form_free(def);
+}
+END_TEST
+
 /* Issue 15: position() and last() in a bind's expressions are the
  * node's place in the bind's nodeset (they were 1 on every row). */
 START_TEST(position_and_last_in_binds)
@@ -1320,6 +1343,7 @@ form_suite(void)
 	tcase_add_test(tc, readonly_is_enforced);
 	tcase_add_test(tc, stored_instance_is_canonical);
 	tcase_add_test(tc, position_and_last_in_binds);
+	tcase_add_test(tc, twins_and_mixed_content);
 	tcase_add_test(tc, xforms_functions_as_specified);
 	tcase_add_test(tc, bind_without_nodeset_and_functions);
 	tcase_add_test(tc, types);

@@ -692,6 +692,7 @@ structure(const struct form_def *def, struct form_errors *errs,
 	size_t len = tp->len, k, j;
 	xmlAttrPtr a;
 	xmlNodePtr c, prev = NULL;
+	int known, mixed = 0;
 	xmlNodePtr tkids[TMPL_CHILDREN_MAX], first[TMPL_CHILDREN_MAX],
 	    last[TMPL_CHILDREN_MAX];
 	int repeated[TMPL_CHILDREN_MAX];
@@ -709,6 +710,10 @@ structure(const struct form_def *def, struct form_errors *errs,
 			xmlFree(v);
 		}
 	k = template_children(t, tkids);
+	/* mixed content: text beside elements is the template's own */
+	for (c = t->children; c != NULL && !mixed; c = c->next)
+		mixed = (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) && !xmlIsBlankNode(c);
 	for (j = 0; j < k; j++) {
 		first[j] = last[j] = NULL;
 		if (buf_addch(tp, '/') != ST_OK ||
@@ -726,22 +731,27 @@ structure(const struct form_def *def, struct form_errors *errs,
 		}
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE) {
-			if (!is_leaf(t) && !xmlIsBlankNode(c))
+			if (!is_leaf(t) && !mixed && !xmlIsBlankNode(c))
 				add_error(def, errs, i, NULL,
 				    _("Text is not allowed here, only the elements of the form."));
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;	/* comments, processing instructions */
-		for (j = 0; j < k; j++)
-			if (xmlStrcmp(tkids[j]->name, c->name) == 0)
+		/* the template's children of this name, in order: a
+		 * second <a> matches the template's second <a> (twins are
+		 * allowed as often as the template has them), a repeat's
+		 * item matches every time */
+		for (j = 0, known = 0; j < k; j++)
+			if (xmlStrcmp(tkids[j]->name, c->name) == 0 &&
+			    (known = 1) && (repeated[j] || first[j] == NULL))
 				break;
-		if (j == k || c->ns != NULL) {
+		if (!known || c->ns != NULL) {
 			add_error(def, errs, c, NULL,
 			    _("This element is not part of the form."));
 			continue;
 		}
-		if (first[j] != NULL && !repeated[j]) {
+		if (j == k) {
 			add_error(def, errs, c, NULL,
 			    _("This element may appear only once."));
 			continue;
