@@ -33,8 +33,24 @@ START_TEST(cookie_secure_over_tls)
 {
 	r.https = 1;
 	ck_assert_int_eq(resp_cookie(&r, "s", "v", 0), ST_OK);
-	ck_assert_str_eq(r.hdrs.data, "Set-Cookie: s=v; Path=/; HttpOnly; "
-	    "SameSite=Strict; Secure; Max-Age=0\r\n");
+	ck_assert_str_eq(r.hdrs.data, "Set-Cookie: __Host-s=v; Path=/; "
+	    "HttpOnly; SameSite=Strict; Secure; Max-Age=0\r\n");
+}
+END_TEST
+
+/* Issue 15: over TLS a cookie without the prefix (set by a subdomain
+ * or over plain HTTP) is not ours. */
+START_TEST(cookie_prefix_over_tls)
+{
+	ck_assert_int_eq(cookie_parse(&r.cookies,
+	    "stafett_lang=nn; __Host-stafett_lang=en"), ST_OK);
+	ck_assert_str_eq(req_cookie(&r, "stafett_lang"), "nn");
+	r.https = 1;
+	ck_assert_str_eq(req_cookie(&r, "stafett_lang"), "en");
+	fields_release(&r.cookies);
+	fields_init(&r.cookies);
+	ck_assert_int_eq(cookie_parse(&r.cookies, "stafett_lang=nn"), ST_OK);
+	ck_assert_ptr_null(req_cookie(&r, "stafett_lang"));
 }
 END_TEST
 
@@ -108,6 +124,7 @@ req_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, cookie_attributes);
 	tcase_add_test(tc, cookie_secure_over_tls);
+	tcase_add_test(tc, cookie_prefix_over_tls);
 	tcase_add_test(tc, header_injection_is_refused);
 	tcase_add_test(tc, redirects_stay_on_the_site);
 	tcase_add_test(tc, cookies_and_api_paths);

@@ -1,6 +1,7 @@
 /* req.c: request lifecycle and response helpers (see req.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -57,6 +58,13 @@ req_is_api(const struct req *r)
 const char *
 req_cookie(const struct req *r, const char *name)
 {
+	char full[128];
+
+	/* over TLS, only the __Host- cookie counts (resp_cookie) */
+	if (r->https) {
+		snprintf(full, sizeof(full), "%s%s", HOST_PREFIX, name);
+		return fields_get(&r->cookies, full);
+	}
 	return fields_get(&r->cookies, name);
 }
 
@@ -76,11 +84,14 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 
 	/*
 	 * HttpOnly: scripts never see it. SameSite=Strict: no other site can
-	 * make the browser send it. Secure whenever the site is served over
-	 * TLS (the development server on 127.0.0.1 is plain HTTP).
+	 * make the browser send it. Over TLS (the development server on
+	 * 127.0.0.1 is plain HTTP) Secure, and the __Host- prefix: the
+	 * browser then takes it only from this host, over TLS, for the whole
+	 * site, so no subdomain or plain-HTTP answer can set or shadow it.
 	 */
-	rc = buf_addf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", name,
-	    value, r->https ? "; Secure" : "");
+	rc = buf_addf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+	    r->https ? HOST_PREFIX : "", name, value,
+	    r->https ? "; Secure" : "");
 	if (rc == ST_OK && max_age >= 0)
 		rc = buf_addf(&b, "; Max-Age=%ld", max_age);
 	if (rc == ST_OK)

@@ -123,6 +123,9 @@ const char *req_input(struct req *r, const char *name);
 const char *req_input_n(struct req *r, const char *name, size_t n);
 
 /* A cookie's value, or NULL. */
+/* Over TLS every cookie's name has the __Host- prefix (req.c); callers
+ * name cookies without it. */
+#define HOST_PREFIX	"__Host-"
 const char *req_cookie(const struct req *r, const char *name);
 
 /* Add a response header line "Name: value" (value must be one line). */
