@@ -50,7 +50,7 @@ cmd_routes(const struct conf *cfg, int argc, char **argv)
  * help` and the man page's COMMANDS (`stafett doc commands`) are both
  * printed from here, so neither can leave one out.
  */
-#define USAGE_MAX	4
+#define USAGE_MAX	6
 static const struct {
 	const char	*name;
 	int		(*fn)(const struct conf *, int, char **);
@@ -112,6 +112,8 @@ static const struct {
 	    "store a partner's secret read from standard input" },
 	    { "partner token ID", "print a new token for the partner's "
 	    "receipts" },
+	    { "partner endpoint ID URL", "move a partner to a new https "
+	    "address (only here, never from a page or the API)" },
 	    { "partner list|pause ID|resume ID", "list partners, or stop "
 	    "and restart deliveries to one" } },
 	    "A partner has a kind (bup, nav, child_welfare, ppt, police, "

@@ -284,6 +284,37 @@ partner_status(struct db *db, const char *id, const char *status)
 	return 0;
 }
 
+/* The partner's address, changed on the server only (h_partner.c says
+ * why), audited as a change by the administrator's account. */
+static int
+partner_endpoint(struct db *db, const char *id, const char *url)
+{
+	struct db_val p[2];
+	unsigned long long n = 0;
+
+	if (!partner_endpoint_valid(url)) {
+		fprintf(stderr, "stafett: the address must be an https:// URL "
+		    "without user information\n");
+		return 1;
+	}
+	p[0] = DV_STR(url);
+	p[1] = DV_STR(id);
+	if (db_begin(db) != ST_OK || db_exec(db, STMT_PARTNER_ENDPOINT_SET, p,
+	    2, &n, NULL) != ST_OK || db_commit(db) != ST_OK) {
+		fprintf(stderr, "stafett: cannot change the partner (%s)\n",
+		    db->err);
+		db_rollback(db);
+		return 1;
+	}
+	if (n == 0) {
+		fprintf(stderr, "stafett: no partner '%s' (or the address is "
+		    "the same)\n", id);
+		return 1;
+	}
+	fprintf(stderr, "stafett: partner '%s' now at %s\n", id, url);
+	return 0;
+}
+
 int
 cmd_partner(const struct conf *cfg, int argc, char **argv)
 {
@@ -295,11 +326,13 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 	    (strcmp(argv[0], "secret") == 0 && argc != 3) ||
 	    (strcmp(argv[0], "token") == 0 && argc != 2) ||
 	    (strcmp(argv[0], "list") == 0 && argc != 1) ||
+	    (strcmp(argv[0], "endpoint") == 0 && argc != 3) ||
 	    ((strcmp(argv[0], "pause") == 0 ||
 	    strcmp(argv[0], "resume") == 0) && argc != 2)) {
 		fprintf(stderr, "usage: stafett partner add NAME KIND URL AUTH "
 		    "TYPE... | secret ID hmac|bearer|cert|key|inbound-hmac | "
-		    "token ID | list | pause ID | resume ID\n");
+		    "token ID | endpoint ID URL | list | pause ID | "
+		    "resume ID\n");
 		return 2;
 	}
 	if (cli_db_open(cfg, &db) != 0)
@@ -312,6 +345,8 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 		rc = partner_token(&db, argv[1]);
 	else if (strcmp(argv[0], "list") == 0)
 		rc = partner_list(cfg, &db);
+	else if (strcmp(argv[0], "endpoint") == 0)
+		rc = partner_endpoint(&db, argv[1], argv[2]);
 	else if (strcmp(argv[0], "pause") == 0)
 		rc = partner_status(&db, argv[1], "paused");
 	else if (strcmp(argv[0], "resume") == 0)

@@ -1532,6 +1532,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_PARTNER_NAME_TAKEN] = { "partner_name_taken",
 	    "SELECT 1 FROM partner WHERE name = ? AND public_id <> ?" },
 	/* (name, kind, endpoint, auth, accepts, public_id) */
+	/* (endpoint, public_id): the address, from the command line only */
+	[STMT_PARTNER_ENDPOINT_SET] = { "partner_endpoint_set",
+	    "UPDATE partner SET endpoint = ? WHERE public_id = ?" },
 	[STMT_PARTNER_UPDATE] = { "partner_update",
 	    "UPDATE partner SET name = ?, kind = ?, endpoint = ?, auth = ?,"
 	    " accepts = ? WHERE public_id = ?" },

@@ -224,6 +224,7 @@ enum stmt_id {
 	STMT_CHILD_CITIZENS,
 	/* the administrator's partner pages, alerts, metrics */
 	STMT_PARTNER_NAME_TAKEN,
+	STMT_PARTNER_ENDPOINT_SET,
 	STMT_PARTNER_UPDATE,
 	STMT_PARTNER_SECRETS_SET,
 	STMT_OUTBOX_UNROUTE,

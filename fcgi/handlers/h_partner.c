@@ -391,23 +391,35 @@ h_partner_add(struct req *r)
 /* The partner named by the path, for a change: its row id, or 0 with the
  * 404 answered. */
 static st_rc
-load(struct req *r, long long *rowid)
+load_endpoint(struct req *r, long long *rowid, char *endpoint, size_t size)
 {
 	struct db_val p[1];
 	struct db_res res;
 	st_rc rc;
 
 	*rowid = 0;
+	if (endpoint != NULL)
+		endpoint[0] = '\0';
 	p[0] = DV_STR(r->arg);
 	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_GET, p, 1, 1,
 	    &res)) != ST_OK)
 		return rc;
-	if (res.nrows == 1)
+	if (res.nrows == 1) {
 		*rowid = db_get_int(&res, 0, PA_ROWID);
+		if (endpoint != NULL)
+			snprintf(endpoint, size, "%s",
+			    db_get(&res, 0, PA_ENDPOINT));
+	}
 	db_res_release(&res);
 	if (*rowid == 0)
 		return resp_error(r, 404, _("There is no such partner."));
 	return ST_OK;
+}
+
+static st_rc
+load(struct req *r, long long *rowid)
+{
+	return load_endpoint(r, rowid, NULL, 0);
 }
 
 /* ROUTE: POST /admin/partners/{id} */
@@ -415,18 +427,28 @@ load(struct req *r, long long *rowid)
 st_rc
 h_partner_update(struct req *r)
 {
-	char accepts[PARTNER_ACCEPTS_SIZE];
+	char accepts[PARTNER_ACCEPTS_SIZE], endpoint[600];
 	struct partner_in in;
 	const char *field = NULL, *why = NULL;
 	long long rowid;
 	int taken = 0, found = 0;
 	st_rc rc;
 
-	if ((rc = load(r, &rowid)) != ST_OK || rowid == 0)
+	if ((rc = load_endpoint(r, &rowid, endpoint, sizeof(endpoint))) !=
+	    ST_OK || rowid == 0)
 		return rc;
 	partner_input(r, &in, accepts, &field, &why);
 	if (field != NULL)
 		return show_page(r, 422, field, why, NULL);
+	/*
+	 * Where a partner's notices and token go is as sensitive as the
+	 * token itself (issue 15): like the secrets, it is changed on the
+	 * server (stafett partner endpoint), never from a page or the API,
+	 * so one administrator's session cannot send children's notices to
+	 * another host.
+	 */
+	if (strcmp(in.endpoint, endpoint) != 0)
+		return show_page(r, 422, "endpoint", _("The address is changed on the server, as the partner's secrets are: stafett partner endpoint ID URL."), NULL);
 	if ((rc = partner_name_taken(&r->w->db, in.name, r->arg, &taken)) !=
 	    ST_OK)
 		return rc;

@@ -232,18 +232,36 @@ class PartnerAdminTest(unittest.TestCase):
         self.assertEqual(sql_value("SELECT secrets FROM partner WHERE"
                                    " public_id = '%s'" % pid), "")
 
-        # a change: kind, endpoint, authentication and types
+        # a change: kind, authentication and types
         page = "/admin/partners/" + pid
         r = self.post(page, [("name", name), ("kind", "ppt"),
-                             ("endpoint", "https://ppt.example/inn"),
+                             ("endpoint", "https://bup.example/inn"),
                              ("auth", "bearer"), ("accepts", "referral"),
                              ("accepts", "handover")], page=page)
         self.assertEqual(r.status, 303, r.text[:2000])
         self.assertEqual(r.header("Location"), page)
         self.assertEqual(sql("SELECT kind, endpoint, auth, accepts FROM"
                              " partner WHERE public_id = '%s'" % pid),
-                         [["ppt", "https://ppt.example/inn", "bearer",
+                         [["ppt", "https://bup.example/inn", "bearer",
                            "referral,handover"]])
+        # the address is as sensitive as a secret (issue 15): never
+        # from the page, only on the server
+        r = self.post(page, [("name", name), ("kind", "ppt"),
+                             ("endpoint", "https://elsewhere.example/"),
+                             ("auth", "bearer"), ("accepts", "referral")],
+                      page=page)
+        self.assertEqual(r.status, 422)
+        self.assertIn("stafett partner endpoint", r.text)
+        self.assertEqual(sql_value("SELECT endpoint FROM partner WHERE"
+                                   " public_id = '%s'" % pid),
+                         "https://bup.example/inn")
+        stafett("partner", "endpoint", pid, "https://ppt.example/inn")
+        self.assertEqual(sql_value("SELECT endpoint FROM partner WHERE"
+                                   " public_id = '%s'" % pid),
+                         "https://ppt.example/inn")
+        self.assertNotEqual(stafett("partner", "endpoint", pid,
+                                    "http://ppt.example/inn",
+                                    check=False).returncode, 0)
         r = self.post(page, [("name", name), ("kind", "ppt"),
                              ("endpoint", "ftp://ppt.example/"),
                              ("auth", "bearer"), ("accepts", "referral")],
@@ -285,6 +303,11 @@ class PartnerAdminTest(unittest.TestCase):
         r = api("POST", "/api/v1/partners", tok, body.replace(
             "https://nav", "http://nav").replace(name, name + " 2"))
         self.assertEqual(r.status, 422)
+        self.assertEqual(r.xml().find("error").get("field"), "endpoint")
+        # the API cannot move a partner either
+        r = api("POST", "/api/v1/partners/%s" % pid, tok,
+                body.replace("nav.example/api", "elsewhere.example/"))
+        self.assertEqual(r.status, 422, r.text)
         self.assertEqual(r.xml().find("error").get("field"), "endpoint")
         r = api("POST", "/api/v1/partners/%s/pause" % pid, tok)
         self.assertEqual(r.status, 200, r.text)
