@@ -17,7 +17,12 @@
 
 #define NOTICE	"Nt0123456789abcdefgh-_"
 #define OPEN	"<receipt xmlns=\"urn:x-stafett:receipt:1\" version=\"1\">"
-#define HEAD	OPEN "<notice>" NOTICE "</notice>"
+/* when it was sent, and its nonce (issue 15) */
+#define SN	"<sent>2026-12-07T10:00:00Z</sent>" \
+	"<nonce>nonce-0123456789ab</nonce>"
+#define RSN	"<r:sent>2026-12-07T10:00:00Z</r:sent>" \
+	"<r:nonce>nonce-0123456789ab</r:nonce>"
+#define HEAD	OPEN "<notice>" NOTICE "</notice>" SN
 
 static xmlDocPtr
 parse(const char *xml)
@@ -110,12 +115,12 @@ static const struct {
 	  "</more_info></receipt>", RECEIPT_MORE_INFO, NULL,
 	  "Trenger skjema\nfra fastlege.", RECEIPT_GUARDIANS_SAME },
 	/* blanks and comments between the elements are nothing */
-	{ OPEN "\n  <notice> " NOTICE " </notice>\n  <!-- x -->"
+	{ OPEN "\n  <notice> " NOTICE " </notice>" SN "\n  <!-- x -->"
 	  "<rejected><reason><![CDATA[a < b]]></reason></rejected>\n"
 	  "</receipt>", RECEIPT_REJECTED, NULL, "a < b",
 	  RECEIPT_GUARDIANS_SAME },
 	{ "<r:receipt xmlns:r=\"urn:x-stafett:receipt:1\" version=\"1\">"
-	  "<r:notice>" NOTICE "</r:notice><r:accepted><r:reference>Æ-1"
+	  "<r:notice>" NOTICE "</r:notice>" RSN "<r:accepted><r:reference>Æ-1"
 	  "</r:reference></r:accepted></r:receipt>", RECEIPT_ACCEPTED,
 	  "Æ-1", NULL, RECEIPT_GUARDIANS_SAME },
 	/* child welfare on what the guardians are shown */
@@ -163,28 +168,49 @@ static const struct {
 	const char	*path;		/* of the first error */
 } bad[] = {
 	/* not a receipt */
-	{ "<receipt version=\"1\"><notice>" NOTICE "</notice><accepted>"
+	{ "<receipt version=\"1\"><notice>" NOTICE "</notice>" SN "<accepted>"
 	  "<reference>X</reference></accepted></receipt>", "/" },
 	{ "<receipt xmlns=\"urn:x-stafett:message:1\" version=\"1\"/>", "/" },
 	{ "<answer xmlns=\"urn:x-stafett:receipt:1\" version=\"1\"/>", "/" },
 	/* the version */
 	{ "<receipt xmlns=\"urn:x-stafett:receipt:1\"><notice>" NOTICE
-	  "</notice><accepted><reference>X</reference></accepted>"
+	  "</notice>" SN "<accepted><reference>X</reference></accepted>"
 	  "</receipt>", "/receipt/@version" },
 	{ "<receipt xmlns=\"urn:x-stafett:receipt:1\" version=\"2\"><notice>"
-	  NOTICE "</notice><accepted><reference>X</reference></accepted>"
+	  NOTICE "</notice>" SN "<accepted><reference>X</reference></accepted>"
 	  "</receipt>", "/receipt/@version" },
 	/* the notice */
 	{ OPEN "<accepted><reference>X</reference></accepted></receipt>",
 	  "/receipt/notice" },
-	{ OPEN "<notice>short</notice><accepted><reference>X</reference>"
+	{ OPEN "<notice>short</notice>" SN "<accepted><reference>X</reference>"
 	  "</accepted></receipt>", "/receipt/notice" },
-	{ OPEN "<notice>Nt0123456789abcdefgh.!</notice><accepted><reference>"
+	{ OPEN "<notice>Nt0123456789abcdefgh.!</notice>" SN
+	  "<accepted><reference>X</reference></accepted></receipt>",
+	  "/receipt/notice" },
+	{ OPEN "<notice>Nt0123456789 abcdefgh</notice>" SN
+	  "<accepted><reference>X</reference></accepted></receipt>",
+	  "/receipt/notice" },
+	{ OPEN "<notice><b>" NOTICE "</b></notice>" SN "<accepted><reference>"
 	  "X</reference></accepted></receipt>", "/receipt/notice" },
-	{ OPEN "<notice>Nt0123456789 abcdefgh</notice><accepted><reference>"
-	  "X</reference></accepted></receipt>", "/receipt/notice" },
-	{ OPEN "<notice><b>" NOTICE "</b></notice><accepted><reference>"
-	  "X</reference></accepted></receipt>", "/receipt/notice" },
+	/* when it was sent, and its nonce (issue 15) */
+	{ OPEN "<notice>" NOTICE "</notice><nonce>nonce-0123456789ab</nonce>"
+	  "<accepted><reference>X</reference></accepted></receipt>",
+	  "/receipt/sent" },
+	{ OPEN "<notice>" NOTICE "</notice><sent>2026-12-07 10:00</sent>"
+	  "<nonce>nonce-0123456789ab</nonce><accepted><reference>X"
+	  "</reference></accepted></receipt>", "/receipt/sent" },
+	{ OPEN "<notice>" NOTICE "</notice><sent>2026-12-07T10:00:00+01:00"
+	  "</sent><nonce>nonce-0123456789ab</nonce><accepted><reference>X"
+	  "</reference></accepted></receipt>", "/receipt/sent" },
+	{ OPEN "<notice>" NOTICE "</notice><sent>2026-12-07T10:00:00Z</sent>"
+	  "<accepted><reference>X</reference></accepted></receipt>",
+	  "/receipt/nonce" },
+	{ OPEN "<notice>" NOTICE "</notice><sent>2026-12-07T10:00:00Z</sent>"
+	  "<nonce>short</nonce><accepted><reference>X</reference>"
+	  "</accepted></receipt>", "/receipt/nonce" },
+	{ OPEN "<notice>" NOTICE "</notice><sent>2026-12-07T10:00:00Z</sent>"
+	  "<nonce>nonce with blanks!!</nonce><accepted><reference>X"
+	  "</reference></accepted></receipt>", "/receipt/nonce" },
 	/* the answer */
 	{ HEAD "</receipt>", "/receipt" },
 	{ HEAD "<maybe><text>Kanskje.</text></maybe></receipt>",
@@ -219,7 +245,7 @@ static const struct {
 	{ HEAD "stray<rejected><reason>Nei.</reason></rejected></receipt>",
 	  "/receipt" },
 	{ "<receipt xmlns=\"urn:x-stafett:receipt:1\" version=\"1\" id=\"7\">"
-	  "<notice>" NOTICE "</notice><rejected><reason>Nei.</reason>"
+	  "<notice>" NOTICE "</notice>" SN "<rejected><reason>Nei.</reason>"
 	  "</rejected></receipt>", "/receipt/@id" },
 	/* what the guardians are shown: withhold or inform, after the
 	 * answer, once */

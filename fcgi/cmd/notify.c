@@ -64,6 +64,10 @@ housekeeping(const struct conf *cfg, struct db *db)
 		log_info("notify: removed %llu old failed-login records", n);
 	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
 		log_info("notify: deleted %llu expired drafts", n);
+	if (db_exec(db, STMT_RECEIPT_NONCE_PURGE, NULL, 0, &n, NULL) ==
+	    ST_OK && n > 0)
+		log_info("notify: forgot %llu receipt nonces older than a day",
+		    n);
 	if (replay_purge(db, &n) == ST_OK && n > 0)
 		log_info("notify: forgot %llu request keys older than a day",
 		    n);

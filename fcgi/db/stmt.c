@@ -1367,6 +1367,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO notice_answer (public_id, outbox_id, partner_id,"
 	    " kind, reference, text, digest) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	/* (outbox_id, digest) -> public_id of the same answer given before */
+	/* (partner_id, nonce, body digest): a receipt's nonce, once */
+	[STMT_RECEIPT_NONCE_ADD] = { "receipt_nonce_add",
+	    "INSERT INTO receipt_nonce (partner_id, nonce, body_digest)"
+	    " VALUES (?, ?, ?)" },
+	/* (partner_id, nonce) -> the body digest it came with */
+	[STMT_RECEIPT_NONCE_GET] = { "receipt_nonce_get",
+	    "SELECT body_digest FROM receipt_nonce WHERE partner_id = ?"
+	    " AND nonce = ?" },
+	/* nonces older than a day (the window is five minutes) */
+	[STMT_RECEIPT_NONCE_PURGE] = { "receipt_nonce_purge",
+	    "DELETE FROM receipt_nonce WHERE seen_at < NOW(6) - INTERVAL 1 DAY"
+	    },
 	[STMT_ANSWER_FIND] = { "answer_find",
 	    "SELECT public_id FROM notice_answer WHERE outbox_id = ?"
 	    " AND digest = ?" },

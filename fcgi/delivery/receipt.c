@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dates.h"
 #include "i18n.h"
 #include "mem.h"
 #include "receipt.h"
@@ -162,6 +163,55 @@ notice(xmlNodePtr n, struct receipt *out, struct receipt_errors *errs)
 	xfree(v);
 }
 
+/* "YYYY-MM-DDTHH:MM:SS(.s+)?Z": when the receipt was sent, in UTC. */
+static void
+sent(xmlNodePtr n, struct receipt *out, struct receipt_errors *errs)
+{
+	char *v = leaf(n, "/receipt/sent", errs);
+	long days = 0;
+	int ok = 0;
+	size_t i = 19;
+
+	if (v != NULL && strlen(v) >= 20 && v[10] == 'T' && v[13] == ':' &&
+	    v[16] == ':') {
+		days = dates_days(v, &ok);
+		if (ok && v[i] == '.')
+			for (i++; v[i] >= '0' && v[i] <= '9'; i++)
+				;
+		ok = ok && v[i] == 'Z' && v[i + 1] == '\0';
+		for (i = 11; ok && i < 19; i++)
+			if (i != 13 && i != 16 && (v[i] < '0' || v[i] > '9'))
+				ok = 0;
+	}
+	if (!ok)
+		error(errs, "/receipt/sent", NULL, _("Say when you sent the receipt, in UTC: YYYY-MM-DDTHH:MM:SSZ."));
+	else
+		out->sent = (long long)days * 86400 +
+		    ((v[11] - '0') * 10 + (v[12] - '0')) * 3600 +
+		    ((v[14] - '0') * 10 + (v[15] - '0')) * 60 +
+		    (v[17] - '0') * 10 + (v[18] - '0');
+	xfree(v);
+}
+
+/* A value of the receipt's own, never used again. */
+static void
+nonce(xmlNodePtr n, struct receipt *out, struct receipt_errors *errs)
+{
+	char *v = leaf(n, "/receipt/nonce", errs);
+	size_t len = v != NULL ? strlen(v) : 0, i;
+	int ok = len >= RECEIPT_NONCE_MIN && len <= RECEIPT_NONCE_MAX;
+
+	for (i = 0; ok && i < len; i++)
+		ok = (v[i] >= 'A' && v[i] <= 'Z') ||
+		    (v[i] >= 'a' && v[i] <= 'z') ||
+		    (v[i] >= '0' && v[i] <= '9') || v[i] == '-' || v[i] == '_';
+	if (!ok)
+		error(errs, "/receipt/nonce", NULL, _("Give a nonce of your own for each receipt: 16 to 64 characters of A-Z, a-z, 0-9, - and _."));
+	else
+		memcpy(out->nonce, v, len + 1);
+	xfree(v);
+}
+
 /* A text of 1 to RECEIPT_TEXT_MAX characters, not only blanks. */
 static char *
 text(xmlNodePtr n, const char *path, struct receipt_errors *errs)
@@ -287,7 +337,7 @@ receipt_parse(xmlDocPtr doc, struct receipt *out,
     struct receipt_errors *errs)
 {
 	xmlNodePtr root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
-	xmlNodePtr c[4];
+	xmlNodePtr c[6];
 	xmlChar *version;
 	size_t i, k;
 
@@ -302,12 +352,20 @@ receipt_parse(xmlDocPtr doc, struct receipt *out,
 		error(errs, "/receipt/@version", NULL, _("Give version=\"1\": the only version of a receipt."));
 	xmlFree(version);
 	attributes(root, "/receipt", 1, errs);
-	k = elements(root, "/receipt", c, 4, errs);
+	k = elements(root, "/receipt", c, 6, errs);
 	i = 0;
 	if (i < k && named(c[i], "notice"))
 		notice(c[i++], out, errs);
 	else
 		error(errs, "/receipt/notice", NULL, _("Give the id of the notice you answer, as its header had it: 22 characters of A-Z, a-z, 0-9, - and _."));
+	if (i < k && named(c[i], "sent"))
+		sent(c[i++], out, errs);
+	else
+		error(errs, "/receipt/sent", NULL, _("Say when you sent the receipt, in UTC: YYYY-MM-DDTHH:MM:SSZ."));
+	if (i < k && named(c[i], "nonce"))
+		nonce(c[i++], out, errs);
+	else
+		error(errs, "/receipt/nonce", NULL, _("Give a nonce of your own for each receipt: 16 to 64 characters of A-Z, a-z, 0-9, - and _."));
 	if (i < k)
 		answer(c[i++], out, errs);
 	else

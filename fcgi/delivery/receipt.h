@@ -37,6 +37,12 @@
 #define RECEIPT_NS		"urn:x-stafett:receipt:1"
 #define RECEIPT_REF_MAX		100	/* characters */
 #define RECEIPT_TEXT_MAX	8000	/* characters */
+/* A receipt says when it was sent (UTC, within RECEIPT_WINDOW_S of the
+ * server's clock) and carries a nonce of its own (16 to 64 of A-Z, a-z,
+ * 0-9, - and _), so a captured one cannot be replayed later. */
+#define RECEIPT_WINDOW_S	300
+#define RECEIPT_NONCE_MIN	16
+#define RECEIPT_NONCE_MAX	64
 #define RECEIPT_ERRORS_MAX	8
 
 enum receipt_kind { RECEIPT_ACCEPTED, RECEIPT_REJECTED, RECEIPT_MORE_INFO };
@@ -54,6 +60,8 @@ enum receipt_guardians {
 
 struct receipt {
 	char			 notice[SECURE_ID_SIZE];
+	long long		 sent;		/* seconds since 1970, UTC */
+	char			 nonce[RECEIPT_NONCE_MAX + 1];
 	enum receipt_kind	 kind;
 	char			*reference;	/* NULL unless accepted */
 	char			*text;		/* NULL if none */

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit.h"
 #include "buf.h"
@@ -115,8 +117,45 @@ h_receipt(struct req *r)
 		return view_send(r, 422, doc);
 	}
 	receipt_digest(&rec, digest);
+	/* Sent now, and never before (issue 15): a receipt captured on its
+	 * way cannot be sent again later. */
+	if (llabs((long long)time(NULL) - rec.sent) > RECEIPT_WINDOW_S) {
+		doc = view_doc(r, "errors");
+		view_attr(doc, "document", "receipt");
+		e = view_el(doc, "error", _("The receipt's sent time is more than five minutes from ours: send it again, made now."));
+		view_attr(e, "path", "/receipt/sent");
+		rc = view_send(r, 422, doc);
+		goto out;
+	}
 	if ((rc = db_begin(db)) != ST_OK)
 		goto out;
+	{
+		unsigned char body[SECURE_HASH_LEN];
+		int same;
+
+		secure_hash(r->body.data, r->body.len, body);
+		p[0] = DV_INT(r->partner.id);
+		p[1] = DV_STR(rec.nonce);
+		p[2] = DV_BLOB(body, sizeof(body));
+		rc = db_exec(db, STMT_RECEIPT_NONCE_ADD, p, 3, NULL, NULL);
+		if (rc == ST_E_CONFLICT) {
+			/* the same body again is a retry; another body with
+			 * this nonce is a replay or a mistake */
+			if ((rc = db_query(db, STMT_RECEIPT_NONCE_GET, p, 2, 1,
+			    &res)) != ST_OK)
+				goto fail;
+			same = res.nrows == 1 && db_get_len(&res, 0, 0) ==
+			    sizeof(body) && memcmp(db_get(&res, 0, 0), body,
+			    sizeof(body)) == 0;
+			db_res_release(&res);
+			if (!same) {
+				db_rollback(db);
+				rc = resp_error(r, 409, _("This nonce came with another receipt: give each receipt a nonce of its own."));
+				goto out;
+			}
+		} else if (rc != ST_OK)
+			goto fail;
+	}
 	p[0] = DV_STR(rec.notice);
 	p[1] = DV_INT(r->partner.id);
 	/* The log's row first, then the notice's: the order every change

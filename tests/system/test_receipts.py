@@ -7,9 +7,11 @@ cancellation when the consent is withdrawn or the log closed.
 
 The fake partner (fake_partner.py) receives the notices over HTTPS; the
 tests answer them as the partner would, from what it received."""
+import datetime
 import hashlib
 import hmac
 import unittest
+import uuid
 import xml.etree.ElementTree as ET
 
 from caselog_fixtures import child_of, day, events, give_consent, \
@@ -22,11 +24,16 @@ RNS = "urn:x-stafett:receipt:1"
 BIRTH = "2016-09-02"
 
 
-def receipt(notice, answer):
-    """A receipt document; answer is the inner XML of the answer."""
+def receipt(notice, answer, sent=None, nonce=None):
+    """A receipt document, sent now with a nonce of its own (or the ones
+    given); answer is the inner XML of the answer."""
+    sent = sent or datetime.datetime.now(datetime.timezone.utc).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
+    nonce = nonce or uuid.uuid4().hex
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<receipt xmlns="%s" version="1"><notice>%s</notice>%s'
-            '</receipt>' % (RNS, notice, answer))
+            '<receipt xmlns="%s" version="1"><notice>%s</notice>'
+            '<sent>%s</sent><nonce>%s</nonce>%s'
+            '</receipt>' % (RNS, notice, sent, nonce, answer))
 
 
 def accepted(ref, text=None):
@@ -178,6 +185,22 @@ class ReceiptTest(PartnerTestCase):
         self.assertEqual(again.xml().get("repeat"), "true")
         self.assertEqual(again.xml().get("id"), doc.get("id"))
         self.assertEqual(self.state(oid), before)
+        # issue 15: a receipt is sent now and once. One sent ten
+        # minutes ago is refused; its nonce with another body is a
+        # replay, refused; nothing changes
+        old = (datetime.datetime.now(datetime.timezone.utc) -
+               datetime.timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        stale = bup.answer(receipt(notice, accepted("BUP-2026-0042"),
+                                   sent=old))
+        self.assertEqual(stale.status, 422, stale.text)
+        self.assertEqual(stale.xml().find("error").get("path"),
+                         "/receipt/sent")
+        nonce = ET.fromstring(body.split("?>", 1)[1]).findtext(
+            "{%s}nonce" % RNS)
+        replay = bup.answer(receipt(notice, "<rejected><reason>Nei."
+                                    "</reason></rejected>", nonce=nonce))
+        self.assertEqual(replay.status, 409, replay.text)
+        self.assertEqual(self.state(oid), before)
 
     def test_later_answers_replace_the_shown_one(self):
         bup = self.partner("/bup-more")
@@ -306,10 +329,9 @@ class ReceiptTest(PartnerTestCase):
         self.assertEqual(bad["another partner's notice"].xml().findtext(
             "message"), bad["no such notice"].xml().findtext("message"))
         # and in English when asked
-        r = api("POST", "/api/v1/receipts", bup.token,
-                receipt(notice, "<maybe/>"), headers={
-                    "X-Stafett-Signature": bup.sign(receipt(
-                        notice, "<maybe/>")), "Accept-Language": "en"})
+        maybe = receipt(notice, "<maybe/>")
+        r = api("POST", "/api/v1/receipts", bup.token, maybe, headers={
+            "X-Stafett-Signature": bup.sign(maybe), "Accept-Language": "en"})
         self.assertEqual(r.status, 422)
         self.assertIn("accepted, rejected or more_info", r.text)
         # a new token replaces the old one
