@@ -319,6 +319,53 @@ START_TEST(growing_calculate_is_bounded)
 }
 END_TEST
 
+/* Issue 15: a cycle is an error even when it would settle at once, and
+ * a chain of calculations against document order is evaluated in the
+ * order of what each reads (2,000 rows, each reading the next). */
+START_TEST(calculates_in_dependency_order)
+{
+	struct form_def *cyc = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><a/><b/></r>"
+	    "</xf:instance>"
+	    "<xf:bind nodeset=\"/r/a\" calculate=\"../b\"/>"
+	    "<xf:bind nodeset=\"/r/b\" calculate=\"../a\"/>"
+	    "</xf:model></form>");
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><items><item><n/></item>"
+	    "</items></r></xf:instance>"
+	    "<xf:bind nodeset=\"/r/items/item/n\" calculate=\"if("
+	    "count(../following-sibling::item) = 0, 1, "
+	    "../following-sibling::item[1]/n + 1)\"/>"
+	    "</xf:model>"
+	    "<xf:group ref=\"/r/items\"><xf:label>Items</xf:label>"
+	    "<xf:repeat id=\"items\" nodeset=\"item\">"
+	    "<xf:input ref=\"n\"><xf:label>N</xf:label></xf:input>"
+	    "</xf:repeat></xf:group></form>");
+	struct form_errors e;
+	xmlDocPtr d = doc("<r><a/><b/></r>");
+	char *xml, *out;
+
+	form_errors_init(&e);
+	ck_assert_int_eq(form_validate(cyc, NULL, d, &e, 0), ST_E_INTERNAL);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	xml = padded("<r><items>", "<item><n/></item>", 2000, "</items></r>");
+	d = doc(xml);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 0);
+	out = serialise(d);
+	/* the first row reads all the others: 2000 */
+	ck_assert_ptr_nonnull(strstr(out, "<items><item><n>2000</n></item>"
+	    "<item><n>1999</n></item>"));
+	xfree(out);
+	xfree(xml);
+	form_errors_release(&e);
+	xmlFreeDoc(d);
+	form_free(def);
+	form_free(cyc);
+}
+END_TEST
+
 START_TEST(constraint_uses_alert)
 {
 	struct form_def *def = load(HEAD
@@ -1338,6 +1385,7 @@ form_suite(void)
 	tcase_add_test(tc, calculate_chain);
 	tcase_add_test(tc, circular_calculate_is_an_error);
 	tcase_add_test(tc, growing_calculate_is_bounded);
+	tcase_add_test(tc, calculates_in_dependency_order);
 	tcase_add_test(tc, constraint_uses_alert);
 	tcase_add_test(tc, readonly_inherits);
 	tcase_add_test(tc, readonly_is_enforced);

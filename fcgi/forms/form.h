@@ -69,6 +69,10 @@ struct form_bind {
 	int			 has_type;
 	enum ftype		 type;
 	int			 empty_ok;	/* xf: and st: types allow "" */
+	/* the path expressions the calculate reads, for the order of
+	 * recalculation (form_def.c: calc_refs) */
+	xmlXPathCompExprPtr	*refs;
+	size_t			 nrefs;
 };
 
 /* An xf:itemset: items drawn from an instance (often a secondary one). */

@@ -303,6 +303,88 @@ compile_attr(struct loader *ld, xmlNodePtr el, const char *attr,
 	return ST_OK;
 }
 
+/*
+ * The path expressions of a calculate, each compiled on its own: what
+ * the calculation reads, so that calculations run after those they
+ * read, once each, and a cycle is found even when it settles (XForms
+ * 1.1's dependency graph). A path is a run of names, steps, "." "..",
+ * "@", "*", "::" and predicates, or one that starts with instance(...);
+ * names followed by "(" are functions, and and/or/div/mod operators,
+ * and numbers and literals are skipped. Reading more than the
+ * calculation needs only orders it later; the evaluator still checks
+ * the result settles.
+ */
+static int
+path_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+	    c == ':' || c == '/' || c == '@' || c == '*';
+}
+
+static st_rc
+calc_refs(struct loader *ld, xmlNodePtr el, struct form_bind *b)
+{
+	xmlChar *v = xmlGetNoNsProp(el, BAD_CAST "calculate");
+	const char *s;
+	size_t i = 0, n, start, depth;
+	char *run;
+
+	if (v == NULL)
+		return ST_OK;
+	s = (const char *)v;
+	n = strlen(s);
+	while (i < n) {
+		if (s[i] == '\'' || s[i] == '"') {
+			const char *q = strchr(s + i + 1, s[i]);
+
+			i = q != NULL ? (size_t)(q - s) + 1 : n;
+			continue;
+		}
+		if (!path_char(s[i]) || (s[i] == '-' && i > 0 &&
+		    !path_char(s[i - 1]))) {
+			i++;
+			continue;
+		}
+		start = i;
+		if (strncmp(s + i, "instance(", 9) == 0) {
+			const char *e = strchr(s + i, ')');
+
+			i = e != NULL ? (size_t)(e - s) + 1 : n;
+		}
+		for (depth = 0; i < n && (path_char(s[i]) || s[i] == '[' ||
+		    depth > 0); i++) {
+			if (s[i] == '[')
+				depth++;
+			else if (s[i] == ']')
+				depth--;
+			else if (depth > 0 && (s[i] == '\'' || s[i] == '"')) {
+				const char *q = strchr(s + i + 1, s[i]);
+
+				i = q != NULL ? (size_t)(q - s) : n - 1;
+			}
+		}
+		if (i < n && s[i] == '(')	/* a function's name */
+			continue;
+		run = xstrndup(s + start, i - start);
+		if ((run[0] >= '0' && run[0] <= '9') || (run[0] == '.' &&
+		    run[1] >= '0' && run[1] <= '9') ||
+		    strcmp(run, "and") == 0 || strcmp(run, "or") == 0 ||
+		    strcmp(run, "div") == 0 || strcmp(run, "mod") == 0 ||
+		    strcmp(run, "-") == 0 || strcmp(run, "*") == 0) {
+			xfree(run);
+			continue;
+		}
+		b->refs = xrealloc(b->refs, (b->nrefs + 1) * sizeof(*b->refs));
+		if ((b->refs[b->nrefs] = xmlXPathCtxtCompile(ld->xp,
+		    BAD_CAST run)) != NULL)
+			b->nrefs++;
+		xfree(run);
+	}
+	xmlFree(v);
+	return ST_OK;
+}
+
 /* Evaluate each of a bind's expressions on each node: catches unknown
  * functions and other errors that only show at evaluation. */
 static st_rc
@@ -381,7 +463,8 @@ load_bind(struct loader *ld, xmlNodePtr el, int parent, xmlNodePtr ctx_node)
 	    (rc = compile_attr(ld, el, "readonly", &b->readonly)) != ST_OK ||
 	    (rc = compile_attr(ld, el, "constraint",
 	    &b->constraint)) != ST_OK ||
-	    (rc = compile_attr(ld, el, "calculate", &b->calculate)) != ST_OK)
+	    (rc = compile_attr(ld, el, "calculate", &b->calculate)) != ST_OK ||
+	    (rc = calc_refs(ld, el, b)) != ST_OK)
 		return rc;
 	if ((type = xmlGetNoNsProp(el, BAD_CAST "type")) != NULL) {
 		rc = parse_type(ld, el, (const char *)type, b);
@@ -1170,7 +1253,7 @@ out:
 void
 form_free(struct form_def *def)
 {
-	size_t i;
+	size_t i, j;
 
 	if (def == NULL)
 		return;
@@ -1183,6 +1266,9 @@ form_free(struct form_def *def)
 		xmlXPathFreeCompExpr(b->readonly);
 		xmlXPathFreeCompExpr(b->constraint);
 		xmlXPathFreeCompExpr(b->calculate);
+		for (j = 0; j < b->nrefs; j++)
+			xmlXPathFreeCompExpr(b->refs[j]);
+		xfree(b->refs);
 	}
 	xfree(def->binds);
 	for (i = 0; i < def->nfields; i++) {

@@ -272,14 +272,52 @@ apply_bind(struct eval *ev, size_t bi, xmlNodePtr ctx)
 }
 
 /*
- * Recalculate: evaluate every calculate until nothing changes. For an
- * acyclic set of calculations this gives the same values as XForms'
- * topological order; a cycle shows as no fixed point after as many
- * passes as there are calculated nodes, and is an error like XForms'
- * xforms-compute-exception.
+ * Recalculate, as XForms 1.1 does it: the calculations in the order of
+ * what they read (each after the calculations its paths select, the
+ * bind's refs), each once; a cycle, one that would settle included
+ * (a = ../b, b = ../a), is an error like xforms-compute-exception.
+ * Then settle(): every calculate until nothing changes, which for the
+ * ordered case is one pass that changes nothing, and still gets right
+ * what a path the refs could not see reads (a predicate's nodes).
  */
+
+#define CALC_EDGES_MAX	1000000
+
+/* One calculation: its node's new value; 1 if it changed. */
+static int
+calc_one(struct eval *ev, xmlNodePtr n, st_rc *rc)
+{
+	struct mip *m = eval_mip(n);
+	xmlXPathObjectPtr r;
+	xmlChar *v, *old;
+	int changed = 0;
+
+	if ((r = eval_at(ev, m->calculate->calculate, n)) == NULL) {
+		*rc = ST_E_INTERNAL;
+		return 0;
+	}
+	v = xmlXPathCastToString(r);
+	xmlXPathFreeObject(r);
+	if (v == NULL || xmlStrlen(v) > CALC_MAX) {
+		xmlFree(v);
+		*rc = ST_E_INTERNAL;
+		return 0;
+	}
+	old = xmlNodeGetContent(n);
+	if (old == NULL || xmlStrcmp(old, v) != 0) {
+		form_set_text(n, (const char *)v);
+		changed = 1;
+	}
+	xmlFree(old);
+	xmlFree(v);
+	return changed;
+}
+
+/* Every calculate until nothing changes (see recalculate): a value that
+ * keeps changing for more passes than there are calculations is a
+ * cycle. */
 static st_rc
-recalculate(struct eval *ev, xmlNodePtr root)
+settle(struct eval *ev, xmlNodePtr root)
 {
 	xmlXPathObjectPtr all;
 	size_t pass, ncalc = 0;
@@ -298,46 +336,117 @@ recalculate(struct eval *ev, xmlNodePtr root)
 		if (m != NULL && m->calculate != NULL)
 			ncalc++;
 	}
-	for (pass = 0; changed && ncalc > 0; pass++) {
+	for (pass = 0; changed && ncalc > 0 && rc == ST_OK; pass++) {
 		if (pass > ncalc) {
 			rc = ST_E_INTERNAL;	/* circular calculation */
 			break;
 		}
 		changed = 0;
-		for (i = 0; i < all->nodesetval->nodeNr; i++) {
-			xmlNodePtr n = all->nodesetval->nodeTab[i];
-			struct mip *m = eval_mip(n);
-			xmlXPathObjectPtr r;
-			xmlChar *v, *old;
+		for (i = 0; i < all->nodesetval->nodeNr && rc == ST_OK; i++) {
+			struct mip *m = eval_mip(all->nodesetval->nodeTab[i]);
 
-			if (m == NULL || m->calculate == NULL)
-				continue;
-			if ((r = eval_at(ev, m->calculate->calculate, n)) ==
-			    NULL) {
-				rc = ST_E_INTERNAL;
-				break;
-			}
-			v = xmlXPathCastToString(r);
-			xmlXPathFreeObject(r);
-			/* A value no form can hold (a definition whose
-			 * calculate grows it each pass) is an error at once,
-			 * not after memory has grown for every pass. */
-			if (v == NULL || xmlStrlen(v) > CALC_MAX) {
-				xmlFree(v);
-				rc = ST_E_INTERNAL;
-				break;
-			}
-			old = xmlNodeGetContent(n);
-			if (old == NULL || xmlStrcmp(old, v) != 0) {
-				form_set_text(n, (const char *)v);
+			if (m != NULL && m->calculate != NULL &&
+			    calc_one(ev, all->nodesetval->nodeTab[i], &rc))
 				changed = 1;
-			}
-			xmlFree(old);
-			xmlFree(v);
 		}
-		if (rc != ST_OK)
-			break;
 	}
+	xmlXPathFreeObject(all);
+	return rc;
+}
+
+static st_rc
+recalculate(struct eval *ev, xmlNodePtr root)
+{
+	xmlXPathObjectPtr all;
+	xmlNodePtr *cn = NULL;
+	size_t nc = 0, i, j, k, ne = 0, done = 0, head = 0;
+	size_t *indeg = NULL, *first = NULL, *next = NULL, *to = NULL;
+	size_t *queue = NULL;
+	st_rc rc = ST_OK;
+
+	all = xmlXPathNodeEval(root, BAD_CAST "descendant-or-self::*|"
+	    "descendant-or-self::*/@*", ev->xp);
+	if (all == NULL || all->nodesetval == NULL) {
+		xmlXPathFreeObject(all);
+		return ST_OK;
+	}
+	cn = xcalloc((size_t)all->nodesetval->nodeNr + 1, sizeof(*cn));
+	for (i = 0; i < (size_t)all->nodesetval->nodeNr; i++) {
+		struct mip *m = eval_mip(all->nodesetval->nodeTab[i]);
+
+		if (m != NULL && m->calculate != NULL) {
+			m->calc = nc + 1;
+			cn[nc++] = all->nodesetval->nodeTab[i];
+		}
+	}
+	if (nc == 0)
+		goto out;
+	/* the graph: an edge from each calculation read to its reader */
+	indeg = xcalloc(nc, sizeof(*indeg));
+	first = xcalloc(nc, sizeof(*first));	/* 1 + first edge, 0: none */
+	for (k = 0; k < nc && rc == ST_OK; k++) {
+		const struct form_bind *b = eval_mip(cn[k])->calculate;
+
+		for (j = 0; j < b->nrefs && rc == ST_OK; j++) {
+			xmlXPathObjectPtr r = eval_at(ev, b->refs[j], cn[k]);
+			int x;
+
+			for (x = 0; r != NULL && r->type == XPATH_NODESET &&
+			    r->nodesetval != NULL && x < r->nodesetval->nodeNr;
+			    x++) {
+				struct mip *mx =
+				    eval_mip(r->nodesetval->nodeTab[x]);
+
+				if (mx == NULL || mx->calc == 0)
+					continue;
+				if (ne == CALC_EDGES_MAX) {
+					/* too many to order: settle() alone */
+					xmlXPathFreeObject(r);
+					r = NULL;
+					goto settle_only;
+				}
+				if (ne % 1024 == 0) {
+					next = xrealloc(next, (ne + 1024) *
+					    sizeof(*next));
+					to = xrealloc(to, (ne + 1024) *
+					    sizeof(*to));
+				}
+				to[ne] = k;
+				next[ne] = first[mx->calc - 1];
+				first[mx->calc - 1] = ++ne;
+				indeg[k]++;
+			}
+			xmlXPathFreeObject(r);
+		}
+	}
+	/* in the order of what they read, document order among equals */
+	queue = xcalloc(nc, sizeof(*queue));
+	for (k = 0; k < nc; k++)
+		if (indeg[k] == 0)
+			queue[done++] = k;
+	while (head < done && rc == ST_OK) {
+		size_t e;
+
+		k = queue[head++];
+		(void)calc_one(ev, cn[k], &rc);
+		for (e = first[k]; e != 0; e = next[e - 1])
+			if (--indeg[to[e - 1]] == 0)
+				queue[done++] = to[e - 1];
+	}
+	if (rc == ST_OK && done < nc)
+		rc = ST_E_INTERNAL;	/* a cycle: xforms-compute-exception */
+settle_only:
+	if (rc == ST_OK)
+		rc = settle(ev, root);
+out:
+	for (k = 0; k < nc; k++)
+		eval_mip(cn[k])->calc = 0;
+	xfree(cn);
+	xfree(indeg);
+	xfree(first);
+	xfree(next);
+	xfree(to);
+	xfree(queue);
 	xmlXPathFreeObject(all);
 	return rc;
 }

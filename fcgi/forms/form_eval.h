@@ -23,6 +23,7 @@ struct mip {
 	/* the node's place in the nodeset of the first bind that selects
 	 * it: position() and last() in its expressions (XForms 1.1) */
 	int			 pos, size;
+	size_t			 calc;	/* 1 + its index while recalculating */
 	const struct form_field	*field;	/* its control, or NULL */
 };
 
