@@ -313,6 +313,21 @@ calc_one(struct eval *ev, xmlNodePtr n, st_rc *rc)
 	return changed;
 }
 
+/* Every element and attribute under root (root included), in document
+ * order, or NULL when there is none. */
+static xmlXPathObjectPtr
+all_nodes(struct eval *ev, xmlNodePtr root)
+{
+	xmlXPathObjectPtr all = xmlXPathNodeEval(root,
+	    BAD_CAST "descendant-or-self::*|descendant-or-self::*/@*", ev->xp);
+
+	if (all != NULL && all->nodesetval == NULL) {
+		xmlXPathFreeObject(all);
+		all = NULL;
+	}
+	return all;
+}
+
 /* Every calculate until nothing changes (see recalculate): a value that
  * keeps changing for more passes than there are calculations is a
  * cycle. */
@@ -324,12 +339,8 @@ settle(struct eval *ev, xmlNodePtr root)
 	int i, changed = 1;
 	st_rc rc = ST_OK;
 
-	all = xmlXPathNodeEval(root, BAD_CAST "descendant-or-self::*|"
-	    "descendant-or-self::*/@*", ev->xp);
-	if (all == NULL || all->nodesetval == NULL) {
-		xmlXPathFreeObject(all);
+	if ((all = all_nodes(ev, root)) == NULL)
 		return ST_OK;
-	}
 	for (i = 0; i < all->nodesetval->nodeNr; i++) {
 		struct mip *m = eval_mip(all->nodesetval->nodeTab[i]);
 
@@ -364,12 +375,8 @@ recalculate(struct eval *ev, xmlNodePtr root)
 	size_t *queue = NULL;
 	st_rc rc = ST_OK;
 
-	all = xmlXPathNodeEval(root, BAD_CAST "descendant-or-self::*|"
-	    "descendant-or-self::*/@*", ev->xp);
-	if (all == NULL || all->nodesetval == NULL) {
-		xmlXPathFreeObject(all);
+	if ((all = all_nodes(ev, root)) == NULL)
 		return ST_OK;
-	}
 	cn = xcalloc((size_t)all->nodesetval->nodeNr + 1, sizeof(*cn));
 	for (i = 0; i < (size_t)all->nodesetval->nodeNr; i++) {
 		struct mip *m = eval_mip(all->nodesetval->nodeTab[i]);
