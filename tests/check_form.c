@@ -834,6 +834,26 @@ START_TEST(bind_without_nodeset_and_functions)
 }
 END_TEST
 
+/* A template element with more children than the structure check keeps
+ * is refused when loaded, not misread when validating. */
+START_TEST(too_many_template_children)
+{
+	struct buf b = BUF_INIT(1 << 16);
+	char err[512];
+	int i;
+
+	ck_assert_int_eq(buf_addstr(&b, HEAD "<xf:model><xf:instance>"
+	    "<r xmlns=\"\">"), ST_OK);
+	for (i = 0; i <= FORM_CHILDREN_MAX; i++)
+		ck_assert_int_eq(buf_addf(&b, "<c%d/>", i), ST_OK);
+	ck_assert_int_eq(buf_addstr(&b, "</r></xf:instance></xf:model>"
+	    "</form>"), ST_OK);
+	ck_assert_ptr_null(load_text(b.data, err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "element children"));
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(broken_definitions_are_refused)
 {
 	static const struct { const char *text, *why; } cases[] = {
@@ -1392,6 +1412,7 @@ form_suite(void)
 	tcase_add_test(tc, stored_instance_is_canonical);
 	tcase_add_test(tc, position_and_last_in_binds);
 	tcase_add_test(tc, twins_and_mixed_content);
+	tcase_add_test(tc, too_many_template_children);
 	tcase_add_test(tc, xforms_functions_as_specified);
 	tcase_add_test(tc, bind_without_nodeset_and_functions);
 	tcase_add_test(tc, types);

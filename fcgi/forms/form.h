@@ -140,6 +140,11 @@ struct form_error {
 	char	*message;
 };
 
+/* An element of a form's instance has at most this many element
+ * children (the structure check keeps them on the stack; a definition
+ * with more is refused when it loads). */
+#define FORM_CHILDREN_MAX	256
+
 /*
  * At most FORM_ERRORS_MAX errors are kept; one more sets more, and the
  * checks stop there: an instance made of errors costs no more than one

@@ -561,6 +561,21 @@ instance_doc(xmlNodePtr inst, int placeholder_ok)
 	return doc;
 }
 
+/* An element of the template with more element children than the
+ * structure check keeps, or NULL. */
+static xmlNodePtr
+too_many_children(xmlNodePtr n)
+{
+	xmlNodePtr c, bad = NULL;
+	size_t k = 0;
+
+	for (c = n->children; c != NULL && bad == NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (++k > FORM_CHILDREN_MAX ||
+		    (bad = too_many_children(c)) != NULL))
+			bad = bad != NULL ? bad : n;
+	return bad;
+}
+
 static st_rc
 load_instance(struct loader *ld, xmlNodePtr el)
 {
@@ -597,6 +612,11 @@ load_instance(struct loader *ld, xmlNodePtr el)
 		if ((def->tmpl = instance_doc(el, 0)) == NULL)
 			rc = failf(ld, el, "the instance must hold one element "
 			    "in no namespace");
+		else if (too_many_children(xmlDocGetRootElement(def->tmpl)) !=
+		    NULL)
+			rc = failf(ld, el, "an element of the instance has "
+			    "more than %d element children",
+			    FORM_CHILDREN_MAX);
 		goto out;
 	}
 	if (id == NULL || *id == '\0') {

@@ -771,8 +771,9 @@ strip_rows(const struct form_def *def, xmlNodePtr n, struct buf *tp)
  * repeat's items may be any number, none included, and are not filled in.
  * tp holds the template path of t (restored on return).
  */
-/* The template's element children of t, at most TMPL_CHILDREN_MAX. */
-#define TMPL_CHILDREN_MAX	256
+/* The template's element children of t (at most FORM_CHILDREN_MAX: the
+ * loader refuses a definition with more). */
+#define TMPL_CHILDREN_MAX	FORM_CHILDREN_MAX
 
 static size_t
 template_children(xmlNodePtr t, xmlNodePtr *out)
