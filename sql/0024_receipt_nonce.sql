@@ -8,7 +8,7 @@
 CREATE TABLE receipt_nonce (
 	partner_id	INT UNSIGNED NOT NULL COMMENT 'the partner that sent it',
 	nonce		VARCHAR(64) NOT NULL COMMENT 'the receipt''s own nonce',
-	body_digest	BINARY(32) NOT NULL COMMENT 'SHA-256 of the whole body: the same body again is a retry, another one a replay',
+	body_digest	BINARY(32) NOT NULL COMMENT 'BLAKE2b-256 of the whole body (secure_hash): the same body again is a retry, another one a replay',
 	seen_at		DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'when it came; purged after a day',
 	PRIMARY KEY (partner_id, nonce),
 	KEY receipt_nonce_seen (seen_at),
