@@ -13,7 +13,9 @@ START_TEST(parse_codes)
 
 	ck_assert(i18n_parse("nb", &l) && l == LANG_NB);
 	ck_assert(i18n_parse("no", &l) && l == LANG_NB);
-	ck_assert(i18n_parse("nn-NO", &l) && l == LANG_NB);
+	ck_assert(i18n_parse("nn-NO", &l) && l == LANG_NN);
+	ck_assert(i18n_parse("nn", &l) && l == LANG_NN);
+	ck_assert(i18n_parse("nb-NO", &l) && l == LANG_NB);
 	ck_assert(i18n_parse("EN", &l) && l == LANG_EN);
 	ck_assert(i18n_parse("en-GB", &l) && l == LANG_EN);
 	ck_assert(!i18n_parse("de", &l));
@@ -21,6 +23,7 @@ START_TEST(parse_codes)
 	ck_assert(!i18n_parse(NULL, &l));
 	ck_assert_str_eq(i18n_code(LANG_NB), "nb");
 	ck_assert_str_eq(i18n_code(LANG_EN), "en");
+	ck_assert_str_eq(i18n_code(LANG_NN), "nn");
 }
 END_TEST
 
@@ -31,6 +34,8 @@ START_TEST(accept_language)
 	ck_assert_int_eq(i18n_from_accept("de-DE,nb;q=0.8,en;q=0.5",
 	    LANG_EN), LANG_NB);
 	ck_assert_int_eq(i18n_from_accept("fr, de", LANG_NB), LANG_NB);
+	ck_assert_int_eq(i18n_from_accept("nn-NO,nb;q=0.9", LANG_NB),
+	    LANG_NN);
 	ck_assert_int_eq(i18n_from_accept("", LANG_EN), LANG_EN);
 	ck_assert_int_eq(i18n_from_accept(NULL, LANG_NB), LANG_NB);
 }
@@ -48,6 +53,11 @@ START_TEST(translation)
 	ck_assert_str_eq(_("Log in"), "Logg inn");
 	ck_assert_str_eq(_("The national identity number has wrong check "
 	    "digits."), "Fødselsnummeret har feil kontrollsiffer.");
+	i18n_use(LANG_NN);
+	ck_assert_str_eq(_("Log in"), "Logg inn");
+	ck_assert_str_eq(_("The national identity number has wrong check "
+	    "digits."), "Fødselsnummeret har feil kontrollsiffer.");
+	ck_assert_str_eq(_("Log out"), "Logg ut");
 	i18n_use(LANG_EN);
 	ck_assert_str_eq(_("Log in"), "Log in");
 	ck_assert_int_eq(i18n_current(), LANG_EN);

@@ -422,8 +422,10 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 		return ST_E_CONFIG;
 	}
 	if (strcmp(cfg->default_lang, "nb") != 0 &&
+	    strcmp(cfg->default_lang, "nn") != 0 &&
 	    strcmp(cfg->default_lang, "en") != 0) {
-		snprintf(err, errlen, "'default_lang' must be 'nb' or 'en'");
+		snprintf(err, errlen,
+		    "'default_lang' must be 'nb', 'nn' or 'en'");
 		return ST_E_CONFIG;
 	}
 	if (strcmp(cfg->log_level, "error") != 0 &&

@@ -12,8 +12,25 @@
 #include "buf.h"
 #include "i18n.h"
 
-static locale_t locales[2];
+static locale_t locales[LANG_COUNT];
 static enum lang current = LANG_NB;
+
+static st_rc
+norwegian(enum lang l, const char *code, char *err, size_t errlen)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "%s_NO.UTF-8", code);
+	if (locales[l] == (locale_t)0)
+		locales[l] = newlocale(LC_MESSAGES_MASK, name, (locale_t)0);
+	if (locales[l] == (locale_t)0) {
+		snprintf(err, errlen, "the locale '%s' is not installed; "
+		    "create it with 'localedef -i %s_NO -f UTF-8 %s' (Debian "
+		    "package 'locales')", name, code, name);
+		return ST_E_CONFIG;
+	}
+	return ST_OK;
+}
 
 st_rc
 i18n_init(const char *localedir, char *err, size_t errlen)
@@ -25,15 +42,9 @@ i18n_init(const char *localedir, char *err, size_t errlen)
 		return ST_E_CONFIG;
 	}
 	/* Only LC_MESSAGES: numbers and dates stay in the C locale. */
-	if (locales[LANG_NB] == (locale_t)0)
-		locales[LANG_NB] = newlocale(LC_MESSAGES_MASK, "nb_NO.UTF-8",
-		    (locale_t)0);
-	if (locales[LANG_NB] == (locale_t)0) {
-		snprintf(err, errlen, "the locale 'nb_NO.UTF-8' is not "
-		    "installed; create it with 'localedef -i nb_NO -f UTF-8 "
-		    "nb_NO.UTF-8' (Debian package 'locales')");
+	if (norwegian(LANG_NB, "nb", err, errlen) != ST_OK ||
+	    norwegian(LANG_NN, "nn", err, errlen) != ST_OK)
 		return ST_E_CONFIG;
-	}
 	if (locales[LANG_EN] == (locale_t)0)
 		locales[LANG_EN] = newlocale(LC_MESSAGES_MASK, "C.UTF-8",
 		    (locale_t)0);
@@ -51,7 +62,7 @@ i18n_release(void)
 	int i;
 
 	uselocale(LC_GLOBAL_LOCALE);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < LANG_COUNT; i++)
 		if (locales[i] != (locale_t)0) {
 			freelocale(locales[i]);
 			locales[i] = (locale_t)0;
@@ -75,7 +86,7 @@ i18n_current(void)
 const char *
 i18n_code(enum lang lang)
 {
-	return lang == LANG_EN ? "en" : "nb";
+	return lang == LANG_EN ? "en" : lang == LANG_NN ? "nn" : "nb";
 }
 
 int
@@ -83,10 +94,13 @@ i18n_parse(const char *code, enum lang *out)
 {
 	if (code == NULL)
 		return 0;
+	if (strcasecmp(code, "nn") == 0 || strncasecmp(code, "nn-", 3) == 0) {
+		*out = LANG_NN;
+		return 1;
+	}
 	if (strcasecmp(code, "nb") == 0 || strcasecmp(code, "no") == 0 ||
-	    strcasecmp(code, "nn") == 0 || strncasecmp(code, "nb-", 3) == 0 ||
-	    strncasecmp(code, "no-", 3) == 0 ||
-	    strncasecmp(code, "nn-", 3) == 0) {
+	    strncasecmp(code, "nb-", 3) == 0 ||
+	    strncasecmp(code, "no-", 3) == 0) {
 		*out = LANG_NB;
 		return 1;
 	}
@@ -103,7 +117,7 @@ i18n_from_accept(const char *header, enum lang def)
 	const char *p = header;
 
 	/* Take the first listed language we know; q-values are rarely
-	 * needed to choose between just two. */
+	 * needed to choose between three. */
 	while (p != NULL && *p != '\0') {
 		char tag[16];
 		size_t n = 0;

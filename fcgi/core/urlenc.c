@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "urlenc.h"
 #include "utf8.h"
@@ -44,6 +45,50 @@ void
 fields_add(struct fields *f, const char *name, const char *value)
 {
 	push(f, xstrdup(name), xstrdup(value));
+}
+
+static st_rc
+put_escaped(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	st_rc rc = ST_OK;
+
+	for (p = (const unsigned char *)s; *p != '\0' && rc == ST_OK; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			rc = buf_addch(b, (char)*p);
+		else
+			rc = buf_addf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	return rc;
+}
+
+st_rc
+urlenc_put(struct buf *b, const struct fields *f, const char *const *skip)
+{
+	const char *const *k;
+	size_t i;
+	int first = 1;
+	st_rc rc = ST_OK;
+
+	for (i = 0; i < f->n && rc == ST_OK; i++) {
+		for (k = skip; k != NULL && *k != NULL; k++)
+			if (strcmp(*k, f->v[i].name) == 0)
+				break;
+		if (k != NULL && *k != NULL)
+			continue;
+		if (!first)
+			rc = buf_addch(b, '&');
+		first = 0;
+		if (rc == ST_OK)
+			rc = put_escaped(b, f->v[i].name);
+		if (rc == ST_OK)
+			rc = buf_addch(b, '=');
+		if (rc == ST_OK)
+			rc = put_escaped(b, f->v[i].value);
+	}
+	return rc;
 }
 
 const char *

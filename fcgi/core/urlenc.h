@@ -43,4 +43,13 @@ const char *fields_get(const struct fields *f, const char *name);
 /* Add a copy of name and value (used by tests and by the form engine). */
 void fields_add(struct fields *f, const char *name, const char *value);
 
+struct buf;
+/*
+ * Append f as a query string ("a=1&b=2"), every byte but the unreserved
+ * ones of RFC 3986 percent-encoded, leaving out the fields whose name is
+ * in skip (NULL-terminated): the page's own address with another ?lang=.
+ */
+st_rc urlenc_put(struct buf *b, const struct fields *f,
+    const char *const *skip) ST_MUST_CHECK;
+
 #endif

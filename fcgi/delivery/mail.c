@@ -299,7 +299,8 @@ mail_build(const struct mail_in *in, struct buf *out)
 	if (!mail_address_ok(in->from) || !mail_address_ok(in->to) ||
 	    !message_id_ok(in->message_id) ||
 	    !mail_token_ok(in->idempotency_key, strlen(in->idempotency_key)) ||
-	    (strcmp(in->lang, "nb") != 0 && strcmp(in->lang, "en") != 0))
+	    (strcmp(in->lang, "nb") != 0 && strcmp(in->lang, "nn") != 0 &&
+	    strcmp(in->lang, "en") != 0))
 		return ST_E_INVALID;
 	for (s = in->subject; *s != '\0'; s++)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)

@@ -53,6 +53,8 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	    &ok)) != ST_OK || !ok))
 		return rc;
 	view_attrf(page, "action", "/forms/%s", def->id);
+	/* the language switch sends this form along (_layout.xsl) */
+	view_attr(page, "form-id", "xform");
 	if (draft != NULL && *draft != '\0')
 		view_attr(page, "draft", draft);
 	if (notice != NULL)
@@ -205,6 +207,9 @@ h_form_submit(struct req *r)
 		    inst)) != ST_OK)
 			return rc;
 	}
+	if (req_switch_lang(r, fields_get(&r->form, "_lang")))
+		/* Shown again in another language, as typed, not saved. */
+		return form_page(r, def, inst, NULL, 200, NULL, draft);
 	if (strncmp(action, "insert:", 7) == 0 ||
 	    strncmp(action, "delete:", 7) == 0) {
 		/* Add or remove a row, as XForms' insert and delete. */

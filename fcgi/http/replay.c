@@ -25,6 +25,11 @@ replay_applies(const struct req *r)
 {
 	if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
 		return 0;
+	/* A form sent only to be shown again in another language
+	 * (_layout.xsl's switch) changes nothing, and must not use up the
+	 * key the form is then sent with. */
+	if (!req_is_api(r) && fields_get(&r->form, "_lang") != NULL)
+		return 0;
 	return r->who.user_id != 0 || r->partner.id != 0;
 }
 

@@ -140,6 +140,19 @@ st_rc resp_cookie(struct req *r, const char *name, const char *value,
  * a <result> naming it.
  */
 st_rc resp_done(struct req *r, int status, const char *path) ST_MUST_CHECK;
+/*
+ * As resp_done, and the page a browser is sent on to confirms what was
+ * done and says what happens next (?done=note, in a status region: note
+ * is one of view.c's done_codes). An API client gets <note> as well.
+ */
+st_rc resp_done_note(struct req *r, int status, const char *path,
+    const char *note) ST_MUST_CHECK;
+/*
+ * A browser's own choice of language, sent with a form (_lang) to have
+ * it shown again in that language: remembered as ?lang= is. 0 when code
+ * is no language (or for an API client).
+ */
+int req_switch_lang(struct req *r, const char *code);
 /* 303 See Other to a path on this site. */
 st_rc resp_redirect(struct req *r, const char *path) ST_MUST_CHECK;
 st_rc resp_text(struct req *r, int status, const char *ctype,

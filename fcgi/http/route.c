@@ -172,6 +172,49 @@ resp_done(struct req *r, int status, const char *path)
 	return view_send(r, status, n);
 }
 
+st_rc
+resp_done_note(struct req *r, int status, const char *path,
+    const char *note)
+{
+	char loc[1024];
+	xmlNodePtr n;
+	st_rc rc;
+
+	if (!req_is_api(r)) {
+		const char *hash = strchr(path, '#');
+		int plen = hash != NULL ? (int)(hash - path) : (int)strlen(path);
+
+		/* ?done= goes before a fragment (#measures) */
+		if (snprintf(loc, sizeof(loc), "%.*s%cdone=%s%s", plen, path,
+		    memchr(path, '?', (size_t)plen) != NULL ? '&' : '?', note,
+		    hash != NULL ? hash : "") >= (int)sizeof(loc))
+			return resp_redirect(r, path);
+		return resp_redirect(r, loc);
+	}
+	if ((rc = resp_header(r, "Location", path)) != ST_OK)
+		return rc;
+	n = view_doc(r, "result");
+	view_attrf(n, "status", "%d", status);
+	view_el(n, "location", path);
+	view_el(n, "note", note);
+	return view_send(r, status, n);
+}
+
+int
+req_switch_lang(struct req *r, const char *code)
+{
+	enum lang l;
+
+	if (req_is_api(r) || !i18n_parse(code, &l))
+		return 0;
+	if (resp_cookie(r, LANG_COOKIE, i18n_code(l), 365L * 24 * 3600) !=
+	    ST_OK)
+		log_warn("cannot set language cookie");
+	r->lang = l;
+	i18n_use(l);
+	return 1;
+}
+
 /*
  * The language. Browsers: ?lang= (remembered in a cookie), the cookie,
  * the account's setting, then the municipality's default: Norwegian

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mem.h"
 #include "req.h"
+#include "urlenc.h"
 #include "dates.h"
 #include "view.h"
 #include "viewcache.h"
@@ -134,6 +135,58 @@ view_doc(struct req *r, const char *root)
 	return n;
 }
 
+/*
+ * The page's query without lang and done, so that the language links
+ * lead to the same page (the same draft, step or filter), not to a bare
+ * path that has lost what the reader was looking at.
+ */
+static void
+page_query(struct req *r, xmlNodePtr page)
+{
+	static const char *const skip[] = { "lang", "done", NULL };
+	struct buf b;
+
+	buf_init(&b, 8192);
+	if (r->qs.n > 0 && urlenc_put(&b, &r->qs, skip) == ST_OK &&
+	    b.len > 0 && buf_addch(&b, '\0') == ST_OK)
+		view_attr(page, "query", b.data);
+	buf_release(&b);
+}
+
+/*
+ * What an action that worked says on the page it leads to (resp_done_note):
+ * ?done=CODE, one of these, and the stylesheet says what was done and
+ * what happens next. Any other value shows nothing.
+ */
+static const char *const done_codes[] = {
+	"consent-withdrawn", "draft-deleted", "email-saved",
+	"handover-accepted", "handover-proposed", "handover-refused",
+	"handover-withdrawn", "level-decided", "log-closed", "measure-added",
+	"meeting-planned", "minutes-final", "minutes-saved", "note-added",
+	"participant-added", "participant-removed", "scan-uploaded",
+	"submission-sent", NULL
+};
+
+int
+view_done_known(const char *code)
+{
+	const char *const *c;
+
+	for (c = done_codes; code != NULL && *c != NULL; c++)
+		if (strcmp(*c, code) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+page_done(struct req *r, xmlNodePtr page)
+{
+	const char *code = fields_get(&r->qs, "done");
+
+	if (view_done_known(code))
+		view_attr(view_el(page, "done", NULL), "code", code);
+}
+
 xmlNodePtr
 view_page(struct req *r, const char *name)
 {
@@ -142,6 +195,8 @@ view_page(struct req *r, const char *name)
 	view_attr(page, "name", name);
 	view_attr(page, "lang", i18n_code(r->lang));
 	view_attr(page, "path", r->path);
+	page_query(r, page);
+	page_done(r, page);
 	{
 		char today[DATE_SIZE];
 

@@ -34,6 +34,8 @@ void xslset_release(struct xslset *s);
 xsltStylesheetPtr xslset_get(const struct xslset *s, const char *name);
 
 xmlNodePtr view_page(struct req *r, const char *name);
+/* Whether code is one a page confirms with ?done= (resp_done_note). */
+int view_done_known(const char *code);
 xmlNodePtr view_doc(struct req *r, const char *root);
 /* Frees an xmlDocPtr: a pool_fn, for a document a request owns. */
 void view_free_doc(void *doc);

@@ -33,7 +33,7 @@
       </div>
     </xsl:if>
     <xsl:if test="intro"><p class="intro"><xsl:value-of select="intro"/></p></xsl:if>
-    <form method="post" action="{/page/@action}" novalidate="novalidate" class="xform">
+    <form method="post" action="{/page/@action}" novalidate="novalidate" class="xform" id="xform">
       <!-- First in the form: Enter in a text field sends the form, not
            the first add or remove button. -->
       <button type="submit" name="_action" value="submit" class="default-submit" tabindex="-1" aria-hidden="true"><xsl:value-of select="i:t('Send')"/></button>

@@ -30,14 +30,20 @@
             <a class="brand" href="/">Stafett</a>
             <span class="tagline"><xsl:value-of select="i:t('From concern to coordinated help')"/></span>
             <nav class="lang" aria-label="{i:t('Language')}">
-              <xsl:choose>
-                <xsl:when test="page/@lang = 'en'">
-                  <a href="?lang=nb" lang="nb" hreflang="nb">Norsk</a>
-                </xsl:when>
-                <xsl:otherwise>
-                  <a href="?lang=en" lang="en" hreflang="en">English</a>
-                </xsl:otherwise>
-              </xsl:choose>
+              <ul>
+                <xsl:call-template name="lang-choice">
+                  <xsl:with-param name="code" select="'nb'"/>
+                  <xsl:with-param name="label" select="'Bokmål'"/>
+                </xsl:call-template>
+                <xsl:call-template name="lang-choice">
+                  <xsl:with-param name="code" select="'nn'"/>
+                  <xsl:with-param name="label" select="'Nynorsk'"/>
+                </xsl:call-template>
+                <xsl:call-template name="lang-choice">
+                  <xsl:with-param name="code" select="'en'"/>
+                  <xsl:with-param name="label" select="'English'"/>
+                </xsl:call-template>
+              </ul>
             </nav>
             <xsl:if test="page/user">
               <div class="who">
@@ -59,6 +65,7 @@
           </div>
         </header>
         <main id="main" class="wrap" tabindex="-1">
+          <xsl:apply-templates select="page/done"/>
           <xsl:apply-templates select="page" mode="main"/>
         </main>
         <footer class="wrap foot">
@@ -68,7 +75,97 @@
     </html>
   </xsl:template>
 
-  <!-- Dates: 31.03.2024 in Norwegian, 2024-03-31 in English. -->
+  <!--
+    One language of the switch. The page's own address with its query
+    (page/@query: what the reader was looking at) and another lang. On a
+    form page (page/@form-id) it is a button of the form, so that what
+    was typed goes along and comes back in the other language, unsaved.
+  -->
+  <xsl:template name="lang-choice">
+    <xsl:param name="code"/>
+    <xsl:param name="label"/>
+    <li>
+      <xsl:choose>
+        <xsl:when test="/page/@lang = $code">
+          <span lang="{$code}" aria-current="true"><xsl:value-of select="$label"/></span>
+        </xsl:when>
+        <xsl:when test="/page/@form-id">
+          <button type="submit" form="{/page/@form-id}" name="_lang" value="{$code}" formnovalidate="formnovalidate" class="link" lang="{$code}">
+            <xsl:value-of select="$label"/>
+          </button>
+        </xsl:when>
+        <xsl:otherwise>
+          <a lang="{$code}" hreflang="{$code}">
+            <xsl:attribute name="href">
+              <xsl:value-of select="/page/@path"/>
+              <xsl:text>?</xsl:text>
+              <xsl:if test="/page/@query">
+                <xsl:value-of select="/page/@query"/>
+                <xsl:text>&amp;</xsl:text>
+              </xsl:if>
+              <xsl:value-of select="concat('lang=', $code)"/>
+            </xsl:attribute>
+            <xsl:value-of select="$label"/>
+          </a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <!--
+    What an action did, on the page it led to (resp_done_note), in a
+    status region: what was done, then what happens next.
+  -->
+  <xsl:template match="done">
+    <div class="receipt done" role="status">
+      <h2>
+        <xsl:choose>
+          <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('The consent is withdrawn')"/></xsl:when>
+          <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('The draft is deleted')"/></xsl:when>
+          <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Your e-mail settings are saved')"/></xsl:when>
+          <xsl:when test="@code = 'handover-accepted'"><xsl:value-of select="i:t('You have taken over the relay log')"/></xsl:when>
+          <xsl:when test="@code = 'handover-proposed'"><xsl:value-of select="i:t('The handover is proposed')"/></xsl:when>
+          <xsl:when test="@code = 'handover-refused'"><xsl:value-of select="i:t('You have said no to the handover')"/></xsl:when>
+          <xsl:when test="@code = 'handover-withdrawn'"><xsl:value-of select="i:t('The handover is withdrawn')"/></xsl:when>
+          <xsl:when test="@code = 'level-decided'"><xsl:value-of select="i:t('The level is decided')"/></xsl:when>
+          <xsl:when test="@code = 'log-closed'"><xsl:value-of select="i:t('The relay log is closed')"/></xsl:when>
+          <xsl:when test="@code = 'measure-added'"><xsl:value-of select="i:t('The measure is added')"/></xsl:when>
+          <xsl:when test="@code = 'meeting-planned'"><xsl:value-of select="i:t('The meeting is planned')"/></xsl:when>
+          <xsl:when test="@code = 'minutes-final'"><xsl:value-of select="i:t('The minutes are final')"/></xsl:when>
+          <xsl:when test="@code = 'minutes-saved'"><xsl:value-of select="i:t('The draft minutes are saved')"/></xsl:when>
+          <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('The entry is added to the log')"/></xsl:when>
+          <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
+          <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
+          <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
+          <xsl:when test="@code = 'submission-sent'"><xsl:value-of select="i:t('The form is sent')"/></xsl:when>
+        </xsl:choose>
+      </h2>
+      <p>
+        <xsl:choose>
+          <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('From now on, nothing more is shared on the strength of this consent. What was shared before stays with those who got it. The holder of the relay log has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('Nobody can open it again.')"/></xsl:when>
+          <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Notices go to the address shown below. They never contain a child’s name.')"/></xsl:when>
+          <xsl:when test="@code = 'handover-accepted'"><xsl:value-of select="i:t('You are now the holder: you plan the measures and meetings, and the guardians see your name. The former holder has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'handover-proposed'"><xsl:value-of select="i:t('The person you proposed has been told. You stay the holder until they say yes; if they say no, you are told.')"/></xsl:when>
+          <xsl:when test="@code = 'handover-refused'"><xsl:value-of select="i:t('The holder has been told and stays the holder.')"/></xsl:when>
+          <xsl:when test="@code = 'handover-withdrawn'"><xsl:value-of select="i:t('You are still the holder. The person you proposed has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'level-decided'"><xsl:value-of select="i:t('The decision is in the log, and the guardians can read it. Plan the next step below.')"/></xsl:when>
+          <xsl:when test="@code = 'log-closed'"><xsl:value-of select="i:t('Nothing more can be written in it. The guardians can still read it until it is deleted.')"/></xsl:when>
+          <xsl:when test="@code = 'measure-added'"><xsl:value-of select="i:t('It is in the list of measures, with its evaluation date. You are reminded when it is due.')"/></xsl:when>
+          <xsl:when test="@code = 'meeting-planned'"><xsl:value-of select="i:t('It is in the list of meetings. Write the minutes from there when the meeting has been held.')"/></xsl:when>
+          <xsl:when test="@code = 'minutes-final'"><xsl:value-of select="i:t('They are part of the relay log, and the guardians can read them. Its decisions and measures are in the log.')"/></xsl:when>
+          <xsl:when test="@code = 'minutes-saved'"><xsl:value-of select="i:t('Only you can see the draft. Make the minutes final when they are ready.')"/></xsl:when>
+          <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('Everyone with access to the log can read it, the guardians too.')"/></xsl:when>
+          <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
+          <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
+          <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>
+          <xsl:when test="@code = 'submission-sent'"><xsl:value-of select="i:t('It is saved, and what it sends on is shown below.')"/></xsl:when>
+        </xsl:choose>
+      </p>
+    </div>
+  </xsl:template>
+
+  <!-- Dates: 31.03.2024 in Norwegian (bokmål and nynorsk), 2024-03-31 in English. -->
   <xsl:template name="date">
     <xsl:param name="d"/>
     <xsl:choose>
