@@ -58,6 +58,8 @@ START_TEST(translation)
 	ck_assert_str_eq(_("The national identity number has wrong check "
 	    "digits."), "Fødselsnummeret har feil kontrollsiffer.");
 	ck_assert_str_eq(_("Log out"), "Logg ut");
+	ck_assert_str_eq(_("Open relay logs in the unit"),
+	    "Opne stafettloggar i eininga");
 	i18n_use(LANG_EN);
 	ck_assert_str_eq(_("Log in"), "Log in");
 	ck_assert_int_eq(i18n_current(), LANG_EN);

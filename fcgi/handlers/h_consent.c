@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "caselog.h"
 #include "db.h"
@@ -40,35 +41,62 @@ load(struct req *r, enum log_right right, struct db_res *res,
 	    right, res, l, ok);
 }
 
+static const char *
+scan_too_big(void)
+{
+	return _("The file is larger than 10 MB. Scan the form at a lower resolution, or as PDF, and choose it again.");
+}
+
+/*
+ * The consent's page: status 200, or the upload form refused (status,
+ * scan_error: what to say next to the file field) with nothing saved.
+ */
+static st_rc
+consent_page(struct req *r, struct db_res *res, struct caselog *l,
+    int status, const char *scan_error)
+{
+	xmlNodePtr root, c;
+	st_rc rc;
+
+	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "consent");
+	(void)logview_head(r, l, root);
+	c = view_el(root, "consent", NULL);
+	logview_consent_attrs(c, res, 0);
+	view_el(c, "purpose", db_get(res, 0, CC_PURPOSE));
+	if (fields_get(&r->qs, "withdraw") != NULL)
+		view_attr(c, "confirm-withdraw", "true");
+	if (scan_error != NULL)
+		view_el(c, "scan-error", scan_error);
+	view_attrf(c, "scan-max-mb", "%d", UPLOAD_MAX_MB);
+	rc = form_view_stored(r->w->forms, &r->w->env,
+	    db_get(res, 0, CC_FORM), (unsigned)db_get_int(res, 0, CC_VERSION),
+	    db_get(res, 0, CC_INSTANCE), db_get_len(res, 0, CC_INSTANCE),
+	    NULL, c);
+	if (rc != ST_OK)
+		return rc;
+	return view_send(r, status, root);
+}
+
 /* ROUTE: GET /consents/{id} */
 /* ROUTE: GET /api/v1/consents/{id} */
 st_rc
 h_consent_show(struct req *r)
 {
+	/* nginx sends a scan over its limit back here (nginx/stafett.conf) */
+	const char *too_big = fields_get(&r->qs, "scan");
 	struct db_res res;
 	struct caselog l;
-	xmlNodePtr root, c;
 	int ok;
 	st_rc rc;
 
 	if ((rc = load(r, LR_READ, &res, &l, &ok)) != ST_OK || !ok)
 		return rc;
-	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "consent");
-	(void)logview_head(r, &l, root);
-	c = view_el(root, "consent", NULL);
-	logview_consent_attrs(c, &res, 0);
-	view_el(c, "purpose", db_get(&res, 0, CC_PURPOSE));
-	if (fields_get(&r->qs, "withdraw") != NULL)
-		view_attr(c, "confirm-withdraw", "true");
-	rc = form_view_stored(r->w->forms, &r->w->env,
-	    db_get(&res, 0, CC_FORM), (unsigned)db_get_int(&res, 0, CC_VERSION),
-	    db_get(&res, 0, CC_INSTANCE), db_get_len(&res, 0, CC_INSTANCE),
-	    NULL, c);
+	rc = consent_page(r, &res, &l, 200, too_big != NULL &&
+	    strcmp(too_big, "too-big") == 0 &&
+	    access_log(&r->who, &l.facts, LR_MANAGE) ? scan_too_big() : NULL);
 	db_res_release(&res);
 	caselog_release(&l);
-	if (rc != ST_OK)
-		return rc;
-	return view_send(r, 200, root);
+	return rc;
 }
 
 /*
@@ -150,7 +178,7 @@ h_consent_withdraw(struct req *r)
 		goto out;
 	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
 	    "", l.public_id);
-	rc = resp_done(r, 200, loc);
+	rc = resp_done_note(r, 200, loc, "consent-withdrawn");
 out:
 	buf_release(&text);
 	db_res_release(&res);
@@ -181,22 +209,26 @@ h_consent_attach(struct req *r)
 		return rc;
 	mparts_init(&parts);
 	if (strcmp(db_get(&res, 0, CC_METHOD), "paper") != 0) {
-		rc = resp_error(r, 422, _("Only a consent given on paper has a scanned form."));
+		rc = consent_page(r, &res, &l, 422, _("Only a consent given on paper has a scanned form."));
 		goto out;
 	}
 	if (multipart_parse(&parts, r->content_type,
 	    (const unsigned char *)r->body.data, r->body.len) != ST_OK) {
-		rc = resp_error(r, 400, _("The upload could not be read. Choose the file again and send it."));
+		rc = consent_page(r, &res, &l, 400, _("The upload could not be read. Choose the file again and send it."));
 		goto out;
 	}
 	file = mparts_get(&parts, "file");
 	if (file == NULL || file->filename == NULL || file->len == 0) {
-		rc = resp_error(r, 422, _("Choose the scanned consent form (PDF, PNG or JPEG)."));
+		rc = consent_page(r, &res, &l, 422, _("Choose the scanned consent form (PDF, PNG or JPEG)."));
+		goto out;
+	}
+	if (file->len > (size_t)UPLOAD_MAX_MB * 1024 * 1024) {
+		rc = consent_page(r, &res, &l, 413, scan_too_big());
 		goto out;
 	}
 	if ((mime = filetype_sniff(file->data, file->len)) == NULL ||
 	    !filetype_allowed(mime)) {
-		rc = resp_error(r, 415, _("The file is not a PDF, PNG or JPEG image. Scan the form as PDF or as an image."));
+		rc = consent_page(r, &res, &l, 415, _("The file is not a PDF, PNG or JPEG image. Scan the form as PDF or as an image."));
 		goto out;
 	}
 	if ((rc = caselog_begin(r, &l)) == ST_E_CONFLICT) {
@@ -229,8 +261,8 @@ h_consent_attach(struct req *r)
 	}
 	if ((rc = db_commit(db)) != ST_OK)
 		goto out;
-	snprintf(loc, sizeof(loc), "/consents/%s", r->arg);
-	rc = resp_done(r, 201, loc);
+	snprintf(loc, sizeof(loc), "/consents/%s#scan", r->arg);
+	rc = resp_done_note(r, 201, loc, "scan-uploaded");
 out:
 	mparts_release(&parts);
 	db_res_release(&res);

@@ -5,6 +5,10 @@
 #include "req.h"
 #include "result.h"
 
+/* The largest scan of a paper consent, in MB (h_consent.c, routes.c and
+ * nginx/stafett.conf.in's client_max_body_size, which is one more). */
+#define UPLOAD_MAX_MB	10
+
 /* h_health.c */
 st_rc h_healthz(struct req *r) ST_MUST_CHECK;
 st_rc h_metrics(struct req *r) ST_MUST_CHECK;

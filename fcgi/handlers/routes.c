@@ -9,7 +9,8 @@
 
 #define SMALL_BODY_MAX	(4 * 1024)
 #define TEXT_BODY_MAX	(64 * 1024)
-#define UPLOAD_BODY_MAX	(10 * 1024 * 1024)
+/* a scan of UPLOAD_MAX_MB and the form around it; nginx has the same */
+#define UPLOAD_BODY_MAX	((UPLOAD_MAX_MB + 1) * 1024 * 1024)
 
 static const struct route routes[] = {
 	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },

@@ -15,6 +15,7 @@
   <xsl:import href="_form.xsl"/>
 
   <xsl:template match="page" mode="title">
+    <xsl:if test="consent/scan-error"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="i:t('Consent')"/>
     <xsl:text> – </xsl:text>
     <xsl:value-of select="log/@reference"/>
@@ -24,6 +25,12 @@
     <xsl:variable name="c" select="consent"/>
     <xsl:variable name="l" select="log"/>
     <xsl:variable name="can-withdraw" select="$c/@status = 'active' and $l/rights/@withdraw"/>
+    <xsl:if test="$c/scan-error">
+      <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title"><xsl:value-of select="i:t('The file was not uploaded. Correct this:')"/></h2>
+        <ul><li><a href="#scan-file"><xsl:value-of select="$c/scan-error"/></a></li></ul>
+      </div>
+    </xsl:if>
     <h1><xsl:value-of select="i:t('Consent to interdisciplinary cooperation')"/></h1>
     <xsl:for-each select="$l"><xsl:call-template name="log-head"/></xsl:for-each>
     <xsl:if test="$c/@confirm-withdraw and $can-withdraw">
@@ -98,14 +105,27 @@
             <input type="hidden" name="csrf" value="{csrf}"/>
             <input type="hidden" name="idem" value="{/page/idem}"/>
             <div class="field">
+              <xsl:if test="$c/scan-error"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
               <label for="scan-file">
                 <xsl:choose>
                   <xsl:when test="$c/@scan"><xsl:value-of select="i:t('Attach a new scan')"/></xsl:when>
                   <xsl:otherwise><xsl:value-of select="i:t('Attach the scanned form')"/></xsl:otherwise>
                 </xsl:choose>
               </label>
-              <div class="hint" id="scan-file-hint"><xsl:value-of select="i:t('A PDF, PNG or JPEG file.')"/></div>
-              <input type="file" id="scan-file" name="file" accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" aria-describedby="scan-file-hint"/>
+              <div class="hint" id="scan-file-hint"><xsl:value-of select="i:t('A PDF, PNG or JPEG file of at most {0} MB.', $c/@scan-max-mb)"/></div>
+              <xsl:if test="$c/scan-error">
+                <p class="field-error" id="scan-file-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:value-of select="$c/scan-error"/></p>
+              </xsl:if>
+              <input type="file" id="scan-file" name="file" accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg">
+                <xsl:attribute name="aria-describedby">
+                  <xsl:text>scan-file-hint</xsl:text>
+                  <xsl:if test="$c/scan-error"><xsl:text> scan-file-error</xsl:text></xsl:if>
+                </xsl:attribute>
+                <xsl:if test="$c/scan-error">
+                  <xsl:attribute name="aria-invalid">true</xsl:attribute>
+                  <xsl:attribute name="autofocus">autofocus</xsl:attribute>
+                </xsl:if>
+              </input>
             </div>
             <button type="submit" class="secondary"><xsl:value-of select="i:t('Upload')"/></button>
           </form>

@@ -443,6 +443,13 @@ class PaperConsent(unittest.TestCase):
         r = self.multipart(holder, path, "skann.pdf", b"MZ\x90\x00binary",
                            "application/pdf")
         self.assertEqual(r.status, 415, r.text[:300])
+        # ... on the consent's page again, the error at the field, the
+        # upload form there to choose another file: no dead end
+        self.assert_scan_refused(r, "er ikke en PDF")
+        # no file chosen
+        r = self.multipart(holder, path, "", b"", "application/pdf")
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assert_scan_refused(r, "Velg det skannede")
         # someone who may not see the log may not attach: to them the
         # consent is not there
         r = self.multipart(login("ansatt2"), path, "skann.pdf", pdf,
@@ -451,6 +458,11 @@ class PaperConsent(unittest.TestCase):
         r = self.multipart(holder, path, "C:\\skann\\samtykke.pdf", pdf,
                            "application/octet-stream")
         self.assertEqual(r.status, 303, r.text[:300])
+        # the consent's page confirms it, in a status region
+        self.assertIn("done=scan-uploaded", r.header("Location"))
+        page = holder.get(r.header("Location"))
+        self.assertRegex(page.text, r'<div class="receipt done" role="status">'
+                         r'<h2>Det signerte samtykket er lastet opp')
         self.assertEqual(sql_value(
             "SELECT CONCAT(filename, ' ', mime, ' ', size) FROM"
             " consent_attachment a JOIN consent c ON c.id = a.consent_id"
@@ -462,10 +474,38 @@ class PaperConsent(unittest.TestCase):
         self.assertEqual(r.body, pdf)
         self.assertEqual(api("GET", "/api/v1/consents/%s/scan" % consent,
                              token("ansatt2")).status, 404)
+        before = count("consent_attachment")
+        # a file over the 10 MB the page states, in a body the server
+        # reads: the page again, saying the limit
+        r = self.multipart(holder, path, "stor.pdf",
+                           b"%PDF-" + b"0" * (10 * 1024 * 1024 + 10),
+                           "application/pdf")
+        self.assertEqual(r.status, 413)
+        self.assert_scan_refused(r, "større enn 10 MB")
+        # a body over what nginx takes is refused before it is read,
+        # and the browser is sent back to the page, which says why
         r = self.multipart(holder, path, "stor.pdf",
                            b"%PDF-" + b"0" * (11 * 1024 * 1024),
                            "application/pdf")
-        self.assertEqual(r.status, 413)
+        self.assertEqual(r.status, 303)
+        self.assertTrue(r.header("Location").endswith(
+            "/consents/%s?scan=too-big#scan" % consent), r.header("Location"))
+        self.assert_scan_refused(holder.get(r.header("Location")),
+                                 "større enn 10 MB", status=200)
+        # who may not attach learns nothing from that address
+        page = login("helsesykepleier").get(r.header("Location"))
+        self.assertNotIn("større enn 10 MB", page.text)
+        self.assertEqual(count("consent_attachment"), before)
+
+    def assert_scan_refused(self, r, message, status=None):
+        if status is not None:
+            self.assertEqual(r.status, status)
+        self.assertIn('<title>Feil: Samtykke', r.text)
+        self.assertIn('class="error-summary"', r.text)
+        self.assertRegex(r.text, r'<p class="field-error" id="scan-file-error">'
+                         r'[^<]*<span[^>]*>[^<]*</span>[^<]*' + message)
+        self.assertIn('name="file"', r.text)
+        self.assertIn("høyst 10 MB", r.text)
 
 
 class CaseForms(unittest.TestCase):
