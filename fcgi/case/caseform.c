@@ -1299,6 +1299,53 @@ prefill_concern(struct req *r, const char *pid, xmlDocPtr inst)
 	return rc;
 }
 
+/*
+ * The measure an evaluation is of, as the log has it (*done: it was
+ * readable and set).
+ */
+static st_rc
+evaluation_measure(struct req *r, const struct formctx *c, xmlDocPtr inst,
+    int *done)
+{
+	char today[DATE_SIZE];
+	struct caselog l;
+	struct db_val q[2];
+	struct db_res m;
+	int found;
+	st_rc rc;
+
+	*done = 0;
+	dates_today(today);
+	q[0] = DV_STR(today);
+	q[1] = DV_STR(c->measure);
+	if ((rc = db_query(&r->w->db, STMT_MEASURE_GET, q, 2, 1, &m)) != ST_OK)
+		return rc;
+	if (m.nrows == 1 && (rc = caselog_peek_id(r, db_get_int(&m, 0,
+	    MC_LOG), &l, &found)) == ST_OK && found) {
+		if (access_log(&r->who, &l.facts, LR_READ)) {
+			set(inst, "/evaluation/measure",
+			    db_get(&m, 0, MC_WHAT));
+			*done = 1;
+		}
+		caselog_release(&l);
+	}
+	db_res_release(&m);
+	return rc;
+}
+
+st_rc
+caseform_decided(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlDocPtr inst)
+{
+	int done;
+
+	if (is(def, "handover") && c->to != NULL)
+		return caseform_prefill(r, def, c, inst);
+	if (is(def, "evaluation") && pid_ok(c->measure) != NULL)
+		return evaluation_measure(r, c, inst, &done);
+	return ST_OK;
+}
+
 st_rc
 caseform_prefill(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst)
@@ -1312,21 +1359,11 @@ caseform_prefill(struct req *r, const struct form_def *def,
 
 	dates_today(today);
 	if (is(def, "evaluation") && pid_ok(c->measure) != NULL) {
-		q[0] = DV_STR(today);
-		q[1] = DV_STR(c->measure);
-		if ((rc = db_query(&r->w->db, STMT_MEASURE_GET, q, 2, 1, &m)) !=
-		    ST_OK)
-			return rc;
-		if (m.nrows == 1 && (rc = caselog_peek_id(r, db_get_int(&m, 0,
-		    MC_LOG), &l, &found)) == ST_OK && found) {
-			if (access_log(&r->who, &l.facts, LR_READ)) {
-				set(inst, "/evaluation/measure",
-				    db_get(&m, 0, MC_WHAT));
-				set(inst, "/evaluation/date", today);
-			}
-			caselog_release(&l);
-		}
-		db_res_release(&m);
+		int set_it;
+
+		if ((rc = evaluation_measure(r, c, inst, &set_it)) == ST_OK &&
+		    set_it)
+			set(inst, "/evaluation/date", today);
 		return rc;
 	}
 	if (is(def, "cw-report") && pid_ok(c->concern) != NULL &&

@@ -45,6 +45,14 @@ st_rc caseform_prefill(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst) ST_MUST_CHECK;
 
 /*
+ * What the context decides on a form sent by a browser, whatever was
+ * sent for it: the proposed holder's name and unit on a handover, the
+ * measure's text on an evaluation. The page shows them, not as fields.
+ */
+st_rc caseform_decided(struct req *r, const struct form_def *def,
+    const struct formctx *c, xmlDocPtr inst) ST_MUST_CHECK;
+
+/*
  * Before a form is shown or accepted for a context: is the context
  * valid for this form, and may the user fill it in? On ST_OK with *ok
  * the page (if not NULL) gets <context> (hidden fields) and <for> (what

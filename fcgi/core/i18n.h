@@ -10,7 +10,8 @@
 /*
  * Norwegian bokmål is the default; nynorsk and English are available.
  * Source strings (msgids) are English; bokmål comes from po/nb.po and
- * nynorsk from po/nn.po through glibc's gettext. The language is chosen per request with i18n_use(), which
+ * nynorsk from po/nn.po through glibc's gettext. The language is chosen
+ * per request with i18n_use(), which
  * switches only this thread's LC_MESSAGES (uselocale), so number and date
  * formatting stay in the C locale everywhere.
  *

@@ -580,7 +580,7 @@ h_concern_level(struct req *r)
 	else
 		snprintf(loc, sizeof(loc), "%s/concerns/%s", req_is_api(r) ?
 		    "/api/v1" : "", r->arg);
-	return resp_done(r, 200, loc);
+	return resp_done_note(r, 200, loc, "level-decided");
 }
 
 /* ROUTE: GET /concerns/{id}/anonymous */

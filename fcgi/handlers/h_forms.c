@@ -155,6 +155,33 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	return ST_OK;
 }
 
+/*
+ * What the page a case form leads to confirms (resp_done_note); a
+ * concern and a consultation have receipts of their own.
+ */
+static const char *
+done_note(const struct form_def *def, const struct formctx *c)
+{
+	static const struct { const char *form, *note; } notes[] = {
+		{ "closing", "log-closed" },
+		{ "consent", "consent-recorded" },
+		{ "cw-report", "form-saved" },
+		{ "evaluation", "evaluation-saved" },
+		{ "handover", "handover-proposed" },
+		{ "minutes", "minutes-saved" },
+		{ "nav-notice", "form-saved" },
+		{ "referral", "form-saved" },
+	};
+	size_t i;
+
+	if (!formctx_any(c))
+		return NULL;
+	for (i = 0; i < sizeof(notes) / sizeof(notes[0]); i++)
+		if (strcmp(notes[i].form, def->id) == 0)
+			return notes[i].note;
+	return NULL;
+}
+
 /* ROUTE: POST /forms/{form} */
 st_rc
 h_form_submit(struct req *r)
@@ -197,14 +224,14 @@ h_form_submit(struct req *r)
 	if (rc != ST_OK)
 		return rc;
 	pool_add(&r->pool, view_free_doc, inst);
-	if (strcmp(def->id, "handover") == 0) {
-		/* In the browser the new holder is chosen from the list; their
-		 * name and unit on the form are that person's. */
+	{
+		/* In the browser the new holder is chosen from the list, and
+		 * an evaluation is of the measure it was opened from: what
+		 * the form says of them is what the log says. */
 		struct formctx ctx;
 
 		formctx_read(r, &ctx);
-		if (ctx.to != NULL && (rc = caseform_prefill(r, def, &ctx,
-		    inst)) != ST_OK)
+		if ((rc = caseform_decided(r, def, &ctx, inst)) != ST_OK)
 			return rc;
 	}
 	if (req_switch_lang(r, fields_get(&r->form, "_lang")))
@@ -249,6 +276,15 @@ h_form_submit(struct req *r)
 			form_errors_release(&errs);
 			if (rc != ST_OK || responded)
 				return rc;
+			{
+				struct formctx ctx;
+				const char *note;
+
+				formctx_read(r, &ctx);
+				if ((note = done_note(def, &ctx)) != NULL)
+					return resp_done_note(r, 303, loc,
+					    note);
+			}
 			return resp_redirect(r, loc);
 		}
 	}

@@ -282,7 +282,8 @@ decide(struct req *r, const char *what)
 		goto out;
 	snprintf(loc, sizeof(loc), "%s/%s/%s", req_is_api(r) ? "/api/v1" : "",
 	    accept ? "logs" : "handovers", accept ? log_pid : r->arg);
-	rc = resp_done(r, 200, loc);
+	rc = resp_done_note(r, 200, loc, accept ? "handover-accepted" :
+	    refuse ? "handover-refused" : "handover-withdrawn");
 	goto out;
 fail:
 	db_rollback(db);

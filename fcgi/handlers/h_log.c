@@ -106,7 +106,7 @@ begin_change(struct req *r, const struct caselog *l, int *go)
 
 static st_rc
 finish(struct req *r, const struct caselog *l, st_rc rc, const char *action,
-    const char *object, int status)
+    const char *object, int status, const char *note)
 {
 	char loc[64];
 
@@ -121,7 +121,7 @@ finish(struct req *r, const struct caselog *l, st_rc rc, const char *action,
 		return rc;
 	snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ? "/api/v1" :
 	    "", l->public_id);
-	return resp_done(r, status, loc);
+	return resp_done_note(r, status, loc, note);
 }
 
 static int
@@ -229,7 +229,8 @@ h_log_level(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "level", text.data, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200);
+	rc = finish(r, &l, rc, "update", "log", 200,
+	    "level-decided");
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -292,7 +293,8 @@ h_log_participant_add(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.participant", 0, who.id,
 		    NULL, 0, l.id);
-	rc = finish(r, &l, rc, "update", "log", 201);
+	rc = finish(r, &l, rc, "update", "log", 201,
+	    "participant-added");
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -347,7 +349,8 @@ h_log_participant_remove(struct req *r)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
 		    0);
-	rc = finish(r, &l, rc, "update", "log", 200);
+	rc = finish(r, &l, rc, "update", "log", 200,
+	    "participant-removed");
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -382,7 +385,8 @@ h_log_note(struct req *r)
 		goto out;
 	rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 	    caselog_role(&l, r), kind, text, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "create", "note", 201);
+	rc = finish(r, &l, rc, "create", "note", 201,
+	    "note-added");
 out:
 	caselog_release(&l);
 	return rc;
@@ -418,7 +422,8 @@ h_log_close_request(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.close_request", 0,
 		    l.holder_id, NULL, 0, l.id);
-	rc = finish(r, &l, rc, "update", "log", 200);
+	rc = finish(r, &l, rc, "update", "log", 200,
+	    "close-requested");
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -535,7 +540,8 @@ h_log_measure_add(struct req *r)
 	if (rc == ST_OK && resp != r->who.user_id)
 		rc = caselog_notice(&r->w->db, "measure.new", 0, resp, NULL,
 		    0, l.id);
-	rc = finish(r, &l, rc, "create", "measure", 201);
+	rc = finish(r, &l, rc, "create", "measure", 201,
+	    "measure-added");
 out:
 	buf_release(&text);
 	caselog_release(&l);
@@ -631,7 +637,8 @@ h_log_meeting_add(struct req *r)
 		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "meeting", text.data, "meeting", pid,
 		    0);
-	rc = finish(r, &l, rc, "create", "meeting", 201);
+	rc = finish(r, &l, rc, "create", "meeting", 201,
+	    "meeting-planned");
 out:
 	buf_release(&text);
 	caselog_release(&l);

@@ -304,7 +304,7 @@ h_minutes_finalise(struct req *r)
 		goto out;
 	snprintf(loc, sizeof(loc), "%s/minutes/%s", req_is_api(r) ? "/api/v1" :
 	    "", r->arg);
-	rc = resp_done(r, 200, loc);
+	rc = resp_done_note(r, 200, loc, "minutes-final");
 out:
 	if (inst != NULL)
 		xmlFreeDoc(inst);

@@ -159,12 +159,12 @@ page_query(struct req *r, xmlNodePtr page)
  * what happens next. Any other value shows nothing.
  */
 static const char *const done_codes[] = {
-	"consent-withdrawn", "draft-deleted", "email-saved",
+	"close-requested", "consent-recorded", "consent-withdrawn",
+	"draft-deleted", "evaluation-saved", "form-saved", "email-saved",
 	"handover-accepted", "handover-proposed", "handover-refused",
 	"handover-withdrawn", "level-decided", "log-closed", "measure-added",
 	"meeting-planned", "minutes-final", "minutes-saved", "note-added",
-	"participant-added", "participant-removed", "scan-uploaded",
-	"submission-sent", NULL
+	"participant-added", "participant-removed", "scan-uploaded", NULL
 };
 
 int

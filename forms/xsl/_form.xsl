@@ -18,7 +18,12 @@
       <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The form could not be sent. Correct this:')"/></h2>
         <ul>
-          <xsl:for-each select="errors/error">
+          <!-- A handover's new holder is chosen from the list: its
+               name and unit are that person's, not asked again. -->
+          <xsl:if test="/page/for/holders and errors/error[starts-with(@path, '/handover/new_holder/')]">
+            <li><a href="#f-to"><xsl:value-of select="i:t('New holder')"/><xsl:text>: </xsl:text><xsl:call-template name="holder-error"/></a></li>
+          </xsl:if>
+          <xsl:for-each select="errors/error[not(/page/for/holders and starts-with(@path, '/handover/new_holder/'))]">
             <li>
               <a href="#{@for}">
                 <xsl:if test="@label"><xsl:value-of select="@label"/><xsl:text>: </xsl:text></xsl:if>
@@ -65,18 +70,48 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- What the case decides is shown above the form (<for>), not asked
+       again: the new holder's name and unit (chosen from the list), and
+       the measure an evaluation is of. The server sets them on the way
+       in (caseform_decided). -->
+  <xsl:template match="group[/page/for/holders][.//*[@name = '/handover/new_holder/name']]" mode="edit" priority="2"/>
+  <xsl:template match="*[/page/for/measure][@name = '/evaluation/measure']" mode="edit" priority="2"/>
+
+  <!-- What is wrong with the new holder: not chosen, or what the
+       server says of the one chosen (another service's, say). -->
+  <xsl:template name="holder-error">
+    <xsl:choose>
+      <xsl:when test="not(/page/for/holders/user/@selected)"><xsl:value-of select="i:t('Choose who is to take over.')"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="/page/form/errors/error[starts-with(@path, '/handover/new_holder/')]">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The new holder of a handover: everyone who could hold the log,
        grouped by unit (Muenchian grouping: linear in the list). -->
   <xsl:key name="holder-unit" match="holders/user" use="@unit"/>
 
   <xsl:template match="holders" mode="edit">
+    <xsl:variable name="err" select="/page/form/errors/error[starts-with(@path, '/handover/new_holder/')]"/>
     <div class="field">
+      <xsl:if test="$err"><xsl:attribute name="class">field has-error</xsl:attribute></xsl:if>
       <label for="f-to">
         <xsl:value-of select="i:t('New holder')"/>
         <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
       </label>
       <div class="hint" id="f-to-hint"><xsl:value-of select="i:t('The person must accept before the handover takes effect. Someone in another service can hold the log only if the guardians’ consent covers that service.')"/></div>
+      <xsl:if test="$err">
+        <p class="field-error" id="f-to-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:call-template name="holder-error"/></p>
+      </xsl:if>
       <select id="f-to" name="_to" aria-required="true" aria-describedby="f-to-hint">
+        <xsl:if test="$err">
+          <xsl:attribute name="aria-describedby">f-to-hint f-to-error</xsl:attribute>
+          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+        </xsl:if>
         <option value=""><xsl:value-of select="i:t('Choose …')"/></option>
         <xsl:for-each select="user[generate-id() = generate-id(key('holder-unit', @unit)[1])]">
           <optgroup label="{@unit}">

@@ -120,7 +120,11 @@
     <div class="receipt done" role="status">
       <h2>
         <xsl:choose>
+          <xsl:when test="@code = 'close-requested'"><xsl:value-of select="i:t('You have asked for the relay log to be closed')"/></xsl:when>
+          <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The consent is recorded')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('The consent is withdrawn')"/></xsl:when>
+          <xsl:when test="@code = 'evaluation-saved'"><xsl:value-of select="i:t('The evaluation is saved')"/></xsl:when>
+          <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('The form is saved')"/></xsl:when>
           <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('The draft is deleted')"/></xsl:when>
           <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Your e-mail settings are saved')"/></xsl:when>
           <xsl:when test="@code = 'handover-accepted'"><xsl:value-of select="i:t('You have taken over the relay log')"/></xsl:when>
@@ -137,11 +141,14 @@
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
-          <xsl:when test="@code = 'submission-sent'"><xsl:value-of select="i:t('The form is sent')"/></xsl:when>
         </xsl:choose>
       </h2>
       <p>
         <xsl:choose>
+          <xsl:when test="@code = 'close-requested'"><xsl:value-of select="i:t('The holder has been told, and answers you in the log. Until then it stays open.')"/></xsl:when>
+          <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The services it names may now take part in the relay log. The guardians can read it and withdraw it at any time.')"/></xsl:when>
+          <xsl:when test="@code = 'evaluation-saved'"><xsl:value-of select="i:t('It is in the relay log, and the guardians can read it. If the measure goes on, it has a new evaluation date.')"/></xsl:when>
+          <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('Where it is sent, and whether it has arrived, is shown on this page.')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('From now on, nothing more is shared on the strength of this consent. What was shared before stays with those who got it. The holder of the relay log has been told.')"/></xsl:when>
           <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('Nobody can open it again.')"/></xsl:when>
           <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Notices go to the address shown below. They never contain a child’s name.')"/></xsl:when>
@@ -159,7 +166,6 @@
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>
-          <xsl:when test="@code = 'submission-sent'"><xsl:value-of select="i:t('It is saved, and what it sends on is shown below.')"/></xsl:when>
         </xsl:choose>
       </p>
     </div>

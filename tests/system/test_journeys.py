@@ -1,0 +1,221 @@
+"""test_journeys.py: the everyday journeys have no dead ends, ask nothing
+the system knows, confirm every important action on the page it leads to,
+and keep the page and what was typed when the language is switched."""
+import re
+import unittest
+
+from caselog_fixtures import (add_participant, day, give_consent, login,
+                              open_log, user_pid, xml_body)
+from stafett_test import api, count, csrf_of, sql_value, token
+
+
+def form_key(html):
+    m = re.search(r'name="idem" value="([^"]*)"', html)
+    assert m, "no idem field in page"
+    return m.group(1)
+
+
+def status_region(html):
+    """The title of the page's confirmation, or None."""
+    m = re.search(r'<div class="receipt done" role="status"><h2>([^<]*)</h2>'
+                  r'<p>([^<]*)</p>', html)
+    return m.groups() if m else None
+
+
+class Confirmations(unittest.TestCase):
+    """What an action did is said on the page it leads to, with what
+    happens next; a made-up code says nothing."""
+
+    def test_level_measure_meeting_and_withdrawal(self):
+        holder = login("ansatt")
+        log, concern = open_log(holder, "Bekreftet Handling", "2017-02-03")
+        # the level decided (open_log) led to the log; decide again
+        r = holder.post("/logs/%s/level" % log, [
+            ("csrf", holder.csrf("/logs/%s" % log)), ("level", "1"),
+            ("reason", "Det går bedre.")])
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertIn("?done=level-decided", r.header("Location"))
+        title, next_step = status_region(holder.get(r.header("Location")).text)
+        self.assertEqual(title, "Nivået er bestemt")
+        self.assertIn("Planlegg neste steg", next_step)
+
+        r = holder.post("/logs/%s/measures" % log, [
+            ("csrf", holder.csrf("/logs/%s" % log)),
+            ("what", "Samtale hver fredag"), ("goal", "Trygghet"),
+            ("start", day(0)), ("evaluation", day(30)),
+            ("responsible", user_pid("ansatt"))])
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(status_region(holder.get(r.header("Location")).text)[0],
+                         "Tiltaket er lagt til")
+
+        consent = give_consent("ansatt", log, "Bekreftet Handling",
+                               "2017-02-03", "health_clinic")
+        page = holder.get("/consents/%s?withdraw=1" % consent)
+        r = holder.post("/consents/%s/withdraw" % consent, [
+            ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+            ("confirm", "yes")])
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertIn("done=consent-withdrawn", r.header("Location"))
+        page = holder.get(r.header("Location"))
+        self.assertEqual(status_region(page.text)[0],
+                         "Samtykket er trukket tilbake")
+        # the API is told the same, as data
+        r = api("POST", "/api/v1/logs/%s/level" % log, token("ansatt"),
+                xml_body("level", level="2", reason="Igjen."))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertIn("<note>level-decided</note>", r.text)
+
+    def test_unknown_code_says_nothing(self):
+        page = login("ansatt").get("/?done=consent-withdrawn")
+        self.assertIsNotNone(status_region(page.text))
+        for code in ("nonsense", "<script>", "consent-withdrawn2", ""):
+            page = login("ansatt").get("/?done=" + code)
+            self.assertEqual(page.status, 200)
+            self.assertIsNone(status_region(page.text), code)
+
+    def test_handover_answered(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Overført Barn", "2016-05-05")
+        give_consent("ansatt", log, "Overført Barn", "2016-05-05",
+                     "health_clinic")
+        page = holder.get("/forms/handover?log=%s" % log)
+        r = holder.post("/forms/handover", [
+            ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+            ("_log", log), ("_to", user_pid("helsesykepleier")),
+            ("/handover/reason", "Helsestasjonen leder tiltakene."),
+            ("/handover/planned_date", day(0)), ("_action", "submit")])
+        self.assertEqual(r.status, 303, r.text[:2000])
+        self.assertIn("done=handover-proposed", r.header("Location"))
+        self.assertEqual(status_region(holder.get(r.header("Location")).text)[0],
+                         "Overføringen er foreslått")
+        handover = re.search(r"/handovers/([A-Za-z0-9_-]{22})",
+                             r.header("Location")).group(1)
+        nurse = login("helsesykepleier")
+        r = nurse.post("/handovers/%s/accept" % handover,
+                       [("csrf", nurse.csrf("/handovers/%s" % handover))])
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(r.header("Location"),
+                         "/logs/%s?done=handover-accepted" % log)
+        self.assertEqual(status_region(nurse.get(r.header("Location")).text)[0],
+                         "Du har tatt over stafettloggen")
+
+
+class NothingAskedTwice(unittest.TestCase):
+    """What the case knows is shown, not asked: the new holder chosen
+    from the list is not asked for by name and unit again, the measure
+    evaluated is not an editable copy."""
+
+    def test_handover_asks_for_the_person_once(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Én Gang", "2016-06-06")
+        page = holder.get("/forms/handover?log=%s" % log)
+        self.assertIn('name="_to"', page.text)
+        self.assertNotIn('name="/handover/new_holder/name"', page.text)
+        self.assertNotIn('name="/handover/new_holder/unit"', page.text)
+        # sent without choosing: the error is at the list, nowhere else
+        before = count("handover")
+        r = holder.post("/forms/handover", [
+            ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+            ("_log", log), ("_to", ""),
+            ("/handover/reason", "Skolestart."),
+            ("/handover/planned_date", day(0)), ("_action", "submit")])
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertIn('<a href="#f-to">Ny stafettholder: Velg hvem som skal'
+                      ' ta over.</a>', r.text)
+        self.assertIn('id="f-to-error"', r.text)
+        self.assertIn("Skolestart.", r.text)
+        self.assertEqual(count("handover"), before)
+        # someone the consent does not cover: what the server says of
+        # that person, at the list, the choice kept
+        r = holder.post("/forms/handover", [
+            ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+            ("_log", log), ("_to", user_pid("ppt")),
+            ("/handover/reason", "Skolestart."),
+            ("/handover/planned_date", day(0)), ("_action", "submit")])
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertNotIn("Velg hvem som skal ta over.", r.text)
+        self.assertRegex(r.text, r'<a href="#f-to">Ny stafettholder: [^<]+</a>')
+        self.assertIn('<option value="%s" selected>' % user_pid("ppt"), r.text)
+        self.assertEqual(count("handover"), before)
+
+    def test_evaluation_of_the_measure_as_the_log_has_it(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Evaluert Tiltak", "2016-07-07")
+        r = api("POST", "/api/v1/logs/%s/measures" % log, token("ansatt"),
+                xml_body("measure", what="Lesestund hver dag",
+                         goal="Ro", start=day(0), evaluation=day(10),
+                         responsible=user_pid("ansatt")))
+        self.assertEqual(r.status, 201, r.text)
+        measure = sql_value(
+            "SELECT m.public_id FROM measure m JOIN relay_log l ON"
+            " l.id = m.log_id WHERE l.public_id = '%s'" % log)
+        page = holder.get("/forms/evaluation?log=%s&measure=%s"
+                          % (log, measure))
+        self.assertEqual(page.status, 200)
+        self.assertIn("Lesestund hver dag", page.text)
+        self.assertNotIn('name="/evaluation/measure"', page.text)
+        self.assertNotIn("Fylles ut fra tiltaket", page.text)
+        # a forged copy of the measure changes nothing: the log decides
+        r = holder.post("/forms/evaluation", [
+            ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+            ("_log", log), ("_measure", measure),
+            ("/evaluation/measure", "Noe helt annet"),
+            ("/evaluation/date", day(0)), ("/evaluation/result", "worked"),
+            ("/evaluation/observed", "Roligere."),
+            ("/evaluation/next_step", "end"), ("_action", "submit")])
+        self.assertEqual(r.status, 303, r.text[:3000])
+        self.assertIn("done=evaluation-saved", r.header("Location"))
+        stored = sql_value(
+            "SELECT s.instance FROM form_submission s WHERE s.form_id ="
+            " 'evaluation' ORDER BY s.id DESC LIMIT 1")
+        self.assertIn("<measure>Lesestund hver dag</measure>", stored)
+
+
+class Language(unittest.TestCase):
+    """Switching language keeps the page and what was typed."""
+
+    def test_links_keep_the_page(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Språk Side", "2016-08-08")
+        page = holder.get("/forms/consent?log=%s" % log)
+        # not a form page's form: a link with the query kept
+        page = holder.get("/logs/%s?done=note-added" % log)
+        self.assertIn('href="/logs/%s?lang=nn"' % log, page.text)
+        self.assertIn('href="/logs/%s?lang=en"' % log, page.text)
+        page = holder.get("/?x=%C3%A5%20b&lang=en")
+        self.assertIn('href="/?x=%C3%A5%20b&amp;lang=nn"', page.text)
+        self.assertIn('<html lang="en"', page.text)
+        page = holder.get("/logs/%s?lang=nn" % log)
+        self.assertIn('<html lang="nn"', page.text)
+        self.assertIn('<span lang="nn" aria-current="true">Nynorsk</span>',
+                      page.text)
+        self.assertIn("Stafetthaldar", page.text)
+
+    def test_form_keeps_what_was_typed_and_its_key(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Språk Skjema", "2016-09-09")
+        page = holder.get("/forms/handover?log=%s" % log)
+        self.assertIn('form="xform" name="_lang" value="en"', page.text)
+        key = form_key(page.text)
+        fields = [("csrf", csrf_of(page.text)), ("idem", key),
+                  ("_log", log), ("_to", user_pid("ansatt2")),
+                  ("/handover/reason", "Grunn på norsk, æøå."),
+                  ("/handover/planned_date", day(0))]
+        before = count("handover")
+        r = holder.post("/forms/handover", fields + [("_lang", "en")])
+        self.assertEqual(r.status, 200, r.text[:500])
+        self.assertIn('<html lang="en"', r.text)
+        self.assertIn("Grunn på norsk, æøå.", r.text)
+        self.assertIn('<option value="%s" selected>' % user_pid("ansatt2"),
+                      r.text)
+        self.assertEqual(count("handover"), before)
+        # remembered, as ?lang= is
+        self.assertEqual(holder.cookie("stafett_lang"), "en")
+        # the form is then sent with the same key, and carried out
+        r = holder.post("/forms/handover", fields + [("_action", "submit")])
+        self.assertEqual(r.status, 303, r.text[:2000])
+        self.assertEqual(count("handover"), before + 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
