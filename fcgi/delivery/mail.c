@@ -40,6 +40,9 @@ static const struct mail_topic topics[] = {
 	    MW_STAFF },
 	{ "log.close_request",
 	    N_("The guardians ask for a relay log to be closed"), MW_STAFF },
+	{ "log.family_note",
+	    N_("The guardians or the youth write in a relay log I hold"),
+	    MW_STAFF },
 	{ "notice.problem",
 	    N_("A notice to a partner has not arrived as it should"),
 	    MW_STAFF },
@@ -117,6 +120,10 @@ static const struct mail_kind kinds[] = {
 	{ "log.close_request", "log.close_request",
 	    N_("Stafett: the guardians ask to close a relay log"),
 	    N_("The guardians ask for a relay log to be closed. Talk with them, and write the closing note if it is to be closed."),
+	    ML_LOG },
+	{ "log.family_note", "log.family_note",
+	    N_("Stafett: the family has written in a relay log"),
+	    N_("The guardians or the youth have written in a relay log you hold. Read it, and answer them in the log or as you have agreed."),
 	    ML_LOG },
 	/* Delivery alerts (alerts.c), to the sender and the administrators:
 	 * the link is the case for the sender, the start page (which shows

@@ -385,8 +385,13 @@ h_log_note(struct req *r)
 		goto out;
 	rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
 	    caselog_role(&l, r), kind, text, NULL, NULL, 0);
+	/* The family's way to reach the holder is the log itself: the
+	 * holder is told when they write in it. */
+	if (rc == ST_OK && r->who.role == ROLE_CITIZEN)
+		rc = caselog_notice(&r->w->db, "log.family_note", 0,
+		    l.holder_id, NULL, 0, l.id);
 	rc = finish(r, &l, rc, "create", "note", 201,
-	    "note-added");
+	    r->who.role == ROLE_CITIZEN ? "family-note-added" : "note-added");
 out:
 	caselog_release(&l);
 	return rc;

@@ -160,7 +160,8 @@ page_query(struct req *r, xmlNodePtr page)
  */
 static const char *const done_codes[] = {
 	"close-requested", "consent-recorded", "consent-withdrawn",
-	"draft-deleted", "evaluation-saved", "form-saved", "email-saved",
+	"draft-deleted", "evaluation-saved", "family-note-added",
+	"form-saved", "email-saved",
 	"handover-accepted", "handover-proposed", "handover-refused",
 	"handover-withdrawn", "level-decided", "log-closed", "measure-added",
 	"meeting-planned", "minutes-final", "minutes-saved", "note-added",

@@ -124,6 +124,7 @@
           <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The consent is recorded')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('The consent is withdrawn')"/></xsl:when>
           <xsl:when test="@code = 'evaluation-saved'"><xsl:value-of select="i:t('The evaluation is saved')"/></xsl:when>
+          <xsl:when test="@code = 'family-note-added'"><xsl:value-of select="i:t('What you wrote is in the log')"/></xsl:when>
           <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('The form is saved')"/></xsl:when>
           <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('The draft is deleted')"/></xsl:when>
           <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Your e-mail settings are saved')"/></xsl:when>
@@ -147,6 +148,7 @@
         <xsl:choose>
           <xsl:when test="@code = 'close-requested'"><xsl:value-of select="i:t('The holder has been told, and answers you in the log. Until then it stays open.')"/></xsl:when>
           <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The services it names may now take part in the relay log. The guardians can read it and withdraw it at any time.')"/></xsl:when>
+          <xsl:when test="@code = 'family-note-added'"><xsl:value-of select="i:t('The holder and everyone with access to the log can read it. The holder is also told by e-mail, if they have asked for it.')"/></xsl:when>
           <xsl:when test="@code = 'evaluation-saved'"><xsl:value-of select="i:t('It is in the relay log, and the guardians can read it. If the measure goes on, it has a new evaluation date.')"/></xsl:when>
           <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('Where it is sent, and whether it has arrived, is shown on this page.')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('From now on, nothing more is shared on the strength of this consent. What was shared before stays with those who got it. The holder of the relay log has been told.')"/></xsl:when>

@@ -28,6 +28,7 @@
   <xsl:template match="page" mode="main">
     <xsl:variable name="l" select="log"/>
     <xsl:variable name="r" select="$l/rights"/>
+    <xsl:variable name="family" select="$l/@role = 'guardian' or $l/@role = 'youth'"/>
     <h1>
       <xsl:value-of select="i:t('Relay log for {0}', $l/@child)"/>
     </h1>
@@ -59,10 +60,19 @@
         </p>
       </div>
     </xsl:if>
-    <xsl:if test="$l/@role = 'guardian' or $l/@role = 'youth'">
+    <xsl:if test="$family">
       <div class="callout">
         <p><xsl:value-of select="i:t('This is the relay log: everything the services write about this case is here, and you can read all of it. You can add a note or a bright spot, withdraw a consent, ask for the log to be closed, and see who has read it.')"/></p>
       </div>
+      <!-- The family's next step: reach the person who coordinates. -->
+      <section class="card contact" aria-labelledby="contact-title" id="contact">
+        <h2 id="contact-title" class="card-title"><xsl:value-of select="i:t('Who to talk to')"/></h2>
+        <p><xsl:value-of select="i:t('{0} at {1} coordinates the help for {2} and is the one to ask.', $l/@holder, $l/@holder-unit, $l/@child)"/></p>
+        <xsl:if test="$l/@status = 'open' and $r/@note">
+          <p><a class="button primary small" href="#note"><xsl:value-of select="i:t('Write to {0} in the log', $l/@holder)"/></a></p>
+          <p class="muted"><xsl:value-of select="i:t('Everyone with access to the log can read what you write. {0} is also told by e-mail, if they have asked for it.', $l/@holder)"/></p>
+        </xsl:if>
+      </section>
     </xsl:if>
     <xsl:apply-templates select="$l/passed[concern]"/>
     <xsl:apply-templates select="$l/handover"/>
@@ -76,7 +86,7 @@
         <li><a href="#notices"><xsl:value-of select="i:t('Notices to partners')"/></a></li>
         <li><a href="#timeline"><xsl:value-of select="i:t('Timeline')"/></a></li>
         <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
-          <li><a href="#manage"><xsl:value-of select="i:t('Manage the case')"/></a></li>
+          <li><a href="#manage"><xsl:call-template name="manage-title"/></a></li>
         </xsl:if>
       </ul>
     </nav>
@@ -109,6 +119,15 @@
     </section>
   </xsl:template>
 
+  <!-- The last section: the services manage the case; the family has
+       what they may do (withdraw, ask to close, see who read it). -->
+  <xsl:template name="manage-title">
+    <xsl:choose>
+      <xsl:when test="/page/log/@role = 'guardian' or /page/log/@role = 'youth'"><xsl:value-of select="i:t('What you can do')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="i:t('Manage the case')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ================================================== the head -->
   <xsl:template match="log" mode="head">
     <xsl:variable name="lv" select="guide/level[@n = current()/@level]"/>
@@ -132,6 +151,10 @@
             <xsl:with-param name="name" select="$lv/@name"/>
           </xsl:call-template>
         </strong>
+        <xsl:if test="@role = 'guardian' or @role = 'youth'">
+          <xsl:text> </xsl:text>
+          <span class="level-plain"><xsl:call-template name="level-plain"><xsl:with-param name="n" select="@level"/></xsl:call-template></span>
+        </xsl:if>
         <xsl:if test="@level-since">
           <xsl:text> </xsl:text>
           <xsl:variable name="since"><xsl:call-template name="date"><xsl:with-param name="d" select="@level-since"/></xsl:call-template></xsl:variable>
@@ -143,7 +166,12 @@
         <xsl:value-of select="@holder"/>
         <xsl:if test="@holder-unit"><xsl:text>, </xsl:text><xsl:value-of select="@holder-unit"/></xsl:if>
       </dd>
-      <dt><xsl:value-of select="i:t('Home unit')"/></dt>
+      <dt>
+        <xsl:choose>
+          <xsl:when test="@role = 'guardian' or @role = 'youth'"><xsl:value-of select="i:t('Started by')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('Home unit')"/></xsl:otherwise>
+        </xsl:choose>
+      </dt>
       <dd><xsl:value-of select="@home-unit"/></dd>
       <dt><xsl:value-of select="i:t('Status')"/></dt>
       <dd>
@@ -162,6 +190,18 @@
         <dd><xsl:call-template name="role"><xsl:with-param name="r" select="@role"/></xsl:call-template></dd>
       </xsl:if>
     </dl>
+  </xsl:template>
+
+  <!-- What a level means, in the family's words (the guide's names
+       are the services' own). -->
+  <xsl:template name="level-plain">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n = 0"><xsl:value-of select="i:t('(a worry is being looked into)')"/></xsl:when>
+      <xsl:when test="$n = 1"><xsl:value-of select="i:t('(the kindergarten or school helps on its own)')"/></xsl:when>
+      <xsl:when test="$n = 2"><xsl:value-of select="i:t('(several services work together with you)')"/></xsl:when>
+      <xsl:when test="$n = 3"><xsl:value-of select="i:t('(many services work closely together with you)')"/></xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================ the handover -->
@@ -335,8 +375,20 @@
       <xsl:when test="$form = 'evaluation' and ($l/@role = 'holder' or $l/measures/measure[@mine])">
         <p class="step-tool"><a class="{$cls}" href="#measures"><xsl:value-of select="i:t('Evaluate the measures')"/></a></p>
       </xsl:when>
+      <!-- "Clarify the holder and which services take part": mostly
+           the holder stays and asks the others in; handing over is the
+           exception, offered beside it, never as the big button. -->
+      <xsl:when test="$form = 'handover' and $r/@manage">
+        <p class="step-tool">
+          <a class="{$cls}" href="#participants"><xsl:value-of select="i:t('Choose who takes part')"/></a>
+          <xsl:if test="$r/@handover and not($l/handover)">
+            <xsl:text> </xsl:text>
+            <a class="tool" href="/forms/handover?log={$l/@id}"><xsl:value-of select="i:t('or hand the log over to someone else')"/></a>
+          </xsl:if>
+        </p>
+      </xsl:when>
       <xsl:when test="$form = 'handover' and $r/@handover and not($l/handover)">
-        <p class="step-tool"><a class="{$cls}" href="/forms/handover?log={$l/@id}"><xsl:value-of select="i:t('Hand over the relay log')"/></a></p>
+        <p class="step-tool"><a class="tool" href="/forms/handover?log={$l/@id}"><xsl:value-of select="i:t('Hand over the relay log')"/></a></p>
       </xsl:when>
       <xsl:when test="($form = 'minutes') and $r/@minutes">
         <p class="step-tool"><a class="{$cls}" href="#meetings"><xsl:value-of select="i:t('Plan a meeting or write minutes')"/></a></p>
@@ -1109,7 +1161,7 @@
     <xsl:variable name="r" select="$l/rights"/>
     <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
       <section aria-labelledby="manage-title" id="manage">
-        <h2 id="manage-title"><xsl:value-of select="i:t('Manage the case')"/></h2>
+        <h2 id="manage-title"><xsl:call-template name="manage-title"/></h2>
         <xsl:if test="$r/@level">
           <xsl:call-template name="level-form"/>
         </xsl:if>
