@@ -580,7 +580,12 @@ h_concern_level(struct req *r)
 	else
 		snprintf(loc, sizeof(loc), "%s/concerns/%s", req_is_api(r) ?
 		    "/api/v1" : "", r->arg);
-	return resp_done_note(r, 200, loc, "level-decided");
+	/* Passed to a log the decider may not read: they are told no more
+	 * than that (to_log), here too. */
+	return resp_done_note(r, 200, loc, log_pid[0] != '\0' ?
+	    "level-decided" : strcmp(decision, "close") == 0 ?
+	    "concern-closed" : strcmp(decision, "1") == 0 ? "concern-level1" :
+	    "concern-passed");
 }
 
 /* ROUTE: GET /concerns/{id}/anonymous */

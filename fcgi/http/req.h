@@ -142,8 +142,9 @@ st_rc resp_cookie(struct req *r, const char *name, const char *value,
 st_rc resp_done(struct req *r, int status, const char *path) ST_MUST_CHECK;
 /*
  * As resp_done, and the page a browser is sent on to confirms what was
- * done and says what happens next (?done=note, in a status region: note
- * is one of view.c's done_codes). An API client gets <note> as well.
+ * done and says what happens next, in a status region (note is one of
+ * view.c's done_codes, carried by a short-lived cookie for that page
+ * only). An API client gets <note> as well.
  */
 st_rc resp_done_note(struct req *r, int status, const char *path,
     const char *note) ST_MUST_CHECK;

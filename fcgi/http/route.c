@@ -176,21 +176,27 @@ st_rc
 resp_done_note(struct req *r, int status, const char *path,
     const char *note)
 {
-	char loc[1024];
+	char v[512];
+	size_t plen;
 	xmlNodePtr n;
 	st_rc rc;
 
 	if (!req_is_api(r)) {
-		const char *hash = strchr(path, '#');
-		int plen = hash != NULL ? (int)(hash - path) :
-		    (int)strlen(path);
-
-		/* ?done= goes before a fragment (#measures) */
-		if (snprintf(loc, sizeof(loc), "%.*s%cdone=%s%s", plen, path,
-		    memchr(path, '?', (size_t)plen) != NULL ? '&' : '?', note,
-		    hash != NULL ? hash : "") >= (int)sizeof(loc))
-			return resp_redirect(r, path);
-		return resp_redirect(r, loc);
+		/*
+		 * The page the browser is sent on to says what was done: a
+		 * cookie for a minute, "note|path" (the path without query or
+		 * fragment), which that page alone reads and clears (view.c).
+		 * The address stays the resource's own.
+		 */
+		plen = strcspn(path, "?#");
+		if (view_done_known(note) && plen < 400 &&
+		    strcspn(path, ";, \"\\") >= plen) {
+			snprintf(v, sizeof(v), "%s|%.*s", note, (int)plen,
+			    path);
+			if ((rc = resp_cookie(r, DONE_COOKIE, v, 60)) != ST_OK)
+				return rc;
+		}
+		return resp_redirect(r, path);
 	}
 	if ((rc = resp_header(r, "Location", path)) != ST_OK)
 		return rc;

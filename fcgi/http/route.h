@@ -87,6 +87,8 @@ st_rc resp_not_found(struct req *r) ST_MUST_CHECK;
 #define LOGIN_COOKIE	"stafett_login"
 #define SESSION_COOKIE	"stafett_session"
 #define LANG_COOKIE	"stafett_lang"
+/* What an action did, for the page it leads to (resp_done_note). */
+#define DONE_COOKIE	"stafett_done"
 /* a browser that has logged in as a user before (auth.c) */
 #define DEVICE_COOKIE	"stafett_device"
 

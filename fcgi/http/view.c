@@ -17,6 +17,7 @@
 #include "log.h"
 #include "mem.h"
 #include "req.h"
+#include "route.h"
 #include "urlenc.h"
 #include "dates.h"
 #include "view.h"
@@ -136,14 +137,14 @@ view_doc(struct req *r, const char *root)
 }
 
 /*
- * The page's query without lang and done, so that the language links
+ * The page's query without lang, so that the language links
  * lead to the same page (the same draft, step or filter), not to a bare
  * path that has lost what the reader was looking at.
  */
 static void
 page_query(struct req *r, xmlNodePtr page)
 {
-	static const char *const skip[] = { "lang", "done", NULL };
+	static const char *const skip[] = { "lang", NULL };
 	struct buf b;
 
 	buf_init(&b, 8192);
@@ -154,18 +155,19 @@ page_query(struct req *r, xmlNodePtr page)
 }
 
 /*
- * What an action that worked says on the page it leads to (resp_done_note):
- * ?done=CODE, one of these, and the stylesheet says what was done and
- * what happens next. Any other value shows nothing.
+ * What an action that worked says on the page it leads to
+ * (resp_done_note): one of these codes, and the stylesheet says what was
+ * done and what happens next. Any other value shows nothing.
  */
 static const char *const done_codes[] = {
-	"close-requested", "consent-recorded", "consent-withdrawn",
+	"close-requested", "concern-closed", "concern-level1",
+	"concern-passed", "consent-recorded", "consent-withdrawn",
 	"draft-deleted", "evaluation-saved", "family-note-added",
-	"form-saved", "email-saved",
-	"handover-accepted", "handover-proposed", "handover-refused",
-	"handover-withdrawn", "level-decided", "log-closed", "measure-added",
-	"meeting-planned", "minutes-final", "minutes-saved", "note-added",
-	"participant-added", "participant-removed", "scan-uploaded", NULL
+	"form-saved", "handover-accepted", "handover-proposed",
+	"handover-refused", "handover-withdrawn", "level-decided",
+	"log-closed", "measure-added", "meeting-planned", "minutes-final",
+	"minutes-saved", "note-added", "participant-added",
+	"participant-removed", "scan-uploaded", NULL
 };
 
 int
@@ -179,13 +181,25 @@ view_done_known(const char *code)
 	return 0;
 }
 
+/*
+ * The cookie resp_done_note set, "code|path": shown on that page once,
+ * then cleared; on another page (a second tab) it waits its minute out.
+ */
 static void
 page_done(struct req *r, xmlNodePtr page)
 {
-	const char *code = fields_get(&r->qs, "done");
+	const char *v = req_cookie(r, DONE_COOKIE), *bar;
+	char code[64];
 
-	if (view_done_known(code))
-		view_attr(view_el(page, "done", NULL), "code", code);
+	if (v == NULL || (bar = strchr(v, '|')) == NULL ||
+	    (size_t)(bar - v) >= sizeof(code) || strcmp(bar + 1, r->path) != 0)
+		return;
+	snprintf(code, sizeof(code), "%.*s", (int)(bar - v), v);
+	if (!view_done_known(code))
+		return;
+	view_attr(view_el(page, "done", NULL), "code", code);
+	if (resp_cookie(r, DONE_COOKIE, "", 0) != ST_OK)
+		log_warn("cannot clear the confirmation cookie");
 }
 
 xmlNodePtr

@@ -459,7 +459,7 @@ class PaperConsent(unittest.TestCase):
                            "application/octet-stream")
         self.assertEqual(r.status, 303, r.text[:300])
         # the consent's page confirms it, in a status region
-        self.assertIn("done=scan-uploaded", r.header("Location"))
+        self.assertEqual(r.header("Location"), "/consents/%s#scan" % consent)
         page = holder.get(r.header("Location"))
         self.assertRegex(page.text, r'<div class="receipt done" role="status">'
                          r'<h2>Det signerte samtykket er lastet opp')

@@ -1,12 +1,16 @@
 """test_journeys.py: the everyday journeys have no dead ends, ask nothing
 the system knows, confirm every important action on the page it leads to,
 and keep the page and what was typed when the language is switched."""
+import datetime
+import http.cookiejar
+import secrets
 import re
 import unittest
 
-from caselog_fixtures import (add_participant, day, give_consent, login,
+from caselog_fixtures import (day, decide, give_consent, login, new_concern,
                               open_log, user_pid, xml_body)
-from stafett_test import api, count, csrf_of, sql_value, token
+from stafett_test import api, count, csrf_of, nin_for, sql_value, token
+
 
 
 def form_key(html):
@@ -34,7 +38,7 @@ class Confirmations(unittest.TestCase):
             ("csrf", holder.csrf("/logs/%s" % log)), ("level", "1"),
             ("reason", "Det går bedre.")])
         self.assertEqual(r.status, 303, r.text[:500])
-        self.assertIn("?done=level-decided", r.header("Location"))
+        self.assertEqual(r.header("Location"), "/logs/%s" % log)
         title, next_step = status_region(holder.get(r.header("Location")).text)
         self.assertEqual(title, "Nivået er bestemt")
         self.assertIn("Planlegg neste steg", next_step)
@@ -55,7 +59,7 @@ class Confirmations(unittest.TestCase):
             ("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
             ("confirm", "yes")])
         self.assertEqual(r.status, 303, r.text[:500])
-        self.assertIn("done=consent-withdrawn", r.header("Location"))
+        self.assertEqual(r.header("Location"), "/logs/%s" % log)
         page = holder.get(r.header("Location"))
         self.assertEqual(status_region(page.text)[0],
                          "Samtykket er trukket tilbake")
@@ -65,13 +69,48 @@ class Confirmations(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertIn("<note>level-decided</note>", r.text)
 
-    def test_unknown_code_says_nothing(self):
-        page = login("ansatt").get("/?done=consent-withdrawn")
-        self.assertIsNotNone(status_region(page.text))
-        for code in ("nonsense", "<script>", "consent-withdrawn2", ""):
-            page = login("ansatt").get("/?done=" + code)
+    def test_said_once_on_its_own_page(self):
+        holder = login("ansatt")
+        log, concern = open_log(holder, "Bare Én Gang", "2017-03-03")
+        r = holder.post("/logs/%s/notes" % log, [
+            ("csrf", holder.csrf("/logs/%s" % log)), ("kind", "note"),
+            ("text", "Et notat.")])
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(r.header("Location"), "/logs/%s" % log)
+        # another page first: it says nothing, and leaves it
+        self.assertIsNone(status_region(holder.get("/").text))
+        self.assertEqual(status_region(holder.get("/logs/%s" % log).text)[0],
+                         "Innlegget er lagt til i loggen")
+        # read again: said once
+        self.assertIsNone(status_region(holder.get("/logs/%s" % log).text))
+
+    def test_a_made_up_cookie_says_nothing(self):
+        c = login("ansatt")
+        log, _ = open_log(c, "Oppdiktet Kode", "2017-03-04")
+        for value in ("nonsense|/logs/%s" % log, "level-decided",
+                      "level-decided|/", "<b>|/logs/%s" % log):
+            c.jar.set_cookie(http.cookiejar.Cookie(
+                0, "stafett_done", value, None, False, "127.0.0.1", False,
+                False, "/", True, False, None, False, None, None, {}))
+            page = c.get("/logs/%s" % log)
             self.assertEqual(page.status, 200)
-            self.assertIsNone(status_region(page.text), code)
+            self.assertIsNone(status_region(page.text), value)
+
+    def test_passed_on_says_no_more(self):
+        """A concern passed to a log its author may not read: the
+        confirmation tells no more than the page does."""
+        nin = nin_for(datetime.date(2015, 5, 5),
+                      individual=500 + secrets.randbelow(400))
+        holder = login("ansatt")
+        open_log(holder, "Videresendt Barn", "2015-05-05", nin=nin)
+        other = login("laerer")
+        concern = new_concern(other, "Videresendt Barn", nin=nin)
+        r = decide(other, concern, "2", "Trenger samarbeid.")
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(r.header("Location"), "/concerns/%s" % concern)
+        title, next_step = status_region(other.get(r.header("Location")).text)
+        self.assertEqual(title, "Bekymringen er sendt videre")
+        self.assertNotIn("logg", next_step.lower())
 
     def test_handover_answered(self):
         holder = login("ansatt")
@@ -85,7 +124,7 @@ class Confirmations(unittest.TestCase):
             ("/handover/reason", "Helsestasjonen leder tiltakene."),
             ("/handover/planned_date", day(0)), ("_action", "submit")])
         self.assertEqual(r.status, 303, r.text[:2000])
-        self.assertIn("done=handover-proposed", r.header("Location"))
+        self.assertRegex(r.header("Location"), r"^/handovers/[A-Za-z0-9_-]{22}$")
         self.assertEqual(status_region(holder.get(r.header("Location")).text)[0],
                          "Overføringen er foreslått")
         handover = re.search(r"/handovers/([A-Za-z0-9_-]{22})",
@@ -94,8 +133,7 @@ class Confirmations(unittest.TestCase):
         r = nurse.post("/handovers/%s/accept" % handover,
                        [("csrf", nurse.csrf("/handovers/%s" % handover))])
         self.assertEqual(r.status, 303, r.text[:500])
-        self.assertEqual(r.header("Location"),
-                         "/logs/%s?done=handover-accepted" % log)
+        self.assertEqual(r.header("Location"), "/logs/%s" % log)
         self.assertEqual(status_region(nurse.get(r.header("Location")).text)[0],
                          "Du har tatt over stafettloggen")
 
@@ -164,7 +202,8 @@ class NothingAskedTwice(unittest.TestCase):
             ("/evaluation/observed", "Roligere."),
             ("/evaluation/next_step", "end"), ("_action", "submit")])
         self.assertEqual(r.status, 303, r.text[:3000])
-        self.assertIn("done=evaluation-saved", r.header("Location"))
+        self.assertEqual(status_region(holder.get(r.header("Location")).text)[0],
+                         "Evalueringen er lagret")
         stored = sql_value(
             "SELECT s.instance FROM form_submission s WHERE s.form_id ="
             " 'evaluation' ORDER BY s.id DESC LIMIT 1")
@@ -177,9 +216,8 @@ class Language(unittest.TestCase):
     def test_links_keep_the_page(self):
         holder = login("ansatt")
         log, _ = open_log(holder, "Språk Side", "2016-08-08")
-        page = holder.get("/forms/consent?log=%s" % log)
-        # not a form page's form: a link with the query kept
-        page = holder.get("/logs/%s?done=note-added" % log)
+        # not a form page: links, with the page's query kept
+        page = holder.get("/logs/%s" % log)
         self.assertIn('href="/logs/%s?lang=nn"' % log, page.text)
         self.assertIn('href="/logs/%s?lang=en"' % log, page.text)
         page = holder.get("/?x=%C3%A5%20b&lang=en")

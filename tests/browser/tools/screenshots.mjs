@@ -1,35 +1,93 @@
-// screenshots.mjs: the README's pictures (scripts/screenshots starts the
-// stack and says where they go): the demo relay log as its holder sees
-// it, and the concern form, in Norwegian at a laptop's width. Not a
-// test: it lives below tests/browser to use its packages and helpers.
-import { mkdirSync } from 'node:fs';
+// screenshots.mjs: pictures of the main journeys (scripts/screenshots
+// starts a stack with the demo data and says where they go), so the
+// pages can be looked at, not only read about: each person's start page
+// and their step of the journey, in Norwegian, at a laptop's width, and
+// the same pages at a phone's. Not a test: it lives below tests/browser
+// to use its packages and helpers. docs/screenshots.md lists them.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, goto, launch, login, newContext } from '../lib.mjs';
 
 const out = process.env.STAFETT_OUT;
-const user = process.env.STAFETT_USER;
-const pw = process.env.STAFETT_PASSWORD;
-if (!out || !user || !pw)
-	fail('STAFETT_OUT, STAFETT_USER and STAFETT_PASSWORD are needed');
+const pws = JSON.parse(process.env.STAFETT_TEST_PASSWORDS || '{}');
+if (!out || !pws.ansatt)
+	fail('STAFETT_OUT and STAFETT_TEST_PASSWORDS are needed');
 mkdirSync(out, { recursive: true });
+
+const shots = [];
+
+async function shoot(page, name, what, { full = false } = {}) {
+	const file = `${name}.png`;
+	await page.screenshot({ path: join(out, file), fullPage: full });
+	shots.push({ file, what });
+	console.log(`screenshots: ${join(out, file)}`);
+}
+
+// The demo log's address, from the holder's start page.
+async function demoLog(page) {
+	const href = await page.locator('main a[href^="/logs/"]').first().getAttribute('href');
+	if (!href)
+		fail('no relay log on the holder’s start page');
+	return href.split('#')[0].split('?')[0];
+}
 
 const browser = await launch();
 try {
-	const context = await newContext(browser, {
-		viewport: { width: 1280, height: 800 } });
-	const page = await context.newPage();
-	await login(page, user, { pw });
-	// the start page lists the holder's logs; the demo has one
-	const link = page.locator('a[href^="/logs/"]').first();
-	const href = await link.getAttribute('href');
-	if (!href)
-		fail('no relay log on the start page of ' + user);
-	// the log's own address, not a place in it (#measures)
-	await goto(page, href.split('#')[0]);
-	await page.screenshot({ path: join(out, 'log.png') });
-	await goto(page, '/forms/concern');
-	await page.screenshot({ path: join(out, 'concern.png') });
-	console.log(`screenshots: ${join(out, 'log.png')} ${join(out, 'concern.png')}`);
+	for (const [width, suffix] of [[1280, ''], [390, '-phone']]) {
+		const person = async (user) => {
+			const context = await newContext(browser, {
+				viewport: { width, height: width > 500 ? 800 : 844 } });
+			const page = await context.newPage();
+			await login(page, user, { pw: pws[user] });
+			return page;
+		};
+		const at = width > 500 ? 'at a laptop’s width' : 'on a phone';
+
+		const holder = await person('ansatt');
+		await shoot(holder, `home${suffix}`,
+			`The kindergarten teacher’s start page ${at}: her measures, meetings, relay logs and concerns, and the button to write down a concern.`);
+		const log = await demoLog(holder);
+		await goto(holder, log);
+		await shoot(holder, `log${suffix}`,
+			`The demo relay log as its holder sees it ${at}: the child, the level, the holder, and where the case stands in the action guide with the next step.`);
+		await goto(holder, '/forms/concern');
+		await shoot(holder, `concern${suffix}`,
+			`The concern form ${at}: the reminder to phone 112 or the emergency service first, and the first fields.`);
+		await goto(holder, `/forms/handover?log=${log.split('/')[2]}`);
+		await shoot(holder, `handover${suffix}`,
+			`The handover form ${at}: the new holder is chosen from a list, once.`);
+		await goto(holder, `${log}?done=level-decided`);
+		await shoot(holder, `confirmed${suffix}`,
+			`A confirmation ${at}: what was done and what happens next, on the page the action led to.`);
+
+		const guardian = await person('forelder');
+		await goto(guardian, log);
+		await shoot(guardian, `guardian-log${suffix}`,
+			`The same relay log as the guardian sees it ${at}: the level in plain words, and who to talk to.`);
+
+		const leader = await person('leder');
+		await shoot(leader, `leader-home${suffix}`,
+			`The kindergarten leader’s start page ${at}: concerns in the unit to decide about.`);
+
+		const admin = await person('admin');
+		await shoot(admin, `admin-home${suffix}`,
+			`The administrator’s start page ${at}: what they manage; they see no child’s case.`);
+
+		await goto(holder, `${log}?lang=nn`);
+		await shoot(holder, `log-nynorsk${suffix}`,
+			`The relay log in nynorsk ${at}.`);
+		await goto(holder, `${log}?lang=nb`);
+		for (const p of [holder, guardian, leader, admin])
+			await p.context().close();
+	}
+	// The list the documentation shows them from.
+	const md = ['# Screenshots', '',
+		'The main journeys, made by `make screenshots` from a stack with the',
+		'demo data (`scripts/screenshots`). Look at them before and after a',
+		'change to the pages.', ''];
+	for (const s of shots)
+		md.push(`![${s.what}](img/${s.file})`, '', s.what, '');
+	writeFileSync(join(out, '..', 'screenshots.md'), md.join('\n'));
 } finally {
 	await browser.close();
 }
