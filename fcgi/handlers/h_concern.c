@@ -217,7 +217,7 @@ enum { CL_ID, CL_UNIT, CL_AUTHOR, CL_CHILD, CL_ANONYMOUS, CL_LEVEL,
 	CL_STATUS, CL_LOG, CL_DEADLINE };
 
 /*
- * Level 2 or 3 for a child with no open log: a new log, held by the one
+ * Level 1, 2 or 3 for a child with no open log: a new log, held by the one
  * who decided. In the caller's transaction.
  */
 static st_rc
@@ -255,7 +255,7 @@ new_log(struct req *r, long long concern_id, long long unit_id,
 }
 
 /*
- * Level 2 or 3 for a child whose open log l the decider may read: the
+ * Level 1, 2 or 3 for a child whose open log l the decider may read: the
  * concern joins it. Only those who may change the log's level (its
  * holder, the leader of its unit) raise it with the concern.
  */
@@ -287,7 +287,7 @@ join_log(struct req *r, const struct caselog *l, long long concern_id,
 }
 
 /*
- * Level 2 or 3 for a child whose open log l the decider may not read:
+ * Level 1, 2 or 3 for a child whose open log l the decider may not read:
  * the concern is passed to it. Its holder and the leader of its unit are
  * told and decide; the author is told only that it was passed on (the
  * event on the concern says no more), and the log is not changed.
@@ -328,7 +328,9 @@ out:
 }
 
 /*
- * Level 2 or 3: the child's relay log. A new one when the child has
+ * Level 1, 2 or 3: the child's relay log, where the measures are
+ * planned and evaluated (at level 1 in the unit's own service, with its
+ * own people). A new one when the child has
  * none open; the open one when the decider may read it; otherwise the
  * concern is passed to it, so that an identity number never opens a
  * child's log to someone outside it. *log_pid is set when the concern
@@ -393,7 +395,7 @@ decide(struct req *r, long long want_level, const char *decision,
 	struct buf text = BUF_INIT(4400);
 	char deadline[DATE_SIZE];
 	struct db_val p[4];
-	struct db_res res, days;
+	struct db_res res;
 	long long id, child_id, level, unit_id;
 	st_rc rc;
 
@@ -424,31 +426,12 @@ decide(struct req *r, long long want_level, const char *decision,
 		    NULL)) != ST_OK)
 			return rc;
 	}
-	if (strcmp(decision, "close") == 0 || strcmp(decision, "1") == 0) {
-		int close = strcmp(decision, "close") == 0;
-		long long d = 90;
-
-		p[0] = DV_INT(1);
-		if (!close && (rc = db_query(db, STMT_GUIDE_LEVEL_DAYS, p, 1, 1,
-		    &days)) == ST_OK) {
-			if (db_get(&days, 0, 0) != NULL)
-				d = db_get_int(&days, 0, 0);
-			db_res_release(&days);
-		} else if (!close)
-			return rc;
-		if (close) {
-			p[0] = DV_INT(level);
-			p[1] = DV_STR("closed");
-			/* the deadline is kept as it was */
-			rc = buf_addf(&text, _("Closed at level %lld: %s"),
-			    level, reason);
-		} else {
-			p[0] = DV_INT(1);
-			p[1] = DV_STR("open");
-			rc = buf_addf(&text, _("Level %lld to level 1, measures in own service: %s"),
-			    level, reason);
-			dates_add(deadline, (int)d);
-		}
+	if (strcmp(decision, "close") == 0) {
+		p[0] = DV_INT(level);
+		p[1] = DV_STR("closed");
+		/* the deadline is kept as it was */
+		rc = buf_addf(&text, _("Closed at level %lld: %s"), level,
+		    reason);
 		if (rc != ST_OK)
 			goto out;
 		p[2] = DV_STR(deadline);
@@ -523,7 +506,7 @@ h_concern_level(struct req *r)
 	if (reason == NULL || *reason == '\0' || strlen(reason) > 4000)
 		return decision_error(r, "reason",
 		    _("Say why (at most 4000 characters)."));
-	if (decision[0] >= '2' && decision[0] <= '3' && anonymous) {
+	if (decision[0] >= '1' && decision[0] <= '3' && anonymous) {
 		struct nin_info info;
 
 		if (cname == NULL || *cname == '\0' || strlen(cname) > 200)
@@ -553,7 +536,7 @@ h_concern_level(struct req *r)
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
 		child_new = 0;
-		if (anonymous && decision[0] >= '2' && decision[0] <= '3')
+		if (anonymous && decision[0] >= '1' && decision[0] <= '3')
 			rc = concern_child(r, cname, cnin != NULL ? cnin : "",
 			    cbirth != NULL ? cbirth : "", &child_new);
 		if (rc == ST_OK)
@@ -584,8 +567,7 @@ h_concern_level(struct req *r)
 	 * than that (to_log), here too. */
 	return resp_done_note(r, 200, loc, log_pid[0] != '\0' ?
 	    "level-decided" : strcmp(decision, "close") == 0 ?
-	    "concern-closed" : strcmp(decision, "1") == 0 ? "concern-level1" :
-	    "concern-passed");
+	    "concern-closed" : "concern-passed");
 }
 
 /* ROUTE: GET /concerns/{id}/anonymous */

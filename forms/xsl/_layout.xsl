@@ -122,7 +122,6 @@
         <xsl:choose>
           <xsl:when test="@code = 'close-requested'"><xsl:value-of select="i:t('You have asked for the relay log to be closed')"/></xsl:when>
           <xsl:when test="@code = 'concern-closed'"><xsl:value-of select="i:t('The concern is closed')"/></xsl:when>
-          <xsl:when test="@code = 'concern-level1'"><xsl:value-of select="i:t('The concern is at level 1: measures in your own service')"/></xsl:when>
           <xsl:when test="@code = 'concern-passed'"><xsl:value-of select="i:t('The concern is passed on')"/></xsl:when>
           <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The consent is recorded')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('The consent is withdrawn')"/></xsl:when>
@@ -151,7 +150,6 @@
         <xsl:choose>
           <xsl:when test="@code = 'close-requested'"><xsl:value-of select="i:t('The holder has been told, and answers you in the log. Until then it stays open.')"/></xsl:when>
           <xsl:when test="@code = 'concern-closed'"><xsl:value-of select="i:t('Nothing more is done with it. If the worry comes back, write down a new concern.')"/></xsl:when>
-          <xsl:when test="@code = 'concern-level1'"><xsl:value-of select="i:t('Plan the measures with the guardians and the child, and evaluate them by the date shown.')"/></xsl:when>
           <xsl:when test="@code = 'concern-passed'"><xsl:value-of select="i:t('The people responsible for the child’s follow-up decide what happens next. You are told when they answer.')"/></xsl:when>
           <xsl:when test="@code = 'consent-recorded'"><xsl:value-of select="i:t('The services it names may now take part in the relay log. The guardians can read it and withdraw it at any time.')"/></xsl:when>
           <xsl:when test="@code = 'family-note-added'"><xsl:value-of select="i:t('The holder and everyone with access to the log can read it. The holder is also told by e-mail, if they have asked for it.')"/></xsl:when>

@@ -4,7 +4,7 @@
   its notices to partners with their true state (a report of concern
   nobody can receive is called out at the top), its timeline, and for
   its author and the unit's leader the decision
-  (close, level 1, or level 2 or 3, which opens the child's relay log;
+  (close, or level 1, 2 or 3, which opens the child's relay log;
   an anonymous concern then needs the child's identity) and the record
   of an anonymous team discussion. View: h_concern.c; after a refused
   decision <error field> and <typed name> (never the identity number).
@@ -107,7 +107,14 @@
         <xsl:if test="$c/@created">, <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@created"/></xsl:call-template></xsl:if>
       </dd>
       <xsl:if test="$c/@status = 'open'">
-        <dt><xsl:value-of select="i:t('Decide by')"/></dt>
+        <!-- At level 1 (a concern decided so before level 1 opened a
+             relay log) the date is when its measures are evaluated. -->
+        <dt>
+          <xsl:choose>
+            <xsl:when test="$c/@level = '1'"><xsl:value-of select="i:t('Evaluate by')"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="i:t('Decide by')"/></xsl:otherwise>
+          </xsl:choose>
+        </dt>
         <dd>
           <xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template>
           <xsl:if test="$c/@overdue"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Past deadline')"/></strong></xsl:if>
@@ -191,7 +198,7 @@
               <xsl:with-param name="value" select="'1'"/>
               <xsl:with-param name="id" select="'decision-decision-1'"/>
               <xsl:with-param name="chosen" select="$chosen"/>
-              <xsl:with-param name="label" select="i:t('Level 1: measures in your own service')"/>
+              <xsl:with-param name="label" select="i:t('Level 1: measures in your own service; opens the child’s relay log to plan and evaluate them')"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:call-template name="decision-choice">
@@ -221,8 +228,8 @@
         </xsl:call-template>
         <xsl:if test="$c/@anonymous">
           <fieldset class="group">
-            <legend><xsl:value-of select="i:t('The child (for level 2 and 3)')"/></legend>
-            <p class="hint"><xsl:value-of select="i:t('A relay log is about a named child, so level 2 and 3 need the child’s name and either the national identity number or the date of birth. Leave these empty to close or for level 1.')"/></p>
+            <legend><xsl:value-of select="i:t('The child (for level 1, 2 and 3)')"/></legend>
+            <p class="hint"><xsl:value-of select="i:t('A relay log is about a named child, so level 1, 2 and 3 need the child’s name and either the national identity number or the date of birth. Leave these empty to close.')"/></p>
             <xsl:call-template name="field">
               <xsl:with-param name="id" select="'decision-child_name'"/>
               <xsl:with-param name="name" select="'child_name'"/>

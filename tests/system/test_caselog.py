@@ -30,18 +30,23 @@ class RelayLogScenario(unittest.TestCase):
         self.assertEqual(r.status, 422, r.text[:500])
         r = decide(holder, concern, "1", "")
         self.assertEqual(r.status, 422)     # a reason is required
-        r = decide(holder, concern, "1", "Tiltak i barnehagen først.")
-        self.assertEqual(r.status, 303, r.text[:500])
-        self.assertEqual(sql_value("SELECT level FROM concern WHERE id = %d"
-                                   % cid), "1")
         # another employee of the unit may not decide; the leader may see
         other = login("ansatt2")
-        self.assertIn(decide(other, concern, "2").status, (403, 404))
-        r = decide(holder, concern, "2", "Foreldrene ønsker samarbeid.")
+        self.assertIn(decide(other, concern, "1").status, (403, 404))
+        # level 1 opens the log, where the own service's measures are
+        # planned and evaluated
+        r = decide(holder, concern, "1", "Tiltak i barnehagen først.")
         self.assertEqual(r.status, 303, r.text[:500])
         log = re.search(r"/logs/([A-Za-z0-9_-]{22})",
                         r.header("Location")).group(1)
         lid = log_row_id(log)
+        self.assertEqual(sql_value("SELECT level FROM relay_log WHERE id = %d"
+                                   % lid), "1")
+        # ... and the case climbs in it, nothing typed again
+        r = holder.post("/logs/%s/level" % log, [
+            ("csrf", holder.csrf("/logs/%s" % log)), ("level", "2"),
+            ("reason", "Foreldrene ønsker samarbeid.")])
+        self.assertEqual(r.status, 303, r.text[:500])
         self.assertEqual(sql_value(
             "SELECT CONCAT(level, status, holder_id) FROM relay_log"
             " WHERE id = %d" % lid), "2open%d" % user_id("ansatt"))
