@@ -90,4 +90,17 @@ st_rc h_notice_confirm_form(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_confirm(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_cancel(struct req *r) ST_MUST_CHECK;
 
+/* h_unit.c, h_person.c: units and the people who log in
+ * (administrators) */
+st_rc h_unit_list(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_add(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_show(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_update(struct req *r) ST_MUST_CHECK;
+st_rc h_person_list(struct req *r) ST_MUST_CHECK;
+st_rc h_person_add(struct req *r) ST_MUST_CHECK;
+st_rc h_person_show(struct req *r) ST_MUST_CHECK;
+st_rc h_person_update(struct req *r) ST_MUST_CHECK;
+st_rc h_person_deactivate(struct req *r) ST_MUST_CHECK;
+st_rc h_person_reactivate(struct req *r) ST_MUST_CHECK;
+
 #endif
