@@ -100,6 +100,7 @@ static const struct {
 	{ "POST", "/api/v1/notices/{id}/confirm", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/settings/email", PERM_USER, CSRF_NONE },
 	{ "POST", "/settings/email", PERM_USER, CSRF_SESSION },
+	{ "POST", "/settings/email/address", PERM_USER, CSRF_SESSION },
 	{ "GET", "/admin/partners", PERM_ADMIN, CSRF_NONE },
 	{ "POST", "/admin/partners", PERM_ADMIN, CSRF_SESSION },
 	{ "GET", "/admin/partners/{id}", PERM_ADMIN, CSRF_NONE },

@@ -74,9 +74,10 @@ st_rc h_minutes_show(struct req *r) ST_MUST_CHECK;
 /* h_receipt.c: partners' answers to notices */
 st_rc h_receipt(struct req *r) ST_MUST_CHECK;
 
-/* h_settings.c: a person's own e-mail choices */
+/* h_settings.c: a person's own e-mail address and choices */
 st_rc h_settings_show(struct req *r) ST_MUST_CHECK;
 st_rc h_settings_save(struct req *r) ST_MUST_CHECK;
+st_rc h_settings_address(struct req *r) ST_MUST_CHECK;
 
 /* h_partner.c: the partner registry and its queues (administrators) */
 st_rc h_partner_list(struct req *r) ST_MUST_CHECK;

@@ -167,6 +167,8 @@ static const struct route routes[] = {
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/settings/email", h_settings_save, PERM_USER,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/settings/email/address", h_settings_address, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	/* partners and their queues: the administrator's */
 	{ "GET", "/admin/partners", h_partner_list, PERM_ADMIN,
 	    CSRF_NONE, BODY_NONE, 0 },
@@ -419,6 +421,11 @@ static const struct {
 		"e-mail." },
 	{ h_settings_save,
 		"Saves the e-mail settings." },
+	{ h_settings_address,
+		"Changes the user's own e-mail address (field email; empty "
+		"removes it, and then no e-mail is sent). 422 with the "
+		"address as typed when it is not one the mailer can send "
+		"to. Audited." },
 	{ h_partner_list,
 		"The partners (BUP, NAV, child welfare, ...): their "
 		"endpoints, which secrets are in place, and the notices "
