@@ -3,7 +3,7 @@
   people.xsl: the people who log in (employees, leaders and
   administrators) for the administrator: a search, each person with
   their role, unit, e-mail address and whether they can log in, and the
-  form to add one. Guardians and youths are not here: their accounts
+  form to add one (a deactivated person is marked so). Guardians and youths are not here: their accounts
   belong to children's cases. Passwords are set on the server. View:
   h_person.c (<people q? more?><person id username name role unit?
   unit-name? email? active created/></people>, <units><unit id name
@@ -66,10 +66,8 @@
             <caption class="visually-hidden"><xsl:value-of select="i:t('People by name, those who can log in first')"/></caption>
             <thead>
               <tr>
-                <th scope="col"><xsl:value-of select="i:t('Name')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('Role')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Person')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('Unit')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('State')"/></th>
               </tr>
             </thead>
             <tbody>
@@ -77,16 +75,22 @@
                 <tr>
                   <th scope="row">
                     <a href="/admin/people/{@id}"><xsl:value-of select="@name"/></a>
-                    <div class="small-ref"><xsl:value-of select="@username"/></div>
+                    <xsl:if test="@active != 'true'">
+                      <xsl:text> </xsl:text>
+                      <xsl:call-template name="person-state"/>
+                    </xsl:if>
+                    <div class="small-ref">
+                      <xsl:call-template name="role-name"><xsl:with-param name="r" select="@role"/></xsl:call-template>
+                      <xsl:text> · </xsl:text>
+                      <code><xsl:value-of select="@username"/></code>
+                    </div>
                   </th>
-                  <td><xsl:call-template name="role-name"><xsl:with-param name="r" select="@role"/></xsl:call-template></td>
                   <td>
                     <xsl:choose>
                       <xsl:when test="@unit"><a href="/admin/units/{@unit}"><xsl:value-of select="@unit-name"/></a></xsl:when>
                       <xsl:otherwise><span class="none"><xsl:value-of select="i:t('No unit')"/></span></xsl:otherwise>
                     </xsl:choose>
                   </td>
-                  <td><xsl:call-template name="person-state"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>

@@ -45,10 +45,8 @@
             <caption class="visually-hidden"><xsl:value-of select="i:t('Units by name')"/></caption>
             <thead>
               <tr>
-                <th scope="col"><xsl:value-of select="i:t('Name')"/></th>
+                <th scope="col"><xsl:value-of select="i:t('Unit')"/></th>
                 <th scope="col"><xsl:value-of select="i:t('Kind of unit')"/></th>
-                <th scope="col"><xsl:value-of select="i:t('Code')"/></th>
-                <th scope="col" class="num"><xsl:value-of select="i:t('People')"/></th>
               </tr>
             </thead>
             <tbody>
@@ -60,10 +58,13 @@
                       <xsl:text> </xsl:text>
                       <span class="tag info"><xsl:value-of select="i:t('External')"/></span>
                     </xsl:if>
+                    <div class="small-ref">
+                      <code><xsl:value-of select="@code"/></code>
+                      <xsl:text> · </xsl:text>
+                      <xsl:value-of select="i:t('people: {0}', @people)"/>
+                    </div>
                   </th>
                   <td><xsl:call-template name="service"><xsl:with-param name="code" select="@kind"/></xsl:call-template></td>
-                  <td><code><xsl:value-of select="@code"/></code></td>
-                  <td class="num"><xsl:value-of select="@people"/></td>
                 </tr>
               </xsl:for-each>
             </tbody>
