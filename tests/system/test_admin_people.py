@@ -250,6 +250,11 @@ class AdminPeopleTest(unittest.TestCase):
         found = self.admin.get("/admin/people?q=" + good["username"])
         self.assertIn('href="/admin/people/%s"' % pid, found.text)
         self.assertNotIn("Ingrid Solberg", found.text)
+        # a search's % and _ are the characters, not wildcards
+        for q in ("%25", "_"):
+            found = self.admin.get("/admin/people?q=" + q)
+            self.assertEqual(found.status, 200)
+            self.assertIn("Nobody found.", found.text)
         # an administrator needs no unit
         pid2, f2 = self.add_person(role="admin", unit="")
         self.assertEqual(user_row(pid2, "role, unit_id IS NULL"),
