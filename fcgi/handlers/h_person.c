@@ -182,15 +182,14 @@ list_page(struct req *r, int status, const char *field, const char *message)
 
 /*
  * One person: what they are, whether they can log in (sessions and
- * tokens now), the form to change them, and deactivation (confirm: the
- * browser asks first) or reactivation. form names the form an error is
- * about: "edit" or "access".
+ * tokens now), the form to change them, and deactivation (the browser
+ * asks first: ?deactivate=confirm) or reactivation. form names the form
+ * an error is about: "edit" or "access".
  */
 static st_rc
 show_page(struct req *r, int status, const char *form, const char *field,
     const char *message)
 {
-	const char *done = fields_get(&r->qs, "done");
 	const char *ask = fields_get(&r->qs, "deactivate");
 	const struct conf *cfg = r->w->cfg;
 	struct db_val p[3];
@@ -221,11 +220,6 @@ show_page(struct req *r, int status, const char *form, const char *field,
 		return rc;
 	if (field != NULL)
 		error_el(r, root, form, field, message);
-	else if (!req_is_api(r) && done != NULL &&
-	    (strcmp(done, "added") == 0 || strcmp(done, "saved") == 0 ||
-	    strcmp(done, "deactivated") == 0 ||
-	    strcmp(done, "reactivated") == 0))
-		view_attr(view_el(root, "done", NULL), "what", done);
 	else if (!req_is_api(r) && ask != NULL && strcmp(ask, "confirm") == 0)
 		view_el(root, "confirm-deactivate", NULL);
 	return view_send(r, status, root);
@@ -322,7 +316,8 @@ username_taken(struct req *r, const char *username, long long self,
 /*
  * The end of a change to a person begun with db_begin (rc: how it
  * went): its audit row and the commit, or the rollback of both, then
- * the answer. Who may work in stafett, in which unit and role, decides
+ * the answer: the person's page, which confirms what was done (note, a
+ * code of view.c's). Who may work in stafett, in which unit and role, decides
  * who can be given a child's case: every change of it is recorded with
  * who made it. This worker's forms list the staff afresh; the others
  * within a minute (codelists.h).
@@ -342,11 +337,8 @@ commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
 		return rc;
 	}
 	codelists_stale(r->w->codes);
-	if (req_is_api(r))
-		snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
-	else
-		snprintf(loc, sizeof(loc), "%s/%s?done=%s", base(r), pid, done);
-	return resp_done(r, status, loc);
+	snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
+	return resp_done_note(r, status, loc, done);
 }
 
 static const char *
@@ -394,7 +386,7 @@ h_person_add(struct req *r)
 		return list_page(r, 422, "username", taken_message());
 	}
 	return commit_change(r, rc, "create", (long long)rowid, 201, id,
-	    "added");
+	    "person-added");
 }
 
 /*
@@ -497,7 +489,8 @@ h_person_update(struct req *r)
 		db_rollback(&r->w->db);
 		return show_page(r, 422, "edit", "username", taken_message());
 	}
-	return commit_change(r, rc, "update", rowid, 200, r->arg, "saved");
+	return commit_change(r, rc, "update", rowid, 200, r->arg,
+	    "person-saved");
 }
 
 /*
@@ -540,7 +533,7 @@ h_person_deactivate(struct req *r)
 	}
 	rc = account_deactivate(r, rowid, &changed);
 	return commit_change(r, rc, "update", rowid, 200, r->arg,
-	    "deactivated");
+	    "person-deactivated");
 }
 
 /* ROUTE: POST /admin/people/{id}/reactivate */
@@ -558,5 +551,5 @@ h_person_reactivate(struct req *r)
 		return rc;
 	rc = account_reactivate(r, rowid, &changed);
 	return commit_change(r, rc, "update", rowid, 200, r->arg,
-	    "reactivated");
+	    "person-reactivated");
 }

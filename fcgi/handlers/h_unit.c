@@ -101,7 +101,6 @@ list_page(struct req *r, int status, const char *field, const char *message)
 static st_rc
 show_page(struct req *r, int status, const char *field, const char *message)
 {
-	const char *done = fields_get(&r->qs, "done");
 	struct db_res res, people;
 	struct db_val p[1];
 	xmlNodePtr root, u, list, n;
@@ -139,9 +138,6 @@ show_page(struct req *r, int status, const char *field, const char *message)
 	db_res_release(&people);
 	if (field != NULL)
 		error_el(r, root, "edit", field, message);
-	else if (!req_is_api(r) && done != NULL &&
-	    (strcmp(done, "added") == 0 || strcmp(done, "saved") == 0))
-		view_attr(view_el(root, "done", NULL), "what", done);
 	return view_send(r, status, root);
 }
 
@@ -172,7 +168,8 @@ yes(const char *v)
 /*
  * The end of a change to a unit begun with db_begin (rc: how it went):
  * its audit row and the commit, or the rollback of both, then the
- * answer. A unit holds no child's data, but who may be given access to a
+ * answer: the unit's page, which confirms what was done (note, a code
+ * of view.c's). A unit holds no child's data, but who may be given access to a
  * case depends on the unit a person works in and its kind: who changed
  * it is recorded as every administrative change is. This worker's forms
  * list the units afresh; the others within a minute (codelists.h).
@@ -192,11 +189,8 @@ commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
 		return rc;
 	}
 	codelists_stale(r->w->codes);
-	if (req_is_api(r))
-		snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
-	else
-		snprintf(loc, sizeof(loc), "%s/%s?done=%s", base(r), pid, done);
-	return resp_done(r, status, loc);
+	snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
+	return resp_done_note(r, status, loc, done);
 }
 
 /* ROUTE: POST /admin/units */
@@ -256,7 +250,7 @@ h_unit_add(struct req *r)
 		    _("Another unit has this code already. Codes are unique."));
 	}
 	return commit_change(r, rc, "create", (long long)rowid, 201, id,
-	    "added");
+	    "unit-added");
 }
 
 /* ROUTE: POST /admin/units/{id} */
@@ -304,5 +298,6 @@ h_unit_update(struct req *r)
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
 	rc = db_exec(&r->w->db, STMT_UNIT_UPDATE, p, 4, NULL, NULL);
-	return commit_change(r, rc, "update", rowid, 200, r->arg, "saved");
+	return commit_change(r, rc, "update", rowid, 200, r->arg,
+	    "unit-saved");
 }

@@ -8,9 +8,9 @@
   deactivates themself or changes their own role. No child's data: of
   the relay logs a person holds, only how many. View: h_person.c
   (<person id username name role unit? unit-name? email? active created
-  sessions tokens holds self?/>, <units/>, <done what/> after a change,
-  <confirm-deactivate/> to confirm, <error form="edit|access" field>
-  and <typed> after a refusal).
+  sessions tokens holds self?/>, <units/>, <confirm-deactivate/> to
+  confirm, <error form="edit|access" field> and <typed> after a
+  refusal; what a change did is said by _layout.xsl's done).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,7 +34,6 @@
     <xsl:call-template name="error-summary">
       <xsl:with-param name="title" select="i:t('The change was not saved. Correct this:')"/>
     </xsl:call-template>
-    <xsl:apply-templates select="done"/>
     <xsl:if test="confirm-deactivate and $p/@active = 'true' and not($p/@self)">
       <section class="confirm" aria-labelledby="confirm-title" id="confirm">
         <h2 id="confirm-title" tabindex="-1"><xsl:value-of select="i:t('Are you sure you want to deactivate {0}?', $p/@name)"/></h2>
@@ -144,29 +143,5 @@
         </xsl:choose>
       </div>
     </section>
-  </xsl:template>
-
-  <!-- What the last change did, and what happens next. -->
-  <xsl:template match="done">
-    <xsl:variable name="p" select="/page/person"/>
-    <div class="notice" role="status">
-      <xsl:choose>
-        <xsl:when test="@what = 'added'">
-          <p><strong><xsl:value-of select="i:t('{0} is added.', $p/@name)"/></strong></p>
-          <p><xsl:value-of select="i:t('They can log in once their password is set on the server:')"/><xsl:text> </xsl:text><code>stafett user password <xsl:value-of select="$p/@username"/></code></p>
-        </xsl:when>
-        <xsl:when test="@what = 'deactivated'">
-          <p><strong><xsl:value-of select="i:t('{0} is deactivated.', $p/@name)"/></strong></p>
-          <p><xsl:value-of select="i:t('They are logged out everywhere, their API tokens are revoked, and they cannot log in.')"/></p>
-        </xsl:when>
-        <xsl:when test="@what = 'reactivated'">
-          <p><strong><xsl:value-of select="i:t('{0} can log in again.', $p/@name)"/></strong></p>
-          <p><xsl:value-of select="i:t('They log in with their password. If they need an API token, it is made on the server.')"/></p>
-        </xsl:when>
-        <xsl:otherwise>
-          <p><strong><xsl:value-of select="i:t('The changes to {0} are saved.', $p/@name)"/></strong></p>
-        </xsl:otherwise>
-      </xsl:choose>
-    </div>
   </xsl:template>
 </xsl:stylesheet>

@@ -5,8 +5,8 @@
   stays), and the people who work there, with the way to add one. No
   child's data. View: h_unit.c (<unit id code name kind external
   created people/>, <people><person id username name role
-  active/></people>, <done what="added|saved"/> after a change,
-  <error form="edit" field> and <typed> after a refusal).
+  active/></people>, <error form="edit" field> and <typed> after a
+  refusal; what a change did is said by _layout.xsl's done).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,17 +30,6 @@
     <xsl:call-template name="error-summary">
       <xsl:with-param name="title" select="i:t('The change was not saved. Correct this:')"/>
     </xsl:call-template>
-    <xsl:if test="done">
-      <div class="notice" role="status">
-        <p>
-          <xsl:choose>
-            <xsl:when test="done/@what = 'added'"><xsl:value-of select="i:t('{0} is added. Add the people who work there below.', $u/@name)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="i:t('The changes to {0} are saved.', $u/@name)"/></xsl:otherwise>
-          </xsl:choose>
-        </p>
-        <p><xsl:value-of select="i:t('The forms show it within a minute.')"/></p>
-      </div>
-    </xsl:if>
     <dl class="facts">
       <dt><xsl:value-of select="i:t('Kind of unit')"/></dt>
       <dd><xsl:call-template name="service"><xsl:with-param name="code" select="$u/@kind"/></xsl:call-template></dd>
