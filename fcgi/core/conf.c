@@ -161,7 +161,8 @@ static const struct key keys[] = {
 	    "of its own"),
 	U(token_cache_ms, "1000",
 	    "how long a worker trusts an API token it has checked (0: it "
-	    "checks every time)"),
+	    "checks every time); an account deactivated on the web loses "
+	    "its tokens at once whatever this is"),
 	U(xml_max_depth, "32",
 	    "the deepest XML a request may send"),
 	U(concern_deadline_days, "14",

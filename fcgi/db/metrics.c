@@ -47,6 +47,12 @@ metrics_add(unsigned long long *counter, unsigned long long n)
 	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
+unsigned long long
+metrics_read(const unsigned long long *counter)
+{
+	return __atomic_load_n(counter, __ATOMIC_RELAXED);
+}
+
 void
 metrics_view_cache(struct metrics *m, enum metrics_vc_what what,
     enum metrics_vc_result result)
@@ -208,6 +214,11 @@ metrics_render(const struct metrics *m, const char *const *methods,
 	    "replaced.\n# TYPE stafett_worker_restarts_total counter\n"
 	    "stafett_worker_restarts_total %llu\n",
 	    load(&m->worker_restarts));
+	ADDF("# HELP stafett_accounts_deactivated_total Accounts an "
+	    "administrator deactivated (their sessions and tokens ended).\n"
+	    "# TYPE stafett_accounts_deactivated_total counter\n"
+	    "stafett_accounts_deactivated_total %llu\n",
+	    load(&m->accounts_deactivated));
 	ADDF("# HELP stafett_workers Worker processes configured.\n"
 	    "# TYPE stafett_workers gauge\nstafett_workers %llu\n",
 	    load(&m->workers));

@@ -33,6 +33,9 @@ struct metrics {
 	unsigned long long worker_restarts;
 	unsigned long long db_reconnects;
 	unsigned long long workers;
+	/* accounts deactivated since the start; also the epoch of the
+	 * workers' token caches (auth.h): a raise drops every entry */
+	unsigned long long accounts_deactivated;
 	unsigned long long stmt_bucket[STMT__COUNT][METRICS_NSTMT_BUCKETS];
 	unsigned long long stmt_sum_ns[STMT__COUNT];
 	unsigned long long stmt_count[STMT__COUNT];
@@ -55,6 +58,8 @@ void metrics_destroy(struct metrics *m);
 void metrics_observe(struct metrics *m, int route, int status,
     unsigned long long us);
 void metrics_add(unsigned long long *counter, unsigned long long n);
+/* A counter's value now, as any worker last added to it. */
+unsigned long long metrics_read(const unsigned long long *counter);
 /* A use of the view cache; m NULL: nothing. */
 void metrics_view_cache(struct metrics *m, enum metrics_vc_what what,
     enum metrics_vc_result result);

@@ -1810,6 +1810,102 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO delivery_latency (partner_id, le_ms, notices,"
 	    " total_us) VALUES (?, ?, 1, ?) ON DUPLICATE KEY UPDATE"
 	    " notices = notices + 1, total_us = total_us + VALUES(total_us)" },
+
+	/* ------------------------- the administrator's units and people */
+	/* Units and the people who log in, never a child's data: the
+	 * administrator manages who may work in stafett, not cases.
+	 * Guardians and youths (role citizen) are left out: their accounts
+	 * belong to children's cases. */
+#define UNIT_ADMIN_COLS \
+	"SELECT un.public_id, un.code, un.name, un.kind, un.external," \
+	" DATE_FORMAT(un.created_at, '%Y-%m-%dT%H:%i:%sZ'), (SELECT COUNT(*)" \
+	" FROM app_user pu WHERE pu.unit_id = un.id AND pu.active AND" \
+	" pu.role <> 'citizen'), un.id FROM unit un"
+	/* () -> public_id, code, name, kind, external, created, active
+	 * people, id */
+	[STMT_UNIT_ADMIN_LIST] = { "unit_admin_list",
+	    UNIT_ADMIN_COLS " ORDER BY un.name LIMIT 5000" },
+	/* (public_id) -> the same for one */
+	[STMT_UNIT_ADMIN_GET] = { "unit_admin_get",
+	    UNIT_ADMIN_COLS " WHERE un.public_id = ?" },
+	/* (code) -> units with the code */
+	[STMT_UNIT_CODE_TAKEN] = { "unit_code_taken",
+	    "SELECT COUNT(*) FROM unit WHERE code = ?" },
+	/* (name, id or 0) -> other units with the name (as the collation
+	 * compares: case and accents aside, as people read them) */
+	[STMT_UNIT_NAME_TAKEN] = { "unit_name_taken",
+	    "SELECT COUNT(*) FROM unit WHERE name = ? AND id <> ?" },
+	/* (public_id, code, name, kind, external) */
+	[STMT_UNIT_INSERT] = { "unit_insert",
+	    "INSERT INTO unit (public_id, code, name, kind, external)"
+	    " VALUES (?, ?, ?, ?, ?)" },
+	/* (name, kind, external, id) */
+	[STMT_UNIT_UPDATE] = { "unit_update",
+	    "UPDATE unit SET name = ?, kind = ?, external = ? WHERE id = ?" },
+#define PERSON_ADMIN_SELECT \
+	"SELECT u.public_id, u.username, u.display_name, u.role," \
+	" un.public_id, un.name, u.email, u.active," \
+	" DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ'), u.id"
+#define PERSON_ADMIN_FROM \
+	" FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id" \
+	" WHERE u.role <> 'citizen'"
+	/* (pattern, pattern, pattern) -> public_id, username, display
+	 * name, role, unit public_id, unit name, email, active, created,
+	 * id: whoever's name, user name or unit's name matches (a LIKE
+	 * pattern, '%' for everyone), the active first, by name; one more
+	 * than the page shows, to tell there are more */
+	[STMT_PERSON_ADMIN_LIST] = { "person_admin_list",
+	    PERSON_ADMIN_SELECT PERSON_ADMIN_FROM " AND (u.display_name LIKE ?"
+	    " OR u.username LIKE ? OR un.name LIKE ?) ORDER BY u.active DESC,"
+	    " u.display_name, u.id LIMIT 501" },
+	/* (unit id) -> the same, of one unit */
+	[STMT_PERSON_ADMIN_UNIT] = { "person_admin_unit",
+	    PERSON_ADMIN_SELECT PERSON_ADMIN_FROM " AND u.unit_id = ?"
+	    " ORDER BY u.active DESC, u.display_name, u.id LIMIT 5000" },
+	/* (idle minutes, absolute minutes, public_id) -> the same, then
+	 * sessions not expired, API tokens not revoked, open relay logs
+	 * held (a number: which ones is not the administrator's to see) */
+	[STMT_PERSON_ADMIN_GET] = { "person_admin_get",
+	    PERSON_ADMIN_SELECT ", (SELECT COUNT(*) FROM session s WHERE"
+	    " s.user_id = u.id AND s.last_seen > NOW(6) - INTERVAL ? MINUTE"
+	    " AND s.created_at > NOW(6) - INTERVAL ? MINUTE),"
+	    " (SELECT COUNT(*) FROM api_token t WHERE"
+	    " t.user_id = u.id AND t.revoked_at IS NULL), (SELECT COUNT(*)"
+	    " FROM relay_log l WHERE l.holder_id = u.id AND l.status ="
+	    " 'open')" PERSON_ADMIN_FROM " AND u.public_id = ?" },
+	/* (public_id) -> id, role, active: the person to change, locked */
+	[STMT_PERSON_LOCK] = { "person_lock",
+	    "SELECT id, role, active FROM app_user WHERE public_id = ?"
+	    " AND role <> 'citizen' FOR UPDATE" },
+	/* (username, id or 0) -> other accounts with the user name (the
+	 * citizens' too: a login name is one namespace) */
+	[STMT_USERNAME_TAKEN] = { "username_taken",
+	    "SELECT COUNT(*) FROM app_user WHERE username = ? AND id <> ?" },
+	/* (public_id, username, display_name, email or NULL, role, unit id
+	 * or NULL): no password; `stafett user password` sets one */
+	[STMT_PERSON_INSERT] = { "person_insert",
+	    "INSERT INTO app_user (public_id, username, display_name, email,"
+	    " role, unit_id) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* (username, display_name, email or NULL, role, unit id or NULL,
+	 * id) */
+	[STMT_PERSON_UPDATE] = { "person_update",
+	    "UPDATE app_user SET username = ?, display_name = ?, email = ?,"
+	    " role = ?, unit_id = ? WHERE id = ? AND role <> 'citizen'" },
+	/* (active, id) -> affected: 0 when it was so already */
+	[STMT_PERSON_SET_ACTIVE] = { "person_set_active",
+	    "UPDATE app_user SET active = ? WHERE id = ? AND active <> ?" },
+	/* () -> id of each active administrator, locked until the end of
+	 * the transaction (read committed: the rows that match only) */
+	[STMT_ADMINS_LOCK] = { "admins_lock",
+	    "SELECT id FROM app_user WHERE role = 'admin' AND active"
+	    " ORDER BY id FOR UPDATE" },
+	/* (user_id): every session of the account */
+	[STMT_SESSION_DELETE_USER] = { "session_delete_user",
+	    "DELETE FROM session WHERE user_id = ?" },
+	/* (user_id): every API token of the account */
+	[STMT_TOKEN_REVOKE_USER] = { "token_revoke_user",
+	    "UPDATE api_token SET revoked_at = NOW(6)"
+	    " WHERE user_id = ? AND revoked_at IS NULL" },
 };
 
 const char *

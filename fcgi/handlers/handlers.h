@@ -74,9 +74,10 @@ st_rc h_minutes_show(struct req *r) ST_MUST_CHECK;
 /* h_receipt.c: partners' answers to notices */
 st_rc h_receipt(struct req *r) ST_MUST_CHECK;
 
-/* h_settings.c: a person's own e-mail choices */
+/* h_settings.c: a person's own e-mail address and choices */
 st_rc h_settings_show(struct req *r) ST_MUST_CHECK;
 st_rc h_settings_save(struct req *r) ST_MUST_CHECK;
+st_rc h_settings_address(struct req *r) ST_MUST_CHECK;
 
 /* h_partner.c: the partner registry and its queues (administrators) */
 st_rc h_partner_list(struct req *r) ST_MUST_CHECK;
@@ -89,5 +90,18 @@ st_rc h_notice_retry(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_confirm_form(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_confirm(struct req *r) ST_MUST_CHECK;
 st_rc h_notice_cancel(struct req *r) ST_MUST_CHECK;
+
+/* h_unit.c, h_person.c: units and the people who log in
+ * (administrators) */
+st_rc h_unit_list(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_add(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_show(struct req *r) ST_MUST_CHECK;
+st_rc h_unit_update(struct req *r) ST_MUST_CHECK;
+st_rc h_person_list(struct req *r) ST_MUST_CHECK;
+st_rc h_person_add(struct req *r) ST_MUST_CHECK;
+st_rc h_person_show(struct req *r) ST_MUST_CHECK;
+st_rc h_person_update(struct req *r) ST_MUST_CHECK;
+st_rc h_person_deactivate(struct req *r) ST_MUST_CHECK;
+st_rc h_person_reactivate(struct req *r) ST_MUST_CHECK;
 
 #endif

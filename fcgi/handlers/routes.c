@@ -167,6 +167,8 @@ static const struct route routes[] = {
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/settings/email", h_settings_save, PERM_USER,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/settings/email/address", h_settings_address, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	/* partners and their queues: the administrator's */
 	{ "GET", "/admin/partners", h_partner_list, PERM_ADMIN,
 	    CSRF_NONE, BODY_NONE, 0 },
@@ -199,6 +201,47 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/notices/{id}/retry", h_notice_retry,
 	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/notices/{id}/cancel", h_notice_cancel,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	/* units and the people who log in: the administrator's */
+	{ "GET", "/admin/units", h_unit_list, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/units", h_unit_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/units/{id}", h_unit_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/units/{id}", h_unit_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/people", h_person_list, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/people", h_person_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/admin/people/{id}", h_person_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/people/{id}", h_person_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/people/{id}/deactivate", h_person_deactivate,
+	    PERM_ADMIN, CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/people/{id}/reactivate", h_person_reactivate,
+	    PERM_ADMIN, CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/admin/units", h_unit_list,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/units", h_unit_add,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/admin/units/{id}", h_unit_show,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/units/{id}", h_unit_update,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/admin/people", h_person_list,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/people", h_person_add,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/admin/people/{id}", h_person_show,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/people/{id}", h_person_update,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/admin/people/{id}/deactivate", h_person_deactivate,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/admin/people/{id}/reactivate", h_person_reactivate,
 	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 };
 
@@ -378,6 +421,11 @@ static const struct {
 		"e-mail." },
 	{ h_settings_save,
 		"Saves the e-mail settings." },
+	{ h_settings_address,
+		"Changes the user's own e-mail address (field email; empty "
+		"removes it, and then no e-mail is sent). 422 with the "
+		"address as typed when it is not one the mailer can send "
+		"to. Audited." },
 	{ h_partner_list,
 		"The partners (BUP, NAV, child welfare, ...): their "
 		"endpoints, which secrets are in place, and the notices "
@@ -402,6 +450,45 @@ static const struct {
 	{ h_notice_cancel,
 		"Cancels a notice not delivered; one already tried is shown "
 		"as stopped, since it may have reached the partner." },
+	{ h_unit_list,
+		"The units (kindergartens, schools, services): code, name, "
+		"kind, whether outside the municipality, how many active "
+		"people work there." },
+	{ h_unit_add,
+		"Adds a unit: code (lower-case letters, digits and hyphens, "
+		"unique, fixed once made), name (unique), kind, external "
+		"(yes or no). 422 naming the field. Audited." },
+	{ h_unit_show,
+		"A unit and the people who work there." },
+	{ h_unit_update,
+		"Changes a unit's name, kind or external; the code stays. "
+		"Audited." },
+	{ h_person_list,
+		"The people who log in (employees, leaders, administrators; "
+		"not guardians or youths), the active first; ?q= finds "
+		"names, user names and units; at most 500." },
+	{ h_person_add,
+		"Adds a person: username (unique), display_name, role "
+		"(employee, leader or admin), unit (a unit's id; needed but "
+		"for administrators), email (optional). No password: it is "
+		"set on the server (stafett user password). 422 naming the "
+		"field. Audited." },
+	{ h_person_show,
+		"A person: user name, role, unit, e-mail address, whether "
+		"they can log in, how many sessions and API tokens they "
+		"have, how many open relay logs they hold." },
+	{ h_person_update,
+		"Changes a person's user name, name, role, unit or e-mail "
+		"address. Nobody changes their own role, and the last "
+		"active administrator stays one (422). Audited." },
+	{ h_person_deactivate,
+		"Deactivates a person: from the next request on they cannot "
+		"log in, and their sessions and API tokens are ended. Not "
+		"oneself, not the last active administrator (422). A "
+		"browser confirms first (confirm=yes). Audited." },
+	{ h_person_reactivate,
+		"Lets a deactivated person log in again with their "
+		"password; their API tokens stay revoked. Audited." },
 };
 
 const char *

@@ -105,20 +105,31 @@ now_ms(void)
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", \
 	(src) != NULL ? (src) : "")
 
+/* The epoch of the token caches: the shared count of deactivated
+ * accounts (0 without shared metrics, as in the unit tests). */
+static unsigned long long
+epoch(const struct worker *w)
+{
+	return w->metrics != NULL ?
+	    metrics_read(&w->metrics->accounts_deactivated) : 0;
+}
+
 static int
 cache_get(struct req *r, const unsigned char *hash)
 {
 	struct auth_cache *c = r->w->auth_cache;
+	unsigned long long now_epoch;
 	long long t;
 	size_t i;
 
 	if (c == NULL || r->w->cfg->token_cache_ms == 0)
 		return 0;
 	t = now_ms();
+	now_epoch = epoch(r->w);
 	for (i = 0; i < AUTH_CACHE_SIZE; i++) {
 		struct auth_cache_entry *e = &c->v[i];
 
-		if (e->expires_ms <= t ||
+		if (e->expires_ms <= t || e->epoch != now_epoch ||
 		    !secure_equal(e->hash, hash, SECURE_HASH_LEN))
 			continue;
 		r->who.user_id = e->user_id;
@@ -136,8 +147,11 @@ cache_get(struct req *r, const unsigned char *hash)
 	return 0;
 }
 
+/* read_epoch: the epoch as it was before the token was looked up, so
+ * that a deactivation committed meanwhile makes the entry stale. */
 static void
-cache_put(struct req *r, const unsigned char *hash)
+cache_put(struct req *r, const unsigned char *hash,
+    unsigned long long read_epoch)
 {
 	struct auth_cache *c = r->w->auth_cache;
 	struct auth_cache_entry *e;
@@ -147,6 +161,7 @@ cache_put(struct req *r, const unsigned char *hash)
 	e = &c->v[c->next++ % AUTH_CACHE_SIZE];
 	memcpy(e->hash, hash, SECURE_HASH_LEN);
 	e->expires_ms = now_ms() + r->w->cfg->token_cache_ms;
+	e->epoch = read_epoch;
 	e->user_id = r->who.user_id;
 	e->unit_id = r->who.unit_id;
 	e->role = r->who.role;
@@ -183,6 +198,7 @@ st_rc
 auth_bearer(struct req *r)
 {
 	unsigned char hash[SECURE_HASH_LEN];
+	unsigned long long read_epoch;
 	struct db_val p[1];
 	struct db_res res;
 	st_rc rc;
@@ -193,6 +209,7 @@ auth_bearer(struct req *r)
 		r->auth = AUTH_TOKEN;
 		return ST_OK;
 	}
+	read_epoch = epoch(r->w);
 	p[0] = DV_BLOB(hash, sizeof(hash));
 	if ((rc = db_query(&r->w->db, STMT_TOKEN_GET, p, 1, 1, &res)) != ST_OK)
 		return rc;
@@ -202,7 +219,7 @@ auth_bearer(struct req *r)
 	}
 	fill(r, &res);
 	db_res_release(&res);
-	cache_put(r, hash);
+	cache_put(r, hash, read_epoch);
 	r->auth = AUTH_TOKEN;
 	return ST_OK;
 }
@@ -279,6 +296,23 @@ auth_partner(struct req *r, int *token_ok)
 	db_res_release(&res);
 	r->auth = AUTH_PARTNER;
 	return ST_OK;
+}
+
+void
+auth_revoke_later(struct req *r)
+{
+	r->revoked = 1;
+}
+
+void
+auth_revoked(struct worker *w)
+{
+	if (w->metrics != NULL)
+		metrics_add(&w->metrics->accounts_deactivated, 1);
+	/* without shared metrics (one process), forget what this one
+	 * trusts */
+	else if (w->auth_cache != NULL)
+		memset(w->auth_cache, 0, sizeof(*w->auth_cache));
 }
 
 int

@@ -27,14 +27,18 @@ enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_LIMITED };
  * A worker remembers the principal of the API tokens it saw in the last
  * token_cache_ms milliseconds (1 s by default; 0 turns it off), so a
  * client sending a burst of requests costs one lookup, not one per
- * request. The price: a revoked token or a deactivated account still
- * works in a worker for at most that long.
+ * request. The price: a token revoked from the command line still
+ * works in a worker for at most that long. An account an administrator
+ * deactivates (account.h) loses its tokens at once: the entries carry
+ * the shared count of deactivations (metrics.h) as it was when they
+ * were read, and one read before the latest deactivation is not used.
  */
 #define AUTH_CACHE_SIZE	16
 
 struct auth_cache_entry {
 	unsigned char	 hash[SECURE_HASH_LEN];
 	long long	 expires_ms;
+	unsigned long long epoch;	/* accounts_deactivated, when read */
 	long long	 user_id, unit_id;
 	enum role	 role;
 	char		 public_id[SECURE_ID_SIZE];
@@ -66,6 +70,17 @@ st_rc auth_login(struct req *r, const char *username, const char *password,
     enum login_result *result) ST_MUST_CHECK;
 /* End the current session. */
 st_rc auth_logout(struct req *r) ST_MUST_CHECK;
+/*
+ * The request has taken an account's access away (account_deactivate):
+ * auth_revoke_later() marks it, and once its transaction is committed
+ * the dispatcher calls auth_revoked(), which raises the shared count of
+ * deactivations so that no worker trusts a token it read before. Raised
+ * before the commit, a worker could read the token again, still valid,
+ * and keep it for token_cache_ms.
+ */
+void auth_revoke_later(struct req *r);
+struct worker;
+void auth_revoked(struct worker *w);
 /* Is s a plausible user name (lower-case letters, digits, . _ -)? */
 int auth_valid_username(const char *s);
 

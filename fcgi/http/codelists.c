@@ -84,7 +84,7 @@ kept(struct worker *w, xmlDocPtr *doc, long long *ms,
 {
 	long long t = now_ms();
 
-	if (*doc == NULL || t - *ms > TTL_MS) {
+	if (*doc == NULL || *ms < 0 || t - *ms > TTL_MS) {
 		xmlDocPtr fresh = fn(w);
 
 		if (fresh != NULL) {
@@ -127,6 +127,15 @@ codelists_fill(void *ctx, const char *src)
 	if (strcmp(src, "staff") == 0)
 		return kept(w, &c->staff, &c->staff_ms, read_staff, "staff");
 	return NULL;
+}
+
+void
+codelists_stale(struct codelists *c)
+{
+	if (c == NULL)
+		return;
+	c->units_ms = -1;
+	c->staff_ms = -1;
 }
 
 void

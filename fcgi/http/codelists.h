@@ -32,11 +32,15 @@ struct worker;
 struct codelists {
 	xmlDocPtr	 settings;	/* from the configuration */
 	xmlDocPtr	 units;
-	long long	 units_ms;	/* when read (monotonic ms), 0 never */
+	long long	 units_ms;	/* when read (monotonic ms), 0 never,
+					 * -1 read again */
 	xmlDocPtr	 staff;
 	long long	 staff_ms;
 };
 
+/* The units and staff lists are read again at their next use (an
+ * administrator changed them in this worker); c NULL: nothing. */
+void codelists_stale(struct codelists *c);
 /* The struct form_env fill callback; ctx is the struct worker. */
 xmlDocPtr codelists_fill(void *ctx, const char *src);
 void codelists_release(struct codelists *c);

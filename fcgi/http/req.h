@@ -86,6 +86,9 @@ struct req {
 	char			 csrf[SECURE_TOKEN_SIZE];
 	unsigned char		 session_hash[SECURE_HASH_LEN];
 	enum lang		 lang;
+	/* the request took an account's access away (auth.h): the
+	 * dispatcher tells every worker once it is committed */
+	int			 revoked;
 
 	/* response */
 	int			 status;

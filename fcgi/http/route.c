@@ -510,6 +510,7 @@ attempt(struct req *r)
 	memset(&r->who, 0, sizeof(r->who));
 	r->csrf[0] = '\0';
 	r->auth = AUTH_NONE;
+	r->revoked = 0;
 	if (rt->perm == PERM_PARTNER)
 		return partner_attempt(r);
 	if (req_is_api(r)) {
@@ -632,6 +633,8 @@ dispatch(struct req *r)
 				db_hold_rollback(db);
 			if (rc == ST_OK)
 				FAULT("request_after_commit");
+			if (rc == ST_OK && r->revoked)
+				auth_revoked(r->w);
 		}
 		db_deadline(db, 0);
 		if (db->commit_sent && rc != ST_OK)

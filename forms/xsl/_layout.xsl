@@ -144,6 +144,12 @@
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
+          <xsl:when test="@code = 'person-added'"><xsl:value-of select="i:t('The person is added')"/></xsl:when>
+          <xsl:when test="@code = 'person-saved'"><xsl:value-of select="i:t('The changes are saved')"/></xsl:when>
+          <xsl:when test="@code = 'person-deactivated'"><xsl:value-of select="i:t('The person is deactivated')"/></xsl:when>
+          <xsl:when test="@code = 'person-reactivated'"><xsl:value-of select="i:t('The person can log in again')"/></xsl:when>
+          <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('The unit is added')"/></xsl:when>
+          <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The changes to the unit are saved')"/></xsl:when>
         </xsl:choose>
       </h2>
       <p>
@@ -172,6 +178,12 @@
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>
+          <xsl:when test="@code = 'person-added'"><xsl:value-of select="i:t('They can log in once someone with access to the server sets their password, with the command under Password below.')"/></xsl:when>
+          <xsl:when test="@code = 'person-saved'"><xsl:value-of select="i:t('They apply from the person’s next request: a new role or unit changes what they can see at once.')"/></xsl:when>
+          <xsl:when test="@code = 'person-deactivated'"><xsl:value-of select="i:t('They are logged out everywhere, their API tokens are revoked, and they cannot log in.')"/></xsl:when>
+          <xsl:when test="@code = 'person-reactivated'"><xsl:value-of select="i:t('They log in with their password. If they need an API token, it is made on the server.')"/></xsl:when>
+          <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('Add the people who work there below. The forms show the unit within a minute.')"/></xsl:when>
+          <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The forms show the change within a minute.')"/></xsl:when>
         </xsl:choose>
       </p>
     </div>

@@ -5,7 +5,7 @@
   (a leader also the unit's), measures to evaluate, upcoming meetings,
   my concerns (a leader: the unit's), drafts and the forms to start. For
   guardians and youths: their relay logs. For administrators: the admin
-  pages. Notices to partners that did not arrive as they should (not
+  pages (people, units, partners, the action guide). Notices to partners that did not arrive as they should (not
   sent because nobody can take them, not confirmed in time, given up)
   are shown first to their sender; the
   administrators see all of them, and partners that keep failing, with no
@@ -60,11 +60,14 @@
     <xsl:apply-templates select="drafts"/>
     <xsl:apply-templates select="forms"/>
     <xsl:if test="user/@role = 'admin'">
-      <p><xsl:value-of select="i:t('Administrators manage units, users and forms. They do not see children’s cases.')"/></p>
+      <p><xsl:value-of select="i:t('As an administrator you manage the units, the people who log in, the partners and the action guide. You do not see children’s cases.')"/></p>
       <ul class="links">
-        <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
+        <li><a href="/admin/people"><xsl:value-of select="i:t('People: who can log in, their role, unit and e-mail address')"/></a></li>
+        <li><a href="/admin/units"><xsl:value-of select="i:t('Units: kindergartens, schools and services')"/></a></li>
         <li><a href="/admin/partners"><xsl:value-of select="i:t('Partners: where notices go, and how their delivery goes')"/></a></li>
+        <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
       </ul>
+      <p class="muted"><xsl:value-of select="i:t('The forms are files on the server: the operator changes them and reloads the service. Passwords and API tokens are set there too (stafett user password, stafett token create).')"/></p>
     </xsl:if>
   </xsl:template>
 

@@ -146,6 +146,24 @@ PARTNER_EDIT = [("name", "Matrisetest partner"), ("kind", "other"),
                 ("endpoint", "https://matrix.example/endret"),
                 ("auth", "mtls"), ("accepts", "cancellation")]
 
+# Units and people (admin pages): a new one (the first run adds it, a
+# later run on the same stack is refused for its taken code or user
+# name: a 422, allowed as far as access goes), and the fixtures'
+# changed. One's own e-mail address: an address nobody can send to, so
+# that no actor's real address changes (a 422 past the access checks).
+UNIT = [("code", "matrisetest-ny"), ("name", "Matrisetest ny enhet"),
+        ("kind", "other")]
+UNIT_EDIT = [("name", "Matrisetest enhet, endret"), ("kind", "other"),
+             ("external", "yes")]
+PERSON = [("username", "matrisetest.ny"),
+          ("display_name", "Matrisetest Ny Person"), ("role", "employee"),
+          ("unit", "{unit}"), ("email", "")]
+PERSON_EDIT = [("username", "matrisetest.person"),
+               ("display_name", "Matrisetest Person, endret"),
+               ("role", "leader"), ("unit", "{unit}"),
+               ("email", "matrisetest@example.invalid")]
+OWN_ADDRESS = [("email", "not an address")]
+
 # The forms filled in for a case, as the browser (GET and POST) and the
 # API (POST) reach them, with who may: the right each needs on the log.
 CASE_FORMS = [
@@ -195,6 +213,9 @@ CASE_FORMS = [
 #   partner is resumed before it is paused, so the dead notice, once
 #   sent back to the queue, waits for a paused partner (the stack's own
 #   notify would otherwise try it while other rows are checked).
+#
+# - Units and the people who log in are configuration too: the
+#   administrator's alone. Everyone sets their own e-mail address.
 #
 #   columns:  anon admin holder part nocover lapsed leader colleague
 #             leader2 guardian citizen
@@ -322,6 +343,48 @@ ROWS = [
         page="settings"),
     Row("POST", "/settings/email",         "D A A A A A A A A A A",
         body=EMAIL_TOPICS, page="settings"),
+    Row("POST", "/settings/email/address", "D A A A A A A A A A A",
+        body=OWN_ADDRESS, page="settings"),
+    # units and the people who log in: the administrator's alone; the
+    # person is let in again before being deactivated
+    Row("GET", "/admin/units",             "D A D D D D D D D D D",
+        page="units"),
+    Row("POST", "/admin/units",            "D A D D D D D D D D D",
+        body=UNIT, page="units"),
+    Row("GET", "/admin/units/{id}",        "D A D D D D D D D D D",
+        obj="unit", page="unit"),
+    Row("POST", "/admin/units/{id}",       "D A D D D D D D D D D",
+        obj="unit", body=UNIT_EDIT, page="unit"),
+    Row("GET", "/admin/people",            "D A D D D D D D D D D",
+        page="people"),
+    Row("POST", "/admin/people",           "D A D D D D D D D D D",
+        body=PERSON, page="people"),
+    Row("GET", "/admin/people/{id}",       "D A D D D D D D D D D",
+        obj="person", page="person"),
+    Row("POST", "/admin/people/{id}",      "D A D D D D D D D D D",
+        obj="person", body=PERSON_EDIT, page="person"),
+    Row("POST", "/admin/people/{id}/reactivate", "D A D D D D D D D D D",
+        obj="person", body=NOTHING),
+    Row("POST", "/admin/people/{id}/deactivate", "D A D D D D D D D D D",
+        obj="person", body=WITHDRAW),
+    Row("GET", "/api/v1/admin/units",      "D A D D D D D D D D D"),
+    Row("POST", "/api/v1/admin/units",     "D A D D D D D D D D D",
+        body=UNIT),
+    Row("GET", "/api/v1/admin/units/{id}", "D A D D D D D D D D D",
+        obj="unit"),
+    Row("POST", "/api/v1/admin/units/{id}", "D A D D D D D D D D D",
+        obj="unit", body=UNIT_EDIT),
+    Row("GET", "/api/v1/admin/people",     "D A D D D D D D D D D"),
+    Row("POST", "/api/v1/admin/people",    "D A D D D D D D D D D",
+        body=PERSON),
+    Row("GET", "/api/v1/admin/people/{id}", "D A D D D D D D D D D",
+        obj="person"),
+    Row("POST", "/api/v1/admin/people/{id}", "D A D D D D D D D D D",
+        obj="person", body=PERSON_EDIT),
+    Row("POST", "/api/v1/admin/people/{id}/reactivate",
+        "D A D D D D D D D D D", obj="person", body=NOTHING),
+    Row("POST", "/api/v1/admin/people/{id}/deactivate",
+        "D A D D D D D D D D D", obj="person", body=NOTHING),
     # partners and their queues
     Row("GET", "/admin/partners",          "D A D D D D D D D D D",
         page="partners"),
@@ -452,6 +515,7 @@ READ_OF = {
     "sent_notice": "/notices/{id}/confirm",
     "draft": "author",
     "partner": "admin", "dead_notice": "admin", "step": "admin",
+    "unit": "admin", "person": "admin",
 }
 
 # Write routes that are about no relay log: test_a_closed_log_takes_no
@@ -464,6 +528,12 @@ NOT_A_LOG = {
     "/admin/partners/{id}/resume", "/api/v1/partners",
     "/api/v1/partners/{id}", "/api/v1/partners/{id}/pause",
     "/api/v1/partners/{id}/resume",
+    "/settings/email/address", "/admin/units", "/admin/units/{id}",
+    "/admin/people", "/admin/people/{id}", "/admin/people/{id}/deactivate",
+    "/admin/people/{id}/reactivate", "/api/v1/admin/units",
+    "/api/v1/admin/units/{id}", "/api/v1/admin/people",
+    "/api/v1/admin/people/{id}", "/api/v1/admin/people/{id}/deactivate",
+    "/api/v1/admin/people/{id}/reactivate",
     # partners answer by their own signature (test_receipts.py answers
     # a notice of a closed log)
     "/api/v1/receipts",
@@ -754,6 +824,20 @@ class Fixtures:
             " 'cw_report', '%s', 'dead', id, 'cw_report', 1, NOW(6) FROM"
             " partner WHERE public_id = '%s'"
             % (self.dead, "m" * 43, self.partner))
+        # a unit, and a person working there (no login: no password)
+        r = self.ok(admin.post("/admin/units", [
+            ("csrf", admin.csrf("/admin/units")),
+            ("code", "matrisetest-enhet"), ("name", "Matrisetest enhet"),
+            ("kind", "other")]), 303, 422)
+        o["unit"] = sql_value("SELECT public_id FROM unit WHERE code ="
+                              " 'matrisetest-enhet'")
+        self.ok(admin.post("/admin/people", [
+            ("csrf", admin.csrf("/admin/people")),
+            ("username", "matrisetest.person"),
+            ("display_name", "Matrisetest Person"), ("role", "employee"),
+            ("unit", o["unit"]), ("email", "")]), 303, 422)
+        o["person"] = sql_value("SELECT public_id FROM app_user WHERE"
+                                " username = 'matrisetest.person'")
         return o
 
     def fingerprint(self):
@@ -800,6 +884,11 @@ class Fixtures:
                         " auth, accepts, status ORDER BY id) FROM partner",
             "dead": "SELECT CONCAT(status, attempts) FROM outbox WHERE"
                     " public_id = '%s'" % self.dead,
+            "units": "SELECT GROUP_CONCAT(public_id, code, name, kind,"
+                     " external ORDER BY id) FROM unit",
+            "people": "SELECT GROUP_CONCAT(public_id, username, display_name,"
+                      " role, COALESCE(unit_id, 0), COALESCE(email, ''),"
+                      " active ORDER BY id) FROM app_user",
         }
         names = sorted(q)
         row = sql("SELECT " + ", ".join("(%s)" % q[n] for n in names))[0]
