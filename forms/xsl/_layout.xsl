@@ -129,7 +129,6 @@
           <xsl:when test="@code = 'family-note-added'"><xsl:value-of select="i:t('What you wrote is in the log')"/></xsl:when>
           <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('The form is saved')"/></xsl:when>
           <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('The draft is deleted')"/></xsl:when>
-          <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Your e-mail settings are saved')"/></xsl:when>
           <xsl:when test="@code = 'handover-accepted'"><xsl:value-of select="i:t('You have taken over the relay log')"/></xsl:when>
           <xsl:when test="@code = 'handover-proposed'"><xsl:value-of select="i:t('The handover is proposed')"/></xsl:when>
           <xsl:when test="@code = 'handover-refused'"><xsl:value-of select="i:t('You have said no to the handover')"/></xsl:when>
@@ -163,7 +162,6 @@
           <xsl:when test="@code = 'form-saved'"><xsl:value-of select="i:t('Where it is sent, and whether it has arrived, is shown on this page.')"/></xsl:when>
           <xsl:when test="@code = 'consent-withdrawn'"><xsl:value-of select="i:t('From now on, nothing more is shared on the strength of this consent. What was shared before stays with those who got it. The holder of the relay log has been told.')"/></xsl:when>
           <xsl:when test="@code = 'draft-deleted'"><xsl:value-of select="i:t('Nobody can open it again.')"/></xsl:when>
-          <xsl:when test="@code = 'email-saved'"><xsl:value-of select="i:t('Notices go to the address shown below. They never contain a child’s name.')"/></xsl:when>
           <xsl:when test="@code = 'handover-accepted'"><xsl:value-of select="i:t('You are now the holder: you plan the measures and meetings, and the guardians see your name. The former holder has been told.')"/></xsl:when>
           <xsl:when test="@code = 'handover-proposed'"><xsl:value-of select="i:t('The person you proposed has been told. You stay the holder until they say yes; if they say no, you are told.')"/></xsl:when>
           <xsl:when test="@code = 'handover-refused'"><xsl:value-of select="i:t('The holder has been told and stays the holder.')"/></xsl:when>
