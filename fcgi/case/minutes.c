@@ -289,7 +289,8 @@ minutes_check(const struct form_def *def, xmlDocPtr inst,
 			else
 				snprintf(msg, sizeof(msg), "%s",
 				    _("Choose the relay holder or one of the participants of the relay log."));
-			snprintf(path, sizeof(path), "/%s/%s/%s[%zu]/responsible",
+			snprintf(path, sizeof(path),
+			    "/%s/%s/%s[%zu]/responsible",
 			    (const char *)root->name, ROWS[g].group,
 			    ROWS[g].item, k);
 			row_label(def, (const char *)root->name, k, label,
@@ -313,9 +314,10 @@ minutes_name(const struct form_def *def, xmlDocPtr inst,
 
 	if (root == NULL || !minutes_by_id(def))
 		return;
-	for (g = 0; g < NROWS; g++)
-		for (n = form_child(root, ROWS[g].group),
-		    n = n != NULL ? n->children : NULL; n != NULL; n = n->next) {
+	for (g = 0; g < NROWS; g++) {
+		n = form_child(root, ROWS[g].group);
+		for (n = n != NULL ? n->children : NULL; n != NULL;
+		    n = n->next) {
 			if (n->type != XML_ELEMENT_NODE ||
 			    strcmp((const char *)n->name, ROWS[g].item) != 0)
 				continue;
@@ -332,6 +334,7 @@ minutes_name(const struct form_def *def, xmlDocPtr inst,
 			}
 			form_set_text(c, p != NULL ? p->name : "");
 		}
+	}
 }
 
 /* Set the text of root's child a (and its child b, if not NULL). */
