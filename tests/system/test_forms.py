@@ -35,8 +35,9 @@ def shift_dates(text):
 
 
 # The people the placeholder lists of the consent form (staff) and the
-# minutes (people) name, and who they are in the demo data: in the demo
-# log (DEMO-0001) Ingrid Solberg holds it and Nina Berg takes part.
+# minutes (people) name, and who they are in the demo data: in the log
+# the minutes are sent for (FormsTest.at) Ingrid Solberg holds it and
+# Nina Berg takes part.
 PEOPLE = {"NinaBergHelsestasjon01": "helsesykepleier",
           "OlaNilsenPPTLarvik0001": "ppt",
           "IngridLundFagerliSk001": "ansatt"}
