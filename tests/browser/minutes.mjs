@@ -48,6 +48,9 @@ async function chosen(select) {
 	return (await select.locator('option:checked').innerText()).trim();
 }
 
+// The minutes' page, with the confirmation of what was just done.
+const MINUTES = /^\/minutes\/[A-Za-z0-9_-]{22}(\?done=[a-z-]+)?$/;
+
 // What this run writes is its own (the demo log keeps every run's).
 const RUN = Date.now().toString(36).slice(-6);
 
@@ -120,7 +123,7 @@ async function journey(page, width, step) {
 		await row.getByLabel(/^Evalueringsdato/).fill(day(40));
 		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
 			{ redirected: true });
-		expectPath(page, /^\/minutes\/[A-Za-z0-9_-]{22}$/);
+		expectPath(page, MINUTES);
 		await expectText(page, /utkast/i, measure, NURSE);
 		await checkA11y(page, at('the draft minutes'));
 	});
@@ -142,13 +145,15 @@ async function journey(page, width, step) {
 			.fill('Mor er fornøyd med at Sara blir tatt imot i garderoben.');
 		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
 			{ redirected: true });
-		expectPath(page, /^\/minutes\/[A-Za-z0-9_-]{22}$/);
+		expectPath(page, MINUTES);
 		await expectText(page, 'Mor er fornøyd med at Sara blir tatt imot', measure);
 		await checkA11y(page, at('the draft minutes, edited'));
 	});
 
 	await step(at('she makes the minutes final'), async () => {
 		await submit(page, page.getByRole('button', { name: 'Gjør endelig' }));
+		expectPath(page, MINUTES);
+		await expectVisible(page.getByRole('status'), 'the confirmation');
 		// (the tag is shown in capitals, hence the case-blind match)
 		await expectText(page, /endelig/i, measure, NURSE);
 		await checkA11y(page, at('the final minutes'));
