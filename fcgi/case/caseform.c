@@ -16,10 +16,12 @@
 #include "i18n.h"
 #include "labels.h"
 #include "logview.h"
+#include "minutes.h"
 #include "nin.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
+#include "xmlsafe.h"
 
 static const char *
 ctx_get(struct req *r, const char *name)
@@ -187,7 +189,8 @@ target_release(struct target *t)
 
 /* Columns of MEASURE_COLS and MINUTES_COLS used here. */
 enum { MC_ID = 0, MC_LOG = 2, MC_RESPONSIBLE = 5, MC_WHAT = 3 };
-enum { MI_ID = 0, MI_LOG = 2, MI_MEETING = 3, MI_STATUS = 5, MI_AUTHOR = 7 };
+enum { MI_ID = 0, MI_LOG = 2, MI_MEETING = 3, MI_STATUS = 5, MI_AUTHOR = 7,
+	MI_FORM = 14, MI_VERSION = 15, MI_INSTANCE = 16 };
 
 /*
  * A report of concern for a concern (?concern=): its author or their
@@ -375,6 +378,76 @@ holders(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	}
 	db_res_release(&res);
 	return ST_OK;
+}
+
+st_rc
+caseform_stored(struct req *r, const struct formctx *c,
+    const struct form_def **def, xmlDocPtr *inst)
+{
+	const char *pid = c->minutes != NULL ? c->minutes : c->corrects;
+	const struct form_def *stored;
+	struct db_val p[1];
+	struct db_res res;
+	struct caselog l;
+	char err[256];
+	int found, draft, readable = 0;
+	st_rc rc;
+
+	if (inst != NULL)
+		*inst = NULL;
+	if (!is(*def, "minutes") || pid_ok(pid) == NULL)
+		return ST_OK;
+	p[0] = DV_STR(pid);
+	if ((rc = db_query(&r->w->db, STMT_MINUTES_GET, p, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows != 1)
+		goto out;
+	draft = strcmp(db_get(&res, 0, MI_STATUS), "draft") == 0;
+	if (c->minutes != NULL)
+		/* a draft is its author's alone */
+		readable = draft && db_get_int(&res, 0, MI_AUTHOR) ==
+		    r->who.user_id;
+	else if (!draft && (rc = caselog_peek_id(r, db_get_int(&res, 0,
+	    MI_LOG), &l, &found)) == ST_OK && found) {
+		readable = access_log(&r->who, &l.facts, LR_READ);
+		caselog_release(&l);
+	}
+	if (rc != ST_OK || !readable)
+		goto out;
+	stored = formset_get(r->w->forms, db_get(&res, 0, MI_FORM),
+	    (unsigned)db_get_int(&res, 0, MI_VERSION));
+	/* a correction is new minutes: in the current version only */
+	if (stored == NULL || (c->minutes == NULL && stored != *def))
+		goto out;
+	*def = stored;
+	if (inst != NULL && xmlsafe_parse(db_get(&res, 0, MI_INSTANCE),
+	    db_get_len(&res, 0, MI_INSTANCE), 16 * 1024 * 1024, 64, inst, err,
+	    sizeof(err)) != ST_OK)
+		*inst = NULL;
+out:
+	db_res_release(&res);
+	return rc;
+}
+
+st_rc
+caseform_env(struct req *r, const struct form_def *def,
+    const struct formctx *c, const struct form_env **env, int *ok)
+{
+	struct minutes_people mp;
+	struct target t;
+	st_rc rc;
+
+	*env = &r->w->env;
+	*ok = 1;
+	if (!minutes_by_id(def) || !formctx_any(c))
+		return ST_OK;
+	if ((rc = target(r, def, c, &t, ok)) != ST_OK || !*ok)
+		return rc;
+	if (t.has_log && (rc = minutes_people(r, &t.log, &mp)) == ST_OK)
+		*env = minutes_env(r, &mp);
+	target_release(&t);
+	return rc;
 }
 
 st_rc
@@ -771,16 +844,27 @@ store_handover(struct store_ctx *s)
 	return rc;
 }
 
-/* Minutes: saved as a draft of their author, finalised separately. */
+/*
+ * Minutes: saved as a draft of their author, finalised separately. The
+ * responsible persons are checked now (minutes_check), as they are again
+ * when the minutes are finalised, and their names written beside their
+ * ids so the stored minutes read by themselves.
+ */
 static st_rc
 store_minutes(struct store_ctx *s)
 {
 	struct db *db = &s->r->w->db;
+	struct minutes_people mp;
 	char pid[SECURE_ID_SIZE];
 	struct db_val p[6];
 	unsigned long long n = 0;
 	st_rc rc;
 
+	if ((rc = minutes_people(s->r, &s->t->log, &mp)) != ST_OK)
+		return rc;
+	if (minutes_check(s->def, s->inst, &mp, s->errs) > 0)
+		return ST_E_INVALID;
+	minutes_name(s->def, s->inst, &mp);
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
@@ -1389,6 +1473,8 @@ caseform_prefill(struct req *r, const struct form_def *def,
 		set(inst, "/cw_report/child/birthdate", l.child_birth);
 	} else if (is(def, "closing"))
 		set(inst, "/closing/date", today);
+	else if (is(def, "minutes") && pid_ok(c->meeting) != NULL)
+		rc = minutes_prefill(r, def, &l, c->meeting, inst);
 	else if (is(def, "handover") && pid_ok(c->to) != NULL) {
 		q[0] = DV_STR(c->to);
 		if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, q, 1, 1, &m)) ==

@@ -38,8 +38,10 @@ void formctx_query(const struct formctx *c, char *out, size_t len);
 /*
  * Fill a new instance with what the case already knows, so nobody types
  * it again: the child's name and birth date on a consent, the measure on
- * an evaluation, the proposed holder's name and unit on a handover. Only
- * what the user may read is used; an unreadable context fills nothing.
+ * an evaluation, the proposed holder's name and unit on a handover, the
+ * date, time, place, agenda and invited people of a planned meeting on
+ * its minutes. Only what the user may read is used; an unreadable
+ * context fills nothing.
  */
 st_rc caseform_prefill(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst) ST_MUST_CHECK;
@@ -51,6 +53,33 @@ st_rc caseform_prefill(struct req *r, const struct form_def *def,
  */
 st_rc caseform_decided(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst) ST_MUST_CHECK;
+
+/*
+ * Where a form for a case continues what was stored: "edit the draft"
+ * of minutes (?minutes=) opens the draft's stored instance, with the
+ * form version it was made with (an instance is kept verbatim with its
+ * version, and renders and validates with it), and a correction of
+ * final minutes (?corrects=) starts from their content when it was made
+ * with *def's version. Only its author's draft is opened, and final
+ * minutes of a log the user may read. When there is one, *def becomes
+ * its version and, if inst is not NULL, *inst a copy the caller frees;
+ * otherwise *def is left and *inst is NULL. A browser's edit of a draft
+ * is sent back with the same version: call it before validating too.
+ */
+st_rc caseform_stored(struct req *r, const struct formctx *c,
+    const struct form_def **def, xmlDocPtr *inst) ST_MUST_CHECK;
+
+/*
+ * The form environment to show and validate def for c with: the
+ * worker's code lists, and for a form that chooses among the people of
+ * its log (the "people" instance: the minutes, see minutes.h) the
+ * people of the log c is for. *ok = 0 when the context does not lead to
+ * a log the user may fill the form in for: the response is set then, as
+ * by caseform_check.
+ */
+st_rc caseform_env(struct req *r, const struct form_def *def,
+    const struct formctx *c, const struct form_env **env, int *ok)
+    ST_MUST_CHECK;
 
 /*
  * Before a form is shown or accepted for a context: is the context

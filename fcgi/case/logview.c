@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "logview.h"
+#include "minutes.h"
 #include "view.h"
 #include "viewcache.h"
 #include "worker.h"
@@ -452,8 +453,8 @@ minutes(struct req *r, const struct caselog *l, xmlNodePtr parent,
 			if (rc != ST_OK)
 				break;
 			if (one.nrows == 1)
-				rc = form_view_stored(r->w->forms,
-				    &r->w->env, db_get(&one, 0, 14),
+				rc = minutes_view_stored(r,
+				    db_get(&one, 0, 14),
 				    (unsigned)db_get_int(&one, 0, 15),
 				    db_get(&one, 0, 16),
 				    db_get_len(&one, 0, 16), NULL, m);

@@ -1032,6 +1032,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) -> MEETING_COLS */
 	[STMT_MEETING_GET] = { "meeting_get",
 	    MEETING_COLS " WHERE m.public_id = ? GROUP BY m.id" },
+	/* (meeting_id) -> user public_id, display name, unit name, user id:
+	 * who is invited, by name (the minutes start with them) */
+	[STMT_MEETING_INVITEES] = { "meeting_invitees",
+	    "SELECT u.public_id, u.display_name, un.name, u.id"
+	    " FROM meeting_invitee mi JOIN app_user u ON u.id = mi.user_id"
+	    " LEFT JOIN unit un ON un.id = u.unit_id"
+	    " WHERE mi.meeting_id = ? ORDER BY u.display_name, u.id" },
 	/* (user_id, unit_id, today, now local) -> MEETING_COLS, LOG_FACTS,
 	 * child_id: upcoming meetings the user is invited to (access_log
 	 * decides which they may read) */

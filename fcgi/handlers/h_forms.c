@@ -42,15 +42,18 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
     const char *draft)
 {
 	xmlNodePtr page = view_page(r, "form");
+	const struct form_env *env;
 	struct formctx ctx;
 	int ok;
 	st_rc rc;
 
 	/* A form for a case says which, and who may fill it in is checked
-	 * before it is shown. */
+	 * before it is shown; its lists may be the case's (its people). */
 	formctx_read(r, &ctx);
 	if (formctx_any(&ctx) && ((rc = caseform_check(r, def, &ctx, page,
 	    &ok)) != ST_OK || !ok))
+		return rc;
+	if ((rc = caseform_env(r, def, &ctx, &env, &ok)) != ST_OK || !ok)
 		return rc;
 	view_attrf(page, "action", "/forms/%s", def->id);
 	/* the language switch sends this form along (_layout.xsl) */
@@ -59,7 +62,7 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		view_attr(page, "draft", draft);
 	if (notice != NULL)
 		view_el(page, "notice", notice);
-	if ((rc = form_view(def, &r->w->env, inst, errs, 0, page)) != ST_OK)
+	if ((rc = form_view(def, env, inst, errs, 0, page)) != ST_OK)
 		return rc;
 	return view_send(r, status, page);
 }
@@ -79,12 +82,20 @@ h_form_show(struct req *r)
 			return resp_error(r, 404, _("There is no such form."));
 		struct formctx ctx;
 
-		inst = form_new_instance(def);
+		/* What the case stored (a draft of minutes, edited) or what it
+		 * knows (prefilled): nothing is typed twice. */
 		formctx_read(r, &ctx);
-		if (formctx_any(&ctx) && (rc = caseform_prefill(r, def, &ctx,
-		    inst)) != ST_OK) {
-			xmlFreeDoc(inst);
+		inst = NULL;
+		if (formctx_any(&ctx) && (rc = caseform_stored(r, &ctx, &def,
+		    &inst)) != ST_OK)
 			return rc;
+		if (inst == NULL) {
+			inst = form_new_instance(def);
+			if (formctx_any(&ctx) && (rc = caseform_prefill(r, def,
+			    &ctx, inst)) != ST_OK) {
+				xmlFreeDoc(inst);
+				return rc;
+			}
 		}
 		rc = form_page(r, def, inst, NULL, 200, NULL, NULL);
 		xmlFreeDoc(inst);
@@ -189,14 +200,17 @@ h_form_submit(struct req *r)
 	const char *draft = fields_get(&r->form, "_draft");
 	const char *action = fields_get(&r->form, "_action");
 	const struct form_def *def;
+	const struct form_env *env;
 	struct form_errors errs;
 	struct concern_receipt rec;
 	struct caseform_notice notice;
+	struct formctx fctx;
 	char id[SECURE_ID_SIZE], loc[384];
 	xmlDocPtr inst;
-	int responded;
+	int responded, ok;
 	st_rc rc;
 
+	formctx_read(r, &fctx);
 	if (draft != NULL && *draft == '\0')
 		draft = NULL;
 	if (action == NULL || *action == '\0')
@@ -214,8 +228,10 @@ h_form_submit(struct req *r)
 		if (rc != ST_OK)
 			return rc;
 		def = formset_get(r->w->forms, d.form_id, d.version);
-	} else
-		def = formset_current(r->w->forms, r->arg);
+	} else if ((def = formset_current(r->w->forms, r->arg)) != NULL &&
+	    formctx_any(&fctx) && (rc = caseform_stored(r, &fctx, &def,
+	    NULL)) != ST_OK)
+		return rc;	/* an edited draft of minutes: its version */
 	if (def == NULL)
 		return resp_error(r, 404, _("There is no such form."));
 	rc = form_from_fields(def, &r->form, &inst);
@@ -264,8 +280,10 @@ h_form_submit(struct req *r)
 	}
 	if (strcmp(action, "submit") != 0)
 		return resp_error(r, 400, _("The request could not be understood."));
+	if ((rc = caseform_env(r, def, &fctx, &env, &ok)) != ST_OK || !ok)
+		return rc;
 	form_errors_init(&errs);
-	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
+	if ((rc = form_validate(def, env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
 	}
@@ -369,13 +387,15 @@ st_rc
 h_api_form_submit(struct req *r)
 {
 	const struct form_def *def = wanted(r);
+	const struct form_env *env;
 	struct form_errors errs;
 	struct concern_receipt rec;
 	struct caseform_notice notice;
+	struct formctx ctx;
 	xmlNodePtr doc, n;
 	xmlDocPtr inst;
 	char loc[160];
-	int responded;
+	int responded, ok;
 	size_t i;
 	st_rc rc;
 
@@ -386,8 +406,12 @@ h_api_form_submit(struct req *r)
 	/* Validation completes and prunes the instance: work on a copy, so
 	 * the request can be run again after a lost database connection. */
 	inst = pool_add(&r->pool, view_free_doc, xmlCopyDoc(r->xml, 1));
+	/* a choice among the people of a log is held to that log's */
+	formctx_read(r, &ctx);
+	if ((rc = caseform_env(r, def, &ctx, &env, &ok)) != ST_OK || !ok)
+		return rc;
 	form_errors_init(&errs);
-	if ((rc = form_validate(def, &r->w->env, inst, &errs, 1)) != ST_OK) {
+	if ((rc = form_validate(def, env, inst, &errs, 1)) != ST_OK) {
 		form_errors_release(&errs);
 		return rc;
 	}

@@ -1,5 +1,6 @@
 /* h_minutes.c: meeting minutes: reading them, and finalising them, when
- * their decisions become log events and their measures measures. */
+ * their decisions become log events and their measures measures; minutes
+ * that cannot be finalised are shown again with what is wrong. */
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "i18n.h"
 #include "labels.h"
 #include "logview.h"
+#include "minutes.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
@@ -43,6 +45,44 @@ load(struct req *r, enum log_right right, struct db_res *res,
 	    hidden_draft, right, res, l, ok);
 }
 
+/*
+ * The minutes page: the minutes of res (row 0) in their log l, as
+ * stored, with errs (may be NULL: none) beside the fields they are
+ * about and listed at the top, with the way to correct them.
+ */
+static st_rc
+page(struct req *r, const struct db_res *res, const struct caselog *l,
+    const struct form_errors *errs, int status)
+{
+	xmlNodePtr root, m, list, e;
+	size_t i;
+	st_rc rc;
+
+	root = view_page(r, "minutes");
+	(void)logview_head(r, l, root);
+	m = view_el(root, "minutes", NULL);
+	logview_minutes_attrs(m, res, 0);
+	if (db_get_int(res, 0, MI_AUTHOR) == r->who.user_id)
+		view_attr(m, "mine", "true");
+	if (errs != NULL && errs->n > 0) {
+		list = view_el(m, "errors", NULL);
+		for (i = 0; i < errs->n; i++) {
+			e = view_el(list, "error", errs->v[i].message);
+			view_attr(e, "for", errs->v[i].html_id);
+			view_attr(e, "path", errs->v[i].path);
+			if (errs->v[i].label != NULL)
+				view_attr(e, "label", errs->v[i].label);
+		}
+	}
+	rc = minutes_view_stored(r, db_get(res, 0, MI_FORM),
+	    (unsigned)db_get_int(res, 0, MI_VERSION),
+	    db_get(res, 0, MI_INSTANCE), db_get_len(res, 0, MI_INSTANCE),
+	    errs, m);
+	if (rc != ST_OK)
+		return rc;
+	return view_send(r, status, root);
+}
+
 /* ROUTE: GET /minutes/{id} */
 /* ROUTE: GET /api/v1/minutes/{id} */
 st_rc
@@ -50,7 +90,6 @@ h_minutes_show(struct req *r)
 {
 	struct db_res res;
 	struct caselog l;
-	xmlNodePtr root, m;
 	int ok;
 	st_rc rc;
 
@@ -68,25 +107,11 @@ h_minutes_show(struct req *r)
 		if (rc == ST_OK)
 			rc = resp_text(r, 200, "application/xml; charset=utf-8",
 			    db_get(&res, 0, MI_INSTANCE));
-		db_res_release(&res);
-		caselog_release(&l);
-		return rc;
-	}
-	root = view_page(r, "minutes");
-	(void)logview_head(r, &l, root);
-	m = view_el(root, "minutes", NULL);
-	logview_minutes_attrs(m, &res, 0);
-	if (db_get_int(&res, 0, MI_AUTHOR) == r->who.user_id)
-		view_attr(m, "mine", "true");
-	rc = form_view_stored(r->w->forms, &r->w->env,
-	    db_get(&res, 0, MI_FORM), (unsigned)db_get_int(&res, 0, MI_VERSION),
-	    db_get(&res, 0, MI_INSTANCE), db_get_len(&res, 0, MI_INSTANCE),
-	    NULL, m);
+	} else
+		rc = page(r, &res, &l, NULL, 200);
 	db_res_release(&res);
 	caselog_release(&l);
-	if (rc != ST_OK)
-		return rc;
-	return view_send(r, 200, root);
+	return rc;
 }
 
 /* The text of n's child name, trimmed, owned by the pool ("" if none). */
@@ -109,74 +134,42 @@ text_of(struct req *r, xmlNodePtr n, const char *name)
 	return s;
 }
 
-/* The holder or a covered participant with this display name. */
-static long long
-member_named(const struct db_res *parts, const struct caselog *l,
-    const char *name)
-{
-	size_t i;
-
-	if (strcasecmp(name, l->holder_name) == 0)
-		return l->holder_id;
-	for (i = 0; i < parts->nrows; i++)
-		if (db_get_int(parts, i, 4) &&
-		    strcasecmp(name, db_get(parts, i, 1)) == 0)
-			return db_get_int(parts, i, 6);
-	return 0;
-}
-
 /*
  * What finalising records: every decision as an event, every measure as
- * a measure whose responsible person must be the holder or a
- * participant, by the name the log shows (else 422, nothing written).
- * A correction records its decisions again, marked as a correction;
- * measures are changed on the log itself, not by correcting minutes.
+ * a measure of its responsible person, whom minutes_check has held to
+ * the holder and the participants of the log. A correction records its
+ * decisions again, marked as a correction; measures are changed on the
+ * log itself, not by correcting minutes.
  */
 static st_rc
-record(struct req *r, const struct caselog *l, xmlDocPtr inst,
-    long long minutes_id, const char *minutes_pid, int correction,
-    struct buf *problems)
+record(struct req *r, const struct caselog *l, const struct form_def *def,
+    xmlDocPtr inst, const struct minutes_people *mp, long long minutes_id,
+    const char *minutes_pid, int correction)
 {
 	struct db *db = &r->w->db;
 	xmlNodePtr root = xmlDocGetRootElement(inst), n;
 	struct buf text = BUF_INIT(8192);
 	char today[DATE_SIZE];
-	struct db_res parts;
 	struct db_val p[9];
-	int i;
-	st_rc rc;
+	st_rc rc = ST_OK;
 
 	dates_today(today);
-	if ((rc = caselog_participants(db, l, today, &parts)) != ST_OK)
-		return rc;
-	/* First check every measure, so nothing is half-recorded. */
-	i = 0;
-	for (n = form_child(form_child(root, "measures"), "measure");
-	    n != NULL && !correction; n = n->next) {
-		const char *who;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		i++;
-		who = text_of(r, n, "responsible");
-		if (*text_of(r, n, "what") == '\0')
-			continue;
-		if (member_named(&parts, l, who) == 0 && rc == ST_OK)
-			rc = buf_addf(problems, _("Measure %d: \"%s\" is not the holder or a participant of the relay log. "),
-			    i, who);
-	}
-	if (rc == ST_OK && problems->len > 0)
-		rc = ST_E_INVALID;
 	for (n = form_child(form_child(root, "decisions"), "decision");
 	    n != NULL && rc == ST_OK; n = n->next) {
+		const struct minutes_person *resp;
 		const char *d, *who;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		d = text_of(r, n, "text");
-		who = text_of(r, n, "responsible");
 		if (*d == '\0')
 			continue;
+		/* by the name the log shows, or as the minutes have it */
+		if ((resp = minutes_responsible(def, n, mp)) != NULL)
+			who = resp->name;
+		else
+			who = text_of(r, n, minutes_by_id(def) ?
+			    "responsible_name" : "responsible");
 		buf_reset(&text);
 		if (*who != '\0')
 			rc = buf_addf(&text, correction ?
@@ -193,16 +186,19 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 	}
 	for (n = form_child(form_child(root, "measures"), "measure");
 	    n != NULL && rc == ST_OK && !correction; n = n->next) {
+		const struct minutes_person *resp;
 		const char *what, *start, *eval;
 		char pid[SECURE_ID_SIZE];
-		long long resp;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		what = text_of(r, n, "what");
 		if (*what == '\0')
 			continue;
-		resp = member_named(&parts, l, text_of(r, n, "responsible"));
+		if ((resp = minutes_responsible(def, n, mp)) == NULL) {
+			rc = ST_E_INVALID;	/* minutes_check said so */
+			break;
+		}
 		start = text_of(r, n, "start");
 		eval = text_of(r, n, "evaluation");
 		secure_random_id(pid);
@@ -210,7 +206,7 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 		p[1] = DV_INT(l->id);
 		p[2] = DV_STR(what);
 		p[3] = DV_STR(text_of(r, n, "goal"));
-		p[4] = DV_INT(resp);
+		p[4] = DV_INT(resp->id);
 		p[5] = DV_STR(*start != '\0' ? start : today);
 		p[6] = DV_STR(*eval != '\0' ? eval : today);
 		p[7] = DV_INT(minutes_id);
@@ -222,29 +218,56 @@ record(struct req *r, const struct caselog *l, xmlDocPtr inst,
 
 			label_date(when, *eval != '\0' ? eval : today);
 			rc = buf_addf(&text, _("New measure from the minutes: %s (responsible: %s, evaluation %s)"),
-			    label_unstop(&r->pool, what),
-			    text_of(r, n, "responsible"), when);
+			    label_unstop(&r->pool, what), resp->name, when);
 		}
 		if (rc == ST_OK)
 			rc = caselog_event(db, r->who.user_id, l->id, 0,
 			    caselog_role(l, r), "measure", text.data,
 			    "measure", pid, 0);
-		if (rc == ST_OK && resp != r->who.user_id)
-			rc = caselog_notice(db, "measure.new", 0, resp, NULL, 0,
-			    l->id);
+		if (rc == ST_OK && resp->id != r->who.user_id)
+			rc = caselog_notice(db, "measure.new", 0, resp->id,
+			    NULL, 0, l->id);
 	}
-	db_res_release(&parts);
 	buf_release(&text);
 	return rc;
 }
 
+/* The refusal an API client gets: each error by its path and label. */
+static st_rc
+api_errors(struct req *r, const struct form_def *def,
+    const struct form_errors *errs)
+{
+	xmlNodePtr doc = view_doc(r, "errors"), n;
+	size_t i;
+
+	view_attr(doc, "form", def->id);
+	view_attrf(doc, "version", "%u", def->version);
+	for (i = 0; i < errs->n; i++) {
+		n = view_el(doc, "error", errs->v[i].message);
+		view_attr(n, "path", errs->v[i].path);
+		if (errs->v[i].label != NULL)
+			view_attr(n, "label", errs->v[i].label);
+	}
+	return view_send(r, 422, doc);
+}
+
+/*
+ * Finalising checks the responsible persons again (people may have left
+ * the log since the draft was saved) in the transaction that records
+ * them: refused, nothing changes, and a person sees the minutes again
+ * with each error at its row and the way to edit the draft; an API
+ * client gets 422 with the errors by path.
+ */
 /* ROUTE: POST /minutes/{id}/finalise */
 /* ROUTE: POST /api/v1/minutes/{id}/finalise */
 st_rc
 h_minutes_finalise(struct req *r)
 {
 	struct db *db = &r->w->db;
-	struct buf problems = BUF_INIT(8192), text = BUF_INIT(1024);
+	struct buf text = BUF_INIT(1024);
+	struct form_errors errs;
+	struct minutes_people mp;
+	const struct form_def *def;
 	struct db_res res;
 	struct caselog l;
 	struct db_val p[1];
@@ -255,12 +278,20 @@ h_minutes_finalise(struct req *r)
 	int ok, correction;
 	st_rc rc;
 
-	if ((rc = load(r, LR_MINUTES, &res, &l, &ok)) != ST_OK || !ok)
+	form_errors_init(&errs);
+	if ((rc = load(r, LR_MINUTES, &res, &l, &ok)) != ST_OK || !ok) {
+		form_errors_release(&errs);
 		return rc;
+	}
 	id = db_get_int(&res, 0, MI_ID);
 	correction = db_get(&res, 0, MI_CORRECTS) != NULL;
 	if (strcmp(db_get(&res, 0, MI_STATUS), "draft") != 0) {
 		rc = caselog_conflict(r, _("The minutes are final already. A change is made as a correction: a new, linked version."));
+		goto out;
+	}
+	if ((def = formset_get(r->w->forms, db_get(&res, 0, MI_FORM),
+	    (unsigned)db_get_int(&res, 0, MI_VERSION))) == NULL) {
+		rc = ST_E_CONFIG;	/* a version in use was taken away */
 		goto out;
 	}
 	if ((rc = xmlsafe_parse(db_get(&res, 0, MI_INSTANCE),
@@ -278,7 +309,13 @@ h_minutes_finalise(struct req *r)
 	if (rc == ST_OK && n == 0)
 		rc = ST_E_CONFLICT;
 	if (rc == ST_OK)
-		rc = record(r, &l, inst, id, r->arg, correction, &problems);
+		rc = minutes_people(r, &l, &mp);
+	/* a correction records no measures, and its decisions as written */
+	if (rc == ST_OK && !correction &&
+	    minutes_check(def, inst, &mp, &errs) > 0)
+		rc = ST_E_INVALID;
+	if (rc == ST_OK)
+		rc = record(r, &l, def, inst, &mp, id, r->arg, correction);
 	if (rc == ST_OK)
 		rc = buf_addf(&text, correction ?
 		    _("Corrected minutes finalised (written by %s)") :
@@ -296,8 +333,10 @@ h_minutes_finalise(struct req *r)
 		db_rollback(db);
 		if (rc == ST_E_CONFLICT)
 			rc = caselog_conflict(r, _("Other minutes of this meeting were finalised at the same time, and they count. Write a correction of those if something is missing."));
+		else if (rc == ST_E_INVALID && req_is_api(r))
+			rc = api_errors(r, def, &errs);
 		else if (rc == ST_E_INVALID)
-			rc = resp_error(r, 422, problems.data);
+			rc = page(r, &res, &l, &errs, 422);
 		goto out;
 	}
 	if ((rc = db_commit(db)) != ST_OK)
@@ -308,7 +347,7 @@ h_minutes_finalise(struct req *r)
 out:
 	if (inst != NULL)
 		xmlFreeDoc(inst);
-	buf_release(&problems);
+	form_errors_release(&errs);
 	buf_release(&text);
 	db_res_release(&res);
 	caselog_release(&l);

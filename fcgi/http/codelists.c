@@ -126,6 +126,14 @@ codelists_fill(void *ctx, const char *src)
 		return kept(w, &c->units, &c->units_ms, read_units, "unit");
 	if (strcmp(src, "staff") == 0)
 		return kept(w, &c->staff, &c->staff_ms, read_staff, "staff");
+	if (strcmp(src, "people") == 0) {
+		if (c->people == NULL) {
+			c->people = xmlNewDoc(BAD_CAST "1.0");
+			xmlDocSetRootElement(c->people, xmlNewDocNode(c->people,
+			    NULL, BAD_CAST "people", NULL));
+		}
+		return c->people;
+	}
 	return NULL;
 }
 
@@ -147,5 +155,7 @@ codelists_release(struct codelists *c)
 		xmlFreeDoc(c->settings);
 	if (c->staff != NULL)
 		xmlFreeDoc(c->staff);
+	if (c->people != NULL)
+		xmlFreeDoc(c->people);
 	memset(c, 0, sizeof(*c));
 }

@@ -23,6 +23,12 @@
  *
  *   <settings><max_consent_days>365</max_consent_days></settings>
  *
+ * <xf:instance id="people" st:src="people"/> is who may be named in a
+ * form for one relay log (its holder and participants, see minutes.h):
+ * the case layer fills it per request, for the log the form is for.
+ * Here, without a log, it is empty, never the definition's placeholder,
+ * so a choice among the people of no log is no choice.
+ *
  * Lists are read at most once a minute per worker (they change when an
  * administrator edits units, rarely) and kept in the worker's struct
  * codelists, which owns the documents.
@@ -36,6 +42,7 @@ struct codelists {
 					 * -1 read again */
 	xmlDocPtr	 staff;
 	long long	 staff_ms;
+	xmlDocPtr	 people;	/* always empty: <people/> */
 };
 
 /* The units and staff lists are read again at their next use (an

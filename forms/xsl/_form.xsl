@@ -400,9 +400,16 @@
     <dd><xsl:value-of select="value"/></dd>
   </xsl:template>
 
+  <!-- A stored instance may be shown with errors (minutes that could
+       not be made final): each beside its answer, which the page's
+       summary links to. -->
   <xsl:template match="input | secret | textarea | select1 | select | range" mode="show">
     <dt><xsl:value-of select="label"/></dt>
     <dd>
+      <xsl:if test="error">
+        <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
+        <xsl:attribute name="class">has-error</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="item">
           <xsl:choose>
@@ -425,6 +432,12 @@
         <xsl:when test="@type = 'date'"><xsl:call-template name="date"><xsl:with-param name="d" select="value"/></xsl:call-template></xsl:when>
         <xsl:otherwise><span class="text"><xsl:value-of select="value"/></span></xsl:otherwise>
       </xsl:choose>
+      <xsl:if test="error">
+        <p class="field-error" id="{@id}-error">
+          <span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span>
+          <xsl:value-of select="error"/>
+        </p>
+      </xsl:if>
     </dd>
   </xsl:template>
 

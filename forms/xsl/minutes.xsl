@@ -13,6 +13,7 @@
   <xsl:import href="_form.xsl"/>
 
   <xsl:template match="page" mode="title">
+    <xsl:if test="minutes/errors/error"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></xsl:if>
     <xsl:call-template name="heading"/>
     <xsl:text> – </xsl:text>
     <xsl:value-of select="log/@reference"/>
@@ -33,6 +34,24 @@
     <xsl:variable name="l" select="log"/>
     <h1><xsl:call-template name="heading"/></h1>
     <xsl:for-each select="$l"><xsl:call-template name="log-head"/></xsl:for-each>
+    <!-- Refused at "make final": nothing changed; what is wrong, where,
+         and the way to put it right (the draft, edited). -->
+    <xsl:if test="$m/errors/error">
+      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+        <h2 id="error-summary-title"><xsl:value-of select="i:t('The minutes could not be made final, and nothing was changed. Correct this in the draft:')"/></h2>
+        <ul>
+          <xsl:for-each select="$m/errors/error">
+            <li>
+              <a href="#{@for}">
+                <xsl:if test="@label"><xsl:value-of select="@label"/><xsl:text>: </xsl:text></xsl:if>
+                <xsl:value-of select="."/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+        <p><a class="button primary" href="/forms/minutes?minutes={$m/@id}"><xsl:value-of select="i:t('Edit the draft')"/></a></p>
+      </div>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test="$m/@status = 'draft'">
         <div class="callout warn-box">

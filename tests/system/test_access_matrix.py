@@ -545,7 +545,6 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9Q"
     "DwADhgGAWjR9awAAAABJRU5ErkJggg==")
 BIRTH = "2016-09-02"
-HOLDER_NAME = "Ingrid Solberg"      # ansatt, as the log names people
 NURSE_NAME = "Nina Berg"            # helsesykepleier
 
 
@@ -595,9 +594,8 @@ def instance(form, ctx, **changes):
         "cw-report": {"child/name": ctx.get("child_name", ""),
                       "child/nin": "", "child/birthdate": BIRTH},
     }.get(form, {})
-    if form == "minutes":
-        for m in root.iter("responsible"):
-            m.text = NURSE_NAME if m.text == "Kari Nilsen" else HOLDER_NAME
+    # minutes name their responsible persons by id: case() made them
+    # the holder and the nurse, the people of the case's log
     for path, value in list(fit.items()) + [
             (k.replace("__", "/"), v) for k, v in changes.items()]:
         set_path(root, path, value)

@@ -139,35 +139,43 @@ class RelayLogScenario(unittest.TestCase):
                             % lid)
 
         # -- minutes: drafts are the author's; finalised, their
-        # decisions and measures enter the log in one transaction
+        # decisions and measures enter the log in one transaction; the
+        # responsible persons are people of the log, by id
+        nurse = user_pid("helsesykepleier")
         minutes = instance("minutes", {
             "meeting/date": day(0),
             "decisions/decision/text": "Helsesykepleier har samtale med mor",
-            "decisions/decision/responsible": "Nina Berg",
+            "decisions/decision/responsible": nurse,
             "measures/measure/what": "Samtaler hver uke",
             "measures/measure/goal": "Mor får støtte",
-            "measures/measure/responsible": "Ukjent Person",
+            "measures/measure/responsible": user_pid("ppt"),
             "measures/measure/start": day(0),
             "measures/measure/evaluation": day(40),
             "next_meeting/date": day(30),
         })
         # every other responsible person of the case is the nurse
-        for name in ("Kari Nilsen", "Ingrid Lund", "Line Hansen"):
-            minutes = minutes.replace(">%s<" % name, ">Nina Berg<")
+        for placeholder in ("IngridLundFagerliSk001",
+                            "NinaBergHelsestasjon01"):
+            minutes = minutes.replace(">%s<" % placeholder, ">%s<" % nurse)
+        minutes = re.sub(r"<evaluation>2026-[^<]*</evaluation>",
+                         "<evaluation>%s</evaluation>" % day(40), minutes)
+        minutes = re.sub(r"<start>2026-[^<]*</start>",
+                         "<start>%s</start>" % day(0), minutes)
+        before = count("measure", "log_id = %d" % lid)
+        # PPT takes no part in the log: refused when saved
         r = api("POST", "/api/v1/forms/minutes?log=%s&meeting=%s"
                 % (log, meeting), t_holder, minutes)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn('path="/minutes/measures/measure[1]/responsible"',
+                      r.text)
+        self.assertEqual(count("minutes", "log_id = %d" % lid), 0)
+        fixed = minutes.replace(user_pid("ppt"), nurse)
+        r = api("POST", "/api/v1/forms/minutes?log=%s&meeting=%s"
+                % (log, meeting), t_holder, fixed)
         self.assertEqual(r.status, 201, r.text)
         mpid = r.header("Location").rsplit("/", 1)[1]
         self.assertEqual(api("GET", "/api/v1/minutes/%s" % mpid,
                              t_nurse).status, 404)      # a draft is mine
-        before = count("measure", "log_id = %d" % lid)
-        r = api("POST", "/api/v1/minutes/%s/finalise" % mpid, t_holder, "<f/>")
-        self.assertEqual(r.status, 422, r.text)         # unknown person
-        self.assertIn("Ukjent Person", r.text)
-        self.assertEqual(count("measure", "log_id = %d" % lid), before)
-        self.assertEqual(sql_value("SELECT status FROM minutes WHERE"
-                                   " public_id = '%s'" % mpid), "draft")
-        fixed = minutes.replace("Ukjent Person", "Nina Berg")
         r = api("POST", "/api/v1/forms/minutes?minutes=%s" % mpid, t_holder,
                 fixed)
         self.assertEqual(r.status, 201, r.text)
@@ -175,6 +183,9 @@ class RelayLogScenario(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(count("measure", "log_id = %d" % lid),
                          before + minutes.count("<what>"))
+        self.assertEqual(count("measure", "log_id = %d AND responsible_id"
+                               " = %d" % (lid, user_id("helsesykepleier"))),
+                         1 + minutes.count("<what>"))
         self.assertTrue(events(log, "decision"))
         self.assertEqual(api("POST", "/api/v1/minutes/%s/finalise" % mpid,
                              t_holder, "<f/>").status, 409)

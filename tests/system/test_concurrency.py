@@ -121,8 +121,11 @@ class Races(unittest.TestCase):
                     "meeting/date": day(0),
                     "decisions/decision/text": text,
                     "next_meeting/date": day(30)})
-                for name in ("Kari Nilsen", "Ingrid Lund", "Line Hansen"):
-                    m = m.replace(">%s<" % name, ">Nina Berg<")
+                # every responsible person is the nurse, by id
+                for placeholder in ("IngridLundFagerliSk001",
+                                    "NinaBergHelsestasjon01"):
+                    m = m.replace(">%s<" % placeholder,
+                                  ">%s<" % user_pid("helsesykepleier"))
                 r = api("POST", "/api/v1/forms/minutes?log=%s&meeting=%s"
                         % (log, meeting), token(who), m)
                 self.assertEqual(r.status, 201, r.text)

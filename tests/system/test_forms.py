@@ -34,10 +34,13 @@ def shift_dates(text):
     return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", move, text)
 
 
-# The people the consent form's placeholder staff list names, and who
-# they are in the demo data.
+# The people the placeholder lists of the consent form (staff) and the
+# minutes (people) name, and who they are in the demo data: in the log
+# the minutes are sent for (FormsTest.at) Ingrid Solberg holds it and
+# Nina Berg takes part.
 PEOPLE = {"NinaBergHelsestasjon01": "helsesykepleier",
-          "OlaNilsenPPTLarvik0001": "ppt"}
+          "OlaNilsenPPTLarvik0001": "ppt",
+          "IngridLundFagerliSk001": "ansatt"}
 
 
 def case(name):
@@ -144,6 +147,25 @@ class FormsTest(unittest.TestCase):
         cls.c = Client()
         cls.c.login("ansatt")
         cls.tok = token("ansatt")
+        cls.log = None
+
+    def at(self, fid, *query):
+        """The address of form fid (with query parts): minutes are
+        written for a relay log, whose people they choose among, so they
+        are sent for one held by ansatt with the nurse taking part (the
+        people of the cases, see PEOPLE)."""
+        if fid == "minutes":
+            if FormsTest.log is None:
+                from caselog_fixtures import (add_participant, give_consent,
+                                              open_log)
+                FormsTest.log, _ = open_log(self.c, "Skjema Referat",
+                                            "2016-09-02")
+                give_consent("ansatt", FormsTest.log, "Skjema Referat",
+                             "2016-09-02", "health_clinic")
+                assert add_participant("ansatt", FormsTest.log,
+                                       "helsesykepleier").status == 201
+            query = ("log=" + FormsTest.log,) + query
+        return "/forms/" + fid + ("?" + "&".join(query) if query else "")
 
     def test_all_forms_are_listed(self):
         r = api("GET", "/api/v1/forms", self.tok)
@@ -168,7 +190,7 @@ class FormsTest(unittest.TestCase):
                         continue
                 with self.subTest(case=name):
                     want = expected(name)
-                    r = api("POST", "/api/v1/forms/" + fid, self.tok,
+                    r = api("POST", "/api/v1" + self.at(fid), self.tok,
                             case(name),
                             headers={"Accept-Language": "en"})
                     if not want:
@@ -191,7 +213,7 @@ class FormsTest(unittest.TestCase):
         same errors as the API gives, inline and in the summary."""
         for fid in form_ids():
             with self.subTest(form=fid):
-                page = self.c.get("/forms/" + fid)
+                page = self.c.get(self.at(fid))
                 self.assertEqual(page.status, 200)
                 ids = re.findall(r'<(?:input|textarea|select)\b[^>]*\sid="'
                                  r'([^"]+)"', page.text)
@@ -204,7 +226,7 @@ class FormsTest(unittest.TestCase):
                     fid + "-valid"
                 fields = browser_fields(p, case(valid),
                                         csrf_of(page.text))
-                r = self.c.post("/forms/" + fid, fields +
+                r = self.c.post(self.at(fid), fields +
                                 [("_action", "submit")])
                 self.assertEqual(r.status, 303, r.text[:3000])
                 shown = self.c.get(r.header("Location"))
@@ -221,12 +243,12 @@ class FormsTest(unittest.TestCase):
                     if any("not part of the form" in m or "only once" in m
                            for m in want.values()):
                         continue
-                    page = self.c.get("/forms/" + fid + "?lang=en")
+                    page = self.c.get(self.at(fid, "lang=en"))
                     p = Page(page.text)
                     fields = browser_fields(p, case(name),
                                             csrf_of(page.text))
-                    r = self.c.post("/forms/" + fid, fields)
-                    self.c.get("/forms/" + fid + "?lang=nb")
+                    r = self.c.post(self.at(fid), fields)
+                    self.c.get(self.at(fid, "lang=nb"))
                     self.assertEqual(r.status, 422, name)
                     for path, msg in want.items():
                         hid = "f" + re.sub(r"[/\[@]", "-",
