@@ -388,6 +388,32 @@ START_TEST(test_smtp_checks)
 	assert_fails("consent_warn_days = 366\n", "consent_warn_days");
 	assert_fails("measure_remind_days = 366\n", "measure_remind_days");
 	assert_fails("view_cache_kb = 4194305\n", "view_cache_kb");
+	/* a number people dial, or nothing */
+	assert_fails("emergency_phone = call the police\n", "emergency_phone");
+	assert_fails("emergency_phone = +\n", "emergency_phone");
+	assert_fails("emergency_phone = 11\n", "emergency_phone");
+	assert_fails("emergency_phone = 33+17\n", "emergency_phone");
+	assert_fails("emergency_phone = 123456789012345678901\n",
+	    "emergency_phone");
+}
+END_TEST
+
+START_TEST(test_emergency_phone)
+{
+	struct conf cfg;
+	char err[256];
+
+	/* Not known by default: the pages then say how to reach it. */
+	ck_assert_int_eq(load_text(&cfg, "", err, sizeof(err)), ST_OK);
+	ck_assert_str_eq(cfg.emergency_phone, "");
+	conf_release(&cfg);
+	ck_assert_int_eq(load_text(&cfg, "emergency_phone = +47 33 17 10 00\n",
+	    err, sizeof(err)), ST_OK);
+	ck_assert_str_eq(cfg.emergency_phone, "+47 33 17 10 00");
+	conf_release(&cfg);
+	ck_assert_int_eq(load_text(&cfg, "emergency_phone = 116\n", err,
+	    sizeof(err)), ST_OK);
+	conf_release(&cfg);
 }
 END_TEST
 
@@ -579,6 +605,7 @@ conf_suite(void)
 	tcase_add_test(tc, test_line_too_long);
 	tcase_add_test(tc, test_env_override);
 	tcase_add_test(tc, test_env_checked);
+	tcase_add_test(tc, test_emergency_phone);
 	tcase_add_test(tc, test_admin_user);
 	tcase_add_test(tc, test_missing_named_file);
 	tcase_add_test(tc, test_release);

@@ -1354,30 +1354,218 @@ set(xmlDocPtr inst, const char *path, const char *value)
 		form_set_text(n, value);
 }
 
+/* ------------------------------------- a report of concern, prefilled */
+
 /*
- * A report of concern made before any log names the concern's child
- * (check_child holds it to that): its name and date of birth, for whom
- * may report it (access_concern), whose read of them is audited. An
- * anonymous concern has none to give.
+ * A report of concern opened from a concern or a relay log starts with
+ * everything the case and the reporter already know, so that one sent
+ * as opened asks only for what nobody has said yet (whether the
+ * guardians know of the report, the co-signing leader, a phone number
+ * never given): the reporter, the child, what the concern describes,
+ * its duration, risk factors and urgency, and the date. What the user
+ * may not read is never used, and the read of a concern is audited.
+ */
+
+/* The report's roles by the kind of the reporter's unit. */
+static void
+prefill_reporter(struct req *r, xmlDocPtr inst)
+{
+	const char *kind = r->who.unit_kind;
+	struct db_val p[1];
+	struct db_res res;
+	char today[DATE_SIZE];
+
+	dates_today(today);
+	set(inst, "/cw_report/date", today);
+	set(inst, "/cw_report/reporter/name", r->who.display_name);
+	if (r->who.unit_name != NULL)
+		set(inst, "/cw_report/reporter/unit", r->who.unit_name);
+	if (kind != NULL && *kind != '\0') {
+		if (strcmp(kind, "kindergarten") == 0 ||
+		    strcmp(kind, "health_clinic") == 0)
+			set(inst, "/cw_report/reporter/role", kind);
+		else if (strcmp(kind, "school") == 0 ||
+		    strcmp(kind, "sfo") == 0)
+			set(inst, "/cw_report/reporter/role", "school");
+		else {
+			set(inst, "/cw_report/reporter/role", "other");
+			set(inst, "/cw_report/reporter/role_other",
+			    label_service(kind));
+		}
+	}
+	/* A leader who reports is the leader who signs. */
+	if (r->who.role == ROLE_LEADER)
+		set(inst, "/cw_report/leader/name", r->who.display_name);
+	/* The phone number they gave on their last report: their own. */
+	p[0] = DV_INT(r->who.user_id);
+	if (db_query(&r->w->db, STMT_CW_REPORT_PHONE, p, 1, 1, &res) ==
+	    ST_OK) {
+		if (res.nrows == 1 && db_get(&res, 0, 0) != NULL &&
+		    *db_get(&res, 0, 0) != '\0')
+			set(inst, "/cw_report/reporter/phone",
+			    db_get(&res, 0, 0));
+		db_res_release(&res);
+	}
+}
+
+/* A paragraph "label text" (label may be NULL) when text is not empty. */
+static st_rc
+para(struct buf *b, const char *label, const char *text)
+{
+	st_rc rc = ST_OK;
+
+	if (text == NULL || *text == '\0')
+		return ST_OK;
+	if (b->len > 0)
+		rc = buf_addstr(b, "\n\n");
+	if (rc == ST_OK && label != NULL)
+		rc = buf_addf(b, "%s ", label);
+	if (rc == ST_OK)
+		rc = buf_addstr(b, text);
+	return rc;
+}
+
+/* The concern form's "shared with" codes, in words. */
+static st_rc
+shared_with(struct buf *b, const char *codes)
+{
+	static const char *const t[][2] = {
+		{ "colleague", N_("a colleague") },
+		{ "leader", N_("the leader") },
+		{ "child", N_("the child") },
+		{ "guardians", N_("the guardians") },
+	};
+	struct buf words = BUF_INIT(512);
+	size_t i, len;
+	st_rc rc = ST_OK;
+
+	while (*codes != '\0' && rc == ST_OK) {
+		codes += strspn(codes, " ");
+		len = strcspn(codes, " ");
+		for (i = 0; len > 0 && i < sizeof(t) / sizeof(t[0]); i++)
+			if (strlen(t[i][0]) == len &&
+			    strncmp(t[i][0], codes, len) == 0)
+				rc = buf_addf(&words, "%s%s", words.len > 0 ?
+				    ", " : "", _(t[i][1]));
+		codes += len;
+	}
+	if (rc == ST_OK && words.len > 0)
+		rc = para(b, _("Shared with:"), words.data);
+	buf_release(&words);
+	return rc;
+}
+
+/*
+ * What a stored concern (form concern or two-year, instance xml) says,
+ * onto the report: the identity number it gave, the text of what was
+ * seen and heard, what the child said and what was done, the duration,
+ * the risk factors, urgency, and that the guardians were not told, and
+ * why, when they were not. reference and created (UTC) name it.
+ */
+static st_rc
+prefill_from(struct req *r, xmlDocPtr inst, const char *form,
+    const char *xml, size_t len, const char *reference, const char *created,
+    int urgent)
+{
+	struct buf text = BUF_INIT(64 * 1024);
+	char local[LOCAL_TIME_SIZE], day[DATE_SIZE], err[128];
+	xmlDocPtr c = NULL;
+	const char *v;
+	st_rc rc;
+
+	set(inst, "/cw_report/urgent", urgent ? "true" : "false");
+	if (xmlsafe_parse(xml, len, 16 * 1024 * 1024, 64, &c, err,
+	    sizeof(err)) != ST_OK)
+		return ST_OK;	/* stored as accepted: not expected */
+#define C(path)	form_get(c, path, &r->pool)
+	if (strcmp(form, "concern") == 0) {
+		if (strcmp(C("/concern/anonymous"), "true") != 0)
+			set(inst, "/cw_report/child/nin",
+			    C("/concern/child/nin"));
+		rc = para(&text, NULL, C("/concern/observation/seen"));
+		if (rc == ST_OK)
+			rc = para(&text, _("What the child said or did:"),
+			    C("/concern/observation/child_said"));
+		if (rc == ST_OK && strcmp(C("/concern/observation/earlier"),
+		    "true") == 0)
+			rc = para(&text, _("Earlier concern, and what was done:"),
+			    C("/concern/observation/earlier_details"));
+		if (rc == ST_OK)
+			rc = shared_with(&text,
+			    C("/concern/sharing/shared_with"));
+		v = C("/concern/observation/duration");
+		if (strcmp(v, "days") == 0 || strcmp(v, "weeks") == 0 ||
+		    strcmp(v, "months") == 0 || strcmp(v, "long") == 0)
+			set(inst, "/cw_report/duration", v);
+		set(inst, "/cw_report/risk", C("/concern/risk"));
+		/* The guardians were not told of the concern, for a reason
+		 * that holds for the report too; whether they know of the
+		 * report otherwise, only the reporter can say. */
+		if (strcmp(C("/concern/sharing/guardians_informed"), "no") ==
+		    0) {
+			set(inst, "/cw_report/guardians_informed", "no");
+			set(inst, "/cw_report/guardians_not_informed_why",
+			    C("/concern/sharing/guardians_not_informed_why"));
+		}
+	} else {
+		set(inst, "/cw_report/child/nin", C("/two_year/child/nin"));
+		rc = para(&text, NULL, C("/two_year/follow_up"));
+		if (rc == ST_OK)
+			rc = para(&text, _("What the parents wonder about:"),
+			    C("/two_year/parents_wonder"));
+	}
+#undef C
+	dates_local(local, created);
+	local[10] = '\0';	/* the day it was written, in local time */
+	label_date(day, local);
+	if (rc == ST_OK) {
+		char line[256];
+
+		snprintf(line, sizeof(line),
+		    _("Written down as concern %s on %s."), reference, day);
+		rc = para(&text, NULL, line);
+	}
+	xmlFreeDoc(c);
+	if (rc == ST_OK)
+		set(inst, "/cw_report/concern", text.data);
+	buf_release(&text);
+	/* a text too long for the buffer is left for the reporter */
+	return rc == ST_E_TOO_BIG ? ST_OK : rc;
+}
+
+/*
+ * From a concern (?concern=, before any log the reader may read): for
+ * whom may report it (access_concern), whose read of it is audited. An
+ * anonymous concern has no child to give; the reporter names the child.
  */
 static st_rc
 prefill_concern(struct req *r, const char *pid, xmlDocPtr inst)
 {
 	struct concern_row cr;
+	struct db_res *res = &cr.res;
 	int found;
 	st_rc rc;
 
 	if ((rc = concern_peek(r, pid, &cr, &found)) != ST_OK || !found)
 		return rc;
-	if (cr.child_id != 0 && access_concern(&r->who, &cr.facts,
-	    CR_REPORT)) {
-		rc = audit_log(r, "read", "concern", cr.id, cr.child_id);
-		if (rc == ST_OK) {
+	if (!access_concern(&r->who, &cr.facts, CR_REPORT)) {
+		concern_release(&cr);
+		return ST_OK;
+	}
+	if ((rc = audit_log(r, "read", "concern", cr.id, cr.child_id)) ==
+	    ST_OK) {
+		prefill_reporter(r, inst);
+		if (cr.child_id != 0) {
 			set(inst, "/cw_report/child/name",
-			    db_get(&cr.res, 0, CG_CHILD_NAME));
+			    db_get(res, 0, CG_CHILD_NAME));
 			set(inst, "/cw_report/child/birthdate",
-			    db_get(&cr.res, 0, CG_CHILD_BIRTH));
+			    db_get(res, 0, CG_CHILD_BIRTH));
 		}
+		rc = prefill_from(r, inst, db_get(res, 0, CG_FORM),
+		    db_get(res, 0, CG_INSTANCE), db_get_len(res, 0,
+		    CG_INSTANCE), db_get(res, 0, CG_REFERENCE),
+		    db_get(res, 0, CG_CREATED), (int)db_get_int(res, 0,
+		    CG_URGENT));
 	}
 	concern_release(&cr);
 	return rc;
@@ -1430,6 +1618,78 @@ caseform_decided(struct req *r, const struct form_def *def,
 	return ST_OK;
 }
 
+/*
+ * From a relay log the reader may read (the caller checked): its child,
+ * what its newest concern says (a reader of the log reads its concerns;
+ * the read is audited), and the measures tried in it. A report from a
+ * log is rarely urgent because the concern was: urgency is the
+ * reporter's to say.
+ */
+static st_rc
+prefill_log(struct req *r, const struct caselog *l, xmlDocPtr inst)
+{
+	struct buf text = BUF_INIT(8000);
+	char today[DATE_SIZE];
+	struct db_val p[2];
+	struct db_res res;
+	size_t i;
+	st_rc rc;
+
+	prefill_reporter(r, inst);
+	set(inst, "/cw_report/child/name", l->child_name);
+	set(inst, "/cw_report/child/birthdate", l->child_birth);
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_CONCERN_NEWEST_IN_LOG, p, 1, 1,
+	    &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 1) {
+		rc = audit_log_as(r, l->role, "read", "concern",
+		    db_get_int(&res, 0, 0), l->child_id);
+		if (rc == ST_OK)
+			rc = prefill_from(r, inst, db_get(&res, 0, 4),
+			    db_get(&res, 0, 5), db_get_len(&res, 0, 5),
+			    db_get(&res, 0, 1), db_get(&res, 0, 2), 0);
+	}
+	db_res_release(&res);
+	if (rc != ST_OK)
+		return rc;
+	/* What has been done: the log's measures, with how each went. */
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_MEASURE_LIST, p, 2, 100, &res)) !=
+	    ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
+		const char *result = db_get(&res, i, 11);
+
+		if (i == 0)
+			rc = buf_addf(&text, "%s\n",
+			    _("Measures in the relay log:"));
+		if (rc == ST_OK)
+			rc = buf_addf(&text, "- %s", db_get(&res, i, 3));
+		if (rc == ST_OK && result != NULL && *result != '\0')
+			rc = buf_addf(&text, " (%s)", label_result(result));
+		if (rc == ST_OK)
+			rc = buf_addch(&text, '\n');
+	}
+	db_res_release(&res);
+	if (rc == ST_OK && text.len > 0) {
+		const char *before = form_get(inst, "/cw_report/concern",
+		    &r->pool);
+		struct buf all = BUF_INIT(64 * 1024);
+
+		rc = para(&all, NULL, before);
+		if (rc == ST_OK)
+			rc = para(&all, NULL, text.data);
+		if (rc == ST_OK)
+			set(inst, "/cw_report/concern", all.data);
+		buf_release(&all);
+	}
+	buf_release(&text);
+	return rc == ST_E_TOO_BIG ? ST_OK : rc;
+}
+
 st_rc
 caseform_prefill(struct req *r, const struct form_def *def,
     const struct formctx *c, xmlDocPtr inst)
@@ -1468,10 +1728,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 	} else if (is(def, "referral")) {
 		set(inst, "/referral/child/name", l.child_name);
 		set(inst, "/referral/child/birthdate", l.child_birth);
-	} else if (is(def, "cw-report")) {
-		set(inst, "/cw_report/child/name", l.child_name);
-		set(inst, "/cw_report/child/birthdate", l.child_birth);
-	} else if (is(def, "closing"))
+	} else if (is(def, "cw-report"))
+		rc = prefill_log(r, &l, inst);
+	else if (is(def, "closing"))
 		set(inst, "/closing/date", today);
 	else if (is(def, "minutes") && pid_ok(c->meeting) != NULL)
 		rc = minutes_prefill(r, def, &l, c->meeting, inst);

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "nin.h"
 #include "route.h"
+#include "view.h"
 #include "worker.h"
 #include "dates.h"
 
@@ -227,6 +228,24 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	}
 	xmlFree(xml);
 	return rc;
+}
+
+void
+concern_emergency_view(struct req *r, xmlNodePtr n)
+{
+	const char *p = r->w->cfg->emergency_phone;
+	char tel[32];
+	size_t o = 0;
+
+	if (p == NULL || *p == '\0')
+		return;
+	/* conf_load let through only digits, spaces and a leading + */
+	for (; *p != '\0' && o + 1 < sizeof(tel); p++)
+		if (*p == '+' || (*p >= '0' && *p <= '9'))
+			tel[o++] = *p;
+	tel[o] = '\0';
+	view_attr(n, "emergency-phone", r->w->cfg->emergency_phone);
+	view_attr(n, "emergency-tel", tel);
 }
 
 /* LOG_FACTS has this many columns (stmt.c). */

@@ -62,6 +62,15 @@ st_rc concern_child(struct req *r, const char *name, const char *nin,
     const char *birth, long long *child_id) ST_MUST_CHECK;
 
 /*
+ * The child welfare emergency service's number (emergency_phone in the
+ * configuration), when the municipality gave one, on n as the attributes
+ * emergency-phone (as written) and emergency-tel (its + and digits, for
+ * a tel: link). Pages that tell people to phone it now (an urgent
+ * concern, the concern and report of concern forms) show it.
+ */
+void concern_emergency_view(struct req *r, xmlNodePtr n);
+
+/*
  * A concern as its reader may see it: the row of STMT_CONCERN_GET (the
  * columns below) and the facts its access rules need (access.h). Owned
  * by res until concern_release.

@@ -167,6 +167,14 @@ static const struct key keys[] = {
 	    "the deepest XML a request may send"),
 	U(concern_deadline_days, "14",
 	    "days from a concern to its level-0 decision"),
+	S(emergency_phone, "",
+	    "the telephone number of the child welfare emergency service "
+	    "(barnevernvakten) that serves the municipality, as people "
+	    "dial it (digits, spaces, a leading +; for example "
+	    "\"+47 33 17 10 00\"): an urgent concern's page leads with it, "
+	    "as a link that dials it on a phone; empty: people are told to "
+	    "phone the child welfare emergency service, or the police on "
+	    "112 when they do not know its number"),
 	U(draft_ttl_hours, "24",
 	    "hours a draft kept through an expired session lives"),
 	U(consent_max_days, "365",
@@ -256,6 +264,26 @@ one_word(const char *s)
 		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
 			return 0;
 	return 1;
+}
+
+/* Empty, or a number as people dial it: digits and spaces, a leading
+ * +, 3 to 20 digits; it goes into a tel: link as its digits. */
+static int
+phone_ok(const char *s)
+{
+	size_t digits = 0;
+
+	if (*s == '\0')
+		return 1;
+	if (*s == '+')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s != ' ')
+			return 0;
+	}
+	return digits >= 3 && digits <= 20;
 }
 
 /*
@@ -481,6 +509,12 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	if (cfg->view_cache_kb > 4194304) {
 		snprintf(err, errlen,
 		    "'view_cache_kb' must be 0 to 4194304 (4 GB)");
+		return ST_E_CONFIG;
+	}
+	if (!phone_ok(cfg->emergency_phone)) {
+		snprintf(err, errlen, "'emergency_phone' must be a telephone "
+		    "number: digits and spaces, a leading + and 3 to 20 "
+		    "digits, or empty");
 		return ST_E_CONFIG;
 	}
 	if (cfg->measure_remind_days > 365) {

@@ -98,6 +98,9 @@ struct conf {
 	unsigned token_cache_ms;	/* how long a worker trusts a token */
 	unsigned xml_max_depth;
 	unsigned concern_deadline_days;
+	/* the child welfare emergency service's number, as dialled; "":
+	 * not known (the urgent pages say how to reach it anyway) */
+	char	*emergency_phone;
 	unsigned draft_ttl_hours;	/* drafts are deleted after this */
 	unsigned consent_max_days;	/* the longest a consent may last */
 	unsigned consent_warn_days;	/* warn this long before expiry */

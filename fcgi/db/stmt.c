@@ -815,6 +815,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (id) */
 	[STMT_CONCERN_FLAG] = { "concern_flag",
 	    "UPDATE concern SET deadline_flagged = TRUE WHERE id = ?" },
+	/* (log_id) -> id, reference, created_at (UTC), urgent, form_id,
+	 * instance: the newest concern in a log, which a report of concern
+	 * made from the log starts from */
+	[STMT_CONCERN_NEWEST_IN_LOG] = { "concern_newest_in_log",
+	    "SELECT c.id, c.reference,"
+	    " DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ'), c.urgent,"
+	    " s.form_id, s.instance FROM concern c"
+	    " JOIN form_submission s ON s.id = c.submission_id"
+	    " WHERE c.log_id = ? ORDER BY c.id DESC LIMIT 1" },
 	/* (id) -> birth_date of a child */
 	[STMT_CHILD_GET] = { "child_get",
 	    "SELECT birth_date, name FROM child WHERE id = ?" },
@@ -1152,6 +1161,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_SUBMISSION_GET_ID] = { "submission_get_id",
 	    "SELECT form_id, form_version, instance FROM form_submission"
 	    " WHERE id = ?" },
+	/* (author_id) -> the phone number its author gave on their newest
+	 * report of concern (only that leaves the database), so that a
+	 * reporter types it once */
+	[STMT_CW_REPORT_PHONE] = { "cw_report_phone",
+	    "SELECT ExtractValue(instance, '/cw_report/reporter/phone')"
+	    " FROM form_submission WHERE author_id = ?"
+	    " AND form_id = 'cw-report' ORDER BY id DESC LIMIT 1" },
 	/* () -> level, name_nb, name_en */
 	[STMT_GUIDE_LEVELS] = { "guide_levels",
 	    "SELECT level, name_nb, name_en FROM guide_level ORDER BY level" },

@@ -63,6 +63,46 @@ passed_view(struct req *r, const struct concern_row *cr, xmlNodePtr c)
 	}
 }
 
+/* Whether word is one of the space-separated words of list. */
+static int
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word), len;
+
+	while (*list != '\0') {
+		list += strspn(list, " ");
+		len = strcspn(list, " ");
+		if (len == n && strncmp(list, word, n) == 0)
+			return 1;
+		list += len;
+	}
+	return 0;
+}
+
+/*
+ * Whether the concern names violence or abuse (the risk factor "serious
+ * violations"): then nobody is told to talk with the guardians first,
+ * since telling them may put the child at risk; child welfare decides
+ * when they are told.
+ */
+static int
+names_violence(struct req *r, const struct db_res *res)
+{
+	xmlDocPtr inst = NULL;
+	char err[128];
+	int yes;
+
+	if (strcmp(db_get(res, 0, CG_FORM), "concern") != 0 ||
+	    xmlsafe_parse(db_get(res, 0, CG_INSTANCE), db_get_len(res, 0,
+	    CG_INSTANCE), 16 * 1024 * 1024, 64, &inst, err, sizeof(err)) !=
+	    ST_OK)
+		return 0;
+	yes = has_word(form_get(inst, "/concern/risk", &r->pool),
+	    "violations");
+	xmlFreeDoc(inst);
+	return yes;
+}
+
 /*
  * The concern page, with status; when field is set, the decision (or the
  * record of a discussion, or the answer to a passed concern) that failed
@@ -100,6 +140,15 @@ concern_page(struct req *r, int status, const char *field,
 		view_attr(c, "anonymous", "true");
 	if (fields_get(&r->qs, "new") != NULL)
 		view_attr(c, "new", "true");
+	/* The unit's leader is the one its concerns are told to and who
+	 * decides: the page speaks to them as that, never of "your
+	 * leader". */
+	if (r->who.role == ROLE_LEADER && r->who.unit_id != 0 &&
+	    r->who.unit_id == cr.facts.unit_id)
+		view_attr(c, "reader-leads", "true");
+	if (names_violence(r, res))
+		view_attr(c, "violence", "true");
+	concern_emergency_view(r, c);
 	/* The log it is in, only to those who may read that log. */
 	if (cr.facts.in_log && access_log(&r->who, &cr.facts.log, LR_READ))
 		view_attr(c, "log", db_get(res, 0, CG_LOG_PID));

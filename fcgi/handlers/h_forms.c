@@ -56,6 +56,10 @@ form_page(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	if ((rc = caseform_env(r, def, &ctx, &env, &ok)) != ST_OK || !ok)
 		return rc;
 	view_attrf(page, "action", "/forms/%s", def->id);
+	/* the forms that tell people to phone child welfare first */
+	if (strcmp(def->id, "concern") == 0 ||
+	    strcmp(def->id, "cw-report") == 0)
+		concern_emergency_view(r, page);
 	/* the language switch sends this form along (_layout.xsl) */
 	view_attr(page, "form-id", "xform");
 	if (draft != NULL && *draft != '\0')

@@ -34,30 +34,45 @@
 
   <xsl:template match="page" mode="main">
     <xsl:variable name="c" select="concern"/>
-    <xsl:if test="$c/@new">
-      <div class="receipt" role="status">
-        <h1><xsl:value-of select="i:t('The concern is registered')"/></h1>
-        <p>
-          <xsl:value-of select="i:t('Reference:')"/><xsl:text> </xsl:text>
-          <strong class="ref"><xsl:value-of select="$c/@reference"/></strong>
-        </p>
-        <p>
-          <xsl:value-of select="i:t('Decide the way forward by')"/><xsl:text> </xsl:text>
-          <strong><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template></strong>
-          <xsl:text>: </xsl:text>
-          <xsl:value-of select="i:t('close it, measures in your own service (level 1), or interdisciplinary cooperation (level 2).')"/>
-        </p>
-      </div>
-    </xsl:if>
-    <xsl:if test="$c/@urgent">
-      <div class="callout urgent" role="alert">
-        <p><strong><xsl:value-of select="i:t('Urgent: phone the child welfare emergency service (barnevernvakten) or 112 now if you have not already.')"/></strong></p>
-        <p><xsl:value-of select="i:t('Your leader has been alerted.')"/></p>
-      </div>
-    </xsl:if>
-    <xsl:if test="not($c/@new)">
-      <h1><xsl:value-of select="i:t('Concern {0}', $c/@reference)"/></h1>
-    </xsl:if>
+    <xsl:choose>
+      <!-- An urgent concern's receipt leads with what must happen now:
+           the call, then the report of concern; the receipt after. -->
+      <xsl:when test="$c/@new and $c/@urgent">
+        <xsl:call-template name="call-now">
+          <xsl:with-param name="first" select="true()"/>
+        </xsl:call-template>
+        <div class="receipt" role="status">
+          <h2><xsl:value-of select="i:t('The concern is registered')"/></h2>
+          <p>
+            <xsl:value-of select="i:t('Reference:')"/><xsl:text> </xsl:text>
+            <strong class="ref"><xsl:value-of select="$c/@reference"/></strong>
+          </p>
+          <xsl:call-template name="who-decides"/>
+        </div>
+      </xsl:when>
+      <xsl:when test="$c/@new">
+        <div class="receipt" role="status">
+          <h1><xsl:value-of select="i:t('The concern is registered')"/></h1>
+          <p>
+            <xsl:value-of select="i:t('Reference:')"/><xsl:text> </xsl:text>
+            <strong class="ref"><xsl:value-of select="$c/@reference"/></strong>
+          </p>
+          <p>
+            <xsl:value-of select="i:t('Decide the way forward by')"/><xsl:text> </xsl:text>
+            <strong><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template></strong>
+            <xsl:text>: </xsl:text>
+            <xsl:value-of select="i:t('close it, measures in your own service (level 1), or interdisciplinary cooperation (level 2).')"/>
+          </p>
+          <xsl:call-template name="who-decides"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <h1><xsl:value-of select="i:t('Concern {0}', $c/@reference)"/></h1>
+        <xsl:if test="$c/@urgent and $c/@status != 'closed'">
+          <xsl:call-template name="call-now"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:call-template name="unsent-callout">
       <xsl:with-param name="notices" select="$c/notices"/>
     </xsl:call-template>
@@ -127,7 +142,7 @@
     <xsl:if test="$c/@can-discuss">
       <xsl:call-template name="discussed-form"/>
     </xsl:if>
-    <xsl:if test="$c/@can-report and not($c/@log)">
+    <xsl:if test="$c/@can-report and not($c/@log) and not($c/@urgent and $c/@status != 'closed' and not($c/notices/notice[@kind = 'cw_report']))">
       <section aria-labelledby="cw-title">
         <h2 id="cw-title"><xsl:value-of select="i:t('Report of concern to child welfare')"/></h2>
         <p><xsl:value-of select="i:t('If you believe the child is neglected or harmed at home, you have a duty to tell child welfare. It needs no consent.')"/></p>
@@ -159,6 +174,96 @@
     <p><a href="/"><xsl:value-of select="i:t('Back to the start page')"/></a></p>
   </xsl:template>
 
+  <!-- ======================================= an urgent concern: now -->
+  <!-- What to do now about an urgent concern, in this order: phone
+       the child welfare emergency service (its number when the
+       municipality configured it, 112 when a life is in danger), write
+       the report of concern (prefilled from this concern), and do not
+       talk with the guardians first. first: the page's first heading. -->
+  <xsl:template name="call-now">
+    <xsl:param name="first" select="false()"/>
+    <xsl:variable name="c" select="/page/concern"/>
+    <xsl:variable name="reports" select="$c/notices/notice[@kind = 'cw_report']"/>
+    <section class="callout urgent call-now" id="call-now" aria-labelledby="call-now-title">
+      <xsl:choose>
+        <xsl:when test="$first">
+          <h1 id="call-now-title"><xsl:value-of select="i:t('Phone the child welfare emergency service now')"/></h1>
+        </xsl:when>
+        <xsl:otherwise>
+          <h2 id="call-now-title"><xsl:value-of select="i:t('Urgent: phone the child welfare emergency service')"/></h2>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="$c/@emergency-tel">
+          <p class="lead">
+            <xsl:value-of select="i:t('The child may be in danger now. Phone the child welfare emergency service (barnevernvakten) at once, if you have not already:')"/>
+            <xsl:text> </xsl:text>
+            <a class="tel" href="tel:{$c/@emergency-tel}"><xsl:value-of select="$c/@emergency-phone"/></a>
+          </p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="lead"><xsl:value-of select="i:t('The child may be in danger now. Phone the child welfare emergency service (barnevernvakten) of your municipality at once, if you have not already.')"/></p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <p><strong><xsl:value-of select="i:t('If a life or health is in danger, or you cannot reach the child welfare emergency service, phone the police on 112.')"/></strong></p>
+      <xsl:choose>
+        <xsl:when test="$reports">
+          <p>
+            <xsl:variable name="on"><xsl:call-template name="date"><xsl:with-param name="d" select="substring($reports[1]/@created, 1, 10)"/></xsl:call-template></xsl:variable>
+            <xsl:value-of select="i:t('A report of concern to child welfare was made on {0}.', $on)"/>
+            <xsl:text> </xsl:text>
+            <a href="#notices"><xsl:value-of select="i:t('See whether it has arrived')"/></a>
+          </p>
+        </xsl:when>
+        <xsl:when test="$c/@can-report">
+          <p class="call-to-action">
+            <a class="button primary big" href="/forms/cw-report?concern={$c/@id}"><xsl:value-of select="i:t('Write the report of concern to child welfare')"/></a>
+          </p>
+          <p>
+            <xsl:value-of select="i:t('Then send the report of concern: it is filled in with what the concern says, so you check it and add what is missing. It needs no consent.')"/>
+            <xsl:if test="$c/@anonymous">
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="i:t('The concern is anonymous: give the child’s name and identity number in the report. Child welfare needs them to help the child.')"/>
+            </xsl:if>
+          </p>
+        </xsl:when>
+      </xsl:choose>
+      <p><xsl:call-template name="guardians-not-first"/></p>
+    </section>
+  </xsl:template>
+
+  <!-- The rule about the guardians when a child may be harmed at home. -->
+  <xsl:template name="guardians-not-first">
+    <xsl:choose>
+      <xsl:when test="/page/concern/@violence">
+        <xsl:value-of select="i:t('The concern names violence or abuse: do not talk with the guardians about it first. Child welfare decides when and how they are told.')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="i:t('If you suspect violence or abuse, do not talk with the guardians about it first. Child welfare decides when and how they are told.')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- On the receipt: who decides what happens next. The unit's leader
+       is the one told of its concerns, so never "your leader" to them. -->
+  <xsl:template name="who-decides">
+    <xsl:variable name="c" select="/page/concern"/>
+    <xsl:choose>
+      <xsl:when test="$c/@reader-leads and $c/@urgent">
+        <p><xsl:value-of select="i:t('You lead the unit, so you decide the way forward, and at once: an urgent concern does not wait for the deadline.')"/></p>
+      </xsl:when>
+      <xsl:when test="$c/@reader-leads">
+        <p><xsl:value-of select="i:t('You lead the unit, so the decision is yours.')"/></p>
+      </xsl:when>
+      <xsl:when test="$c/@urgent">
+        <p><xsl:value-of select="i:t('Your leader has been alerted. Decide the way forward together, at once.')"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:value-of select="i:t('Your leader has been told, and can help you decide.')"/></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ================================================== the decision -->
   <xsl:template name="decision-form">
     <xsl:variable name="c" select="/page/concern"/>
@@ -181,7 +286,21 @@
           </legend>
           <div class="hint" id="decision-decision-hint">
             <xsl:variable name="by"><xsl:call-template name="date"><xsl:with-param name="d" select="$c/@deadline"/></xsl:call-template></xsl:variable>
-            <xsl:value-of select="i:t('Decide by {0}. Talk with the guardians first when you can.', $by)"/>
+            <xsl:choose>
+              <xsl:when test="$c/@urgent">
+                <xsl:value-of select="i:t('The concern is urgent: decide at once, by {0} at the latest.', $by)"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="guardians-not-first"/>
+              </xsl:when>
+              <xsl:when test="$c/@violence">
+                <xsl:value-of select="i:t('Decide by {0}.', $by)"/>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="guardians-not-first"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="i:t('Decide by {0}. Talk with the guardians first when you can.', $by)"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </div>
           <xsl:call-template name="choices-error">
             <xsl:with-param name="id" select="'decision-decision'"/>

@@ -19,10 +19,20 @@
     <h1><xsl:value-of select="form/title"/></h1>
     <xsl:apply-templates select="for"/>
     <xsl:if test="notice"><p class="notice" role="status"><xsl:value-of select="notice"/></p></xsl:if>
-    <xsl:if test="form/@id = 'concern'">
+    <xsl:if test="form/@id = 'concern' or (form/@id = 'cw-report' and for)">
       <div class="callout urgent">
         <p><strong><xsl:value-of select="i:t('Is a child in danger now? Phone the child welfare emergency service (barnevernvakten) or the police on 112 first.')"/></strong></p>
+        <xsl:if test="@emergency-tel">
+          <p>
+            <xsl:value-of select="i:t('The child welfare emergency service:')"/>
+            <xsl:text> </xsl:text>
+            <a class="tel" href="tel:{@emergency-tel}"><xsl:value-of select="@emergency-phone"/></a>
+          </p>
+        </xsl:if>
       </div>
+    </xsl:if>
+    <xsl:if test="form/@id = 'cw-report' and for and not(form/errors/error)">
+      <p class="lead" id="prefilled"><xsl:value-of select="i:t('What is already known is filled in: read it through, correct what is wrong, and fill in what is missing.')"/></p>
     </xsl:if>
     <xsl:apply-templates select="form" mode="edit"/>
     <xsl:choose>

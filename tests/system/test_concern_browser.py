@@ -112,7 +112,15 @@ class ConcernFormTest(unittest.TestCase):
         r = submit(self.c, urgent="true")
         self.assertEqual(r.status, 303)
         page = self.c.get(r.header("Location"))
-        self.assertIn("ring barnevernvakten eller 112", page.text)
+        # the call-out comes first, with 112 and the report of concern
+        # for this concern (test_urgent.py has the rest of the urgent path)
+        main = page.text[page.text.index("<main"):]
+        cid = r.header("Location")[10:32]
+        self.assertLess(main.index('id="call-now"'),
+                        main.index('class="receipt"'))
+        self.assertIn("112", main[:main.index('class="receipt"')])
+        self.assertIn('href="/forms/cw-report?concern=%s"' % cid,
+                      main[:main.index('class="receipt"')])
         kind = sql_value("SELECT kind FROM outbox o JOIN concern c ON "
                          "c.id = o.concern_id WHERE c.public_id = '%s'"
                          % r.header("Location")[10:32])
