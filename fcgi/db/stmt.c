@@ -1483,10 +1483,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* () -> how many are due (no locks) */
 	[STMT_MAIL_DUE_COUNT] = { "mail_due_count",
 	    "SELECT COUNT(*) FROM outbox o" MAIL_DUE_WHERE },
-	/* (unit_id) -> id: the unit's leaders */
+	/* (unit_id, concern_id) -> id: the unit's leaders, but the
+	 * concern's author (a leader who wrote it knows, and decides) */
 	[STMT_MAIL_LEADERS] = { "mail_leaders",
 	    "SELECT id FROM app_user WHERE unit_id = ? AND role = 'leader'"
-	    " AND active ORDER BY id LIMIT 100" },
+	    " AND active AND id <> IFNULL((SELECT author_id FROM concern"
+	    " WHERE id = ?), 0) ORDER BY id LIMIT 100" },
 	/* (log_id, concern_id) -> the log's and the concern's public ids */
 	[STMT_MAIL_LINKS] = { "mail_links",
 	    "SELECT (SELECT public_id FROM relay_log WHERE id = ?),"

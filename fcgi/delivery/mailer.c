@@ -546,7 +546,9 @@ claim_one(struct mailer *m, const struct db_res *due, size_t row,
 	memset(&who, 0, sizeof(who));
 	if (user == 0) {
 		p[0] = DV_INT(db_get_int(due, row, MD_UNIT));
-		if ((rc = db_query(m->db, STMT_MAIL_LEADERS, p, 1, 100,
+		p[1] = db_get(due, row, MD_CONCERN) != NULL ?
+		    DV_INT(db_get_int(due, row, MD_CONCERN)) : DV_NULL;
+		if ((rc = db_query(m->db, STMT_MAIL_LEADERS, p, 2, 100,
 		    &who)) != ST_OK)
 			return rc;
 	}

@@ -324,6 +324,22 @@ class EmailTest(unittest.TestCase):
 
     # ------------------------------------------------------ reminders
 
+    def test_a_leader_is_not_told_of_his_own_concern(self):
+        """The unit's other leaders are told of an urgent concern; the
+        leader who wrote it is not (issue 16: no "your leader has been
+        notified" about himself, on the page or by e-mail)."""
+        leader = login("leder")
+        concern = new_concern(leader, "Leders Egen", urgent="true")
+        cid = sql_value("SELECT id FROM concern WHERE public_id = '%s'"
+                        % concern)
+        where = "concern_id = %s AND kind = 'concern.urgent'" % cid
+        [row] = self.settle(where)
+        told = [r[0] for r in sql(
+            "SELECT u.username FROM email_recipient e JOIN app_user u ON"
+            " u.id = e.user_id WHERE e.outbox_id = %s" % row["id"])]
+        self.assertIn("leder3", told)
+        self.assertNotIn("leder", told)
+
     def test_evaluation_reminder_once_per_date(self):
         holder = login("ansatt")
         first = int(sql_value("SELECT IFNULL(MAX(id), 0) FROM outbox"))
