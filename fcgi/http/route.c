@@ -182,7 +182,8 @@ resp_done_note(struct req *r, int status, const char *path,
 
 	if (!req_is_api(r)) {
 		const char *hash = strchr(path, '#');
-		int plen = hash != NULL ? (int)(hash - path) : (int)strlen(path);
+		int plen = hash != NULL ? (int)(hash - path) :
+		    (int)strlen(path);
 
 		/* ?done= goes before a fragment (#measures) */
 		if (snprintf(loc, sizeof(loc), "%.*s%cdone=%s%s", plen, path,
