@@ -183,6 +183,17 @@ label_cancel_reason(const char *reason)
 	return lookup(t, sizeof(t) / sizeof(t[0]), reason);
 }
 
+const char *
+label_consent_method(const char *method)
+{
+	static const char *const t[][2] = {
+		{ "paper", N_("on paper") },
+		{ "digital", N_("digitally") },
+	};
+
+	return lookup(t, sizeof(t) / sizeof(t[0]), method);
+}
+
 void
 label_date(char out[DATE_SIZE], const char *iso)
 {

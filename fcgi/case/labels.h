@@ -27,6 +27,8 @@ const char *label_next_step(const char *step);
 const char *label_notice_kind(const char *kind);
 /* Why a notice is withdrawn (a cancellation's reason). */
 const char *label_cancel_reason(const char *reason);
+/* How a consent was given: paper or digital. */
+const char *label_consent_method(const char *method);
 /* YYYY-MM-DD as DD.MM.YYYY (as written in Norway); "" if malformed. */
 void label_date(char out[DATE_SIZE], const char *iso);
 /* Text without its trailing full stops and spaces, for quoting a
