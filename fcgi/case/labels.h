@@ -14,8 +14,9 @@ const char *label_service(const char *kind);
 /* A space-separated list of services as words: "A, B and C". */
 st_rc label_services(struct buf *out, const char *list) ST_MUST_CHECK;
 /* The units a consent names as CONSENT_COLS has them ("0Name" or
- * "1Name", separated by \x1f) as words: "A, B and C". */
-st_rc label_units(struct buf *out, const char *list) ST_MUST_CHECK;
+ * "1Name", separated by \x1f) as their names, separated by \x1f (a
+ * list of names of an event's message, evmsg.h). */
+st_rc label_unit_names(struct buf *out, const char *list) ST_MUST_CHECK;
 /* A per-case role: holder, participant, leader, guardian, youth. */
 const char *label_role(const char *role);
 /* A closing note's reason code. */

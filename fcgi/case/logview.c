@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "db.h"
+#include "evmsg.h"
 #include "form.h"
 #include "urlenc.h"
 #include "i18n.h"
@@ -25,7 +26,7 @@
 
 /* Columns of EVENT_COLS. */
 enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
-	EC_REF_PID };
+	EC_REF_PID, EC_MSG, EC_ARGS };
 
 static void
 local_attr(xmlNodePtr n, const char *name, const char *utc)
@@ -170,13 +171,25 @@ events(struct req *r, const struct db_res *ev, long long total,
     xmlNodePtr parent)
 {
 	xmlNodePtr list = view_el(parent, "events", NULL), e;
+	struct evmsg m;
 	size_t i;
 
-	(void)r;
 	view_attrf(list, "count", "%zu", ev->nrows);
 	view_attrf(list, "total", "%lld", total);
 	for (i = 0; i < ev->nrows; i++) {
-		e = view_el(list, "event", db_get(ev, i, EC_SUMMARY));
+		const char *msg = db_get(ev, i, EC_MSG);
+
+		e = view_el(list, "event", NULL);
+		/* put into words in the reader's language; an event from
+		 * before messages were stored (or one that cannot be read)
+		 * is its summary, in whatever language it was written */
+		if (msg != NULL && evmsg_decode(&m, msg, db_get(ev, i,
+		    EC_ARGS), db_get_len(ev, i, EC_ARGS)) == ST_OK)
+			evmsg_view(&m, r->lang, e);
+		else
+			view_el(e, "text", db_get(ev, i, EC_SUMMARY));
+		if (msg != NULL)
+			evmsg_release(&m);
 		view_attr(e, "id", db_get(ev, i, EC_PID));
 		local_attr(e, "at", db_get(ev, i, EC_AT));
 		view_attr(e, "by", db_get(ev, i, EC_ACTOR));

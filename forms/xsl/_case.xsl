@@ -451,7 +451,13 @@
           </xsl:choose>
         </span>
       </p>
-      <p class="event-text"><xsl:value-of select="."/></p>
+      <p class="event-text">
+        <xsl:choose>
+          <xsl:when test="text"><xsl:apply-templates select="text/node()" mode="event-text"/></xsl:when>
+          <!-- an archive copy made before events had <text> -->
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </p>
       <xsl:if test="$links and @ref">
         <xsl:choose>
           <xsl:when test="@ref-type = 'consent'"><p class="event-link"><a href="/consents/{@ref}"><xsl:value-of select="i:t('Open the consent')"/></a></p></xsl:when>
@@ -462,6 +468,13 @@
         </xsl:choose>
       </xsl:if>
     </li>
+  </xsl:template>
+
+  <!-- An event's sentence (fcgi/case/evmsg.h): already in the reader's
+       language, but for what a person wrote in another one, which is
+       marked with its language. -->
+  <xsl:template match="quote" mode="event-text">
+    <span lang="{@lang}"><xsl:value-of select="."/></span>
   </xsl:template>
 
   <!-- ==================================================== a field -->
