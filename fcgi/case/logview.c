@@ -79,6 +79,18 @@ happened(const struct db_res *kinds, const char *kind, const char *since)
 	return 0;
 }
 
+const char *
+logview_guide_text(const struct req *r, const char *nb, const char *en,
+    const char **lang)
+{
+	*lang = NULL;
+	if (r->lang == LANG_EN && en != NULL && *en != '\0')
+		return en;
+	if (r->lang != LANG_NB)
+		*lang = "nb";
+	return nb;
+}
+
 /*
  * Where the case stands in the action guide: every level with its
  * steps; on the current level each step's due date (from the day the
@@ -125,17 +137,21 @@ guide(struct req *r, const struct caselog *l, const struct db_res *kinds,
 	g = view_el(parent, "guide", NULL);
 	view_attrf(g, "level", "%d", cur_level);
 	for (i = 0; i < lvp->nrows; i++) {
+		const char *lang;
+
 		lvl = view_el(g, "level", NULL);
 		view_attr(lvl, "n", db_get(lvp, i, 0));
-		view_attr(lvl, "name", db_get(lvp, i, r->lang == LANG_EN ? 2 :
-		    1));
+		view_attr(lvl, "name", logview_guide_text(r, db_get(lvp, i, 1),
+		    db_get(lvp, i, 2), &lang));
+		view_attr(lvl, "name-lang", lang);
 		if (db_get_int(lvp, i, 0) == cur_level)
 			view_attr(lvl, "current", "true");
 		for (j = 0; j < stp->nrows; j++) {
 			if (db_get_int(stp, j, 1) != db_get_int(lvp, i, 0))
 				continue;
-			s = view_el(lvl, "step", db_get(stp, j, r->lang ==
-			    LANG_EN ? 4 : 3));
+			s = view_el(lvl, "step", logview_guide_text(r,
+			    db_get(stp, j, 3), db_get(stp, j, 4), &lang));
+			view_attr(s, "lang", lang);
 			view_attr(s, "id", db_get(stp, j, 0));
 			view_attr(s, "n", db_get(stp, j, 2));
 			view_attr(s, "form", db_get(stp, j, 5));
