@@ -139,11 +139,12 @@ INSERT INTO case_event (public_id, log_id, concern_id, at, actor_id, actor_role,
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        @log, @concern, NOW(6) - INTERVAL e.ago DAY, @ansatt, e.role, e.kind, e.summary, e.msg, e.args,
        e.ref_type,
-       CASE e.ref_type WHEN 'consent' THEN (SELECT public_id FROM consent WHERE id = @consent)
+       CASE e.ref_type WHEN 'concern' THEN (SELECT public_id FROM concern WHERE id = @concern)
+       WHEN 'consent' THEN (SELECT public_id FROM consent WHERE id = @consent)
        WHEN 'measure' THEN (SELECT MAX(public_id) FROM measure WHERE log_id = @log) END
 FROM (
 	SELECT 20 AS ago, 'employee' AS role, 'concern' AS kind, 'DEMO-0C01' AS summary,
-	       '{0}' AS msg, '<args><a t="ref">DEMO-0C01</a></args>' AS args, NULL AS ref_type
+	       '{0}' AS msg, '<args><a t="ref">DEMO-0C01</a></args>' AS args, 'concern' AS ref_type
 	UNION ALL SELECT 10, 'employee', 'level',
 	       'Relay log opened at level 2, held by Ingrid Solberg: foreldrene ønsker samarbeid med helsestasjonen og PPT',
 	       'Relay log opened at level {0}, held by {1}: {2}',
