@@ -7,8 +7,12 @@ language where the page is in another; the API gives the message id
 with its arguments and the words in the client's language; events from
 before keep their summary; the action guide's and the forms' bokmål on
 a page in another language is marked as bokmål."""
+import glob
 import html.parser
+import os
 import re
+import subprocess
+import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -285,6 +289,34 @@ class EventLanguage(unittest.TestCase):
         self.assertNotIn('<span lang="nb">', form)
         form = holder.get("/forms/concern?lang=nb").text
         self.assertNotIn('<span lang="nb">', form)
+
+
+class EveryMessageInTheCatalogue(unittest.TestCase):
+    """Every message id the timeline holds (the demo's and whatever the
+    tests before this one wrote) is one xgettext finds in the program,
+    so it can be translated: a writer that forgot N_() would show its
+    English to everyone."""
+
+    def test_catalogue(self):
+        src = os.path.join(os.environ.get("top_srcdir", "../.."), "fcgi")
+        files = sorted(glob.glob(os.path.join(src, "*", "*.c")))
+        with tempfile.TemporaryDirectory() as tmp:
+            pot = os.path.join(tmp, "c.pot")
+            try:
+                subprocess.run(["xgettext", "--from-code=UTF-8", "-k_",
+                                "-kN_", "--no-location", "--no-wrap",
+                                "-o", pot] + files, check=True)
+            except FileNotFoundError:
+                self.skipTest("no xgettext")
+            with open(pot, encoding="utf-8") as f:
+                known = {m.replace('\\"', '"').replace("\\\\", "\\")
+                         for m in re.findall(r'^msgid "(.*)"$', f.read(),
+                                             re.M)}
+        used = [row[0] for row in sql("SELECT DISTINCT msg FROM case_event"
+                                      " WHERE msg IS NOT NULL")]
+        self.assertTrue(used)
+        missing = [m for m in used if m != "{0}" and m not in known]
+        self.assertEqual(missing, [])
 
 
 if __name__ == "__main__":
