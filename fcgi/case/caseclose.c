@@ -74,7 +74,7 @@ archive(struct req *r, struct caselog *l, long long sub_id)
 
 st_rc
 caselog_close(struct req *r, struct caselog *l, long long sub_id,
-    const char *summary)
+    const struct evmsg *m)
 {
 	struct db *db = &r->w->db;
 	unsigned long long n = 0;
@@ -89,8 +89,8 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 	if ((rc = caselog_partner_cancel(db, l->id, l->home_unit_id,
 	    "log_closed")) != ST_OK)
 		return rc;
-	if ((rc = caselog_event(db, r->who.user_id, l->id, 0,
-	    caselog_role(l, r), "closed", summary, NULL, NULL, sub_id)) !=
+	if ((rc = caselog_event_msg(db, r->who.user_id, l->id, 0,
+	    caselog_role(l, r), "closed", m, NULL, NULL, sub_id)) !=
 	    ST_OK)
 		return rc;
 	if ((rc = db_exec(db, STMT_LOG_CLOSE, p, 1, &n, NULL)) != ST_OK)

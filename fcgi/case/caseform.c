@@ -493,7 +493,7 @@ struct store_ctx {
 	char			 sub_pid[SECURE_ID_SIZE];
 	char			*loc;
 	size_t			 loclen;
-	struct buf		 text;
+	struct evmsg		 msg;	/* the event's */
 	struct caseform_notice	 notice;
 };
 
@@ -514,9 +514,9 @@ static st_rc
 event(struct store_ctx *s, const char *kind, const char *ref_type,
     const char *ref_pid)
 {
-	return caselog_event(&s->r->w->db, s->r->who.user_id,
+	return caselog_event_msg(&s->r->w->db, s->r->who.user_id,
 	    s->t->has_log ? s->t->log.id : 0, s->t->concern_id, role(s), kind,
-	    s->text.data, ref_type, ref_pid, s->sub_id);
+	    &s->msg, ref_type, ref_pid, s->sub_id);
 }
 
 static void
@@ -642,16 +642,16 @@ consent_named(struct store_ctx *s, struct named *nm)
 	return ST_OK;
 }
 
-/* "A, B and C" of the n strings in v. */
+/* The n strings in v as a list of names of an event's message. */
 static st_rc
-words(struct buf *out, const char *const *v, size_t n)
+names(struct buf *out, const char *const *v, size_t n)
 {
 	size_t i;
 	st_rc rc = ST_OK;
 
 	for (i = 0; i < n && rc == ST_OK; i++) {
 		if (i > 0)
-			rc = buf_addstr(out, i + 1 == n ? _(" and ") : ", ");
+			rc = buf_addstr(out, EVMSG_SEP);
 		if (rc == ST_OK)
 			rc = buf_addstr(out, v[i]);
 	}
@@ -731,28 +731,30 @@ store_consent(struct store_ctx *s)
 			rc = ST_OK;	/* named twice */
 	}
 	if (rc == ST_OK) {
-		struct buf what = BUF_INIT(64 * 1024);
-		char from[DATE_SIZE], to[DATE_SIZE];
-		int paper = strcmp(get(s, "/consent/signing/method"),
-		    "paper") == 0;
+		struct buf units = BUF_INIT(64 * 1024);
+		struct buf persons = BUF_INIT(64 * 1024);
 
-		label_date(from, get(s, "/consent/valid_from"));
-		label_date(to, get(s, "/consent/expires"));
-		rc = words(&what, nm->name, nm->nunits);
-		if (rc == ST_OK && nm->npersons > 0)
-			rc = buf_addstr(&what, _(" (of them, only: "));
-		if (rc == ST_OK && nm->npersons > 0)
-			rc = words(&what, nm->person, nm->npersons);
-		if (rc == ST_OK && nm->npersons > 0)
-			rc = buf_addch(&what, ')');
+		evmsg_init(&s->msg, nm->npersons > 0 ?
+		    N_("Consent recorded ({0}) for {1} (of them, only: {2}), valid {3} to {4}. Purpose: {5}") :
+		    N_("Consent recorded ({0}) for {1}, valid {2} to {3}. Purpose: {4}"));
+		evmsg_code(&s->msg, EVARG_CONSENT_METHOD,
+		    strcmp(get(s, "/consent/signing/method"), "paper") == 0 ?
+		    "paper" : "digital");
+		rc = names(&units, nm->name, nm->nunits);
+		evmsg_names(&s->msg, units.data);
+		if (rc == ST_OK && nm->npersons > 0) {
+			rc = names(&persons, nm->person, nm->npersons);
+			evmsg_names(&s->msg, persons.data);
+		}
+		evmsg_date(&s->msg, get(s, "/consent/valid_from"));
+		evmsg_date(&s->msg, get(s, "/consent/expires"));
+		evmsg_text(&s->msg, get(s, "/consent/purpose"),
+		    evmsg_typed_lang(s->r));
 		if (rc == ST_OK)
-			rc = buf_addf(&s->text, _("Consent recorded (%s) for %s, valid %s to %s. Purpose: %s"),
-			    paper ? _("on paper") : _("digitally"), what.data,
-			    from, to, get(s, "/consent/purpose"));
-		buf_release(&what);
+			rc = event(s, "consent", "consent", pid);
+		buf_release(&units);
+		buf_release(&persons);
 	}
-	if (rc == ST_OK)
-		rc = event(s, "consent", "consent", pid);
 	snprintf(s->loc, s->loclen, "%s/consents/%s", req_is_api(s->r) ?
 	    "/api/v1" : "", pid);
 	return rc;
@@ -831,9 +833,10 @@ store_handover(struct store_ctx *s)
 		    _("A handover of this relay log is already waiting for an answer. It must be accepted, refused or withdrawn first."));
 		return ST_E_INVALID;
 	}
-	if (rc == ST_OK)
-		rc = buf_addf(&s->text, _("Handover to %s requested: %s"),
-		    to_name, get(s, "/handover/reason"));
+	evmsg_init(&s->msg, N_("Handover to {0} requested: {1}"));
+	evmsg_name(&s->msg, to_name);
+	evmsg_text(&s->msg, get(s, "/handover/reason"),
+	    evmsg_typed_lang(s->r));
 	if (rc == ST_OK)
 		rc = event(s, "handover", "handover", pid);
 	if (rc == ST_OK)
@@ -927,13 +930,16 @@ store_evaluation(struct store_ctx *s)
 	if ((rc = db_exec(db, STMT_MEASURE_EVALUATE, p, 5, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, _("Measure evaluated: %s. Result: %s; next: %s. %s"),
-	    label_unstop(&s->r->pool, db_get(&s->t->rec, 0, MC_WHAT)),
-	    label_result(result), label_next_step(next),
-	    get(s, "/evaluation/next_step_details"));
-	if (rc == ST_OK)
-		rc = event(s, "evaluation", "measure",
-		    db_get(&s->t->rec, 0, 1));
+	evmsg_init(&s->msg, N_("Measure evaluated: {0}. Result: {1}; next: {2}. {3}"));
+	/* the measure was written by whoever made it: its language is
+	 * not known */
+	evmsg_text(&s->msg, label_unstop(&s->r->pool,
+	    db_get(&s->t->rec, 0, MC_WHAT)), NULL);
+	evmsg_code(&s->msg, EVARG_RESULT, result);
+	evmsg_code(&s->msg, EVARG_NEXT_STEP, next);
+	evmsg_text(&s->msg, get(s, "/evaluation/next_step_details"),
+	    evmsg_typed_lang(s->r));
+	rc = event(s, "evaluation", "measure", db_get(&s->t->rec, 0, 1));
 	to_log(s);
 	return rc;
 }
@@ -1153,13 +1159,15 @@ store_cw_report(struct store_ctx *s)
 		return rc;
 	if ((rc = partner_notice(s, "cw_report", NULL)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, s->notice.no_receiver ?
-	    _("Report of concern to child welfare made (duty to inform: no consent is needed), but not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone child welfare.%s") :
-	    _("Report of concern to child welfare made (duty to inform: no consent is needed); it is sent as a notice, whose state is shown with the notices to partners.%s"),
-	    strcmp(get(s, "/cw_report/urgent"), "true") == 0 ?
-	    _(" Marked urgent.") : "");
-	if (rc == ST_OK)
-		rc = event(s, "cw_report", "submission", s->sub_pid);
+	if (strcmp(get(s, "/cw_report/urgent"), "true") == 0)
+		evmsg_init(&s->msg, s->notice.no_receiver ?
+		    N_("Report of concern to child welfare made (duty to inform: no consent is needed), but not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone child welfare. Marked urgent.") :
+		    N_("Report of concern to child welfare made (duty to inform: no consent is needed); it is sent as a notice, whose state is shown with the notices to partners. Marked urgent."));
+	else
+		evmsg_init(&s->msg, s->notice.no_receiver ?
+		    N_("Report of concern to child welfare made (duty to inform: no consent is needed), but not sent: no receiver is registered for child welfare, or deliveries to it are paused. Phone child welfare.") :
+		    N_("Report of concern to child welfare made (duty to inform: no consent is needed); it is sent as a notice, whose state is shown with the notices to partners."));
+	rc = event(s, "cw_report", "submission", s->sub_pid);
 	if (s->t->has_log)
 		to_log(s);
 	else
@@ -1197,17 +1205,15 @@ store_partner(struct store_ctx *s, const char *service, const char *path,
 	if ((rc = partner_notice(s, kind, service)) != ST_OK)
 		return rc;
 	if (s->notice.no_receiver)
-		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
-		    _("Referral to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way.") :
-		    _("Notice to %s made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way."),
-		    label_service(service));
+		evmsg_init(&s->msg, strcmp(kind, "referral") == 0 ?
+		    N_("Referral to {0} made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way.") :
+		    N_("Notice to {0} made, but not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way."));
 	else
-		rc = buf_addf(&s->text, strcmp(kind, "referral") == 0 ?
-		    _("Referral to %s made; it is sent when delivered.") :
-		    _("Notice to %s made; it is sent when delivered."),
-		    service);
-	if (rc == ST_OK)
-		rc = event(s, kind, "submission", s->sub_pid);
+		evmsg_init(&s->msg, strcmp(kind, "referral") == 0 ?
+		    N_("Referral to {0} made; it is sent when delivered.") :
+		    N_("Notice to {0} made; it is sent when delivered."));
+	evmsg_code(&s->msg, EVARG_SERVICE, service);
+	rc = event(s, kind, "submission", s->sub_pid);
 	to_log(s);
 	return rc;
 }
@@ -1238,11 +1244,11 @@ store_closing(struct store_ctx *s)
 	if ((rc = caselog_submission(s->r, s->def, s->inst, &s->sub_id,
 	    s->sub_pid)) != ST_OK)
 		return rc;
-	rc = buf_addf(&s->text, _("Relay log closed: %s. What helped: %s"),
-	    label_closing(get(s, "/closing/reason")),
-	    get(s, "/closing/what_helped"));
-	if (rc == ST_OK)
-		rc = caselog_close(s->r, &s->t->log, s->sub_id, s->text.data);
+	evmsg_init(&s->msg, N_("Relay log closed: {0}. What helped: {1}"));
+	evmsg_code(&s->msg, EVARG_CLOSING, get(s, "/closing/reason"));
+	evmsg_text(&s->msg, get(s, "/closing/what_helped"),
+	    evmsg_typed_lang(s->r));
+	rc = caselog_close(s->r, &s->t->log, s->sub_id, &s->msg);
 	to_log(s);
 	return rc;
 }
@@ -1272,7 +1278,7 @@ caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	s.errs = errs;
 	s.loc = loc;
 	s.loclen = loclen;
-	buf_init(&s.text, 16 * 1024);
+	evmsg_init(&s.msg, NULL);
 	if (t.has_log)
 		rc = caselog_begin(r, &t.log);
 	else
@@ -1324,7 +1330,7 @@ caseform_store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	if (rc == ST_OK && notice != NULL)
 		*notice = s.notice;
 out:
-	buf_release(&s.text);
+	evmsg_release(&s.msg);
 	target_release(&t);
 	return rc;
 }

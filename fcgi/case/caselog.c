@@ -207,14 +207,26 @@ caselog_role(const struct caselog *l, const struct req *r)
 }
 
 st_rc
-caselog_event(struct db *db, long long actor_id, long long log_id,
+caselog_event_msg(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
-    const char *summary, const char *ref_type, const char *ref_pid,
+    const struct evmsg *m, const char *ref_type, const char *ref_pid,
     long long submission_id)
 {
 	char pid[SECURE_ID_SIZE];
-	struct db_val p[10];
+	struct buf summary = BUF_INIT(256 * 1024), args = BUF_INIT(256 * 1024);
+	enum lang was = i18n_current();
+	struct db_val p[12];
+	st_rc rc;
 
+	/* the summary is English whoever writes: the words of every
+	 * reader come from msg and its arguments */
+	i18n_use(LANG_EN);
+	rc = evmsg_render(m, &summary);
+	i18n_use(was);
+	if (rc == ST_OK)
+		rc = evmsg_encode(m, &args);
+	if (rc != ST_OK)
+		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
 	p[1] = log_id != 0 ? DV_INT(log_id) : DV_NULL;
@@ -222,17 +234,23 @@ caselog_event(struct db *db, long long actor_id, long long log_id,
 	p[3] = actor_id != 0 ? DV_INT(actor_id) : DV_NULL;
 	p[4] = DV_STR(role);
 	p[5] = DV_STR(kind);
-	p[6] = DV_STR(summary != NULL ? summary : "");
+	p[6] = DV_STR(summary.data);
 	p[7] = DV_OPT(ref_type);
 	p[8] = DV_OPT(ref_pid);
 	p[9] = submission_id != 0 ? DV_INT(submission_id) : DV_NULL;
-	return db_exec(db, STMT_EVENT_INSERT, p, 10, NULL, NULL);
+	p[10] = DV_STR(m->msg);
+	p[11] = args.len > 0 ? DV_STRN(args.data, args.len) : DV_NULL;
+	rc = db_exec(db, STMT_EVENT_INSERT, p, 12, NULL, NULL);
+out:
+	buf_release(&summary);
+	buf_release(&args);
+	return rc;
 }
 
 st_rc
-caselog_event_open(struct db *db, long long actor_id, long long log_id,
+caselog_event_msg_open(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
-    const char *summary, const char *ref_type, const char *ref_pid,
+    const struct evmsg *m, const char *ref_type, const char *ref_pid,
     long long submission_id)
 {
 	struct db_val p[1];
@@ -251,8 +269,8 @@ caselog_event_open(struct db *db, long long actor_id, long long log_id,
 		if (!open)
 			return ST_OK;
 	}
-	return caselog_event(db, actor_id, log_id, concern_id, role, kind,
-	    summary, ref_type, ref_pid, submission_id);
+	return caselog_event_msg(db, actor_id, log_id, concern_id, role, kind,
+	    m, ref_type, ref_pid, submission_id);
 }
 
 st_rc
@@ -350,19 +368,17 @@ caselog_consent_ended(struct db *db, long long log_id,
 		q[2] = DV_INT(db_get_int(&res, i, 0));
 		rc = db_exec(db, STMT_PART_REMOVE, q, 3, NULL, NULL);
 		if (rc == ST_OK)
-			rc = buf_addf(&names, "%s%s", i > 0 ? ", " : "",
+			rc = buf_addf(&names, "%s%s", i > 0 ? EVMSG_SEP : "",
 			    db_get(&res, i, 1));
 	}
 	if (rc == ST_OK && res.nrows > 0) {
-		struct buf text;
+		struct evmsg m;
 
-		buf_init(&text, 64 * 1024);
-		rc = buf_addf(&text, _("No longer take part (%s): %s"), why,
-		    names.data);
-		if (rc == ST_OK)
-			rc = caselog_event(db, 0, log_id, 0, "system",
-			    "participant", text.data, NULL, NULL, 0);
-		buf_release(&text);
+		evmsg_init(&m, N_("No longer take part ({0}): {1}"));
+		evmsg_code(&m, EVARG_CANCEL_REASON, reason);
+		evmsg_names(&m, names.data);
+		rc = caselog_event_msg(db, 0, log_id, 0, "system",
+		    "participant", &m, NULL, NULL, 0);
 	}
 	db_res_release(&res);
 	buf_release(&names);
@@ -375,21 +391,18 @@ caselog_consent_ended(struct db *db, long long log_id,
 		return rc;
 	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
 		struct db_val q[3];
-		struct buf text;
+		struct evmsg m;
 
 		q[0] = DV_STR("cancelled");
 		q[1] = DV_NULL;
 		q[2] = DV_INT(db_get_int(&res, i, 0));
 		rc = db_exec(db, STMT_HANDOVER_DECIDE, q, 3, NULL, NULL);
-		buf_init(&text, 4096);
+		evmsg_init(&m, N_("The handover to {0} was withdrawn ({1}): no valid consent covers them any more."));
+		evmsg_name(&m, db_get(&res, i, 3));
+		evmsg_code(&m, EVARG_CANCEL_REASON, reason);
 		if (rc == ST_OK)
-			rc = buf_addf(&text, _("The handover to %s was withdrawn (%s): no valid consent covers them any more."),
-			    db_get(&res, i, 3), why);
-		if (rc == ST_OK)
-			rc = caselog_event(db, 0, log_id, 0, "system",
-			    "handover", text.data, "handover",
-			    db_get(&res, i, 1), 0);
-		buf_release(&text);
+			rc = caselog_event_msg(db, 0, log_id, 0, "system",
+			    "handover", &m, "handover", db_get(&res, i, 1), 0);
 		if (rc == ST_OK)
 			rc = caselog_notice(db, "handover.withdrawn", 0,
 			    db_get_int(&res, i, 2), NULL, 0, log_id);

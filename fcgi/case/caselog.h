@@ -9,6 +9,7 @@
 #include "access.h"
 #include "db.h"
 #include "dates.h"
+#include "evmsg.h"
 #include "req.h"
 #include "result.h"
 #include "secure.h"
@@ -105,13 +106,16 @@ const char *caselog_role(const struct caselog *l, const struct req *r);
 
 /*
  * An event in a log's (or a concern's) timeline, by actor_id (0: the
- * system, e.g. an expiry found by notify) acting as role. ref_type and
- * ref_pid name the record it is about, for the link; submission_id (or
- * 0) the form behind it.
+ * system, e.g. an expiry found by notify) acting as role: what happened
+ * is the message m (evmsg.h), stored as its message id and arguments
+ * and put into words when read, in the reader's language; the English
+ * words are kept as the event's summary. ref_type and ref_pid name the
+ * record it is about, for the link; submission_id (or 0) the form
+ * behind it. ST_E_INVALID when m has too many arguments (a bug).
  */
-st_rc caselog_event(struct db *db, long long actor_id, long long log_id,
+st_rc caselog_event_msg(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
-    const char *summary, const char *ref_type, const char *ref_pid,
+    const struct evmsg *m, const char *ref_type, const char *ref_pid,
     long long submission_id) ST_MUST_CHECK;
 /*
  * The same, written only while the log is open (or when there is no
@@ -122,10 +126,10 @@ st_rc caselog_event(struct db *db, long long actor_id, long long log_id,
  * event in it (0018_closed_log.sql), and what those writers record
  * (a notice's state, an answer) is shown with the notices anyway.
  */
-st_rc caselog_event_open(struct db *db, long long actor_id, long long log_id,
-    long long concern_id, const char *role, const char *kind,
-    const char *summary, const char *ref_type, const char *ref_pid,
-    long long submission_id) ST_MUST_CHECK;
+st_rc caselog_event_msg_open(struct db *db, long long actor_id,
+    long long log_id, long long concern_id, const char *role,
+    const char *kind, const struct evmsg *m, const char *ref_type,
+    const char *ref_pid, long long submission_id) ST_MUST_CHECK;
 
 /*
  * A notice in the outbox, in the caller's transaction: to one person
@@ -237,11 +241,11 @@ st_rc caselog_lock(struct db *db, long long log_id) ST_MUST_CHECK;
 /*
  * Close log l (caseclose.c), in the caller's transaction which has
  * locked it: the log and its concerns are closed, a pending handover is
- * cancelled, the closing event (summary) is recorded, and the archive
- * copy (the whole log as XML and as printable HTML) is stored with it.
+ * cancelled, the closing event (m) is recorded, and the archive copy
+ * (the whole log as XML and as printable HTML) is stored with it.
  */
 st_rc caselog_close(struct req *r, struct caselog *l, long long sub_id,
-    const char *summary) ST_MUST_CHECK;
+    const struct evmsg *m) ST_MUST_CHECK;
 
 /* Respond with 409 and a message, the answer to every lost race. */
 st_rc caselog_conflict(struct req *r, const char *message) ST_MUST_CHECK;

@@ -48,19 +48,15 @@ queue(struct db *db, const char *type, const char *service,
 }
 
 /* An event of the system in the log: what a partner is (or is not)
- * told; text is emptied for the next one. */
+ * told. */
 static st_rc
-told(struct db *db, long long log_id, struct buf *text,
+told(struct db *db, long long log_id, const struct evmsg *m,
     const char *partner_pid)
 {
-	st_rc rc;
-
 	/* Naming the partner lets the guardians' views leave out what a
 	 * partner was told about a report withheld from them (stmt.c). */
-	rc = caselog_event(db, 0, log_id, 0, "system", "notice", text->data,
+	return caselog_event_msg(db, 0, log_id, 0, "system", "notice", m,
 	    partner_pid != NULL ? "partner" : NULL, partner_pid, 0);
-	buf_reset(text);
-	return rc;
 }
 
 st_rc
@@ -68,7 +64,7 @@ caselog_partner_handover(struct db *db, long long log_id,
     long long submission_id)
 {
 	char today[DATE_SIZE];
-	struct buf text = BUF_INIT(4096);
+	struct evmsg m;
 	struct db_val p[3];
 	struct db_res res;
 	size_t i;
@@ -87,15 +83,13 @@ caselog_partner_handover(struct db *db, long long log_id,
 		rc = queue(db, "handover", db_get(&res, i, ST_SERVICE),
 		    db_get_int(&res, i, ST_PARTNER), log_id, 0, submission_id,
 		    0, NULL);
+		evmsg_init(&m, N_("{0} is told who holds the relay log now (a handover notice)."));
+		evmsg_name(&m, db_get(&res, i, ST_NAME));
 		if (rc == ST_OK)
-			rc = buf_addf(&text, _("%s is told who holds the relay log now (a handover notice)."),
-			    db_get(&res, i, ST_NAME));
-		if (rc == ST_OK)
-			rc = told(db, log_id, &text,
+			rc = told(db, log_id, &m,
 			    db_get(&res, i, ST_PARTNER_PID));
 	}
 	db_res_release(&res);
-	buf_release(&text);
 	return rc;
 }
 
@@ -104,7 +98,7 @@ caselog_partner_cancel(struct db *db, long long log_id,
     long long home_unit_id, const char *reason)
 {
 	char today[DATE_SIZE];
-	struct buf text = BUF_INIT(4096);
+	struct evmsg m;
 	struct db_val p[5];
 	struct db_res res;
 	size_t i;
@@ -120,28 +114,23 @@ caselog_partner_cancel(struct db *db, long long log_id,
 	    ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
-		const char *name = db_get(&res, i, TC_NAME);
-		const char *what = label_notice_kind(db_get(&res, i, TC_KIND));
+		int takes = db_get_int(&res, i, TC_TAKES) != 0;
 
-		if (!db_get_int(&res, i, TC_TAKES)) {
-			rc = buf_addf(&text, _("%s takes no cancellations: tell it another way that the %s it received is withdrawn (%s)."),
-			    name, what, label_cancel_reason(reason));
-			if (rc == ST_OK)
-				rc = told(db, log_id, &text, NULL);
-			continue;
-		}
+		evmsg_init(&m, takes ?
+		    N_("{0} is told that the {1} it received is withdrawn ({2}).") :
+		    N_("{0} takes no cancellations: tell it another way that the {1} it received is withdrawn ({2})."));
+		evmsg_name(&m, db_get(&res, i, TC_NAME));
+		evmsg_code(&m, EVARG_NOTICE_KIND, db_get(&res, i, TC_KIND));
+		evmsg_code(&m, EVARG_CANCEL_REASON, reason);
 		/* No service: the consent that is gone must not stop it. */
-		rc = queue(db, "cancellation", NULL,
-		    db_get_int(&res, i, TC_PARTNER), log_id,
-		    db_get_int(&res, i, TC_CONCERN), 0,
-		    db_get_int(&res, i, TC_ID), reason);
+		if (takes)
+			rc = queue(db, "cancellation", NULL,
+			    db_get_int(&res, i, TC_PARTNER), log_id,
+			    db_get_int(&res, i, TC_CONCERN), 0,
+			    db_get_int(&res, i, TC_ID), reason);
 		if (rc == ST_OK)
-			rc = buf_addf(&text, _("%s is told that the %s it received is withdrawn (%s)."),
-			    name, what, label_cancel_reason(reason));
-		if (rc == ST_OK)
-			rc = told(db, log_id, &text, NULL);
+			rc = told(db, log_id, &m, NULL);
 	}
 	db_res_release(&res);
-	buf_release(&text);
 	return rc;
 }

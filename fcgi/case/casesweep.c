@@ -16,6 +16,7 @@ concerns(struct db *db, const char *today, unsigned *found)
 {
 	struct db_val p[1];
 	struct db_res res;
+	struct evmsg m;
 	size_t i;
 	st_rc rc;
 
@@ -29,10 +30,10 @@ concerns(struct db *db, const char *today, unsigned *found)
 			break;
 		p[0] = DV_INT(id);
 		rc = db_exec(db, STMT_CONCERN_FLAG, p, 1, NULL, NULL);
+		evmsg_init(&m, N_("The deadline to decide has passed: close the concern, or choose level 1, 2 or 3."));
 		if (rc == ST_OK)
-			rc = caselog_event(db, 0, 0, id, "system", "deadline",
-			    _("The deadline to decide has passed: close the concern, or choose level 1, 2 or 3."),
-			    NULL, NULL, 0);
+			rc = caselog_event_msg(db, 0, 0, id, "system",
+			    "deadline", &m, NULL, NULL, 0);
 		if (rc == ST_OK)
 			rc = caselog_notice(db, "concern.overdue", 0,
 			    db_get_int(&res, i, 1), NULL, id, 0);
@@ -54,6 +55,7 @@ measures(struct db *db, const char *today, unsigned *found)
 {
 	struct db_val p[1];
 	struct db_res res;
+	struct evmsg m;
 	size_t i;
 	st_rc rc;
 
@@ -71,11 +73,10 @@ measures(struct db *db, const char *today, unsigned *found)
 		p[0] = DV_INT(db_get_int(&res, i, 0));
 		if (rc == ST_OK)
 			rc = db_exec(db, STMT_MEASURE_FLAG, p, 1, NULL, NULL);
+		evmsg_init(&m, N_("The evaluation of a measure is overdue."));
 		if (rc == ST_OK)
-			rc = caselog_event_open(db, 0, log, 0, "system",
-			    "measure",
-			    _("The evaluation of a measure is overdue."),
-			    "measure", db_get(&res, i, 4), 0);
+			rc = caselog_event_msg_open(db, 0, log, 0, "system",
+			    "measure", &m, "measure", db_get(&res, i, 4), 0);
 		if (rc == ST_OK)
 			rc = caselog_notice(db, "measure.overdue", 0, resp,
 			    NULL, 0, log);
@@ -97,6 +98,7 @@ consents(struct db *db, const char *today, unsigned *found)
 {
 	struct db_val p[1];
 	struct db_res res, lock;
+	struct evmsg m;
 	size_t i;
 	st_rc rc;
 
@@ -118,9 +120,9 @@ consents(struct db *db, const char *today, unsigned *found)
 		rc = db_exec(db, STMT_CONSENT_MARK_EXPIRED, p, 1, NULL, NULL);
 		if (rc == ST_OK && lock.nrows == 1 &&
 		    strcmp(db_get(&lock, 0, 0), "open") == 0) {
-			rc = caselog_event(db, 0, log, 0, "system", "consent",
-			    _("The consent has expired: sharing with the services it named has stopped."),
-			    "consent", db_get(&res, i, 2), 0);
+			evmsg_init(&m, N_("The consent has expired: sharing with the services it named has stopped."));
+			rc = caselog_event_msg(db, 0, log, 0, "system",
+			    "consent", &m, "consent", db_get(&res, i, 2), 0);
 			if (rc == ST_OK)
 				rc = caselog_consent_ended(db, log,
 				    db_get_int(&lock, 0, 3),

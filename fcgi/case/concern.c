@@ -80,8 +80,9 @@ concern_child(struct req *r, const char *name, const char *nin,
 
 st_rc
 concern_open(struct req *r, long long sub_id, long long child_id,
-    int anonymous, const char *summary, struct concern_receipt *out)
+    int anonymous, const struct evmsg *m, struct concern_receipt *out)
 {
+	struct evmsg ref;
 	struct db *db = &r->w->db;
 	unsigned long long concern_id = 0;
 	char out_pid[SECURE_ID_SIZE], idem[SECURE_TOKEN_SIZE];
@@ -117,10 +118,13 @@ concern_open(struct req *r, long long sub_id, long long child_id,
 	if ((rc = audit_log(r, "create", "concern", (long long)concern_id,
 	    child_id)) != ST_OK)
 		return rc;
-	/* The first event of the case's timeline. */
-	return caselog_event(db, r->who.user_id, 0, (long long)concern_id,
-	    role_name(r->who.role), "concern", summary != NULL ? summary :
-	    out->reference, "concern", out->id, sub_id);
+	/* The first event of the case's timeline: by default its
+	 * reference, which is the same in every language. */
+	evmsg_init(&ref, EVMSG_TEXT_ONLY);
+	evmsg_ref(&ref, out->reference);
+	return caselog_event_msg(db, r->who.user_id, 0, (long long)concern_id,
+	    role_name(r->who.role), "concern", m != NULL ? m : &ref, "concern",
+	    out->id, sub_id);
 }
 
 static st_rc

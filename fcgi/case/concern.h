@@ -42,14 +42,15 @@ st_rc concern_create(struct req *r, const struct form_def *def,
  * level-0 deadline into out->deadline; and, in the caller's
  * transaction, the concern by r->who in their unit from the stored form
  * sub_id about child_id, with its notice to the unit's leaders, audit
- * row and first event (summary, or its reference when NULL). out->urgent
+ * row and first event (the message m, or its reference when NULL). out->urgent
  * and out->deadline are the caller's; out->id, reference and row_id are
  * set.
  */
 st_rc concern_deadline(struct req *r, struct concern_receipt *out)
     ST_MUST_CHECK;
+struct evmsg;
 st_rc concern_open(struct req *r, long long sub_id, long long child_id,
-    int anonymous, const char *summary, struct concern_receipt *out)
+    int anonymous, const struct evmsg *m, struct concern_receipt *out)
     ST_MUST_CHECK;
 
 /*

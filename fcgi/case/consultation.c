@@ -217,7 +217,7 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	struct db *db = &r->w->db;
 	const char *held = form_get(inst, "/two_year/date", &r->pool);
 	unsigned long long sub_id = 0, kid = 0;
-	char sub_pid[SECURE_ID_SIZE], when[DATE_SIZE];
+	char sub_pid[SECURE_ID_SIZE];
 	struct concern_receipt rec;
 	struct db_val p[8];
 	long long child_id;
@@ -269,18 +269,15 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	 * author's unit, from the consultation, its deadline the guide's. */
 	if (rc == ST_OK && strcmp(form_get(inst, "/two_year/follow_up",
 	    &r->pool), "concern") == 0) {
-		struct buf text = BUF_INIT(512);
+		struct evmsg m;
 
 		memset(&rec, 0, sizeof(rec));
-		label_date(when, held);
 		rc = concern_deadline(r, &rec);
-		if (rc == ST_OK)
-			rc = buf_addf(&text, _("Written down from the two-year consultation of %s."),
-			    when);
+		evmsg_init(&m, N_("Written down from the two-year consultation of {0}."));
+		evmsg_date(&m, held);
 		if (rc == ST_OK)
 			rc = concern_open(r, (long long)sub_id, child_id, 0,
-			    text.data, &rec);
-		buf_release(&text);
+			    &m, &rec);
 		if (rc == ST_OK) {
 			snprintf(concern, SECURE_ID_SIZE, "%s", rec.id);
 			p[0] = DV_INT(rec.row_id);

@@ -71,24 +71,18 @@ label_services(struct buf *out, const char *list)
 }
 
 st_rc
-label_units(struct buf *out, const char *list)
+label_unit_names(struct buf *out, const char *list)
 {
-	size_t n, total = 0, i = 0;
 	const char *p;
+	size_t n, i = 0;
 	st_rc rc = ST_OK;
 
-	for (p = list; p != NULL && *p != '\0'; p += *p != '\0') {
-		if ((n = strcspn(p, "\x1f")) > 1)
-			total++;
-		p += n;
-	}
 	for (p = list; p != NULL && *p != '\0' && rc == ST_OK;
 	    p += *p != '\0') {
 		n = strcspn(p, "\x1f");
 		if (n > 1) {
 			if (i++ > 0)
-				rc = buf_addstr(out, i == total ? _(" and ") :
-				    ", ");
+				rc = buf_addch(out, '\x1f');
 			if (rc == ST_OK)
 				rc = buf_add(out, p + 1, n - 1);
 		}
@@ -181,6 +175,17 @@ label_cancel_reason(const char *reason)
 	};
 
 	return lookup(t, sizeof(t) / sizeof(t[0]), reason);
+}
+
+const char *
+label_consent_method(const char *method)
+{
+	static const char *const t[][2] = {
+		{ "paper", N_("on paper") },
+		{ "digital", N_("digitally") },
+	};
+
+	return lookup(t, sizeof(t) / sizeof(t[0]), method);
 }
 
 void

@@ -14,8 +14,9 @@ const char *label_service(const char *kind);
 /* A space-separated list of services as words: "A, B and C". */
 st_rc label_services(struct buf *out, const char *list) ST_MUST_CHECK;
 /* The units a consent names as CONSENT_COLS has them ("0Name" or
- * "1Name", separated by \x1f) as words: "A, B and C". */
-st_rc label_units(struct buf *out, const char *list) ST_MUST_CHECK;
+ * "1Name", separated by \x1f) as their names, separated by \x1f (a
+ * list of names of an event's message, evmsg.h). */
+st_rc label_unit_names(struct buf *out, const char *list) ST_MUST_CHECK;
 /* A per-case role: holder, participant, leader, guardian, youth. */
 const char *label_role(const char *role);
 /* A closing note's reason code. */
@@ -27,6 +28,8 @@ const char *label_next_step(const char *step);
 const char *label_notice_kind(const char *kind);
 /* Why a notice is withdrawn (a cancellation's reason). */
 const char *label_cancel_reason(const char *reason);
+/* How a consent was given: paper or digital. */
+const char *label_consent_method(const char *method);
 /* YYYY-MM-DD as DD.MM.YYYY (as written in Norway); "" if malformed. */
 void label_date(char out[DATE_SIZE], const char *iso);
 /* Text without its trailing full stops and spaces, for quoting a

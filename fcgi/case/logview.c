@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "db.h"
+#include "evmsg.h"
 #include "form.h"
 #include "urlenc.h"
 #include "i18n.h"
@@ -26,7 +27,7 @@
 
 /* Columns of EVENT_COLS. */
 enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
-	EC_REF_PID };
+	EC_REF_PID, EC_MSG, EC_ARGS };
 
 static void
 local_attr(xmlNodePtr n, const char *name, const char *utc)
@@ -79,6 +80,18 @@ happened(const struct db_res *kinds, const char *kind, const char *since)
 	return 0;
 }
 
+const char *
+logview_guide_text(const struct req *r, const char *nb, const char *en,
+    const char **lang)
+{
+	*lang = NULL;
+	if (r->lang == LANG_EN && en != NULL && *en != '\0')
+		return en;
+	if (r->lang != LANG_NB)
+		*lang = "nb";
+	return nb;
+}
+
 /*
  * Where the case stands in the action guide: every level with its
  * steps; on the current level each step's due date (from the day the
@@ -125,17 +138,21 @@ guide(struct req *r, const struct caselog *l, const struct db_res *kinds,
 	g = view_el(parent, "guide", NULL);
 	view_attrf(g, "level", "%d", cur_level);
 	for (i = 0; i < lvp->nrows; i++) {
+		const char *lang;
+
 		lvl = view_el(g, "level", NULL);
 		view_attr(lvl, "n", db_get(lvp, i, 0));
-		view_attr(lvl, "name", db_get(lvp, i, r->lang == LANG_EN ? 2 :
-		    1));
+		view_attr(lvl, "name", logview_guide_text(r, db_get(lvp, i, 1),
+		    db_get(lvp, i, 2), &lang));
+		view_attr(lvl, "name-lang", lang);
 		if (db_get_int(lvp, i, 0) == cur_level)
 			view_attr(lvl, "current", "true");
 		for (j = 0; j < stp->nrows; j++) {
 			if (db_get_int(stp, j, 1) != db_get_int(lvp, i, 0))
 				continue;
-			s = view_el(lvl, "step", db_get(stp, j, r->lang ==
-			    LANG_EN ? 4 : 3));
+			s = view_el(lvl, "step", logview_guide_text(r,
+			    db_get(stp, j, 3), db_get(stp, j, 4), &lang));
+			view_attr(s, "lang", lang);
 			view_attr(s, "id", db_get(stp, j, 0));
 			view_attr(s, "n", db_get(stp, j, 2));
 			view_attr(s, "form", db_get(stp, j, 5));
@@ -171,13 +188,25 @@ events(struct req *r, const struct db_res *ev, long long total,
     xmlNodePtr parent)
 {
 	xmlNodePtr list = view_el(parent, "events", NULL), e;
+	struct evmsg m;
 	size_t i;
 
-	(void)r;
 	view_attrf(list, "count", "%zu", ev->nrows);
 	view_attrf(list, "total", "%lld", total);
 	for (i = 0; i < ev->nrows; i++) {
-		e = view_el(list, "event", db_get(ev, i, EC_SUMMARY));
+		const char *msg = db_get(ev, i, EC_MSG);
+
+		e = view_el(list, "event", NULL);
+		/* put into words in the reader's language; an event from
+		 * before messages were stored (or one that cannot be read)
+		 * is its summary, in whatever language it was written */
+		if (msg != NULL && evmsg_decode(&m, msg, db_get(ev, i,
+		    EC_ARGS), db_get_len(ev, i, EC_ARGS)) == ST_OK)
+			evmsg_view(&m, r->lang, e);
+		else
+			view_el(e, "text", db_get(ev, i, EC_SUMMARY));
+		if (msg != NULL)
+			evmsg_release(&m);
 		view_attr(e, "id", db_get(ev, i, EC_PID));
 		local_attr(e, "at", db_get(ev, i, EC_AT));
 		view_attr(e, "by", db_get(ev, i, EC_ACTOR));

@@ -29,6 +29,17 @@ xmlNodePtr logview_head(struct req *r, const struct caselog *l,
 st_rc logview_events(struct req *r, long long log_id, long long concern_id,
     xmlNodePtr parent) ST_MUST_CHECK;
 
+/*
+ * A text of the action guide (a level's name, a step) for r's page:
+ * the English one (en) on an English page, else the bokmål one (nb):
+ * the guide has no nynorsk, and bokmål is what an English page falls
+ * back on when the English is empty. *lang is "nb" when the text is
+ * bokmål on a page in another language (for its lang attribute), else
+ * NULL.
+ */
+const char *logview_guide_text(const struct req *r, const char *nb,
+    const char *en, const char **lang);
+
 /* Attributes of one row of the statements' column lists (stmt.c). */
 /*
  * <notices> under parent: the notices to partners of a log (sid

@@ -11,9 +11,9 @@
  * Norwegian bokmål is the default; nynorsk and English are available.
  * Source strings (msgids) are English; bokmål comes from po/nb.po and
  * nynorsk from po/nn.po through glibc's gettext. The language is chosen
- * per request with i18n_use(), which
- * switches only this thread's LC_MESSAGES (uselocale), so number and date
- * formatting stay in the C locale everywhere.
+ * per request with i18n_use(), which switches only this thread's
+ * LC_MESSAGES (uselocale), so number and date formatting stay in the C
+ * locale everywhere.
  *
  * Stylesheets translate with the XPath extension function i:t('msgid',
  * args...) in namespace I18N_NS; "{0}", "{1}" in the translation are

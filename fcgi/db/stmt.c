@@ -178,11 +178,11 @@ struct stmt_def {
 	" JOIN child ch ON ch.id = l.child_id" \
 	" JOIN app_user h ON h.id = l.holder_id"
 /* public_id, at, actor name, actor_role, kind, summary, ref_type,
- * ref_public_id */
+ * ref_public_id, msg, args (0025_event_message.sql) */
 #define EVENT_COLS \
 	"SELECT e.public_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%sZ')," \
 	" u.display_name, e.actor_role, e.kind, e.summary, e.ref_type," \
-	" e.ref_public_id FROM case_event e" \
+	" e.ref_public_id, e.msg, e.args FROM case_event e" \
 	" LEFT JOIN app_user u ON u.id = e.actor_id"
 /*
  * A notice to a partner that waits with nobody to take it: queued (or
@@ -745,11 +745,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " ORDER BY l.status DESC, l.created_at DESC LIMIT 100" },
 
 	/* (public_id, log_id, concern_id, actor_id, actor_role, kind,
-	 *  summary, ref_type, ref_public_id, submission_id) */
+	 *  summary, ref_type, ref_public_id, submission_id, msg, args) */
 	[STMT_EVENT_INSERT] = { "event_insert",
 	    "INSERT INTO case_event (public_id, log_id, concern_id, actor_id,"
 	    " actor_role, kind, summary, ref_type, ref_public_id,"
-	    " submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	    " submission_id, msg, args)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (log_id, concern_id): a concern's events move into its log */
 	[STMT_EVENT_MOVE] = { "event_move",
 	    "UPDATE case_event SET log_id = ? WHERE concern_id = ?"

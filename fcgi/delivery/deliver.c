@@ -294,20 +294,21 @@ correct(struct db *db, const struct job *j, const struct db_res *row)
 	const char *was = db_get(row, 0, 0);
 	struct db_val p[1];
 	struct db_res name;
-	char text[512];
+	struct evmsg m;
 	st_rc rc;
 
 	p[0] = DV_INT(db_get_int(row, 0, 4));
 	if ((rc = db_query(db, STMT_PARTNER_NAME, p, 1, 1, &name)) != ST_OK)
 		return rc;
-	snprintf(text, sizeof(text), strcmp(was, "cancelled") == 0 ?
-	    _("A notice to %s reached it after all: it was on its way when it was cancelled. It is told that the notice is withdrawn.") :
-	    _("A notice to %s reached it after all, after it was given up."),
-	    name.nrows == 1 ? db_get(&name, 0, 0) : "?");
-	db_res_release(&name);
+	evmsg_init(&m, strcmp(was, "cancelled") == 0 ?
+	    N_("A notice to {0} reached it after all: it was on its way when it was cancelled. It is told that the notice is withdrawn.") :
+	    N_("A notice to {0} reached it after all, after it was given up."));
+	evmsg_name(&m, name.nrows == 1 ? db_get(&name, 0, 0) : "?");
 	log_info("deliver: notice '%s' was %s, and is delivered", j->pid, was);
-	return caselog_event_open(db, 0, db_get_int(row, 0, 2),
-	    db_get_int(row, 0, 3), "system", "notice", text, NULL, NULL, 0);
+	rc = caselog_event_msg_open(db, 0, db_get_int(row, 0, 2),
+	    db_get_int(row, 0, 3), "system", "notice", &m, NULL, NULL, 0);
+	db_res_release(&name);
+	return rc;
 }
 
 /*
@@ -482,7 +483,7 @@ cancel(struct deliver *d, long long id, const struct db_res *row)
 	struct db_val p[2];
 	const char *service = db_get(row, 0, OD_SERVICE);
 	unsigned long long n = 0;
-	char text[512];
+	struct evmsg m;
 	st_rc rc;
 
 	p[0] = DV_STR("no right to send: consent or log");
@@ -493,16 +494,17 @@ cancel(struct deliver *d, long long id, const struct db_res *row)
 	if ((rc = db_exec(d->db, STMT_ATTEMPT_ABANDON, p + 1, 1, NULL,
 	    NULL)) != ST_OK)
 		return rc;
-	if (db_get_int(row, 0, OD_ATTEMPTS) > 0)
-		snprintf(text, sizeof(text), _("Sending a notice to %s was stopped: no valid consent covers the service any more, or the log is closed. An earlier attempt may have reached it; if so, it is told that the notice is withdrawn."),
-		    service != NULL ? service : "?");
+	evmsg_init(&m, db_get_int(row, 0, OD_ATTEMPTS) > 0 ?
+	    N_("Sending a notice to {0} was stopped: no valid consent covers the service any more, or the log is closed. An earlier attempt may have reached it; if so, it is told that the notice is withdrawn.") :
+	    N_("A notice to {0} was cancelled, not sent: no valid consent covers the service any more, or the log is closed."));
+	if (service != NULL)
+		evmsg_code(&m, EVARG_SERVICE, service);
 	else
-		snprintf(text, sizeof(text), _("A notice to %s was cancelled, not sent: no valid consent covers the service any more, or the log is closed."),
-		    service != NULL ? service : "?");
+		evmsg_name(&m, "?");
 	log_info("deliver: notice '%s' cancelled: no right to send",
 	    db_get(row, 0, OD_PID));
-	return caselog_event_open(d->db, 0, db_get_int(row, 0, OD_LOG),
-	    db_get_int(row, 0, OD_CONCERN), "system", "notice", text, NULL,
+	return caselog_event_msg_open(d->db, 0, db_get_int(row, 0, OD_LOG),
+	    db_get_int(row, 0, OD_CONCERN), "system", "notice", &m, NULL,
 	    NULL, 0);
 }
 

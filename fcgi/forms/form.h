@@ -244,6 +244,11 @@ st_rc form_view_stored(const struct formset *fs,
 /* The text of the first child <name> of el in lang (fallback nb, any). */
 const char *form_text(xmlNodePtr el, const char *ns, const char *name,
     enum lang lang);
+/* The language of that text when it is not lang (a fallback: "nb", as
+ * its xml:lang says), for the page to mark it; NULL when it is in lang
+ * or its language is not known. */
+const char *form_text_lang(xmlNodePtr el, const char *ns, const char *name,
+    enum lang lang);
 
 /* Type checking of one lexical value; returns NULL or a message key. */
 const char *ftype_check(enum ftype t, const char *value);

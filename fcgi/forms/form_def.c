@@ -69,8 +69,9 @@ failf(struct loader *ld, xmlNodePtr at, const char *fmt, ...)
 	return ST_E_CONFIG;
 }
 
-const char *
-form_text(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
+/* The child <name> of el form_text() reads: in lang, else nb, else any. */
+static xmlNodePtr
+text_el(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
 {
 	const char *want = i18n_code(lang);
 	xmlNodePtr c, nb = NULL, any = NULL;
@@ -87,17 +88,39 @@ form_text(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
 			nb = c;
 		xmlFree(l);
 		if (match)
-			return c->children != NULL &&
-			    c->children->type == XML_TEXT_NODE ?
-			    (const char *)c->children->content : "";
+			return c;
 		if (any == NULL)
 			any = c;
 	}
-	c = nb != NULL ? nb : any;
+	return nb != NULL ? nb : any;
+}
+
+const char *
+form_text(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
+{
+	xmlNodePtr c = text_el(el, ns, name, lang);
+
 	if (c == NULL)
 		return NULL;
 	return c->children != NULL && c->children->type == XML_TEXT_NODE ?
 	    (const char *)c->children->content : "";
+}
+
+const char *
+form_text_lang(xmlNodePtr el, const char *ns, const char *name,
+    enum lang lang)
+{
+	xmlNodePtr c = text_el(el, ns, name, lang);
+	xmlChar *l;
+	enum lang found;
+	int known;
+
+	if (c == NULL)
+		return NULL;
+	l = xmlNodeGetLang(c);
+	known = l != NULL && i18n_parse((const char *)l, &found);
+	xmlFree(l);
+	return known && found != lang ? i18n_code(found) : NULL;
 }
 
 char *

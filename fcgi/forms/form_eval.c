@@ -604,11 +604,12 @@ eval_field(const struct form_def *def, xmlNodePtr n)
 
 static void
 push_item(struct form_item **v, size_t *n, const char *value,
-    const char *label)
+    const char *label, const char *lang)
 {
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[*n].value = xstrdup(value != NULL ? value : "");
 	(*v)[*n].label = xstrdup(label != NULL ? label : "");
+	(*v)[*n].lang = lang;
 	(*n)++;
 }
 
@@ -647,6 +648,7 @@ form_items(struct eval *ev, const struct form_field *f, xmlNodePtr node,
 			    xmlStrcmp(c->name, BAD_CAST "value") == 0)
 				val = xmlNodeGetContent(c);
 		push_item(&v, &n, (const char *)val, form_text(it, XF_NS,
+		    "label", i18n_current()), form_text_lang(it, XF_NS,
 		    "label", i18n_current()));
 		xmlFree(val);
 	}
@@ -664,7 +666,7 @@ form_items(struct eval *ev, const struct form_field *f, xmlNodePtr node,
 			char *val = eval_string(ev, f->itemset->value, in);
 			char *lab = eval_string(ev, f->itemset->label, in);
 
-			push_item(&v, &n, val, lab);
+			push_item(&v, &n, val, lab, NULL);
 			xfree(val);
 			xfree(lab);
 		}

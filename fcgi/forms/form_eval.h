@@ -40,8 +40,9 @@ struct eval {
 
 /* One item of a selection, in the current language. */
 struct form_item {
-	char	*value;
-	char	*label;
+	char		*value;
+	char		*label;
+	const char	*lang;	/* the label's, when not the page's */
 };
 
 /* Apply binds, recalculate, then compute relevance etc. (XForms order). */

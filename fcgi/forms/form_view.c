@@ -402,6 +402,16 @@ error_for(const struct form_errors *errs, const char *path)
 	return NULL;
 }
 
+/* A text of the definition (el's child <name>) in view element n: a
+ * text the definition lacks in the page's language is shown in another
+ * (bokmål) and says so, lang="nb", for _form.xsl to mark. */
+static xmlNodePtr
+text_lang(xmlNodePtr n, xmlNodePtr el, const char *ns, const char *name)
+{
+	view_attr(n, "lang", form_text_lang(el, ns, name, i18n_current()));
+	return n;
+}
+
 static void
 texts(xmlNodePtr out, xmlNodePtr el)
 {
@@ -412,7 +422,8 @@ texts(xmlNodePtr out, xmlNodePtr el)
 		const char *t = form_text(el, XF_NS, names[i], i18n_current());
 
 		if (t != NULL)
-			view_el(out, names[i], t);
+			text_lang(view_el(out, names[i], t), el, XF_NS,
+			    names[i]);
 	}
 }
 
@@ -599,7 +610,8 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 		for (i = 0; i < n; i++) {
 			xmlNodePtr it = view_el(v, "item", NULL);
 
-			view_el(it, "label", items[i].label);
+			view_attr(view_el(it, "label", items[i].label), "lang",
+			    items[i].lang);
 			view_el(it, "value", items[i].value);
 			if (value != NULL && in_list((const char *)value,
 			    items[i].value, f->kind == CTL_SELECT))
@@ -646,11 +658,11 @@ form_view(const struct form_def *def, const struct form_env *env,
 	view_attrf(f, "version", "%u", def->version);
 	if (readonly)
 		view_attr(f, "readonly", "true");
-	view_el(f, "title", form_text(def->root, FORM_NS, "title",
-	    i18n_current()));
+	text_lang(view_el(f, "title", form_text(def->root, FORM_NS, "title",
+	    i18n_current())), def->root, FORM_NS, "title");
 	if ((t = form_text(def->root, FORM_NS, "intro", i18n_current())) !=
 	    NULL && !readonly)
-		view_el(f, "intro", t);
+		text_lang(view_el(f, "intro", t), def->root, FORM_NS, "intro");
 	for (i = 0; i < def->nfields; i++)
 		if (def->fields[i].kind == CTL_SUBMIT) {
 			view_attr(f, "own-submit", "true");

@@ -274,7 +274,7 @@ new_log(struct req *r, long long concern_id, long long unit_id,
     long long child_id, int level, const char *reason, char *log_pid,
     long long *log_id)
 {
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
 	char today[DATE_SIZE], ref[SECURE_REF_SIZE];
 	unsigned long long id = 0;
 	struct db_val p[7];
@@ -292,14 +292,14 @@ new_log(struct req *r, long long concern_id, long long unit_id,
 	p[6] = DV_INT(r->who.user_id);
 	rc = db_exec(&r->w->db, STMT_LOG_INSERT, p, 7, NULL, &id);
 	*log_id = (long long)id;
+	evmsg_init(&m, N_("Relay log opened at level {0}, held by {1}: {2}"));
+	evmsg_number(&m, level);
+	evmsg_name(&m, r->who.display_name);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("Relay log opened at level %d, held by %s: %s"),
-		    level, r->who.display_name, reason);
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, *log_id,
-		    concern_id, role_name(r->who.role), "level", text.data,
-		    NULL, NULL, 0);
-	buf_release(&text);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, *log_id,
+		    concern_id, role_name(r->who.role), "level", &m, NULL,
+		    NULL, 0);
 	return rc;
 }
 
@@ -312,15 +312,16 @@ static st_rc
 join_log(struct req *r, const struct caselog *l, long long concern_id,
     int level, const char *reason)
 {
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
 	char today[DATE_SIZE];
 	struct db_val p[3];
-	st_rc rc;
+	st_rc rc = ST_OK;
 
 	dates_today(today);
-	rc = buf_addf(&text, _("Concern joined the relay log at level %d: %s"),
-	    level, reason);
-	if (rc == ST_OK && level > l->level &&
+	evmsg_init(&m, N_("Concern joined the relay log at level {0}: {1}"));
+	evmsg_number(&m, level);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
+	if (level > l->level &&
 	    access_log(&r->who, &l->facts, LR_LEVEL)) {
 		p[0] = DV_INT(level);
 		p[1] = DV_STR(today);
@@ -328,10 +329,9 @@ join_log(struct req *r, const struct caselog *l, long long concern_id,
 		rc = db_exec(&r->w->db, STMT_LOG_SET_LEVEL, p, 3, NULL, NULL);
 	}
 	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l->id,
-		    concern_id, caselog_role(l, r), "level", text.data, NULL,
-		    NULL, 0);
-	buf_release(&text);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l->id,
+		    concern_id, caselog_role(l, r), "level", &m, NULL, NULL,
+		    0);
 	return rc;
 }
 
@@ -346,7 +346,7 @@ pass_to_log(struct req *r, const struct caselog *l, long long concern_id,
     int level, const char *reason)
 {
 	struct db *db = &r->w->db;
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
 	struct db_val p[3];
 	unsigned long long n = 0;
 	st_rc rc;
@@ -360,11 +360,11 @@ pass_to_log(struct req *r, const struct caselog *l, long long concern_id,
 		rc = ST_E_CONFLICT;
 		goto out;
 	}
-	rc = buf_addf(&text, _("Level %d: %s. The concern is passed to the people responsible for the child's follow-up; they decide what happens next."),
-	    level, reason);
-	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, 0, concern_id,
-		    role_name(r->who.role), "passed", text.data, NULL, NULL, 0);
+	evmsg_init(&m, N_("Level {0}: {1}. The concern is passed to the people responsible for the child's follow-up; they decide what happens next."));
+	evmsg_number(&m, level);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
+	rc = caselog_event_msg(db, r->who.user_id, 0, concern_id,
+	    role_name(r->who.role), "passed", &m, NULL, NULL, 0);
 	if (rc == ST_OK)
 		rc = caselog_notice(db, "concern.passed", 0, l->holder_id, NULL,
 		    concern_id, 0);
@@ -372,7 +372,6 @@ pass_to_log(struct req *r, const struct caselog *l, long long concern_id,
 		rc = caselog_notice(db, "concern.passed", l->home_unit_id, 0,
 		    NULL, concern_id, 0);
 out:
-	buf_release(&text);
 	return rc;
 }
 
@@ -441,7 +440,7 @@ decide(struct req *r, long long want_level, const char *decision,
     const char *reason, long long child_id_new, char *log_pid, int *conflict)
 {
 	struct db *db = &r->w->db;
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
 	char deadline[DATE_SIZE];
 	struct db_val p[4];
 	struct db_res res;
@@ -479,24 +478,21 @@ decide(struct req *r, long long want_level, const char *decision,
 		p[0] = DV_INT(level);
 		p[1] = DV_STR("closed");
 		/* the deadline is kept as it was */
-		rc = buf_addf(&text, _("Closed at level %lld: %s"), level,
-		    reason);
-		if (rc != ST_OK)
-			goto out;
+		evmsg_init(&m, N_("Closed at level {0}: {1}"));
+		evmsg_number(&m, level);
+		evmsg_text(&m, reason, evmsg_typed_lang(r));
 		p[2] = DV_STR(deadline);
 		p[3] = DV_INT(id);
 		if ((rc = db_exec(db, STMT_CONCERN_SET_LEVEL, p, 4, NULL,
 		    NULL)) == ST_OK)
-			rc = caselog_event(db, r->who.user_id, 0, id,
-			    role_name(r->who.role), "level", text.data, NULL,
-			    NULL, 0);
+			rc = caselog_event_msg(db, r->who.user_id, 0, id,
+			    role_name(r->who.role), "level", &m, NULL, NULL,
+			    0);
 	} else
 		rc = to_log(r, id, unit_id, child_id, decision[0] - '0', reason,
 		    log_pid);
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "concern", id, child_id);
-out:
-	buf_release(&text);
 	return rc;
 }
 
@@ -680,7 +676,7 @@ h_concern_discussed(struct req *r)
 {
 	const char *team = req_input(r, "team");
 	const char *advice = req_input(r, "advice");
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
 	struct concern_row cr;
 	struct db_val p[1];
 	struct db_res lock;
@@ -705,9 +701,9 @@ h_concern_discussed(struct req *r)
 	if (advice == NULL || *advice == '\0' || strlen(advice) > 4000)
 		return decision_error(r, "advice",
 		    _("Write down the team's advice (at most 4000 characters)."));
-	if ((rc = buf_addf(&text, _("Discussed anonymously in %s: %s"), team,
-	    advice)) != ST_OK)
-		goto out;
+	evmsg_init(&m, N_("Discussed anonymously in {0}: {1}"));
+	evmsg_name(&m, team);
+	evmsg_text(&m, advice, evmsg_typed_lang(r));
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		goto out;
 	/* Still open and in no log, now that it is locked. */
@@ -723,8 +719,8 @@ h_concern_discussed(struct req *r)
 		rc = caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
 		goto out;
 	}
-	rc = caselog_event(&r->w->db, r->who.user_id, 0, id,
-	    role_name(r->who.role), "anonymous", text.data, NULL, NULL, 0);
+	rc = caselog_event_msg(&r->w->db, r->who.user_id, 0, id,
+	    role_name(r->who.role), "anonymous", &m, NULL, NULL, 0);
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "concern", id, child);
 	if (rc != ST_OK)
@@ -737,7 +733,6 @@ h_concern_discussed(struct req *r)
 fail:
 	db_rollback(&r->w->db);
 out:
-	buf_release(&text);
 	return rc;
 }
 
@@ -757,7 +752,7 @@ h_concern_receive(struct req *r)
 	const char *decision = req_input(r, "decision");
 	const char *answer = req_input(r, "answer");
 	struct db *db = &r->w->db;
-	struct buf text = BUF_INIT(ANSWER_MAX + 400);
+	struct evmsg m;
 	struct concern_row cr;
 	struct caselog l;
 	struct db_val p[5];
@@ -824,19 +819,22 @@ h_concern_receive(struct req *r)
 		p[0] = DV_INT(log_id);
 		p[1] = DV_INT(id);
 		rc = db_exec(db, STMT_EVENT_MOVE, p, 2, NULL, NULL);
-		if (rc == ST_OK)
-			rc = buf_addf(&text, _("Concern %s from %s (its author decided level %d) taken into the relay log. %s"),
-			    ref, unit, level, answer != NULL ? answer : "");
-	} else
-		rc = buf_addf(&text, _("Concern %s from %s answered: %s"), ref,
-		    unit, answer);
+		evmsg_init(&m, N_("Concern {0} from {1} (its author decided level {2}) taken into the relay log. {3}"));
+		evmsg_ref(&m, ref);
+		evmsg_name(&m, unit);
+		evmsg_number(&m, level);
+	} else {
+		evmsg_init(&m, N_("Concern {0} from {1} answered: {2}"));
+		evmsg_ref(&m, ref);
+		evmsg_name(&m, unit);
+	}
+	evmsg_text(&m, answer, evmsg_typed_lang(r));
 	/* In the log's timeline only: the author reads the answer on the
 	 * concern, without the name or role of who gave it. */
 	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, log_id, 0,
+		rc = caselog_event_msg(db, r->who.user_id, log_id, 0,
 		    caselog_role(&l, r), take ? "concern_taken" :
-		    "concern_answered",
-		    text.data, "concern", r->arg, 0);
+		    "concern_answered", &m, "concern", r->arg, 0);
 	if (rc == ST_OK && !take)
 		rc = caselog_notice(db, "concern.answered", 0, author, NULL, id,
 		    0);
@@ -858,6 +856,5 @@ fail:
 release:
 	caselog_release(&l);
 out:
-	buf_release(&text);
 	return rc;
 }

@@ -113,7 +113,8 @@ h_consent_withdraw(struct req *r)
 {
 	const char *confirm = req_input(r, "confirm");
 	struct db *db = &r->w->db;
-	struct buf text = BUF_INIT(1024);
+	struct buf units = BUF_INIT(64 * 1024);
+	struct evmsg m;
 	struct db_res res;
 	struct caselog l;
 	struct db_val p[2];
@@ -150,20 +151,15 @@ h_consent_withdraw(struct req *r)
 		rc = caselog_conflict(r, _("The consent is already withdrawn."));
 		goto out;
 	}
-	if (rc == ST_OK) {
-		struct buf words = BUF_INIT(2048);
-
-		rc = label_units(&words, db_get(&res, 0, CC_UNITS));
-		if (rc == ST_OK)
-			rc = buf_addf(&text, _("Consent withdrawn by %s (%s). Sharing with %s stops now."),
-			    r->who.display_name,
-			    label_role(caselog_role(&l, r)), words.data);
-		buf_release(&words);
-	}
 	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "consent", text.data, "consent",
-		    r->arg, 0);
+		rc = label_unit_names(&units, db_get(&res, 0, CC_UNITS));
+	evmsg_init(&m, N_("Consent withdrawn by {0} ({1}). Sharing with {2} stops now."));
+	evmsg_name(&m, r->who.display_name);
+	evmsg_code(&m, EVARG_ROLE, caselog_role(&l, r));
+	evmsg_names(&m, units.data);
+	if (rc == ST_OK)
+		rc = caselog_event_msg(db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "consent", &m, "consent", r->arg, 0);
 	if (rc == ST_OK)
 		rc = caselog_consent_ended(db, l.id, l.home_unit_id,
 		    l.holder_id, _("consent withdrawn"), "consent_withdrawn");
@@ -180,7 +176,7 @@ h_consent_withdraw(struct req *r)
 	    "", l.public_id);
 	rc = resp_done_note(r, 200, loc, "consent-withdrawn");
 out:
-	buf_release(&text);
+	buf_release(&units);
 	db_res_release(&res);
 	caselog_release(&l);
 	return rc;
@@ -200,6 +196,7 @@ h_consent_attach(struct req *r)
 	const char *mime;
 	struct db_res res;
 	struct caselog l;
+	struct evmsg m;
 	struct db_val p[7];
 	char pid[SECURE_ID_SIZE], loc[96];
 	int ok;
@@ -248,10 +245,10 @@ h_consent_attach(struct req *r)
 	p[5] = DV_BLOB(file->data, file->len);
 	p[6] = DV_INT(r->who.user_id);
 	rc = db_exec(db, STMT_ATTACH_INSERT, p, 7, NULL, NULL);
+	evmsg_init(&m, N_("Scanned paper consent attached."));
 	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "consent",
-		    _("Scanned paper consent attached."), "consent", r->arg, 0);
+		rc = caselog_event_msg(db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "consent", &m, "consent", r->arg, 0);
 	if (rc == ST_OK)
 		rc = audit_log_as(r, caselog_role(&l, r), "create",
 		    "consent_scan", db_get_int(&res, 0, CC_ID), l.child_id);

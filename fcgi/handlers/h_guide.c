@@ -10,6 +10,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "logview.h"
 #include "route.h"
 #include "view.h"
 #include "worker.h"
@@ -34,10 +35,13 @@ guide_page(struct req *r, int status, const char *step, const char *field,
 	root = req_is_api(r) ? view_doc(r, "guide") : view_page(r, "guide");
 	g = req_is_api(r) ? root : view_el(root, "guide", NULL);
 	for (i = 0; i < lv.nrows; i++) {
+		const char *lang;
+
 		l = view_el(g, "level", NULL);
 		view_attr(l, "n", db_get(&lv, i, 0));
-		view_attr(l, "name", db_get(&lv, i,
-		    r->lang == LANG_EN ? 2 : 1));
+		view_attr(l, "name", logview_guide_text(r, db_get(&lv, i, 1),
+		    db_get(&lv, i, 2), &lang));
+		view_attr(l, "name-lang", lang);
 		for (j = 0; j < st.nrows; j++) {
 			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
 				continue;

@@ -135,7 +135,8 @@ decide(struct req *r, const char *what)
 	const char *answer = req_input(r, "reason");
 	struct db *db = &r->w->db;
 	struct db_res res, lock;
-	struct buf text = BUF_INIT(4400);
+	struct evmsg m;
+	const char *to_name, *from_name;
 	struct db_val p[4];
 	unsigned long long n = 0;
 	long long id, log_id, from, to, sub_id, child = 0;
@@ -181,20 +182,24 @@ decide(struct req *r, const char *what)
 		return handover_page(r, 422, "reason",
 		    _("Say why you refuse (at most 2000 characters)."));
 	}
-	if (accept)
-		rc = buf_addf(&text, _("%s accepted the handover and now holds the relay log (from %s)."),
-		    db_get(&res, 0, HC_TO_NAME), db_get(&res, 0, HC_FROM_NAME));
-	else if (refuse)
-		rc = buf_addf(&text, _("%s refused the handover: %s. %s still holds the relay log."),
-		    db_get(&res, 0, HC_TO_NAME),
-		    label_unstop(&r->pool, answer),
-		    db_get(&res, 0, HC_FROM_NAME));
-	else
-		rc = buf_addf(&text, _("The handover to %s was withdrawn."),
-		    db_get(&res, 0, HC_TO_NAME));
+	/* the names outlive res, which is released before the event */
+	to_name = pool_strdup(&r->pool, db_get(&res, 0, HC_TO_NAME));
+	from_name = pool_strdup(&r->pool, db_get(&res, 0, HC_FROM_NAME));
+	if (accept) {
+		evmsg_init(&m, N_("{0} accepted the handover and now holds the relay log (from {1})."));
+		evmsg_name(&m, to_name);
+		evmsg_name(&m, from_name);
+	} else if (refuse) {
+		evmsg_init(&m, N_("{0} refused the handover: {1}. {2} still holds the relay log."));
+		evmsg_name(&m, to_name);
+		evmsg_text(&m, label_unstop(&r->pool, answer),
+		    evmsg_typed_lang(r));
+		evmsg_name(&m, from_name);
+	} else {
+		evmsg_init(&m, N_("The handover to {0} was withdrawn."));
+		evmsg_name(&m, to_name);
+	}
 	db_res_release(&res);
-	if (rc != ST_OK)
-		goto out;
 	if (accept) {
 		/* Consent must still cover the new holder: their unit is
 		 * the log's own, or a valid consent names it (and them). */
@@ -267,8 +272,8 @@ decide(struct req *r, const char *what)
 			goto fail;
 	}
 	snprintf(kind, sizeof(kind), "%s", accept ? "holder" : "handover");
-	if ((rc = caselog_event(db, r->who.user_id, log_id, 0,
-	    accept || refuse ? "proposed holder" : "holder", kind, text.data,
+	if ((rc = caselog_event_msg(db, r->who.user_id, log_id, 0,
+	    accept || refuse ? "proposed holder" : "holder", kind, &m,
 	    "handover", r->arg, 0)) != ST_OK)
 		goto fail;
 	if ((rc = caselog_notice(db, accept ? "handover.accepted" :
@@ -290,7 +295,6 @@ fail:
 	if (rc == ST_E_CONFLICT)
 		rc = caselog_conflict(r, _("Someone else changed this at the same time. Open it again and check before you try again."));
 out:
-	buf_release(&text);
 	return rc;
 }
 

@@ -191,7 +191,7 @@ h_log_level(struct req *r)
 	const char *lv = req_input(r, "level");
 	const char *reason = req_input(r, "reason");
 	struct caselog l;
-	struct buf text = BUF_INIT(TEXT_MAX + 200);
+	struct evmsg m;
 	char today[DATE_SIZE];
 	struct db_val p[3];
 	unsigned long long n = 0;
@@ -223,16 +223,16 @@ h_log_level(struct req *r)
 	p[1] = DV_STR(today);
 	p[2] = DV_INT(l.id);
 	rc = db_exec(&r->w->db, STMT_LOG_SET_LEVEL, p, 3, &n, NULL);
+	evmsg_init(&m, N_("Level {0} to level {1}: {2}"));
+	evmsg_number(&m, l.level);
+	evmsg_number(&m, level);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("Level %d to level %d: %s"), l.level,
-		    level, reason);
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "level", text.data, NULL, NULL, 0);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "level", &m, NULL, NULL, 0);
 	rc = finish(r, &l, rc, "update", "log", 200,
 	    "level-decided");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }
@@ -244,7 +244,7 @@ h_log_participant_add(struct req *r)
 {
 	struct caselog l;
 	struct person who;
-	struct buf text = BUF_INIT(1024);
+	struct evmsg m;
 	struct db_val p[3];
 	int go, ok, found, covered;
 	st_rc rc;
@@ -284,19 +284,17 @@ h_log_participant_add(struct req *r)
 		    _("This person takes part already."));
 		goto out;
 	}
+	evmsg_init(&m, N_("{0} takes part"));
+	evmsg_name(&m, who.name);
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("%s takes part"), who.name);
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
-		    0);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "participant", &m, NULL, NULL, 0);
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.participant", 0, who.id,
 		    NULL, 0, l.id);
 	rc = finish(r, &l, rc, "update", "log", 201,
 	    "participant-added");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }
@@ -309,7 +307,7 @@ h_log_participant_remove(struct req *r)
 	const char *reason = req_input(r, "reason");
 	struct caselog l;
 	struct person who;
-	struct buf text = BUF_INIT(TEXT_MAX + 300);
+	struct evmsg m;
 	struct db_val p[3];
 	unsigned long long n = 0;
 	int go, ok, found;
@@ -342,17 +340,15 @@ h_log_participant_remove(struct req *r)
 		    _("This person does not take part."));
 		goto out;
 	}
+	evmsg_init(&m, N_("{0} no longer takes part: {1}"));
+	evmsg_name(&m, who.name);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("%s no longer takes part: %s"),
-		    who.name, reason);
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "participant", text.data, NULL, NULL,
-		    0);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "participant", &m, NULL, NULL, 0);
 	rc = finish(r, &l, rc, "update", "log", 200,
 	    "participant-removed");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }
@@ -365,6 +361,7 @@ h_log_note(struct req *r)
 	const char *kind = req_input(r, "kind");
 	const char *text = req_input(r, "text");
 	struct caselog l;
+	struct evmsg m;
 	int go, ok;
 	st_rc rc;
 
@@ -383,8 +380,11 @@ h_log_note(struct req *r)
 	}
 	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
-	rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-	    caselog_role(&l, r), kind, text, NULL, NULL, 0);
+	/* a note is what its writer wrote, nothing to translate */
+	evmsg_init(&m, EVMSG_TEXT_ONLY);
+	evmsg_text(&m, text, evmsg_typed_lang(r));
+	rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+	    caselog_role(&l, r), kind, &m, NULL, NULL, 0);
 	/* The family's way to reach the holder is the log itself: the
 	 * holder is told when they write in it. */
 	if (rc == ST_OK && r->who.role == ROLE_CITIZEN)
@@ -404,7 +404,7 @@ h_log_close_request(struct req *r)
 {
 	const char *reason = req_input(r, "reason");
 	struct caselog l;
-	struct buf text = BUF_INIT(TEXT_MAX + 200);
+	struct evmsg m;
 	int go, ok;
 	st_rc rc;
 
@@ -418,19 +418,16 @@ h_log_close_request(struct req *r)
 	}
 	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
-	rc = buf_addf(&text, _("The guardians ask for the relay log to be closed. %s"),
-	    reason != NULL ? reason : "");
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "close_request", text.data, NULL,
-		    NULL, 0);
+	evmsg_init(&m, N_("The guardians ask for the relay log to be closed. {0}"));
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
+	rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+	    caselog_role(&l, r), "close_request", &m, NULL, NULL, 0);
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.close_request", 0,
 		    l.holder_id, NULL, 0, l.id);
 	rc = finish(r, &l, rc, "update", "log", 200,
 	    "close-requested");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }
@@ -479,7 +476,7 @@ h_log_measure_add(struct req *r)
 	const char *start = req_input(r, "start");
 	const char *eval = req_input(r, "evaluation");
 	struct caselog l;
-	struct buf text = BUF_INIT(TEXT_MAX + 400);
+	struct evmsg m;
 	char pid[SECURE_ID_SIZE], name[201];
 	struct db_val p[9];
 	long long resp;
@@ -531,24 +528,19 @@ h_log_measure_add(struct req *r)
 	p[7] = DV_NULL;
 	p[8] = DV_INT(r->who.user_id);
 	rc = db_exec(&r->w->db, STMT_MEASURE_INSERT, p, 9, NULL, NULL);
-	if (rc == ST_OK) {
-		char when[DATE_SIZE];
-
-		label_date(when, eval);
-		rc = buf_addf(&text, _("New measure: %s (responsible: %s, evaluation %s)"),
-		    label_unstop(&r->pool, what), name, when);
-	}
+	evmsg_init(&m, N_("New measure: {0} (responsible: {1}, evaluation {2})"));
+	evmsg_text(&m, label_unstop(&r->pool, what), evmsg_typed_lang(r));
+	evmsg_name(&m, name);
+	evmsg_date(&m, eval);
 	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "measure", text.data, "measure", pid,
-		    0);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "measure", &m, "measure", pid, 0);
 	if (rc == ST_OK && resp != r->who.user_id)
 		rc = caselog_notice(&r->w->db, "measure.new", 0, resp, NULL,
 		    0, l.id);
 	rc = finish(r, &l, rc, "create", "measure", 201,
 	    "measure-added");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }
@@ -563,8 +555,8 @@ h_log_meeting_add(struct req *r)
 	const char *place = req_input(r, "place");
 	const char *agenda = req_input(r, "agenda");
 	struct caselog l;
-	struct buf text = BUF_INIT(TEXT_MAX + 400);
-	char pid[SECURE_ID_SIZE], starts[20], name[201], day[DATE_SIZE];
+	struct evmsg m;
+	char pid[SECURE_ID_SIZE], starts[20], name[201];
 	long long ids[64];
 	size_t nids = 0, i;
 	unsigned long long mid = 0;
@@ -617,7 +609,6 @@ h_log_meeting_add(struct req *r)
 		ids[nids++] = id;
 	}
 	snprintf(starts, sizeof(starts), "%s %s:00", date, time);
-	label_date(day, date);
 	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
@@ -636,16 +627,16 @@ h_log_meeting_add(struct req *r)
 			rc = caselog_notice(&r->w->db, "meeting.invite", 0,
 			    ids[i], NULL, 0, l.id);
 	}
+	evmsg_init(&m, N_("Meeting {0} {1}, {2}"));
+	evmsg_date(&m, date);
+	evmsg_time(&m, time);
+	evmsg_text(&m, place, evmsg_typed_lang(r));
 	if (rc == ST_OK)
-		rc = buf_addf(&text, _("Meeting %s %s, %s"), day, time, place);
-	if (rc == ST_OK)
-		rc = caselog_event(&r->w->db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "meeting", text.data, "meeting", pid,
-		    0);
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "meeting", &m, "meeting", pid, 0);
 	rc = finish(r, &l, rc, "create", "meeting", 201,
 	    "meeting-planned");
 out:
-	buf_release(&text);
 	caselog_release(&l);
 	return rc;
 }

@@ -148,7 +148,7 @@ record(struct req *r, const struct caselog *l, const struct form_def *def,
 {
 	struct db *db = &r->w->db;
 	xmlNodePtr root = xmlDocGetRootElement(inst), n;
-	struct buf text = BUF_INIT(8192);
+	struct evmsg m;
 	char today[DATE_SIZE];
 	struct db_val p[9];
 	st_rc rc = ST_OK;
@@ -164,25 +164,28 @@ record(struct req *r, const struct caselog *l, const struct form_def *def,
 		d = text_of(r, n, "text");
 		if (*d == '\0')
 			continue;
-		/* by the name the log shows, or as the minutes have it */
+		/* by the name the log shows, or as the minutes have it;
+		 * the minutes were typed when saved, maybe by someone
+		 * else: the language of their text is not known */
 		if ((resp = minutes_responsible(def, n, mp)) != NULL)
 			who = resp->name;
 		else
 			who = text_of(r, n, minutes_by_id(def) ?
 			    "responsible_name" : "responsible");
-		buf_reset(&text);
 		if (*who != '\0')
-			rc = buf_addf(&text, correction ?
-			    _("Decision (correction): %s (responsible: %s)") :
-			    _("Decision: %s (responsible: %s)"), d, who);
+			evmsg_init(&m, correction ?
+			    N_("Decision (correction): {0} (responsible: {1})") :
+			    N_("Decision: {0} (responsible: {1})"));
 		else
-			rc = buf_addf(&text, correction ?
-			    _("Decision (correction): %s") : _("Decision: %s"),
-			    d);
-		if (rc == ST_OK)
-			rc = caselog_event(db, r->who.user_id, l->id, 0,
-			    caselog_role(l, r), "decision", text.data,
-			    "minutes", minutes_pid, 0);
+			evmsg_init(&m, correction ?
+			    N_("Decision (correction): {0}") :
+			    N_("Decision: {0}"));
+		evmsg_text(&m, d, NULL);
+		if (*who != '\0')
+			evmsg_name(&m, who);
+		rc = caselog_event_msg(db, r->who.user_id, l->id, 0,
+		    caselog_role(l, r), "decision", &m, "minutes",
+		    minutes_pid, 0);
 	}
 	for (n = form_child(form_child(root, "measures"), "measure");
 	    n != NULL && rc == ST_OK && !correction; n = n->next) {
@@ -212,23 +215,18 @@ record(struct req *r, const struct caselog *l, const struct form_def *def,
 		p[7] = DV_INT(minutes_id);
 		p[8] = DV_INT(r->who.user_id);
 		rc = db_exec(db, STMT_MEASURE_INSERT, p, 9, NULL, NULL);
-		buf_reset(&text);
-		if (rc == ST_OK) {
-			char when[DATE_SIZE];
-
-			label_date(when, *eval != '\0' ? eval : today);
-			rc = buf_addf(&text, _("New measure from the minutes: %s (responsible: %s, evaluation %s)"),
-			    label_unstop(&r->pool, what), resp->name, when);
-		}
+		evmsg_init(&m, N_("New measure from the minutes: {0} (responsible: {1}, evaluation {2})"));
+		evmsg_text(&m, label_unstop(&r->pool, what), NULL);
+		evmsg_name(&m, resp->name);
+		evmsg_date(&m, *eval != '\0' ? eval : today);
 		if (rc == ST_OK)
-			rc = caselog_event(db, r->who.user_id, l->id, 0,
-			    caselog_role(l, r), "measure", text.data,
-			    "measure", pid, 0);
+			rc = caselog_event_msg(db, r->who.user_id, l->id, 0,
+			    caselog_role(l, r), "measure", &m, "measure", pid,
+			    0);
 		if (rc == ST_OK && resp->id != r->who.user_id)
 			rc = caselog_notice(db, "measure.new", 0, resp->id,
 			    NULL, 0, l->id);
 	}
-	buf_release(&text);
 	return rc;
 }
 
@@ -264,10 +262,10 @@ st_rc
 h_minutes_finalise(struct req *r)
 {
 	struct db *db = &r->w->db;
-	struct buf text = BUF_INIT(1024);
 	struct form_errors errs;
 	struct minutes_people mp;
 	const struct form_def *def;
+	struct evmsg m;
 	struct db_res res;
 	struct caselog l;
 	struct db_val p[1];
@@ -316,15 +314,13 @@ h_minutes_finalise(struct req *r)
 		rc = ST_E_INVALID;
 	if (rc == ST_OK)
 		rc = record(r, &l, def, inst, &mp, id, r->arg, correction);
+	evmsg_init(&m, correction ?
+	    N_("Corrected minutes finalised (written by {0})") :
+	    N_("Minutes finalised (written by {0})"));
+	evmsg_name(&m, db_get(&res, 0, MI_AUTHOR_NAME));
 	if (rc == ST_OK)
-		rc = buf_addf(&text, correction ?
-		    _("Corrected minutes finalised (written by %s)") :
-		    _("Minutes finalised (written by %s)"),
-		    db_get(&res, 0, MI_AUTHOR_NAME));
-	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, l.id, 0,
-		    caselog_role(&l, r), "minutes", text.data, "minutes",
-		    r->arg,
+		rc = caselog_event_msg(db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "minutes", &m, "minutes", r->arg,
 		    db_get_int(&res, 0, MI_SUBMISSION));
 	if (rc == ST_OK)
 		rc = audit_log_as(r, caselog_role(&l, r), "update", "minutes",
@@ -348,7 +344,6 @@ out:
 	if (inst != NULL)
 		xmlFreeDoc(inst);
 	form_errors_release(&errs);
-	buf_release(&text);
 	db_res_release(&res);
 	caselog_release(&l);
 	return rc;

@@ -143,7 +143,7 @@ h_notice_confirm(struct req *r)
 	struct db *db = &r->w->db;
 	struct db_val p[1];
 	struct db_res res;
-	struct buf text = BUF_INIT(HOW_MAX + 300);
+	struct evmsg m;
 	unsigned long long n = 0;
 	long long id, log_id, concern_id;
 	char loc[96];
@@ -167,9 +167,9 @@ h_notice_confirm(struct req *r)
 			rc = confirm_page(r, &res, 422, msg);
 		goto out;
 	}
-	if ((rc = buf_addf(&text, _("%s has received the notice: %s"),
-	    db_get(&res, 0, NS_PARTNER), how)) != ST_OK)
-		goto out;
+	evmsg_init(&m, N_("{0} has received the notice: {1}"));
+	evmsg_name(&m, db_get(&res, 0, NS_PARTNER));
+	evmsg_text(&m, how, evmsg_typed_lang(r));
 	if ((rc = db_begin(db)) != ST_OK)
 		goto out;
 	/* Changes to a log queue on its row (STMT_LOG_LOCK): a log closed
@@ -206,11 +206,11 @@ h_notice_confirm(struct req *r)
 		rc = audit_log(r, "update", "notice", id,
 		    db_get_int(&res, 0, NS_CHILD));
 	if (rc == ST_OK)
-		rc = caselog_event(db, r->who.user_id, log_id,
+		rc = caselog_event_msg(db, r->who.user_id, log_id,
 		    log_id != 0 ? 0 : concern_id,
 		    log_id != 0 && db_get_int(&res, 0, NS_HOLDER) ==
 		    r->who.user_id ? "holder" : role_name(r->who.role),
-		    "notice", text.data, "notice", db_get(&res, 0, NS_PID), 0);
+		    "notice", &m, "notice", db_get(&res, 0, NS_PID), 0);
 	if (rc == ST_OK)
 		rc = db_commit(db);
 	if (rc != ST_OK) {
@@ -232,6 +232,5 @@ h_notice_confirm(struct req *r)
 	rc = resp_done(r, 200, loc);
 out:
 	db_res_release(&res);
-	buf_release(&text);
 	return rc;
 }

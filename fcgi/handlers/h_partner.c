@@ -512,7 +512,9 @@ notice_action(struct req *r, int retry)
 	struct db_val p[1];
 	struct db_res res;
 	unsigned long long n = 0;
-	char text[512], pid[SECURE_ID_SIZE], loc[160];
+	char pid[SECURE_ID_SIZE], loc[160];
+	const char *name;
+	struct evmsg m;
 	long long id, log_id, concern_id, child_id;
 	st_rc rc;
 
@@ -531,11 +533,11 @@ notice_action(struct req *r, int retry)
 	 * none, and is refused below as not dead. */
 	snprintf(pid, sizeof(pid), "%s", db_get(&res, 0, NA_PARTNER) != NULL ?
 	    db_get(&res, 0, NA_PARTNER) : "");
-	snprintf(text, sizeof(text), retry ?
-	    _("A notice to %s that could not be delivered was sent again by an administrator.") :
-	    _("A notice to %s that could not be delivered was cancelled by an administrator: it will not be sent. If it is still needed, contact the service another way."),
-	    db_get(&res, 0, NA_PARTNER_NAME) != NULL ?
-	    db_get(&res, 0, NA_PARTNER_NAME) : "?");
+	evmsg_init(&m, retry ?
+	    N_("A notice to {0} that could not be delivered was sent again by an administrator.") :
+	    N_("A notice to {0} that could not be delivered was cancelled by an administrator: it will not be sent. If it is still needed, contact the service another way."));
+	name = db_get(&res, 0, NA_PARTNER_NAME);
+	evmsg_name(&m, name != NULL ? pool_strdup(&r->pool, name) : "?");
 	db_res_release(&res);
 	if (!retry && !req_is_api(r) && pid[0] != '\0' && (confirm == NULL ||
 	    strcmp(confirm, "yes") != 0)) {
@@ -564,9 +566,9 @@ notice_action(struct req *r, int retry)
 	if (rc == ST_OK)
 		rc = audit_log(r, "update", "notice", id, child_id);
 	if (rc == ST_OK && (log_id != 0 || concern_id != 0))
-		rc = caselog_event_open(db, r->who.user_id, log_id, concern_id,
-		    role_name(r->who.role), "notice", text, "notice", r->arg,
-		    0);
+		rc = caselog_event_msg_open(db, r->who.user_id, log_id,
+		    concern_id, role_name(r->who.role), "notice", &m, "notice",
+		    r->arg, 0);
 	if (rc == ST_OK)
 		rc = db_commit(db);
 	if (rc != ST_OK) {

@@ -53,39 +53,34 @@ answered(struct req *r, int status, const char *answer_pid,
 }
 
 /*
- * The line in the case's timeline, in the municipality's language (the
- * guardians and the archive read it), whatever language the partner's
- * client asked for.
+ * The line in the case's timeline: put into words in each reader's
+ * language when read (the guardians and the archive read it), whatever
+ * language the partner's client asked for. What the partner wrote is
+ * shown as it came, in a language nobody said.
  */
-static st_rc
+static void
 summary(struct req *r, const char *kind, const struct receipt *rec,
-    struct buf *out)
+    struct evmsg *m)
 {
-	enum lang def = LANG_NB;
-	const char *who = r->partner.name, *what;
-	st_rc rc;
-
-	(void)i18n_parse(r->w->cfg->default_lang, &def);
-	i18n_use(def);
-	what = label_notice_kind(kind);
 	switch (rec->kind) {
 	case RECEIPT_ACCEPTED:
-		rc = buf_addf(out, _("%s answered the %s: accepted, reference %s."),
-		    who, what, rec->reference);
-		if (rc == ST_OK && rec->text != NULL)
-			rc = buf_addf(out, " %s", rec->text);
+		evmsg_init(m, rec->text != NULL ?
+		    N_("{0} answered the {1}: accepted, reference {2}. {3}") :
+		    N_("{0} answered the {1}: accepted, reference {2}."));
 		break;
 	case RECEIPT_REJECTED:
-		rc = buf_addf(out, _("%s answered the %s: rejected. The reason: %s"),
-		    who, what, rec->text);
+		evmsg_init(m, N_("{0} answered the {1}: rejected. The reason: {2}"));
 		break;
 	default:
-		rc = buf_addf(out, _("%s answered the %s: needs more information: %s"),
-		    who, what, rec->text);
+		evmsg_init(m, N_("{0} answered the {1}: needs more information: {2}"));
 		break;
 	}
-	i18n_use(r->lang);
-	return rc;
+	evmsg_name(m, r->partner.name);
+	evmsg_code(m, EVARG_NOTICE_KIND, kind);
+	if (rec->kind == RECEIPT_ACCEPTED)
+		evmsg_ref(m, rec->reference);
+	if (rec->text != NULL || rec->kind != RECEIPT_ACCEPTED)
+		evmsg_text(m, rec->text, NULL);
 }
 
 /* ROUTE: POST /api/v1/receipts */
@@ -96,7 +91,7 @@ h_receipt(struct req *r)
 	unsigned char digest[SECURE_HASH_LEN];
 	char answer_pid[SECURE_ID_SIZE], notice_pid[SECURE_ID_SIZE];
 	char kind[32], status[32];
-	struct buf text = BUF_INIT(40 * 1024);
+	struct evmsg m;
 	struct receipt_errors errs;
 	struct receipt rec;
 	struct db_res res;
@@ -246,11 +241,10 @@ h_receipt(struct req *r)
 		    NULL)) != ST_OK)
 			goto fail;
 	}
-	if ((rc = summary(r, kind, &rec, &text)) != ST_OK)
-		goto fail;
-	if ((rc = caselog_event_open(db, 0, log_id, log_id != 0 ? 0 :
-	    concern_id,
-	    "partner", "answer", text.data, "notice", notice_pid, 0)) != ST_OK)
+	summary(r, kind, &rec, &m);
+	if ((rc = caselog_event_msg_open(db, 0, log_id, log_id != 0 ? 0 :
+	    concern_id, "partner", "answer", &m, "notice", notice_pid, 0)) !=
+	    ST_OK)
 		goto fail;
 	/* The partner wrote to the child's case: the guardians see it in
 	 * the access log, as the partner's role. */
@@ -265,7 +259,6 @@ h_receipt(struct req *r)
 fail:
 	db_rollback(db);
 out:
-	buf_release(&text);
 	receipt_release(&rec);
 	return rc;
 }

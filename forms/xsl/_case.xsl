@@ -384,7 +384,17 @@
   <xsl:template name="level">
     <xsl:param name="n"/>
     <xsl:param name="name"/>
+    <!-- the name's language when it is not the page's (the action guide
+         has no nynorsk: a nynorsk page shows its bokmål, name-lang) -->
+    <xsl:param name="lang" select="''"/>
+    <!-- the sentence with {1} left in, to put the marked name there -->
+    <xsl:variable name="t" select="i:t('Level {0}: {1}', $n)"/>
     <xsl:choose>
+      <xsl:when test="normalize-space($name) != '' and string($lang) != '' and contains($t, '{1}')">
+        <xsl:value-of select="substring-before($t, '{1}')"/>
+        <span lang="{$lang}"><xsl:value-of select="$name"/></span>
+        <xsl:value-of select="substring-after($t, '{1}')"/>
+      </xsl:when>
       <xsl:when test="normalize-space($name) != ''"><xsl:value-of select="i:t('Level {0}: {1}', $n, $name)"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="i:t('Level {0}', $n)"/></xsl:otherwise>
     </xsl:choose>
@@ -451,7 +461,13 @@
           </xsl:choose>
         </span>
       </p>
-      <p class="event-text"><xsl:value-of select="."/></p>
+      <p class="event-text">
+        <xsl:choose>
+          <xsl:when test="text"><xsl:apply-templates select="text/node()" mode="event-text"/></xsl:when>
+          <!-- an archive copy made before events had <text> -->
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </p>
       <xsl:if test="$links and @ref">
         <xsl:choose>
           <xsl:when test="@ref-type = 'consent'"><p class="event-link"><a href="/consents/{@ref}"><xsl:value-of select="i:t('Open the consent')"/></a></p></xsl:when>
@@ -462,6 +478,13 @@
         </xsl:choose>
       </xsl:if>
     </li>
+  </xsl:template>
+
+  <!-- An event's sentence (fcgi/case/evmsg.h): already in the reader's
+       language, but for what a person wrote in another one, which is
+       marked with its language. -->
+  <xsl:template match="quote" mode="event-text">
+    <span lang="{@lang}"><xsl:value-of select="."/></span>
   </xsl:template>
 
   <!-- ==================================================== a field -->
@@ -486,6 +509,8 @@
     <xsl:param name="class" select="''"/>
     <xsl:param name="autocomplete" select="''"/>
     <xsl:param name="inputmode" select="''"/>
+    <!-- the language the value is written in, when it is fixed -->
+    <xsl:param name="lang" select="''"/>
     <div>
       <xsl:attribute name="class">field<xsl:if test="$error != ''"> has-error</xsl:if></xsl:attribute>
       <label for="{$id}">
@@ -506,6 +531,7 @@
       <xsl:choose>
         <xsl:when test="$type = 'textarea'">
           <textarea id="{$id}" name="{$name}" rows="{$rows}">
+            <xsl:if test="$lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
             <xsl:call-template name="field-attrs">
               <xsl:with-param name="described" select="normalize-space($described)"/>
               <xsl:with-param name="error" select="$error"/>
@@ -520,6 +546,7 @@
         </xsl:when>
         <xsl:otherwise>
           <input id="{$id}" name="{$name}" type="{$type}" value="{$value}">
+            <xsl:if test="$lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
             <xsl:call-template name="field-attrs">
               <xsl:with-param name="described" select="normalize-space($described)"/>
               <xsl:with-param name="error" select="$error"/>

@@ -37,7 +37,7 @@
         </xsl:if>
       </div>
     </xsl:if>
-    <xsl:if test="intro"><p class="intro"><xsl:value-of select="intro"/></p></xsl:if>
+    <xsl:if test="intro"><p class="intro"><xsl:apply-templates select="intro" mode="text"/></p></xsl:if>
     <form method="post" action="{/page/@action}" novalidate="novalidate" class="xform" id="xform">
       <!-- First in the form: Enter in a text field sends the form, not
            the first add or remove button. -->
@@ -133,8 +133,8 @@
   <xsl:template name="help">
     <xsl:if test="help">
       <details class="help">
-        <summary><xsl:value-of select="i:t('Help')"/><span class="visually-hidden">: <xsl:value-of select="label"/></span></summary>
-        <p><xsl:value-of select="help"/></p>
+        <summary><xsl:value-of select="i:t('Help')"/><span class="visually-hidden">: <xsl:apply-templates select="label" mode="text"/></span></summary>
+        <p><xsl:apply-templates select="help" mode="text"/></p>
       </details>
     </xsl:if>
   </xsl:template>
@@ -153,7 +153,7 @@
   </xsl:template>
 
   <xsl:template name="label-text">
-    <xsl:value-of select="label"/>
+    <xsl:apply-templates select="label" mode="text"/>
     <xsl:if test="@required = 'true'">
       <span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span>
     </xsl:if>
@@ -161,7 +161,7 @@
 
   <xsl:template name="hint-error">
     <xsl:if test="hint">
-      <div class="hint" id="{@id}-hint"><xsl:value-of select="hint"/></div>
+      <div class="hint" id="{@id}-hint"><xsl:apply-templates select="hint" mode="text"/></div>
     </xsl:if>
     <xsl:call-template name="help"/>
     <xsl:if test="error">
@@ -177,8 +177,8 @@
       <xsl:when test="label">
         <fieldset class="group" id="{@id}">
           <xsl:if test="error"><xsl:attribute name="class">group has-error</xsl:attribute></xsl:if>
-          <legend><xsl:value-of select="label"/></legend>
-          <xsl:if test="hint"><div class="hint"><xsl:value-of select="hint"/></div></xsl:if>
+          <legend><xsl:apply-templates select="label" mode="text"/></legend>
+          <xsl:if test="hint"><div class="hint"><xsl:apply-templates select="hint" mode="text"/></div></xsl:if>
           <xsl:call-template name="help"/>
           <xsl:if test="error">
             <p class="field-error" id="{@id}-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:value-of select="error"/></p>
@@ -202,7 +202,7 @@
         <xsl:if test="value = 'true' or value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
         <xsl:call-template name="describedby"/>
       </input>
-      <label for="{@id}"><xsl:value-of select="label"/></label>
+      <label for="{@id}"><xsl:apply-templates select="label" mode="text"/></label>
     </div>
   </xsl:template>
 
@@ -221,7 +221,7 @@
 
   <xsl:template match="output" mode="edit">
     <p class="output">
-      <xsl:if test="label"><span class="output-label"><xsl:value-of select="label"/><xsl:text>: </xsl:text></span></xsl:if>
+      <xsl:if test="label"><span class="output-label"><xsl:apply-templates select="label" mode="text"/><xsl:text>: </xsl:text></span></xsl:if>
       <output id="{@id}"><xsl:value-of select="value"/></output>
     </p>
   </xsl:template>
@@ -251,7 +251,7 @@
   <xsl:template match="trigger" mode="edit">
     <div class="trigger">
       <button type="submit" name="_action" value="{@value}" class="secondary">
-        <xsl:value-of select="label"/>
+        <xsl:apply-templates select="label" mode="text"/>
         <xsl:if test="@action = 'delete'">
           <span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="../../@row-label"/><xsl:text> </xsl:text><xsl:value-of select="../@index"/></span>
         </xsl:if>
@@ -261,7 +261,7 @@
 
   <xsl:template match="submit" mode="edit">
     <div class="submit">
-      <button type="submit" name="_action" value="submit" class="primary"><xsl:value-of select="label"/></button>
+      <button type="submit" name="_action" value="submit" class="primary"><xsl:apply-templates select="label" mode="text"/></button>
     </div>
   </xsl:template>
 
@@ -333,7 +333,7 @@
           <input type="{$kind}" id="{$iid}" name="{$ctl/@name}" value="{value}">
             <xsl:if test="@selected"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
           </input>
-          <label for="{$iid}"><xsl:value-of select="label"/></label>
+          <label for="{$iid}"><xsl:apply-templates select="label" mode="text"/></label>
         </div>
       </xsl:for-each>
     </fieldset>
@@ -352,6 +352,7 @@
         <xsl:for-each select="item">
           <option value="{value}">
             <xsl:if test="@selected"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+            <xsl:if test="label/@lang"><xsl:attribute name="lang"><xsl:value-of select="label/@lang"/></xsl:attribute></xsl:if>
             <xsl:value-of select="label"/>
           </option>
         </xsl:for-each>
@@ -360,6 +361,16 @@
   </xsl:template>
 
   <xsl:template match="*" mode="edit"/>
+
+  <!-- A text of the form's definition (a label, hint, help, intro): one
+       the definition has only in another language than the page's (a
+       nynorsk page shows bokmål) is marked with it (form_view.c). -->
+  <xsl:template match="*" mode="text">
+    <xsl:choose>
+      <xsl:when test="@lang"><span lang="{@lang}"><xsl:value-of select="."/></span></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ================================================ a stored instance -->
   <xsl:template match="form" mode="show">
@@ -370,7 +381,7 @@
 
   <xsl:template match="group" mode="show">
     <section class="answer-group">
-      <xsl:if test="label"><h3><xsl:value-of select="label"/></h3></xsl:if>
+      <xsl:if test="label"><h3><xsl:apply-templates select="label" mode="text"/></h3></xsl:if>
       <xsl:if test="*[not(self::group or self::repeat or self::label or self::hint or self::help)]">
         <dl>
           <xsl:apply-templates select="*[not(self::group or self::repeat)]" mode="show"/>
@@ -396,7 +407,7 @@
   </xsl:template>
 
   <xsl:template match="output" mode="show">
-    <dt><xsl:value-of select="label"/></dt>
+    <dt><xsl:apply-templates select="label" mode="text"/></dt>
     <dd><xsl:value-of select="value"/></dd>
   </xsl:template>
 
@@ -404,7 +415,7 @@
        not be made final): each beside its answer, which the page's
        summary links to. -->
   <xsl:template match="input | secret | textarea | select1 | select | range" mode="show">
-    <dt><xsl:value-of select="label"/></dt>
+    <dt><xsl:apply-templates select="label" mode="text"/></dt>
     <dd>
       <xsl:if test="error">
         <xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute>
@@ -415,7 +426,7 @@
           <xsl:choose>
             <xsl:when test="item[@selected]">
               <xsl:for-each select="item[@selected]">
-                <xsl:value-of select="label"/>
+                <xsl:apply-templates select="label" mode="text"/>
                 <xsl:if test="position() != last()"><xsl:text>; </xsl:text></xsl:if>
               </xsl:for-each>
             </xsl:when>

@@ -85,6 +85,7 @@
         <xsl:call-template name="level">
           <xsl:with-param name="n" select="@level"/>
           <xsl:with-param name="name" select="$lv/@name"/>
+          <xsl:with-param name="lang" select="$lv/@name-lang"/>
         </xsl:call-template>
       </dd>
       <dt><xsl:value-of select="i:t('Relay holder')"/></dt>
@@ -118,6 +119,7 @@
         <xsl:call-template name="level">
           <xsl:with-param name="n" select="@level"/>
           <xsl:with-param name="name" select="$lv/@name"/>
+          <xsl:with-param name="lang" select="$lv/@name-lang"/>
         </xsl:call-template>
       </p>
       <ol class="steps">

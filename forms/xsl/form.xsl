@@ -16,7 +16,7 @@
   </xsl:template>
 
   <xsl:template match="page" mode="main">
-    <h1><xsl:value-of select="form/title"/></h1>
+    <h1><xsl:apply-templates select="form/title" mode="text"/></h1>
     <xsl:apply-templates select="for"/>
     <xsl:if test="notice"><p class="notice" role="status"><xsl:value-of select="notice"/></p></xsl:if>
     <xsl:if test="form/@id = 'concern' or (form/@id = 'cw-report' and for)">

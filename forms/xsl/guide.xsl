@@ -34,7 +34,7 @@
     <nav class="toc" aria-label="{i:t('Levels')}">
       <ul>
         <xsl:for-each select="guide/level">
-          <li><a href="#level-{@n}"><xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/></xsl:call-template></a></li>
+          <li><a href="#level-{@n}"><xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/><xsl:with-param name="lang" select="@name-lang"/></xsl:call-template></a></li>
         </xsl:for-each>
         <li><a href="#new"><xsl:value-of select="i:t('Add a step')"/></a></li>
       </ul>
@@ -42,7 +42,7 @@
     <xsl:for-each select="guide/level">
       <section aria-labelledby="level-{@n}-title" id="level-{@n}">
         <h2 id="level-{@n}-title">
-          <xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/></xsl:call-template>
+          <xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/><xsl:with-param name="lang" select="@name-lang"/></xsl:call-template>
         </h2>
         <xsl:if test="not(step)">
           <p class="none"><xsl:value-of select="i:t('No steps on this level.')"/></p>
@@ -94,7 +94,7 @@
             <xsl:attribute name="aria-describedby">s-new-level-hint<xsl:if test="$lerr != ''"> s-new-level-error</xsl:if></xsl:attribute>
             <xsl:if test="$lerr != ''"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
             <xsl:for-each select="guide/level">
-              <option value="{@n}"><xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/></xsl:call-template></option>
+              <option value="{@n}"><xsl:if test="@name-lang"><xsl:attribute name="lang"><xsl:value-of select="@name-lang"/></xsl:attribute></xsl:if><xsl:call-template name="level"><xsl:with-param name="n" select="@n"/><xsl:with-param name="name" select="@name"/></xsl:call-template></option>
             </xsl:for-each>
           </select>
         </div>
@@ -124,6 +124,7 @@
       <xsl:with-param name="maxlength" select="'500'"/>
       <xsl:with-param name="value" select="string($nb)"/>
       <xsl:with-param name="error" select="string($e[@field = 'title_nb'])"/>
+      <xsl:with-param name="lang" select="'nb'"/>
     </xsl:call-template>
     <xsl:call-template name="field">
       <xsl:with-param name="id" select="concat('s-', $key, '-title_en')"/>
@@ -135,6 +136,7 @@
       <xsl:with-param name="maxlength" select="'500'"/>
       <xsl:with-param name="value" select="string($en)"/>
       <xsl:with-param name="error" select="string($e[@field = 'title_en'])"/>
+      <xsl:with-param name="lang" select="'en'"/>
     </xsl:call-template>
     <div class="field-row">
       <xsl:variable name="fid" select="concat('s-', $key, '-form')"/>

@@ -149,6 +149,7 @@
           <xsl:call-template name="level">
             <xsl:with-param name="n" select="@level"/>
             <xsl:with-param name="name" select="$lv/@name"/>
+            <xsl:with-param name="lang" select="$lv/@name-lang"/>
           </xsl:call-template>
         </strong>
         <xsl:if test="@role = 'guardian' or @role = 'youth'">
@@ -280,6 +281,7 @@
         <xsl:call-template name="level">
           <xsl:with-param name="n" select="@level"/>
           <xsl:with-param name="name" select="$cur/@name"/>
+          <xsl:with-param name="lang" select="$cur/@name-lang"/>
         </xsl:call-template>
         <xsl:if test="$l/@level-since and $open">
           <xsl:text>. </xsl:text>
@@ -314,7 +316,7 @@
                     <xsl:when test="@done"><strong class="tag ok"><xsl:value-of select="i:t('Done')"/></strong><xsl:text> </xsl:text></xsl:when>
                     <xsl:when test="@next and $open"><strong class="tag info"><xsl:value-of select="i:t('Next step')"/></strong><xsl:text> </xsl:text></xsl:when>
                   </xsl:choose>
-                  <span class="step-text"><xsl:value-of select="."/></span>
+                  <span class="step-text"><xsl:if test="@lang"><xsl:attribute name="lang"><xsl:value-of select="@lang"/></xsl:attribute></xsl:if><xsl:value-of select="."/></span>
                   <xsl:if test="@due">
                     <xsl:text> </xsl:text>
                     <xsl:variable name="due"><xsl:call-template name="date"><xsl:with-param name="d" select="@due"/></xsl:call-template></xsl:variable>
@@ -340,13 +342,17 @@
             <xsl:call-template name="level">
               <xsl:with-param name="n" select="@n"/>
               <xsl:with-param name="name" select="@name"/>
+              <xsl:with-param name="lang" select="@name-lang"/>
             </xsl:call-template>
             <xsl:if test="@current"><xsl:text> </xsl:text><span class="tag info"><xsl:value-of select="i:t('Now')"/></span></xsl:if>
           </h3>
           <ol>
             <xsl:for-each select="step">
               <li>
-                <xsl:value-of select="."/>
+                <xsl:choose>
+                  <xsl:when test="@lang"><span lang="{@lang}"><xsl:value-of select="."/></span></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+                </xsl:choose>
                 <xsl:if test="@days">
                   <xsl:text> </xsl:text>
                   <span class="muted"><xsl:value-of select="i:t('(within {0} days)', @days)"/></span>
@@ -1237,6 +1243,7 @@
                 <xsl:call-template name="level">
                   <xsl:with-param name="n" select="@n"/>
                   <xsl:with-param name="name" select="@name"/>
+                  <xsl:with-param name="lang" select="@name-lang"/>
                 </xsl:call-template>
               </label>
             </div>

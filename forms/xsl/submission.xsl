@@ -18,11 +18,11 @@
       <xsl:when test="$s/@new">
         <div class="receipt" role="status">
           <h1><xsl:value-of select="i:t('The form is sent and stored')"/></h1>
-          <p><xsl:value-of select="$s/form/title"/></p>
+          <p><xsl:apply-templates select="$s/form/title" mode="text"/></p>
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <h1><xsl:value-of select="$s/form/title"/></h1>
+        <h1><xsl:apply-templates select="$s/form/title" mode="text"/></h1>
       </xsl:otherwise>
     </xsl:choose>
     <dl class="facts">

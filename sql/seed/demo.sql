@@ -127,16 +127,48 @@ FROM DUAL WHERE @exists = 0;
 INSERT INTO meeting_invitee (meeting_id, user_id)
 SELECT LAST_INSERT_ID(), u.id FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @exists = 0;
 
-INSERT INTO case_event (public_id, log_id, concern_id, at, actor_id, actor_role, kind, summary, ref_type)
+-- The timeline as the application writes it (0025_event_message.sql):
+-- each event a message id and its arguments, put into words in the
+-- reader's language; what a person wrote stays as written, in bokmål
+-- (lang="nb"); the summary is the English words.
+SET @from = CURRENT_DATE - INTERVAL 9 DAY;
+SET @until = CURRENT_DATE + INTERVAL 180 DAY;
+SET @eval = CURRENT_DATE + INTERVAL 21 DAY;
+INSERT INTO case_event (public_id, log_id, concern_id, at, actor_id, actor_role, kind, summary, msg, args,
+	ref_type, ref_public_id)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       @log, @concern, NOW(6) - INTERVAL e.ago DAY, @ansatt, e.role, e.kind, e.summary, NULL
+       @log, @concern, NOW(6) - INTERVAL e.ago DAY, @ansatt, e.role, e.kind, e.summary, e.msg, e.args,
+       e.ref_type,
+       CASE e.ref_type WHEN 'concern' THEN (SELECT public_id FROM concern WHERE id = @concern)
+       WHEN 'consent' THEN (SELECT public_id FROM consent WHERE id = @consent)
+       WHEN 'measure' THEN (SELECT MAX(public_id) FROM measure WHERE log_id = @log) END
 FROM (
-	SELECT 20 AS ago, 'employee' AS role, 'concern' AS kind, 'DEMO-0C01' AS summary
-	UNION ALL SELECT 10, 'employee', 'level', 'Relay log opened at level 2, held by Ingrid Solberg: foreldrene ønsker samarbeid med helsestasjonen og PPT'
-	UNION ALL SELECT 9, 'holder', 'consent', 'Consent recorded (digitally): health_clinic ppt'
-	UNION ALL SELECT 9, 'holder', 'participant', 'Nina Berg takes part'
-	UNION ALL SELECT 7, 'holder', 'measure', 'New measure: Fast voksen tar imot Sara hver morgen'
-	UNION ALL SELECT 2, 'holder', 'bright_spot', 'Sara ble levert uten gråt tre dager på rad!'
+	SELECT 20 AS ago, 'employee' AS role, 'concern' AS kind, 'DEMO-0C01' AS summary,
+	       '{0}' AS msg, '<args><a t="ref">DEMO-0C01</a></args>' AS args, 'concern' AS ref_type
+	UNION ALL SELECT 10, 'employee', 'level',
+	       'Relay log opened at level 2, held by Ingrid Solberg: foreldrene ønsker samarbeid med helsestasjonen og PPT',
+	       'Relay log opened at level {0}, held by {1}: {2}',
+	       '<args><a t="number">2</a><a t="name">Ingrid Solberg</a><a t="text" lang="nb">foreldrene ønsker samarbeid med helsestasjonen og PPT</a></args>',
+	       NULL
+	UNION ALL SELECT 9, 'holder', 'consent',
+	       CONCAT('Consent recorded (digitally) for Familiesenteret, helsestasjonen Larvik sentrum and PPT Larvik, valid ',
+	              @from, ' to ', @until,
+	              '. Purpose: Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.'),
+	       'Consent recorded ({0}) for {1}, valid {2} to {3}. Purpose: {4}',
+	       CONCAT('<args><a t="code:consent_method">digital</a><a t="names"><i>Familiesenteret, helsestasjonen Larvik sentrum</i><i>PPT Larvik</i></a><a t="date">',
+	              @from, '</a><a t="date">', @until,
+	              '</a><a t="text" lang="nb">Barnehagen, helsestasjonen og PPT finner sammen med foreldrene ut hva som ligger bak magesmertene.</a></args>'),
+	       'consent'
+	UNION ALL SELECT 9, 'holder', 'participant', 'Nina Berg takes part',
+	       '{0} takes part', '<args><a t="name">Nina Berg</a></args>', NULL
+	UNION ALL SELECT 7, 'holder', 'measure',
+	       CONCAT('New measure: Fast voksen tar imot Sara hver morgen (responsible: Ingrid Solberg, evaluation ', @eval, ')'),
+	       'New measure: {0} (responsible: {1}, evaluation {2})',
+	       CONCAT('<args><a t="text" lang="nb">Fast voksen tar imot Sara hver morgen</a><a t="name">Ingrid Solberg</a><a t="date">',
+	              @eval, '</a></args>'),
+	       'measure'
+	UNION ALL SELECT 2, 'holder', 'bright_spot', 'Sara ble levert uten gråt tre dager på rad!',
+	       '{0}', '<args><a t="text" lang="nb">Sara ble levert uten gråt tre dager på rad!</a></args>', NULL
 ) e WHERE @exists = 0;
 
 -- A two-year consultation ("2 år, og i gang", 0019_consultation.sql):

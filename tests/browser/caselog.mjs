@@ -358,7 +358,7 @@ await scenario('caselog', async ({ browser, page, step }) => {
 		// PPT is no longer a participant, and cannot open the log
 		await expectNoText(region(page, 'Deltakere'), PPT);
 		await expectText(region(page, 'Tidslinje'),
-			`Deltar ikke lenger (samtykke trukket tilbake): ${PPT}`);
+			`Deltar ikke lenger (samtykket ble trukket tilbake): ${PPT}`);
 		await goto(ppt, logPath(), { status: 404 });
 		await checkA11y(ppt, 'the forbidden page');
 	});

@@ -1,7 +1,9 @@
 /* fuzz_form.c: fuzz target for the form engine: any bytes, taken as an
  * XML instance or as browser form fields, against every shipped form,
  * must give either "valid" or a list of errors, never a crash, a leak or
- * an engine failure; the same XML read as a partner's receipt likewise.
+ * an engine failure; the same XML read as a partner's receipt likewise,
+ * and as the stored arguments of a timeline event (evmsg.h), which are
+ * read or refused and then put into words and into a view.
  * Used by libFuzzer (make fuzz) and by driver.c in make check. */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <libxml/parser.h>
 
 #include "dates.h"
+#include "evmsg.h"
 #include "form.h"
 #include "receipt.h"
 #include "urlenc.h"
@@ -91,6 +94,39 @@ receipt(xmlDocPtr doc)
 			abort();
 }
 
+/* An event's stored arguments: read whole or refused, then in words. */
+static void
+event_args(const char *data, size_t size)
+{
+	struct buf words = BUF_INIT(1 << 21);
+	struct evmsg m;
+	xmlDocPtr view;
+	xmlNodePtr ev;
+	size_t i;
+
+	if (evmsg_decode(&m, "{0} {1} {2} {3} {4} {5} {6} {7} {8}", data,
+	    size) != ST_OK) {
+		if (m.n != 0)
+			abort();
+		evmsg_release(&m);
+		return;
+	}
+	if (m.n > EVMSG_MAX_ARGS)
+		abort();
+	for (i = 0; i < m.n; i++)
+		if (m.a[i].type == NULL || m.a[i].value == NULL)
+			abort();
+	if (evmsg_render(&m, &words) != ST_OK)
+		abort();
+	view = xmlNewDoc(BAD_CAST "1.0");
+	ev = xmlNewDocNode(view, NULL, BAD_CAST "event", NULL);
+	xmlDocSetRootElement(view, ev);
+	evmsg_view(&m, LANG_NN, ev);
+	xmlFreeDoc(view);
+	buf_release(&words);
+	evmsg_release(&m);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -126,6 +162,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fields_release(&f);
 		return 0;
 	}
+	event_args((const char *)data + 2, size - 2);
 	if (xmlsafe_parse((const char *)data + 2, size - 2, 1 << 20, 32,
 	    &inst, err, sizeof(err)) == ST_OK) {
 		receipt(inst);

@@ -3,14 +3,16 @@
 # (sanitizers, deterministic mutations of its seeds), then, when clang's
 # libFuzzer is there, a short coverage-guided run of the same target.
 # "make fuzz FUZZ_SECONDS=600" runs libFuzzer longer (for each target).
-#   fuzz_form       the form engine and partners' receipts; seeds: the
-#                   declarative form cases and tests/fuzz/receipt
+#   fuzz_form       the form engine, partners' receipts and the stored
+#                   arguments of timeline events; seeds: the declarative
+#                   form cases, tests/fuzz/receipt and tests/fuzz/evmsg
 #   fuzz_multipart  multipart/form-data bodies; seeds: tests/fuzz/multipart
 set -eu
 : "${top_srcdir:?}" "${top_builddir:?}"
 fuzz="$top_builddir/tests/fuzz"
 "$fuzz/fuzz_form_driver" "$top_srcdir/forms/tests/cases" "${FUZZ_ROUNDS:-3000}"
 "$fuzz/fuzz_form_driver" "$top_srcdir/tests/fuzz/receipt" "${FUZZ_ROUNDS:-3000}"
+"$fuzz/fuzz_form_driver" "$top_srcdir/tests/fuzz/evmsg" "${FUZZ_ROUNDS:-3000}"
 "$fuzz/fuzz_multipart_driver" "$top_srcdir/tests/fuzz/multipart" \
 	"${FUZZ_ROUNDS:-3000}" .body
 
