@@ -898,6 +898,27 @@ START_TEST(broken_definitions_are_refused)
 		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
 		  "</xf:instance><xf:bind nodeset=\"/r/a\" type=\"a:b\"/>"
 		  "</xf:model></form>", "is not declared" },
+		/* issue 16: outputs in texts */
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"><xf:label>"
+		  "A <b>bold</b></xf:label></xf:input></form>",
+		  "only xf:output may stand in a label" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"><xf:label>"
+		  "A</xf:label><xf:alert>B <xf:output ref=\"/r/a\"/>"
+		  "</xf:alert></xf:input></form>", "takes value=\"\" only" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"><xf:label>"
+		  "A</xf:label><xf:hint>B <xf:output/></xf:hint></xf:input>"
+		  "</form>", "needs a value" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"><xf:label>"
+		  "A</xf:label><xf:hint>B <xf:output value=\"((\"/></xf:hint>"
+		  "</xf:input></form>", "does not compile" },
+		{ HEAD "<xf:model><xf:instance><r xmlns=\"\"><a/></r>"
+		  "</xf:instance></xf:model><xf:input ref=\"/r/a\"><xf:label>"
+		  "A</xf:label><xf:hint>B <xf:output value=\"nosuch()\"/>"
+		  "</xf:hint></xf:input></form>", "cannot be evaluated" },
 	};
 	char err[512];
 	size_t i;
@@ -1127,6 +1148,110 @@ START_TEST(repeat_view_has_rows_and_buttons)
 	    "name=\"/r/total\" readonly=\"true\"><label>Total</label>"
 	    "<value>3</value>") != NULL, "%s", out);
 	xfree(out);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+/* Issue 16: an error in a repeat's row says which row, in the summary
+ * and beside the field. */
+START_TEST(repeat_errors_name_their_row)
+{
+	struct form_def *def = load(rep_def);
+	xmlDocPtr d = doc("<r><items><item><name>a</name><n>1</n></item>"
+	    "<item><name/><n>x</n></item></items><total/></r>");
+	xmlDocPtr vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	struct form_errors e;
+	char *out;
+
+	xmlDocSetRootElement(vd, root);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 2);
+	ck_assert_int_eq(form_view(def, NULL, d, &e, 0, root), ST_OK);
+	out = serialise(vd);
+	/* the summary: the row's number and the repeat's row label */
+	ck_assert_msg(strstr(out, "<error for=\"f-r-items-item-2-name\" "
+	    "path=\"/r/items/item[2]/name\" label=\"Name\" row=\"2\" "
+	    "row-label=\"Ting\">") != NULL, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "path=\"/r/items/item[2]/n\" "
+	    "label=\"N\" row=\"2\" row-label=\"Ting\">"));
+	/* beside the field */
+	ck_assert_msg(strstr(out, "<error row=\"2\" row-label=\"Ting\">")
+	    != NULL, "%s", out);
+	/* the first row has no error */
+	ck_assert_ptr_null(strstr(out, "row=\"1\""));
+	xfree(out);
+	form_errors_release(&e);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
+/* Issue 16: an xf:output in a label, hint or alert is evaluated where
+ * the control is bound, so a message can say the limit the server sets
+ * (XForms 1.1, 8.3.3). */
+static const char *const out_def = HEAD
+	"<xf:model><xf:instance><r xmlns=\"\"><days/><rows><row><n/></row>"
+	"</rows></r></xf:instance>"
+	"<xf:instance id=\"settings\"><settings xmlns=\"\"><max>30</max>"
+	"</settings></xf:instance>"
+	"<xf:bind nodeset=\"/r/days\" type=\"xf:integer\" constraint="
+	"\". &lt;= instance('settings')/max\"/>"
+	"<xf:bind nodeset=\"/r/rows/row/n\" type=\"xf:integer\" "
+	"constraint=\". &lt; 10\"/>"
+	"</xf:model>"
+	"<xf:input ref=\"/r/days\"><xf:label xml:lang=\"nb\">Dager</xf:label>"
+	"<xf:label xml:lang=\"en\">Days</xf:label>"
+	"<xf:hint xml:lang=\"nb\">Høyst <xf:output value=\"instance("
+	"'settings')/max\"/> dager.</xf:hint>"
+	"<xf:alert xml:lang=\"nb\">Høyst <xf:output value=\"instance("
+	"'settings')/max\"/> dager, ikke <xf:output value=\".\"/>.</xf:alert>"
+	"<xf:alert xml:lang=\"en\">At most <xf:output value=\"instance("
+	"'settings')/max\"/> days.</xf:alert></xf:input>"
+	"<xf:repeat id=\"rows\" nodeset=\"/r/rows/row\">"
+	"<xf:input ref=\"n\"><xf:label>N <xf:output value=\"count("
+	"../preceding-sibling::row) + 1\"/></xf:label>"
+	"<xf:alert>Under 10 (row <xf:output value=\"count(../preceding-"
+	"sibling::row) + 1\"/>)</xf:alert></xf:input></xf:repeat>"
+	"</form>";
+
+START_TEST(outputs_in_texts)
+{
+	struct form_def *def = load(out_def);
+	const char *bad = "<r><days>31</days><rows><row><n>1</n></row>"
+	    "<row><n>12</n></row></rows></r>";
+	xmlDocPtr d = doc(bad);
+	xmlDocPtr vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	struct form_errors e;
+	char *out;
+
+	i18n_use(LANG_NB);
+	ck_assert_uint_eq(nerrors(def, "<r><days>30</days><rows/></r>"), 0);
+	ck_assert_str_eq(error_at(def, bad, "/r/days"),
+	    "Høyst 30 dager, ikke 31.");
+	/* each row's output has its own context */
+	ck_assert_str_eq(error_at(def, bad, "/r/rows/row[2]/n"),
+	    "Under 10 (row 2)");
+	i18n_use(LANG_EN);
+	ck_assert_str_eq(error_at(def, bad, "/r/days"), "At most 30 days.");
+	i18n_use(LANG_NB);
+	xmlDocSetRootElement(vd, root);
+	e = check_doc(def, d, 0);
+	ck_assert_uint_eq(e.n, 2);
+	ck_assert_str_eq(e.v[1].label, "N 2");
+	ck_assert_int_eq(form_view(def, NULL, d, &e, 0, root), ST_OK);
+	out = serialise(vd);
+	ck_assert_msg(strstr(out, "<hint>Høyst 30 dager.</hint>") != NULL ||
+	    strstr(out, "<hint>H&#xF8;yst 30 dager.</hint>") != NULL, "%s",
+	    out);
+	ck_assert_ptr_nonnull(strstr(out, "<label>N 1</label>"));
+	ck_assert_ptr_nonnull(strstr(out, "<label>N 2</label>"));
+	xfree(out);
+	form_errors_release(&e);
 	xmlFreeDoc(vd);
 	xmlFreeDoc(d);
 	form_free(def);
@@ -1429,6 +1554,8 @@ form_suite(void)
 	tcase_add_test(tc, repeat_rows_from_browser_fields);
 	tcase_add_test(tc, repeat_insert_and_delete);
 	tcase_add_test(tc, repeat_view_has_rows_and_buttons);
+	tcase_add_test(tc, repeat_errors_name_their_row);
+	tcase_add_test(tc, outputs_in_texts);
 	tcase_add_test(tc, itemsets_from_server_filled_instances);
 	tcase_add_test(tc, itemset_in_the_view);
 	tcase_add_test(tc, more_refusals);

@@ -82,6 +82,14 @@ struct form_itemset {
 	xmlXPathCompExprPtr	 value;
 };
 
+/* An xf:output inside a control's label, hint, help or alert: its value
+ * is evaluated where the control is bound (XForms 1.1, 8.3.3), so a
+ * message can say a limit the server sets. */
+struct form_textout {
+	xmlNodePtr		 el;	/* the xf:output in the definition */
+	xmlXPathCompExprPtr	 value;
+};
+
 /* A control (groups, repeats and triggers included), in document order. */
 struct form_field {
 	char			*path;	/* template path: /concern/child/name */
@@ -97,6 +105,8 @@ struct form_field {
 	struct form_itemset	*itemset;
 	enum form_action	 action;	/* a trigger's */
 	int			 target;	/* the repeat it acts on */
+	struct form_textout	*outs;	/* outputs in its texts */
+	size_t			 nouts;
 };
 
 /* A secondary instance: inline data, or filled by the server (src). */
@@ -241,13 +251,18 @@ st_rc form_view_stored(const struct formset *fs,
     const char *xml, size_t len, const char *omit, xmlNodePtr parent)
     ST_MUST_CHECK;
 
-/* The text of the first child <name> of el in lang (fallback nb, any). */
+/* The text of the first child <name> of el in lang (fallback nb, any):
+ * its first text node, so an xf:output in it is not there (the view and
+ * the messages of a control evaluate them: form_eval.h, eval_text). */
 const char *form_text(xmlNodePtr el, const char *ns, const char *name,
     enum lang lang);
 /* The language of that text when it is not lang (a fallback: "nb", as
  * its xml:lang says), for the page to mark it; NULL when it is in lang
  * or its language is not known. */
 const char *form_text_lang(xmlNodePtr el, const char *ns, const char *name,
+    enum lang lang);
+/* That child element itself (in lang, else nb, else any), or NULL. */
+xmlNodePtr form_text_el(xmlNodePtr el, const char *ns, const char *name,
     enum lang lang);
 
 /* Type checking of one lexical value; returns NULL or a message key. */

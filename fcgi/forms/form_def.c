@@ -69,9 +69,8 @@ failf(struct loader *ld, xmlNodePtr at, const char *fmt, ...)
 	return ST_E_CONFIG;
 }
 
-/* The child <name> of el form_text() reads: in lang, else nb, else any. */
-static xmlNodePtr
-text_el(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
+xmlNodePtr
+form_text_el(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
 {
 	const char *want = i18n_code(lang);
 	xmlNodePtr c, nb = NULL, any = NULL;
@@ -98,7 +97,7 @@ text_el(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
 const char *
 form_text(xmlNodePtr el, const char *ns, const char *name, enum lang lang)
 {
-	xmlNodePtr c = text_el(el, ns, name, lang);
+	xmlNodePtr c = form_text_el(el, ns, name, lang);
 
 	if (c == NULL)
 		return NULL;
@@ -110,7 +109,7 @@ const char *
 form_text_lang(xmlNodePtr el, const char *ns, const char *name,
     enum lang lang)
 {
-	xmlNodePtr c = text_el(el, ns, name, lang);
+	xmlNodePtr c = form_text_el(el, ns, name, lang);
 	xmlChar *l;
 	enum lang found;
 	int known;
@@ -939,6 +938,69 @@ load_action(struct loader *ld, xmlNodePtr el, struct form_field *f,
 	return ST_OK;
 }
 
+/*
+ * The outputs in a control's label, hint, help and alert (every
+ * language): each an xf:output with a value that compiles and can be
+ * evaluated where the control is bound, node; nothing else may stand
+ * among the words.
+ */
+static st_rc
+load_texts(struct loader *ld, xmlNodePtr el, struct form_field *f,
+    xmlNodePtr node)
+{
+	static const char *names[] = { "label", "hint", "help", "alert" };
+	xmlNodePtr c, d;
+	size_t i;
+	st_rc rc;
+
+	for (c = el->children; c != NULL; c = c->next) {
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (is_el(c, XF_NS, names[i]))
+				break;
+		if (i == sizeof(names) / sizeof(names[0]))
+			continue;
+		for (d = c->children; d != NULL; d = d->next) {
+			xmlXPathCompExprPtr comp;
+			xmlXPathObjectPtr r;
+			xmlAttrPtr a;
+
+			if (d->type != XML_ELEMENT_NODE)
+				continue;
+			if (!is_el(d, XF_NS, "output"))
+				return failf(ld, d, "only xf:output may stand "
+				    "in a %s, not '%s'", names[i],
+				    (const char *)d->name);
+			for (a = d->properties; a != NULL; a = a->next)
+				if (xmlStrcmp(a->name, BAD_CAST "value") != 0)
+					return failf(ld, d, "an output in a %s "
+					    "takes value=\"\" only", names[i]);
+			if ((rc = compile_attr(ld, d, "value", &comp)) !=
+			    ST_OK)
+				return rc;
+			if (comp == NULL)
+				return failf(ld, d, "an output in a %s needs "
+				    "a value", names[i]);
+			r = eval_at(ld->xp, comp, node);
+			if (r == NULL) {
+				xmlXPathFreeCompExpr(comp);
+				return failf(ld, d, "the output's value cannot "
+				    "be evaluated");
+			}
+			xmlXPathFreeObject(r);
+			if (f->nouts >= MAX_FIELDS) {
+				xmlXPathFreeCompExpr(comp);
+				return failf(ld, d, "too many outputs");
+			}
+			f->outs = xrealloc(f->outs, (f->nouts + 1) *
+			    sizeof(*f->outs));
+			f->outs[f->nouts].el = d;
+			f->outs[f->nouts].value = comp;
+			f->nouts++;
+		}
+	}
+	return ST_OK;
+}
+
 static st_rc
 load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
     xmlNodePtr ctx_node, int parent_index, int repeat)
@@ -995,6 +1057,8 @@ load_control(struct loader *ld, xmlNodePtr el, enum ctl_kind kind,
 		    (const char *)el->name);
 	f->path = form_node_tpath(node);
 	type_of(ld, node, f);
+	if ((rc = load_texts(ld, el, f, node)) != ST_OK)
+		return rc;
 	if (kind == CTL_OUTPUT) {
 		if ((rc = compile_opt(ld, el, "value", &f->value)) != ST_OK)
 			return rc;
@@ -1321,6 +1385,9 @@ form_free(struct form_def *def)
 		xfree(f->repeat_id);
 		xmlXPathFreeCompExpr(f->ref);
 		xmlXPathFreeCompExpr(f->value);
+		for (j = 0; j < f->nouts; j++)
+			xmlXPathFreeCompExpr(f->outs[j].value);
+		xfree(f->outs);
 		if (f->itemset != NULL) {
 			xmlXPathFreeCompExpr(f->itemset->nodeset);
 			xmlXPathFreeCompExpr(f->itemset->label);

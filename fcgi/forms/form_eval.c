@@ -629,6 +629,39 @@ eval_string(struct eval *ev, xmlXPathCompExprPtr expr, xmlNodePtr node)
 	return out;
 }
 
+char *
+eval_text(struct eval *ev, const struct form_field *f, const char *name,
+    xmlNodePtr node)
+{
+	xmlNodePtr t = form_text_el(f->el, XF_NS, name, i18n_current()), c;
+	struct buf out = BUF_INIT(64 * 1024);
+	size_t i;
+
+	if (t == NULL)
+		return NULL;
+	for (c = t->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE) {
+			if (buf_addstr(&out, (const char *)c->content) !=
+			    ST_OK)
+				break;
+			continue;
+		}
+		for (i = 0; i < f->nouts; i++)
+			if (f->outs[i].el == c)
+				break;
+		if (i < f->nouts && ev != NULL && node != NULL) {
+			char *v = eval_string(ev, f->outs[i].value, node);
+			st_rc rc = buf_addstr(&out, v);
+
+			xfree(v);
+			if (rc != ST_OK)
+				break;
+		}
+	}
+	return buf_take(&out);
+}
+
 size_t
 form_items(struct eval *ev, const struct form_field *f, xmlNodePtr node,
     struct form_item **out)
@@ -720,10 +753,9 @@ form_value_in(const struct form_item *items, size_t n, const char *value,
 
 static void
 add_error(const struct form_def *def, struct form_errors *errs,
-    xmlNodePtr n, const struct form_field *f, const char *message)
+    xmlNodePtr n, const char *label, const char *message)
 {
 	char *path, *id;
-	const char *label;
 
 	if (errs->n >= FORM_ERRORS_MAX) {
 		errs->more = 1;
@@ -731,9 +763,6 @@ add_error(const struct form_def *def, struct form_errors *errs,
 	}
 	path = form_node_path(def, n);
 	id = form_html_id(path);
-	label = f != NULL ?
-	    form_text(f->el, XF_NS, "label", i18n_current()) : NULL;
-
 	form_errors_add(errs, path, id, label, message);
 	xfree(id);
 	xfree(path);
@@ -909,19 +938,19 @@ structure(const struct form_def *def, struct form_errors *errs,
 	buf_truncate(tp, len);
 }
 
-/* The alert of a group bound to the node at tpath, or NULL. */
-static const char *
-group_alert(const struct form_def *def, xmlNodePtr n)
+/* The alert of a group bound to n, its outputs evaluated at n, or NULL
+ * (caller frees). */
+static char *
+group_alert(struct eval *ev, xmlNodePtr n)
 {
-	char *tp = form_node_tpath(n);
-	const char *alert = NULL;
+	const struct form_def *def = ev->def;
+	char *tp = form_node_tpath(n), *alert = NULL;
 	size_t i;
 
 	for (i = 0; i < def->nfields && alert == NULL; i++)
 		if (def->fields[i].kind == CTL_GROUP &&
 		    strcmp(def->fields[i].path, tp) == 0)
-			alert = form_text(def->fields[i].el, XF_NS, "alert",
-			    i18n_current());
+			alert = eval_text(ev, &def->fields[i], "alert", n);
 	xfree(tp);
 	return alert;
 }
@@ -982,6 +1011,7 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 	const struct form_field *f;
 	xmlChar *v;
 	const char *msg = NULL, *val;
+	char *alert = NULL, *label;
 
 	if (m == NULL || !m->relevant_v)
 		return;
@@ -990,9 +1020,10 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 		 * have a constraint (how many rows, say); its group's alert
 		 * says what is wrong. */
 		if (!m->constraint_v) {
-			if ((msg = group_alert(ev->def, n)) == NULL)
-				msg = _("The value is not allowed here.");
-			add_error(ev->def, errs, n, NULL, msg);
+			alert = group_alert(ev, n);
+			add_error(ev->def, errs, n, NULL, alert != NULL ?
+			    alert : _("The value is not allowed here."));
+			xfree(alert);
 		}
 		return;
 	}
@@ -1019,13 +1050,18 @@ check_node(struct eval *ev, xmlNodePtr n, struct form_errors *errs)
 		form_items_free(items, ni);
 	}
 	if (msg == NULL && !m->constraint_v) {
-		msg = f != NULL ? form_text(f->el, XF_NS, "alert",
-		    i18n_current()) : NULL;
-		if (msg == NULL)
-			msg = _("The value is not allowed here.");
+		/* the alert may say the limit: its outputs are evaluated */
+		if (f != NULL)
+			alert = eval_text(ev, f, "alert", n);
+		msg = alert != NULL ? alert :
+		    _("The value is not allowed here.");
 	}
-	if (msg != NULL)
-		add_error(ev->def, errs, n, f, msg);
+	if (msg != NULL) {
+		label = f != NULL ? eval_text(ev, f, "label", n) : NULL;
+		add_error(ev->def, errs, n, label, msg);
+		xfree(label);
+	}
+	xfree(alert);
 	xmlFree(v);
 }
 

@@ -64,6 +64,14 @@ void form_items_free(struct form_item *items, size_t n);
 /* Is every value of value (space-separated for a select) an item? */
 int form_value_in(const struct form_item *items, size_t n,
     const char *value, int multiple);
+/*
+ * The text of f's child name ("label", "hint", "help", "alert") in the
+ * current language, its xf:outputs evaluated with node as context (the
+ * node the control is bound to): a copy the caller frees, or NULL when
+ * f has no such child.
+ */
+char *eval_text(struct eval *ev, const struct form_field *f,
+    const char *name, xmlNodePtr node);
 /* Replace the text of an element (or the value of an attribute) with
  * value, taken literally. */
 void form_set_text(xmlNodePtr n, const char *value);

@@ -412,19 +412,47 @@ text_lang(xmlNodePtr n, xmlNodePtr el, const char *ns, const char *name)
 	return n;
 }
 
+/*
+ * The row an error's path is in, when it is in a repeat's row: the
+ * row's number and the repeat's row label are set on the view's error
+ * element e, so the page can say "Measure 2" beside the message.
+ */
 static void
-texts(xmlNodePtr out, xmlNodePtr el)
+error_row(const struct form_def *def, const char *path, xmlNodePtr e)
 {
-	static const char *names[] = { "label", "hint", "help" };
+	struct buf tp = BUF_INIT(8192);
+	const struct form_field *rep = NULL;
+	unsigned long row = 0;
+	const char *p;
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const char *t = form_text(el, XF_NS, names[i], i18n_current());
+	for (p = path; *p != '\0'; p++) {
+		char *end;
+		unsigned long k;
 
-		if (t != NULL)
-			text_lang(view_el(out, names[i], t), el, XF_NS,
-			    names[i]);
+		if (*p != '[') {
+			if (buf_addch(&tp, *p) != ST_OK)
+				break;
+			continue;
+		}
+		k = strtoul(p + 1, &end, 10);
+		if (*end != ']')
+			break;
+		for (i = 0; i < def->nfields; i++)
+			if (def->fields[i].kind == CTL_REPEAT &&
+			    strcmp(def->fields[i].path, tp.data) == 0) {
+				rep = &def->fields[i];
+				row = k;
+			}
+		p = end;
 	}
+	buf_release(&tp);
+	if (rep == NULL || row == 0)
+		return;
+	view_attrf(e, "row", "%lu", row);
+	if ((p = form_text(rep->el, FORM_NS, "row-label", i18n_current())) !=
+	    NULL)
+		view_attr(e, "row-label", p);
 }
 
 static int
@@ -455,6 +483,24 @@ struct vctx {
 static st_rc controls(struct vctx *vc, int parent, xmlNodePtr ctx,
     xmlNodePtr out, int row);
 
+/* A control's label, hint and help, their outputs evaluated at node. */
+static void
+texts(struct vctx *vc, xmlNodePtr out, const struct form_field *f,
+    xmlNodePtr node)
+{
+	static const char *names[] = { "label", "hint", "help" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *t = eval_text(vc->ev, f, names[i], node);
+
+		if (t != NULL)
+			text_lang(view_el(out, names[i], t), f->el, XF_NS,
+			    names[i]);
+		xfree(t);
+	}
+}
+
 static void
 copy_attr(xmlNodePtr el, const char *name, xmlNodePtr v)
 {
@@ -478,7 +524,7 @@ repeat_view(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out)
 	v = view_el(out, "repeat", NULL);
 	view_attr(v, "id", f->repeat_id);
 	view_attrf(v, "html-id", "r-%s", f->repeat_id);
-	texts(v, f->el);
+	texts(vc, v, f, ctx);
 	if ((lab = form_text(f->el, FORM_NS, "row-label", i18n_current())) !=
 	    NULL)
 		view_attr(v, "row-label", lab);
@@ -519,7 +565,7 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 		if (vc->readonly)
 			return ST_OK;
 		v = view_el(out, kind_name(f->kind), NULL);
-		texts(v, f->el);
+		texts(vc, v, f, ctx);
 		if (f->action == ACT_INSERT) {
 			view_attr(v, "action", "insert");
 			view_attrf(v, "value", "insert:%s",
@@ -576,12 +622,13 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 		if (m->readonly_v)
 			view_attr(v, "readonly", "true");
 	}
-	texts(v, f->el);
+	texts(vc, v, f, node);
 	if (f->kind == CTL_GROUP) {
 		st_rc rc;
 
 		if (e != NULL) {
-			view_el(v, "error", e->message);
+			error_row(vc->def, e->path,
+			    view_el(v, "error", e->message));
 			/* shown once, at the first group on the node */
 			e = NULL;
 		}
@@ -620,7 +667,7 @@ control(struct vctx *vc, int index, xmlNodePtr ctx, xmlNodePtr out, int row)
 		form_items_free(items, n);
 	}
 	if (e != NULL)
-		view_el(v, "error", e->message);
+		error_row(vc->def, e->path, view_el(v, "error", e->message));
 	xmlFree(value);
 	xfree(path);
 	xfree(id);
@@ -680,6 +727,7 @@ form_view(const struct form_def *def, const struct form_env *env,
 			view_attr(e, "path", errs->v[i].path);
 			if (errs->v[i].label != NULL)
 				view_attr(e, "label", errs->v[i].label);
+			error_row(def, errs->v[i].path, e);
 		}
 	}
 	if ((rc = eval_init(&ev, def, env, inst)) != ST_OK) {
