@@ -812,6 +812,17 @@ START_TEST(xforms_functions_as_specified)
 	    "1970-01-02garbage"), "NaN");
 	ck_assert_str_eq(calculated("days-from-date(../in)", "1970-13-01"),
 	    "NaN");
+	/* issue 16: days-to-date, its inverse (rounded; NaN gives "") */
+	ck_assert_str_eq(calculated("days-to-date(../in)", "0"),
+	    "1970-01-01");
+	ck_assert_str_eq(calculated("days-to-date(../in)", "20619.4"),
+	    "2026-06-15");
+	ck_assert_str_eq(calculated("days-to-date(../in)", "-1"),
+	    "1969-12-31");
+	ck_assert_str_eq(calculated("days-to-date(days-from-date(../in) + "
+	    "365)", "2028-02-29"), "2029-02-28");
+	ck_assert_str_eq(calculated("days-to-date(../in)", "x"), "");
+	ck_assert_str_eq(calculated("days-to-date(../in)", "1e9"), "");
 }
 END_TEST
 

@@ -120,6 +120,23 @@ fn_days_from_date(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(ok ? (double)days : NAN));
 }
 
+/* XForms 1.1 days-to-date: the xsd:date that many days (rounded to the
+ * nearest whole number) after 1970-01-01; "" for NaN or out of range. */
+static void
+fn_days_to_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char out[DATE_SIZE] = "";
+	double d;
+
+	CHECK_ARITY(1);
+	d = xmlXPathPopNumber(ctxt);
+	d = floor(d + 0.5);
+	/* years 1000 to 9999: four digits, as xsd:date writes them */
+	if (!isnan(d) && d >= -354285 && d <= 2932896)
+		dates_from_days(out, (long)d);
+	valuePush(ctxt, xmlXPathNewString(BAD_CAST out));
+}
+
 static void
 fn_local_date(xmlXPathParserContextPtr ctxt, int nargs)
 {
@@ -193,6 +210,7 @@ static const struct {
 	{ "if", fn_if, 0 },
 	{ "count-non-empty", fn_count_non_empty, 0 },
 	{ "days-from-date", fn_days_from_date, 0 },
+	{ "days-to-date", fn_days_to_date, 0 },
 	{ "local-date", fn_local_date, 0 },
 	{ "now", fn_now, 0 },
 	{ "instance", fn_instance, 0 },
