@@ -46,6 +46,28 @@ START_TEST(utc_to_local)
 }
 END_TEST
 
+/* Issue 16: a draft's "kept until", as the pages show dates. */
+START_TEST(dates_as_people_read_them)
+{
+	char out[LOCAL_TIME_SIZE];
+
+	dates_shown(out, "2026-07-15 10:32", 1);
+	ck_assert_str_eq(out, "15.07.2026 10:32");
+	dates_shown(out, "2026-07-15", 1);
+	ck_assert_str_eq(out, "15.07.2026");
+	dates_shown(out, "2026-07-15 10:32", 0);
+	ck_assert_str_eq(out, "2026-07-15 10:32");
+	dates_shown(out, "2026-02-30", 1);
+	ck_assert_str_eq(out, "");
+	dates_shown(out, "2026-07-15T10:32", 1);
+	ck_assert_str_eq(out, "");
+	dates_shown(out, "", 0);
+	ck_assert_str_eq(out, "");
+	dates_shown(out, NULL, 1);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
 START_TEST(days_back_to_dates)
 {
 	static const char *d[] = { "1970-01-01", "2000-02-29", "2026-03-29",
@@ -112,6 +134,7 @@ dates_suite(void)
 
 	tcase_add_test(tc, add_days_across_months_and_dst);
 	tcase_add_test(tc, utc_to_local);
+	tcase_add_test(tc, dates_as_people_read_them);
 	tcase_add_test(tc, day_numbers);
 	tcase_add_test(tc, days_back_to_dates);
 	tcase_add_test(tc, age_on_a_date);

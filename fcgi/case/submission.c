@@ -63,7 +63,7 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
     char id[SECURE_ID_SIZE])
 {
 	struct db *db = &r->w->db;
-	unsigned ttl = r->w->cfg->draft_ttl_hours;
+	unsigned days = r->w->cfg->draft_keep_days;
 	unsigned long long n = 0;
 	struct db_val p[6];
 	xmlChar *xml;
@@ -79,11 +79,11 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		p[2] = DV_INT(def->version);
 		p[3] = DV_INT(r->who.user_id);
 		p[4] = DV_STRN((const char *)xml, (size_t)len);
-		p[5] = DV_INT(ttl);
+		p[5] = DV_INT(days);
 		rc = db_exec(db, STMT_DRAFT_INSERT, p, 6, &n, NULL);
 	} else {
 		p[0] = DV_STRN((const char *)xml, (size_t)len);
-		p[1] = DV_INT(ttl);
+		p[1] = DV_INT(days);
 		p[2] = DV_STR(id);
 		p[3] = DV_INT(r->who.user_id);
 		rc = db_exec(db, STMT_DRAFT_UPDATE, p, 4, &n, NULL);

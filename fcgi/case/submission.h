@@ -25,7 +25,9 @@ st_rc submission_create(struct req *r, const struct form_def *def,
  * Drafts. draft_save stores inst (as typed, not validated) as the user's
  * draft of def: a new one when id is empty (its id is written back), or
  * over the draft id, which must be the user's and alive (else
- * ST_E_NOT_FOUND). The draft lives draft_ttl_hours from its last save.
+ * ST_E_NOT_FOUND). The draft lives draft_keep_days from its last save
+ * (the expiry is fixed at each save: what the page promised holds even
+ * if the setting is lowered later).
  */
 st_rc draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
     char id[SECURE_ID_SIZE]) ST_MUST_CHECK;

@@ -175,8 +175,12 @@ static const struct key keys[] = {
 	    "as a link that dials it on a phone; empty: people are told to "
 	    "phone the child welfare emergency service, or the police on "
 	    "112 when they do not know its number"),
-	U(draft_ttl_hours, "24",
-	    "hours a draft kept through an expired session lives"),
+	/* Long enough for a concern begun on a Friday to be finished after
+	 * a holiday; not so long that half-written notes about a child
+	 * linger. Each save keeps it this long again. */
+	U(draft_keep_days, "30",
+	    "days a draft is kept after it was last saved, 1 to 365; then "
+	    "notify deletes it"),
 	U(consent_max_days, "365",
 	    "the longest a consent may run"),
 	U(consent_warn_days, "14",
@@ -463,6 +467,10 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 	    strcmp(cfg->log_level, "debug") != 0) {
 		snprintf(err, errlen, "'log_level' must be error, warn, info "
 		    "or debug");
+		return ST_E_CONFIG;
+	}
+	if (cfg->draft_keep_days == 0 || cfg->draft_keep_days > 365) {
+		snprintf(err, errlen, "'draft_keep_days' must be 1 to 365");
 		return ST_E_CONFIG;
 	}
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {

@@ -101,7 +101,8 @@ struct conf {
 	/* the child welfare emergency service's number, as dialled; "":
 	 * not known (the urgent pages say how to reach it anyway) */
 	char	*emergency_phone;
-	unsigned draft_ttl_hours;	/* drafts are deleted after this */
+	unsigned draft_keep_days;	/* a draft lives this long after its
+					 * last save */
 	unsigned consent_max_days;	/* the longest a consent may last */
 	unsigned consent_warn_days;	/* warn this long before expiry */
 	unsigned measure_remind_days;	/* remind this long before evaluation */

@@ -146,6 +146,29 @@ dates_add(char out[DATE_SIZE], int days)
 }
 
 void
+dates_shown(char out[LOCAL_TIME_SIZE], const char *s, int day_first)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+	int y, mo, d;
+
+	out[0] = '\0';
+	if ((n != 10 && n != 16) || !digits(s, 4, &y) || s[4] != '-' ||
+	    !digits(s + 5, 2, &mo) || s[7] != '-' || !digits(s + 8, 2, &d) ||
+	    !date_valid(y, mo, d) || (n == 16 && s[10] != ' '))
+		return;
+	if (!day_first) {
+		memcpy(out, s, n + 1);
+		return;
+	}
+	memcpy(out, s + 8, 2);
+	out[2] = '.';
+	memcpy(out + 3, s + 5, 2);
+	out[5] = '.';
+	memcpy(out + 6, s, 4);
+	memcpy(out + 10, s + 10, n - 10 + 1);
+}
+
+void
 dates_local(char out[LOCAL_TIME_SIZE], const char *iso)
 {
 	int y, mo, d, h, mi, s;

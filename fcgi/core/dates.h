@@ -22,6 +22,10 @@ void dates_today(char out[DATE_SIZE]);
 void dates_add(char out[DATE_SIZE], int days);
 /* "2026-11-24T07:30:00Z" (UTC) as local "2026-11-24 08:30"; "" if bad. */
 void dates_local(char out[LOCAL_TIME_SIZE], const char *utc_iso);
+/* A date or local time ("2026-11-24" or "2026-11-24 08:30") as people
+ * read it: day first ("24.11.2026 08:30", as the Norwegian pages show
+ * dates) when day_first, else as it is; "" if it is not one. */
+void dates_shown(char out[LOCAL_TIME_SIZE], const char *ymd, int day_first);
 /* Days since 1970-01-01 of YYYY-MM-DD (a time zone or a dateTime's time
  * part is ignored); *ok = 0 if it is not a real date. */
 long dates_days(const char *ymd, int *ok);

@@ -470,16 +470,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " a.display_name"
 	    " FROM form_submission s JOIN app_user a ON a.id = s.author_id"
 	    " WHERE s.public_id = ?" },
-	/* (public_id, form_id, form_version, author_id, instance, ttl hours) */
+	/* (public_id, form_id, form_version, author_id, instance, days kept) */
 	[STMT_DRAFT_INSERT] = { "draft_insert",
 	    "INSERT INTO form_draft (public_id, form_id, form_version,"
 	    " author_id, instance, expires_at)"
-	    " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL ? HOUR)" },
-	/* (instance, ttl hours, public_id, author_id): only its author's,
+	    " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL ? DAY)" },
+	/* (instance, days kept, public_id, author_id): only its author's,
 	 * only while it lives */
 	[STMT_DRAFT_UPDATE] = { "draft_update",
 	    "UPDATE form_draft SET instance = ?, updated_at = NOW(6),"
-	    " expires_at = NOW(6) + INTERVAL ? HOUR"
+	    " expires_at = NOW(6) + INTERVAL ? DAY"
 	    " WHERE public_id = ? AND author_id = ? AND expires_at > NOW(6)" },
 	/* (public_id, author_id) -> form_id, form_version, instance,
 	 * updated_at, expires_at */

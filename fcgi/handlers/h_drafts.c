@@ -1,4 +1,4 @@
-/* h_drafts.c: discarding a draft before it expires. */
+/* h_drafts.c: deleting a draft before it expires. */
 #include "config.h"
 
 #include "handlers.h"
@@ -14,5 +14,6 @@ h_draft_delete(struct req *r)
 	/* Only the author's own draft can match: others' ids delete nothing. */
 	if ((rc = draft_delete(r, r->arg)) != ST_OK)
 		return rc;
-	return resp_redirect(r, "/");
+	/* the start page, which lists the drafts left, says it is done */
+	return resp_redirect(r, "/?deleted=draft");
 }

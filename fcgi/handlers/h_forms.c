@@ -8,6 +8,7 @@
 #include "caseform.h"
 #include "concern.h"
 #include "consultation.h"
+#include "dates.h"
 #include "form.h"
 #include "handlers.h"
 #include "log.h"
@@ -118,10 +119,20 @@ h_form_show(struct req *r)
 	pool_add(&r->pool, view_free_doc, d.inst);
 	if ((def = formset_get(r->w->forms, d.form_id, d.version)) == NULL)
 		return resp_error(r, 404, _("There is no such form."));
-	return form_page(r, def, d.inst, NULL, 200,
-	    fields_get(&r->qs, "saved") != NULL ?
-	    _("The draft is saved. Only you can see it, and it is deleted after 24 hours unless you save it again.") :
-	    NULL, id);
+	{
+		/* How long it is kept, who sees it, how to be rid of it. */
+		char local[LOCAL_TIME_SIZE], until[LOCAL_TIME_SIZE];
+		char note[1024];
+
+		dates_local(local, d.expires);
+		dates_shown(until, local, i18n_current() != LANG_EN);
+		snprintf(note, sizeof(note), fields_get(&r->qs, "saved") !=
+		    NULL ?
+		    _("The draft is saved. Only you can see it. It is kept until %s; saving it again keeps it longer. You can delete it at the end of the form.") :
+		    _("This is your draft. Only you can see it. It is kept until %s; saving it again keeps it longer. You can delete it at the end of the form."),
+		    until);
+		return form_page(r, def, d.inst, NULL, 200, note, id);
+	}
 }
 
 /*

@@ -96,6 +96,8 @@ drafts(struct req *r, xmlNodePtr page)
 	    ST_OK)
 		return rc;
 	list = view_el(page, "drafts", NULL);
+	/* what the page promises: how long each is kept after a save */
+	view_attrf(list, "keep-days", "%u", r->w->cfg->draft_keep_days);
 	for (i = 0; i < res.nrows; i++) {
 		const struct form_def *def = formset_get(r->w->forms,
 		    db_get(&res, i, 1), (unsigned)db_get_int(&res, i, 2));
@@ -500,8 +502,12 @@ st_rc
 h_home(struct req *r)
 {
 	xmlNodePtr page = view_page(r, "home");
+	const char *deleted = fields_get(&r->qs, "deleted");
 	st_rc rc;
 
+	/* after POST /drafts/{id}/delete */
+	if (deleted != NULL && strcmp(deleted, "draft") == 0)
+		view_el(page, "notice", _("The draft is deleted."));
 	if ((rc = concerns(r, page)) != ST_OK)
 		return rc;
 	if (r->who.role != ROLE_CITIZEN && (rc = alerts(r, page)) != ST_OK)

@@ -303,7 +303,8 @@ static const struct {
 		"participants it names, the guardians and a youth of 15 or "
 		"over." },
 	{ h_draft_delete,
-		"Deletes a draft kept through an expired session." },
+		"Deletes one of the user's own drafts (another's id deletes "
+		"nothing), and goes back to the start page, which says so." },
 	{ h_api_forms,
 		"The forms an API client can send: id, version and title of "
 		"each current definition." },

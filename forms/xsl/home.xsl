@@ -24,6 +24,7 @@
 
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('Start page')"/></h1>
+    <xsl:if test="notice"><p class="notice" role="status"><xsl:value-of select="notice"/></p></xsl:if>
     <!-- A leader is alerted to urgent concerns in the unit at once. -->
     <xsl:if test="concerns[@scope = 'unit']/concern[@urgent]">
       <div class="callout urgent" role="alert">
@@ -49,6 +50,9 @@
         <a class="button primary" href="/forms/concern"><xsl:value-of select="i:t('Write down a concern')"/></a>
       </p>
     </xsl:if>
+    <!-- Drafts come back first: a concern begun on Friday is finished on
+         Monday from here. -->
+    <xsl:apply-templates select="drafts[draft]"/>
     <xsl:if test="user/@role = 'citizen'">
       <p class="intro"><xsl:value-of select="i:t('When a kindergarten, school or other service works with your family about a child, everything they write is gathered in the child’s relay log. You can read all of it, add notes, withdraw consent and see who has read it.')"/></p>
     </xsl:if>
@@ -57,7 +61,6 @@
     <xsl:apply-templates select="logs"/>
     <xsl:apply-templates select="consultations[consultation]"/>
     <xsl:apply-templates select="concerns"/>
-    <xsl:apply-templates select="drafts"/>
     <xsl:apply-templates select="forms"/>
     <xsl:if test="user/@role = 'admin'">
       <p><xsl:value-of select="i:t('As an administrator you manage the units, the people who log in, the partners and the action guide. You do not see children’s cases.')"/></p>
@@ -357,27 +360,39 @@
   </xsl:template>
 
   <!-- ================================================== drafts -->
+  <!-- Each draft: its form, when it was saved and when it is deleted,
+       to continue or delete. Only its author sees it (h_home.c). -->
   <xsl:template match="drafts">
     <section aria-labelledby="drafts-title">
       <h2 id="drafts-title"><xsl:value-of select="i:t('My drafts')"/></h2>
-      <xsl:choose>
-        <xsl:when test="not(draft)">
-          <p><xsl:value-of select="i:t('You have no drafts.')"/></p>
-        </xsl:when>
-        <xsl:otherwise>
-          <ul class="drafts">
-            <xsl:for-each select="draft">
-              <li>
-                <a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a>
-                <xsl:text> – </xsl:text>
-                <xsl:variable name="saved"><xsl:call-template name="date"><xsl:with-param name="d" select="@saved"/></xsl:call-template></xsl:variable>
-                <xsl:variable name="expires"><xsl:call-template name="date"><xsl:with-param name="d" select="@expires"/></xsl:call-template></xsl:variable>
-                <xsl:value-of select="i:t('saved {0}, deleted {1}', $saved, $expires)"/>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </xsl:otherwise>
-      </xsl:choose>
+      <p class="muted"><xsl:value-of select="i:t('Only you can see your drafts. Each is kept for {0} days after it was last saved, and then deleted.', @keep-days)"/></p>
+      <ul class="cards drafts">
+        <xsl:for-each select="draft">
+          <li class="card">
+            <h3 class="card-title"><a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a></h3>
+            <dl class="facts">
+              <dt><xsl:value-of select="i:t('Saved')"/></dt>
+              <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@saved"/></xsl:call-template></dd>
+              <dt><xsl:value-of select="i:t('To be deleted')"/></dt>
+              <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@expires"/></xsl:call-template></dd>
+            </dl>
+            <div class="card-actions actions-row">
+              <a class="button secondary" href="/forms/{@form}?draft={@id}">
+                <xsl:value-of select="i:t('Continue')"/>
+                <span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@title"/></span>
+              </a>
+              <form method="post" action="/drafts/{@id}/delete" class="inline">
+                <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                <input type="hidden" name="idem" value="{/page/idem}"/>
+                <button type="submit" class="link-danger">
+                  <xsl:value-of select="i:t('Delete the draft')"/>
+                  <span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@title"/></span>
+                </button>
+              </form>
+            </div>
+          </li>
+        </xsl:for-each>
+      </ul>
     </section>
   </xsl:template>
 
