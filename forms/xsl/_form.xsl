@@ -3,7 +3,9 @@
   _form.xsl: XForms-style controls as accessible HTML. Mode "edit" makes
   the fillable form: every input has a label tied to it, groups are
   fieldsets with legends, hints and errors are tied with aria-describedby
-  and errors are also listed at the top with links to the fields. Mode
+  and errors are also listed at the top with links to the fields (the
+  list takes the focus when the page comes back refused: autofocus, as
+  there is no JavaScript; an error in a repeat's row names the row). Mode
   "show" lists a stored instance as questions and answers.
   Imported by form.xsl and concern.xsl; the view comes from form_view.c.
 -->
@@ -15,7 +17,7 @@
   <!-- ================================================= the fillable form -->
   <xsl:template match="form" mode="edit">
     <xsl:if test="errors/error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The form could not be sent. Correct this:')"/></h2>
         <ul>
           <!-- A handover's new holder is chosen from the list: its
@@ -26,6 +28,13 @@
           <xsl:for-each select="errors/error[not(/page/for/holders and starts-with(@path, '/handover/new_holder/'))]">
             <li>
               <a href="#{@for}">
+                <xsl:if test="@row">
+                  <xsl:call-template name="error-row"/>
+                  <xsl:choose>
+                    <xsl:when test="@label"><xsl:text> – </xsl:text></xsl:when>
+                    <xsl:otherwise><xsl:text>: </xsl:text></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:if>
                 <xsl:if test="@label"><xsl:value-of select="@label"/><xsl:text>: </xsl:text></xsl:if>
                 <xsl:value-of select="."/>
               </a>
@@ -152,6 +161,24 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The row an error is in ("Measure 2"), as its row's legend says it
+       (context: an error with @row). -->
+  <xsl:template name="error-row">
+    <xsl:choose>
+      <xsl:when test="@row-label"><xsl:value-of select="concat(@row-label, ' ', @row)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="i:t('Row {0}', @row)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An error beside its field: "Error: Measure 2: message". -->
+  <xsl:template name="field-error">
+    <p class="field-error" id="{@id}-error">
+      <span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span>
+      <xsl:for-each select="error[@row]"><xsl:call-template name="error-row"/><xsl:text>: </xsl:text></xsl:for-each>
+      <xsl:value-of select="error"/>
+    </p>
+  </xsl:template>
+
   <xsl:template name="label-text">
     <xsl:apply-templates select="label" mode="text"/>
     <xsl:if test="@required = 'true'">
@@ -164,12 +191,7 @@
       <div class="hint" id="{@id}-hint"><xsl:apply-templates select="hint" mode="text"/></div>
     </xsl:if>
     <xsl:call-template name="help"/>
-    <xsl:if test="error">
-      <p class="field-error" id="{@id}-error">
-        <span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span>
-        <xsl:value-of select="error"/>
-      </p>
-    </xsl:if>
+    <xsl:if test="error"><xsl:call-template name="field-error"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="group" mode="edit">
@@ -177,12 +199,12 @@
       <xsl:when test="label">
         <fieldset class="group" id="{@id}">
           <xsl:if test="error"><xsl:attribute name="class">group has-error</xsl:attribute></xsl:if>
+          <!-- a group's hint says when it applies: read with its legend -->
+          <xsl:call-template name="describedby"/>
           <legend><xsl:apply-templates select="label" mode="text"/></legend>
-          <xsl:if test="hint"><div class="hint"><xsl:apply-templates select="hint" mode="text"/></div></xsl:if>
+          <xsl:if test="hint"><div class="hint" id="{@id}-hint"><xsl:apply-templates select="hint" mode="text"/></div></xsl:if>
           <xsl:call-template name="help"/>
-          <xsl:if test="error">
-            <p class="field-error" id="{@id}-error"><span class="visually-hidden"><xsl:value-of select="i:t('Error:')"/><xsl:text> </xsl:text></span><xsl:value-of select="error"/></p>
-          </xsl:if>
+          <xsl:if test="error"><xsl:call-template name="field-error"/></xsl:if>
           <xsl:apply-templates select="*[not(self::label or self::hint or self::help or self::error)]" mode="edit"/>
         </fieldset>
       </xsl:when>
@@ -194,15 +216,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A single check box: the error above it, the hint after its label
+       (beside the box, not above it where a phone's narrow column parts
+       them), both tied to it with aria-describedby. -->
   <xsl:template match="input[@type = 'boolean']" mode="edit">
     <div class="field check">
       <xsl:if test="error"><xsl:attribute name="class">field check has-error</xsl:attribute></xsl:if>
-      <xsl:call-template name="hint-error"/>
+      <xsl:if test="error"><xsl:call-template name="field-error"/></xsl:if>
       <input type="checkbox" id="{@id}" name="{@name}" value="true">
         <xsl:if test="value = 'true' or value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
         <xsl:call-template name="describedby"/>
       </input>
-      <label for="{@id}"><xsl:apply-templates select="label" mode="text"/></label>
+      <div class="check-text">
+        <label for="{@id}"><xsl:apply-templates select="label" mode="text"/></label>
+        <xsl:if test="hint">
+          <div class="hint" id="{@id}-hint"><xsl:apply-templates select="hint" mode="text"/></div>
+        </xsl:if>
+        <xsl:call-template name="help"/>
+      </div>
     </div>
   </xsl:template>
 
