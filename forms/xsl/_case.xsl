@@ -234,8 +234,9 @@
        the arrival of a delivered one. -->
   <xsl:template name="notices-table">
     <xsl:param name="confirm" select="false()"/>
+    <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
     <table class="list">
-      <caption class="visually-hidden"><xsl:value-of select="i:t('Notices to partners, newest first, with their delivery state')"/></caption>
+      <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Notices to partners, newest first, with their delivery state')"/></caption>
       <thead>
         <tr>
           <th scope="col"><xsl:value-of select="i:t('What')"/></th>
@@ -262,6 +263,7 @@
         </xsl:for-each>
       </tbody>
     </table>
+    </div>
   </xsl:template>
 
   <!-- What the partner said (context: a notice): its reference and its

@@ -33,8 +33,9 @@
       <xsl:otherwise>
         <section aria-labelledby="people-title">
           <h2 id="people-title"><xsl:value-of select="i:t('Who has looked and changed')"/></h2>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list audit-people">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Everyone in the access log, most recent first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Everyone in the access log, most recent first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Who')"/></th>
@@ -61,6 +62,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </section>
         <section aria-labelledby="entries-title" id="entries">
           <h2 id="entries-title"><xsl:value-of select="i:t('Every entry')"/></h2>
@@ -70,8 +72,9 @@
               <xsl:otherwise><xsl:value-of select="i:t('{0} entries, newest first.', $a/@of)"/></xsl:otherwise>
             </xsl:choose>
           </p>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table2">
           <table class="list audit-table">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Access log, newest first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table2"><xsl:value-of select="i:t('Access log, newest first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('When')"/></th>
@@ -98,6 +101,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
           <xsl:if test="$a/@pages &gt; 1">
             <nav class="pager" aria-label="{i:t('Pages of the access log')}">
               <ul>

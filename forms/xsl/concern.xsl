@@ -77,7 +77,7 @@
       <xsl:with-param name="notices" select="$c/notices"/>
     </xsl:call-template>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('Nothing was saved. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">

@@ -21,7 +21,7 @@
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('The action guide')"/></h1>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The step was not saved. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">

@@ -256,8 +256,9 @@
           </p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list">
-            <caption class="visually-hidden">
+            <caption class="visually-hidden" id="{generate-id()}-table1">
               <xsl:choose>
                 <xsl:when test="@scope = 'children'"><xsl:value-of select="i:t('Relay logs')"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="i:t('Open relay logs, newest first')"/></xsl:otherwise>
@@ -288,6 +289,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>
@@ -302,8 +304,9 @@
           <p class="none"><xsl:value-of select="i:t('You have no active measures.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table2">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Active measures, earliest evaluation first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table2"><xsl:value-of select="i:t('Active measures, earliest evaluation first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Measure')"/></th>
@@ -334,6 +337,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>
@@ -425,8 +429,9 @@
           <p><xsl:value-of select="i:t('There are no open concerns.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table3">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Concerns, earliest deadline first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table3"><xsl:value-of select="i:t('Concerns, earliest deadline first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Reference')"/></th>
@@ -465,6 +470,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>

@@ -33,7 +33,7 @@
       <xsl:value-of select="i:t('Relay log for {0}', $l/@child)"/>
     </h1>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The change was not made. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">
@@ -655,8 +655,9 @@
           <p class="none"><xsl:value-of select="i:t('No minutes yet.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Minutes, newest first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Minutes, newest first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Minutes')"/></th>
@@ -717,6 +718,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:if test="$l/rights/@minutes">
@@ -833,8 +835,9 @@
           </p>
         </div>
       </xsl:if>
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table2">
       <table class="list">
-        <caption class="visually-hidden"><xsl:value-of select="i:t('The relay holder and the participants')"/></caption>
+        <caption class="visually-hidden" id="{generate-id()}-table2"><xsl:value-of select="i:t('The relay holder and the participants')"/></caption>
         <thead>
           <tr>
             <th scope="col"><xsl:value-of select="i:t('Name')"/></th>
@@ -879,6 +882,7 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </div>
       <xsl:if test="$l/rights/@manage">
         <xsl:call-template name="participant-forms"/>
       </xsl:if>

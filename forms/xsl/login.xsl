@@ -13,7 +13,7 @@
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('Log in')"/></h1>
     <xsl:if test="login/message">
-      <div class="error-summary" role="alert" tabindex="-1" id="login-error">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" id="login-error">
         <p><xsl:value-of select="login/message"/></p>
       </div>
     </xsl:if>

@@ -21,7 +21,7 @@
     <xsl:variable name="n" select="notice"/>
     <xsl:variable name="what"><xsl:call-template name="notice-kind"><xsl:with-param name="k" select="$n/@kind"/></xsl:call-template></xsl:variable>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('Nothing was saved. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">

@@ -30,7 +30,7 @@
     <p><a href="/admin/partners"><xsl:value-of select="i:t('All partners')"/></a></p>
     <h1><xsl:value-of select="$p/@name"/></h1>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The change was not saved. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">
@@ -83,8 +83,9 @@
       <h2 id="secrets-title"><xsl:value-of select="i:t('Secrets')"/></h2>
       <p><xsl:value-of select="i:t('The signature key, token, certificate and key are files on the server that only the delivery process can read. They are never entered here or shown again: this web service cannot read them, so a break-in here cannot take them. Someone with access to the server stores them with the command below, reading the secret from a file or the keyboard.')"/></p>
       <p><xsl:value-of select="i:t('A partner that answers notices later (receipts) needs a key of its own to sign them with, and a token, which the last command prints once.')"/></p>
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
       <table class="list">
-        <caption class="visually-hidden"><xsl:value-of select="i:t('Which secrets are in place')"/></caption>
+        <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Which secrets are in place')"/></caption>
         <thead>
           <tr>
             <th scope="col"><xsl:value-of select="i:t('Secret')"/></th>
@@ -127,6 +128,7 @@
           </tr>
         </tbody>
       </table>
+      </div>
       <p class="muted">
         <xsl:choose>
           <xsl:when test="$p/@secrets-checked">
@@ -202,8 +204,9 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="muted"><xsl:value-of select="i:t('Newest first, at most 200. A notice is named by its id, which the partner also has.')"/></p>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table2">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Notices to the partner, newest first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table2"><xsl:value-of select="i:t('Notices to the partner, newest first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Notice')"/></th>
@@ -272,6 +275,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>

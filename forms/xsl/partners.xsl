@@ -23,7 +23,7 @@
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('Partners')"/></h1>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The partner was not added. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">
@@ -62,8 +62,9 @@
           <p class="none"><xsl:value-of select="i:t('No partner is registered: referrals, notices and reports of concern wait in the queue until one is.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Partners by name')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Partners by name')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Name')"/></th>
@@ -89,6 +90,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>
@@ -96,8 +98,9 @@
       <h2 id="queues-title"><xsl:value-of select="i:t('Queues')"/></h2>
       <p><xsl:value-of select="i:t('How many notices each partner has in each state. Open a partner to see them, and to send a dead one again or cancel it.')"/></p>
       <xsl:if test="partners/partner">
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table2">
         <table class="list">
-          <caption class="visually-hidden"><xsl:value-of select="i:t('Notices per partner and state')"/></caption>
+          <caption class="visually-hidden" id="{generate-id()}-table2"><xsl:value-of select="i:t('Notices per partner and state')"/></caption>
           <thead>
             <tr>
               <th scope="col"><xsl:value-of select="i:t('Partner')"/></th>
@@ -131,6 +134,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:if>
     </section>
     <section aria-labelledby="new-title" id="new">

@@ -23,7 +23,7 @@
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('E-mail notices')"/></h1>
     <xsl:if test="error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title">
           <xsl:choose>
             <xsl:when test="error/@field = 'email'"><xsl:value-of select="i:t('Your e-mail address was not saved. Correct this:')"/></xsl:when>
