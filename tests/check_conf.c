@@ -111,6 +111,8 @@ START_TEST(test_defaults)
 	ck_assert_str_eq(cfg.db_password, "");
 	/* The level-0 decision is due within 14 days (domain.md). */
 	ck_assert_uint_eq(cfg.concern_deadline_days, 14);
+	/* A draft begun on a Friday is still there after a holiday. */
+	ck_assert_uint_eq(cfg.draft_keep_days, 30);
 	ck_assert_str_eq(cfg.default_lang, "nb");
 	ck_assert_str_eq(cfg.timezone, "Europe/Oslo");
 	ck_assert_str_eq(cfg.log_level, "info");
@@ -169,6 +171,8 @@ START_TEST(test_read_file)
 	/* What the file does not name keeps its default. */
 	ck_assert_str_eq(cfg.db_name, "stafett");
 	ck_assert_uint_eq(cfg.concern_deadline_days, 14);
+	/* A draft begun on a Friday is still there after a holiday. */
+	ck_assert_uint_eq(cfg.draft_keep_days, 30);
 	/* The admin account follows db_user when not set itself. */
 	ck_assert_str_eq(cfg.db_admin_user, "app");
 	ck_assert_str_eq(cfg.db_admin_password, "s3cret=x#y z");
@@ -293,6 +297,10 @@ START_TEST(test_other_checks)
 	assert_fails("default_lang = NB\n", "default_lang");
 	assert_fails("body_max = 1023\n", "body_max");
 	assert_fails("xml_max_depth = 3\n", "xml_max_depth");
+	assert_fails("draft_keep_days = 0\n", "draft_keep_days");
+	assert_fails("draft_keep_days = 366\n", "draft_keep_days");
+	/* the hours of old are not read as days */
+	assert_fails("draft_ttl_hours = 24\n", "unknown key");
 }
 END_TEST
 

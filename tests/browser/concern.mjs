@@ -131,7 +131,7 @@ await scenario('concern', async ({ page, step }) => {
 			await expectText(page.getByRole('alert').filter({ hasText: 'Ikke sendt' }),
 				'Ikke sendt: ingen kan ta imot',
 				'Ingen mottaker er registrert for barneverntjenesten. Ring dem.');
-			await expectText(page.getByRole('region', { name: 'Meldinger til samarbeidspartnere' }),
+			await expectText(page.getByRole('region', { name: 'Meldinger til samarbeidspartnere', exact: true }),
 				'Bekymringsmelding til barneverntjenesten', /ikke sendt/i);
 			await checkA11y(page, 'the concern page with a report nobody can receive');
 			await goto(page, '/');
