@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "caseform.h"
 #include "db.h"
 #include "submission.h"
 #include "worker.h"
@@ -65,7 +66,9 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	struct db *db = &r->w->db;
 	unsigned days = r->w->cfg->draft_keep_days;
 	unsigned long long n = 0;
-	struct db_val p[6];
+	struct db_val p[7];
+	struct formctx ctx;
+	char context[256];
 	xmlChar *xml;
 	int len;
 	st_rc rc;
@@ -73,6 +76,9 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
 	if ((rc = serialise(inst, &xml, &len)) != ST_OK)
 		return rc;
 	if (*id == '\0') {
+		/* the case it is for, so it opens for that case again */
+		formctx_read(r, &ctx);
+		formctx_query(&ctx, context, sizeof(context));
 		secure_random_id(id);
 		p[0] = DV_STR(id);
 		p[1] = DV_STR(def->id);
@@ -80,7 +86,8 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		p[3] = DV_INT(r->who.user_id);
 		p[4] = DV_STRN((const char *)xml, (size_t)len);
 		p[5] = DV_INT(days);
-		rc = db_exec(db, STMT_DRAFT_INSERT, p, 6, &n, NULL);
+		p[6] = DV_STR(context);
+		rc = db_exec(db, STMT_DRAFT_INSERT, p, 7, &n, NULL);
 	} else {
 		p[0] = DV_STRN((const char *)xml, (size_t)len);
 		p[1] = DV_INT(days);

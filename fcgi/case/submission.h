@@ -27,7 +27,8 @@ st_rc submission_create(struct req *r, const struct form_def *def,
  * over the draft id, which must be the user's and alive (else
  * ST_E_NOT_FOUND). The draft lives draft_keep_days from its last save
  * (the expiry is fixed at each save: what the page promised holds even
- * if the setting is lowered later).
+ * if the setting is lowered later). A new draft keeps the case its form
+ * is for (formctx), which the start page's link to it gives back.
  */
 st_rc draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
     char id[SECURE_ID_SIZE]) ST_MUST_CHECK;

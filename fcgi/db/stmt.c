@@ -470,11 +470,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " a.display_name"
 	    " FROM form_submission s JOIN app_user a ON a.id = s.author_id"
 	    " WHERE s.public_id = ?" },
-	/* (public_id, form_id, form_version, author_id, instance, days kept) */
+	/* (public_id, form_id, form_version, author_id, instance, days kept,
+	 *  context) */
 	[STMT_DRAFT_INSERT] = { "draft_insert",
 	    "INSERT INTO form_draft (public_id, form_id, form_version,"
-	    " author_id, instance, expires_at)"
-	    " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL ? DAY)" },
+	    " author_id, instance, expires_at, context)"
+	    " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL ? DAY, ?)" },
 	/* (instance, days kept, public_id, author_id): only its author's,
 	 * only while it lives */
 	[STMT_DRAFT_UPDATE] = { "draft_update",
@@ -493,11 +494,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_DRAFT_DELETE] = { "draft_delete",
 	    "DELETE FROM form_draft WHERE public_id = ? AND author_id = ?" },
 	/* (author_id) -> public_id, form_id, form_version, updated_at,
-	 * expires_at */
+	 * expires_at, context */
 	[STMT_DRAFT_LIST] = { "draft_list",
 	    "SELECT public_id, form_id, form_version,"
 	    " DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ'),"
-	    " DATE_FORMAT(expires_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " DATE_FORMAT(expires_at, '%Y-%m-%dT%H:%i:%sZ'), context"
 	    " FROM form_draft WHERE author_id = ? AND expires_at > NOW(6)"
 	    " ORDER BY updated_at DESC LIMIT 50" },
 	/* () */

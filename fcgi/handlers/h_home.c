@@ -105,6 +105,8 @@ drafts(struct req *r, xmlNodePtr page)
 
 		view_attr(d, "id", db_get(&res, i, 0));
 		view_attr(d, "form", db_get(&res, i, 1));
+		/* "&log=..." when it is for a case: it opens for it again */
+		view_attr(d, "context", db_get(&res, i, 5));
 		view_attr(d, "title", def != NULL ? form_text(def->root,
 		    FORM_NS, "title", r->lang) : db_get(&res, i, 1));
 		dates_local(local, db_get(&res, i, 3));

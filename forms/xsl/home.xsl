@@ -373,7 +373,7 @@
       <ul class="cards drafts">
         <xsl:for-each select="draft">
           <li class="card">
-            <h3 class="card-title"><a href="/forms/{@form}?draft={@id}"><xsl:value-of select="@title"/></a></h3>
+            <h3 class="card-title"><a href="/forms/{@form}?draft={@id}{@context}"><xsl:value-of select="@title"/></a></h3>
             <dl class="facts">
               <dt><xsl:value-of select="i:t('Saved')"/></dt>
               <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@saved"/></xsl:call-template></dd>
@@ -381,7 +381,7 @@
               <dd><xsl:call-template name="date"><xsl:with-param name="d" select="@expires"/></xsl:call-template></dd>
             </dl>
             <div class="card-actions actions-row">
-              <a class="button secondary" href="/forms/{@form}?draft={@id}">
+              <a class="button secondary" href="/forms/{@form}?draft={@id}{@context}">
                 <xsl:value-of select="i:t('Continue')"/>
                 <span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@title"/></span>
               </a>

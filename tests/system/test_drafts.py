@@ -124,6 +124,34 @@ class DraftsTest(unittest.TestCase):
             self.assertNotIn(draft, text, user)
             self.assertNotIn("Bare på min startside", text, user)
 
+    def test_a_draft_for_a_case_opens_for_it_again(self):
+        """A consent begun for a relay log, opened from the start page a
+        day later, is still the log's: sent from there it is the log's
+        consent, not a form of its own."""
+        log = sql_value("SELECT public_id FROM relay_log "
+                        "WHERE reference = 'DEMO-0001'")
+        page = self.c.get("/forms/consent?log=" + log)
+        r = self.c.post("/forms/consent", [
+            ("csrf", csrf_of(page.text)), ("_log", log),
+            ("_row:guardians", "1"),
+            ("/consent/purpose", "Utkast til samtykke for loggen"),
+            ("_action", "save")])
+        self.assertEqual(r.status, 303)
+        draft = re.search(r"draft=([A-Za-z0-9_-]{22})",
+                          r.header("Location")).group(1)
+        self.assertEqual(sql_value("SELECT context FROM form_draft WHERE "
+                                   "public_id = '%s'" % draft), "&log=" + log)
+        saved_back(draft, 24)
+        home = self.c.get("/").text
+        link = re.search(r'href="(/forms/consent\?draft=%s[^"]*)"' % draft,
+                         home).group(1)
+        self.assertEqual(link.replace("&amp;", "&"),
+                         "/forms/consent?draft=%s&log=%s" % (draft, log))
+        opened = self.c.get(link.replace("&amp;", "&")).text
+        self.assertIn('name="_log" value="%s"' % log, opened)
+        self.assertIn("Utkast til samtykke for loggen", opened)
+        self.assertIn('href="/logs/%s"' % log, opened)
+
     def test_the_author_deletes_it_from_the_start_page(self):
         draft, _ = self.save("Slettes fra startsiden")
         home = self.c.get("/")
