@@ -39,7 +39,7 @@
   <xsl:template name="error-summary">
     <xsl:param name="title"/>
     <xsl:if test="/page/error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="$title"/></h2>
         <ul>
           <xsl:for-each select="/page/error">

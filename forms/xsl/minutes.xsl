@@ -37,7 +37,7 @@
     <!-- Refused at "make final": nothing changed; what is wrong, where,
          and the way to put it right (the draft, edited). -->
     <xsl:if test="$m/errors/error">
-      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <div class="error-summary" role="alert" tabindex="-1" autofocus="autofocus" aria-labelledby="error-summary-title">
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The minutes could not be made final, and nothing was changed. Correct this in the draft:')"/></h2>
         <ul>
           <xsl:for-each select="$m/errors/error">

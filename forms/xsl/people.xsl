@@ -62,8 +62,9 @@
           <p class="none"><xsl:value-of select="i:t('Nobody found.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('People by name, those who can log in first')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('People by name, those who can log in first')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Person')"/></th>
@@ -95,6 +96,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>

@@ -41,8 +41,9 @@
           <p class="none"><xsl:value-of select="i:t('No unit is registered yet.')"/></p>
         </xsl:when>
         <xsl:otherwise>
+          <div class="table-wrap" role="region" tabindex="0" aria-labelledby="{generate-id()}-table1">
           <table class="list">
-            <caption class="visually-hidden"><xsl:value-of select="i:t('Units by name')"/></caption>
+            <caption class="visually-hidden" id="{generate-id()}-table1"><xsl:value-of select="i:t('Units by name')"/></caption>
             <thead>
               <tr>
                 <th scope="col"><xsl:value-of select="i:t('Unit')"/></th>
@@ -69,6 +70,7 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:otherwise>
       </xsl:choose>
     </section>
