@@ -1,4 +1,4 @@
--- 0028_draft_context.sql: a draft of a form for a case remembers the
+-- 0026_draft_context.sql: a draft of a form for a case remembers the
 -- case (issue 16, item 9). Drafts are now kept draft_keep_days (30 by
 -- default) after their last save, not 24 hours, and the start page
 -- lists them; a draft of a consent or a referral opened from there must
