@@ -56,7 +56,13 @@ try {
 		await goto(holder, `/forms/handover?log=${log.split('/')[2]}`);
 		await shoot(holder, `handover${suffix}`,
 			`The handover form ${at}: the new holder is chosen from a list, once.`);
-		await goto(holder, `${log}?done=level-decided`);
+		// an action confirmed: a bright spot written in the log
+		await goto(holder, log);
+		const note = holder.locator('form#note');
+		await note.locator('input[value="bright_spot"]').check();
+		await note.locator('textarea[name="text"]').fill('Sara lekte med to nye venner i dag.');
+		await Promise.all([holder.waitForNavigation(),
+			note.locator('button[type="submit"]').click()]);
 		await shoot(holder, `confirmed${suffix}`,
 			`A confirmation ${at}: what was done and what happens next, on the page the action led to.`);
 
