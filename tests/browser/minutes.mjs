@@ -154,6 +154,8 @@ async function journey(page, width, step) {
 		await submit(page, page.getByRole('button', { name: 'Gjør endelig' }));
 		expectPath(page, MINUTES);
 		await expectVisible(page.getByRole('status'), 'the confirmation');
+		await expectText(page.getByRole('status').first(), 'Referatet er endelig',
+			'de foresatte kan lese det');
 		// (the tag is shown in capitals, hence the case-blind match)
 		await expectText(page, /endelig/i, measure, NURSE);
 		await checkA11y(page, at('the final minutes'));
