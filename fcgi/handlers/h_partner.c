@@ -64,24 +64,6 @@ needed(const char *auth, const char *secret)
 	return "receipts";
 }
 
-/* A time from the database (UTC): local to the municipality on a page,
- * as stored (ISO 8601, UTC) for API clients. */
-static void
-time_attr(const struct req *r, xmlNodePtr n, const char *name,
-    const char *utc)
-{
-	char local[LOCAL_TIME_SIZE];
-
-	if (utc == NULL)
-		return;
-	if (req_is_api(r)) {
-		view_attr(n, name, utc);
-		return;
-	}
-	dates_local(local, utc);
-	view_attr(n, name, local);
-}
-
 static const char *
 base(const struct req *r)
 {
@@ -109,9 +91,9 @@ partner_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 	view_attr(p, "endpoint", db_get(res, i, PA_ENDPOINT));
 	view_attr(p, "auth", auth);
 	view_attr(p, "status", db_get(res, i, PA_STATUS));
-	time_attr(r, p, "created", db_get(res, i, PA_CREATED));
-	time_attr(r, p, "secrets-checked", db_get(res, i, PA_CHECKED));
-	time_attr(r, p, "failing-since", db_get(res, i, PA_FAILING));
+	view_time_attr(r, p, "created", db_get(res, i, PA_CREATED));
+	view_time_attr(r, p, "secrets-checked", db_get(res, i, PA_CHECKED));
+	view_time_attr(r, p, "failing-since", db_get(res, i, PA_FAILING));
 	for (k = 0; accepts != NULL && k < PARTNER_TYPES_MAX; k++) {
 		const char *comma = strchr(accepts, ',');
 		size_t n = comma != NULL ? (size_t)(comma - accepts) :
@@ -263,7 +245,7 @@ show_page(struct req *r, int status, const char *field, const char *message,
 		if (db_get(&notes, i, PN_HTTP) != NULL)
 			view_attr(n, "http", db_get(&notes, i, PN_HTTP));
 		for (w = 0; w < sizeof(when) / sizeof(when[0]); w++)
-			time_attr(r, n, when[w].name,
+			view_time_attr(r, n, when[w].name,
 			    db_get(&notes, i, (size_t)when[w].col));
 		/* Written by deliver.c without personal data: a transport
 		 * error or an HTTP status. */

@@ -38,22 +38,6 @@ base(const struct req *r)
 	return req_is_api(r) ? "/api/v1/admin/people" : "/admin/people";
 }
 
-static void
-time_attr(const struct req *r, xmlNodePtr n, const char *name,
-    const char *utc)
-{
-	char local[LOCAL_TIME_SIZE];
-
-	if (utc == NULL)
-		return;
-	if (req_is_api(r)) {
-		view_attr(n, name, utc);
-		return;
-	}
-	dates_local(local, utc);
-	view_attr(n, name, local);
-}
-
 /* One person of a list or their page: row i of res. */
 static xmlNodePtr
 person_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
@@ -73,7 +57,7 @@ person_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 		view_attr(n, "email", db_get(res, i, PP_EMAIL));
 	view_attr(n, "active", db_get_int(res, i, PP_ACTIVE) ?
 	    "true" : "false");
-	time_attr(r, n, "created", db_get(res, i, PP_CREATED));
+	view_time_attr(r, n, "created", db_get(res, i, PP_CREATED));
 	return n;
 }
 
@@ -313,32 +297,14 @@ username_taken(struct req *r, const char *username, long long self,
 	return ST_OK;
 }
 
-/*
- * The end of a change to a person begun with db_begin (rc: how it
- * went): its audit row and the commit, or the rollback of both, then
- * the answer: the person's page, which confirms what was done (note, a
- * code of view.c's). Who may work in stafett, in which unit and role, decides
- * who can be given a child's case: every change of it is recorded with
- * who made it. This worker's forms list the staff afresh; the others
- * within a minute (codelists.h).
- */
+/* The end of a change begun with db_begin (rc: how it went): audited,
+ * committed, and the page that confirms it (admin_change.c). */
 static st_rc
 commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
     int status, const char *pid, const char *done)
 {
-	char loc[128];
-
-	if (rc == ST_OK)
-		rc = audit_log(r, action, "user", rowid, 0);
-	if (rc == ST_OK)
-		rc = db_commit(&r->w->db);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		return rc;
-	}
-	codelists_stale(r->w->codes);
-	snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
-	return resp_done_note(r, status, loc, done);
+	return admin_change_commit(r, rc, action, "user", rowid, status,
+	    base(r), pid, done);
 }
 
 static const char *

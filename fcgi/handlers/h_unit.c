@@ -30,24 +30,6 @@ base(const struct req *r)
 	return req_is_api(r) ? "/api/v1/admin/units" : "/admin/units";
 }
 
-/* A time from the database (UTC): local on a page, as stored for API
- * clients. */
-static void
-time_attr(const struct req *r, xmlNodePtr n, const char *name,
-    const char *utc)
-{
-	char local[LOCAL_TIME_SIZE];
-
-	if (utc == NULL)
-		return;
-	if (req_is_api(r)) {
-		view_attr(n, name, utc);
-		return;
-	}
-	dates_local(local, utc);
-	view_attr(n, name, local);
-}
-
 static void
 unit_attrs(const struct req *r, xmlNodePtr u, const struct db_res *res,
     size_t i)
@@ -58,7 +40,7 @@ unit_attrs(const struct req *r, xmlNodePtr u, const struct db_res *res,
 	view_attr(u, "kind", db_get(res, i, UA_KIND));
 	view_attr(u, "external", db_get_int(res, i, UA_EXTERNAL) ?
 	    "true" : "false");
-	time_attr(r, u, "created", db_get(res, i, UA_CREATED));
+	view_time_attr(r, u, "created", db_get(res, i, UA_CREATED));
 	view_attr(u, "people", db_get(res, i, UA_PEOPLE));
 }
 
@@ -165,32 +147,14 @@ yes(const char *v)
 	    strcmp(v, "1") == 0 || strcmp(v, "on") == 0);
 }
 
-/*
- * The end of a change to a unit begun with db_begin (rc: how it went):
- * its audit row and the commit, or the rollback of both, then the
- * answer: the unit's page, which confirms what was done (note, a code
- * of view.c's). A unit holds no child's data, but who may be given access to a
- * case depends on the unit a person works in and its kind: who changed
- * it is recorded as every administrative change is. This worker's forms
- * list the units afresh; the others within a minute (codelists.h).
- */
+/* The end of a change begun with db_begin (rc: how it went): audited,
+ * committed, and the page that confirms it (admin_change.c). */
 static st_rc
 commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
     int status, const char *pid, const char *done)
 {
-	char loc[128];
-
-	if (rc == ST_OK)
-		rc = audit_log(r, action, "unit", rowid, 0);
-	if (rc == ST_OK)
-		rc = db_commit(&r->w->db);
-	if (rc != ST_OK) {
-		db_rollback(&r->w->db);
-		return rc;
-	}
-	codelists_stale(r->w->codes);
-	snprintf(loc, sizeof(loc), "%s/%s", base(r), pid);
-	return resp_done_note(r, status, loc, done);
+	return admin_change_commit(r, rc, action, "unit", rowid, status,
+	    base(r), pid, done);
 }
 
 /* ROUTE: POST /admin/units */

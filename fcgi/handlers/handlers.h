@@ -9,6 +9,12 @@
  * nginx/stafett.conf.in's client_max_body_size, which is one more). */
 #define UPLOAD_MAX_MB	10
 
+/* Audit, commit (or roll back) an administrator's change to a unit or a
+ * person, and send the browser to base/pid, confirmed with done. */
+st_rc admin_change_commit(struct req *r, st_rc rc, const char *action,
+    const char *object, long long rowid, int status, const char *base,
+    const char *pid, const char *done) ST_MUST_CHECK;
+
 /* h_health.c */
 st_rc h_healthz(struct req *r) ST_MUST_CHECK;
 st_rc h_metrics(struct req *r) ST_MUST_CHECK;

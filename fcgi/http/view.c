@@ -205,6 +205,22 @@ page_done(struct req *r, xmlNodePtr page)
 		log_warn("cannot clear the confirmation cookie");
 }
 
+void
+view_time_attr(const struct req *r, xmlNodePtr n, const char *name,
+    const char *utc)
+{
+	char local[LOCAL_TIME_SIZE];
+
+	if (utc == NULL)
+		return;
+	if (req_is_api(r)) {
+		view_attr(n, name, utc);
+		return;
+	}
+	dates_local(local, utc);
+	view_attr(n, name, local);
+}
+
 xmlNodePtr
 view_page(struct req *r, const char *name)
 {

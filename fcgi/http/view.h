@@ -34,7 +34,11 @@ void xslset_release(struct xslset *s);
 xsltStylesheetPtr xslset_get(const struct xslset *s, const char *name);
 
 xmlNodePtr view_page(struct req *r, const char *name);
-/* Whether code is one a page confirms with ?done= (resp_done_note). */
+/* A time from the database (UTC): local to the municipality on a page,
+ * as stored (ISO 8601, UTC) for API clients; nothing when utc is NULL. */
+void view_time_attr(const struct req *r, xmlNodePtr n, const char *name,
+    const char *utc);
+/* Whether code is one a page confirms (resp_done_note). */
 int view_done_known(const char *code);
 xmlNodePtr view_doc(struct req *r, const char *root);
 /* Frees an xmlDocPtr: a pool_fn, for a document a request owns. */
