@@ -400,6 +400,39 @@ START_TEST(constraint_uses_alert)
 }
 END_TEST
 
+/* A text the form lacks in the page's language is shown in bokmål and
+ * says so (lang="nb"), for the stylesheet to mark; one it has is not. */
+START_TEST(fallback_text_says_its_language)
+{
+	struct form_def *def = load(HEAD
+	    "<xf:model><xf:instance><r xmlns=\"\"><a/><b/></r></xf:instance>"
+	    "</xf:model>"
+	    "<xf:input ref=\"/r/a\"><xf:label xml:lang=\"nb\">Bare bokmål"
+	    "</xf:label><xf:label xml:lang=\"en\">Only English</xf:label>"
+	    "</xf:input>"
+	    "<xf:input ref=\"/r/b\"><xf:label xml:lang=\"nb\">Begge</xf:label>"
+	    "<xf:label xml:lang=\"nn\">Begge to</xf:label></xf:input>"
+	    "</form>");
+	xmlDocPtr d = form_new_instance(def), vd = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(vd, NULL, BAD_CAST "v", NULL);
+	char *out;
+
+	xmlDocSetRootElement(vd, root);
+	i18n_use(LANG_NN);
+	ck_assert_int_eq(form_view(def, NULL, d, NULL, 0, root), ST_OK);
+	i18n_use(LANG_NB);
+	out = serialise(vd);
+	ck_assert_msg(strstr(out,
+	    "<label lang=\"nb\">Bare bokm&#xE5;l</label>") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "<label>Begge to</label>") != NULL, "%s",
+	    out);
+	xfree(out);
+	xmlFreeDoc(vd);
+	xmlFreeDoc(d);
+	form_free(def);
+}
+END_TEST
+
 START_TEST(readonly_inherits)
 {
 	struct form_def *def = load(HEAD
@@ -1544,6 +1577,7 @@ form_suite(void)
 	tcase_add_test(tc, calculates_in_dependency_order);
 	tcase_add_test(tc, constraint_uses_alert);
 	tcase_add_test(tc, readonly_inherits);
+	tcase_add_test(tc, fallback_text_says_its_language);
 	tcase_add_test(tc, readonly_is_enforced);
 	tcase_add_test(tc, stored_instance_is_canonical);
 	tcase_add_test(tc, position_and_last_in_binds);
