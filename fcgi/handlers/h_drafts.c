@@ -15,5 +15,5 @@ h_draft_delete(struct req *r)
 	if ((rc = draft_delete(r, r->arg)) != ST_OK)
 		return rc;
 	/* the start page, which lists the drafts left, says it is done */
-	return resp_redirect(r, "/?deleted=draft");
+	return resp_done_note(r, 200, "/", "draft-deleted");
 }

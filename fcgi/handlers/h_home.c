@@ -504,12 +504,8 @@ st_rc
 h_home(struct req *r)
 {
 	xmlNodePtr page = view_page(r, "home");
-	const char *deleted = fields_get(&r->qs, "deleted");
 	st_rc rc;
 
-	/* after POST /drafts/{id}/delete */
-	if (deleted != NULL && strcmp(deleted, "draft") == 0)
-		view_el(page, "notice", _("The draft is deleted."));
 	if ((rc = concerns(r, page)) != ST_OK)
 		return rc;
 	if (r->who.role != ROLE_CITIZEN && (rc = alerts(r, page)) != ST_OK)

@@ -24,7 +24,6 @@
 
   <xsl:template match="page" mode="main">
     <h1><xsl:value-of select="i:t('Start page')"/></h1>
-    <xsl:if test="notice"><p class="notice" role="status"><xsl:value-of select="notice"/></p></xsl:if>
     <!-- A leader is alerted to urgent concerns in the unit at once. -->
     <xsl:if test="concerns[@scope = 'unit']/concern[@urgent]">
       <div class="callout urgent" role="alert">

@@ -305,6 +305,7 @@ await scenario('forms', async ({ page, step }) => {
 			{ redirected: true });
 		expectPath(page, '/');
 		await expectVisible(page.getByRole('status'), 'what the delete did');
+		await expectText(page.getByRole('status').first(), 'Utkastet er slettet');
 		if (await page.locator(`a[href="/forms/concern?draft=${draftId}"]`).count())
 			fail('the deleted draft is still on the start page');
 		await look(page, 'the start page after deleting the draft');

@@ -158,10 +158,12 @@ class DraftsTest(unittest.TestCase):
         r = self.c.post("/drafts/%s/delete" % draft,
                         [("csrf", csrf_of(home.text))])
         self.assertEqual(r.status, 303)
-        self.assertEqual(r.header("Location"), "/?deleted=draft")
+        self.assertEqual(r.header("Location"), "/")
         self.assertEqual(count("form_draft", "public_id = '%s'" % draft), 0)
         after = self.c.get(r.header("Location")).text
-        self.status_of(after)       # it says the draft is deleted
+        # it says the draft is deleted, as every action is confirmed
+        self.assertRegex(after, r'<div class="receipt done" role="status">'
+                         r'<h2>Utkastet er slettet</h2>')
         self.assertNotIn(draft, after)
         self.assertEqual(self.c.get("/forms/concern?draft=" + draft).status,
                          404)
