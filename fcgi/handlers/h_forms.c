@@ -86,10 +86,15 @@ h_form_show(struct req *r)
 		if ((def = formset_current(r->w->forms, r->arg)) == NULL)
 			return resp_error(r, 404, _("There is no such form."));
 		struct formctx ctx;
+		int ok;
 
 		/* What the case stored (a draft of minutes, edited) or what it
-		 * knows (prefilled): nothing is typed twice. */
+		 * knows (prefilled): nothing is typed twice. Who may fill it
+		 * in is checked first: those reads are audited. */
 		formctx_read(r, &ctx);
+		if (formctx_any(&ctx) && ((rc = caseform_check(r, def, &ctx,
+		    NULL, &ok)) != ST_OK || !ok))
+			return rc;
 		inst = NULL;
 		if (formctx_any(&ctx) && (rc = caseform_stored(r, &ctx, &def,
 		    &inst)) != ST_OK)
@@ -268,6 +273,8 @@ h_form_submit(struct req *r)
 	if (req_switch_lang(r, fields_get(&r->form, "_lang")))
 		/* Shown again in another language, as typed, not saved. */
 		return form_page(r, def, inst, NULL, 200, NULL, draft);
+	if (fields_get(&r->form, "_lang") != NULL)
+		return resp_error(r, 400, _("The request could not be understood."));
 	if (strncmp(action, "insert:", 7) == 0 ||
 	    strncmp(action, "delete:", 7) == 0) {
 		/* Add or remove a row, as XForms' insert and delete. */

@@ -10,6 +10,7 @@
 
 #include "account.h"
 #include "audit.h"
+#include "auth.h"
 #include "codelists.h"
 #include "dates.h"
 #include "db.h"
@@ -451,6 +452,10 @@ h_person_update(struct req *r)
 	p[4] = unit_id != 0 ? DV_INT(unit_id) : DV_NULL;
 	p[5] = DV_INT(rowid);
 	rc = db_exec(&r->w->db, STMT_PERSON_UPDATE, p, 6, NULL, NULL);
+	/* A role or unit changed: no worker may go on trusting a token of
+	 * theirs with the old one (auth.c's cache), once this commits. */
+	if (rc == ST_OK)
+		auth_revoke_later(r);
 	if (rc == ST_E_CONFLICT) {
 		db_rollback(&r->w->db);
 		return show_page(r, 422, "edit", "username", taken_message());

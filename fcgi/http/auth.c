@@ -549,5 +549,8 @@ auth_logout(struct req *r)
 	memset(&r->who, 0, sizeof(r->who));
 	r->csrf[0] = '\0';
 	r->auth = AUTH_NONE;
+	/* a confirmation still waiting is the last person's, not the next */
+	if ((rc = resp_cookie(r, DONE_COOKIE, "", 0)) != ST_OK)
+		return rc;
 	return resp_cookie(r, SESSION_COOKIE, "", 0);
 }

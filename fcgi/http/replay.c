@@ -23,12 +23,16 @@ enum { RG_SAME, RG_STATUS, RG_CTYPE, RG_HEADERS, RG_BODY, RG_OLD, RG_ID };
 int
 replay_applies(const struct req *r)
 {
+	enum lang lang;
+
 	if (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0)
 		return 0;
 	/* A form sent only to be shown again in another language
 	 * (_layout.xsl's switch) changes nothing, and must not use up the
 	 * key the form is then sent with. */
-	if (!req_is_api(r) && fields_get(&r->form, "_lang") != NULL)
+	if (!req_is_api(r) && r->route != NULL &&
+	    strcmp(r->route->pattern, "/forms/{form}") == 0 &&
+	    i18n_parse(fields_get(&r->form, "_lang"), &lang))
 		return 0;
 	return r->who.user_id != 0 || r->partner.id != 0;
 }

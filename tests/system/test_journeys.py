@@ -9,7 +9,8 @@ import unittest
 
 from caselog_fixtures import (day, decide, give_consent, login, new_concern,
                               open_log, user_pid, xml_body)
-from stafett_test import api, count, csrf_of, nin_for, sql_value, token
+from stafett_test import (api, concern_fields, count, csrf_of, nin_for,
+                          sql_value, token)
 
 
 
@@ -228,6 +229,38 @@ class Language(unittest.TestCase):
         self.assertIn('<span lang="nn" aria-current="true">Nynorsk</span>',
                       page.text)
         self.assertIn("Stafetthaldar", page.text)
+
+    def test_lang_keeps_no_write_from_its_key(self):
+        """_lang spares the key only for a form shown again in another
+        language: anything else sent twice with it is carried out once,
+        and a language that is none is refused."""
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Språk Nøkkel", "2016-10-10")
+        page = holder.get("/logs/%s" % log)
+        fields = [("csrf", csrf_of(page.text)), ("idem", form_key(page.text)),
+                  ("kind", "note"), ("text", "Bare én gang."),
+                  ("_lang", "en")]
+        for _ in range(2):
+            r = holder.post("/logs/%s/notes" % log, fields)
+            self.assertEqual(r.status, 303, r.text[:300])
+        self.assertEqual(count("case_event", "log_id = (SELECT id FROM"
+                               " relay_log WHERE public_id = '%s') AND kind"
+                               " = 'note'" % log), 1)
+        form = holder.get("/forms/concern")
+        before = count("concern")
+        r = holder.post("/forms/concern", concern_fields(
+            csrf_of(form.text), child__name="Ingen Språk",
+            child__birthdate="2016-01-01") + [("_lang", "zz")])
+        self.assertEqual(r.status, 400, r.text[:300])
+        self.assertEqual(count("concern"), before)
+
+    def test_logout_forgets_a_waiting_confirmation(self):
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Glemt Bekreftelse", "2016-11-11")
+        self.assertIsNotNone(holder.cookie("stafett_done"))
+        r = holder.post("/logout", [("csrf", holder.csrf("/"))])
+        self.assertEqual(r.status, 303)
+        self.assertIsNone(holder.cookie("stafett_done"))
 
     def test_form_keeps_what_was_typed_and_its_key(self):
         holder = login("ansatt")
