@@ -157,6 +157,31 @@ commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
 	    base(r), pid, done);
 }
 
+/* Whether another unit than rowid (0: any) has this name. */
+static st_rc
+name_taken(struct req *r, const char *name, long long rowid,
+    long long *taken)
+{
+	struct db_val p[2];
+	struct db_res res;
+	st_rc rc;
+
+	p[0] = DV_STR(name);
+	p[1] = DV_INT(rowid);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 2, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	*taken = db_get_int(&res, 0, 0);
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static const char *
+name_taken_message(void)
+{
+	return _("Another unit has this name already. Names are unique, so that people can tell units apart.");
+}
+
 /* ROUTE: POST /admin/units */
 /* ROUTE: POST /api/v1/admin/units */
 st_rc
@@ -188,16 +213,10 @@ h_unit_add(struct req *r)
 	if (taken)
 		return list_page(r, 422, "code",
 		    _("Another unit has this code already. Codes are unique."));
-	p[0] = DV_STR(in.name);
-	p[1] = DV_INT(0);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 2, 1, &res)) !=
-	    ST_OK)
+	if ((rc = name_taken(r, in.name, 0, &taken)) != ST_OK)
 		return rc;
-	taken = db_get_int(&res, 0, 0);
-	db_res_release(&res);
 	if (taken)
-		return list_page(r, 422, "name",
-		    _("Another unit has this name already. Names are unique, so that people can tell units apart."));
+		return list_page(r, 422, "name", name_taken_message());
 	secure_random_id(id);
 	p[0] = DV_STR(id);
 	p[1] = DV_STR(in.code);
@@ -245,16 +264,10 @@ h_unit_update(struct req *r)
 	in.kind = req_input(r, "kind");
 	if ((f = unit_check(&in, &why)) != AF_OK)
 		return show_page(r, 422, account_field_name(f), _(why));
-	p[0] = DV_STR(in.name);
-	p[1] = DV_INT(rowid);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 2, 1, &res)) !=
-	    ST_OK)
+	if ((rc = name_taken(r, in.name, rowid, &taken)) != ST_OK)
 		return rc;
-	taken = db_get_int(&res, 0, 0);
-	db_res_release(&res);
 	if (taken)
-		return show_page(r, 422, "name",
-		    _("Another unit has this name already. Names are unique, so that people can tell units apart."));
+		return show_page(r, 422, "name", name_taken_message());
 	p[0] = DV_STR(in.name);
 	p[1] = DV_STR(in.kind);
 	p[2] = DV_INT(yes(req_input(r, "external")));

@@ -3,6 +3,7 @@ the system knows, confirm every important action on the page it leads to,
 and keep the page and what was typed when the language is switched."""
 import datetime
 import http.cookiejar
+import os
 import secrets
 import re
 import unittest
@@ -69,6 +70,22 @@ class Confirmations(unittest.TestCase):
                 xml_body("level", level="2", reason="Igjen."))
         self.assertEqual(r.status, 200, r.text)
         self.assertIn("<note>level-decided</note>", r.text)
+
+    def test_every_code_says_what_was_done_and_what_next(self):
+        """view.c's list of codes and the layout's texts are one list:
+        a code with no words would confirm with an empty box."""
+        top = os.environ["top_srcdir"]
+        with open(os.path.join(top, "fcgi/http/view.c")) as f:
+            src = f.read()
+        block = src[src.index("done_codes[] = {"):]
+        codes = re.findall(r'"([a-z0-9-]+)"', block[:block.index("};")])
+        self.assertGreater(len(codes), 20)
+        with open(os.path.join(top, "forms/xsl/_layout.xsl")) as f:
+            layout = f.read()
+        for code in codes:
+            self.assertEqual(layout.count("@code = '%s'" % code), 2, code)
+        self.assertEqual(len(re.findall(r"@code = '([a-z0-9-]+)'", layout)),
+                         2 * len(codes))
 
     def test_said_once_on_its_own_page(self):
         holder = login("ansatt")
