@@ -97,7 +97,9 @@ stack_secrets() {
 }
 
 # stack_db_setup DIR: the database and the application's account, which
-# may read and write rows but not change the schema.
+# may read and write rows and call the schema's procedures (a concern's
+# writes in one round trip, sql/0027_concern_store.sql) but not change
+# the schema.
 stack_db_setup() {
 	dir=$1
 	pw=$(cat "$dir/db.password")
@@ -105,7 +107,7 @@ stack_db_setup() {
 CREATE DATABASE IF NOT EXISTS stafett CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS 'stafett'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER 'stafett'@'localhost' IDENTIFIED BY '$pw';
-GRANT SELECT, INSERT, UPDATE, DELETE ON stafett.* TO 'stafett'@'localhost';"
+GRANT SELECT, INSERT, UPDATE, DELETE, EXECUTE ON stafett.* TO 'stafett'@'localhost';"
 }
 
 # stack_conf DIR SRCDIR BUILDDIR [WORKERS]: write DIR/stafett.conf.

@@ -207,25 +207,35 @@ caselog_role(const struct caselog *l, const struct req *r)
 }
 
 st_rc
+caselog_event_words(const struct evmsg *m, struct buf *summary,
+    struct buf *args)
+{
+	enum lang was = i18n_current();
+	st_rc rc;
+
+	/* the summary is English whoever writes: the words of every
+	 * reader come from msg and its arguments */
+	i18n_use(LANG_EN);
+	rc = evmsg_render(m, summary);
+	i18n_use(was);
+	if (rc == ST_OK)
+		rc = evmsg_encode(m, args);
+	return rc;
+}
+
+st_rc
 caselog_event_msg(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
     const struct evmsg *m, const char *ref_type, const char *ref_pid,
     long long submission_id)
 {
 	char pid[SECURE_ID_SIZE];
-	struct buf summary = BUF_INIT(256 * 1024), args = BUF_INIT(256 * 1024);
-	enum lang was = i18n_current();
+	struct buf summary = BUF_INIT(CASELOG_EVENT_MAX),
+	    args = BUF_INIT(CASELOG_EVENT_MAX);
 	struct db_val p[12];
 	st_rc rc;
 
-	/* the summary is English whoever writes: the words of every
-	 * reader come from msg and its arguments */
-	i18n_use(LANG_EN);
-	rc = evmsg_render(m, &summary);
-	i18n_use(was);
-	if (rc == ST_OK)
-		rc = evmsg_encode(m, &args);
-	if (rc != ST_OK)
+	if ((rc = caselog_event_words(m, &summary, &args)) != ST_OK)
 		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);

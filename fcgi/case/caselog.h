@@ -113,6 +113,12 @@ const char *caselog_role(const struct caselog *l, const struct req *r);
  * record it is about, for the link; submission_id (or 0) the form
  * behind it. ST_E_INVALID when m has too many arguments (a bug).
  */
+/* The columns summary (English) and args of an event with the message
+ * m, as caselog_event_msg stores them, into buffers of at most
+ * CASELOG_EVENT_MAX bytes each. */
+#define CASELOG_EVENT_MAX	(256 * 1024)
+st_rc caselog_event_words(const struct evmsg *m, struct buf *summary,
+    struct buf *args) ST_MUST_CHECK;
 st_rc caselog_event_msg(struct db *db, long long actor_id, long long log_id,
     long long concern_id, const char *role, const char *kind,
     const struct evmsg *m, const char *ref_type, const char *ref_pid,

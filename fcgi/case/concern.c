@@ -15,20 +15,12 @@
 #include "view.h"
 #include "worker.h"
 #include "dates.h"
+#include "replay.h"
 
 static int
 truthy(const char *s)
 {
 	return strcmp(s, "true") == 0 || strcmp(s, "1") == 0;
-}
-
-/* Find or create the child; *child_id is 0 for an anonymous concern. */
-static st_rc
-child_row(struct req *r, xmlDocPtr inst, long long *child_id)
-{
-	return concern_child(r, form_get(inst, "/concern/child/name",
-	    &r->pool), form_get(inst, "/concern/child/nin", &r->pool),
-	    form_get(inst, "/concern/child/birthdate", &r->pool), child_id);
 }
 
 st_rc
@@ -127,68 +119,196 @@ concern_open(struct req *r, long long sub_id, long long child_id,
 	    out->id, sub_id);
 }
 
+/*
+ * Everything a new concern writes that the program makes itself: the
+ * ids, the keyed hash of the identity number, the first event's words.
+ * The database adds only the row ids that tie the rows together.
+ */
+struct concern_write {
+	int		 child_mode;	/* 0 none, 1 by number, 2 new */
+	char		 child_pid[SECURE_ID_SIZE];
+	unsigned char	 hmac[SECURE_HASH_LEN];
+	const char	*name, *birth;
+	char		 bd[11];
+	char		 sub_pid[SECURE_ID_SIZE];
+	char		 outbox_pid[SECURE_ID_SIZE];
+	char		 idem[SECURE_TOKEN_SIZE];
+	char		 event_pid[SECURE_ID_SIZE];
+	struct buf	 summary, args;
+	int		 anonymous;
+};
+
+/* The child as concern_child finds or makes it, but in the call. */
+static void
+write_child(struct req *r, xmlDocPtr inst, struct concern_write *w)
+{
+	const char *nin = form_get(inst, "/concern/child/nin", &r->pool);
+	struct nin_info info;
+
+	w->name = form_get(inst, "/concern/child/name", &r->pool);
+	w->birth = form_get(inst, "/concern/child/birthdate", &r->pool);
+	w->child_mode = 0;
+	if (*w->name == '\0' && *nin == '\0')
+		return;
+	if (*nin != '\0' && nin_check(nin, &info) == NIN_OK) {
+		if (*w->birth == '\0') {
+			snprintf(w->bd, sizeof(w->bd), "%04d-%02d-%02d",
+			    info.year, info.month, info.day);
+			w->birth = w->bd;
+		}
+		secure_hmac(r->w->key, nin, strlen(nin), w->hmac);
+		w->child_mode = 1;
+	} else
+		w->child_mode = 2;
+}
+
+/* New ids for one try, and the answer the client gets if it commits. */
 static st_rc
-store(struct req *r, const struct form_def *def, xmlDocPtr inst,
-    const char *draft_id, const char *xml, size_t xmllen,
-    struct concern_receipt *out)
+write_ids(struct req *r, struct concern_write *w, struct concern_receipt *out,
+    concern_answer_fn answer, void *arg)
+{
+	struct evmsg ref;
+
+	secure_random_id(out->id);
+	secure_reference(out->reference);
+	secure_random_id(w->child_pid);
+	secure_random_id(w->sub_pid);
+	secure_random_id(w->outbox_pid);
+	secure_token(w->idem);
+	secure_random_id(w->event_pid);
+	/* The first event of the case's timeline: its reference, which is
+	 * the same in every language. */
+	buf_reset(&w->summary);
+	buf_reset(&w->args);
+	evmsg_init(&ref, EVMSG_TEXT_ONLY);
+	evmsg_ref(&ref, out->reference);
+	if (caselog_event_words(&ref, &w->summary, &w->args) != ST_OK)
+		return ST_E_NOMEM;
+	return answer(r, out, arg);
+}
+
+/* The parameters of STMT_CONCERN_STORE, in its order (stmt.c). */
+static size_t
+write_params(struct req *r, const struct form_def *def, int own_tx,
+    const struct concern_write *w, const struct concern_receipt *out,
+    const char *xml, size_t xmllen, const char *draft_id,
+    struct db_val *p)
+{
+	size_t n = 0;
+
+	p[n++] = DV_INT(own_tx);
+	if (own_tx)
+		replay_call_params(r, p + n);
+	else {
+		size_t i;
+
+		for (i = 0; i < REPLAY_CALL_PARAMS; i++)
+			p[n + i] = DV_NULL;
+	}
+	n += REPLAY_CALL_PARAMS;
+	p[n++] = DV_INT(w->child_mode);
+	p[n++] = DV_STR(w->child_pid);
+	p[n++] = w->child_mode == 1 ? DV_BLOB(w->hmac, sizeof(w->hmac)) :
+	    DV_NULL;
+	p[n++] = DV_OPT(*w->name != '\0' ? w->name : NULL);
+	p[n++] = DV_OPT(*w->birth != '\0' ? w->birth : NULL);
+	p[n++] = DV_STR(w->sub_pid);
+	p[n++] = DV_STR(def->id);
+	p[n++] = DV_INT(def->version);
+	p[n++] = DV_STRN(xml, xmllen);
+	p[n++] = DV_INT(r->who.user_id);
+	p[n++] = DV_STR(out->id);
+	p[n++] = DV_STR(out->reference);
+	p[n++] = DV_INT(r->who.unit_id);
+	p[n++] = DV_INT(w->anonymous);
+	p[n++] = DV_INT(out->urgent);
+	p[n++] = DV_STR(out->deadline);
+	p[n++] = DV_STR(w->outbox_pid);
+	p[n++] = DV_STR(w->idem);
+	p[n++] = DV_STR(role_name(r->who.role));
+	p[n++] = DV_STR(r->id);
+	p[n++] = DV_STR(w->event_pid);
+	p[n++] = DV_STRN(w->summary.data, w->summary.len);
+	p[n++] = DV_STR(EVMSG_TEXT_ONLY);
+	p[n++] = w->args.len > 0 ? DV_STRN(w->args.data, w->args.len) :
+	    DV_NULL;
+	p[n++] = DV_OPT(draft_id != NULL && *draft_id != '\0' ? draft_id :
+	    NULL);
+	return n;
+}
+
+#define STORE_PARAMS	34
+
+/*
+ * One try: the whole concern in one call. Where nothing has run in the
+ * request's transaction yet, the call is that transaction, with the
+ * request's key and answer (one round trip); otherwise it runs inside
+ * it, after the key is claimed.
+ */
+static st_rc
+store(struct req *r, const struct form_def *def, const char *xml,
+    size_t xmllen, const char *draft_id, struct concern_write *w,
+    struct concern_receipt *out, int *replayed)
 {
 	struct db *db = &r->w->db;
-	unsigned long long sub_id = 0;
-	long long child_id;
-	char sub_pid[SECURE_ID_SIZE];
-	int anonymous = truthy(form_get(inst, "/concern/anonymous", &r->pool));
-	struct db_val p[5];
+	struct db_val p[STORE_PARAMS];
+	int own, done;
 	st_rc rc;
 
-	if ((rc = db_begin(db)) != ST_OK)
-		return rc;
-	if ((rc = child_row(r, inst, &child_id)) != ST_OK)
-		goto fail;
-	secure_random_id(sub_pid);
-	p[0] = DV_STR(sub_pid);
-	p[1] = DV_STR(def->id);
-	p[2] = DV_INT(def->version);
-	p[3] = DV_STRN(xml, xmllen);
-	p[4] = DV_INT(r->who.user_id);
-	if ((rc = db_exec(db, STMT_SUBMISSION_INSERT, p, 5, NULL, &sub_id)) !=
-	    ST_OK)
-		goto fail;
-	if ((rc = concern_open(r, (long long)sub_id, child_id, anonymous,
-	    NULL, out)) != ST_OK)
-		goto fail;
-	if (draft_id != NULL && *draft_id != '\0') {
-		p[0] = DV_STR(draft_id);
-		p[1] = DV_INT(r->who.user_id);
-		if ((rc = db_exec(db, STMT_DRAFT_DELETE, p, 2, NULL, NULL)) !=
-		    ST_OK)
-			goto fail;
+	own = db->held ? db_hold_fresh(db) : db->tx_where == NULL;
+	if (!own) {
+		if ((rc = replay_claim(r, &done)) != ST_OK)
+			return rc;
+		if (done) {
+			*replayed = 1;
+			return ST_OK;
+		}
 	}
-	return db_commit(db);
-fail:
-	db_rollback(db);
+	if (write_params(r, def, own, w, out, xml, xmllen, draft_id, p) !=
+	    STORE_PARAMS)
+		return ST_E_INTERNAL;
+	if (!own)
+		return db_exec(db, STMT_CONCERN_STORE, p, STORE_PARAMS, NULL,
+		    NULL);
+	rc = db_call_own_tx(db, STMT_CONCERN_STORE, p, STORE_PARAMS);
+	if (rc == ST_OK)
+		replay_taken(r);
+	else if (rc == ST_E_CONFLICT && r->replay_deferred) {
+		/* The key was used before, or the reference clashed: claim
+		 * the key as any request does, which answers a repeat, and
+		 * try again inside the request's transaction. */
+		if ((rc = replay_claim(r, &done)) != ST_OK)
+			return rc;
+		if (done) {
+			*replayed = 1;
+			return ST_OK;
+		}
+		return ST_E_CONFLICT;
+	}
 	return rc;
 }
 
 /*
  * The level-0 decision deadline: the action guide's (the longest of its
  * level-0 steps, which the administrator may change), or the configured
- * default when the guide gives none.
+ * default when the guide gives none. Kept a while per worker, as the
+ * guide's pages keep the guide (a change reaches every worker within
+ * GUIDE_DAYS_TTL_MS; h_guide.c drops its own worker's copy at once).
  */
+#define GUIDE_DAYS_TTL_MS	5000
+
 static st_rc
 level0_days(struct req *r, int *days)
 {
-	struct db_val p[1];
-	struct db_res res;
+	const struct db_res *res;
 	st_rc rc;
 
 	*days = (int)r->w->cfg->concern_deadline_days;
-	p[0] = DV_INT(0);
-	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVEL_DAYS, p, 1, 1, &res)) !=
-	    ST_OK)
+	if ((rc = db_query_cached(&r->w->db, STMT_GUIDE_LEVEL0_DAYS,
+	    GUIDE_DAYS_TTL_MS, 1, &res)) != ST_OK)
 		return rc;
-	if (res.nrows == 1 && db_get(&res, 0, 0) != NULL)
-		*days = (int)db_get_int(&res, 0, 0);
-	db_res_release(&res);
+	if (res->nrows == 1 && db_get(res, 0, 0) != NULL)
+		*days = (int)db_get_int(res, 0, 0);
 	return ST_OK;
 }
 
@@ -206,31 +326,47 @@ concern_deadline(struct req *r, struct concern_receipt *out)
 
 st_rc
 concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
-    const char *draft_id, struct concern_receipt *out)
+    const char *draft_id, struct concern_receipt *out,
+    concern_answer_fn answer, void *arg, int *replayed)
 {
+	struct concern_write w;
 	xmlChar *xml = NULL;
+	size_t hdrs = r->hdrs.len;
 	int len = 0, attempt;
 	st_rc rc;
 
+	*replayed = 0;
 	memset(out, 0, sizeof(*out));
+	memset(&w, 0, sizeof(w));
+	w.summary = (struct buf)BUF_INIT(CASELOG_EVENT_MAX);
+	w.args = (struct buf)BUF_INIT(CASELOG_EVENT_MAX);
 	out->urgent = truthy(form_get(inst, "/concern/urgent", &r->pool));
+	w.anonymous = truthy(form_get(inst, "/concern/anonymous", &r->pool));
+	write_child(r, inst, &w);
 	if ((rc = concern_deadline(r, out)) != ST_OK)
 		return rc;
 	xmlDocDumpMemoryEnc(inst, &xml, &len, "UTF-8");
 	if (xml == NULL)
 		return ST_E_NOMEM;
 	/*
-	 * A conflict is a reference clash (40 random bits: rare) or the same
-	 * new child registered by two concerns at once; a retry settles
-	 * both (the second finds the child the first one created).
+	 * A conflict is a reference clash (40 random bits: rare), the same
+	 * new child registered by two concerns at once, or (in one call)
+	 * the key used before; a retry settles each (the second finds the
+	 * child the first one created; a repeat gets its first answer).
 	 */
 	for (attempt = 0; attempt < 3; attempt++) {
-		rc = store(r, def, inst, draft_id, (const char *)xml,
-		    (size_t)len, out);
-		if (rc != ST_E_CONFLICT && rc != ST_E_BUSY)
+		buf_reset(&r->out);
+		buf_truncate(&r->hdrs, hdrs);
+		if ((rc = write_ids(r, &w, out, answer, arg)) != ST_OK)
+			break;
+		rc = store(r, def, (const char *)xml, (size_t)len, draft_id,
+		    &w, out, replayed);
+		if (rc != ST_E_CONFLICT)
 			break;
 	}
 	xmlFree(xml);
+	buf_release(&w.summary);
+	buf_release(&w.args);
 	return rc;
 }
 

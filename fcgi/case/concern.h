@@ -32,9 +32,19 @@ struct concern_receipt {
 	long long	row_id;		/* concern.id */
 };
 
+/*
+ * The answer to the client is made before the writes (answer(r, out,
+ * arg), for each try, with out filled in), so that it can be stored
+ * with them under the request's Idempotency-Key in the same call: a
+ * concern costs one round trip to the database (sql/0027_concern_store.sql).
+ * *replayed = 1 when the request was a repeat and r holds its first
+ * answer instead; nothing was written.
+ */
+typedef st_rc (*concern_answer_fn)(struct req *r,
+    const struct concern_receipt *out, void *arg);
 st_rc concern_create(struct req *r, const struct form_def *def,
-    xmlDocPtr inst, const char *draft_id, struct concern_receipt *out)
-    ST_MUST_CHECK;
+    xmlDocPtr inst, const char *draft_id, struct concern_receipt *out,
+    concern_answer_fn answer, void *arg, int *replayed) ST_MUST_CHECK;
 
 /*
  * The parts of concern_create, for a concern made from another record

@@ -846,6 +846,7 @@ lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 	if (vc->epoch != l->view_epoch) {
 		db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
 		db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+		db_cache_drop(&r->w->db, STMT_GUIDE_LEVEL0_DAYS);
 		db_cache_drop(&r->w->db, STMT_STAFF_LIST);
 		vc->epoch = l->view_epoch;
 	}
@@ -859,6 +860,7 @@ lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 		if (e != NULL) {
 			db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
 			db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+		db_cache_drop(&r->w->db, STMT_GUIDE_LEVEL0_DAYS);
 		}
 		fresh = xmlNewDoc(BAD_CAST "1.0");
 		root = xmlNewDocNode(fresh, NULL, BAD_CAST "kept-lists", NULL);

@@ -12,11 +12,12 @@
 
 #include "db.h"
 #include "dbwatch.h"
+#include "fault.h"
 #include "log.h"
 #include "mem.h"
 #include "metrics.h"
 
-#define DB_MAX_PARAMS	32
+#define DB_MAX_PARAMS	40
 /* The most columns a result has (a concern with the facts of the two
  * logs it may touch: 42); small values of each are read on the stack. */
 #define DB_MAX_COLS	64
@@ -381,6 +382,14 @@ run(struct db *db, enum stmt_id id, const struct db_val *params,
 	}
 	if ((rc = db_ensure(db)) != ST_OK)
 		return rc;
+	/* The held transaction begins with its first statement (db.h). */
+	if (db->held && !db->begun && !db->own_call && id > STMT_ROLLBACK &&
+	    !stmt_outside_tx(id)) {
+		if ((rc = db_exec(db, STMT_BEGIN, NULL, 0, NULL, NULL)) !=
+		    ST_OK)
+			return rc;
+		db->begun = 1;
+	}
 	st = db->stmt[id];
 	if (nparams > DB_MAX_PARAMS ||
 	    mysql_stmt_param_count(st) != nparams) {
@@ -671,8 +680,9 @@ db_begin_at(struct db *db, const char *where)
 		    where, db->tx_where);
 		return ST_E_INTERNAL;
 	}
-	if ((rc = db_exec(db, db->held ? STMT_SAVEPOINT : STMT_BEGIN, NULL, 0,
-	    NULL, NULL)) != ST_OK)
+	db->tx_nosp = db->held && !db->begun;
+	if (!db->tx_nosp && (rc = db_exec(db, db->held ? STMT_SAVEPOINT :
+	    STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
 		return rc;
 	db->tx_where = where;
 	return ST_OK;
@@ -689,8 +699,10 @@ db_commit(struct db *db)
 	}
 	if (db->held) {
 		/* Kept until db_hold_commit, with the request's answer. */
-		rc = db_exec(db, STMT_SAVEPOINT_RELEASE, NULL, 0, NULL, NULL);
+		rc = db->tx_nosp ? ST_OK : db_exec(db, STMT_SAVEPOINT_RELEASE,
+		    NULL, 0, NULL, NULL);
 		db->tx_where = NULL;
+		db->tx_nosp = 0;
 		return rc;
 	}
 	db->commit_sent = 1;
@@ -709,6 +721,18 @@ db_rollback(struct db *db)
 		return;
 	}
 	db->tx_where = NULL;
+	if (db->held && db->tx_nosp) {
+		/* It began the held transaction: all of that is its own. */
+		db->tx_nosp = 0;
+		if (!db->begun || db->held_broken != ST_OK)
+			return;
+		db->begun = 0;
+		rc = db_exec(db, STMT_ROLLBACK, NULL, 0, NULL, NULL);
+		if (rc != ST_OK && db->held_broken == ST_OK)
+			db->held_broken = rc == ST_E_DB_GONE ? ST_E_DB_GONE :
+			    ST_E_BUSY;
+		return;
+	}
 	if (db->held) {
 		if (db->held_broken != ST_OK)
 			return;
@@ -726,17 +750,46 @@ db_rollback(struct db *db)
 st_rc
 db_hold_begin(struct db *db)
 {
-	st_rc rc;
-
 	if (db->held || db->tx_where != NULL) {
 		log_err("request transaction begun while another is open");
 		return ST_E_INTERNAL;
 	}
 	db->held_broken = ST_OK;
-	if ((rc = db_exec(db, STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
-		return rc;
+	/* The BEGIN goes out with the first statement that needs it. */
 	db->held = 1;
+	db->begun = 0;
 	return ST_OK;
+}
+
+int
+db_hold_fresh(const struct db *db)
+{
+	return db->held && !db->begun && db->tx_where == NULL &&
+	    db->held_broken == ST_OK;
+}
+
+st_rc
+db_call_own_tx(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams)
+{
+	st_rc rc;
+
+	if ((db->held && !db_hold_fresh(db)) || (!db->held &&
+	    db->tx_where != NULL)) {
+		log_err("'%s' is a transaction of its own, but one is open",
+		    stmt_name(id));
+		return ST_E_INTERNAL;
+	}
+	db->commit_sent = 1;
+	/* its COMMIT goes out with it (the fault tests' window) */
+	FAULT("request_before_commit");
+	db->own_call = 1;
+	rc = db_exec(db, id, params, nparams, NULL, NULL);
+	db->own_call = 0;
+	/* An error the server reported: the call rolled back. */
+	if (rc != ST_OK && rc != ST_E_DB_GONE)
+		db->commit_sent = 0;
+	return rc;
 }
 
 int
@@ -762,9 +815,15 @@ db_hold_commit(struct db *db)
 		    db->tx_where);
 		db_rollback(db);
 	}
+	if (!db->begun) {
+		/* Nothing ran in it: nothing to commit. */
+		db->held = 0;
+		return ST_OK;
+	}
 	db->commit_sent = 1;
 	rc = db_exec(db, STMT_COMMIT, NULL, 0, NULL, NULL);
 	db->held = 0;
+	db->begun = 0;
 	db->held_broken = ST_OK;
 	return rc;
 }
@@ -775,9 +834,13 @@ db_hold_rollback(struct db *db)
 	st_rc rc;
 
 	db->tx_where = NULL;
+	db->tx_nosp = 0;
 	if (!db->held)
 		return;
 	db->held = 0;
+	if (!db->begun && db->held_broken == ST_OK)
+		return;		/* nothing ran in it */
+	db->begun = 0;
 	if (db->held_broken != ST_OK || db->my == NULL) {
 		db->held_broken = ST_OK;
 		/* A deadlock ended it; a ROLLBACK more does no harm and

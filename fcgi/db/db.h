@@ -40,6 +40,15 @@ struct metrics;
  * then on every statement is refused with ST_E_BUSY (db_hold_broken), so
  * nothing runs outside it by accident, until db_hold_rollback.
  *
+ * Every statement is a round trip, so the held transaction costs none
+ * it does not need (issue 17): its BEGIN goes out with the first
+ * statement that must be in it (not the reads of stmt_outside_tx), a
+ * handler's transaction that begins it needs no savepoint (rolling it
+ * back rolls back nothing else), and a transaction nothing ran in is
+ * neither committed nor rolled back. While nothing has run in it
+ * (db_hold_fresh), a request may instead write everything in one call
+ * that is its own transaction (db_call_own_tx).
+ *
  * Time: db_limits sets how long one statement may run and wait for a
  * lock (set on the server for each connection) and how long the client
  * waits for an answer (a stalled server). db_deadline bounds the time of
@@ -130,7 +139,13 @@ struct db {
 					 * out (a stalled server) */
 	int		 cannot_write;	/* the last refusal was a write */
 	/* the request's one transaction (db_hold_begin) */
-	int		 held;		/* BEGIN sent, not yet ended */
+	int		 held;		/* in the request's transaction */
+	int		 begun;		/* its BEGIN sent (held) */
+	int		 tx_nosp;	/* the open handler's transaction
+					 * needs no savepoint: it began the
+					 * held one */
+	int		 own_call;	/* running a call that is its own
+					 * transaction (db_call_own_tx) */
 	int		 held_broken;	/* an st_rc: why the server ended it
 					 * (ST_OK: it did not) */
 };
@@ -168,6 +183,18 @@ int db_connected(const struct db *db);
 /* The request's one transaction: see "Holding" above. db_hold_commit
  * answers ST_E_BUSY, having committed nothing, when it was broken. */
 st_rc db_hold_begin(struct db *db) ST_MUST_CHECK;
+/* Held, and nothing has run in the transaction yet. */
+int db_hold_fresh(const struct db *db);
+/*
+ * Run a call that begins and commits a transaction of its own (a stored
+ * procedure, sql/0027_concern_store.sql), in a fresh hold or outside
+ * any (ST_E_INTERNAL otherwise). Its COMMIT counts as sent: when the
+ * connection is lost during the call, the outcome is unknown
+ * (db->commit_sent stays set); on an error the server reported, the
+ * call has rolled back and nothing was committed.
+ */
+st_rc db_call_own_tx(struct db *db, enum stmt_id id,
+    const struct db_val *params, size_t nparams) ST_MUST_CHECK;
 st_rc db_hold_commit(struct db *db) ST_MUST_CHECK;
 void db_hold_rollback(struct db *db);
 int db_hold_broken(const struct db *db);

@@ -752,6 +752,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " actor_role, kind, summary, ref_type, ref_public_id,"
 	    " submission_id, msg, args)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (own transaction?, replay principal, key hash, fingerprint,
+	 *  route, status, content type, headers, body: all NULL but the
+	 *  first for no key; child mode (0 none, 1 by number, 2 new),
+	 *  child public_id, nin_hmac, name, birth date; submission
+	 *  public_id, form_id, form_version, instance, author_id; concern
+	 *  public_id, reference, unit_id, anonymous, urgent, deadline;
+	 *  outbox public_id, idempotency key; role, request_id; event
+	 *  public_id, summary, msg, args; draft public_id or NULL): all a
+	 *  new concern writes, in one round trip */
+	[STMT_CONCERN_STORE] = { "concern_store",
+	    "CALL concern_store(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (log_id, concern_id): a concern's events move into its log */
 	[STMT_EVENT_MOVE] = { "event_move",
 	    "UPDATE case_event SET log_id = ? WHERE concern_id = ?"
@@ -1199,6 +1211,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (level) -> the longest deadline of the level's steps, in days */
 	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
 	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
+	/* () -> the longest deadline of level 0's steps, in days: a new
+	 * concern's, kept a while (db_query_cached) */
+	[STMT_GUIDE_LEVEL0_DAYS] = { "guide_level0_days",
+	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = 0" },
 
 	/* (public_id, name, kind, endpoint, auth, accepts) */
 	[STMT_PARTNER_INSERT] = { "partner_insert",
@@ -1945,4 +1961,19 @@ const char *
 stmt_name(enum stmt_id id)
 {
 	return defs[id].name;
+}
+
+int
+stmt_outside_tx(enum stmt_id id)
+{
+	switch (id) {
+	case STMT_SESSION_GET:
+	case STMT_SESSION_TOUCH:
+	case STMT_TOKEN_GET:
+	case STMT_PARTNER_BY_TOKEN:
+	case STMT_GUIDE_LEVEL0_DAYS:
+		return 1;
+	default:
+		return 0;
+	}
 }

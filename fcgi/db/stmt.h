@@ -90,6 +90,7 @@ enum stmt_id {
 	STMT_LOG_LIST_UNIT,
 	STMT_LOG_LIST_CITIZEN,
 	STMT_EVENT_INSERT,
+	STMT_CONCERN_STORE,
 	STMT_EVENT_MOVE,
 	STMT_EVENT_LIST_LOG,
 	STMT_EVENT_LIST_LOG_CITIZEN,
@@ -176,6 +177,7 @@ enum stmt_id {
 	STMT_GUIDE_STEP_DELETE,
 	STMT_GUIDE_STEP_ID,
 	STMT_GUIDE_LEVEL_DAYS,
+	STMT_GUIDE_LEVEL0_DAYS,
 
 	STMT_PARTNER_INSERT,
 	STMT_PARTNER_LIST,
@@ -294,5 +296,14 @@ enum stmt_id {
 const char *stmt_sql(enum stmt_id id);
 /* A short name for log lines, e.g. "concern_insert". */
 const char *stmt_name(enum stmt_id id);
+/*
+ * Whether a statement may run before a request's transaction begins
+ * without beginning it (db.h, "Holding"): the reads that authenticate
+ * the request (a session, a token) and a cached read of settings, whose
+ * answers need not be part of the transaction's snapshot. A request
+ * whose only other statement writes its whole transaction in one call
+ * (sql/0027_concern_store.sql) then makes one round trip.
+ */
+int stmt_outside_tx(enum stmt_id id);
 
 #endif

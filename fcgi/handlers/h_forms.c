@@ -12,6 +12,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "log.h"
+#include "replay.h"
 #include "route.h"
 #include "submission.h"
 #include "view.h"
@@ -140,6 +141,30 @@ h_form_show(struct req *r)
 	}
 }
 
+static st_rc receipt_send(struct req *r, const struct form_def *def,
+    const char *loc, const struct concern_receipt *rec,
+    const struct caseform_notice *notice);
+
+struct answer {
+	const struct form_def		*def;
+	int				 api;
+	const struct caseform_notice	*notice;
+};
+
+/* A new concern's answer: its receipt, or (a browser) its page. */
+static st_rc
+concern_answer(struct req *r, const struct concern_receipt *rec, void *arg)
+{
+	const struct answer *a = arg;
+	char loc[160];
+
+	snprintf(loc, sizeof(loc), a->api ? "/api/v1/concerns/%s" :
+	    "/concerns/%s?new=1", rec->id);
+	if (!a->api)
+		return resp_redirect(r, loc);
+	return receipt_send(r, a->def, loc, rec, a->notice);
+}
+
 /*
  * Store a valid instance: a concern (rec is filled in), or a form
  * submission (a form for a case: notice says what it sent a partner).
@@ -153,6 +178,7 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 {
 	char id[SECURE_ID_SIZE];
 	struct formctx ctx;
+	int replayed;
 	st_rc rc;
 
 	memset(rec, 0, sizeof(*rec));
@@ -163,11 +189,12 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		return caseform_store(r, def, inst, &ctx, draft, errs, loc,
 		    loclen, notice, responded);
 	if (strcmp(def->id, "concern") == 0) {
-		if ((rc = concern_create(r, def, inst, draft, rec)) != ST_OK)
-			return rc;
-		snprintf(loc, loclen, api ? "/api/v1/concerns/%s" :
-		    "/concerns/%s?new=1", rec->id);
-		return ST_OK;
+		struct answer a = { def, api, notice };
+
+		/* answered before the writes, to be stored with them */
+		*responded = 1;
+		return concern_create(r, def, inst, draft, rec, concern_answer,
+		    &a, &replayed);
 	}
 	if (strcmp(def->id, "two-year") == 0) {
 		char concern[SECURE_ID_SIZE];
@@ -446,6 +473,13 @@ h_api_form_submit(struct req *r)
 		}
 	}
 	if (errs.n > 0) {
+		int done;
+
+		/* a repeat of a request that went through gets its answer */
+		if ((rc = replay_claim(r, &done)) != ST_OK || done) {
+			form_errors_release(&errs);
+			return rc;
+		}
 		doc = view_doc(r, "errors");
 		view_attr(doc, "form", def->id);
 		view_attrf(doc, "version", "%u", def->version);
@@ -462,6 +496,17 @@ h_api_form_submit(struct req *r)
 		return view_send(r, 422, doc);
 	}
 	form_errors_release(&errs);
+	return receipt_send(r, def, loc, &rec, &notice);
+}
+
+/* The receipt of a stored form: 201 with its address. */
+static st_rc
+receipt_send(struct req *r, const struct form_def *def, const char *loc,
+    const struct concern_receipt *rec, const struct caseform_notice *notice)
+{
+	xmlNodePtr doc, n;
+	st_rc rc;
+
 	if ((rc = resp_header(r, "Location", loc)) != ST_OK)
 		return rc;
 	doc = view_doc(r, "receipt");
@@ -470,25 +515,25 @@ h_api_form_submit(struct req *r)
 	view_attr(n, "id", def->id);
 	view_attrf(n, "version", "%u", def->version);
 	view_el(doc, "location", loc);
-	if (rec.id[0] != '\0') {
+	if (rec->id[0] != '\0') {
 		/* what a concern adds: its reference, level and deadline */
-		view_el(doc, "reference", rec.reference);
+		view_el(doc, "reference", rec->reference);
 		view_el(doc, "level", "0");
 		view_el(doc, "status", "open");
-		view_el(doc, "deadline", rec.deadline);
-		view_el(doc, "urgent", rec.urgent ? "true" : "false");
-		if (rec.urgent)
+		view_el(doc, "deadline", rec->deadline);
+		view_el(doc, "urgent", rec->urgent ? "true" : "false");
+		if (rec->urgent)
 			view_el(doc, "notice", _("Urgent: phone the child welfare emergency service (barnevernvakten) or 112 now. Your leader has been alerted."));
 	}
-	if (notice.id[0] != '\0') {
+	if (notice->id[0] != '\0') {
 		/* The notice to a partner it made, as it truly stands: sent
 		 * by notify later, or by nobody. */
-		n = view_el(doc, "delivery", notice.no_receiver ?
+		n = view_el(doc, "delivery", notice->no_receiver ?
 		    _("Not sent: no receiver is registered for this service, or deliveries to it are paused. Contact them another way (a report of concern: phone child welfare). The administrators have been alerted.") :
 		    NULL);
-		view_attr(n, "notice", notice.id);
-		view_attr(n, "service", notice.service);
-		view_attr(n, "status", notice.no_receiver ? "no_receiver" :
+		view_attr(n, "notice", notice->id);
+		view_attr(n, "service", notice->service);
+		view_attr(n, "status", notice->no_receiver ? "no_receiver" :
 		    "queued");
 	}
 	return view_send(r, 201, doc);

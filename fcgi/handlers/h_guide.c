@@ -146,6 +146,7 @@ commit_change(struct req *r, st_rc rc, const char *action, long long step,
 	 * seconds they keep it, see logview.c). */
 	db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
 	db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
+	db_cache_drop(&r->w->db, STMT_GUIDE_LEVEL0_DAYS);
 	return resp_done(r, status, "/admin/guide");
 }
 

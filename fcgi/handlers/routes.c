@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "handlers.h"
 #include "route.h"
@@ -501,6 +502,14 @@ route_doc(const struct route *rt)
 		if (docs[i].fn == rt->fn)
 			return docs[i].doc;
 	return NULL;
+}
+
+int
+route_defers_replay(const struct route *rt, const char *arg)
+{
+	/* A concern through the API writes its key's row in the one call
+	 * that writes the concern (concern.c). */
+	return rt->fn == h_api_form_submit && strcmp(arg, "concern") == 0;
 }
 
 const struct route *

@@ -103,6 +103,15 @@ fingerprint(const struct req *r, unsigned char out[DIGEST_LEN])
 	crypto_hash_sha256_final(&st, out);
 }
 
+/* An answer the handler made before its key was claimed (replay_claim
+ * after it) is not the one given: only the request's own headers stay. */
+static void
+forget_answer(struct req *r)
+{
+	buf_truncate(&r->hdrs, r->replay_hdrs);
+	buf_reset(&r->out);
+}
+
 /* The first answer, as it was, marked as a repeat. */
 static st_rc
 answer_again(struct req *r, const struct db_res *res)
@@ -123,21 +132,16 @@ answer_again(struct req *r, const struct db_res *res)
 }
 
 st_rc
-replay_begin(struct req *r, int *done)
+replay_begin(struct req *r, int *done, int defer)
 {
-	struct db *db = &r->w->db;
-	unsigned char key[DIGEST_LEN], fp[DIGEST_LEN];
-	char principal[24];
+	unsigned char *key = r->replay_key;
 	const char *k;
-	struct db_val p[4];
-	struct db_res res;
-	unsigned long long id = 0;
 	size_t klen = 0;
-	int form, bad, tries;
-	st_rc rc;
+	int form, bad;
 
 	*done = 0;
 	r->replay_id = 0;
+	r->replay_deferred = 0;
 	if (!replay_applies(r))
 		return ST_OK;
 	k = key_of(r, &klen, &form, &bad);
@@ -159,24 +163,49 @@ replay_begin(struct req *r, int *done)
 		crypto_hash_sha256_final(&st, key);
 	} else
 		crypto_hash_sha256(key, (const unsigned char *)k, klen);
-	fingerprint(r, fp);
-	snprintf(principal, sizeof(principal), "%c%lld",
+	fingerprint(r, r->replay_fp);
+	snprintf(r->replay_principal, sizeof(r->replay_principal), "%c%lld",
 	    r->partner.id != 0 ? 'p' : 'u', r->partner.id != 0 ?
 	    r->partner.id : r->who.user_id);
+	r->replay_form = form;
+	r->replay_deferred = 1;
+	/* the handler's own headers begin here (replay_store) */
+	r->replay_hdrs = r->hdrs.len;
+	if (defer && db_hold_fresh(&r->w->db))
+		return ST_OK;
+	return replay_claim(r, done);
+}
+
+st_rc
+replay_claim(struct req *r, int *done)
+{
+	struct db *db = &r->w->db;
+	const unsigned char *key = r->replay_key, *fp = r->replay_fp;
+	const char *principal = r->replay_principal;
+	struct db_val p[4];
+	struct db_res res;
+	unsigned long long id = 0;
+	int form = r->replay_form, tries;
+	st_rc rc;
+
+	*done = 0;
+	if (!r->replay_deferred)
+		return ST_OK;
+	r->replay_deferred = 0;
 	for (tries = 0; tries < 2; tries++) {
 		p[0] = DV_STR(principal);
-		p[1] = DV_BLOB(key, sizeof(key));
-		p[2] = DV_BLOB(fp, sizeof(fp));
+		p[1] = DV_BLOB(key, DIGEST_LEN);
+		p[2] = DV_BLOB(fp, DIGEST_LEN);
 		p[3] = DV_STR(r->route->pattern);
 		rc = db_exec(db, STMT_REPLAY_CLAIM, p, 4, NULL, &id);
 		if (rc == ST_OK) {
 			r->replay_id = (long long)id;
-			r->replay_hdrs = r->hdrs.len;
 			return ST_OK;
 		}
 		if (rc == ST_E_BUSY && !db_hold_broken(db)) {
 			/* The first with this key is still running. */
 			*done = 1;
+			forget_answer(r);
 			if ((rc = resp_header(r, "Retry-After", "1")) != ST_OK)
 				return rc;
 			return resp_error(r, 409, _("The same request is still being carried out. Wait a moment and send it again: it will not be carried out twice."));
@@ -184,9 +213,9 @@ replay_begin(struct req *r, int *done)
 		if (rc != ST_E_CONFLICT)
 			return rc;
 		/* Done before: the first answer, read as committed. */
-		p[0] = DV_BLOB(fp, sizeof(fp));
+		p[0] = DV_BLOB(fp, DIGEST_LEN);
 		p[1] = DV_STR(principal);
-		p[2] = DV_BLOB(key, sizeof(key));
+		p[2] = DV_BLOB(key, DIGEST_LEN);
 		if ((rc = db_query(db, STMT_REPLAY_GET, p, 3, 1, &res)) !=
 		    ST_OK)
 			return rc;
@@ -208,6 +237,7 @@ replay_begin(struct req *r, int *done)
 		return ST_E_INTERNAL;
 	}
 	*done = 1;
+	forget_answer(r);
 	if (db_get_int(&res, 0, RG_SAME) != 1) {
 		db_res_release(&res);
 		log_info("replay: a key used again for another request on "
@@ -222,11 +252,50 @@ replay_begin(struct req *r, int *done)
 	return rc;
 }
 
+void
+replay_call_params(struct req *r, struct db_val p[REPLAY_CALL_PARAMS])
+{
+	size_t i;
+
+	if (!r->replay_deferred) {
+		for (i = 0; i < REPLAY_CALL_PARAMS; i++)
+			p[i] = DV_NULL;
+		return;
+	}
+	p[0] = DV_STR(r->replay_principal);
+	p[1] = DV_BLOB(r->replay_key, sizeof(r->replay_key));
+	p[2] = DV_BLOB(r->replay_fp, sizeof(r->replay_fp));
+	p[3] = DV_STR(r->route->pattern);
+	p[4] = DV_INT(r->status);
+	p[5] = DV_OPT(r->ctype);
+	/* the handler's own headers, as replay_store keeps them */
+	p[6] = r->hdrs.len > r->replay_hdrs ? DV_STRN(r->hdrs.data +
+	    r->replay_hdrs, r->hdrs.len - r->replay_hdrs) : DV_STR("");
+	p[7] = DV_BLOB(r->out.len > 0 ? r->out.data : "", r->out.len);
+}
+
+void
+replay_taken(struct req *r)
+{
+	r->replay_deferred = 0;
+}
+
 st_rc
 replay_store(struct req *r)
 {
 	struct db_val p[5];
 
+	/* A deferred key is written with the handler's writes (replay_claim
+	 * or its call); one still waiting here had no writes to guard. A
+	 * success that wrote without it would be a bug: refused. */
+	if (r->replay_deferred) {
+		r->replay_deferred = 0;
+		if (r->status < 400 && !db_hold_fresh(&r->w->db)) {
+			log_err("replay: the key of '%s' was never claimed",
+			    r->route->pattern);
+			return ST_E_INTERNAL;
+		}
+	}
 	if (r->replay_id == 0)
 		return ST_OK;
 	/* A refusal (a form with errors, a conflict, no access) changed

@@ -45,7 +45,28 @@
 
 /* Whether this request may carry a key: a write by a known sender. */
 int replay_applies(const struct req *r);
-st_rc replay_begin(struct req *r, int *done) ST_MUST_CHECK;
+/*
+ * With defer (a route whose handler writes in one call, replay_defers)
+ * and nothing yet run in the request's transaction, the key's row is not
+ * written yet (a round trip): the handler either writes it in its own
+ * call with its answer (replay_call_params, then replay_taken), or
+ * calls replay_claim before it writes or answers anything else (a
+ * refusal too: the request may be a repeat whose first answer was a
+ * success). A deferred key nobody claimed is dropped by replay_store
+ * when the request changed nothing.
+ */
+st_rc replay_begin(struct req *r, int *done, int defer) ST_MUST_CHECK;
+/* The deferred key's row now, as replay_begin without defer would have
+ * written it: *done as there. A no-op without a deferred key. */
+st_rc replay_claim(struct req *r, int *done) ST_MUST_CHECK;
+/* The key's row for a call that writes it with the answer in r (status,
+ * content type, the handler's headers, body): principal, key hash,
+ * fingerprint, route, status, content type, headers, body; all NULL
+ * without a deferred key. */
+#define REPLAY_CALL_PARAMS	8
+void replay_call_params(struct req *r, struct db_val p[REPLAY_CALL_PARAMS]);
+/* The call wrote the deferred key's row. */
+void replay_taken(struct req *r);
 /* After the handler answered: store the answer (no-op without a key). */
 st_rc replay_store(struct req *r) ST_MUST_CHECK;
 /* Forget keys older than a day; *n: how many. */

@@ -102,6 +102,13 @@ struct req {
 	 * the handler's own headers begin. */
 	long long		 replay_id;
 	size_t			 replay_hdrs;
+	/* A key whose row is not yet written (replay_begin with defer):
+	 * its sender, hash and the request's fingerprint. */
+	int			 replay_deferred;
+	int			 replay_form;
+	char			 replay_principal[24];
+	unsigned char		 replay_key[32];
+	unsigned char		 replay_fp[32];
 	/* The key the forms of the page carry (view.c): hex, or empty. */
 	char			 form_key[33];
 

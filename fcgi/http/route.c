@@ -459,7 +459,8 @@ run_handler(struct req *r)
 	int done = 0;
 	st_rc rc;
 
-	if (r->w->db.held && (rc = replay_begin(r, &done)) != ST_OK)
+	if (r->w->db.held && (rc = replay_begin(r, &done,
+	    route_defers_replay(r->route, r->arg))) != ST_OK)
 		return rc;
 	if (done)
 		return ST_OK;

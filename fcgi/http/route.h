@@ -64,6 +64,10 @@ const struct route *route_table(size_t *n);
 /* What the route does, in a sentence or a few (also handlers/routes.c);
  * NULL for a route nobody described, which tests/check_route.c refuses. */
 const char *route_doc(const struct route *rt);
+/* Whether the route's handler, for this argument, writes a request's
+ * Idempotency-Key with its own writes (replay_begin's defer; also
+ * handlers/routes.c). */
+int route_defers_replay(const struct route *rt, const char *arg);
 /* Find the route for method and path; *status is 404 or 405 if none. */
 const struct route *route_match(const char *method, const char *path,
     char *arg, size_t arglen, int *status, int *index);
