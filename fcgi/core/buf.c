@@ -138,3 +138,24 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	return rc;
 }
+
+st_rc
+buf_add_json_str(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+	st_rc rc;
+
+	if (s == NULL)
+		return buf_addstr(b, "null");
+	if ((rc = buf_addch(b, '"')) != ST_OK)
+		return rc;
+	for (p = (const unsigned char *)s; *p != '\0' && rc == ST_OK; p++) {
+		if (*p == '"' || *p == '\\')
+			rc = buf_addf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			rc = buf_addf(b, "\\u%04x", *p);
+		else
+			rc = buf_addch(b, (char)*p);
+	}
+	return rc == ST_OK ? buf_addch(b, '"') : rc;
+}

@@ -44,6 +44,9 @@ char *buf_take(struct buf *b) ST_MUST_CHECK;
 st_rc buf_add(struct buf *b, const void *p, size_t n) ST_MUST_CHECK;
 st_rc buf_addstr(struct buf *b, const char *s) ST_MUST_CHECK;
 st_rc buf_addch(struct buf *b, char c) ST_MUST_CHECK;
+/* s as a JSON string, quoted, or null when s is NULL: for the JSON a
+ * statement unpacks with JSON_TABLE (stmt.c), never for SQL text. */
+st_rc buf_add_json_str(struct buf *b, const char *s) ST_MUST_CHECK;
 st_rc buf_addf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3))) ST_MUST_CHECK;
 st_rc buf_vaddf(struct buf *b, const char *fmt, va_list ap)

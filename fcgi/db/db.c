@@ -558,6 +558,13 @@ db_query(struct db *db, enum stmt_id id, const struct db_val *params,
 	if (mysql_stmt_store_result(st) != 0) {
 		rc = fail(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st),
 		    stmt_name(id));
+		/* An error in the middle of a result (a lock waited for too
+		 * long while rows were read) can leave the client and the
+		 * server disagreeing about what comes next: the connection
+		 * goes, which rolls its transaction back, as the caller
+		 * would. */
+		if (db->my != NULL)
+			disconnect(db);
 		goto out;
 	}
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {

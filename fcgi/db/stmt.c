@@ -1275,13 +1275,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND o.partner_id IS NOT NULL" OUTBOX_SENDABLE
 	    " ORDER BY o.lease_until, o.id LIMIT ?"
 	    " FOR UPDATE SKIP LOCKED" },
-	/* (today, today, id) -> public_id, idempotency_key, message_type,
+	/* The reads of many notices at once start from their ids
+	 * (STRAIGHT_JOIN): otherwise MariaDB may read every notice of the
+	 * partner first and match the ids after, thousands of rows for a
+	 * few (measured with bench/deliver, issue 17). */
+	/* (today, today, JSON [id, ...]) -> public_id, idempotency_key,
+	 * message_type,
 	 * attempts, log_id, log reference, log status, covered, partner
 	 * public_id, endpoint, auth, instance, sender unit, created, age in
 	 * seconds (since an administrator's retry, if any), concern_id,
 	 * service, the public id of the notice a cancellation withdraws,
-	 * its reason. A cancellation has no form: it is sent by the unit
-	 * that sent the notice it withdraws. */
+	 * its reason, id; for each id claimed (one read for all: issue 17).
+	 * A cancellation has no form: it is sent by the unit that sent the
+	 * notice it withdraws. */
 	[STMT_OUTBOX_DETAIL] = { "outbox_detail",
 	    "SELECT o.public_id, o.idempotency_key, o.message_type,"
 	    " o.attempts, o.log_id, l.reference, l.status,"
@@ -1292,51 +1298,92 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " DATE_FORMAT(o.created_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " TIMESTAMPDIFF(SECOND, COALESCE(o.retried_at, o.created_at),"
 	    " NOW(6)), o.concern_id,"
-	    " o.service, oc.public_id, o.cancel_reason"
-	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
+	    " o.service, oc.public_id, o.cancel_reason, o.id"
+	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$'))"
+	    " jl STRAIGHT_JOIN outbox o ON o.id = jl.id"
+	    " JOIN partner p ON p.id = o.partner_id"
 	    " LEFT JOIN relay_log l ON l.id = o.log_id"
 	    " LEFT JOIN outbox oc ON oc.id = o.cancels_id"
 	    " LEFT JOIN form_submission s ON s.id ="
 	    " COALESCE(o.submission_id, oc.submission_id)"
 	    " LEFT JOIN app_user a ON a.id = s.author_id"
-	    " LEFT JOIN unit su ON su.id = a.unit_id WHERE o.id = ?" },
+	    " LEFT JOIN unit su ON su.id = a.unit_id" },
 	/* (lease seconds, claimed_by, id) */
 	[STMT_OUTBOX_LEASE] = { "outbox_lease",
 	    "UPDATE outbox SET status = 'in_flight',"
 	    " lease_until = NOW(6) + INTERVAL ? SECOND, claimed_by = ?,"
 	    " attempts = attempts + 1 WHERE id = ?" },
+	/* (JSON [id, ...], lease seconds, claimed_by) */
+	[STMT_OUTBOX_LEASE_MANY] = { "outbox_lease_many",
+	    "UPDATE outbox o JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT"
+	    " UNSIGNED PATH '$')) jl ON o.id = jl.id"
+	    " SET o.status = 'in_flight',"
+	    " o.lease_until = NOW(6) + INTERVAL ? SECOND, o.claimed_by = ?,"
+	    " o.attempts = o.attempts + 1" },
 	/* (error, id): never a notice a partner is known to have */
 	[STMT_OUTBOX_CANCEL_ONE] = { "outbox_cancel_one",
 	    "UPDATE outbox SET status = 'cancelled', last_error = ?,"
 	    " lease_until = NULL WHERE id = ? AND delivered_at IS NULL"
 	    " AND status IN ('queued', 'failed', 'in_flight')" },
-	/* (claimed_by, id) -> status, held by claimed_by?, log_id,
-	 *  concern_id, partner_id, kind, never delivered? */
+	/* (claimed_by, JSON [id, ...]) -> status, held by claimed_by?,
+	 *  log_id, concern_id, partner_id, kind, never delivered?, id: the
+	 *  rows whose outcomes are recorded together, locked in the order
+	 *  of their ids */
 	[STMT_OUTBOX_RESULT_LOCK] = { "outbox_result_lock",
-	    "SELECT status, claimed_by <=> ?, log_id, concern_id, partner_id,"
-	    " kind, delivered_at IS NULL FROM outbox WHERE id = ? FOR UPDATE" },
-	/* (acknowledged?, http status, acknowledged?, partner_ref, id): a
-	 * partner's 2xx is a fact, recorded whoever holds the row and
-	 * whatever it was marked meanwhile (a lost lease, a cancellation
-	 * that came too late); an acknowledgement is never taken back */
+	    "SELECT o.status, o.claimed_by <=> ?, o.log_id, o.concern_id,"
+	    " o.partner_id, o.kind, o.delivered_at IS NULL, o.id"
+	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$'))"
+	    " jl STRAIGHT_JOIN outbox o ON o.id = jl.id ORDER BY o.id"
+	    " FOR UPDATE" },
+	/* (JSON [[id, acknowledged? 0|1, http status, partner_ref or
+	 * null], ...]): a partner's 2xx is a fact, recorded whoever holds
+	 * the row and whatever it was marked meanwhile (a lost lease, a
+	 * cancellation that came too late); an acknowledgement is never
+	 * taken back */
 	[STMT_OUTBOX_DELIVERED] = { "outbox_delivered",
-	    "UPDATE outbox SET status = IF(? OR status = 'acknowledged',"
-	    " 'acknowledged', 'delivered'), last_http_status = ?,"
-	    " last_error = NULL, delivered_at = COALESCE(delivered_at, NOW(6)),"
-	    " acknowledged_at = IF(?, COALESCE(acknowledged_at, NOW(6)),"
-	    " acknowledged_at), partner_ref = COALESCE(partner_ref, ?),"
-	    " dead_at = NULL, lease_until = NULL WHERE id = ?" },
+	    "UPDATE outbox o JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$[0]', acked INT PATH '$[1]',"
+	    " http INT PATH '$[2]', ref VARCHAR(100) PATH '$[3]')) jd"
+	    " ON o.id = jd.id"
+	    " SET o.status = IF(jd.acked OR o.status = 'acknowledged',"
+	    " 'acknowledged', 'delivered'), o.last_http_status = jd.http,"
+	    " o.last_error = NULL,"
+	    " o.delivered_at = COALESCE(o.delivered_at, NOW(6)),"
+	    " o.acknowledged_at = IF(jd.acked, COALESCE(o.acknowledged_at,"
+	    " NOW(6)), o.acknowledged_at),"
+	    " o.partner_ref = COALESCE(o.partner_ref, jd.ref),"
+	    " o.dead_at = NULL, o.lease_until = NULL" },
 	/* (attempt id) -> rows: whether an attempt's outcome was committed
 	 * when the answer to the COMMIT was lost */
 	[STMT_ATTEMPT_EXISTS] = { "attempt_exists",
 	    "SELECT COUNT(*) FROM delivery_attempt WHERE id = ?"
 	    " AND outcome <> 'in_flight'" },
-	/* (outbox_id, partner_id, attempt, claimed_by): an attempt as it
-	 * is claimed, before anything is sent (0022_attempt_in_flight.sql) */
+	/* (claimed_by, JSON [[outbox_id, partner_id, attempt], ...]): the
+	 * attempts as they are claimed, before anything is sent
+	 * (0022_attempt_in_flight.sql) */
 	[STMT_ATTEMPT_START] = { "attempt_start",
 	    "INSERT INTO delivery_attempt (outbox_id, partner_id, attempt,"
-	    " claimed_by, started_at, finished_at, outcome) VALUES"
-	    " (?, ?, ?, ?, NOW(6), NULL, 'in_flight')" },
+	    " claimed_by, started_at, finished_at, outcome)"
+	    " SELECT ja.outbox_id, ja.partner_id, ja.attempt, ?, NOW(6), NULL,"
+	    " 'in_flight' FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " outbox_id BIGINT UNSIGNED PATH '$[0]',"
+	    " partner_id INT UNSIGNED PATH '$[1]',"
+	    " attempt INT UNSIGNED PATH '$[2]')) ja" },
+	/* (JSON [outbox_id, ...], claimed_by) -> attempt id, outbox_id:
+	 * the attempts just started */
+	[STMT_ATTEMPT_CLAIMED] = { "attempt_claimed",
+	    "SELECT a.id, a.outbox_id FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$')) jl STRAIGHT_JOIN delivery_attempt a"
+	    " ON a.outbox_id = jl.id WHERE a.claimed_by = ?"
+	    " AND a.outcome = 'in_flight'" },
+	/* (JSON [outbox_id, ...]): as STMT_ATTEMPT_ABANDON, for the rows
+	 * claimed together */
+	[STMT_ATTEMPT_ABANDON_MANY] = { "attempt_abandon_many",
+	    "UPDATE delivery_attempt a JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$')) jl ON a.outbox_id = jl.id"
+	    " SET a.outcome = 'unknown',"
+	    " a.error = 'no outcome recorded: the sending process stopped',"
+	    " a.finished_at = NOW(6) WHERE a.outcome = 'in_flight'" },
 	/* (outbox_id): attempts whose process stopped before their outcome
 	 * was recorded, found when the notice is claimed again */
 	[STMT_ATTEMPT_ABANDON] = { "attempt_abandon",
@@ -1344,11 +1391,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " error = 'no outcome recorded: the sending process stopped',"
 	    " finished_at = NOW(6)"
 	    " WHERE outbox_id = ? AND outcome = 'in_flight'" },
-	/* (http status, outcome, error, retry_after, attempt id) */
+	/* (JSON [[attempt id, http status or null, outcome, error or null,
+	 * retry_after or null], ...]) */
 	[STMT_ATTEMPT_FINISH] = { "attempt_finish",
-	    "UPDATE delivery_attempt SET http_status = ?, outcome = ?,"
-	    " error = ?, retry_after_s = ?, finished_at = NOW(6)"
-	    " WHERE id = ?" },
+	    "UPDATE delivery_attempt a JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$[0]', http INT PATH '$[1]',"
+	    " outcome VARCHAR(20) PATH '$[2]', error VARCHAR(255) PATH '$[3]',"
+	    " retry INT PATH '$[4]')) jf ON a.id = jf.id"
+	    " SET a.http_status = jf.http, a.outcome = jf.outcome,"
+	    " a.error = jf.error, a.retry_after_s = jf.retry,"
+	    " a.finished_at = NOW(6)" },
 	/* (id) -> name */
 	[STMT_PARTNER_NAME] = { "partner_name",
 	    "SELECT name FROM partner WHERE id = ?" },
@@ -1364,6 +1416,21 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " next_attempt_at = NOW(6) + INTERVAL ? SECOND,"
 	    " lease_until = NULL"
 	    " WHERE id = ? AND claimed_by = ? AND status = 'in_flight'" },
+	/* (JSON [[id, status, http status or null, error, dead? 0|1,
+	 * seconds to next attempt], ...], claimed_by): a failure, only while
+	 * this process still holds the row */
+	[STMT_OUTBOX_RESULT_MANY] = { "outbox_result_many",
+	    "UPDATE outbox o JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
+	    " id BIGINT UNSIGNED PATH '$[0]', status VARCHAR(20) PATH '$[1]',"
+	    " http INT PATH '$[2]', error VARCHAR(255) PATH '$[3]',"
+	    " dead INT PATH '$[4]', delay INT PATH '$[5]')) jr"
+	    " ON o.id = jr.id"
+	    " SET o.status = jr.status, o.last_http_status = jr.http,"
+	    " o.last_error = jr.error,"
+	    " o.dead_at = IF(jr.dead, NOW(6), o.dead_at),"
+	    " o.next_attempt_at = NOW(6) + INTERVAL jr.delay SECOND,"
+	    " o.lease_until = NULL"
+	    " WHERE o.claimed_by = ? AND o.status = 'in_flight'" },
 	/* (outbox_id, partner_id, attempt, claimed_by, microseconds since
 	 *  the start, http status, outcome, error, retry_after) */
 	[STMT_ATTEMPT_INSERT] = { "attempt_insert",
@@ -1843,15 +1910,20 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_METRICS_LATENCY] = { "metrics_latency",
 	    "SELECT p.public_id, d.le_ms, d.notices, d.total_us"
 	    " FROM delivery_latency d JOIN partner p ON p.id = d.partner_id" },
-	/* (id) -> partner_id, microseconds from made to delivered */
+	/* (JSON [id, ...]) -> partner_id, microseconds from made to
+	 * delivered */
 	[STMT_OUTBOX_LATENCY] = { "outbox_latency",
-	    "SELECT partner_id, TIMESTAMPDIFF(MICROSECOND, created_at,"
-	    " delivered_at) FROM outbox WHERE id = ?"
-	    " AND delivered_at IS NOT NULL" },
-	/* (partner_id, le_ms, microseconds) */
+	    "SELECT o.partner_id, TIMESTAMPDIFF(MICROSECOND, o.created_at,"
+	    " o.delivered_at) FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT"
+	    " UNSIGNED PATH '$')) jl STRAIGHT_JOIN outbox o ON o.id = jl.id"
+	    " WHERE o.delivered_at IS NOT NULL" },
+	/* (JSON [[partner_id, le_ms, microseconds], ...]): one sample each */
 	[STMT_LATENCY_ADD] = { "latency_add",
 	    "INSERT INTO delivery_latency (partner_id, le_ms, notices,"
-	    " total_us) VALUES (?, ?, 1, ?) ON DUPLICATE KEY UPDATE"
+	    " total_us) SELECT jl.partner_id, jl.le, 1, jl.us"
+	    " FROM JSON_TABLE(?, '$[*]' COLUMNS (partner_id INT UNSIGNED"
+	    " PATH '$[0]', le INT UNSIGNED PATH '$[1]', us BIGINT UNSIGNED"
+	    " PATH '$[2]')) jl ON DUPLICATE KEY UPDATE"
 	    " notices = notices + 1, total_us = total_us + VALUES(total_us)" },
 
 	/* ------------------------- the administrator's units and people */
