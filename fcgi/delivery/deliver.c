@@ -1198,7 +1198,8 @@ worth(const struct deliver *d, unsigned n)
 st_rc
 deliver_step(struct deliver *d, int wait_ms, int *busy)
 {
-	unsigned claimed = 0, done = 0, room, max = d->cfg->delivery_max_in_flight;
+	unsigned max = d->cfg->delivery_max_in_flight;
+	unsigned claimed = 0, done = 0, room;
 	int running = 0;
 	struct batch b;
 	st_rc rc = ST_OK;
