@@ -390,6 +390,9 @@ run(struct db *db, enum stmt_id id, const struct db_val *params,
 			return rc;
 		db->begun = 1;
 	}
+	if (db->held && id > STMT_SAVEPOINT_ROLLBACK && !stmt_outside_tx(id) &&
+	    strncmp(stmt_sql(id), "SELECT", 6) != 0)
+		db->wrote = 1;
 	st = db->stmt[id];
 	if (nparams > DB_MAX_PARAMS ||
 	    mysql_stmt_param_count(st) != nparams) {
@@ -687,7 +690,7 @@ db_begin_at(struct db *db, const char *where)
 		    where, db->tx_where);
 		return ST_E_INTERNAL;
 	}
-	db->tx_nosp = db->held && !db->begun;
+	db->tx_nosp = db->held && !db->wrote;
 	if (!db->tx_nosp && (rc = db_exec(db, db->held ? STMT_SAVEPOINT :
 	    STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
 		return rc;
@@ -729,11 +732,12 @@ db_rollback(struct db *db)
 	}
 	db->tx_where = NULL;
 	if (db->held && db->tx_nosp) {
-		/* It began the held transaction: all of that is its own. */
+		/* Nothing but reads before it: all of the held one goes. */
 		db->tx_nosp = 0;
 		if (!db->begun || db->held_broken != ST_OK)
 			return;
 		db->begun = 0;
+		db->wrote = 0;
 		rc = db_exec(db, STMT_ROLLBACK, NULL, 0, NULL, NULL);
 		if (rc != ST_OK && db->held_broken == ST_OK)
 			db->held_broken = rc == ST_E_DB_GONE ? ST_E_DB_GONE :
@@ -765,6 +769,7 @@ db_hold_begin(struct db *db)
 	/* The BEGIN goes out with the first statement that needs it. */
 	db->held = 1;
 	db->begun = 0;
+	db->wrote = 0;
 	return ST_OK;
 }
 

@@ -43,9 +43,10 @@ struct metrics;
  * Every statement is a round trip, so the held transaction costs none
  * it does not need (issue 17): its BEGIN goes out with the first
  * statement that must be in it (not the reads of stmt_outside_tx), a
- * handler's transaction that begins it needs no savepoint (rolling it
- * back rolls back nothing else), and a transaction nothing ran in is
- * neither committed nor rolled back. While nothing has run in it
+ * handler's transaction that begins while nothing but reads ran in it
+ * needs no savepoint (rolling it back rolls back no change of anyone
+ * else's), and a transaction nothing ran in is neither committed nor
+ * rolled back. While nothing has run in it
  * (db_hold_fresh), a request may instead write everything in one call
  * that is its own transaction (db_call_own_tx).
  *
@@ -141,6 +142,8 @@ struct db {
 	/* the request's one transaction (db_hold_begin) */
 	int		 held;		/* in the request's transaction */
 	int		 begun;		/* its BEGIN sent (held) */
+	int		 wrote;		/* a statement other than a read
+					 * ran in it */
 	int		 tx_nosp;	/* the open handler's transaction
 					 * needs no savepoint: it began the
 					 * held one */
