@@ -1122,20 +1122,24 @@ static st_rc
 partner_notice(struct store_ctx *s, const char *kind, const char *service)
 {
 	struct db *db = &s->r->w->db;
-	struct db_val p[1];
-	long long id;
+	char idem[SECURE_TOKEN_SIZE];
+	unsigned long long id = 0;
+	struct db_val p[7];
 	st_rc rc;
 
-	if ((rc = caselog_notice_id(db, kind, 0, 0, service, s->t->concern_id,
-	    s->t->has_log ? s->t->log.id : 0, &id, s->notice.id)) != ST_OK)
-		return rc;
-	/* right after the insert: the statement names LAST_INSERT_ID() */
-	p[0] = DV_INT(s->sub_id);
-	if ((rc = db_exec(db, STMT_OUTBOX_SET_SUBMISSION, p, 1, NULL,
-	    NULL)) != ST_OK)
+	secure_random_id(s->notice.id);
+	secure_token(idem);
+	p[0] = DV_STR(s->notice.id);
+	p[1] = DV_STR(kind);
+	p[2] = DV_OPT(service);
+	p[3] = s->t->concern_id != 0 ? DV_INT(s->t->concern_id) : DV_NULL;
+	p[4] = s->t->has_log ? DV_INT(s->t->log.id) : DV_NULL;
+	p[5] = DV_STR(idem);
+	p[6] = DV_INT(s->sub_id);
+	if ((rc = db_exec(db, STMT_OUTBOX_ADD_FORM, p, 7, NULL, &id)) != ST_OK)
 		return rc;
 	s->notice.service = service != NULL ? service : "child_welfare";
-	return alerts_no_receiver(db, id, &s->notice.no_receiver);
+	return alerts_no_receiver(db, (long long)id, &s->notice.no_receiver);
 }
 
 /* A report of concern to child welfare: no consent needed (the duty to

@@ -1236,12 +1236,16 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_PARTNER_EXISTS] = { "partner_exists",
 	    "SELECT 1 FROM partner WHERE public_id = ?" },
 
-	/* (submission_id): the notice just added is built from it, and its
-	 * author is the sender told if it is not acknowledged or dies */
-	[STMT_OUTBOX_SET_SUBMISSION] = { "outbox_set_submission",
-	    "UPDATE outbox o JOIN form_submission s ON s.id = ?"
-	    " SET o.submission_id = s.id, o.sender_id = s.author_id"
-	    " WHERE o.id = LAST_INSERT_ID()" },
+	/* (public_id, kind, service, concern_id, log_id, idempotency_key,
+	 *  submission_id): a notice to a partner, built at send time from
+	 *  the form submission, whose author is the sender told if it is not
+	 *  acknowledged or dies; one statement (issue 17: it was an insert
+	 *  and an update) */
+	[STMT_OUTBOX_ADD_FORM] = { "outbox_add_form",
+	    "INSERT INTO outbox (public_id, kind, service, concern_id, log_id,"
+	    " idempotency_key, submission_id, sender_id)"
+	    " SELECT ?, ?, ?, ?, ?, ?, s.id, s.author_id"
+	    " FROM form_submission s WHERE s.id = ?" },
 	/* (): queued partner notices get their type and the first active
 	 * partner of their service's kind that accepts it */
 	[STMT_OUTBOX_ROUTE] = { "outbox_route",
