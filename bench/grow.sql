@@ -92,7 +92,8 @@ BEGIN
 		    child_id BIGINT UNSIGNED NOT NULL);
 		INSERT INTO bench_g (concern_id, child_id)
 		SELECT id, child_id FROM concern
-		WHERE reference LIKE 'G%' AND log_id IS NULL
+		WHERE reference LIKE 'G%' AND reference NOT LIKE '%-%'
+		    AND log_id IS NULL AND child_id IS NOT NULL
 		ORDER BY id LIMIT v_n;
 		INSERT INTO relay_log (public_id, reference, child_id,
 		    home_unit_id, level, level_since, status, holder_id,
