@@ -56,7 +56,8 @@ stack_db_start() {
 		--socket="$dir/run/db.sock" --pid-file="$dir/run/db.pid" \
 		--skip-networking --user="$(stack_user)" \
 		--log-error="$dir/log/db.log" \
-		--innodb-buffer-pool-size=256M --max-connections=400 \
+		--innodb-buffer-pool-size="${STAFETT_DB_BUFFER_POOL:-256M}" \
+		--max-connections=400 \
 		--character-set-server=utf8mb4 \
 		--collation-server=utf8mb4_unicode_ci \
 		</dev/null >/dev/null 2>&1 &
