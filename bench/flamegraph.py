@@ -69,7 +69,7 @@ def draw(root, title):
 
     def walk(node, name, x, level):
         w = node["n"] / total * WIDTH
-        if w < 0.3:
+        if w < 1.0:
             return
         depth[0] = max(depth[0], level)
         if name is not None:
