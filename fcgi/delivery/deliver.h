@@ -45,6 +45,12 @@
  *    the last time at delivery_horizon_s after the notice was made, then
  *    dead; any other status = dead at once (a permanent refusal).
  *
+ * Claims and outcomes go many to a transaction (issue 17): a step waits
+ * until three quarters of the slots are free, or nothing is in flight,
+ * then records the outcomes of the transfers that finished and claims
+ * the next notices in one transaction, each statement carrying all of
+ * them as JSON. Everything said here holds for each notice in it.
+ *
  * The state, the attempt and the latency sample are one transaction.
  * A partner's answer is a fact and is never dropped: a deadlock (with a
  * consent withdrawn at that moment, say) or a lost connection runs the
