@@ -1124,7 +1124,7 @@ partner_notice(struct store_ctx *s, const char *kind, const char *service)
 	struct db *db = &s->r->w->db;
 	char idem[SECURE_TOKEN_SIZE];
 	unsigned long long id = 0;
-	struct db_val p[7];
+	struct db_val p[8];
 	st_rc rc;
 
 	secure_random_id(s->notice.id);
@@ -1136,7 +1136,9 @@ partner_notice(struct store_ctx *s, const char *kind, const char *service)
 	p[4] = s->t->has_log ? DV_INT(s->t->log.id) : DV_NULL;
 	p[5] = DV_STR(idem);
 	p[6] = DV_INT(s->sub_id);
-	if ((rc = db_exec(db, STMT_OUTBOX_ADD_FORM, p, 7, NULL, &id)) != ST_OK)
+	/* the form's author: this request's user (caselog_submission) */
+	p[7] = DV_INT(s->r->who.user_id);
+	if ((rc = db_exec(db, STMT_OUTBOX_ADD_FORM, p, 8, NULL, &id)) != ST_OK)
 		return rc;
 	s->notice.service = service != NULL ? service : "child_welfare";
 	return alerts_no_receiver(db, (long long)id, &s->notice.no_receiver);

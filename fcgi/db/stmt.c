@@ -1237,15 +1237,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "SELECT 1 FROM partner WHERE public_id = ?" },
 
 	/* (public_id, kind, service, concern_id, log_id, idempotency_key,
-	 *  submission_id): a notice to a partner, built at send time from
-	 *  the form submission, whose author is the sender told if it is not
-	 *  acknowledged or dies; one statement (issue 17: it was an insert
-	 *  and an update) */
+	 *  submission_id, sender_id): a notice to a partner, built at send
+	 *  time from the form submission, whose author is the sender told if
+	 *  it is not acknowledged or dies; one statement (issue 17: it was
+	 *  an insert and an update that read the submission's author) */
 	[STMT_OUTBOX_ADD_FORM] = { "outbox_add_form",
 	    "INSERT INTO outbox (public_id, kind, service, concern_id, log_id,"
 	    " idempotency_key, submission_id, sender_id)"
-	    " SELECT ?, ?, ?, ?, ?, ?, s.id, s.author_id"
-	    " FROM form_submission s WHERE s.id = ?" },
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (): queued partner notices get their type and the first active
 	 * partner of their service's kind that accepts it */
 	[STMT_OUTBOX_ROUTE] = { "outbox_route",
