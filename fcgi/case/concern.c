@@ -273,7 +273,20 @@ store(struct req *r, const struct form_def *def, const char *xml,
 	rc = db_call_own_tx(db, STMT_CONCERN_STORE, p, STORE_PARAMS);
 	if (rc == ST_OK)
 		replay_taken(r);
-	else if (rc == ST_E_CONFLICT && r->replay_deferred) {
+	else if (rc == ST_E_BUSY && r->replay_deferred &&
+	    !db_hold_broken(db)) {
+		/* A lock waited for too long: perhaps the first request with
+		 * this key, still running. Claimed as any request claims its
+		 * key, which says so (409) if it still runs, or answers the
+		 * repeat if it has finished. */
+		if ((rc = replay_claim(r, &done)) != ST_OK)
+			return rc;
+		if (done) {
+			*replayed = 1;
+			return ST_OK;
+		}
+		return ST_E_CONFLICT;
+	} else if (rc == ST_E_CONFLICT && r->replay_deferred) {
 		/* The key was used before, or the reference clashed: claim
 		 * the key as any request does, which answers a repeat, and
 		 * try again inside the request's transaction. */

@@ -792,15 +792,26 @@ db_call_own_tx(struct db *db, enum stmt_id id, const struct db_val *params,
 		    stmt_name(id));
 		return ST_E_INTERNAL;
 	}
+	/* Connected first: a reconnection clears commit_sent, and nothing
+	 * is sent until the call. */
+	if ((rc = db_ensure(db)) != ST_OK)
+		return rc;
 	db->commit_sent = 1;
 	/* its COMMIT goes out with it (the fault tests' window) */
 	FAULT("request_before_commit");
 	db->own_call = 1;
 	rc = db_exec(db, id, params, nparams, NULL, NULL);
 	db->own_call = 0;
-	/* An error the server reported: the call rolled back. */
-	if (rc != ST_OK && rc != ST_E_DB_GONE)
+	if (rc != ST_OK && rc != ST_E_DB_GONE) {
+		/* An error the server reported: nothing committed. A call
+		 * killed or out of time runs no handler of its own, so the
+		 * transaction it began may still be open: it goes, or the
+		 * next statement would carry on in it. */
 		db->commit_sent = 0;
+		if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL, 0, NULL,
+		    NULL) != ST_OK)
+			log_warn("rollback after a failed call: %s", db->err);
+	}
 	return rc;
 }
 

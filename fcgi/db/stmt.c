@@ -1330,8 +1330,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND status IN ('queued', 'failed', 'in_flight')" },
 	/* (claimed_by, JSON [id, ...]) -> status, held by claimed_by?,
 	 *  log_id, concern_id, partner_id, kind, never delivered?, id: the
-	 *  rows whose outcomes are recorded together, locked in the order
-	 *  of their ids */
+	 *  rows whose outcomes are recorded together, locked as the JSON
+	 *  lists them (a deadlock with another process is run again) */
 	[STMT_OUTBOX_RESULT_LOCK] = { "outbox_result_lock",
 	    "SELECT o.status, o.claimed_by <=> ?, o.log_id, o.concern_id,"
 	    " o.partner_id, o.kind, o.delivered_at IS NULL, o.id"

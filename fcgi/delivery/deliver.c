@@ -1051,6 +1051,8 @@ claim(struct deliver *d, unsigned room, struct batch *rec, unsigned *claimed)
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	if (rec != NULL)
 		FAULT("deliver_before_record");
+	/* whether this transaction's COMMIT went out (committed()) */
+	d->db->commit_sent = 0;
 	if ((rc = db_begin(d->db)) != ST_OK)
 		return rc;
 	if (rec != NULL && (rc = record_tx(d->db, rec)) != ST_OK) {

@@ -395,6 +395,28 @@ class RequestFaults(unittest.TestCase):
                    concern_xml(**changes),
                    headers={"Idempotency-Key": k} if k else None)
 
+    def test_two_sends_of_one_key_at_once_make_one_concern(self):
+        """The first send waits just before its one call; the second,
+        sent meanwhile with the same key, goes through. The first then
+        finds the key used (the call is rolled back whole) and answers
+        what the second answered: one concern, one answer."""
+        before = count("concern")
+        k = key()
+        arm("request_before_commit", "sleep 2500")
+        out = []
+        t = threading.Thread(target=lambda: out.append(self.post_concern(k)))
+        t.start()
+        self.assertTrue(wait_for(lambda: fired("request_before_commit")))
+        second = self.post_concern(k)
+        t.join()
+        first = out[0]
+        self.assertEqual(second.status, 201, second.text)
+        self.assertEqual(first.status, 201, first.text)
+        self.assertEqual(first.header("Idempotent-Replayed"), "true")
+        self.assertEqual(first.header("Location"), second.header("Location"))
+        self.assertEqual(first.body, second.body)
+        self.assertEqual(count("concern"), before + 1)
+
     def test_a_repeat_after_a_killed_worker_gets_the_first_answer(self):
         before = count("concern")
         k = key()
