@@ -1208,9 +1208,6 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * audit row */
 	[STMT_GUIDE_STEP_ID] = { "guide_step_id",
 	    "SELECT id FROM guide_step WHERE public_id = ? FOR UPDATE" },
-	/* (level) -> the longest deadline of the level's steps, in days */
-	[STMT_GUIDE_LEVEL_DAYS] = { "guide_level_days",
-	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = ?" },
 	/* () -> the longest deadline of level 0's steps, in days: a new
 	 * concern's, kept a while (db_query_cached) */
 	[STMT_GUIDE_LEVEL0_DAYS] = { "guide_level0_days",

@@ -314,6 +314,13 @@ struct batch {
 	size_t		 n;
 };
 
+/* An HTTP status into JSON, or null for none (no answer came). */
+static st_rc
+json_http(struct buf *b, long http)
+{
+	return http > 0 ? buf_addf(b, "%ld,", http) : buf_addstr(b, "null,");
+}
+
 /* JSON [id, ...] of the batch's notices. */
 static st_rc
 batch_ids(const struct batch *b, struct buf *out)
@@ -441,8 +448,7 @@ record_tx(struct db *db, void *arg)
 			    "," : "", j->outbox_id, o->dead ? "dead" :
 			    "failed");
 			if (rc == ST_OK)
-				rc = o->http > 0 ? buf_addf(&bad, "%ld,",
-				    o->http) : buf_addstr(&bad, "null,");
+				rc = json_http(&bad, o->http);
 			if (rc == ST_OK)
 				rc = buf_add_json_str(&bad, o->error);
 			if (rc == ST_OK)
@@ -457,8 +463,7 @@ record_tx(struct db *db, void *arg)
 			rc = buf_addf(&fin, "%s[%lld,", nfin++ > 0 ? "," : "",
 			    j->attempt_id);
 		if (rc == ST_OK)
-			rc = o->http > 0 ? buf_addf(&fin, "%ld,", o->http) :
-			    buf_addstr(&fin, "null,");
+			rc = json_http(&fin, o->http);
 		if (rc == ST_OK)
 			rc = buf_addf(&fin, "\"%s\",", outcome);
 		if (rc == ST_OK)
@@ -909,6 +914,7 @@ job_for(struct deliver *d, const struct db_res *row, size_t i,
     long long attempt_id)
 {
 	struct job *j = xcalloc(1, sizeof(*j));
+	st_rc rc;
 
 	j->attempt_id = attempt_id;
 	buf_init(&j->answer, ANSWER_MAX);
@@ -919,13 +925,14 @@ job_for(struct deliver *d, const struct db_res *row, size_t i,
 	snprintf(j->pid, sizeof(j->pid), "%s", db_get(row, i, OD_PID));
 	j->started_ms = now_ms();
 	j->claimed_ms = j->started_ms;
-	if (prepare(d, j, row, i) != ST_OK) {
+	if ((rc = prepare(d, j, row, i)) != ST_OK) {
 		/* Recorded after the commit as a failed attempt, and tried
 		 * again like a network failure: the administrator may add
 		 * the missing secret. */
 		if (j->why == NULL)
-			j->why = "message cannot be built or partner secret "
-			    "missing";
+			j->why = rc == ST_E_CONFIG ?
+			    "partner secret missing or unreadable" :
+			    "message cannot be built";
 		log_warn("deliver: notice '%s' cannot be sent (%s)", j->pid,
 		    j->why);
 		if (j->h != NULL) {

@@ -167,6 +167,20 @@ class DeliveryTest(PartnerTestCase):
         self.assertEqual(len(self.fake.seen("/refuse")), 1)
         self.assertEqual(self.attempts(oid), [["dead", "400", ""]])
 
+    def test_a_missing_secret_is_said_and_sends_nothing(self):
+        """A partner whose signing key is gone: nothing is sent (a
+        message is never sent unsigned), the attempt is a failure that
+        says why, and it is tried again when the key may be back."""
+        pid = self.partner("/no-key")
+        os.unlink(os.path.join(DIR, "partners", pid, "hmac"))
+        oid = self.cw_report()
+        row = self.settle(oid, ("failed",))
+        self.assertEqual(row["error"], "partner secret missing or unreadable")
+        self.assertEqual(self.fake.seen("/no-key"), [])
+        tries = self.attempts(oid)
+        self.assertTrue(tries)
+        self.assertEqual([t for t in tries if t != ["retry", "", ""]], [])
+
     # ------------------------------------------- 5xx, 408, network errors
 
     def test_5xx_408_drop_and_timeout_are_retried(self):
