@@ -28,6 +28,11 @@ static const struct {
 	{ "GET", "/login", PERM_PUBLIC, CSRF_NONE },
 	{ "POST", "/login", PERM_PUBLIC, CSRF_LOGIN },
 	{ "POST", "/logout", PERM_USER, CSRF_SESSION },
+	{ "POST", "/login/{provider}", PERM_PUBLIC, CSRF_LOGIN },
+	{ "GET", "/login/{provider}/callback", PERM_PUBLIC, CSRF_NONE },
+	{ "GET", "/logout/{provider}/frontchannel", PERM_PUBLIC, CSRF_NONE },
+	/* the provider's server posts it, signed; no browser, no cookie */
+	{ "POST", "/logout/{provider}/backchannel", PERM_PUBLIC, CSRF_NONE },
 	{ "GET", "/", PERM_USER, CSRF_NONE },
 	{ "GET", "/forms/{form}", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/forms/{form}", PERM_STAFF, CSRF_SESSION },
@@ -142,6 +147,37 @@ static const struct {
 };
 #define NEXPECTED (sizeof(expected) / sizeof(expected[0]))
 
+/* The sensitive actions (route_reauth): exactly these browser routes,
+ * and their API twins (where tokens are not asked). */
+START_TEST(reauth_routes)
+{
+	static const char *const sensitive[] = {
+		"/consents/{id}/withdraw", "/minutes/{id}/finalise",
+		"/admin/partners", "/admin/partners/{id}",
+		"/admin/partners/{id}/pause", "/admin/partners/{id}/resume",
+	};
+	const struct route *rt;
+	size_t n, i, j, hits = 0;
+
+	rt = route_table(&n);
+	for (i = 0; i < n; i++) {
+		int want = 0;
+
+		for (j = 0; j < sizeof(sensitive) / sizeof(sensitive[0]); j++)
+			if (strcmp(rt[i].method, "POST") == 0 &&
+			    (strcmp(rt[i].pattern, sensitive[j]) == 0 ||
+			    (strncmp(rt[i].pattern, "/api/v1", 7) == 0 &&
+			    route_reauth(&rt[i]))))
+				want = 1;
+		ck_assert_msg(route_reauth(&rt[i]) == want, "%s %s",
+		    rt[i].method, rt[i].pattern);
+		if (want && strncmp(rt[i].pattern, "/api/", 5) != 0)
+			hits++;
+	}
+	ck_assert_uint_eq(hits, sizeof(sensitive) / sizeof(sensitive[0]));
+}
+END_TEST
+
 START_TEST(route_table_matches_expectations)
 {
 	const struct route *rt;
@@ -179,6 +215,17 @@ START_TEST(route_table_rules)
 	for (i = 0; i < n; i++) {
 		int api = strncmp(rt[i].pattern, "/api/", 5) == 0;
 		int post = strcmp(rt[i].method, "POST") == 0;
+
+		/* a provider's server posting a signed logout token as a
+		 * form (OpenID Connect Back-Channel Logout): no browser, no
+		 * cookie, nothing for a forged form to ride on */
+		if (strcmp(rt[i].pattern, "/logout/{provider}/backchannel") ==
+		    0) {
+			ck_assert(post && rt[i].csrf == CSRF_NONE &&
+			    rt[i].body == BODY_FORM &&
+			    rt[i].perm == PERM_PUBLIC);
+			continue;
+		}
 
 		/* state changes from browsers need CSRF; the API uses no
 		 * cookies, so it needs none */
@@ -383,6 +430,7 @@ route_suite(void)
 	TCase *tc = tcase_create("table");
 
 	tcase_add_test(tc, route_table_matches_expectations);
+	tcase_add_test(tc, reauth_routes);
 	tcase_add_test(tc, route_table_rules);
 	tcase_add_test(tc, metrics_have_room_for_every_route);
 	tcase_add_test(tc, every_route_and_command_is_described);

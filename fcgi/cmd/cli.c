@@ -126,6 +126,28 @@ static const struct {
 	    "prints a new bearer token for its receipts once and keeps only "
 	    "its hash; it replaces the one before. partner list shows which "
 	    "secrets are in place and how many notices wait." },
+	{ "idp", cmd_idp, {
+	    { "idp map VALUE ROLE [UNIT-CODE]", "let staff whose token lists "
+	    "the group or app role VALUE in with ROLE (employee, leader, "
+	    "admin) in the unit" },
+	    { "idp unmap VALUE|list", "take a mapping away, or list them" } },
+	    "Staff log in with the municipality's identity provider "
+	    "(staff_issuer); the claim staff_roles_claim of their ID token "
+	    "lists groups or app roles, and the highest role mapped from "
+	    "them, with its unit, is theirs at each login. Nothing mapped: "
+	    "no entry." },
+	{ "folk", cmd_folk, {
+	    { "folk load FILE", "load an extract of the population register "
+	    "(person;NIN;NAME and parent;NIN;CHILD-NIN;1|0 lines) and apply "
+	    "it to the guardians' access at once" } },
+	    "Every parent the extract names has exactly the relations it "
+	    "lists from then on; a guardian who lost parental responsibility "
+	    "loses the child's log at their next request. Identity numbers "
+	    "are kept only as HMACs under the server key." },
+	{ "oidc", cmd_oidc, {
+	    { "oidc keygen FILE", "make a client key (RSA 3072, as a private "
+	    "JWK, mode 0600) for private_key_jwt and print its public half "
+	    "to register at the provider" } }, NULL },
 	{ "routes", cmd_routes, {
 	    { "routes", "list the routes and who may call them" } }, NULL },
 };

@@ -62,6 +62,9 @@ housekeeping(const struct conf *cfg, struct db *db)
 	if (db_exec(db, STMT_LOGIN_FAILURE_PURGE, p, 1, &n, NULL) == ST_OK &&
 	    n > 0)
 		log_info("notify: removed %llu old failed-login records", n);
+	if (db_exec(db, STMT_OIDC_LOGIN_PURGE, NULL, 0, &n, NULL) == ST_OK &&
+	    n > 0)
+		log_info("notify: forgot %llu logins never finished", n);
 	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
 		log_info("notify: deleted %llu expired drafts", n);
 	if (db_exec(db, STMT_RECEIPT_NONCE_PURGE, NULL, 0, &n, NULL) ==

@@ -139,6 +139,50 @@ static const struct key keys[] = {
 	U(partner_failing_after, "5",
 	    "consecutive failed attempts after which a partner is shown "
 	    "failing (0: never)"),
+	/* OpenID Connect (oidc.h): ID-porten for guardians and youths, the
+	 * municipality's provider for staff; an empty issuer is off. */
+	S(idporten_issuer, "",
+	    "ID-porten's issuer (https://idporten.no, or the test "
+	    "environment's); empty: no ID-porten login"),
+	S(idporten_client_id, "",
+	    "the client id ID-porten gave the municipality"),
+	S(idporten_client_key_file, "",
+	    "the private JWK (RSA or EC P-256) stafett signs its client "
+	    "assertions with (private_key_jwt), readable by its owner only; "
+	    "`stafett oidc keygen FILE` makes one and prints the public key "
+	    "to register"),
+	S(idporten_acr, "idporten-loa-substantial",
+	    "the lowest level of assurance let in: idporten-loa-substantial "
+	    "or idporten-loa-high"),
+	S(staff_issuer, "",
+	    "the issuer of the municipality's identity provider for staff "
+	    "(for Entra ID https://login.microsoftonline.com/TENANT/v2.0); "
+	    "empty: staff log in with passwords only"),
+	S(staff_client_id, "",
+	    "stafett's client id at that provider"),
+	S(staff_client_key_file, "",
+	    "the private JWK for private_key_jwt at that provider; empty: "
+	    "staff_client_secret_file"),
+	S(staff_client_secret_file, "",
+	    "a file only its owner may read holding the client secret on one "
+	    "line, where the provider offers nothing better "
+	    "(client_secret_basic)"),
+	S(staff_subject_claim, "sub",
+	    "the claim that names a person for good: sub, or oid for Entra ID"),
+	S(staff_roles_claim, "roles",
+	    "the claim listing the person's groups or app roles, which "
+	    "`stafett idp map` turns into a role and a unit"),
+	S(oidc_ca_file, "",
+	    "the CAs the providers' certificates are checked against (empty: "
+	    "the system's)"),
+	U(oidc_recheck_min, "15",
+	    "minutes after which a session from a provider is checked with it "
+	    "again (a refresh token when the provider gave one; else the "
+	    "person logs in again): an account removed there is out then"),
+	U(reauth_max_min, "15",
+	    "how recent a login must be for a sensitive action (withdrawing a "
+	    "consent, finalising minutes, changing a partner); older, the "
+	    "person confirms who they are again first"),
 	U(session_idle_min, "30",
 	    "minutes a session lives without use"),
 	U(session_absolute_min, "600",

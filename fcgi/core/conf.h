@@ -86,6 +86,22 @@ struct conf {
 	 * as failing until it delivers again (0: never) */
 	unsigned partner_failing_after;
 
+	/* OpenID Connect providers (oidc.h); an empty issuer is off */
+	char	*idporten_issuer;
+	char	*idporten_client_id;
+	char	*idporten_client_key_file;
+	char	*idporten_acr;		/* the lowest level let in */
+	char	*staff_issuer;
+	char	*staff_client_id;
+	char	*staff_client_key_file;
+	char	*staff_client_secret_file;
+	char	*staff_subject_claim;	/* sub, or oid for Entra ID */
+	char	*staff_roles_claim;	/* groups or app roles */
+	char	*oidc_ca_file;
+	unsigned oidc_recheck_min;	/* a provider's session checked again */
+	unsigned reauth_max_min;	/* how fresh a login a sensitive
+					 * action needs */
+
 	/* behaviour */
 	unsigned session_idle_min;
 	unsigned session_absolute_min;

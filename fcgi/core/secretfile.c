@@ -89,13 +89,14 @@ partner_secret_read(const char *dir, const char *public_id,
 }
 
 st_rc
-secret_password_read(const char *key, const char *path, char *out,
-    size_t outsize, char *err, size_t errlen)
+secret_file_read(const char *key, const char *path, char *out,
+    size_t outsize, size_t *len, char *err, size_t errlen)
 {
 	struct stat st;
 	FILE *fp;
 	size_t n;
 
+	*len = 0;
 	if ((fp = fopen(path, "r")) == NULL) {
 		snprintf(err, errlen, "cannot read %s '%s': %s",
 		    key, path, strerror(errno));
@@ -110,6 +111,26 @@ secret_password_read(const char *key, const char *path, char *out,
 	n = fread(out, 1, outsize - 1, fp);
 	fclose(fp);
 	out[n] = '\0';
+	*len = n;
+	if (n == outsize - 1) {
+		sodium_memzero(out, outsize);
+		snprintf(err, errlen, "%s '%s' is too long", key, path);
+		return ST_E_CONFIG;
+	}
+	return ST_OK;
+}
+
+st_rc
+secret_password_read(const char *key, const char *path, char *out,
+    size_t outsize, char *err, size_t errlen)
+{
+	size_t n = 0;
+	st_rc rc;
+
+	/* too long is said as not one line, below */
+	if ((rc = secret_file_read(key, path, out, outsize, &n, err,
+	    errlen)) != ST_OK && n != outsize - 1)
+		return rc;
 	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
 		out[--n] = '\0';
 	if (n == 0 || n >= outsize - 2 || strpbrk(out, "\r\n") != NULL) {

@@ -41,6 +41,13 @@ st_rc partner_secret_read(const char *dir, const char *public_id,
  * (smtp_password_file, db_password_file): one line, the file readable by
  * its owner only. key names the configuration key in err.
  */
+/*
+ * The whole of a file only its owner may read (at most outsize - 1
+ * bytes, NUL-terminated; *len its length): a private key. ST_E_CONFIG
+ * with err when it cannot be read, is readable by others or is longer.
+ */
+st_rc secret_file_read(const char *key, const char *path, char *out,
+    size_t outsize, size_t *len, char *err, size_t errlen) ST_MUST_CHECK;
 st_rc secret_password_read(const char *key, const char *path, char *out,
     size_t outsize, char *err, size_t errlen) ST_MUST_CHECK;
 

@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
+#include "mem.h"
 #include "secure.h"
 
 st_rc
@@ -181,4 +183,60 @@ secure_claimant(char *out, size_t n)
 	host[sizeof(host) - 1] = '\0';
 	snprintf(out, n, "%.50s:%ld:%08x", host, (long)getpid(),
 	    (unsigned)randombytes_random());
+}
+
+static void
+seal_key(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
+    unsigned char sub[crypto_secretbox_KEYBYTES])
+{
+	crypto_kdf_derive_from_key(sub, crypto_secretbox_KEYBYTES, 1, ctx,
+	    key);
+}
+
+st_rc
+secure_seal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
+    const void *p, size_t n, unsigned char **out, size_t *outlen)
+{
+	unsigned char sub[crypto_secretbox_KEYBYTES], *b;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((b = xmalloc(SECURE_SEAL_OVER + n)) == NULL)
+		return ST_E_NOMEM;
+	seal_key(key, ctx, sub);
+	randombytes_buf(b, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(b + crypto_secretbox_NONCEBYTES, p, n, b, sub);
+	sodium_memzero(sub, sizeof(sub));
+	*out = b;
+	*outlen = SECURE_SEAL_OVER + n;
+	return ST_OK;
+}
+
+st_rc
+secure_unseal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
+    const unsigned char *box, size_t n, char **out)
+{
+	unsigned char sub[crypto_secretbox_KEYBYTES];
+	char *plain;
+	size_t len;
+	int bad;
+
+	*out = NULL;
+	if (box == NULL || n < SECURE_SEAL_OVER)
+		return ST_E_INVALID;
+	len = n - SECURE_SEAL_OVER;
+	if ((plain = xmalloc(len + 1)) == NULL)
+		return ST_E_NOMEM;
+	seal_key(key, ctx, sub);
+	bad = crypto_secretbox_open_easy((unsigned char *)plain,
+	    box + crypto_secretbox_NONCEBYTES, n - crypto_secretbox_NONCEBYTES,
+	    box, sub);
+	sodium_memzero(sub, sizeof(sub));
+	if (bad != 0) {
+		xfree(plain);
+		return ST_E_INVALID;
+	}
+	plain[len] = '\0';
+	*out = plain;
+	return ST_OK;
 }

@@ -49,6 +49,21 @@ void secure_sha256_field(crypto_hash_sha256_state *st, const void *p,
 /* HMAC-SHA256 of data under key. */
 void secure_hmac(const unsigned char key[SECURE_KEY_LEN], const void *data,
     size_t len, unsigned char out[SECURE_HASH_LEN]);
+/*
+ * Seal p (n bytes) for keeping in the database (a provider's tokens):
+ * XSalsa20-Poly1305 under a key derived from the server key for the
+ * purpose ctx (8 characters), a random nonce first. *out is malloc'd
+ * (SECURE_SEAL_OVER + n bytes). secure_unseal gives back the plain text,
+ * NUL-terminated and malloc'd, or ST_E_INVALID when it was not sealed
+ * so under this key.
+ */
+#define SECURE_SEAL_OVER \
+	(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+st_rc secure_seal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
+    const void *p, size_t n, unsigned char **out, size_t *outlen)
+    ST_MUST_CHECK;
+st_rc secure_unseal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
+    const unsigned char *box, size_t n, char **out) ST_MUST_CHECK;
 /* Constant-time equality of two equal-length byte strings: 1 if equal. */
 int secure_equal(const void *a, const void *b, size_t len);
 /* Constant-time equality of two C strings (lengths may differ): 1 if equal. */

@@ -399,12 +399,17 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (token_hash, user_id, csrf) */
 	[STMT_SESSION_CREATE] = { "session_create",
 	    "INSERT INTO session (token_hash, user_id, csrf, created_at,"
-	    " last_seen) VALUES (?, ?, ?, NOW(6), NOW(6))" },
+	    " last_seen, auth_time) VALUES (?, ?, ?, NOW(6), NOW(6), NOW(6))" },
 	/* (token_hash, idle minutes, absolute minutes)
-	 * -> principal cols, csrf, seconds since last seen */
+	 * -> principal cols, csrf, seconds since last seen, provider,
+	 * seconds since the person proved who they are, acr, seconds since
+	 * the provider was last asked, the sealed refresh token */
 	[STMT_SESSION_GET] = { "session_get",
 	    "SELECT " PRINCIPAL_COLS ", s.csrf,"
-	    " TIMESTAMPDIFF(SECOND, s.last_seen, NOW(6))"
+	    " TIMESTAMPDIFF(SECOND, s.last_seen, NOW(6)), s.provider,"
+	    " TIMESTAMPDIFF(SECOND, COALESCE(s.auth_time, s.created_at),"
+	    " NOW(6)), s.acr, TIMESTAMPDIFF(SECOND, COALESCE(s.checked_at,"
+	    " s.created_at), NOW(6)), s.refresh_box"
 	    " FROM session s JOIN app_user u ON u.id = s.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
 	    " WHERE s.token_hash = ? AND u.active"
@@ -2021,6 +2026,130 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_TOKEN_REVOKE_USER] = { "token_revoke_user",
 	    "UPDATE api_token SET revoked_at = NOW(6)"
 	    " WHERE user_id = ? AND revoked_at IS NULL" },
+
+	/* (token_hash, user_id, csrf, provider, sid, sub, acr, sealed ID
+	 *  token, sealed refresh token) */
+	[STMT_SESSION_CREATE_IDP] = { "session_create_idp",
+	    "INSERT INTO session (token_hash, user_id, csrf, created_at,"
+	    " last_seen, auth_time, checked_at, provider, idp_sid, idp_sub,"
+	    " acr, id_token_box, refresh_box) VALUES (?, ?, ?, NOW(6),"
+	    " NOW(6), NOW(6), NOW(6), ?, ?, ?, ?, ?, ?)" },
+	/* (user_id) -> principal cols: an active account */
+	[STMT_USER_BY_ID] = { "user_by_id",
+	    "SELECT " PRINCIPAL_COLS
+	    " FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id"
+	    " WHERE u.id = ? AND u.active" },
+	/* (sealed refresh token or NULL: keep, token_hash) */
+	[STMT_SESSION_CHECKED] = { "session_checked",
+	    "UPDATE session SET checked_at = NOW(6),"
+	    " refresh_box = COALESCE(?, refresh_box) WHERE token_hash = ?" },
+	/* (token_hash) -> provider, sealed ID token */
+	[STMT_SESSION_IDP] = { "session_idp",
+	    "SELECT provider, id_token_box FROM session WHERE token_hash = ?" },
+	/* (provider, sid) */
+	[STMT_SESSION_DELETE_SID] = { "session_delete_sid",
+	    "DELETE FROM session WHERE provider = ? AND idp_sid = ?" },
+	/* (provider, sub) */
+	[STMT_SESSION_DELETE_SUB] = { "session_delete_sub",
+	    "DELETE FROM session WHERE provider = ? AND idp_sub = ?" },
+	/* (state_hash, browser_hash, provider, nonce, verifier, next, kept) */
+	[STMT_OIDC_LOGIN_ADD] = { "oidc_login_add",
+	    "INSERT INTO oidc_login (state_hash, browser_hash, provider,"
+	    " nonce, verifier, next, kept) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (state_hash) -> browser_hash, provider, nonce, verifier, next,
+	 * kept: a login begun in the last ten minutes, locked */
+	[STMT_OIDC_LOGIN_TAKE] = { "oidc_login_take",
+	    "SELECT browser_hash, provider, nonce, verifier, next, kept"
+	    " FROM oidc_login WHERE state_hash = ?"
+	    " AND created_at > NOW(6) - INTERVAL 10 MINUTE FOR UPDATE" },
+	/* (state_hash) */
+	[STMT_OIDC_LOGIN_DELETE] = { "oidc_login_delete",
+	    "DELETE FROM oidc_login WHERE state_hash = ?" },
+	/* () */
+	[STMT_OIDC_LOGIN_PURGE] = { "oidc_login_purge",
+	    "DELETE FROM oidc_login WHERE created_at < NOW(6) -"
+	    " INTERVAL 10 MINUTE" },
+	/* (nin_hmac) -> id, active */
+	[STMT_CITIZEN_BY_NIN] = { "citizen_by_nin",
+	    "SELECT id, active FROM app_user WHERE nin_hmac = ?"
+	    " AND role = 'citizen' FOR UPDATE" },
+	/* (public_id, username, display_name, nin_hmac, lang) */
+	[STMT_CITIZEN_CREATE] = { "citizen_create",
+	    "INSERT INTO app_user (public_id, username, display_name, role,"
+	    " lang, nin_hmac) VALUES (?, ?, ?, 'citizen', ?, ?)" },
+	/* (provider, subject) -> user id, active */
+	[STMT_IDP_USER] = { "idp_user",
+	    "SELECT u.id, u.active FROM app_user_idp i JOIN app_user u"
+	    " ON u.id = i.user_id WHERE i.provider = ? AND i.subject = ?"
+	    " FOR UPDATE" },
+	/* (provider, subject, user_id) */
+	[STMT_IDP_LINK] = { "idp_link",
+	    "INSERT INTO app_user_idp (provider, subject, user_id)"
+	    " VALUES (?, ?, ?)" },
+	/* (JSON array of the token's groups or roles) -> role, unit_id:
+	 * the highest role mapped, and its unit */
+	[STMT_IDP_ROLE] = { "idp_role",
+	    "SELECT m.role, m.unit_id FROM JSON_TABLE(?, '$[*]' COLUMNS"
+	    " (v VARCHAR(255) PATH '$')) j JOIN idp_role_map m"
+	    " ON m.claim_value = j.v"
+	    " ORDER BY FIELD(m.role, 'admin', 'leader', 'employee'), m.id"
+	    " LIMIT 1" },
+	/* (public_id, username, display_name, role, unit_id) */
+	[STMT_STAFF_CREATE] = { "staff_create",
+	    "INSERT INTO app_user (public_id, username, display_name, role,"
+	    " unit_id) VALUES (?, ?, ?, ?, ?)" },
+	/* (role, unit_id, display_name, id) */
+	[STMT_STAFF_SET_ROLE] = { "staff_set_role",
+	    "UPDATE app_user SET role = ?, unit_id = ?, display_name = ?"
+	    " WHERE id = ? AND role <> 'citizen'" },
+	/* (claim value, role, unit code or NULL) */
+	[STMT_IDP_MAP_ADD] = { "idp_map_add",
+	    "INSERT INTO idp_role_map (claim_value, role, unit_id)"
+	    " SELECT ?, ?, (SELECT id FROM unit WHERE code = ?)" },
+	/* (claim value) */
+	[STMT_IDP_MAP_DELETE] = { "idp_map_delete",
+	    "DELETE FROM idp_role_map WHERE claim_value = ?" },
+	/* () -> claim value, role, unit code */
+	[STMT_IDP_MAP_LIST] = { "idp_map_list",
+	    "SELECT m.claim_value, m.role, un.code FROM idp_role_map m"
+	    " LEFT JOIN unit un ON un.id = m.unit_id ORDER BY m.claim_value" },
+
+	/* (person_hmac) -> name */
+	[STMT_FOLK_NAME] = { "folk_name",
+	    "SELECT name FROM folk_person WHERE person_hmac = ?" },
+	/* (user_id, parent_hmac): the register's links it no longer backs */
+	[STMT_FOLK_UNLINK] = { "folk_unlink",
+	    "DELETE cp FROM child_person cp JOIN child c ON c.id = cp.child_id"
+	    " WHERE cp.user_id = ? AND cp.source = 'register'"
+	    " AND cp.relation = 'guardian' AND NOT EXISTS (SELECT 1 FROM"
+	    " folk_relation fr WHERE fr.parent_hmac = ? AND fr.child_hmac ="
+	    " c.nin_hmac AND fr.parental_responsibility)" },
+	/* (user_id, parent_hmac): the children it has responsibility for */
+	[STMT_FOLK_LINK] = { "folk_link",
+	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"
+	    " parental_responsibility, source) SELECT c.id, ?, 'guardian',"
+	    " TRUE, 'register' FROM folk_relation fr JOIN child c"
+	    " ON c.nin_hmac = fr.child_hmac WHERE fr.parent_hmac = ?"
+	    " AND fr.parental_responsibility" },
+	/* (user_id, nin_hmac): the youth's own child, if there is one */
+	[STMT_FOLK_SELF] = { "folk_self",
+	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"
+	    " parental_responsibility, source) SELECT id, ?, 'self', FALSE,"
+	    " 'register' FROM child WHERE nin_hmac = ?" },
+	/* (parent_hmac) */
+	[STMT_FOLK_CLEAR_PARENT] = { "folk_clear_parent",
+	    "DELETE FROM folk_relation WHERE parent_hmac = ?" },
+	/* (parent_hmac, child_hmac, responsibility) */
+	[STMT_FOLK_RELATION_ADD] = { "folk_relation_add",
+	    "INSERT INTO folk_relation (parent_hmac, child_hmac,"
+	    " parental_responsibility) VALUES (?, ?, ?)"
+	    " ON DUPLICATE KEY UPDATE parental_responsibility ="
+	    " VALUES(parental_responsibility), updated_at = NOW(6)" },
+	/* (person_hmac, name) */
+	[STMT_FOLK_PERSON_SET] = { "folk_person_set",
+	    "INSERT INTO folk_person (person_hmac, name) VALUES (?, ?)"
+	    " ON DUPLICATE KEY UPDATE name = VALUES(name),"
+	    " updated_at = NOW(6)" },
 };
 
 const char *

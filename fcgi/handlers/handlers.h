@@ -22,6 +22,18 @@ st_rc h_metrics(struct req *r) ST_MUST_CHECK;
 st_rc h_login_form(struct req *r) ST_MUST_CHECK;
 st_rc h_login(struct req *r) ST_MUST_CHECK;
 st_rc h_logout(struct req *r) ST_MUST_CHECK;
+/*
+ * After a login (away: at an identity provider) on to next: a form
+ * whose session had ended is shown again as typed, another action
+ * begun is shown to confirm, and otherwise the browser goes on.
+ */
+st_rc login_continue(struct req *r, const char *next,
+    const struct fields *keep, int away) ST_MUST_CHECK;
+/* h_oidc.c */
+st_rc h_oidc_begin(struct req *r) ST_MUST_CHECK;
+st_rc h_oidc_callback(struct req *r) ST_MUST_CHECK;
+st_rc h_oidc_frontchannel(struct req *r) ST_MUST_CHECK;
+st_rc h_oidc_backchannel(struct req *r) ST_MUST_CHECK;
 /* h_home.c */
 st_rc h_home(struct req *r) ST_MUST_CHECK;
 /* h_forms.c */

@@ -20,6 +20,15 @@ static const struct route routes[] = {
 	{ "POST", "/login", h_login, PERM_PUBLIC, CSRF_LOGIN, BODY_FORM, 0 },
 	{ "POST", "/logout", h_logout, PERM_USER, CSRF_SESSION, BODY_FORM,
 	    SMALL_BODY_MAX },
+	/* OpenID Connect: ID-porten and the staff provider (oidc.h) */
+	{ "POST", "/login/{provider}", h_oidc_begin, PERM_PUBLIC, CSRF_LOGIN,
+	    BODY_FORM, 0 },
+	{ "GET", "/login/{provider}/callback", h_oidc_callback, PERM_PUBLIC,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/logout/{provider}/frontchannel", h_oidc_frontchannel,
+	    PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/logout/{provider}/backchannel", h_oidc_backchannel,
+	    PERM_PUBLIC, CSRF_NONE, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/", h_home, PERM_USER, CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/forms/{form}", h_form_show, PERM_STAFF, CSRF_NONE,
 	    BODY_NONE, 0 },
@@ -275,7 +284,26 @@ static const struct {
 		"to where the user was going. 401 on a wrong name or "
 		"password, 429 after too many failures." },
 	{ h_logout,
-		"Ends the session and returns to the login page." },
+		"Ends the session and returns to the login page; a session "
+		"from an identity provider is ended there too (RP-initiated "
+		"logout)." },
+	{ h_oidc_begin,
+		"Sends the browser to the identity provider (idporten or "
+		"staff) to log in: the authorization code flow with PKCE, "
+		"state and nonce; a form posted when the session had ended "
+		"is kept for after." },
+	{ h_oidc_callback,
+		"Where the provider sends the browser back: the code is "
+		"traded for tokens, the ID token checked fully, the person's "
+		"account found (ID-porten: by an HMAC of the identity number; "
+		"staff: by the provider's subject, with the role and unit "
+		"the administrator mapped) and a session started." },
+	{ h_oidc_frontchannel,
+		"Front-channel logout: the provider, in a frame, ends the "
+		"sessions of its session id (iss and sid)." },
+	{ h_oidc_backchannel,
+		"Back-channel logout: the provider posts a signed logout "
+		"token; the sessions of its sid or sub end." },
 	{ h_home,
 		"The start page of the user's role: the concerns, logs, "
 		"measures, meetings, handovers and consultations the user "
@@ -510,6 +538,24 @@ route_defers_replay(const struct route *rt, const char *arg)
 	/* A concern through the API writes its key's row in the one call
 	 * that writes the concern (concern.c). */
 	return rt->fn == h_api_form_submit && strcmp(arg, "concern") == 0;
+}
+
+int
+route_reauth(const struct route *rt)
+{
+	/* The actions issue 18 names as sensitive: they take a right
+	 * away, fix a record for good, or change where notices go. */
+	static const handler_fn sensitive[] = { h_consent_withdraw,
+		h_minutes_finalise, h_partner_add, h_partner_update,
+		h_partner_pause, h_partner_resume };
+	size_t i;
+
+	if (strcmp(rt->method, "POST") != 0)
+		return 0;
+	for (i = 0; i < sizeof(sensitive) / sizeof(sensitive[0]); i++)
+		if (rt->fn == sensitive[i])
+			return 1;
+	return 0;
 }
 
 const struct route *

@@ -12,6 +12,8 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "mem.h"
+#include "oidc.h"
 #include "password.h"
 #include "route.h"
 #include "secretfile.h"
@@ -58,10 +60,101 @@ fill(struct req *r, const struct db_res *res)
 	r->who.unit_kind = pool_strdup(&r->pool, db_get(res, 0, PC_UNIT_KIND));
 }
 
+/* r->who from a statement that gives a principal's columns (one row);
+ * ST_E_NOT_FOUND without one. */
+static st_rc
+read_principal(struct req *r, enum stmt_id id, const struct db_val *p,
+    size_t n)
+{
+	struct db_res res;
+	st_rc rc;
+
+	if ((rc = db_query(&r->w->db, id, p, n, 1, &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 0) {
+		db_res_release(&res);
+		return ST_E_NOT_FOUND;
+	}
+	fill(r, &res);
+	db_res_release(&res);
+	return ST_OK;
+}
+
+/* The new session's cookie is sent and the request is in it. */
+static st_rc
+session_begun(struct req *r, const char *token,
+    const unsigned char tok_h[SECURE_HASH_LEN], const char *csrf)
+{
+	st_rc rc;
+
+	if ((rc = resp_cookie(r, SESSION_COOKIE, token, -1)) != ST_OK)
+		return rc;
+	memcpy(r->session_hash, tok_h, SECURE_HASH_LEN);
+	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
+	r->auth = AUTH_SESSION;
+	return ST_OK;
+}
+
+/*
+ * The session came from a provider, and the provider was last asked a
+ * while ago: ask it again with the refresh token it gave. Without one
+ * (the staff provider gave none), or when the provider says no or
+ * cannot answer, the session ends here and the person logs in again:
+ * an account removed at the provider is out at its next request after
+ * oidc_recheck_min. ID-porten gives no refresh token to a login; its
+ * sessions end by its front-channel logout and stafett's own timeouts.
+ */
+static st_rc
+recheck(struct req *r, const char *prov, const char *box, size_t boxlen)
+{
+	const struct conf *cfg = r->w->cfg;
+	enum oidc_which which;
+	char *refresh = NULL, *fresh = NULL;
+	unsigned char *sealed = NULL;
+	size_t sealedlen = 0;
+	struct db_val p[2];
+	st_rc rc;
+
+	if (!oidc_parse(cfg, prov, &which))
+		rc = ST_E_NOT_FOUND;	/* the provider was turned off */
+	else if (box == NULL)
+		rc = which == OIDC_IDPORTEN ? ST_OK : ST_E_NOT_FOUND;
+	else if ((rc = secure_unseal(r->w->key, SEAL_REFRESH,
+	    (const unsigned char *)box, boxlen, &refresh)) == ST_OK) {
+		rc = oidc_refresh(cfg, which, refresh, &fresh);
+		if (rc == ST_OK && fresh != NULL)
+			rc = secure_seal(r->w->key, SEAL_REFRESH, fresh,
+			    strlen(fresh), &sealed, &sealedlen);
+		if (rc != ST_OK)
+			log_info("session: the %s provider no longer "
+			    "backs a session; it ends", prov);
+	}
+	xfree(refresh);
+	if (fresh != NULL)
+		sodium_memzero(fresh, strlen(fresh));
+	xfree(fresh);
+	if (rc == ST_OK) {
+		p[0] = sealed != NULL ? DV_BLOB(sealed, sealedlen) : DV_NULL;
+		p[1] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
+		rc = db_exec(&r->w->db, STMT_SESSION_CHECKED, p, 2, NULL, NULL);
+		xfree(sealed);
+		return rc;
+	}
+	xfree(sealed);
+	if (rc == ST_E_NOMEM || rc == ST_E_DB || rc == ST_E_DB_GONE ||
+	    rc == ST_E_BUSY)
+		return rc;
+	p[0] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
+	if ((rc = db_exec(&r->w->db, STMT_SESSION_DELETE, p, 1, NULL,
+	    NULL)) != ST_OK)
+		return rc;
+	return ST_E_NOT_FOUND;
+}
+
 st_rc
 auth_session(struct req *r)
 {
-	const char *cookie = req_cookie(r, SESSION_COOKIE), *csrf;
+	const char *cookie = req_cookie(r, SESSION_COOKIE), *csrf, *prov, *acr;
 	const struct conf *cfg = r->w->cfg;
 	struct db_val p[3];
 	struct db_res res;
@@ -83,12 +176,25 @@ auth_session(struct req *r)
 	fill(r, &res);
 	csrf = db_get(&res, 0, PC__COUNT);
 	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf != NULL ? csrf : "");
+	prov = db_get(&res, 0, PC__COUNT + 2);
+	r->auth_provider = prov != NULL ? pool_strdup(&r->pool, prov) : NULL;
+	r->auth_age_s = db_get_int(&res, 0, PC__COUNT + 3);
+	acr = db_get(&res, 0, PC__COUNT + 4);
+	r->auth_acr = acr != NULL ? pool_strdup(&r->pool, acr) : NULL;
+	/* A provider's session is checked with the provider again. */
+	if (prov != NULL && db_get_int(&res, 0, PC__COUNT + 5) >=
+	    (long long)cfg->oidc_recheck_min * 60)
+		rc = recheck(r, prov, db_get(&res, 0, PC__COUNT + 6),
+		    db_get_len(&res, 0, PC__COUNT + 6));
 	/* Refresh the idle clock at most once a minute: fewer writes. */
-	if (db_get_int(&res, 0, PC__COUNT + 1) >= 60)
+	else if (db_get_int(&res, 0, PC__COUNT + 1) >= 60)
 		rc = db_exec(&r->w->db, STMT_SESSION_TOUCH, p, 1, NULL, NULL);
 	db_res_release(&res);
-	if (rc != ST_OK)
+	if (rc != ST_OK) {
+		memset(&r->who, 0, sizeof(r->who));
+		r->csrf[0] = '\0';
 		return rc;
+	}
 	r->auth = AUTH_SESSION;
 	return ST_OK;
 }
@@ -200,7 +306,6 @@ auth_bearer(struct req *r)
 	unsigned char hash[SECURE_HASH_LEN];
 	unsigned long long read_epoch;
 	struct db_val p[1];
-	struct db_res res;
 	st_rc rc;
 
 	if (!bearer_hash(r, hash))
@@ -211,14 +316,8 @@ auth_bearer(struct req *r)
 	}
 	read_epoch = epoch(r->w);
 	p[0] = DV_BLOB(hash, sizeof(hash));
-	if ((rc = db_query(&r->w->db, STMT_TOKEN_GET, p, 1, 1, &res)) != ST_OK)
+	if ((rc = read_principal(r, STMT_TOKEN_GET, p, 1)) != ST_OK)
 		return rc;
-	if (res.nrows == 0) {
-		db_res_release(&res);
-		return ST_E_NOT_FOUND;
-	}
-	fill(r, &res);
-	db_res_release(&res);
 	cache_put(r, hash, read_epoch);
 	r->auth = AUTH_TOKEN;
 	return ST_OK;
@@ -526,13 +625,53 @@ auth_login(struct req *r, const char *username, const char *password,
 		db_rollback(db);
 		return rc;
 	}
-	if ((rc = resp_cookie(r, SESSION_COOKIE, token, -1)) != ST_OK ||
+	if ((rc = session_begun(r, token, tok_h, csrf)) != ST_OK ||
 	    (rc = device_remember(r, username)) != ST_OK)
 		return rc;
-	memcpy(r->session_hash, tok_h, sizeof(tok_h));
-	snprintf(r->csrf, sizeof(r->csrf), "%s", csrf);
-	r->auth = AUTH_SESSION;
+	r->auth_age_s = 0;
 	*result = LOGIN_OK;
+	return ST_OK;
+}
+
+st_rc
+auth_start(struct req *r, long long user_id, const struct auth_idp *idp)
+{
+	struct db *db = &r->w->db;
+	char token[SECURE_TOKEN_SIZE], csrf[SECURE_TOKEN_SIZE];
+	unsigned char tok_h[SECURE_HASH_LEN], *idt = NULL, *rft = NULL;
+	size_t idtlen = 0, rftlen = 0;
+	struct db_val p[9];
+	st_rc rc;
+
+	p[0] = DV_INT(user_id);
+	if ((rc = read_principal(r, STMT_USER_BY_ID, p, 1)) != ST_OK)
+		return rc;
+	secure_token(token);
+	secure_token(csrf);
+	secure_hash(token, SECURE_TOKEN_LEN, tok_h);
+	if ((rc = secure_seal(r->w->key, SEAL_IDTOKEN, idp->id_token,
+	    strlen(idp->id_token), &idt, &idtlen)) == ST_OK &&
+	    idp->refresh_token != NULL)
+		rc = secure_seal(r->w->key, SEAL_REFRESH, idp->refresh_token,
+		    strlen(idp->refresh_token), &rft, &rftlen);
+	p[0] = DV_BLOB(tok_h, SECURE_HASH_LEN);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_STR(csrf);
+	p[3] = DV_STR(idp->provider);
+	p[4] = DV_OPT(idp->sid);
+	p[5] = DV_OPT(idp->sub);
+	p[6] = DV_OPT(idp->acr);
+	p[7] = DV_BLOB(idt, idtlen);
+	p[8] = rft != NULL ? DV_BLOB(rft, rftlen) : DV_NULL;
+	if (rc == ST_OK)
+		rc = db_exec(db, STMT_SESSION_CREATE_IDP, p, 9, NULL, NULL);
+	xfree(idt);
+	xfree(rft);
+	if (rc != ST_OK || (rc = session_begun(r, token, tok_h, csrf)) != ST_OK)
+		return rc;
+	r->auth_provider = idp->provider;
+	r->auth_age_s = 0;
+	r->auth_acr = idp->acr;
 	return ST_OK;
 }
 

@@ -68,6 +68,28 @@ st_rc auth_partner(struct req *r, int *token_ok) ST_MUST_CHECK;
 /* Check the password and, on success, start a session (sets the cookie). */
 st_rc auth_login(struct req *r, const char *username, const char *password,
     enum login_result *result) ST_MUST_CHECK;
+/*
+ * A session from an identity provider (oidc.h). The provider's tokens
+ * are kept sealed under the server key (secure_seal), each under its
+ * own purpose: the ID token to log out at the provider with, the
+ * refresh token to ask the provider again (auth_session).
+ */
+#define SEAL_IDTOKEN	"oidc_idt"
+#define SEAL_REFRESH	"oidc_rft"
+struct auth_idp {
+	const char	*provider;	/* "idporten" or "staff" */
+	/* from the ID token; each may be NULL */
+	const char	*sid, *sub, *acr;
+	/* the provider's tokens; the refresh token may be NULL */
+	const char	*id_token, *refresh_token;
+};
+/*
+ * Start a session for the active account user_id, in the caller's
+ * transaction: the row, the cookie, r->who, r->csrf. ST_E_NOT_FOUND when
+ * the account is not active.
+ */
+st_rc auth_start(struct req *r, long long user_id,
+    const struct auth_idp *idp) ST_MUST_CHECK;
 /* End the current session. */
 st_rc auth_logout(struct req *r) ST_MUST_CHECK;
 /*

@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "login.h"
+#include "oidc.h"
 #include "route.h"
 #include "view.h"
+#include "worker.h"
 
 /* RFC 3986 pchar and the delimiters of a path with its query: what a
  * same-site path may hold, byte by byte; '%' is checked apart. */
@@ -80,6 +82,13 @@ login_page(struct req *r, int status, const char *message,
 	view_attr(login, "next", login_next_safe(next));
 	if (username != NULL)
 		view_attr(login, "username", username);
+	/* an action that needs a fresh proof: the provider is asked for one */
+	if (r->route != NULL && route_reauth(r->route) && r->who.user_id != 0)
+		view_attr(login, "fresh", "1");
+	for (i = 0; i < OIDC__COUNT; i++)
+		if (oidc_enabled(r->w->cfg, (enum oidc_which)i))
+			view_attr(view_el(login, "provider", NULL), "name",
+			    oidc_name((enum oidc_which)i));
 	if (message != NULL)
 		view_el(login, "message", message);
 	/*

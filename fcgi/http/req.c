@@ -76,8 +76,9 @@ resp_header(struct req *r, const char *name, const char *value)
 	return buf_addf(&r->hdrs, "%s: %s\r\n", name, value);
 }
 
-st_rc
-resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+static st_rc
+cookie(struct req *r, const char *name, const char *value, long max_age,
+    const char *same_site)
 {
 	struct buf b = BUF_INIT(1024);
 	st_rc rc;
@@ -89,8 +90,8 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 	 * browser then takes it only from this host, over TLS, for the whole
 	 * site, so no subdomain or plain-HTTP answer can set or shadow it.
 	 */
-	rc = buf_addf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-	    r->https ? HOST_PREFIX : "", name, value,
+	rc = buf_addf(&b, "%s%s=%s; Path=/; HttpOnly; SameSite=%s%s",
+	    r->https ? HOST_PREFIX : "", name, value, same_site,
 	    r->https ? "; Secure" : "");
 	if (rc == ST_OK && max_age >= 0)
 		rc = buf_addf(&b, "; Max-Age=%ld", max_age);
@@ -98,6 +99,33 @@ resp_cookie(struct req *r, const char *name, const char *value, long max_age)
 		rc = resp_header(r, "Set-Cookie", b.data);
 	buf_release(&b);
 	return rc;
+}
+
+st_rc
+resp_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	return cookie(r, name, value, max_age, "Strict");
+}
+
+st_rc
+resp_cookie_lax(struct req *r, const char *name, const char *value,
+    long max_age)
+{
+	return cookie(r, name, value, max_age, "Lax");
+}
+
+st_rc
+resp_redirect_away(struct req *r, const char *url)
+{
+	if (strncmp(url, "https://", 8) != 0 &&
+	    strncmp(url, "http://", 7) != 0)
+		return ST_E_INVALID;
+	if (strpbrk(url, "\r\n") != NULL)
+		return ST_E_INVALID;
+	r->status = 303;
+	r->ctype = NULL;
+	buf_reset(&r->out);
+	return resp_header(r, "Location", url);
 }
 
 st_rc

@@ -85,6 +85,12 @@ struct req {
 	struct partner_who	 partner;
 	char			 csrf[SECURE_TOKEN_SIZE];
 	unsigned char		 session_hash[SECURE_HASH_LEN];
+	/* how the session's person proved who they are: the provider
+	 * ("idporten", "staff"; NULL: a password), how long ago, at what
+	 * level of assurance (NULL when none is known) */
+	const char		*auth_provider;
+	long long		 auth_age_s;
+	const char		*auth_acr;
 	enum lang		 lang;
 	/* the request took an account's access away (auth.h): the
 	 * dispatcher tells every worker once it is committed */
@@ -144,6 +150,16 @@ st_rc resp_header(struct req *r, const char *name, const char *value)
 /* Set a cookie with the attributes every stafett cookie has. */
 st_rc resp_cookie(struct req *r, const char *name, const char *value,
     long max_age) ST_MUST_CHECK;
+/*
+ * The one cookie another site's page must be able to send back: the
+ * one that ties a login at an identity provider to the browser that
+ * began it (the provider's redirect back is a cross-site navigation,
+ * which carries Lax cookies and not Strict ones). Otherwise as above.
+ */
+st_rc resp_cookie_lax(struct req *r, const char *name, const char *value,
+    long max_age) ST_MUST_CHECK;
+/* 303 to an identity provider's address (oidc.h makes them). */
+st_rc resp_redirect_away(struct req *r, const char *url) ST_MUST_CHECK;
 /*
  * The answer to an action that worked: a browser is sent on to path
  * (303); an API client gets status (200 or 201) with Location: path and

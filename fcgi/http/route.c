@@ -563,6 +563,15 @@ attempt(struct req *r)
 		if (t == NULL || c == NULL || !secure_streq(t, c))
 			return login_page(r, 403, _("The login form had expired. Try again."), fields_get(&r->form, "username"));
 	}
+	/*
+	 * A sensitive action needs a recent proof of who the person is
+	 * (API tokens are systems' and are not asked): older, the login
+	 * page asks for it, keeping the form, and the action is shown
+	 * again to confirm once it is given.
+	 */
+	if (route_reauth(rt) && r->auth == AUTH_SESSION &&
+	    r->auth_age_s > (long long)r->w->cfg->reauth_max_min * 60)
+		return login_page(r, 401, _("Confirm who you are before you do this: log in again. What you chose is kept."), r->auth_provider == NULL ? r->who.username : NULL);
 	return run_handler(r);
 }
 

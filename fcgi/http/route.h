@@ -68,6 +68,11 @@ const char *route_doc(const struct route *rt);
  * Idempotency-Key with its own writes (replay_begin's defer; also
  * handlers/routes.c). */
 int route_defers_replay(const struct route *rt, const char *arg);
+/* Is the route a sensitive action, for which a browser's session must
+ * have proved who it is within reauth_max_min (route.c)? Also
+ * handlers/routes.c: withdrawing a consent, finalising minutes, changing
+ * a partner. */
+int route_reauth(const struct route *rt);
 /* Find the route for method and path; *status is 404 or 405 if none. */
 const struct route *route_match(const char *method, const char *path,
     char *arg, size_t arglen, int *status, int *index);

@@ -25,6 +25,7 @@
 #include "fault.h"
 #include "i18n.h"
 #include "log.h"
+#include "oidc.h"
 #include "mem.h"
 #include "server.h"
 #include "worker.h"
@@ -492,6 +493,10 @@ server_run(const struct conf *cfg)
 		return 1;
 	}
 	i18n_register_xslt();
+	if (oidc_conf_check(cfg, err, sizeof(err)) != ST_OK) {
+		log_err("%s", err);
+		return 1;
+	}
 	if (load_assets(cfg, &m.forms, &m.xsl) != ST_OK)
 		return 1;
 	if ((m.lock_fd = take_lock(cfg->fcgi_socket)) < 0) {

@@ -13,6 +13,7 @@
 #include <fcgiapp.h>
 
 #include "log.h"
+#include "oidc.h"
 #include "req.h"
 #include "route.h"
 #include "worker.h"
@@ -318,5 +319,6 @@ worker_run(struct worker *w, int listen_fd)
 	drain(w, &fr, listen_fd);
 	FCGX_Finish_r(&fr);
 	FCGX_Free(&fr, 0);
+	oidc_forget();
 	return 0;
 }

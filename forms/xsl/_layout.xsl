@@ -17,6 +17,11 @@
     <html lang="{page/@lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- after a login at an identity provider: on to the page, in a
+             navigation of this site's own, which carries its cookies -->
+        <xsl:if test="page/continue/@href and not(page/continue/keep)">
+          <meta http-equiv="refresh" content="0;url={page/continue/@href}"/>
+        </xsl:if>
         <title>
           <xsl:apply-templates select="page" mode="title"/>
           <xsl:text> – Stafett</xsl:text>

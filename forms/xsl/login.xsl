@@ -17,6 +17,31 @@
         <p><xsl:value-of select="login/message"/></p>
       </div>
     </xsl:if>
+    <xsl:for-each select="login/provider">
+      <form method="post" action="/login/{@name}" class="login provider">
+        <input type="hidden" name="csrf" value="{../@csrf}"/>
+        <input type="hidden" name="next" value="{../@next}"/>
+        <xsl:if test="../@fresh">
+          <input type="hidden" name="fresh" value="1"/>
+        </xsl:if>
+        <xsl:for-each select="../keep">
+          <input type="hidden" name="resume:{@name}" value="{.}"/>
+        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="@name = 'idporten'">
+            <p><xsl:value-of select="i:t('Guardians and youths')"/></p>
+            <button type="submit" class="primary"><xsl:value-of select="i:t('Log in with ID-porten')"/></button>
+          </xsl:when>
+          <xsl:otherwise>
+            <p><xsl:value-of select="i:t('Employees of the municipality')"/></p>
+            <button type="submit" class="primary"><xsl:value-of select="i:t('Log in with your work account')"/></button>
+          </xsl:otherwise>
+        </xsl:choose>
+      </form>
+    </xsl:for-each>
+    <xsl:if test="login/provider">
+      <h2><xsl:value-of select="i:t('Log in with a user name and password')"/></h2>
+    </xsl:if>
     <form method="post" action="/login" class="login" novalidate="novalidate">
       <input type="hidden" name="csrf" value="{login/@csrf}"/>
       <input type="hidden" name="next" value="{login/@next}"/>

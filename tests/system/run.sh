@@ -63,6 +63,27 @@ smtp_starttls = try
 smtp_ca_file = $T/pki/ca.pem
 public_url = http://127.0.0.1:$PORT
 CONF
+# Logging in with ID-porten and the staff provider (test_oidc.py): the
+# fake providers of fake_idp.py, on a port kept for them; stafett's client
+# key for ID-porten made as an administrator makes it, the staff client's
+# secret in a file of its own. Staff sessions are checked with the
+# provider at every request (oidc_recheck_min 0).
+IDP_PORT=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$T/staff-client-secret"
+chmod 600 "$T/staff-client-secret"
+STAFETT_CONFIG="$T/stafett.conf" "$BIN" oidc keygen "$T/idporten-client.jwk" \
+	>"$T/idporten-client.pub.jwk"
+cat >>"$T/stafett.conf" <<CONF
+idporten_issuer = http://127.0.0.1:$IDP_PORT/idporten
+idporten_client_id = stafett-test
+idporten_client_key_file = $T/idporten-client.jwk
+staff_issuer = http://127.0.0.1:$IDP_PORT/staff
+staff_client_id = stafett-staff
+staff_client_secret_file = $T/staff-client-secret
+staff_subject_claim = oid
+oidc_recheck_min = 0
+CONF
+export STAFETT_TEST_IDP_PORT="$IDP_PORT"
 export STAFETT_CONFIG="$T/stafett.conf"
 "$BIN" migrate
 "$BIN" seed "$top_srcdir/sql/seed/demo.sql"

@@ -38,9 +38,22 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
+import fake_idp
 from stafett_test import (Client, api, concern_fields, concern_xml, csrf_of,
                           sql, sql_value, stafett, today, token)
 from test_forms import Page, browser_fields, case
+
+# The fake identity providers, for the rows of logging in with one.
+IDP = None
+
+
+def setUpModule():
+    global IDP
+    IDP = fake_idp.started()
+
+
+def tearDownModule():
+    IDP.close()
 
 # ---------------------------------------------------------------- actors
 
@@ -210,8 +223,8 @@ CASE_FORMS = [
 #
 # - Partners and their queues are configuration: the administrator's
 #   alone (the queue names notices by id and type, never a child). The
-#   partner is resumed before it is paused, so the dead notice, once
-#   sent back to the queue, waits for a paused partner (the stack's own
+#   dead notice is to a second partner that stays paused, so, once
+#   sent back to the queue, it waits (the stack's own
 #   notify would otherwise try it while other rows are checked).
 #
 # - Units and the people who log in are configuration too: the
@@ -225,6 +238,18 @@ ROWS = [
     Row("GET", "/login",                   "A A A A A A A A A A A"),
     Row("POST", "/login",                  "A A A A A A A A A A A",
         body="login"),
+    # logging in with a provider (test_oidc.py): anyone may begin, and
+    # is sent to the provider; nobody finishes without a login begun in
+    # that browser; the provider's logout of a session nobody has ends
+    # nothing, and a logout token that is not one is refused
+    Row("POST", "/login/{provider}",       "A A A A A A A A A A A",
+        obj="idporten", body="oidc"),
+    Row("GET", "/login/{provider}/callback", "D D D D D D D D D D D",
+        obj="idporten", query="state=matrix&code=matrix"),
+    Row("GET", "/logout/{provider}/frontchannel", "A A A A A A A A A A A",
+        obj="idporten", query="iss={idporten_issuer}&sid=matrix-nobody"),
+    Row("POST", "/logout/{provider}/backchannel", "D D D D D D D D D D D",
+        obj="staff", body=[("logout_token", "matrix.not.token")]),
     Row("GET", "/",                        "D A A A A A A A A A A",
         page="home"),
     # forms of staff; a concern starts here
@@ -521,7 +546,8 @@ READ_OF = {
 # Write routes that are about no relay log: test_a_closed_log_takes_no
 # _writes tries every other one on a closed log.
 NOT_A_LOG = {
-    "/login", "/logout", "/drafts/{id}/delete", "/settings/email",
+    "/login", "/logout", "/login/{provider}",
+    "/logout/{provider}/backchannel", "/drafts/{id}/delete", "/settings/email",
     "/admin/guide/steps", "/admin/guide/steps/{id}",
     "/admin/guide/steps/{id}/delete", "/admin/partners",
     "/admin/partners/{id}", "/admin/partners/{id}/pause",
@@ -816,12 +842,20 @@ class Fixtures:
             ("csrf", admin.csrf("/admin/partners"))] + [
             (k, v.replace(" ny", "")) for k, v in PARTNER]), 303)
         o["partner"] = self.partner = last_id(r.header("Location"))
+        # The dead notice goes to a second partner that stays paused:
+        # the rows resume the first one, and a notice sent back to the
+        # queue for an active partner would be delivered by the stack's
+        # notify while later rows' refusals are checked for changes.
+        sql("INSERT IGNORE INTO partner (public_id, name, kind, endpoint,"
+            " auth, accepts, status) SELECT 'MatrixQueuePartnerxxxx',"
+            " 'Matrisetest kø', kind, endpoint, auth, accepts, 'paused'"
+            " FROM partner WHERE public_id = '%s'" % self.partner)
         o["dead_notice"] = self.dead = "MatrixDeadNotice" + "x" * 6
         sql("INSERT INTO outbox (public_id, kind, idempotency_key, status,"
             " partner_id, message_type, attempts, dead_at) SELECT '%s',"
             " 'cw_report', '%s', 'dead', id, 'cw_report', 1, NOW(6) FROM"
-            " partner WHERE public_id = '%s'"
-            % (self.dead, "m" * 43, self.partner))
+            " partner WHERE public_id = 'MatrixQueuePartnerxxxx'"
+            % (self.dead, "m" * 43))
         # a unit, and a person working there (no login: no password)
         r = self.ok(admin.post("/admin/units", [
             ("csrf", admin.csrf("/admin/units")),
@@ -905,7 +939,9 @@ def xsl_exists(page):
 def outcome(r):
     """A, D, E (500) or ?status, as this test counts answers."""
     loc = r.header("Location") or ""
-    if r.status in (401, 403, 404):
+    # 400: refused for what was sent (a login state or a logout token
+    # that is not one)
+    if r.status in (400, 401, 403, 404):
         return "D"
     if r.status in (302, 303) and loc.startswith("/login"):
         return "D" if "next=" in loc else "A"    # /logout ends at /login
@@ -1291,8 +1327,12 @@ class AccessMatrixTest(unittest.TestCase):
             path = path.replace("{id}", objs[row.obj])
         if "{form}" in path:
             path = path.replace("{form}", row.obj)
+        if "{provider}" in path:
+            path = path.replace("{provider}", row.obj)
         if row.query:
-            path += "?" + row.query.format(**objs)
+            path += "?" + row.query.format(
+                idporten_issuer=urllib.parse.quote(IDP.issuer("idporten"),
+                                                   safe=""), **objs)
         return path
 
     def case_of(self, row, objs):
@@ -1313,6 +1353,8 @@ class AccessMatrixTest(unittest.TestCase):
         body = row.body
         if body == "login":
             return self.login_post(user)
+        if body == "oidc":
+            return self.login_post(user, path, [])
         if body == "logout":
             c, csrf = self.clients[user], self.csrf.get(user, "x")
             if user in self.logged_out:
@@ -1351,7 +1393,8 @@ class AccessMatrixTest(unittest.TestCase):
         return c.post(path, [("csrf", csrf)] +
                       [(k, v.format(**objs)) for k, v in body])
 
-    def login_post(self, user):
+    def login_post(self, user, path="/login", fields=(("username",
+                                                      "someone"),)):
         """POST /login as far as the handler (a user name and no
         password: 422), with the double-submit token as a browser has
         it, by someone logged in or not."""
@@ -1362,9 +1405,9 @@ class AccessMatrixTest(unittest.TestCase):
              "Cookie": (cookies + "; " if cookies else "") +
              "stafett_login=matrix-login-token-0123456789abcdefghijk"}
         data = urllib.parse.urlencode([
-            ("csrf", "matrix-login-token-0123456789abcdefghijk"),
-            ("username", "someone")]).encode()
-        return c.request("POST", "/login", data=data, headers=h)
+            ("csrf", "matrix-login-token-0123456789abcdefghijk")] +
+            list(fields)).encode()
+        return c.request("POST", path, data=data, headers=h)
 
 
 if __name__ == "__main__":
