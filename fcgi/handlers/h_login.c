@@ -90,6 +90,23 @@ login_continue(struct req *r, const char *next, const struct fields *keep,
 	return view_send(r, 200, page);
 }
 
+st_rc
+login_away(struct req *r, const char *url)
+{
+	xmlNodePtr page, c;
+
+	/*
+	 * Not a redirect: the page's policy lets forms post to this site
+	 * only (form-action 'self'), and browsers hold a form's redirect
+	 * elsewhere to it. A page of this site that goes on is no form's.
+	 */
+	page = view_page(r, "continue");
+	c = view_el(page, "continue", NULL);
+	view_attr(c, "href", url);
+	view_attr(c, "away", "1");
+	return view_send(r, 200, page);
+}
+
 /*
  * Where to log out at the provider the session came from (malloc'd), or
  * NULL: a password's session, a provider without end_session_endpoint,
@@ -130,7 +147,7 @@ h_logout(struct req *r)
 		xfree(away);
 		return rc;
 	}
-	rc = away != NULL ? resp_redirect_away(r, away) :
+	rc = away != NULL ? login_away(r, away) :
 	    resp_redirect(r, "/login");
 	xfree(away);
 	return rc;

@@ -81,7 +81,7 @@ h_oidc_begin(struct req *r)
 	if (rc == ST_OK)
 		rc = resp_cookie_lax(r, OIDC_COOKIE, browser, 600);
 	if (rc == ST_OK)
-		rc = resp_redirect_away(r, url);
+		rc = login_away(r, url);
 	xfree(url);
 	return rc;
 }

@@ -29,6 +29,8 @@ st_rc h_logout(struct req *r) ST_MUST_CHECK;
  */
 st_rc login_continue(struct req *r, const char *next,
     const struct fields *keep, int away) ST_MUST_CHECK;
+/* A page that sends the browser on to an identity provider's url. */
+st_rc login_away(struct req *r, const char *url) ST_MUST_CHECK;
 /* h_oidc.c */
 st_rc h_oidc_begin(struct req *r) ST_MUST_CHECK;
 st_rc h_oidc_callback(struct req *r) ST_MUST_CHECK;

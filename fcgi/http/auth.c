@@ -675,6 +675,21 @@ auth_start(struct req *r, long long user_id, const struct auth_idp *idp)
 	return ST_OK;
 }
 
+int
+auth_fresh(const struct req *r)
+{
+	const struct conf *cfg = r->w->cfg;
+
+	if (r->auth_age_s > (long long)cfg->reauth_max_min * 60)
+		return 0;
+	if (r->auth_provider != NULL &&
+	    strcmp(r->auth_provider, "idporten") == 0 &&
+	    strcmp(cfg->idporten_acr, "idporten-loa-high") == 0)
+		return r->auth_acr != NULL &&
+		    strcmp(r->auth_acr, "idporten-loa-high") == 0;
+	return 1;
+}
+
 st_rc
 auth_logout(struct req *r)
 {

@@ -90,6 +90,13 @@ struct auth_idp {
  */
 st_rc auth_start(struct req *r, long long user_id,
     const struct auth_idp *idp) ST_MUST_CHECK;
+/*
+ * Has the session's person proved who they are recently enough for a
+ * sensitive action (route_reauth): within reauth_max_min, and from
+ * ID-porten at the level idporten_acr asks now (raised to high, a
+ * session of substantial must log in again)?
+ */
+int auth_fresh(const struct req *r);
 /* End the current session. */
 st_rc auth_logout(struct req *r) ST_MUST_CHECK;
 /*

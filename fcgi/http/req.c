@@ -115,20 +115,6 @@ resp_cookie_lax(struct req *r, const char *name, const char *value,
 }
 
 st_rc
-resp_redirect_away(struct req *r, const char *url)
-{
-	if (strncmp(url, "https://", 8) != 0 &&
-	    strncmp(url, "http://", 7) != 0)
-		return ST_E_INVALID;
-	if (strpbrk(url, "\r\n") != NULL)
-		return ST_E_INVALID;
-	r->status = 303;
-	r->ctype = NULL;
-	buf_reset(&r->out);
-	return resp_header(r, "Location", url);
-}
-
-st_rc
 resp_redirect(struct req *r, const char *path)
 {
 	/* Only local paths: an open redirect would help phishing. */

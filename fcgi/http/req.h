@@ -158,8 +158,6 @@ st_rc resp_cookie(struct req *r, const char *name, const char *value,
  */
 st_rc resp_cookie_lax(struct req *r, const char *name, const char *value,
     long max_age) ST_MUST_CHECK;
-/* 303 to an identity provider's address (oidc.h makes them). */
-st_rc resp_redirect_away(struct req *r, const char *url) ST_MUST_CHECK;
 /*
  * The answer to an action that worked: a browser is sent on to path
  * (303); an API client gets status (200 or 201) with Location: path and

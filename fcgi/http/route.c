@@ -569,8 +569,7 @@ attempt(struct req *r)
 	 * page asks for it, keeping the form, and the action is shown
 	 * again to confirm once it is given.
 	 */
-	if (route_reauth(rt) && r->auth == AUTH_SESSION &&
-	    r->auth_age_s > (long long)r->w->cfg->reauth_max_min * 60)
+	if (route_reauth(rt) && r->auth == AUTH_SESSION && !auth_fresh(r))
 		return login_page(r, 401, _("Confirm who you are before you do this: log in again. What you chose is kept."), r->auth_provider == NULL ? r->who.username : NULL);
 	return run_handler(r);
 }
