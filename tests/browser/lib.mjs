@@ -189,7 +189,7 @@ export async function login(page, user, { pw = password(user), next = '/' } = {}
 	await goto(page, '/login');
 	await page.getByLabel('Brukernavn').fill(user);
 	await page.getByLabel('Passord').fill(pw);
-	await submit(page, page.getByRole('button', { name: 'Logg inn' }),
+	await submit(page, page.getByRole('button', { name: 'Logg inn', exact: true }),
 		{ redirected: true });
 	expectPath(page, next);
 	await expectVisible(page.getByRole('button', { name: 'Logg ut' }),
