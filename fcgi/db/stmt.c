@@ -2041,7 +2041,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " WHERE u.id = ? AND u.active" },
 	/* (sealed refresh token or NULL: keep, token_hash) */
 	[STMT_SESSION_CHECKED] = { "session_checked",
-	    "UPDATE session SET checked_at = NOW(6),"
+	    "UPDATE session SET checked_at = NOW(6), last_seen = NOW(6),"
 	    " refresh_box = COALESCE(?, refresh_box) WHERE token_hash = ?" },
 	/* (token_hash) -> provider, sealed ID token */
 	[STMT_SESSION_IDP] = { "session_idp",
@@ -2170,6 +2170,7 @@ stmt_outside_tx(enum stmt_id id)
 	switch (id) {
 	case STMT_SESSION_GET:
 	case STMT_SESSION_TOUCH:
+	case STMT_SESSION_CHECKED:
 	case STMT_TOKEN_GET:
 	case STMT_PARTNER_BY_TOKEN:
 	case STMT_GUIDE_LEVEL0_DAYS:
