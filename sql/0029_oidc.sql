@@ -47,7 +47,8 @@ CREATE TABLE oidc_login (
 	nonce		CHAR(43) NOT NULL COMMENT 'must come back in the ID token',
 	verifier	CHAR(43) NOT NULL COMMENT 'the PKCE code verifier',
 	next		VARCHAR(512) NOT NULL COMMENT 'the page to go to afterwards',
-	kept		MEDIUMTEXT NULL COMMENT 'a form posted when the session had ended, urlencoded, resumed after',
+	kept		MEDIUMBLOB NULL COMMENT 'a form posted when the session had ended, urlencoded and sealed under the server key, resumed after',
+	fresh		BOOLEAN NOT NULL DEFAULT FALSE COMMENT 'the provider was asked for a new proof (a sensitive action): the token must say it was given after this login began',
 	created_at	DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'when it began',
 	PRIMARY KEY (state_hash),
 	KEY oidc_login_created (created_at)
@@ -63,8 +64,8 @@ ALTER TABLE session
 	ADD COLUMN idp_sub VARCHAR(255) NULL COMMENT 'the provider''s subject',
 	ADD COLUMN auth_time DATETIME(6) NULL COMMENT 'when the person last proved who they are',
 	ADD COLUMN acr VARCHAR(64) NULL COMMENT 'the level of assurance of that proof',
-	ADD COLUMN id_token_box VARBINARY(12288) NULL COMMENT 'the ID token, sealed under the server key, for logging out at the provider',
-	ADD COLUMN refresh_box VARBINARY(8192) NULL COMMENT 'the refresh token, sealed, for checking with the provider again',
+	ADD COLUMN id_token_box VARBINARY(16424) NULL COMMENT 'the ID token, sealed under the server key, for logging out at the provider',
+	ADD COLUMN refresh_box VARBINARY(8232) NULL COMMENT 'the refresh token, sealed, for checking with the provider again',
 	ADD COLUMN checked_at DATETIME(6) NULL COMMENT 'when the provider last said the person is still there',
 	ADD KEY session_idp_sid (provider, idp_sid),
 	ADD KEY session_idp_sub (provider, idp_sub);

@@ -338,6 +338,56 @@ START_TEST(test_logout_token)
 }
 END_TEST
 
+/* A new proof was asked for: auth_time must say it came after. */
+START_TEST(test_auth_after)
+{
+	struct jwt_expect e = expect();
+	const char *why;
+	json_t *c;
+	char *t;
+
+	e.auth_after = NOW - 30;
+	c = good_claims();
+	json_object_set_new(c, "auth_time", json_integer(NOW - 20));
+	t = sign_with(rsa, c);
+	ck_assert_int_eq(check(t, &e, &why), ST_OK);
+	xfree(t);
+	/* the provider's old session, not a new proof */
+	c = good_claims();
+	json_object_set_new(c, "auth_time", json_integer(NOW - 3600));
+	t = sign_with(rsa, c);
+	ck_assert_int_eq(check(t, &e, &why), ST_E_INVALID);
+	ck_assert_str_eq(why, "no new proof (auth_time)");
+	xfree(t);
+	/* not said at all */
+	t = sign_with(rsa, good_claims());
+	ck_assert_int_eq(check(t, &e, &why), ST_E_INVALID);
+	xfree(t);
+}
+END_TEST
+
+/* A refreshed ID token carries no nonce; everything else holds. */
+START_TEST(test_refreshed_token)
+{
+	struct jwt_expect e = expect();
+	const char *why;
+	json_t *c = good_claims();
+	char *t;
+
+	json_object_del(c, "nonce");
+	t = sign_with(rsa, c);
+	ck_assert_int_eq(check(t, &e, &why), ST_E_INVALID);
+	e.refresh = 1;
+	ck_assert_int_eq(check(t, &e, &why), ST_OK);
+	xfree(t);
+	c = good_claims();
+	json_object_set_new(c, "aud", json_string("other"));
+	t = sign_with(rsa, c);
+	ck_assert_int_eq(check(t, &e, &why), ST_E_INVALID);
+	xfree(t);
+}
+END_TEST
+
 static Suite *
 jwt_suite(void)
 {
@@ -355,6 +405,8 @@ jwt_suite(void)
 	tcase_add_test(tc, test_algorithms_refused);
 	tcase_add_test(tc, test_garbage_and_size);
 	tcase_add_test(tc, test_logout_token);
+	tcase_add_test(tc, test_auth_after);
+	tcase_add_test(tc, test_refreshed_token);
 	suite_add_tcase(s, tc);
 	return s;
 }

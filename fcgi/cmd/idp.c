@@ -97,7 +97,8 @@ cmd_idp(const struct conf *cfg, int argc, char **argv)
 		else
 			fprintf(stderr, "stafett: '%s' is not mapped\n",
 			    argv[1]);
-	} else if (db_query(&db, STMT_IDP_MAP_LIST, NULL, 0, 10000, &res) ==
+	} else if (strcmp(argv[0], "list") == 0 &&
+	    db_query(&db, STMT_IDP_MAP_LIST, NULL, 0, 10000, &res) ==
 	    ST_OK) {
 		for (i = 0; i < res.nrows; i++)
 			printf("%s\t%s\t%s\n", db_get(&res, i, 0),
@@ -105,6 +106,17 @@ cmd_idp(const struct conf *cfg, int argc, char **argv)
 			    db_get(&res, i, 2) : "-");
 		db_res_release(&res);
 		rc = 0;
+	}
+	/* A changed mapping holds from the next login: every session from
+	 * the staff provider ends, so nobody keeps a role it took away. */
+	if (rc == 0 && strcmp(argv[0], "list") != 0) {
+		p[0] = DV_STR("staff");
+		if (db_exec(&db, STMT_SESSION_DELETE_PROVIDER, p, 1, &n,
+		    NULL) != ST_OK)
+			rc = 1;
+		else if (n > 0)
+			printf("%llu staff sessions ended: they log in again "
+			    "under the new mapping\n", n);
 	}
 	db_release(&db);
 	return rc;
@@ -194,10 +206,11 @@ cmd_oidc(const struct conf *cfg, int argc, char **argv)
 			fprintf(stderr, "stafett: cannot make '%s': %s\n",
 			    argv[1], strerror(errno));
 		else if (write(fd, priv, len) != (ssize_t)len ||
-		    close(fd) != 0)
+		    close(fd) != 0) {
 			fprintf(stderr, "stafett: cannot write '%s'\n",
 			    argv[1]);
-		else {
+			unlink(argv[1]);	/* no half a key */
+		} else {
 			/* the public half, to register at the provider */
 			printf("%s\n", pub);
 			rc = 0;

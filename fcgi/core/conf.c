@@ -169,6 +169,9 @@ static const struct key keys[] = {
 	    "(client_secret_basic)"),
 	S(staff_subject_claim, "sub",
 	    "the claim that names a person for good: sub, or oid for Entra ID"),
+	S(staff_scope, "openid profile offline_access",
+	    "the scopes asked of the staff provider; offline_access brings the "
+	    "refresh token its sessions are checked with (oidc_recheck_min)"),
 	S(staff_roles_claim, "roles",
 	    "the claim listing the person's groups or app roles, which "
 	    "`stafett idp map` turns into a role and a unit"),

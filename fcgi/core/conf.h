@@ -97,6 +97,7 @@ struct conf {
 	char	*staff_client_secret_file;
 	char	*staff_subject_claim;	/* sub, or oid for Entra ID */
 	char	*staff_roles_claim;	/* groups or app roles */
+	char	*staff_scope;		/* what is asked of it */
 	char	*oidc_ca_file;
 	unsigned oidc_recheck_min;	/* a provider's session checked again */
 	unsigned reauth_max_min;	/* how fresh a login a sensitive

@@ -137,7 +137,7 @@ check_claims(json_t *c, const struct jwt_expect *e, const char **why)
 {
 	const char *iss = jwt_str(c, "iss"), *nonce = jwt_str(c, "nonce");
 	const char *acr = jwt_str(c, "acr");
-	long long exp, iat;
+	long long exp, iat, auth;
 
 	if (!json_is_object(c))
 		return *why = "claims are not an object", ST_E_INVALID;
@@ -174,8 +174,12 @@ check_claims(json_t *c, const struct jwt_expect *e, const char **why)
 		return *why = "expired", ST_E_INVALID;
 	if (jwt_str(c, "sub") == NULL)
 		return *why = "no sub", ST_E_INVALID;
-	if (e->nonce == NULL || nonce == NULL || strcmp(nonce, e->nonce) != 0)
+	if (!e->refresh && (e->nonce == NULL || nonce == NULL ||
+	    strcmp(nonce, e->nonce) != 0))
 		return *why = "wrong nonce", ST_E_INVALID;
+	if (e->auth_after > 0 && (!time_claim(c, "auth_time", &auth) ||
+	    auth < e->auth_after - JWT_SKEW_S))
+		return *why = "no new proof (auth_time)", ST_E_INVALID;
 	if (e->acr != NULL && (acr == NULL || !listed(e->acr, acr)))
 		return *why = "level of assurance too low (acr)", ST_E_INVALID;
 	return ST_OK;

@@ -23,7 +23,9 @@
  * when present or when aud names more than one), exp not passed, iat not
  * in the future nor older than max_age, nonce equal (absent for a logout
  * token, which must carry the back-channel logout event and a sub or
- * sid), acr one of those allowed. A skew of a minute is allowed either
+ * sid), acr one of those allowed, and auth_time when a new proof was
+ * asked for (a refreshed ID token carries no nonce to check). A skew of
+ * a minute is allowed either
  * way by default.
  */
 #define JWT_MAX_LEN	16384	/* a token longer than this is refused */
@@ -37,7 +39,11 @@ struct jwt_expect {
 	const char *const *algs;	/* NULL-ended; NULL: jwt_default_algs */
 	long long	  now;		/* seconds since the epoch */
 	long long	  max_age;	/* iat at most this old (seconds) */
+	/* > 0: a new proof was asked for at this time (prompt=login,
+	 * max_age=0); auth_time must be there and not before it */
+	long long	  auth_after;
 	int		  logout;	/* a back-channel logout token */
+	int		  refresh;	/* from a refresh: no nonce */
 };
 
 extern const char *const jwt_default_algs[];

@@ -2027,22 +2027,41 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE api_token SET revoked_at = NOW(6)"
 	    " WHERE user_id = ? AND revoked_at IS NULL" },
 
-	/* (token_hash, user_id, csrf, provider, sid, sub, acr, sealed ID
+	/* (token_hash, user_id, csrf, when the person proved who they
+	 *  are (seconds since the epoch), provider, sid, sub, acr, sealed ID
 	 *  token, sealed refresh token) */
 	[STMT_SESSION_CREATE_IDP] = { "session_create_idp",
 	    "INSERT INTO session (token_hash, user_id, csrf, created_at,"
 	    " last_seen, auth_time, checked_at, provider, idp_sid, idp_sub,"
 	    " acr, id_token_box, refresh_box) VALUES (?, ?, ?, NOW(6),"
-	    " NOW(6), NOW(6), NOW(6), ?, ?, ?, ?, ?, ?)" },
+	    " NOW(6), FROM_UNIXTIME(?), NOW(6), ?, ?, ?, ?, ?, ?)" },
+	/* (token_hash, seconds): the provider is due to be asked again, and
+	 * this request is the one to ask it (concurrent requests of the
+	 * session find the row taken; one refresh token is used once) */
+	[STMT_SESSION_CLAIM_CHECK] = { "session_claim_check",
+	    "UPDATE session SET checked_at = NOW(6), last_seen = NOW(6)"
+	    " WHERE token_hash = ? AND COALESCE(checked_at, created_at) <="
+	    " NOW(6) - INTERVAL ? SECOND" },
+	/* (token_hash): the provider no longer backs the session; before the
+	 * request's transaction, so that the request's refusal keeps it */
+	[STMT_SESSION_END] = { "session_end",
+	    "DELETE FROM session WHERE token_hash = ?" },
+	/* (role, unit_id, display_name, id): STMT_STAFF_SET_ROLE, from the
+	 * provider's new ID token when the session is checked again */
+	[STMT_STAFF_REROLE] = { "staff_rerole",
+	    "UPDATE app_user SET role = ?, unit_id = ?, display_name = ?"
+	    " WHERE id = ? AND role <> 'citizen'" },
+	/* (provider): every session from it (its mapping changed) */
+	[STMT_SESSION_DELETE_PROVIDER] = { "session_delete_provider",
+	    "DELETE FROM session WHERE provider = ?" },
 	/* (user_id) -> principal cols: an active account */
 	[STMT_USER_BY_ID] = { "user_by_id",
 	    "SELECT " PRINCIPAL_COLS
 	    " FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.id = ? AND u.active" },
-	/* (sealed refresh token or NULL: keep, token_hash) */
+	/* (sealed refresh token, token_hash): the provider gave a new one */
 	[STMT_SESSION_CHECKED] = { "session_checked",
-	    "UPDATE session SET checked_at = NOW(6), last_seen = NOW(6),"
-	    " refresh_box = COALESCE(?, refresh_box) WHERE token_hash = ?" },
+	    "UPDATE session SET refresh_box = ? WHERE token_hash = ?" },
 	/* (token_hash) -> provider, sealed ID token */
 	[STMT_SESSION_IDP] = { "session_idp",
 	    "SELECT provider, id_token_box FROM session WHERE token_hash = ?" },
@@ -2052,14 +2071,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (provider, sub) */
 	[STMT_SESSION_DELETE_SUB] = { "session_delete_sub",
 	    "DELETE FROM session WHERE provider = ? AND idp_sub = ?" },
-	/* (state_hash, browser_hash, provider, nonce, verifier, next, kept) */
+	/* (state_hash, browser_hash, provider, nonce, verifier, next,
+	 *  sealed kept form, fresh) */
 	[STMT_OIDC_LOGIN_ADD] = { "oidc_login_add",
 	    "INSERT INTO oidc_login (state_hash, browser_hash, provider,"
-	    " nonce, verifier, next, kept) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	    " nonce, verifier, next, kept, fresh)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (state_hash) -> browser_hash, provider, nonce, verifier, next,
-	 * kept: a login begun in the last ten minutes, locked */
+	 * kept, fresh, when it began (seconds since the epoch): a login
+	 * begun in the last ten minutes, locked */
 	[STMT_OIDC_LOGIN_TAKE] = { "oidc_login_take",
-	    "SELECT browser_hash, provider, nonce, verifier, next, kept"
+	    "SELECT browser_hash, provider, nonce, verifier, next, kept,"
+	    " fresh, FLOOR(UNIX_TIMESTAMP(created_at))"
 	    " FROM oidc_login WHERE state_hash = ?"
 	    " AND created_at > NOW(6) - INTERVAL 10 MINUTE FOR UPDATE" },
 	/* (state_hash) */
@@ -2171,6 +2194,9 @@ stmt_outside_tx(enum stmt_id id)
 	case STMT_SESSION_GET:
 	case STMT_SESSION_TOUCH:
 	case STMT_SESSION_CHECKED:
+	case STMT_SESSION_CLAIM_CHECK:
+	case STMT_SESSION_END:
+	case STMT_STAFF_REROLE:
 	case STMT_TOKEN_GET:
 	case STMT_PARTNER_BY_TOKEN:
 	case STMT_GUIDE_LEVEL0_DAYS:

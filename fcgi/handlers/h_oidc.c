@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "db.h"
@@ -23,6 +24,9 @@
  * it must come back with the provider's redirect). */
 #define OIDC_COOKIE	"stafett_oidc"
 #define KEPT_MAX	(64 * 1024)
+/* a form kept across the login is sealed in the database: it may name
+ * a child and their identity number */
+#define SEAL_KEPT	"oidc_kpt"
 
 /* ROUTE: POST /login/{provider} */
 st_rc
@@ -36,9 +40,11 @@ h_oidc_begin(struct req *r)
 	unsigned char sh[SECURE_HASH_LEN], bh[SECURE_HASH_LEN];
 	char browser[SECURE_TOKEN_SIZE], *url = NULL;
 	const char *next = login_next_safe(fields_get(&r->form, "next"));
-	const char *fresh = fields_get(&r->form, "fresh");
-	size_t i, plen = strlen(RESUME_PREFIX);
-	struct db_val v[7];
+	const char *fresh_s = fields_get(&r->form, "fresh");
+	int fresh = fresh_s != NULL && strcmp(fresh_s, "1") == 0;
+	unsigned char *sealed = NULL;
+	size_t i, sealedlen = 0, plen = strlen(RESUME_PREFIX);
+	struct db_val v[8];
 	st_rc rc;
 
 	if (!oidc_parse(cfg, r->arg, &p))
@@ -58,8 +64,7 @@ h_oidc_begin(struct req *r)
 		    rc;
 	}
 	oidc_begin(&b);
-	rc = oidc_auth_url(cfg, p, &b, fresh != NULL && strcmp(fresh, "1") == 0,
-	    i18n_code(r->lang), &url);
+	rc = oidc_auth_url(cfg, p, &b, fresh, i18n_code(r->lang), &url);
 	if (rc != ST_OK) {
 		buf_release(&kept);
 		if (rc == ST_E_UNAVAILABLE || rc == ST_E_NOT_FOUND)
@@ -75,9 +80,16 @@ h_oidc_begin(struct req *r)
 	v[3] = DV_STR(b.nonce);
 	v[4] = DV_STR(b.verifier);
 	v[5] = DV_STR(next);
-	v[6] = kept.len > 0 ? DV_STRN(kept.data, kept.len) : DV_NULL;
-	rc = db_exec(&r->w->db, STMT_OIDC_LOGIN_ADD, v, 7, NULL, NULL);
+	rc = kept.len > 0 ? secure_seal(r->w->key, SEAL_KEPT, kept.data,
+	    kept.len, &sealed, &sealedlen) : ST_OK;
+	v[6] = sealed != NULL ? DV_BLOB(sealed, sealedlen) : DV_NULL;
+	v[7] = DV_INT(fresh);
+	if (rc == ST_OK)
+		rc = db_exec(&r->w->db, STMT_OIDC_LOGIN_ADD, v, 8, NULL, NULL);
+	if (kept.len > 0)
+		sodium_memzero(kept.data, kept.len);
 	buf_release(&kept);
+	xfree(sealed);
 	if (rc == ST_OK)
 		rc = resp_cookie_lax(r, OIDC_COOKIE, browser, 600);
 	if (rc == ST_OK)
@@ -91,7 +103,8 @@ h_oidc_begin(struct req *r)
  * browser and provider. Strings in the request's pool. */
 struct pending {
 	struct oidc_begin	 b;
-	const char		*next, *kept;
+	const char		*next;
+	char			*kept;	/* unsealed, the caller frees it */
 };
 
 static st_rc
@@ -135,16 +148,29 @@ take_pending(struct req *r, enum oidc_which p, const char *state,
 		    db_get(&res, 0, 3));
 		out->next = pool_strdup(&r->pool, db_get(&res, 0, 4));
 		v = db_get(&res, 0, 5);
-		out->kept = v != NULL ? pool_strdup(&r->pool, v) : NULL;
+		if (v != NULL && secure_unseal(r->w->key, SEAL_KEPT,
+		    (const unsigned char *)v, db_get_len(&res, 0, 5),
+		    &out->kept) != ST_OK)
+			out->kept = NULL;	/* the key changed: lost */
+		if (db_get_int(&res, 0, 6))
+			out->b.fresh_since = db_get_int(&res, 0, 7);
 	}
 	db_res_release(&res);
 	/* a state shown once is spent, whoever shows it */
 	if (found && (rc = db_exec(db, STMT_OIDC_LOGIN_DELETE, q, 1,
-	    NULL, NULL)) != ST_OK) {
+	    NULL, NULL)) == ST_OK)
+		rc = db_commit(db);
+	else if (!found)
+		rc = db_commit(db);
+	if (rc != ST_OK) {
 		db_rollback(db);
-		return rc;
+		ok = 0;
 	}
-	if ((rc = db_commit(db)) != ST_OK)
+	if (!ok) {
+		xfree(out->kept);
+		out->kept = NULL;
+	}
+	if (rc != ST_OK)
 		return rc;
 	return ok ? ST_OK : ST_E_NOT_FOUND;
 }
@@ -179,33 +205,38 @@ refused(struct req *r, int status, const char *message)
 	return login_page(r, status, message, NULL);
 }
 
-/* ROUTE: GET /login/{provider}/callback */
-st_rc
-h_oidc_callback(struct req *r)
+/* The form kept across the login, parsed; kept (unsealed) is wiped
+ * and freed. */
+static void
+keep_fields(struct fields *keep, char *kept)
+{
+	fields_init(keep);
+	if (kept == NULL)
+		return;
+	if (urlenc_parse(keep, kept, strlen(kept)) != ST_OK)
+		fields_release(keep);
+	sodium_memzero(kept, strlen(kept));
+	xfree(kept);
+}
+
+/* The login taken: trade the code, find the account, start the session
+ * and go on (keep: what was kept across the login). */
+static st_rc
+finish(struct req *r, enum oidc_which p, const char *code,
+    const struct pending *pend, const struct fields *keep)
 {
 	const struct conf *cfg = r->w->cfg;
 	struct db *db = &r->w->db;
-	enum oidc_which p;
-	struct pending pend;
 	struct oidc_result res;
 	struct auth_idp idp;
-	struct fields keep;
-	const char *code = fields_get(&r->qs, "code"), *why = NULL, *sub;
-	long long uid = 0;
+	const char *why = NULL, *sub;
+	long long uid = 0, at;
+	json_t *t;
 	st_rc rc;
 
-	if (!oidc_parse(cfg, r->arg, &p))
-		return resp_not_found(r);
-	rc = take_pending(r, p, fields_get(&r->qs, "state"), &pend);
-	if (rc == ST_E_NOT_FOUND)
-		return refused(r, 401, _("The login could not be finished: it was begun in another browser or too long ago. Try again."));
-	if (rc != ST_OK)
-		return rc;
-	if (resp_cookie_lax(r, OIDC_COOKIE, "", 0) != ST_OK)
-		return ST_E_NOMEM;
 	if (code == NULL || *code == '\0' || strlen(code) > 2048)
 		return refused(r, 401, _("The login was cancelled or refused. Try again."));
-	rc = oidc_exchange(cfg, p, code, &pend.b, &res, &why);
+	rc = oidc_exchange(cfg, p, code, &pend->b, &res, &why);
 	if (rc == ST_E_UNAVAILABLE)
 		return refused(r, 503, _("The login service cannot be reached just now. Try again in a little while."));
 	if (rc == ST_E_INVALID) {
@@ -222,6 +253,12 @@ h_oidc_callback(struct req *r)
 	idp.acr = jwt_str(res.claims, "acr");
 	idp.id_token = res.id_token;
 	idp.refresh_token = res.refresh_token;
+	/* when the person proved who they are; not said: long ago, so a
+	 * sensitive action asks again */
+	t = json_object_get(res.claims, "auth_time");
+	at = json_is_integer(t) ? (long long)json_integer_value(t) : 1;
+	idp.auth_time = at > 0 && at <= (long long)time(NULL) + JWT_SKEW_S ?
+	    at : 1;
 	if ((rc = db_begin(db)) != ST_OK) {
 		oidc_result_release(&res);
 		return rc;
@@ -249,11 +286,31 @@ h_oidc_callback(struct req *r)
 		    why != NULL ? why : "?");
 		return refused(r, 403, _("You have no access to Stafett with this login. Ask the municipality's administrator if you should have."));
 	}
-	fields_init(&keep);
-	if (pend.kept != NULL && urlenc_parse(&keep, pend.kept,
-	    strlen(pend.kept)) != ST_OK)
+	return login_continue(r, pend->next, keep, 1);
+}
+
+/* ROUTE: GET /login/{provider}/callback */
+st_rc
+h_oidc_callback(struct req *r)
+{
+	enum oidc_which p;
+	struct pending pend;
+	struct fields keep;
+	st_rc rc;
+
+	if (!oidc_parse(r->w->cfg, r->arg, &p))
+		return resp_not_found(r);
+	rc = take_pending(r, p, fields_get(&r->qs, "state"), &pend);
+	if (rc == ST_E_NOT_FOUND)
+		return refused(r, 401, _("The login could not be finished: it was begun in another browser or too long ago. Try again."));
+	if (rc != ST_OK)
+		return rc;
+	keep_fields(&keep, pend.kept);
+	if (resp_cookie_lax(r, OIDC_COOKIE, "", 0) != ST_OK) {
 		fields_release(&keep);
-	rc = login_continue(r, pend.next, &keep, 1);
+		return ST_E_NOMEM;
+	}
+	rc = finish(r, p, fields_get(&r->qs, "code"), &pend, &keep);
 	fields_release(&keep);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "db.h"
+#include "idlink.h"
 #include "log.h"
 #include "mem.h"
 #include "oidc.h"
@@ -97,12 +98,16 @@ session_begun(struct req *r, const char *token,
 
 /*
  * The session came from a provider, and the provider was last asked a
- * while ago: ask it again with the refresh token it gave. Without one
- * (the staff provider gave none), or when the provider says no or
- * cannot answer, the session ends here and the person logs in again:
- * an account removed at the provider is out at its next request after
- * oidc_recheck_min. ID-porten gives no refresh token to a login; its
- * sessions end by its front-channel logout and stafett's own timeouts.
+ * while ago: ask it again with the refresh token it gave. One request
+ * of the session asks (it takes the check first; the others go on), as
+ * a refresh token may be good for one use. A new ID token it sends
+ * goes through the staff mapping again: mapped to nothing now, out.
+ * Without a refresh token (the staff provider gave none), or when the
+ * provider says no or cannot answer, the session ends here and the
+ * person logs in again: an account removed at the provider is out at
+ * its next request after oidc_recheck_min. ID-porten gives no refresh
+ * token to a login; its sessions end by its front-channel logout and
+ * stafett's own timeouts.
  */
 static st_rc
 recheck(struct req *r, const char *prov, const char *box, size_t boxlen)
@@ -112,41 +117,53 @@ recheck(struct req *r, const char *prov, const char *box, size_t boxlen)
 	char *refresh = NULL, *fresh = NULL;
 	unsigned char *sealed = NULL;
 	size_t sealedlen = 0;
+	unsigned long long n = 0;
+	json_t *claims = NULL;
 	struct db_val p[2];
 	st_rc rc;
 
+	p[0] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
+	p[1] = DV_INT((long long)cfg->oidc_recheck_min * 60);
+	if ((rc = db_exec(&r->w->db, STMT_SESSION_CLAIM_CHECK, p, 2, &n,
+	    NULL)) != ST_OK)
+		return rc;
+	if (n == 0)
+		return ST_OK;	/* another request of the session asks */
 	if (!oidc_parse(cfg, prov, &which))
 		rc = ST_E_NOT_FOUND;	/* the provider was turned off */
 	else if (box == NULL)
 		rc = which == OIDC_IDPORTEN ? ST_OK : ST_E_NOT_FOUND;
 	else if ((rc = secure_unseal(r->w->key, SEAL_REFRESH,
 	    (const unsigned char *)box, boxlen, &refresh)) == ST_OK) {
-		rc = oidc_refresh(cfg, which, refresh, &fresh);
+		rc = oidc_refresh(cfg, which, refresh, &fresh, &claims);
+		if (rc == ST_OK && claims != NULL && which == OIDC_STAFF)
+			rc = idlink_staff_again(r, claims);
 		if (rc == ST_OK && fresh != NULL)
 			rc = secure_seal(r->w->key, SEAL_REFRESH, fresh,
 			    strlen(fresh), &sealed, &sealedlen);
 		if (rc != ST_OK)
-			log_info("session: the %s provider no longer "
-			    "backs a session; it ends", prov);
+			log_info("session: the %s provider no longer backs a "
+			    "session; it ends", prov);
 	}
+	json_decref(claims);
+	if (refresh != NULL)
+		sodium_memzero(refresh, strlen(refresh));
 	xfree(refresh);
 	if (fresh != NULL)
 		sodium_memzero(fresh, strlen(fresh));
 	xfree(fresh);
-	if (rc == ST_OK) {
-		p[0] = sealed != NULL ? DV_BLOB(sealed, sealedlen) : DV_NULL;
+	if (rc == ST_OK && sealed != NULL) {
+		p[0] = DV_BLOB(sealed, sealedlen);
 		p[1] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
 		rc = db_exec(&r->w->db, STMT_SESSION_CHECKED, p, 2, NULL, NULL);
-		xfree(sealed);
-		return rc;
 	}
 	xfree(sealed);
-	if (rc == ST_E_NOMEM || rc == ST_E_DB || rc == ST_E_DB_GONE ||
-	    rc == ST_E_BUSY)
+	if (rc == ST_OK || rc == ST_E_NOMEM || rc == ST_E_DB ||
+	    rc == ST_E_DB_GONE || rc == ST_E_BUSY)
 		return rc;
 	p[0] = DV_BLOB(r->session_hash, SECURE_HASH_LEN);
-	if ((rc = db_exec(&r->w->db, STMT_SESSION_DELETE, p, 1, NULL,
-	    NULL)) != ST_OK)
+	if ((rc = db_exec(&r->w->db, STMT_SESSION_END, p, 1, NULL, NULL)) !=
+	    ST_OK)
 		return rc;
 	return ST_E_NOT_FOUND;
 }
@@ -640,7 +657,7 @@ auth_start(struct req *r, long long user_id, const struct auth_idp *idp)
 	char token[SECURE_TOKEN_SIZE], csrf[SECURE_TOKEN_SIZE];
 	unsigned char tok_h[SECURE_HASH_LEN], *idt = NULL, *rft = NULL;
 	size_t idtlen = 0, rftlen = 0;
-	struct db_val p[9];
+	struct db_val p[10];
 	st_rc rc;
 
 	p[0] = DV_INT(user_id);
@@ -651,27 +668,29 @@ auth_start(struct req *r, long long user_id, const struct auth_idp *idp)
 	secure_hash(token, SECURE_TOKEN_LEN, tok_h);
 	if ((rc = secure_seal(r->w->key, SEAL_IDTOKEN, idp->id_token,
 	    strlen(idp->id_token), &idt, &idtlen)) == ST_OK &&
-	    idp->refresh_token != NULL)
+	    idp->refresh_token != NULL && strlen(idp->refresh_token) <= 8192)
 		rc = secure_seal(r->w->key, SEAL_REFRESH, idp->refresh_token,
 		    strlen(idp->refresh_token), &rft, &rftlen);
 	p[0] = DV_BLOB(tok_h, SECURE_HASH_LEN);
 	p[1] = DV_INT(r->who.user_id);
 	p[2] = DV_STR(csrf);
-	p[3] = DV_STR(idp->provider);
-	p[4] = DV_OPT(idp->sid);
-	p[5] = DV_OPT(idp->sub);
-	p[6] = DV_OPT(idp->acr);
-	p[7] = DV_BLOB(idt, idtlen);
-	p[8] = rft != NULL ? DV_BLOB(rft, rftlen) : DV_NULL;
+	p[3] = DV_INT(idp->auth_time);
+	p[4] = DV_STR(idp->provider);
+	p[5] = DV_OPT(idp->sid);
+	p[6] = DV_OPT(idp->sub);
+	p[7] = DV_OPT(idp->acr);
+	p[8] = DV_BLOB(idt, idtlen);
+	p[9] = rft != NULL ? DV_BLOB(rft, rftlen) : DV_NULL;
 	if (rc == ST_OK)
-		rc = db_exec(db, STMT_SESSION_CREATE_IDP, p, 9, NULL, NULL);
+		rc = db_exec(db, STMT_SESSION_CREATE_IDP, p, 10, NULL, NULL);
 	xfree(idt);
 	xfree(rft);
 	if (rc != ST_OK || (rc = session_begun(r, token, tok_h, csrf)) != ST_OK)
 		return rc;
 	r->auth_provider = idp->provider;
-	r->auth_age_s = 0;
-	r->auth_acr = idp->acr;
+	r->auth_age_s = (long long)time(NULL) - idp->auth_time;
+	r->auth_acr = idp->acr != NULL ? pool_strdup(&r->pool, idp->acr) :
+	    NULL;
 	return ST_OK;
 }
 

@@ -82,6 +82,9 @@ struct auth_idp {
 	const char	*sid, *sub, *acr;
 	/* the provider's tokens; the refresh token may be NULL */
 	const char	*id_token, *refresh_token;
+	/* when the person proved who they are (the ID token's auth_time,
+	 * seconds since the epoch; 1 when it does not say: long ago) */
+	long long	 auth_time;
 };
 /*
  * Start a session for the active account user_id, in the caller's

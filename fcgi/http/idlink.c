@@ -80,37 +80,81 @@ roles_json(const struct conf *cfg, json_t *claims)
 	return s;
 }
 
+/* The role and unit the mapping gives the token's groups or roles;
+ * *role NULL when it gives none. */
+static st_rc
+mapped(struct req *r, json_t *claims, const char **role, long long *unit)
+{
+	struct db_val p[1];
+	struct db_res res;
+	char *roles;
+	st_rc rc;
+
+	*role = NULL;
+	*unit = 0;
+	if ((roles = roles_json(r->w->cfg, claims)) == NULL)
+		return ST_E_NOMEM;
+	p[0] = DV_STR(roles);
+	rc = db_query(&r->w->db, STMT_IDP_ROLE, p, 1, 2, &res);
+	xfree(roles);
+	if (rc != ST_OK)
+		return rc;
+	if (res.nrows == 1) {
+		*role = pool_strdup(&r->pool, db_get(&res, 0, 0));
+		*unit = db_get_int(&res, 0, 1);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static const char *
+name_of(json_t *claims, const char *subject)
+{
+	const char *name = jwt_str(claims, "name");
+
+	if (name == NULL || *name == '\0' || strlen(name) > 200)
+		return subject;
+	return name;
+}
+
+st_rc
+idlink_staff_again(struct req *r, json_t *claims)
+{
+	struct db_val p[4];
+	const char *role;
+	long long unit;
+	st_rc rc;
+
+	if ((rc = mapped(r, claims, &role, &unit)) != ST_OK)
+		return rc;
+	if (role == NULL)
+		return ST_E_NOT_FOUND;
+	p[0] = DV_STR(role);
+	p[1] = unit != 0 ? DV_INT(unit) : DV_NULL;
+	p[2] = DV_STR(name_of(claims, r->who.display_name != NULL ?
+	    r->who.display_name : "?"));
+	p[3] = DV_INT(r->who.user_id);
+	return db_exec(&r->w->db, STMT_STAFF_REROLE, p, 4, NULL, NULL);
+}
+
 st_rc
 idlink_staff(struct req *r, const char *subject, json_t *claims,
     long long *user_id, const char **why)
 {
 	struct db *db = &r->w->db;
-	const struct conf *cfg = r->w->cfg;
-	const char *name = jwt_str(claims, "name");
-	char pid[SECURE_ID_SIZE], uname[64], *roles, *role = NULL;
+	const char *name = name_of(claims, subject), *role;
+	char pid[SECURE_ID_SIZE], uname[64];
 	struct db_val p[5];
 	struct db_res res;
 	unsigned long long id = 0;
-	long long unit = 0;
+	long long unit;
 	int active = 0;
 	st_rc rc;
 
 	*user_id = 0;
 	*why = NULL;
-	if (name == NULL || *name == '\0' || strlen(name) > 200)
-		name = subject;
-	if ((roles = roles_json(cfg, claims)) == NULL)
-		return ST_E_NOMEM;
-	p[0] = DV_STR(roles);
-	rc = db_query(db, STMT_IDP_ROLE, p, 1, 2, &res);
-	xfree(roles);
-	if (rc != ST_OK)
+	if ((rc = mapped(r, claims, &role, &unit)) != ST_OK)
 		return rc;
-	if (res.nrows == 1) {
-		role = pool_strdup(&r->pool, db_get(&res, 0, 0));
-		unit = db_get_int(&res, 0, 1);
-	}
-	db_res_release(&res);
 	if (role == NULL)
 		return *why = "unmapped", ST_E_NOT_FOUND;
 	p[0] = DV_STR("staff");

@@ -28,5 +28,11 @@ st_rc idlink_citizen(struct req *r, const unsigned char nin[SECURE_HASH_LEN],
  */
 st_rc idlink_staff(struct req *r, const char *subject, json_t *claims,
     long long *user_id, const char **why) ST_MUST_CHECK;
+/*
+ * The provider sent a new ID token for the session's person (r->who)
+ * when asked again: the mapping is applied to it as at a login, and
+ * ST_E_NOT_FOUND when it maps to nothing now (the session ends).
+ */
+st_rc idlink_staff_again(struct req *r, json_t *claims) ST_MUST_CHECK;
 
 #endif

@@ -167,6 +167,7 @@ b64url(const unsigned char *p, size_t n, char *out, size_t outsize)
 void
 oidc_begin(struct oidc_begin *b)
 {
+	b->fresh_since = 0;
 	secure_token(b->state);
 	secure_token(b->nonce);
 	secure_token(b->verifier);
@@ -436,7 +437,8 @@ oidc_auth_url(const struct conf *cfg, enum oidc_which p,
 	fields_add(&f, "response_type", "code");
 	fields_add(&f, "client_id", client_id(cfg, p));
 	fields_add(&f, "redirect_uri", ru.data);
-	fields_add(&f, "scope", "openid profile");
+	fields_add(&f, "scope", p == OIDC_IDPORTEN ? "openid profile" :
+	    cfg->staff_scope);
 	fields_add(&f, "state", b->state);
 	fields_add(&f, "nonce", b->nonce);
 	fields_add(&f, "code_challenge", challenge);
@@ -476,12 +478,14 @@ oidc_result_release(struct oidc_result *res)
 
 /*
  * Add the client's proof to a token request: a client assertion signed
- * with its key (private_key_jwt; the audience is the issuer, as
- * ID-porten asks and RFC 7523 allows), or basic credentials.
+ * with its key (private_key_jwt), or basic credentials. The assertion's
+ * audience is the issuer for ID-porten, as it asks, and the token
+ * endpoint for others, as Entra ID asks (RFC 7523 allows both).
  */
 static st_rc
-client_auth(const struct conf *cfg, enum oidc_which p, struct fields *f,
-    char *secret, size_t secretsize)
+client_auth(const struct conf *cfg, enum oidc_which p,
+    const struct provider *pv, struct fields *f, char *secret,
+    size_t secretsize)
 {
 	char *jwk = NULL, *assertion = NULL, jti[SECURE_TOKEN_SIZE], err[200];
 	size_t len;
@@ -510,7 +514,8 @@ client_auth(const struct conf *cfg, enum oidc_which p, struct fields *f,
 	secure_token(jti);
 	claims = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I}",
 	    "iss", client_id(cfg, p), "sub", client_id(cfg, p),
-	    "aud", oidc_issuer(cfg, p), "jti", jti,
+	    "aud", p == OIDC_IDPORTEN ? oidc_issuer(cfg, p) : pv->token,
+	    "jti", jti,
 	    "iat", (json_int_t)now_s(), "exp", (json_int_t)now_s() + 60);
 	rc = claims != NULL ? jwt_sign(jwk, claims, &assertion) : ST_E_NOMEM;
 	sodium_memzero(jwk, 16384);
@@ -539,7 +544,8 @@ token_request(const struct conf *cfg, enum oidc_which p,
 	st_rc rc;
 
 	*doc = NULL;
-	if ((rc = client_auth(cfg, p, f, secret, sizeof(secret))) != ST_OK)
+	if ((rc = client_auth(cfg, p, pv, f, secret, sizeof(secret))) !=
+	    ST_OK)
 		return rc;
 	buf_init(&body, 64 * 1024);
 	buf_init(&ans, FETCH_MAX);
@@ -607,6 +613,7 @@ oidc_exchange(const struct conf *cfg, enum oidc_which p, const char *code,
 	e.nonce = b->nonce;
 	e.now = now_s();
 	e.max_age = 600;
+	e.auth_after = b->fresh_since;
 	if (p == OIDC_IDPORTEN)
 		e.acr = strcmp(cfg->idporten_acr, "idporten-loa-high") == 0 ?
 		    high : subst;
@@ -627,16 +634,18 @@ oidc_exchange(const struct conf *cfg, enum oidc_which p, const char *code,
 
 st_rc
 oidc_refresh(const struct conf *cfg, enum oidc_which p, const char *refresh,
-    char **fresh)
+    char **fresh, json_t **claims)
 {
 	struct provider *pv;
 	struct fields f;
+	struct jwt_expect e;
 	json_t *doc = NULL;
-	const char *rt;
+	const char *rt, *idt, *why = NULL;
 	long status = 0;
 	st_rc rc;
 
 	*fresh = NULL;
+	*claims = NULL;
 	if ((rc = provider(cfg, p, &pv)) != ST_OK)
 		return rc;
 	fields_init(&f);
@@ -658,11 +667,24 @@ oidc_refresh(const struct conf *cfg, enum oidc_which p, const char *refresh,
 		json_decref(doc);
 		return ST_E_UNAVAILABLE;
 	}
-	if ((rt = jwt_str(doc, "refresh_token")) != NULL &&
-	    (*fresh = xstrdup(rt)) == NULL)
-		rc = ST_E_NOMEM;
+	if ((idt = jwt_str(doc, "id_token")) != NULL) {
+		memset(&e, 0, sizeof(e));
+		e.iss = pv->issuer;
+		e.aud = client_id(cfg, p);
+		e.now = now_s();
+		e.max_age = 600;
+		e.refresh = 1;
+		if ((rc = verify(cfg, pv, idt, &e, claims, &why)) != ST_OK) {
+			log_warn("oidc: %s: a refreshed ID token refused: %s",
+			    names[p], why != NULL ? why : "?");
+			json_decref(doc);
+			return rc == ST_E_UNAVAILABLE ? rc : ST_E_NOT_FOUND;
+		}
+	}
+	if ((rt = jwt_str(doc, "refresh_token")) != NULL)
+		*fresh = xstrdup(rt);
 	json_decref(doc);
-	return rc;
+	return ST_OK;
 }
 
 st_rc

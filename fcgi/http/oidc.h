@@ -19,7 +19,8 @@
  * (ISSUER/.well-known/openid-configuration, whose issuer must be the one
  * configured) and its keys from its JWKS. Both are kept by each worker
  * for an hour and fetched again before that only when a token names a
- * key the set does not hold, at most once a minute: never per request.
+ * key the set does not hold, at most every ten seconds: never per
+ * request.
  * Every fetch is HTTPS with the certificate checked (oidc_ca_file or the
  * system's CAs), without redirects, with a size cap and time-outs;
  * plain HTTP only for a provider on the loopback address (the tests'
@@ -41,9 +42,12 @@ st_rc oidc_conf_check(const struct conf *cfg, char *err, size_t errlen)
 
 /* The values of one authorization request, made by oidc_begin(). */
 struct oidc_begin {
-	char	state[44];
-	char	nonce[44];
-	char	verifier[44];
+	char		state[44];
+	char		nonce[44];
+	char		verifier[44];
+	/* > 0: a new proof was asked for, at this time (seconds since the
+	 * epoch): the ID token's auth_time must not be before it */
+	long long	fresh_since;
 };
 void oidc_begin(struct oidc_begin *b);
 
@@ -79,11 +83,13 @@ st_rc oidc_exchange(const struct conf *cfg, enum oidc_which p,
 /*
  * Ask the provider again whether the person is still there (a refresh
  * token grant). ST_OK with *fresh (malloc'd, or NULL when the provider
- * kept the old one) when so; ST_E_NOT_FOUND when the provider said no;
+ * kept the old one) and *claims (the caller's: a new ID token's,
+ * checked, or NULL when the provider sent none) when so; ST_E_NOT_FOUND
+ * when the provider said no or sent an ID token that does not hold;
  * ST_E_UNAVAILABLE when it could not be asked.
  */
 st_rc oidc_refresh(const struct conf *cfg, enum oidc_which p,
-    const char *refresh, char **fresh) ST_MUST_CHECK;
+    const char *refresh, char **fresh, json_t **claims) ST_MUST_CHECK;
 
 /* A back-channel logout token, checked; *claims the caller's. */
 st_rc oidc_logout_token(const struct conf *cfg, enum oidc_which p,

@@ -107,8 +107,12 @@ class FakeIdp:
         self.next = {p: None for p in CLIENTS}
         self.spoil = {p: None for p in CLIENTS}
         self.codes = {}
-        self.refresh = {}          # refresh token -> (provider, sub)
+        self.refresh = {}          # refresh token -> (provider, subject)
         self.removed = set()       # subjects the provider no longer has
+        self.roles_now = {}        # subject -> its roles when refreshed
+        # when the person logged in at the provider: a login without
+        # prompt=login is single sign-on and says so in auth_time
+        self.sso_at = int(time.time()) - 3600
         self.log = []              # (provider, endpoint, details)
         self.token_requests = 0
         self.lock = threading.Lock()
@@ -258,9 +262,16 @@ class FakeIdp:
                 held = self.refresh.get(form.get("refresh_token"))
             if held is None or held[1] in self.removed:
                 return self._send(h, 400, {"error": "invalid_grant"})
-            return self._send(h, 200, {"access_token": "at",
-                                       "token_type": "Bearer",
-                                       "expires_in": 300})
+            answer = {"access_token": "at", "token_type": "Bearer",
+                      "expires_in": 300}
+            if held[1] in self.roles_now:
+                # a new ID token, with the person's groups as they are
+                now = int(time.time())
+                answer["id_token"] = self.keys[p][0].sign({
+                    "iss": self.issuer(p), "aud": CLIENTS[p], "iat": now,
+                    "exp": now + 120, "sub": held[1], "oid": held[1],
+                    "roles": self.roles_now[held[1]]})
+            return self._send(h, 200, answer)
         with self.lock:
             c = self.codes.pop(form.get("code", ""), None)
         if c is None or c["p"] != p or time.time() - c["at"] > 60:
@@ -274,16 +285,17 @@ class FakeIdp:
             return self._send(h, 400, {"error": "invalid_grant"})
         who = c["who"]
         now = int(time.time())
+        spoil = self.spoil[p]
+        self.spoil[p] = None
+        fresh = q.get("prompt") == "login" and spoil != "old_auth"
         claims = {"iss": self.issuer(p), "aud": CLIENTS[p],
                   "iat": now, "exp": now + 120, "nonce": q["nonce"],
                   "sub": who.pop("sub", "sub-" + secrets.token_hex(4)),
                   "sid": who.pop("sid", "sid-" + secrets.token_hex(6)),
-                  "auth_time": now}
+                  "auth_time": now if fresh else self.sso_at}
         if p == "idporten":
             claims["acr"] = "idporten-loa-substantial"
         claims.update(who)
-        spoil = self.spoil[p]
-        self.spoil[p] = None
         key = self.keys[p][0]
         header = None
         if spoil == "aud":

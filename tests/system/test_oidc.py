@@ -312,6 +312,27 @@ class Staff(unittest.TestCase):
         self.assertIn("/login", r.header("Location"))
         self.assertFalse(logged_in(c))
 
+    def test_a_changed_mapping_ends_staff_sessions(self):
+        c, _ = provider_login("staff", {"oid": "oid-map", "roles":
+                                        ["grp-bhg"]})
+        self.assertTrue(logged_in(c))
+        stafett("idp", "map", "grp-tmp", "employee", "stavern-bhg")
+        self.assertFalse(logged_in(c))
+        stafett("idp", "unmap", "grp-tmp")
+
+    def test_groups_taken_away_at_the_provider(self):
+        c, _ = provider_login("staff", {"oid": "oid-grp", "roles":
+                                        ["grp-leder"]})
+        self.assertTrue(logged_in(c))
+        # the provider's refreshed ID token: a lower role, then none
+        IDP.roles_now["oid-grp"] = ["grp-bhg"]
+        self.assertTrue(logged_in(c))
+        self.assertEqual(sql_value(
+            "SELECT u.role FROM app_user u JOIN app_user_idp i ON"
+            " i.user_id = u.id WHERE i.subject = 'oid-grp'"), "employee")
+        IDP.roles_now["oid-grp"] = ["grp-unknown"]
+        self.assertFalse(logged_in(c))
+
     def test_back_channel_logout(self):
         c, _ = provider_login("staff", {"oid": "oid-bc", "sid": "bc-sid-1",
                                         "roles": ["grp-bhg"]})
@@ -384,17 +405,43 @@ class SensitiveActions(unittest.TestCase):
 
     def test_a_provider_session_is_sent_for_a_fresh_login(self):
         adult = nin_for(datetime.date(1987, 1, 2), individual=221)
+        action = "/consents/%s/withdraw" % ("A" * 22)
         c, _ = provider_login("idporten", {"pid": adult})
-        sql("UPDATE session SET auth_time = NOW(6) - INTERVAL 1 HOUR"
-            " WHERE provider = 'idporten'")
-        r = c.post("/consents/%s/withdraw" % ("A" * 22),
-                   [("csrf", c.csrf("/"))])
+        # the provider's single sign-on said when the person logged in
+        # there (an hour ago): not fresh enough for this
+        r = c.post(action, [("csrf", c.csrf("/"))])
         self.assertEqual(r.status, 401)
         self.assertIn('name="fresh" value="1"', r.text)
-        url = begin(c, "idporten", "/", [("fresh", "1")], page=r.text)
+        # the plain button again, single sign-on again: still not
+        IDP.next["idporten"] = {"pid": adult}
+        _, back = outside(begin(c, "idporten", "/", page=r.text))
+        self.assertEqual(c.get(back[len(URL):]).status, 200)
+        self.assertEqual(c.post(action, [("csrf", c.csrf("/"))]).status,
+                         401)
+        # a provider that ignores the request for a new proof: refused
+        IDP.next["idporten"] = {"pid": adult}
+        IDP.spoil["idporten"] = "old_auth"
+        url = begin(c, "idporten", action, [("fresh", "1")], page=r.text)
+        self.assertEqual(c.get(outside(url)[1][len(URL):]).status, 401)
+        # a new proof: the action is shown again, and then it is done
+        # (here: the consent is not there)
+        IDP.next["idporten"] = {"pid": adult}
+        url = begin(c, "idporten", action, [("fresh", "1"),
+                                            ("resume:why", "x")],
+                    page=r.text)
         q = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
         self.assertEqual(q.get("prompt"), "login")
         self.assertEqual(q.get("max_age"), "0")
+        # what was kept is sealed while the browser is away
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM oidc_login WHERE kept LIKE '%why=x%'"),
+            "0")
+        r = c.get(outside(url)[1][len(URL):])
+        self.assertEqual(r.status, 200, r.text[:1000])
+        self.assertIn('action="%s"' % action, r.text)
+        r = c.post(action, [("csrf", form_csrf(r.text, action)),
+                            ("why", "x")])
+        self.assertEqual(r.status, 404)
 
 
 if __name__ == "__main__":
