@@ -843,9 +843,6 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " s.form_id, s.instance FROM concern c"
 	    " JOIN form_submission s ON s.id = c.submission_id"
 	    " WHERE c.log_id = ? ORDER BY c.id DESC LIMIT 1" },
-	/* (id) -> birth_date of a child */
-	[STMT_CHILD_GET] = { "child_get",
-	    "SELECT birth_date, name FROM child WHERE id = ?" },
 
 	/* (public_id) -> id, display_name, role, unit_id, unit kind,
 	 * unit name, active, unit code */
@@ -973,9 +970,6 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    HANDOVER_SELECT "," LOG_FACTS("l") ", l.child_id FROM " READER
 	    " JOIN" HANDOVER_JOINS " WHERE h.to_id = rd.uid"
 	    " AND h.status = 'pending' ORDER BY h.created_at LIMIT 100" },
-	/* (id) -> status; locked */
-	[STMT_HANDOVER_LOCK] = { "handover_lock",
-	    "SELECT status FROM handover WHERE id = ? FOR UPDATE" },
 	/* (status, answer, id) */
 	[STMT_HANDOVER_DECIDE] = { "handover_decide",
 	    "UPDATE handover SET status = ?, answer = ?, decided_at = NOW(6)"
