@@ -103,14 +103,68 @@ sync_parent(struct db *db, const unsigned char h[SECURE_HASH_LEN],
 	return folk_sync(db, uid, h);
 }
 
+/*
+ * The parents an extract named, each once: an open-addressing set of
+ * their HMACs (uniformly random already, so their first bytes are the
+ * hash), kept at most half full, so an extract costs what its lines do.
+ */
+struct parent_set {
+	unsigned char	(*v)[SECURE_HASH_LEN];
+	unsigned char	*used;
+	size_t		 cap, n;
+};
+
+static size_t
+slot_of(const struct parent_set *s, const unsigned char h[SECURE_HASH_LEN])
+{
+	size_t i, mask = s->cap - 1;
+
+	memcpy(&i, h, sizeof(i));
+	for (i &= mask; s->used[i] && memcmp(s->v[i], h, SECURE_HASH_LEN) != 0;
+	    i = (i + 1) & mask)
+		;
+	return i;
+}
+
+/* Add h; 1 when it was not there yet. */
+static int
+parent_add(struct parent_set *s, const unsigned char h[SECURE_HASH_LEN])
+{
+	struct parent_set big;
+	size_t i, j;
+
+	if (2 * (s->n + 1) > s->cap) {
+		big.cap = s->cap ? 2 * s->cap : 64;
+		big.n = s->n;
+		big.v = xmalloc(big.cap * sizeof(*big.v));
+		big.used = xcalloc(big.cap, 1);
+		for (i = 0; i < s->cap; i++)
+			if (s->used[i]) {
+				j = slot_of(&big, s->v[i]);
+				memcpy(big.v[j], s->v[i], SECURE_HASH_LEN);
+				big.used[j] = 1;
+			}
+		xfree(s->v);
+		xfree(s->used);
+		*s = big;
+	}
+	i = slot_of(s, h);
+	if (s->used[i])
+		return 0;
+	memcpy(s->v[i], h, SECURE_HASH_LEN);
+	s->used[i] = 1;
+	s->n++;
+	return 1;
+}
+
 st_rc
 folk_load(struct db *db, const unsigned char key[SECURE_KEY_LEN], FILE *in,
     struct folk_load_result *out)
 {
 	char line[1024], *f[5];
 	unsigned char a[SECURE_HASH_LEN], b[SECURE_HASH_LEN];
-	unsigned char (*parents)[SECURE_HASH_LEN] = NULL, (*grown)[32];
-	size_t n, np = 0, cap = 0, i;
+	struct parent_set parents = { NULL, NULL, 0, 0 };
+	size_t n, i;
 	struct db_val p[3];
 	st_rc rc;
 
@@ -138,21 +192,7 @@ folk_load(struct db *db, const unsigned char key[SECURE_KEY_LEN], FILE *in,
 			rc = ST_OK;
 			/* the first time a parent is named, its old
 			 * relations go: the extract is the whole truth */
-			for (i = 0; i < np; i++)
-				if (memcmp(parents[i], a, SECURE_HASH_LEN) == 0)
-					break;
-			if (i == np) {
-				if (np == cap) {
-					cap = cap ? cap * 2 : 64;
-					grown = xrealloc(parents,
-					    cap * sizeof(*parents));
-					if (grown == NULL) {
-						rc = ST_E_NOMEM;
-						break;
-					}
-					parents = grown;
-				}
-				memcpy(parents[np++], a, SECURE_HASH_LEN);
+			if (parent_add(&parents, a)) {
 				p[0] = DV_BLOB(a, SECURE_HASH_LEN);
 				rc = db_exec(db, STMT_FOLK_CLEAR_PARENT, p, 1,
 				    NULL, NULL);
@@ -168,9 +208,11 @@ folk_load(struct db *db, const unsigned char key[SECURE_KEY_LEN], FILE *in,
 		if (rc != ST_OK)
 			break;
 	}
-	for (i = 0; rc == ST_OK && i < np; i++)
-		rc = sync_parent(db, parents[i], &out->synced);
-	xfree(parents);
+	for (i = 0; rc == ST_OK && i < parents.cap; i++)
+		if (parents.used[i])
+			rc = sync_parent(db, parents.v[i], &out->synced);
+	xfree(parents.v);
+	xfree(parents.used);
 	if (rc == ST_OK)
 		rc = db_commit(db);
 	if (rc != ST_OK)

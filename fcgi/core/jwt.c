@@ -275,9 +275,10 @@ jwt_sign(const char *key_json, json_t *claims, char **out)
 	    (kid == NULL || cjose_header_set(hdr, CJOSE_HDR_KID, kid, &err)) &&
 	    (jws = cjose_jws_sign(jwk, hdr, (const uint8_t *)plain,
 	    strlen(plain), &err)) != NULL &&
-	    cjose_jws_export(jws, &ser, &err) &&
-	    (*out = xstrdup(ser)) != NULL)
+	    cjose_jws_export(jws, &ser, &err)) {
+		*out = xstrdup(ser);
 		rc = ST_OK;
+	}
 	cjose_jws_release(jws);
 	cjose_header_release(hdr);
 	cjose_jwk_release(jwk);

@@ -201,8 +201,7 @@ secure_seal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
 
 	*out = NULL;
 	*outlen = 0;
-	if ((b = xmalloc(SECURE_SEAL_OVER + n)) == NULL)
-		return ST_E_NOMEM;
+	b = xmalloc(SECURE_SEAL_OVER + n);
 	seal_key(key, ctx, sub);
 	randombytes_buf(b, crypto_secretbox_NONCEBYTES);
 	crypto_secretbox_easy(b + crypto_secretbox_NONCEBYTES, p, n, b, sub);
@@ -225,8 +224,7 @@ secure_unseal(const unsigned char key[SECURE_KEY_LEN], const char *ctx,
 	if (box == NULL || n < SECURE_SEAL_OVER)
 		return ST_E_INVALID;
 	len = n - SECURE_SEAL_OVER;
-	if ((plain = xmalloc(len + 1)) == NULL)
-		return ST_E_NOMEM;
+	plain = xmalloc(len + 1);
 	seal_key(key, ctx, sub);
 	bad = crypto_secretbox_open_easy((unsigned char *)plain,
 	    box + crypto_secretbox_NONCEBYTES, n - crypto_secretbox_NONCEBYTES,

@@ -232,6 +232,7 @@ finish(struct req *r, enum oidc_which p, const char *code,
 	const char *why = NULL, *sub;
 	long long uid = 0, at;
 	json_t *t;
+	int tries;
 	st_rc rc;
 
 	if (code == NULL || *code == '\0' || strlen(code) > 2048)
@@ -259,27 +260,38 @@ finish(struct req *r, enum oidc_which p, const char *code,
 	at = json_is_integer(t) ? (long long)json_integer_value(t) : 1;
 	idp.auth_time = at > 0 && at <= (long long)time(NULL) + JWT_SKEW_S ?
 	    at : 1;
-	if ((rc = db_begin(db)) != ST_OK) {
-		oidc_result_release(&res);
-		return rc;
+	/*
+	 * The provider's answer is spent (its code is used once): a
+	 * deadlock or a lock given up is met by running the transaction
+	 * again here, not the whole request. (Each try sets the session
+	 * cookie; the last one, the committed session's, is the one a
+	 * browser keeps.)
+	 */
+	for (tries = 0; tries < 3; tries++) {
+		if ((rc = db_begin(db)) != ST_OK)
+			break;
+		if (p == OIDC_IDPORTEN) {
+			rc = citizen(r, &res, &uid);
+			why = rc == ST_E_INVALID ? "no valid pid" : "inactive";
+		} else {
+			sub = jwt_str(res.claims, cfg->staff_subject_claim);
+			rc = sub == NULL || strlen(sub) > 255 ? ST_E_INVALID :
+			    idlink_staff(r, sub, res.claims, &uid, &why);
+			if (rc == ST_E_INVALID)
+				why = "no subject";
+		}
+		if (rc == ST_OK)
+			rc = auth_start(r, uid, &idp);
+		if (rc == ST_OK)
+			rc = db_commit(db);
+		if (rc == ST_OK)
+			break;
+		db_rollback(db);
+		if (rc != ST_E_BUSY && rc != ST_E_CONFLICT)
+			break;
 	}
-	if (p == OIDC_IDPORTEN) {
-		rc = citizen(r, &res, &uid);
-		why = rc == ST_E_INVALID ? "no valid pid" : "inactive";
-	} else {
-		sub = jwt_str(res.claims, cfg->staff_subject_claim);
-		rc = sub == NULL || strlen(sub) > 255 ? ST_E_INVALID :
-		    idlink_staff(r, sub, res.claims, &uid, &why);
-		if (rc == ST_E_INVALID)
-			why = "no subject";
-	}
-	if (rc == ST_OK)
-		rc = auth_start(r, uid, &idp);
-	if (rc == ST_OK)
-		rc = db_commit(db);
 	oidc_result_release(&res);
 	if (rc != ST_OK) {
-		db_rollback(db);
 		if (rc != ST_E_NOT_FOUND && rc != ST_E_INVALID)
 			return rc;
 		log_info("oidc: %s: no entry: %s", oidc_name(p),

@@ -377,6 +377,19 @@ provider(const struct conf *cfg, enum oidc_which p, struct provider **out)
 	return ST_OK;
 }
 
+/* What every token of the provider must be: from it, for us, issued
+ * within the last ten minutes; the caller adds what its kind needs. */
+static void
+expect_of(const struct conf *cfg, enum oidc_which p,
+    const struct provider *pv, struct jwt_expect *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->iss = pv->issuer;
+	e->aud = client_id(cfg, p);
+	e->now = now_s();
+	e->max_age = 600;
+}
+
 /* Check a token against the keys, fetching them again once when the
  * token names a key the set lacks (the provider rotated its keys). */
 static st_rc
@@ -502,8 +515,6 @@ client_auth(const struct conf *cfg, enum oidc_which p,
 		return rc;
 	}
 	jwk = xmalloc(16384);
-	if (jwk == NULL)
-		return ST_E_NOMEM;
 	rc = secret_file_read("client key", key_file(cfg, p), jwk, 16384,
 	    &len, err, sizeof(err));
 	if (rc != ST_OK) {
@@ -607,12 +618,8 @@ oidc_exchange(const struct conf *cfg, enum oidc_which p, const char *code,
 		json_decref(doc);
 		return ST_E_INVALID;
 	}
-	memset(&e, 0, sizeof(e));
-	e.iss = pv->issuer;
-	e.aud = client_id(cfg, p);
+	expect_of(cfg, p, pv, &e);
 	e.nonce = b->nonce;
-	e.now = now_s();
-	e.max_age = 600;
 	e.auth_after = b->fresh_since;
 	if (p == OIDC_IDPORTEN)
 		e.acr = strcmp(cfg->idporten_acr, "idporten-loa-high") == 0 ?
@@ -622,9 +629,6 @@ oidc_exchange(const struct conf *cfg, enum oidc_which p, const char *code,
 		out->id_token = xstrdup(idt);
 		rt = jwt_str(doc, "refresh_token");
 		out->refresh_token = rt != NULL ? xstrdup(rt) : NULL;
-		if (out->id_token == NULL || (rt != NULL &&
-		    out->refresh_token == NULL))
-			rc = ST_E_NOMEM;
 	}
 	json_decref(doc);
 	if (rc != ST_OK)
@@ -668,11 +672,7 @@ oidc_refresh(const struct conf *cfg, enum oidc_which p, const char *refresh,
 		return ST_E_UNAVAILABLE;
 	}
 	if ((idt = jwt_str(doc, "id_token")) != NULL) {
-		memset(&e, 0, sizeof(e));
-		e.iss = pv->issuer;
-		e.aud = client_id(cfg, p);
-		e.now = now_s();
-		e.max_age = 600;
+		expect_of(cfg, p, pv, &e);
 		e.refresh = 1;
 		if ((rc = verify(cfg, pv, idt, &e, claims, &why)) != ST_OK) {
 			log_warn("oidc: %s: a refreshed ID token refused: %s",
@@ -699,11 +699,7 @@ oidc_logout_token(const struct conf *cfg, enum oidc_which p,
 	*why = NULL;
 	if ((rc = provider(cfg, p, &pv)) != ST_OK)
 		return rc;
-	memset(&e, 0, sizeof(e));
-	e.iss = pv->issuer;
-	e.aud = client_id(cfg, p);
-	e.now = now_s();
-	e.max_age = 600;
+	expect_of(cfg, p, pv, &e);
 	e.logout = 1;
 	return verify(cfg, pv, token, &e, claims, why);
 }

@@ -156,6 +156,34 @@ class IdPorten(unittest.TestCase):
             "SELECT COUNT(*) FROM app_user WHERE display_name ="
             " 'Rita Register'"), "1")
 
+    def test_an_extract_is_loaded_whole_or_not_at_all(self):
+        child = nin_for(datetime.date(2015, 6, 7), individual=631)
+        parents = [nin_for(datetime.date(1970, 1, 1) +
+                           datetime.timedelta(days=i), individual=301)
+                   for i in range(1500)]
+        lines = ["parent;%s;%s;1" % (a, child) for a in parents]
+        # a parent named twice keeps both its lines, once cleared
+        lines.append("parent;%s;%s;1" % (
+            parents[0], nin_for(datetime.date(2016, 6, 7), individual=632)))
+        before = sql_value("SELECT COUNT(*) FROM folk_relation")
+        r = load_register(lines[:700] + ["parent;12345678901;%s;1" % child]
+                          + lines[700:])
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("line 701 ", r.stderr)
+        self.assertIn("nothing was loaded", r.stderr)
+        self.assertNotIn("12345678901", r.stderr)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM folk_relation"),
+                         before)
+        r = load_register(lines)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1501 relations", r.stdout)
+        self.assertEqual(int(sql_value("SELECT COUNT(*) FROM folk_relation")),
+                         int(before) + 1501)
+        # loaded again: the same relations, not twice as many
+        self.assertEqual(load_register(lines).returncode, 0)
+        self.assertEqual(int(sql_value("SELECT COUNT(*) FROM folk_relation")),
+                         int(before) + 1501)
+
     def test_a_youth_sees_their_own_log_from_15(self):
         staff = login("ansatt")
         born = datetime.date.today().replace(
