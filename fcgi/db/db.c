@@ -72,6 +72,7 @@ db_init(struct db *db, const char *socket, const char *host, unsigned port,
 	db->password = xstrdup(password);
 	db->name = xstrdup(name);
 	db->last_attempt_ms = -RECONNECT_MS;
+	tail_init(&db->tail);
 }
 
 void
@@ -124,6 +125,7 @@ db_release(struct db *db)
 	for (i = 0; i < db->ncache; i++)
 		db_res_release(&db->cache[i].res);
 	disconnect(db);
+	tail_release(&db->tail);
 	xfree(db->socket);
 	xfree(db->host);
 	xfree(db->user);
@@ -352,6 +354,8 @@ db_ping(struct db *db)
 	return rc;
 }
 
+static st_rc tail_flush(struct db *db);
+
 static st_rc
 run(struct db *db, enum stmt_id id, const struct db_val *params,
     size_t nparams, MYSQL_STMT **out)
@@ -381,6 +385,10 @@ run(struct db *db, enum stmt_id id, const struct db_val *params,
 		return ST_E_UNAVAILABLE;
 	}
 	if ((rc = db_ensure(db)) != ST_OK)
+		return rc;
+	/* The kept rows go first when this must come after them. */
+	if (db->held && !db->own_call && tail_count(&db->tail) > 0 &&
+	    stmt_after_tail(id) && (rc = tail_flush(db)) != ST_OK)
 		return rc;
 	/* The held transaction begins with its first statement (db.h). */
 	if (db->held && !db->begun && !db->own_call && id > STMT_ROLLBACK &&
@@ -437,9 +445,31 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
     unsigned long long *insert_id)
 {
 	MYSQL_STMT *st;
-	unsigned long long t0 = stmt_start(db);
+	unsigned long long t0;
+	int slot;
 	st_rc rc;
 
+	/* A row nothing reads before the COMMIT waits for it (tail.h). */
+	if (db->held && !db->own_call && db->held_broken == ST_OK &&
+	    insert_id == NULL && (slot = stmt_tail_slot(id)) >= 0) {
+		if ((rc = db_ensure(db)) != ST_OK)
+			return rc;
+		if (mysql_stmt_param_count(db->stmt[id]) != nparams) {
+			log_err("statement '%s' wants %lu parameters, got %zu",
+			    stmt_name(id), mysql_stmt_param_count(db->stmt[id]),
+			    nparams);
+			return ST_E_INTERNAL;
+		}
+		if (tail_add(&db->tail, slot, params, nparams) == 0) {
+			if (affected != NULL)
+				*affected = 1;
+			return ST_OK;
+		}
+		/* not for JSON: sent now, after the rows kept before it */
+		if (tail_count(&db->tail) > 0 && (rc = tail_flush(db)) != ST_OK)
+			return rc;
+	}
+	t0 = stmt_start(db);
 	rc = run(db, id, params, nparams, &st);
 	stmt_done(db, id, t0);
 	if (rc != ST_OK)
@@ -448,6 +478,70 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
 		*affected = mysql_stmt_affected_rows(st);
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(st);
+	return ST_OK;
+}
+
+/*
+ * Send the kept rows, up to the mark (to_mark) or all, in one call
+ * (sql/0030_tail.sql) that begins the held transaction when it has not
+ * begun, and commits it when commit is set. A row's values were checked
+ * when it was kept; what the server refuses, it refuses here.
+ */
+static st_rc
+tail_send(struct db *db, int to_mark, int commit)
+{
+	struct db_val p[4];
+	char *audit = NULL, *events = NULL;
+	st_rc rc;
+
+	if (tail_json(&db->tail, TAIL_AUDIT, to_mark, &audit) != 0 ||
+	    tail_json(&db->tail, TAIL_EVENT, to_mark, &events) != 0) {
+		xfree(audit);
+		log_err("cannot write the kept rows as JSON");
+		return ST_E_INTERNAL;
+	}
+	p[0] = DV_INT(!db->begun);
+	p[1] = DV_INT(commit);
+	p[2] = DV_OPT(audit);
+	p[3] = DV_OPT(events);
+	/* the call begins the transaction itself: no BEGIN before it */
+	db->own_call = 1;
+	rc = db_exec(db, STMT_TAIL_RUN, p, 4, NULL, NULL);
+	db->own_call = 0;
+	if (rc == ST_OK && !commit)
+		db->begun = 1;
+	xfree(audit);
+	xfree(events);
+	return rc;
+}
+
+/* Send every kept row now, before a statement that must see them. */
+static st_rc
+tail_flush(struct db *db)
+{
+	st_rc rc;
+
+	/*
+	 * A handler's transaction that began with nothing but reads sent
+	 * has no savepoint, and rolling it back rolls back all of the held
+	 * one: the rows kept before it began must not go with it. They go
+	 * first, and the savepoint after them.
+	 */
+	if (db->tx_where != NULL && db->tx_nosp &&
+	    tail_before_mark(&db->tail) > 0) {
+		if ((rc = tail_send(db, 1, 0)) != ST_OK)
+			return rc;
+		tail_sent_before_mark(&db->tail);
+		if ((rc = db_exec(db, STMT_SAVEPOINT, NULL, 0, NULL, NULL)) !=
+		    ST_OK)
+			return rc;
+		db->tx_nosp = 0;
+	}
+	if (tail_count(&db->tail) == 0)
+		return ST_OK;
+	if ((rc = tail_send(db, 0, 0)) != ST_OK)
+		return rc;
+	tail_sent_all(&db->tail);
 	return ST_OK;
 }
 
@@ -695,6 +789,8 @@ db_begin_at(struct db *db, const char *where)
 	    STMT_BEGIN, NULL, 0, NULL, NULL)) != ST_OK)
 		return rc;
 	db->tx_where = where;
+	if (db->held)
+		tail_set_mark(&db->tail);
 	return ST_OK;
 }
 
@@ -713,6 +809,7 @@ db_commit(struct db *db)
 		    NULL, 0, NULL, NULL);
 		db->tx_where = NULL;
 		db->tx_nosp = 0;
+		tail_drop_mark(&db->tail);
 		return rc;
 	}
 	db->commit_sent = 1;
@@ -731,6 +828,9 @@ db_rollback(struct db *db)
 		return;
 	}
 	db->tx_where = NULL;
+	/* the rows it kept go with it; those kept before it stay */
+	tail_back(&db->tail);
+	tail_drop_mark(&db->tail);
 	if (db->held && db->tx_nosp) {
 		/* Nothing but reads before it: all of the held one goes. */
 		db->tx_nosp = 0;
@@ -766,6 +866,7 @@ db_hold_begin(struct db *db)
 		return ST_E_INTERNAL;
 	}
 	db->held_broken = ST_OK;
+	tail_release(&db->tail);
 	/* The BEGIN goes out with the first statement that needs it. */
 	db->held = 1;
 	db->begun = 0;
@@ -777,7 +878,7 @@ int
 db_hold_fresh(const struct db *db)
 {
 	return db->held && !db->begun && db->tx_where == NULL &&
-	    db->held_broken == ST_OK;
+	    db->held_broken == ST_OK && tail_count(&db->tail) == 0;
 }
 
 st_rc
@@ -838,6 +939,25 @@ db_hold_commit(struct db *db)
 		    db->tx_where);
 		db_rollback(db);
 	}
+	if (tail_count(&db->tail) > 0) {
+		/* the kept rows, and the COMMIT in the same call */
+		db->commit_sent = 1;
+		rc = tail_send(db, 0, 1);
+		db->held = 0;
+		if (rc != ST_OK && rc != ST_E_DB_GONE) {
+			/* refused: rolled back, nothing committed (a call
+			 * killed or out of time may have left it open) */
+			db->commit_sent = 0;
+			if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL,
+			    0, NULL, NULL) != ST_OK)
+				log_warn("rollback after the kept rows: %s",
+				    db->err);
+		}
+		tail_release(&db->tail);
+		db->begun = 0;
+		db->held_broken = ST_OK;
+		return rc;
+	}
 	if (!db->begun) {
 		/* Nothing ran in it: nothing to commit. */
 		db->held = 0;
@@ -858,6 +978,7 @@ db_hold_rollback(struct db *db)
 
 	db->tx_where = NULL;
 	db->tx_nosp = 0;
+	tail_release(&db->tail);
 	if (!db->held)
 		return;
 	db->held = 0;

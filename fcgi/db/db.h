@@ -9,6 +9,7 @@
 
 #include "result.h"
 #include "stmt.h"
+#include "tail.h"
 
 struct metrics;
 
@@ -48,7 +49,9 @@ struct metrics;
  * else's), and a transaction nothing ran in is neither committed nor
  * rolled back. While nothing has run in it
  * (db_hold_fresh), a request may instead write everything in one call
- * that is its own transaction (db_call_own_tx).
+ * that is its own transaction (db_call_own_tx). The audit rows and
+ * timeline events it writes are kept and sent with its COMMIT, in one
+ * round trip (tail.h), unless a statement must see them first.
  *
  * Time: db_limits sets how long one statement may run and wait for a
  * lock (set on the server for each connection) and how long the client
@@ -151,6 +154,7 @@ struct db {
 					 * transaction (db_call_own_tx) */
 	int		 held_broken;	/* an st_rc: why the server ended it
 					 * (ST_OK: it did not) */
+	struct db_tail	 tail;		/* its rows kept for the COMMIT */
 };
 
 void db_init(struct db *db, const char *socket, const char *host,

@@ -1,6 +1,8 @@
 /* stmt.c: the SQL of every runtime statement (see stmt.h). */
 #include "config.h"
 
+#include <string.h>
+
 #include "stmt.h"
 
 struct stmt_def {
@@ -335,6 +337,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_ROLLBACK] = { "rollback", "ROLLBACK" },
 	/* A request's own transactions inside the one it runs in (db.h). */
 	[STMT_SAVEPOINT] = { "savepoint", "SAVEPOINT st" },
+	/* (begin?, commit?, audit rows JSON or NULL, event rows JSON or
+	 * NULL): the rows a request kept (tail.h), in one round trip,
+	 * with its COMMIT when commit? is 1 (sql/0030_tail.sql) */
+	[STMT_TAIL_RUN] = { "tail_run", "CALL tail_run(?, ?, ?, ?)" },
 	[STMT_SAVEPOINT_RELEASE] = { "savepoint_release",
 	    "RELEASE SAVEPOINT st" },
 	[STMT_SAVEPOINT_ROLLBACK] = { "savepoint_rollback",
@@ -2198,4 +2204,47 @@ stmt_outside_tx(enum stmt_id id)
 	default:
 		return 0;
 	}
+}
+
+int
+stmt_tail_slot(enum stmt_id id)
+{
+	switch (id) {
+	case STMT_AUDIT_INSERT:
+		return TAIL_AUDIT;
+	case STMT_EVENT_INSERT:
+		return TAIL_EVENT;
+	default:
+		return -1;
+	}
+}
+
+static int
+after_tail(enum stmt_id id)
+{
+	static const char *const sees[] = { "audit", "case_event",
+	    "log_version", "view_", NULL };
+	const char *sql = defs[id].sql;
+	size_t i;
+
+	if (stmt_tail_slot(id) >= 0 || id == STMT_TAIL_RUN)
+		return 0;
+	if (strncmp(sql, "CALL", 4) == 0 || strncmp(sql, "DELETE", 6) == 0)
+		return 1;
+	for (i = 0; sees[i] != NULL; i++)
+		if (strstr(sql, sees[i]) != NULL)
+			return 1;
+	return strncmp(sql, "SELECT", 6) != 0 &&
+	    strstr(sql, "relay_log") != NULL;
+}
+
+int
+stmt_after_tail(enum stmt_id id)
+{
+	/* 0: not judged yet, 1: no, 2: yes (a process judges each once) */
+	static unsigned char judged[STMT__COUNT];
+
+	if (judged[id] == 0)
+		judged[id] = after_tail(id) ? 2 : 1;
+	return judged[id] == 2;
 }

@@ -440,6 +440,28 @@ class RequestFaults(unittest.TestCase):
                           third.header("Location")),
                          (again.status, again.body, loc))
 
+    def test_a_log_write_killed_before_its_commit_leaves_nothing(self):
+        """A note's audit rows and event wait for its COMMIT (tail.h):
+        a worker killed just before it leaves none of them, the read of
+        the log included; sent again, the note is there once."""
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Drept Notat", "2016-03-03")
+        lid = int(sql_value("SELECT id FROM relay_log WHERE public_id ="
+                            " '%s'" % log))
+        audit = "object_id = %d AND object_type IN ('log', 'note')" % lid
+        rows = count("audit", audit)
+        body = xml_body("note", kind="note", text="Skrevet før drapet")
+        arm("request_before_commit")
+        r = api("POST", "/api/v1/logs/%s/notes" % log, self.tok, body)
+        self.assertEqual(r.status, 502, r.text)
+        self.assertTrue(fired("request_before_commit"))
+        self.assertEqual(events(log, "note"), [])
+        self.assertEqual(count("audit", audit), rows)
+        r = api("POST", "/api/v1/logs/%s/notes" % log, self.tok, body)
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(len(events(log, "note")), 1)
+        self.assertEqual(count("audit", audit), rows + 2)
+
     def test_a_key_used_for_another_request_is_refused(self):
         k = key()
         self.assertEqual(self.post_concern(k).status, 201)

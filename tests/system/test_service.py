@@ -14,6 +14,15 @@ from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
                           count, master_pid, nin_for, reload_and_wait, sql,
                           sql_value, stack, token, wait_for, worker_pids)
 import datetime
+from caselog_fixtures import log_row_id, login, open_log, xml_body
+
+
+def statement_counts():
+    """How many times each prepared statement ran, from /metrics."""
+    text = api("GET", "/metrics").text
+    return {m.group(1): int(m.group(2)) for m in re.finditer(
+        r'^stafett_db_statement_duration_seconds_count'
+        r'\{statement="([^"]+)"\} (\d+)$', text, re.M)}
 
 
 class ServiceTest(unittest.TestCase):
@@ -65,6 +74,48 @@ class ServiceTest(unittest.TestCase):
         self.assertIn('stafett_db_statement_duration_seconds_bucket{'
                       'statement="concern_store",le="+Inf"}', text)
         self.assertNotIn("Teller", text)
+
+    def test_a_note_sends_its_rows_with_the_commit(self):
+        """A write of a relay log keeps its audit rows and timeline
+        event and sends them with its COMMIT, in one call (tail.h): a
+        note is the log read, the log locked and that call, after the
+        BEGIN. The rows are those the statements wrote, each its own."""
+        holder = login("ansatt")
+        log, _ = open_log(holder, "Hale Notat", "2016-04-04")
+        tok = token("ansatt")
+        before = statement_counts()
+        text = "Et notat med \"anførsel\", \\ og æøå\nny linje"
+        r = api("POST", "/api/v1/logs/%s/notes" % log, tok,
+                xml_body("note", kind="note", text=text))
+        self.assertEqual(r.status, 201, r.text)
+        after = statement_counts()
+        # the scrape's own statements do not count
+        ran = {n: after[n] - before.get(n, 0) for n in after
+               if after[n] != before.get(n, 0) and not
+               n.startswith("metrics_") and n != "partner_admin_list"}
+        ran.pop("token_get", None)
+        self.assertEqual(ran, {"begin": 1, "log_by_pid": 1, "log_lock": 1,
+                               "tail_run": 1})
+        rid = r.header("X-Request-Id")
+        lid = log_row_id(log)
+        uid = sql_value("SELECT id FROM app_user WHERE username = "
+                        "'ansatt'")
+        self.assertEqual(
+            sql("SELECT user_id, role, action, object_type, object_id,"
+                " child_id = (SELECT child_id FROM relay_log WHERE id = %d)"
+                " FROM audit WHERE request_id = '%s' ORDER BY id"
+                % (lid, rid)),
+            [[uid, "holder", "read", "log", str(lid), "1"],
+             [uid, "holder", "create", "note", str(lid), "1"]])
+        ev = sql("SELECT e.actor_id, e.actor_role, e.kind, e.summary,"
+                 " e.msg IS NULL, e.args IS NOT NULL FROM case_event e"
+                 " WHERE e.log_id = %d AND e.kind = 'note'" % lid)
+        self.assertEqual(len(ev), 1)
+        self.assertEqual(ev[0][:3], [uid, "holder", "note"])
+        self.assertIn("anførsel", ev[0][3])
+        # the page shows it, its view version raised by the event
+        page = holder.get("/logs/%s" % log)
+        self.assertIn("anførsel", page.text)
 
     def test_security_headers(self):
         r = Client().get("/login")

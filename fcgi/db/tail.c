@@ -1,0 +1,186 @@
+/* tail.c: the rows a request keeps for its COMMIT (see tail.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include <jansson.h>
+
+#include "db.h"
+#include "mem.h"
+#include "tail.h"
+
+void
+tail_init(struct db_tail *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void
+tail_release(struct db_tail *t)
+{
+	int i;
+
+	for (i = 0; i < TAIL__SLOTS; i++)
+		json_decref(t->rows[i]);
+	tail_init(t);
+}
+
+static json_t *
+value(const struct db_val *v)
+{
+	switch (v->t) {
+	case DB_T_NULL:
+		return json_null();
+	case DB_T_INT:
+		return json_integer(v->i);
+	case DB_T_STR:
+		/* NULL when not UTF-8 (or holding a NUL) */
+		return json_stringn(v->p, v->len);
+	default:
+		return NULL;
+	}
+}
+
+int
+tail_add(struct db_tail *t, int slot, const struct db_val *params,
+    size_t nparams)
+{
+	json_t *row, *v;
+	size_t i;
+
+	if (slot < 0 || slot >= TAIL__SLOTS || (row = json_array()) == NULL)
+		return -1;
+	for (i = 0; i < nparams; i++)
+		if ((v = value(&params[i])) == NULL ||
+		    json_array_append_new(row, v) != 0) {
+			json_decref(row);
+			return -1;
+		}
+	if (t->rows[slot] == NULL && (t->rows[slot] = json_array()) == NULL) {
+		json_decref(row);
+		return -1;
+	}
+	if (json_array_append_new(t->rows[slot], row) != 0)
+		return -1;
+	return 0;
+}
+
+static size_t
+count(const struct db_tail *t, int slot)
+{
+	return t->rows[slot] == NULL ? 0 : json_array_size(t->rows[slot]);
+}
+
+size_t
+tail_count(const struct db_tail *t)
+{
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < TAIL__SLOTS; i++)
+		n += count(t, i);
+	return n;
+}
+
+size_t
+tail_before_mark(const struct db_tail *t)
+{
+	size_t n = 0;
+	int i;
+
+	if (!t->marked)
+		return 0;
+	for (i = 0; i < TAIL__SLOTS; i++)
+		n += t->mark[i];
+	return n;
+}
+
+void
+tail_set_mark(struct db_tail *t)
+{
+	int i;
+
+	for (i = 0; i < TAIL__SLOTS; i++)
+		t->mark[i] = count(t, i);
+	t->marked = 1;
+}
+
+void
+tail_drop_mark(struct db_tail *t)
+{
+	memset(t->mark, 0, sizeof(t->mark));
+	t->marked = 0;
+}
+
+void
+tail_back(struct db_tail *t)
+{
+	int i;
+
+	if (!t->marked)
+		return;
+	for (i = 0; i < TAIL__SLOTS; i++)
+		while (count(t, i) > t->mark[i])
+			json_array_remove(t->rows[i], count(t, i) - 1);
+}
+
+int
+tail_json(const struct db_tail *t, int slot, int to_mark, char **out)
+{
+	size_t to = to_mark && t->marked ? t->mark[slot] : count(t, slot);
+	json_t *part;
+	size_t i, n;
+	int rc = -1;
+
+	*out = NULL;
+	if (to == 0)
+		return 0;
+	if (to == count(t, slot))
+		part = json_incref(t->rows[slot]);
+	else {
+		if ((part = json_array()) == NULL)
+			return -1;
+		for (i = 0; i < to; i++)
+			if (json_array_append(part,
+			    json_array_get(t->rows[slot], i)) != 0)
+				goto out;
+	}
+	/* jansson writes into memory of ours: the size first */
+	if ((n = json_dumpb(part, NULL, 0, JSON_COMPACT)) == 0)
+		goto out;
+	*out = xmalloc(n + 1);
+	if (json_dumpb(part, *out, n, JSON_COMPACT) != n) {
+		xfree(*out);
+		*out = NULL;
+		goto out;
+	}
+	(*out)[n] = '\0';
+	rc = 0;
+out:
+	json_decref(part);
+	return rc;
+}
+
+void
+tail_sent_before_mark(struct db_tail *t)
+{
+	int i;
+
+	if (!t->marked)
+		return;
+	for (i = 0; i < TAIL__SLOTS; i++) {
+		for (; t->mark[i] > 0; t->mark[i]--)
+			json_array_remove(t->rows[i], 0);
+	}
+}
+
+void
+tail_sent_all(struct db_tail *t)
+{
+	int i;
+
+	for (i = 0; i < TAIL__SLOTS; i++)
+		if (t->rows[i] != NULL)
+			json_array_clear(t->rows[i]);
+	memset(t->mark, 0, sizeof(t->mark));
+}
