@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "tests", "system"))
-from stafett_test import api, concern_xml, token  # noqa: E402
+from stafett_test import api, concern_xml, stafett, token  # noqa: E402
 from caselog_fixtures import (child_of, day, give_consent, instance,  # noqa
                               login, new_concern, open_log, user_pid,
                               xml_body)
@@ -66,14 +66,31 @@ def main():
     measure("consent (API)", lambda: (
         give_consent("ansatt", log, name, birth, "health_clinic ppt"),
         201)[1])
-    measure("referral (API)", lambda: api(
-        "POST", "/api/v1/forms/referral?log=%s" % log, tok,
-        instance("referral", dict(child_of(name, birth),
-                                  recipient="ppt"))).status)
-    measure("report of concern (API)", lambda: api(
-        "POST", "/api/v1/forms/cw-report?log=%s" % log, tok,
-        instance("cw-report", dict(child_of(name, birth),
-                                   date=day(0)))).status)
+    def referral():
+        return api("POST", "/api/v1/forms/referral?log=%s" % log, tok,
+                   instance("referral", dict(child_of(name, birth),
+                                             recipient="ppt"))).status
+
+    def report():
+        return api("POST", "/api/v1/forms/cw-report?log=%s" % log, tok,
+                   instance("cw-report", dict(child_of(name, birth),
+                                              date=day(0)))).status
+    # with nobody registered to take them: each raises its alerts
+    measure("referral (API, no receiver)", referral)
+    measure("report of concern (API, no receiver)", report)
+    # with receivers, as a municipality has them (paused again after,
+    # so that the stack's notify does not try them)
+    added = [stafett("partner", "add", "Rundtur %s" % kind, kind,
+                     "https://%s.invalid/in" % kind, "bearer",
+                     accepts).stdout.strip()
+             for kind, accepts in (("ppt", "referral"),
+                                   ("child_welfare", "cw_report"))]
+    try:
+        measure("referral (API)", referral)
+        measure("report of concern (API)", report)
+    finally:
+        for pid in added:
+            stafett("partner", "pause", pid)
     measure("measure (API)", lambda: api(
         "POST", "/api/v1/logs/%s/measures" % log, tok,
         xml_body("measure", what="Fast voksen", goal="Trygg levering",

@@ -10,7 +10,8 @@ histogram per prepared statement, fcgi/db/metrics.c).
       of each named statement's median, interpolated within its
       histogram bucket), and for every statement all_us= (all statement
       time per run of the first one: a request's time in MariaDB),
-      commit_p50_us= (the median COMMIT) and top= (the four statements
+      commit_p50_us= (the median COMMIT, or of tail_run where the
+      request's kept rows went with its COMMIT: fcgi/db/tail.h) and top= (the four statements
       that took the most time, as name:us per run of the first one,
       comma-separated)
 """
@@ -71,6 +72,9 @@ def main():
     own = [delta(before, after, n) for n in names]
     runs = own[0]["count"]
     per = float(max(runs, 1))
+    commit = delta(before, after, "commit")
+    if commit["count"] <= 0:
+        commit = delta(before, after, "tail_run")
     spent = sorted(((delta(before, after, n)["sum"], n) for n in after),
                    reverse=True)
     print("ob_n=%d ob_mean_us=%.1f ob_p50_us=%.1f all_us=%.1f "
@@ -78,7 +82,7 @@ def main():
               runs, sum(d["sum"] for d in own) * 1e6 / per,
               sum(median_us(d) for d in own),
               sum(t for t, _ in spent) * 1e6 / per,
-              median_us(delta(before, after, "commit")),
+              median_us(commit),
               ",".join("%s:%.0f" % (n, t * 1e6 / per)
                        for t, n in spent[:4])))
 

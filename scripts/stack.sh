@@ -60,6 +60,7 @@ stack_db_start() {
 		--max-connections=400 \
 		--character-set-server=utf8mb4 \
 		--collation-server=utf8mb4_unicode_ci \
+		${STAFETT_DB_OPTS:-} \
 		</dev/null >/dev/null 2>&1 &
 	stack_until stack_db_up "$dir" || {
 		echo "stack: MariaDB did not start; see $dir/log/db.log" >&2

@@ -30,11 +30,11 @@ event(struct db_val p[12], const char *pid, const char *summary)
 }
 
 static char *
-json(const struct db_tail *t, int slot, int to_mark)
+json(const struct db_tail *t, int slot)
 {
 	char *s = NULL;
 
-	ck_assert_int_eq(tail_json(t, slot, to_mark, &s), 0);
+	ck_assert_int_eq(tail_json(t, slot, &s), 0);
 	return s;
 }
 
@@ -46,21 +46,21 @@ START_TEST(test_rows_are_their_parameters_in_order)
 
 	tail_init(&t);
 	ck_assert_uint_eq(tail_count(&t), 0);
-	ck_assert_ptr_null(json(&t, TAIL_EVENT, 0));
+	ck_assert_ptr_null(json(&t, TAIL_EVENT));
 	event(p, "A", "\"quoted\" \\ and\nnew line, æøå");
 	ck_assert_int_eq(tail_add(&t, TAIL_EVENT, p, 12), 0);
 	event(p, "B", "second");
 	p[1] = DV_INT(-5);
 	ck_assert_int_eq(tail_add(&t, TAIL_EVENT, p, 12), 0);
 	ck_assert_uint_eq(tail_count(&t), 2);
-	s = json(&t, TAIL_EVENT, 0);
+	s = json(&t, TAIL_EVENT);
 	ck_assert_str_eq(s, "[[\"A\",7,null,3,\"holder\",\"note\","
 	    "\"\\\"quoted\\\" \\\\ and\\nnew line, æøå\",null,null,null,"
 	    "\"{0}\",\"<args/>\"],[\"B\",-5,null,3,\"holder\",\"note\","
 	    "\"second\",null,null,null,\"{0}\",\"<args/>\"]]");
 	xfree(s);
 	/* the other slot has nothing */
-	ck_assert_ptr_null(json(&t, TAIL_AUDIT, 0));
+	ck_assert_ptr_null(json(&t, TAIL_AUDIT));
 	tail_release(&t);
 	ck_assert_uint_eq(tail_count(&t), 0);
 }
@@ -87,7 +87,7 @@ START_TEST(test_what_json_cannot_carry_is_not_kept)
 	/* a NUL is text JSON carries, as the statement would */
 	a[0] = DV_STRN(nul, sizeof(nul));
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
-	s = json(&t, TAIL_AUDIT, 0);
+	s = json(&t, TAIL_AUDIT);
 	ck_assert_str_eq(s, "[[\"a\\u0000b\"]]");
 	xfree(s);
 	tail_release(&t);
@@ -117,13 +117,13 @@ START_TEST(test_back_forgets_since_the_mark_only)
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
 	ck_assert_uint_eq(tail_count(&t), 5);
-	/* up to the mark: what came before it */
-	s = json(&t, TAIL_AUDIT, 1);
-	ck_assert_str_eq(s, "[[1]]");
-	xfree(s);
+	/* the mark says how many go before the savepoint */
+	ck_assert_uint_eq(t.mark[TAIL_AUDIT], 1);
+	ck_assert_uint_eq(t.mark[TAIL_EVENT], 1);
+	ck_assert_uint_eq(t.mark[TAIL_OUTBOX], 0);
 	tail_back(&t);
 	ck_assert_uint_eq(tail_count(&t), 2);
-	s = json(&t, TAIL_AUDIT, 0);
+	s = json(&t, TAIL_AUDIT);
 	ck_assert_str_eq(s, "[[1]]");
 	xfree(s);
 	/* a transaction that commits keeps its rows */
@@ -135,11 +135,10 @@ START_TEST(test_back_forgets_since_the_mark_only)
 }
 END_TEST
 
-START_TEST(test_sent_before_the_mark)
+START_TEST(test_sent_all_keeps_the_mark_at_the_start)
 {
 	struct db_tail t;
 	struct db_val a[1];
-	char *s;
 
 	tail_init(&t);
 	a[0] = DV_INT(1);
@@ -147,18 +146,14 @@ START_TEST(test_sent_before_the_mark)
 	tail_set_mark(&t);
 	a[0] = DV_INT(2);
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
-	tail_sent_before_mark(&t);
-	ck_assert_uint_eq(tail_before_mark(&t), 0);
-	s = json(&t, TAIL_AUDIT, 0);
-	ck_assert_str_eq(s, "[[2]]");
-	xfree(s);
-	/* the mark is at the start now: going back forgets row 2 */
-	tail_back(&t);
-	ck_assert_uint_eq(tail_count(&t), 0);
-	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
 	tail_sent_all(&t);
 	ck_assert_uint_eq(tail_count(&t), 0);
-	ck_assert_ptr_null(json(&t, TAIL_AUDIT, 0));
+	ck_assert_uint_eq(tail_before_mark(&t), 0);
+	ck_assert_ptr_null(json(&t, TAIL_AUDIT));
+	/* kept after the send, forgotten by a rollback of the handler's */
+	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
+	tail_back(&t);
+	ck_assert_uint_eq(tail_count(&t), 0);
 	tail_release(&t);
 }
 END_TEST
@@ -169,6 +164,8 @@ START_TEST(test_only_the_appending_statements_are_kept)
 
 	ck_assert_int_eq(stmt_tail_slot(STMT_AUDIT_INSERT), TAIL_AUDIT);
 	ck_assert_int_eq(stmt_tail_slot(STMT_EVENT_INSERT), TAIL_EVENT);
+	ck_assert_int_eq(stmt_tail_slot(STMT_OUTBOX_ADD_FORM), TAIL_OUTBOX);
+	ck_assert_int_eq(stmt_tail_slot(STMT_OUTBOX_ADD), -1);
 	for (i = 0; i < STMT__COUNT; i++) {
 		const char *sql = stmt_sql((enum stmt_id)i);
 
@@ -190,6 +187,10 @@ START_TEST(test_what_must_come_after_the_kept_rows)
 	ck_assert(stmt_after_tail(STMT_LOG_VIEW_VERSION));
 	ck_assert(stmt_after_tail(STMT_LOG_BY_PID));
 	ck_assert(stmt_after_tail(STMT_CONCERN_STORE));
+	ck_assert(stmt_after_tail(STMT_NOTICE_ID));
+	ck_assert(stmt_after_tail(STMT_ALERT_RAISE_WAITING));
+	/* the question asked before a notice is kept does not wait */
+	ck_assert(!stmt_after_tail(STMT_RECEIVER_READY));
 	/* the kept statements themselves and the call that sends them */
 	ck_assert(!stmt_after_tail(STMT_EVENT_INSERT));
 	ck_assert(!stmt_after_tail(STMT_TAIL_RUN));
@@ -205,7 +206,8 @@ START_TEST(test_what_must_come_after_the_kept_rows)
 		if (strncmp(sql, "UPDATE relay_log", 16) == 0 ||
 		    strncmp(sql, "DELETE", 6) == 0 ||
 		    strncmp(sql, "CALL", 4) == 0 ||
-		    strstr(sql, "case_event") != NULL)
+		    strstr(sql, "case_event") != NULL ||
+		    strstr(sql, "outbox") != NULL)
 			ck_assert_msg(stmt_after_tail((enum stmt_id)i), "%s",
 			    stmt_name(i));
 	}
@@ -221,7 +223,7 @@ tail_suite(void)
 	tcase_add_test(tc, test_rows_are_their_parameters_in_order);
 	tcase_add_test(tc, test_what_json_cannot_carry_is_not_kept);
 	tcase_add_test(tc, test_back_forgets_since_the_mark_only);
-	tcase_add_test(tc, test_sent_before_the_mark);
+	tcase_add_test(tc, test_sent_all_keeps_the_mark_at_the_start);
 	tcase_add_test(tc, test_only_the_appending_statements_are_kept);
 	tcase_add_test(tc, test_what_must_come_after_the_kept_rows);
 	suite_add_tcase(s, tc);

@@ -1117,16 +1117,29 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
  * can take it (no active partner of its service takes its type, or the
  * one there is paused), its alert is raised now, in this transaction,
  * for the sender and the administrators, and s->notice says so.
+ *
+ * Whether anyone can take it is asked first, of the row it will be
+ * (receiver_ready): most notices have a receiver, and then nothing
+ * needs the row before the COMMIT, which carries it (tail.h) without a
+ * round trip of its own. The alert names the row, so a notice nobody
+ * can take is written at once and its id read back.
  */
 static st_rc
 partner_notice(struct store_ctx *s, const char *kind, const char *service)
 {
 	struct db *db = &s->r->w->db;
 	char idem[SECURE_TOKEN_SIZE];
-	unsigned long long id = 0;
 	struct db_val p[8];
+	struct db_res res;
+	int ready;
 	st_rc rc;
 
+	p[0] = DV_STR(kind);
+	p[1] = DV_OPT(service);
+	if ((rc = db_query(db, STMT_RECEIVER_READY, p, 2, 1, &res)) != ST_OK)
+		return rc;
+	ready = db_get_int(&res, 0, 0) == 1;
+	db_res_release(&res);
 	secure_random_id(s->notice.id);
 	secure_token(idem);
 	p[0] = DV_STR(s->notice.id);
@@ -1138,10 +1151,24 @@ partner_notice(struct store_ctx *s, const char *kind, const char *service)
 	p[6] = DV_INT(s->sub_id);
 	/* the form's author: this request's user (caselog_submission) */
 	p[7] = DV_INT(s->r->who.user_id);
-	if ((rc = db_exec(db, STMT_OUTBOX_ADD_FORM, p, 8, NULL, &id)) != ST_OK)
+	if ((rc = db_exec(db, STMT_OUTBOX_ADD_FORM, p, 8, NULL, NULL)) !=
+	    ST_OK)
 		return rc;
 	s->notice.service = service != NULL ? service : "child_welfare";
-	return alerts_no_receiver(db, (long long)id, &s->notice.no_receiver);
+	s->notice.no_receiver = 0;
+	if (ready)
+		return ST_OK;
+	/* the kept row goes before this read (stmt_after_tail) */
+	p[0] = DV_STR(s->notice.id);
+	if ((rc = db_query(db, STMT_NOTICE_ID, p, 1, 1, &res)) != ST_OK)
+		return rc;
+	if (res.nrows != 1)
+		rc = ST_E_INTERNAL;
+	else
+		rc = alerts_no_receiver(db, db_get_int(&res, 0, 0),
+		    &s->notice.no_receiver);
+	db_res_release(&res);
+	return rc;
 }
 
 /* A report of concern to child welfare: no consent needed (the duty to

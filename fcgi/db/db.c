@@ -482,21 +482,25 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
 }
 
 /*
- * Send the kept rows, up to the mark (to_mark) or all, in one call
- * (sql/0030_tail.sql) that begins the held transaction when it has not
- * begun, and commits it when commit is set. A row's values were checked
- * when it was kept; what the server refuses, it refuses here.
+ * Send the kept rows in one call (sql/0030_tail.sql) that begins the
+ * held transaction when it has not begun, and commits it when commit is
+ * set. With split, the rows kept before the open handler's transaction
+ * began go first, then its savepoint. A row's values were checked when
+ * it was kept; what the server refuses, it refuses here.
  */
 static st_rc
-tail_send(struct db *db, int to_mark, int commit)
+tail_send(struct db *db, int split, int commit)
 {
-	struct db_val p[4];
-	char *audit = NULL, *events = NULL;
+	struct db_val p[6];
+	char *audit = NULL, *events = NULL, *notices = NULL;
+	char marks[96];
 	st_rc rc;
 
-	if (tail_json(&db->tail, TAIL_AUDIT, to_mark, &audit) != 0 ||
-	    tail_json(&db->tail, TAIL_EVENT, to_mark, &events) != 0) {
+	if (tail_json(&db->tail, TAIL_AUDIT, &audit) != 0 ||
+	    tail_json(&db->tail, TAIL_EVENT, &events) != 0 ||
+	    tail_json(&db->tail, TAIL_OUTBOX, &notices) != 0) {
 		xfree(audit);
+		xfree(events);
 		log_err("cannot write the kept rows as JSON");
 		return ST_E_INTERNAL;
 	}
@@ -504,14 +508,27 @@ tail_send(struct db *db, int to_mark, int commit)
 	p[1] = DV_INT(commit);
 	p[2] = DV_OPT(audit);
 	p[3] = DV_OPT(events);
+	p[4] = DV_OPT(notices);
+	p[5] = DV_NULL;
+	if (split) {
+		snprintf(marks, sizeof(marks), "[%zu,%zu,%zu]",
+		    db->tail.mark[TAIL_AUDIT], db->tail.mark[TAIL_EVENT],
+		    db->tail.mark[TAIL_OUTBOX]);
+		p[5] = DV_STR(marks);
+	}
 	/* the call begins the transaction itself: no BEGIN before it */
 	db->own_call = 1;
-	rc = db_exec(db, STMT_TAIL_RUN, p, 4, NULL, NULL);
+	rc = db_exec(db, STMT_TAIL_RUN, p, 6, NULL, NULL);
 	db->own_call = 0;
 	if (rc == ST_OK && !commit)
 		db->begun = 1;
+	/* a split call that failed has rolled back all of the transaction
+	 * (nothing but reads was in it): nothing may run on as if in it */
+	if (rc != ST_OK && split && db->held_broken == ST_OK)
+		db->held_broken = rc == ST_E_BUSY ? ST_E_BUSY : rc;
 	xfree(audit);
 	xfree(events);
+	xfree(notices);
 	return rc;
 }
 
@@ -519,28 +536,20 @@ tail_send(struct db *db, int to_mark, int commit)
 static st_rc
 tail_flush(struct db *db)
 {
-	st_rc rc;
-
 	/*
 	 * A handler's transaction that began with nothing but reads sent
 	 * has no savepoint, and rolling it back rolls back all of the held
 	 * one: the rows kept before it began must not go with it. They go
-	 * first, and the savepoint after them.
+	 * first, then the savepoint, then the rest, in the same call.
 	 */
-	if (db->tx_where != NULL && db->tx_nosp &&
-	    tail_before_mark(&db->tail) > 0) {
-		if ((rc = tail_send(db, 1, 0)) != ST_OK)
-			return rc;
-		tail_sent_before_mark(&db->tail);
-		if ((rc = db_exec(db, STMT_SAVEPOINT, NULL, 0, NULL, NULL)) !=
-		    ST_OK)
-			return rc;
-		db->tx_nosp = 0;
-	}
-	if (tail_count(&db->tail) == 0)
-		return ST_OK;
-	if ((rc = tail_send(db, 0, 0)) != ST_OK)
+	int split = db->tx_where != NULL && db->tx_nosp &&
+	    tail_before_mark(&db->tail) > 0;
+	st_rc rc;
+
+	if ((rc = tail_send(db, split, 0)) != ST_OK)
 		return rc;
+	if (split)
+		db->tx_nosp = 0;
 	tail_sent_all(&db->tail);
 	return ST_OK;
 }
@@ -804,13 +813,17 @@ db_commit(struct db *db)
 		return ST_E_INTERNAL;
 	}
 	if (db->held) {
-		/* Kept until db_hold_commit, with the request's answer. */
-		rc = db->tx_nosp ? ST_OK : db_exec(db, STMT_SAVEPOINT_RELEASE,
-		    NULL, 0, NULL, NULL);
+		/*
+		 * Kept until db_hold_commit, with the request's answer. Its
+		 * savepoint is not released: it ends with the transaction,
+		 * and the next handler's transaction sets it anew (a
+		 * savepoint of the same name replaces it), so a RELEASE
+		 * would be a round trip for nothing.
+		 */
 		db->tx_where = NULL;
 		db->tx_nosp = 0;
 		tail_drop_mark(&db->tail);
-		return rc;
+		return ST_OK;
 	}
 	db->commit_sent = 1;
 	rc = db_exec(db, STMT_COMMIT, NULL, 0, NULL, NULL);

@@ -338,11 +338,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* A request's own transactions inside the one it runs in (db.h). */
 	[STMT_SAVEPOINT] = { "savepoint", "SAVEPOINT st" },
 	/* (begin?, commit?, audit rows JSON or NULL, event rows JSON or
-	 * NULL): the rows a request kept (tail.h), in one round trip,
-	 * with its COMMIT when commit? is 1 (sql/0030_tail.sql) */
-	[STMT_TAIL_RUN] = { "tail_run", "CALL tail_run(?, ?, ?, ?)" },
-	[STMT_SAVEPOINT_RELEASE] = { "savepoint_release",
-	    "RELEASE SAVEPOINT st" },
+	 * NULL, notice rows JSON or NULL, marks JSON or NULL): the rows a
+	 * request kept (tail.h), in one round trip, with its COMMIT when
+	 * commit? is 1 (sql/0030_tail.sql) */
+	[STMT_TAIL_RUN] = { "tail_run", "CALL tail_run(?, ?, ?, ?, ?, ?)" },
 	[STMT_SAVEPOINT_ROLLBACK] = { "savepoint_rollback",
 	    "ROLLBACK TO SAVEPOINT st" },
 	/* (principal, key hash, fingerprint, route): a request's key, with
@@ -1247,6 +1246,21 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO outbox (public_id, kind, service, concern_id, log_id,"
 	    " idempotency_key, submission_id, sender_id)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (kind, service) -> 1 when a new notice of that kind to that
+	 * service (NULL: child welfare) has a receiver now, 0 when it would
+	 * wait with nobody to take it: NO_RECEIVER of the row it would be,
+	 * asked before it is written (caseform.c keeps the notice for the
+	 * COMMIT, tail.h, unless it needs its alert at once); the
+	 * collation is the tables' (sql/0001_core.sql) */
+	[STMT_RECEIVER_READY] = { "receiver_ready",
+	    "SELECT NOT " NO_RECEIVER("o") " FROM (SELECT 'queued' AS status,"
+	    " CAST(NULL AS CHAR) AS message_type, CAST(? AS CHAR) COLLATE"
+	    " utf8mb4_unicode_ci AS kind, CAST(NULL AS UNSIGNED) AS"
+	    " partner_id, CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci AS"
+	    " service) o" },
+	/* (public_id) -> id of the notice (after the rows kept: tail.h) */
+	[STMT_NOTICE_ID] = { "notice_id",
+	    "SELECT id FROM outbox WHERE public_id = ?" },
 	/* (): queued partner notices get their type and the first active
 	 * partner of their service's kind that accepts it */
 	[STMT_OUTBOX_ROUTE] = { "outbox_route",
@@ -2214,6 +2228,8 @@ stmt_tail_slot(enum stmt_id id)
 		return TAIL_AUDIT;
 	case STMT_EVENT_INSERT:
 		return TAIL_EVENT;
+	case STMT_OUTBOX_ADD_FORM:
+		return TAIL_OUTBOX;
 	default:
 		return -1;
 	}
@@ -2223,7 +2239,7 @@ static int
 after_tail(enum stmt_id id)
 {
 	static const char *const sees[] = { "audit", "case_event",
-	    "log_version", "view_", NULL };
+	    "outbox", "log_version", "view_", NULL };
 	const char *sql = defs[id].sql;
 	size_t i;
 

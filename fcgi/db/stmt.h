@@ -15,7 +15,6 @@ enum stmt_id {
 	STMT_COMMIT,
 	STMT_ROLLBACK,
 	STMT_SAVEPOINT,
-	STMT_SAVEPOINT_RELEASE,
 	STMT_SAVEPOINT_ROLLBACK,
 	STMT_SESSION_LIMITS,
 	STMT_REPLAY_CLAIM,
@@ -25,6 +24,8 @@ enum stmt_id {
 	STMT_REPLAY_PURGE,
 	STMT_HEALTH_PROBE,
 	STMT_TAIL_RUN,
+	STMT_RECEIVER_READY,
+	STMT_NOTICE_ID,
 
 	STMT_USER_BY_NAME,
 	STMT_USER_SET_EMAIL,
@@ -343,18 +344,20 @@ int stmt_outside_tx(enum stmt_id id);
 /*
  * The tail (tail.h): the statements whose rows a request's transaction
  * may keep and send with its COMMIT (sql/0030_tail.sql), by slot:
- * TAIL_AUDIT for audit_insert, TAIL_EVENT for event_insert; -1 for
- * every other statement.
+ * TAIL_AUDIT for audit_insert, TAIL_EVENT for event_insert, TAIL_OUTBOX
+ * for outbox_add_form (a form's notice to a partner); -1 for every
+ * other statement.
  */
-enum tail_slot { TAIL_AUDIT, TAIL_EVENT, TAIL__SLOTS };
+enum tail_slot { TAIL_AUDIT, TAIL_EVENT, TAIL_OUTBOX, TAIL__SLOTS };
 int stmt_tail_slot(enum stmt_id id);
 /*
  * Whether a statement must run after the kept rows are written, so that
  * it sees them or they see it as they did when each was a statement of
- * its own: a statement on the audit trail, the timelines or the view
- * versions their triggers raise; a change to a relay log (a closed log
- * refuses events); a delete; a call. Decided from the statement's text,
- * so a new statement is judged without anyone remembering to.
+ * its own: a statement on the audit trail, the timelines, the outbox or
+ * the view versions their triggers raise; a change to a relay log (a
+ * closed log refuses events); a delete; a call. Decided from the
+ * statement's text, so a new statement is judged without anyone
+ * remembering to.
  */
 int stmt_after_tail(enum stmt_id id);
 

@@ -125,53 +125,24 @@ tail_back(struct db_tail *t)
 }
 
 int
-tail_json(const struct db_tail *t, int slot, int to_mark, char **out)
+tail_json(const struct db_tail *t, int slot, char **out)
 {
-	size_t to = to_mark && t->marked ? t->mark[slot] : count(t, slot);
-	json_t *part;
-	size_t i, n;
-	int rc = -1;
+	size_t n;
 
 	*out = NULL;
-	if (to == 0)
+	if (count(t, slot) == 0)
 		return 0;
-	if (to == count(t, slot))
-		part = json_incref(t->rows[slot]);
-	else {
-		if ((part = json_array()) == NULL)
-			return -1;
-		for (i = 0; i < to; i++)
-			if (json_array_append(part,
-			    json_array_get(t->rows[slot], i)) != 0)
-				goto out;
-	}
 	/* jansson writes into memory of ours: the size first */
-	if ((n = json_dumpb(part, NULL, 0, JSON_COMPACT)) == 0)
-		goto out;
+	if ((n = json_dumpb(t->rows[slot], NULL, 0, JSON_COMPACT)) == 0)
+		return -1;
 	*out = xmalloc(n + 1);
-	if (json_dumpb(part, *out, n, JSON_COMPACT) != n) {
+	if (json_dumpb(t->rows[slot], *out, n, JSON_COMPACT) != n) {
 		xfree(*out);
 		*out = NULL;
-		goto out;
+		return -1;
 	}
 	(*out)[n] = '\0';
-	rc = 0;
-out:
-	json_decref(part);
-	return rc;
-}
-
-void
-tail_sent_before_mark(struct db_tail *t)
-{
-	int i;
-
-	if (!t->marked)
-		return;
-	for (i = 0; i < TAIL__SLOTS; i++) {
-		for (; t->mark[i] > 0; t->mark[i]--)
-			json_array_remove(t->rows[i], 0);
-	}
+	return 0;
 }
 
 void

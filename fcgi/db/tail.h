@@ -28,7 +28,9 @@ struct json_t;
  * The mark: a handler's own transaction inside the held one (db_begin)
  * sets it; rolling that transaction back (tail_back) forgets the rows
  * kept since, as the server forgets the rows it was sent since. Only
- * one is open at a time (db_begin refuses to nest).
+ * one is open at a time (db_begin refuses to nest). Where the rows are
+ * sent while it is open, the mark says which go before its savepoint
+ * (sql/0030_tail.sql, p_marks).
  *
  * A struct db_tail owns its rows. tail_init allocates nothing;
  * tail_release forgets everything and leaves it initialised.
@@ -52,14 +54,11 @@ void tail_drop_mark(struct db_tail *t);
 /* Forget the rows kept since the mark. */
 void tail_back(struct db_tail *t);
 /*
- * The rows of slot from the first up to the mark (to_mark 1) or the end
- * (to_mark 0), as a JSON array in *out, a string the caller frees
+ * The rows of slot as a JSON array in *out, a string the caller frees
  * (xfree); *out NULL when there are none. 0, or -1 when jansson fails.
  */
-int tail_json(const struct db_tail *t, int slot, int to_mark, char **out);
-/* The rows before the mark were sent: forget them, the mark stays at
- * the new start. Every row was sent: forget them all. */
-void tail_sent_before_mark(struct db_tail *t);
+int tail_json(const struct db_tail *t, int slot, char **out);
+/* Every row was sent: forget them all; a mark stays, at the start. */
 void tail_sent_all(struct db_tail *t);
 
 #endif
