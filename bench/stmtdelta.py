@@ -1,15 +1,21 @@
 """stmtdelta.py: what bench/outbox reads off /metrics: the statements'
 time between two scrapes (stafett_db_statement_duration_seconds, one
-histogram per prepared statement, fcgi/db/metrics.c).
+histogram per prepared statement, fcgi/db/metrics.c), and what MariaDB
+timed of the notices written inside a call (a procedure's statements, from
+performance_schema: the concern's call, and the COMMIT's call that carries
+the kept rows, fcgi/db/tail.h).
 
-  stmtdelta.py BEFORE AFTER STATEMENT...
-      the files of two scrapes; prints, for the named statements (the
-      outbox's), ob_n= (runs of the first one: one per notice written),
-      ob_mean_us= (their time summed, per run of the first one: the mean
-      time the outbox statements took per notice), ob_p50_us= (the sum
-      of each named statement's median, interpolated within its
-      histogram bucket), and for every statement all_us= (all statement
-      time per run of the first one: a request's time in MariaDB),
+  stmtdelta.py BEFORE AFTER CALLS [STATEMENT...]
+      the files of two scrapes, and a file of the outbox inserts run
+      inside calls (a line each: rows written, time in picoseconds);
+      prints, for the named statements (the outbox's own) and those
+      inserts, ob_n= (notices written: runs of the first statement and
+      rows of the inserts), ob_mean_us= (their time summed, per notice),
+      ob_p50_us= (the sum of each named statement's median, interpolated
+      within its histogram bucket, and the inserts' median per notice),
+      in_call_n= (the notices written inside calls), and for every
+      statement all_us= (all statement time per notice: a request's
+      time in MariaDB),
       commit_p50_us= (the median COMMIT, or of tail_run where the
       request's kept rows went with its COMMIT: fcgi/db/tail.h) and top= (the four statements
       that took the most time, as name:us per run of the first one,
@@ -66,21 +72,38 @@ def median_us(d):
     return low * 1e6
 
 
+def in_calls(path):
+    """[(rows, seconds)] of the outbox inserts run inside calls."""
+    out = []
+    for line in open(path):
+        f = line.split()
+        if len(f) == 2:
+            out.append((int(f[0]), int(f[1]) / 1e12))
+    return out
+
+
 def main():
     before, after = scrape(sys.argv[1]), scrape(sys.argv[2])
-    names = sys.argv[3:]
+    calls = in_calls(sys.argv[3])
+    names = sys.argv[4:]
     own = [delta(before, after, n) for n in names]
-    runs = own[0]["count"]
-    per = float(max(runs, 1))
+    runs = own[0]["count"] if own else 0
+    call_rows = sum(r for r, _ in calls)
+    per_notice = sorted(t / r for r, t in calls if r > 0)
+    call_p50 = per_notice[len(per_notice) // 2] if per_notice else 0.0
+    notices = runs + call_rows
+    per = float(max(notices, 1))
     commit = delta(before, after, "commit")
     if commit["count"] <= 0:
         commit = delta(before, after, "tail_run")
     spent = sorted(((delta(before, after, n)["sum"], n) for n in after),
                    reverse=True)
-    print("ob_n=%d ob_mean_us=%.1f ob_p50_us=%.1f all_us=%.1f "
-          "commit_p50_us=%.1f top=%s" % (
-              runs, sum(d["sum"] for d in own) * 1e6 / per,
-              sum(median_us(d) for d in own),
+    print("ob_n=%d ob_mean_us=%.1f ob_p50_us=%.1f in_call_n=%d "
+          "all_us=%.1f commit_p50_us=%.1f top=%s" % (
+              notices, (sum(d["sum"] for d in own) +
+                        sum(t for _, t in calls)) * 1e6 / per,
+              sum(median_us(d) for d in own if d["count"] > 0) +
+              call_p50 * 1e6, call_rows,
               sum(t for t, _ in spent) * 1e6 / per,
               median_us(commit),
               ",".join("%s:%.0f" % (n, t * 1e6 / per)

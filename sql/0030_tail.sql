@@ -123,7 +123,22 @@ BEGIN
 			WHERE j.n > v_lo_e AND j.n <= v_hi_e
 			ORDER BY j.n;
 		END IF;
-		IF p_notices IS NOT NULL THEN
+		IF p_notices IS NOT NULL AND p_marks IS NULL AND
+		    JSON_LENGTH(p_notices) = 1 THEN
+			-- one notice, as a request makes: a plain insert,
+			-- without the table JSON_TABLE builds and sorts
+			INSERT INTO outbox (public_id, kind, service,
+			    concern_id, log_id, idempotency_key,
+			    submission_id, sender_id)
+			VALUES (JSON_VALUE(p_notices, '$[0][0]'),
+			    JSON_VALUE(p_notices, '$[0][1]'),
+			    JSON_VALUE(p_notices, '$[0][2]'),
+			    JSON_VALUE(p_notices, '$[0][3]'),
+			    JSON_VALUE(p_notices, '$[0][4]'),
+			    JSON_VALUE(p_notices, '$[0][5]'),
+			    JSON_VALUE(p_notices, '$[0][6]'),
+			    JSON_VALUE(p_notices, '$[0][7]'));
+		ELSEIF p_notices IS NOT NULL THEN
 			INSERT INTO outbox (public_id, kind, service,
 			    concern_id, log_id, idempotency_key,
 			    submission_id, sender_id)

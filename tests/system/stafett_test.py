@@ -211,6 +211,14 @@ def sql_value(query):
     return rows[0][0] if rows else None
 
 
+def statement_counts():
+    """How many times each prepared statement ran, from /metrics."""
+    text = api("GET", "/metrics").text
+    return {m.group(1): int(m.group(2)) for m in re.finditer(
+        r'^stafett_db_statement_duration_seconds_count'
+        r'\{statement="([^"]+)"\} (\d+)$', text, re.M)}
+
+
 def count(table, where="1"):
     return int(sql_value("SELECT COUNT(*) FROM %s WHERE %s" % (table, where)))
 

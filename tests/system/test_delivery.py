@@ -23,7 +23,7 @@ from caselog_fixtures import child_of, day, give_consent, instance, login, \
 from fake_partner import FakePartner
 from partners import PartnerTestCase
 from stafett_test import BIN, DIR, api, env, notify_together, sql, \
-    sql_value, stafett, token, wait_for
+    sql_value, stafett, statement_counts, token, wait_for
 
 MSG = "{urn:x-stafett:message:1}"
 HMAC_KEY = "partner-test-hmac-key-0123456789abcdef"
@@ -321,12 +321,24 @@ class DeliveryTest(PartnerTestCase):
         log, _ = open_log(self.client, "Nora Bakke")
         give_consent("ansatt", log, "Nora Bakke", "2016-09-02", "ppt")
         self.partner("/ppt-ok", kind="ppt", types=("referral",))
+        before = statement_counts()
         r = api("POST", "/api/v1/forms/referral?log=%s" % log,
                 token("ansatt"), instance("referral", dict(
                     child_of("Nora Bakke"), recipient="ppt")))
         self.assertEqual(r.status, 201, r.text)
+        after = statement_counts()
+        # a partner takes it: the notice went with the COMMIT (tail.h)
+        self.assertEqual(after.get("outbox_add_form", 0),
+                         before.get("outbox_add_form", 0))
         oid = sql_value("SELECT MAX(id) FROM outbox WHERE kind ="
                         " 'referral'")
+        self.assertEqual(sql(
+            "SELECT o.service, o.sender_id = u.id, o.log_id = l.id,"
+            " s.form_id, LENGTH(o.idempotency_key) FROM outbox o"
+            " JOIN form_submission s ON s.id = o.submission_id"
+            " JOIN relay_log l ON l.public_id = '%s'"
+            " JOIN app_user u ON u.username = 'ansatt' WHERE o.id = %s"
+            % (log, oid)), [["ppt", "1", "1", "referral", "43"]])
         self.settle(oid, ("acknowledged",))
         root = ET.fromstring(self.fake.seen("/ppt-ok")[0]["body"])
         self.assertEqual(root.tag, MSG + "referral")

@@ -12,17 +12,10 @@ import unittest
 
 from stafett_test import (DIR, SRC, Client, api, app_log, concern_xml,
                           count, master_pid, nin_for, reload_and_wait, sql,
-                          sql_value, stack, token, wait_for, worker_pids)
+                          sql_value, stack, statement_counts, token,
+                          wait_for, worker_pids)
 import datetime
 from caselog_fixtures import log_row_id, login, open_log, xml_body
-
-
-def statement_counts():
-    """How many times each prepared statement ran, from /metrics."""
-    text = api("GET", "/metrics").text
-    return {m.group(1): int(m.group(2)) for m in re.finditer(
-        r'^stafett_db_statement_duration_seconds_count'
-        r'\{statement="([^"]+)"\} (\d+)$', text, re.M)}
 
 
 class ServiceTest(unittest.TestCase):
