@@ -21,43 +21,37 @@
 -- statement would have refused is refused here by the table, in strict
 -- mode, as it was.
 --
--- p_marks: NULL, or [audit rows, events, notices] kept before a
--- handler's own transaction began inside the request's (db_begin) while
--- nothing but reads had been sent: those rows go first, then the
--- handler's savepoint (st, as fcgi/db/stmt.c names it), then the rest,
--- so that rolling the handler's transaction back keeps them.
---
 -- p_begin = 1: no transaction is open yet; it begins here. p_commit = 1:
 -- the rows are the last of the request, and the call commits; on any
 -- error it rolls everything back and nothing was committed. p_commit = 0:
 -- the rows are written under a savepoint of its own, which an error
 -- rolls back (a deadlock has ended the whole transaction already), and
--- the transaction stays open. With p_marks, nothing but reads was sent
--- in the transaction before, and an error rolls all of it back. Errors
--- are raised again as they were.
+-- the transaction stays open. Errors are raised again as they were.
+--
+-- A procedure keeps the sql_mode it was made with: it is made with the
+-- application's (fcgi/db/db.c), whatever the server's default, so that
+-- what the statements would refuse it refuses too.
 --
 -- SQL SECURITY INVOKER: the application's account may do nothing
 -- through it that it could not do itself.
+
+SET @stafett_mode = @@SESSION.sql_mode;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
 CREATE PROCEDURE tail_run(
 	IN p_begin	TINYINT,
 	IN p_commit	TINYINT,
 	IN p_audit	LONGTEXT CHARACTER SET utf8mb4,
 	IN p_events	LONGTEXT CHARACTER SET utf8mb4,
-	IN p_notices	LONGTEXT CHARACTER SET utf8mb4,
-	IN p_marks	VARCHAR(100))
+	IN p_notices	LONGTEXT CHARACTER SET utf8mb4)
 	MODIFIES SQL DATA
 	SQL SECURITY INVOKER
 BEGIN
 	DECLARE v_errno INT DEFAULT 0;
-	DECLARE v_all BIGINT DEFAULT 9223372036854775807;
-	DECLARE v_phase INT DEFAULT 1;
-	DECLARE v_lo_a, v_lo_e, v_lo_n BIGINT DEFAULT 0;
-	DECLARE v_hi_a, v_hi_e, v_hi_n BIGINT;
 	DECLARE EXIT HANDLER FOR SQLEXCEPTION
 	BEGIN
 		GET DIAGNOSTICS CONDITION 1 v_errno = MYSQL_ERRNO;
-		IF p_commit OR p_begin OR p_marks IS NOT NULL THEN
+		IF p_commit OR p_begin THEN
 			ROLLBACK;
 		ELSEIF v_errno <> 1213 THEN
 			ROLLBACK TO SAVEPOINT tail_run;
@@ -67,111 +61,83 @@ BEGIN
 
 	IF p_begin THEN
 		START TRANSACTION;
-	ELSEIF NOT p_commit AND p_marks IS NULL THEN
+	ELSEIF NOT p_commit THEN
 		SAVEPOINT tail_run;
 	END IF;
-	IF p_marks IS NULL THEN
-		SET v_hi_a = v_all, v_hi_e = v_all, v_hi_n = v_all;
-	ELSE
-		SET v_hi_a = JSON_VALUE(p_marks, '$[0]'),
-		    v_hi_e = JSON_VALUE(p_marks, '$[1]'),
-		    v_hi_n = JSON_VALUE(p_marks, '$[2]');
+	IF p_audit IS NOT NULL THEN
+		INSERT INTO audit (user_id, role, action, object_type,
+		    object_id, child_id, request_id)
+		SELECT j.user_id, j.role, j.action, j.object_type,
+		    j.object_id, j.child_id, j.request_id
+		FROM JSON_TABLE(p_audit, '$[*]' COLUMNS (
+		    n FOR ORDINALITY,
+		    user_id BIGINT PATH '$[0]' ERROR ON ERROR,
+		    role VARCHAR(1000) PATH '$[1]' ERROR ON ERROR,
+		    action VARCHAR(1000) PATH '$[2]' ERROR ON ERROR,
+		    object_type VARCHAR(1000) PATH '$[3]' ERROR ON ERROR,
+		    object_id BIGINT PATH '$[4]' ERROR ON ERROR,
+		    child_id BIGINT PATH '$[5]' ERROR ON ERROR,
+		    request_id VARCHAR(1000) PATH '$[6]' ERROR ON ERROR)) AS j
+		ORDER BY j.n;
 	END IF;
-	WHILE v_phase <= 2 DO
-		IF p_audit IS NOT NULL THEN
-			INSERT INTO audit (user_id, role, action, object_type,
-			    object_id, child_id, request_id)
-			SELECT j.user_id, j.role, j.action, j.object_type,
-			    j.object_id, j.child_id, j.request_id
-			FROM JSON_TABLE(p_audit, '$[*]' COLUMNS (
-			    n FOR ORDINALITY,
-			    user_id BIGINT PATH '$[0]' ERROR ON ERROR,
-			    role VARCHAR(1000) PATH '$[1]' ERROR ON ERROR,
-			    action VARCHAR(1000) PATH '$[2]' ERROR ON ERROR,
-			    object_type VARCHAR(1000) PATH '$[3]'
-			        ERROR ON ERROR,
-			    object_id BIGINT PATH '$[4]' ERROR ON ERROR,
-			    child_id BIGINT PATH '$[5]' ERROR ON ERROR,
-			    request_id VARCHAR(1000) PATH '$[6]'
-			        ERROR ON ERROR)) AS j
-			WHERE j.n > v_lo_a AND j.n <= v_hi_a
-			ORDER BY j.n;
-		END IF;
-		IF p_events IS NOT NULL THEN
-			INSERT INTO case_event (public_id, log_id, concern_id,
-			    actor_id, actor_role, kind, summary, ref_type,
-			    ref_public_id, submission_id, msg, args)
-			SELECT j.public_id, j.log_id, j.concern_id, j.actor_id,
-			    j.actor_role, j.kind, j.summary, j.ref_type,
-			    j.ref_public_id, j.submission_id, j.msg, j.args
-			FROM JSON_TABLE(p_events, '$[*]' COLUMNS (
-			    n FOR ORDINALITY,
-			    public_id VARCHAR(1000) PATH '$[0]' ERROR ON ERROR,
-			    log_id BIGINT PATH '$[1]' ERROR ON ERROR,
-			    concern_id BIGINT PATH '$[2]' ERROR ON ERROR,
-			    actor_id BIGINT PATH '$[3]' ERROR ON ERROR,
-			    actor_role VARCHAR(1000) PATH '$[4]'
-			        ERROR ON ERROR,
-			    kind VARCHAR(1000) PATH '$[5]' ERROR ON ERROR,
-			    summary LONGTEXT PATH '$[6]' ERROR ON ERROR,
-			    ref_type VARCHAR(1000) PATH '$[7]' ERROR ON ERROR,
-			    ref_public_id VARCHAR(1000) PATH '$[8]'
-			        ERROR ON ERROR,
-			    submission_id BIGINT PATH '$[9]' ERROR ON ERROR,
-			    msg VARCHAR(4000) PATH '$[10]' ERROR ON ERROR,
-			    args LONGTEXT PATH '$[11]' ERROR ON ERROR)) AS j
-			WHERE j.n > v_lo_e AND j.n <= v_hi_e
-			ORDER BY j.n;
-		END IF;
-		IF p_notices IS NOT NULL AND p_marks IS NULL AND
-		    JSON_LENGTH(p_notices) = 1 THEN
-			-- one notice, as a request makes: a plain insert,
-			-- without the table JSON_TABLE builds and sorts
-			INSERT INTO outbox (public_id, kind, service,
-			    concern_id, log_id, idempotency_key,
-			    submission_id, sender_id)
-			VALUES (JSON_VALUE(p_notices, '$[0][0]'),
-			    JSON_VALUE(p_notices, '$[0][1]'),
-			    JSON_VALUE(p_notices, '$[0][2]'),
-			    JSON_VALUE(p_notices, '$[0][3]'),
-			    JSON_VALUE(p_notices, '$[0][4]'),
-			    JSON_VALUE(p_notices, '$[0][5]'),
-			    JSON_VALUE(p_notices, '$[0][6]'),
-			    JSON_VALUE(p_notices, '$[0][7]'));
-		ELSEIF p_notices IS NOT NULL THEN
-			INSERT INTO outbox (public_id, kind, service,
-			    concern_id, log_id, idempotency_key,
-			    submission_id, sender_id)
-			SELECT j.public_id, j.kind, j.service, j.concern_id,
-			    j.log_id, j.idempotency_key, j.submission_id,
-			    j.sender_id
-			FROM JSON_TABLE(p_notices, '$[*]' COLUMNS (
-			    n FOR ORDINALITY,
-			    public_id VARCHAR(1000) PATH '$[0]' ERROR ON ERROR,
-			    kind VARCHAR(1000) PATH '$[1]' ERROR ON ERROR,
-			    service VARCHAR(1000) PATH '$[2]' ERROR ON ERROR,
-			    concern_id BIGINT PATH '$[3]' ERROR ON ERROR,
-			    log_id BIGINT PATH '$[4]' ERROR ON ERROR,
-			    idempotency_key VARCHAR(1000) PATH '$[5]'
-			        ERROR ON ERROR,
-			    submission_id BIGINT PATH '$[6]' ERROR ON ERROR,
-			    sender_id BIGINT PATH '$[7]' ERROR ON ERROR)) AS j
-			WHERE j.n > v_lo_n AND j.n <= v_hi_n
-			ORDER BY j.n;
-		END IF;
-		IF v_phase = 1 AND p_marks IS NOT NULL THEN
-			-- the handler's transaction begins here
-			SAVEPOINT st;
-			SET v_lo_a = v_hi_a, v_lo_e = v_hi_e, v_lo_n = v_hi_n,
-			    v_hi_a = v_all, v_hi_e = v_all, v_hi_n = v_all,
-			    v_phase = 2;
-		ELSE
-			SET v_phase = 3;
-		END IF;
-	END WHILE;
+	IF p_events IS NOT NULL THEN
+		INSERT INTO case_event (public_id, log_id, concern_id,
+		    actor_id, actor_role, kind, summary, ref_type,
+		    ref_public_id, submission_id, msg, args)
+		SELECT j.public_id, j.log_id, j.concern_id, j.actor_id,
+		    j.actor_role, j.kind, j.summary, j.ref_type,
+		    j.ref_public_id, j.submission_id, j.msg, j.args
+		FROM JSON_TABLE(p_events, '$[*]' COLUMNS (
+		    n FOR ORDINALITY,
+		    public_id VARCHAR(1000) PATH '$[0]' ERROR ON ERROR,
+		    log_id BIGINT PATH '$[1]' ERROR ON ERROR,
+		    concern_id BIGINT PATH '$[2]' ERROR ON ERROR,
+		    actor_id BIGINT PATH '$[3]' ERROR ON ERROR,
+		    actor_role VARCHAR(1000) PATH '$[4]' ERROR ON ERROR,
+		    kind VARCHAR(1000) PATH '$[5]' ERROR ON ERROR,
+		    summary LONGTEXT PATH '$[6]' ERROR ON ERROR,
+		    ref_type VARCHAR(1000) PATH '$[7]' ERROR ON ERROR,
+		    ref_public_id VARCHAR(1000) PATH '$[8]' ERROR ON ERROR,
+		    submission_id BIGINT PATH '$[9]' ERROR ON ERROR,
+		    msg VARCHAR(4000) PATH '$[10]' ERROR ON ERROR,
+		    args LONGTEXT PATH '$[11]' ERROR ON ERROR)) AS j
+		ORDER BY j.n;
+	END IF;
+	IF JSON_LENGTH(p_notices) = 1 THEN
+		-- one notice, as a request makes: a plain insert, without the
+		-- table JSON_TABLE builds and sorts
+		INSERT INTO outbox (public_id, kind, service, concern_id,
+		    log_id, idempotency_key, submission_id, sender_id)
+		VALUES (JSON_VALUE(p_notices, '$[0][0]'),
+		    JSON_VALUE(p_notices, '$[0][1]'),
+		    JSON_VALUE(p_notices, '$[0][2]'),
+		    JSON_VALUE(p_notices, '$[0][3]'),
+		    JSON_VALUE(p_notices, '$[0][4]'),
+		    JSON_VALUE(p_notices, '$[0][5]'),
+		    JSON_VALUE(p_notices, '$[0][6]'),
+		    JSON_VALUE(p_notices, '$[0][7]'));
+	ELSEIF p_notices IS NOT NULL THEN
+		INSERT INTO outbox (public_id, kind, service, concern_id,
+		    log_id, idempotency_key, submission_id, sender_id)
+		SELECT j.public_id, j.kind, j.service, j.concern_id,
+		    j.log_id, j.idempotency_key, j.submission_id, j.sender_id
+		FROM JSON_TABLE(p_notices, '$[*]' COLUMNS (
+		    n FOR ORDINALITY,
+		    public_id VARCHAR(1000) PATH '$[0]' ERROR ON ERROR,
+		    kind VARCHAR(1000) PATH '$[1]' ERROR ON ERROR,
+		    service VARCHAR(1000) PATH '$[2]' ERROR ON ERROR,
+		    concern_id BIGINT PATH '$[3]' ERROR ON ERROR,
+		    log_id BIGINT PATH '$[4]' ERROR ON ERROR,
+		    idempotency_key VARCHAR(1000) PATH '$[5]' ERROR ON ERROR,
+		    submission_id BIGINT PATH '$[6]' ERROR ON ERROR,
+		    sender_id BIGINT PATH '$[7]' ERROR ON ERROR)) AS j
+		ORDER BY j.n;
+	END IF;
 	IF p_commit THEN
 		COMMIT;
-	ELSEIF NOT p_begin AND p_marks IS NULL THEN
+	ELSEIF NOT p_begin THEN
 		RELEASE SAVEPOINT tail_run;
 	END IF;
 END;
+
+SET SESSION sql_mode = @stafett_mode;

@@ -108,9 +108,7 @@ START_TEST(test_back_forgets_since_the_mark_only)
 	/* no mark: going back forgets nothing */
 	tail_back(&t);
 	ck_assert_uint_eq(tail_count(&t), 2);
-	ck_assert_uint_eq(tail_before_mark(&t), 0);
 	tail_set_mark(&t);
-	ck_assert_uint_eq(tail_before_mark(&t), 2);
 	event(p, "B", "after");
 	ck_assert_int_eq(tail_add(&t, TAIL_EVENT, p, 12), 0);
 	a[0] = DV_INT(2);
@@ -135,10 +133,11 @@ START_TEST(test_back_forgets_since_the_mark_only)
 }
 END_TEST
 
-START_TEST(test_sent_all_keeps_the_mark_at_the_start)
+START_TEST(test_rows_from_before_a_rollback_are_kept_again)
 {
 	struct db_tail t;
 	struct db_val a[1];
+	char *s;
 
 	tail_init(&t);
 	a[0] = DV_INT(1);
@@ -146,14 +145,59 @@ START_TEST(test_sent_all_keeps_the_mark_at_the_start)
 	tail_set_mark(&t);
 	a[0] = DV_INT(2);
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
+	/* sent while the handler's transaction is open */
 	tail_sent_all(&t);
 	ck_assert_uint_eq(tail_count(&t), 0);
-	ck_assert_uint_eq(tail_before_mark(&t), 0);
 	ck_assert_ptr_null(json(&t, TAIL_AUDIT));
-	/* kept after the send, forgotten by a rollback of the handler's */
+	a[0] = DV_INT(3);
 	ck_assert_int_eq(tail_add(&t, TAIL_AUDIT, a, 1), 0);
+	/* it rolls back: the server forgot row 1 with it; row 1 is kept
+	 * again, rows 2 and 3 (the handler's) are not */
+	tail_back(&t);
+	tail_drop_mark(&t);
+	s = json(&t, TAIL_AUDIT);
+	ck_assert_str_eq(s, "[[1]]");
+	xfree(s);
+	/* a second handler, sent twice and rolled back: row 1 once */
+	tail_set_mark(&t);
+	tail_sent_all(&t);
+	tail_sent_all(&t);
+	tail_back(&t);
+	tail_drop_mark(&t);
+	s = json(&t, TAIL_AUDIT);
+	ck_assert_str_eq(s, "[[1]]");
+	xfree(s);
+	/* a handler that commits: what was sent stays sent */
+	tail_set_mark(&t);
+	tail_sent_all(&t);
+	tail_drop_mark(&t);
+	ck_assert_uint_eq(tail_count(&t), 0);
 	tail_back(&t);
 	ck_assert_uint_eq(tail_count(&t), 0);
+	tail_release(&t);
+}
+END_TEST
+
+START_TEST(test_kept_again_before_the_rows_kept_after)
+{
+	struct db_tail t;
+	struct db_val a[1];
+	char *s;
+
+	/* rows kept before the mark, some sent and some not: the sent ones
+	 * come back first, in their order */
+	tail_init(&t);
+	a[0] = DV_INT(1);
+	ck_assert_int_eq(tail_add(&t, TAIL_EVENT, a, 1), 0);
+	tail_set_mark(&t);
+	tail_sent_all(&t);
+	tail_back(&t);
+	tail_drop_mark(&t);
+	a[0] = DV_INT(2);
+	ck_assert_int_eq(tail_add(&t, TAIL_EVENT, a, 1), 0);
+	s = json(&t, TAIL_EVENT);
+	ck_assert_str_eq(s, "[[1],[2]]");
+	xfree(s);
 	tail_release(&t);
 }
 END_TEST
@@ -223,7 +267,8 @@ tail_suite(void)
 	tcase_add_test(tc, test_rows_are_their_parameters_in_order);
 	tcase_add_test(tc, test_what_json_cannot_carry_is_not_kept);
 	tcase_add_test(tc, test_back_forgets_since_the_mark_only);
-	tcase_add_test(tc, test_sent_all_keeps_the_mark_at_the_start);
+	tcase_add_test(tc, test_rows_from_before_a_rollback_are_kept_again);
+	tcase_add_test(tc, test_kept_again_before_the_rows_kept_after);
 	tcase_add_test(tc, test_only_the_appending_statements_are_kept);
 	tcase_add_test(tc, test_what_must_come_after_the_kept_rows);
 	suite_add_tcase(s, tc);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <libxslt/xslt.h>
 #include <mysql.h>
@@ -12,6 +13,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "log.h"
+#include "mem.h"
 #include "route.h"
 #include "secure.h"
 #include "server.h"
@@ -240,6 +242,10 @@ cli_main(int argc, char **argv)
 		return 1;
 	}
 	xmlsafe_global_init();
+	/* jansson allocates as the rest of the program does (mem.h): a
+	 * failure ends the process, so no JSON is ever half built (the
+	 * rows a request keeps for its COMMIT, tail.h) */
+	json_set_alloc_funcs(xmalloc, xfree);
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, argv[argi]) == 0) {
 			rc = commands[i].fn(&cfg, argc - argi - 1,

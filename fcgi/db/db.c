@@ -484,16 +484,14 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
 /*
  * Send the kept rows in one call (sql/0030_tail.sql) that begins the
  * held transaction when it has not begun, and commits it when commit is
- * set. With split, the rows kept before the open handler's transaction
- * began go first, then its savepoint. A row's values were checked when
- * it was kept; what the server refuses, it refuses here.
+ * set. A row's values were checked when it was kept; what the server
+ * refuses, it refuses here.
  */
 static st_rc
-tail_send(struct db *db, int split, int commit)
+tail_send(struct db *db, int commit)
 {
-	struct db_val p[6];
+	struct db_val p[5];
 	char *audit = NULL, *events = NULL, *notices = NULL;
-	char marks[96];
 	st_rc rc;
 
 	if (tail_json(&db->tail, TAIL_AUDIT, &audit) != 0 ||
@@ -509,47 +507,34 @@ tail_send(struct db *db, int split, int commit)
 	p[2] = DV_OPT(audit);
 	p[3] = DV_OPT(events);
 	p[4] = DV_OPT(notices);
-	p[5] = DV_NULL;
-	if (split) {
-		snprintf(marks, sizeof(marks), "[%zu,%zu,%zu]",
-		    db->tail.mark[TAIL_AUDIT], db->tail.mark[TAIL_EVENT],
-		    db->tail.mark[TAIL_OUTBOX]);
-		p[5] = DV_STR(marks);
-	}
 	/* the call begins the transaction itself: no BEGIN before it */
 	db->own_call = 1;
-	rc = db_exec(db, STMT_TAIL_RUN, p, 6, NULL, NULL);
+	rc = db_exec(db, STMT_TAIL_RUN, p, 5, NULL, NULL);
 	db->own_call = 0;
 	if (rc == ST_OK && !commit)
 		db->begun = 1;
-	/* a split call that failed has rolled back all of the transaction
-	 * (nothing but reads was in it): nothing may run on as if in it */
-	if (rc != ST_OK && split && db->held_broken == ST_OK)
-		db->held_broken = rc == ST_E_BUSY ? ST_E_BUSY : rc;
 	xfree(audit);
 	xfree(events);
 	xfree(notices);
 	return rc;
 }
 
-/* Send every kept row now, before a statement that must see them. */
+/*
+ * Send every kept row now, before a statement that must see them. The
+ * rows kept before an open handler's transaction stay kept a second
+ * time, for its rollback (tail.h). A send that fails fails the request:
+ * the statements that kept the rows were told they ran.
+ */
 static st_rc
 tail_flush(struct db *db)
 {
-	/*
-	 * A handler's transaction that began with nothing but reads sent
-	 * has no savepoint, and rolling it back rolls back all of the held
-	 * one: the rows kept before it began must not go with it. They go
-	 * first, then the savepoint, then the rest, in the same call.
-	 */
-	int split = db->tx_where != NULL && db->tx_nosp &&
-	    tail_before_mark(&db->tail) > 0;
 	st_rc rc;
 
-	if ((rc = tail_send(db, split, 0)) != ST_OK)
+	if ((rc = tail_send(db, 0)) != ST_OK) {
+		if (db->held_broken == ST_OK)
+			db->held_broken = rc;
 		return rc;
-	if (split)
-		db->tx_nosp = 0;
+	}
 	tail_sent_all(&db->tail);
 	return ST_OK;
 }
@@ -955,7 +940,7 @@ db_hold_commit(struct db *db)
 	if (tail_count(&db->tail) > 0) {
 		/* the kept rows, and the COMMIT in the same call */
 		db->commit_sent = 1;
-		rc = tail_send(db, 0, 1);
+		rc = tail_send(db, 1);
 		db->held = 0;
 		if (rc != ST_OK && rc != ST_E_DB_GONE) {
 			/* refused: rolled back, nothing committed (a call

@@ -338,10 +338,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* A request's own transactions inside the one it runs in (db.h). */
 	[STMT_SAVEPOINT] = { "savepoint", "SAVEPOINT st" },
 	/* (begin?, commit?, audit rows JSON or NULL, event rows JSON or
-	 * NULL, notice rows JSON or NULL, marks JSON or NULL): the rows a
-	 * request kept (tail.h), in one round trip, with its COMMIT when
-	 * commit? is 1 (sql/0030_tail.sql) */
-	[STMT_TAIL_RUN] = { "tail_run", "CALL tail_run(?, ?, ?, ?, ?, ?)" },
+	 * NULL, notice rows JSON or NULL): the rows a request kept
+	 * (tail.h), in one round trip, with its COMMIT when commit? is 1
+	 * (sql/0030_tail.sql) */
+	[STMT_TAIL_RUN] = { "tail_run", "CALL tail_run(?, ?, ?, ?, ?)" },
 	[STMT_SAVEPOINT_ROLLBACK] = { "savepoint_rollback",
 	    "ROLLBACK TO SAVEPOINT st" },
 	/* (principal, key hash, fingerprint, route): a request's key, with
@@ -1251,7 +1251,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * wait with nobody to take it: NO_RECEIVER of the row it would be,
 	 * asked before it is written (caseform.c keeps the notice for the
 	 * COMMIT, tail.h, unless it needs its alert at once); the
-	 * collation is the tables' (sql/0001_core.sql) */
+	 * collation is the tables' (sql/0001_core.sql). A plain read: a
+	 * partner paused in the same moment may leave the notice waiting
+	 * without its alert until notify's next sweep raises it
+	 * (alerts_sweep), as for any notice left waiting by other means */
 	[STMT_RECEIVER_READY] = { "receiver_ready",
 	    "SELECT NOT " NO_RECEIVER("o") " FROM (SELECT 'queued' AS status,"
 	    " CAST(NULL AS CHAR) AS message_type, CAST(? AS CHAR) COLLATE"

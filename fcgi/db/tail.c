@@ -20,8 +20,10 @@ tail_release(struct db_tail *t)
 {
 	int i;
 
-	for (i = 0; i < TAIL__SLOTS; i++)
+	for (i = 0; i < TAIL__SLOTS; i++) {
 		json_decref(t->rows[i]);
+		json_decref(t->again[i]);
+	}
 	tail_init(t);
 }
 
@@ -82,19 +84,6 @@ tail_count(const struct db_tail *t)
 	return n;
 }
 
-size_t
-tail_before_mark(const struct db_tail *t)
-{
-	size_t n = 0;
-	int i;
-
-	if (!t->marked)
-		return 0;
-	for (i = 0; i < TAIL__SLOTS; i++)
-		n += t->mark[i];
-	return n;
-}
-
 void
 tail_set_mark(struct db_tail *t)
 {
@@ -108,6 +97,12 @@ tail_set_mark(struct db_tail *t)
 void
 tail_drop_mark(struct db_tail *t)
 {
+	int i;
+
+	for (i = 0; i < TAIL__SLOTS; i++) {
+		json_decref(t->again[i]);
+		t->again[i] = NULL;
+	}
 	memset(t->mark, 0, sizeof(t->mark));
 	t->marked = 0;
 }
@@ -119,9 +114,19 @@ tail_back(struct db_tail *t)
 
 	if (!t->marked)
 		return;
-	for (i = 0; i < TAIL__SLOTS; i++)
+	for (i = 0; i < TAIL__SLOTS; i++) {
 		while (count(t, i) > t->mark[i])
 			json_array_remove(t->rows[i], count(t, i) - 1);
+		if (t->again[i] == NULL)
+			continue;
+		/* the copies first: they were kept before the rest */
+		if (t->rows[i] != NULL)
+			(void)json_array_extend(t->again[i], t->rows[i]);
+		json_decref(t->rows[i]);
+		t->rows[i] = t->again[i];
+		t->again[i] = NULL;
+		t->mark[i] = count(t, i);
+	}
 }
 
 int
@@ -148,10 +153,19 @@ tail_json(const struct db_tail *t, int slot, char **out)
 void
 tail_sent_all(struct db_tail *t)
 {
+	size_t j;
 	int i;
 
-	for (i = 0; i < TAIL__SLOTS; i++)
-		if (t->rows[i] != NULL)
-			json_array_clear(t->rows[i]);
+	for (i = 0; i < TAIL__SLOTS; i++) {
+		if (t->rows[i] == NULL)
+			continue;
+		if (t->marked && t->mark[i] > 0 && t->again[i] == NULL)
+			t->again[i] = json_array();
+		for (j = 0; t->marked && j < t->mark[i] &&
+		    t->again[i] != NULL; j++)
+			(void)json_array_append(t->again[i],
+			    json_array_get(t->rows[i], j));
+		json_array_clear(t->rows[i]);
+	}
 	memset(t->mark, 0, sizeof(t->mark));
 }
