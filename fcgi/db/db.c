@@ -482,6 +482,32 @@ db_exec(struct db *db, enum stmt_id id, const struct db_val *params,
 }
 
 /*
+ * Run a call that commits what it wrote (its own transaction, or the
+ * held one with the kept rows): its COMMIT counts as sent, from before
+ * the call. On an error the server reported, nothing was committed; a
+ * call killed or out of time runs no handler of its own, so the
+ * transaction may still be open: it goes, or the next statement would
+ * carry on in it.
+ */
+static st_rc
+committing_call(struct db *db, enum stmt_id id, const struct db_val *params,
+    size_t nparams)
+{
+	st_rc rc;
+
+	db->own_call = 1;
+	rc = db_exec(db, id, params, nparams, NULL, NULL);
+	db->own_call = 0;
+	if (rc != ST_OK && rc != ST_E_DB_GONE) {
+		db->commit_sent = 0;
+		if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL, 0, NULL,
+		    NULL) != ST_OK)
+			log_warn("rollback after a failed call: %s", db->err);
+	}
+	return rc;
+}
+
+/*
  * Send the kept rows in one call (sql/0030_tail.sql) that begins the
  * held transaction when it has not begun, and commits it when commit is
  * set. A row's values were checked when it was kept; what the server
@@ -507,12 +533,20 @@ tail_send(struct db *db, int commit)
 	p[2] = DV_OPT(audit);
 	p[3] = DV_OPT(events);
 	p[4] = DV_OPT(notices);
-	/* the call begins the transaction itself: no BEGIN before it */
-	db->own_call = 1;
-	rc = db_exec(db, STMT_TAIL_RUN, p, 5, NULL, NULL);
-	db->own_call = 0;
-	if (rc == ST_OK && !commit)
-		db->begun = 1;
+	if (commit) {
+		/* connected first: a reconnection clears commit_sent */
+		if ((rc = db_ensure(db)) == ST_OK) {
+			db->commit_sent = 1;
+			rc = committing_call(db, STMT_TAIL_RUN, p, 5);
+		}
+	} else {
+		/* the call begins the transaction itself: no BEGIN first */
+		db->own_call = 1;
+		rc = db_exec(db, STMT_TAIL_RUN, p, 5, NULL, NULL);
+		db->own_call = 0;
+		if (rc == ST_OK)
+			db->begun = 1;
+	}
 	xfree(audit);
 	xfree(events);
 	xfree(notices);
@@ -898,20 +932,7 @@ db_call_own_tx(struct db *db, enum stmt_id id, const struct db_val *params,
 	db->commit_sent = 1;
 	/* its COMMIT goes out with it (the fault tests' window) */
 	FAULT("request_before_commit");
-	db->own_call = 1;
-	rc = db_exec(db, id, params, nparams, NULL, NULL);
-	db->own_call = 0;
-	if (rc != ST_OK && rc != ST_E_DB_GONE) {
-		/* An error the server reported: nothing committed. A call
-		 * killed or out of time runs no handler of its own, so the
-		 * transaction it began may still be open: it goes, or the
-		 * next statement would carry on in it. */
-		db->commit_sent = 0;
-		if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL, 0, NULL,
-		    NULL) != ST_OK)
-			log_warn("rollback after a failed call: %s", db->err);
-	}
-	return rc;
+	return committing_call(db, id, params, nparams);
 }
 
 int
@@ -939,18 +960,8 @@ db_hold_commit(struct db *db)
 	}
 	if (tail_count(&db->tail) > 0) {
 		/* the kept rows, and the COMMIT in the same call */
-		db->commit_sent = 1;
 		rc = tail_send(db, 1);
 		db->held = 0;
-		if (rc != ST_OK && rc != ST_E_DB_GONE) {
-			/* refused: rolled back, nothing committed (a call
-			 * killed or out of time may have left it open) */
-			db->commit_sent = 0;
-			if (db->my != NULL && db_exec(db, STMT_ROLLBACK, NULL,
-			    0, NULL, NULL) != ST_OK)
-				log_warn("rollback after the kept rows: %s",
-				    db->err);
-		}
 		tail_release(&db->tail);
 		db->begun = 0;
 		db->held_broken = ST_OK;
