@@ -193,15 +193,19 @@ stack_app_stop() {
 	stack_kill_group "$1/run/stafett.pid"
 }
 
-# stack_nginx_start DIR SRCDIR PORT: nginx on 127.0.0.1:PORT.
+# stack_nginx_start DIR SRCDIR PORT: nginx on 127.0.0.1:PORT, with the
+# same server block as production (nginx/stafett-server.conf.in).
 stack_nginx_start() {
 	dir=$1 src=$2 port=$3
 	mkdir -p "$dir/nginx"
-	sed -e "s|@PORT@|$port|g" -e "s|@DIR@|$dir|g" \
-	    -e "s|@STATIC@|$src/forms/static|g" \
-	    -e "s|@SOCKET@|$dir/run/stafett.sock|g" \
-	    -e "s|@USER@|$(stack_user)|g" \
-	    "$src/nginx/stafett.conf.in" >"$dir/nginx.conf"
+	r="$src/scripts/render"
+	$r "$src/nginx/stafett-http.conf.in" "$dir/nginx/stafett-http.conf" &&
+	cp "$src/nginx/stafett-headers.conf" "$dir/nginx/" &&
+	$r "$src/nginx/stafett-server.conf.in" \
+	    "$dir/nginx/stafett-server.conf" CONF="$dir/nginx" \
+	    STATIC="$src/forms/static" SOCKET="$dir/run/stafett.sock" &&
+	$r "$src/nginx/stafett.conf.in" "$dir/nginx.conf" PORT="$port" \
+	    DIR="$dir" CONF="$dir/nginx" USER="$(stack_user)" || return 1
 	"${NGINX_BIN:-nginx}" -p "$dir/nginx" -c "$dir/nginx.conf" \
 		-e "$dir/log/nginx-error.log" || {
 		echo "stack: nginx did not start; see $dir/log/nginx-error.log" >&2

@@ -67,6 +67,10 @@ static const struct key keys[] = {
 	S(fcgi_socket, "/run/stafett/stafett.sock",
 	    "the FastCGI unix socket nginx connects to; the master answers "
 	    "/healthz on fcgi_socket.health and holds fcgi_socket.lock"),
+	S(fcgi_socket_group, "",
+	    "the group both sockets are given, for the web server to connect "
+	    "(mode 0660; the systemd unit makes serve a member of www-data "
+	    "for this); empty: serve's own group"),
 	U(workers, "4",
 	    "how many worker processes serve pre-forks"),
 	S(pid_file, "",

@@ -43,6 +43,7 @@ struct conf {
 
 	/* serve */
 	char	*fcgi_socket;	/* unix socket nginx connects to */
+	char	*fcgi_socket_group; /* its group (empty: serve's own) */
 	unsigned workers;
 	char	*pid_file;
 	unsigned shutdown_grace_s;	/* SIGTERM: in-flight requests' time */

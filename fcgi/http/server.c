@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,9 +190,10 @@ load_assets(const struct conf *cfg, struct formset *forms,
 }
 
 static int
-open_socket(const char *path)
+open_socket(const char *path, const char *group)
 {
 	struct stat st;
+	struct group *gr;
 	int fd;
 
 	if (lstat(path, &st) == 0) {
@@ -213,7 +215,24 @@ open_socket(const char *path)
 		close(fd);
 		return -1;
 	}
-	/* The web server connects as the same user or its group. */
+	/* The web server connects as the same user or by the group: in
+	 * production serve's user is a member of the web server's group
+	 * (www-data), which is given the socket and nothing else of
+	 * stafett's, rather than the web server being given stafett's group
+	 * and with it the secrets. */
+	if (group[0] != '\0') {
+		if ((gr = getgrnam(group)) == NULL) {
+			log_err("fcgi_socket_group '%s' is not a group", group);
+			close(fd);
+			return -1;
+		}
+		if (chown(path, (uid_t)-1, gr->gr_gid) != 0) {
+			log_err("cannot give '%s' to group '%s': %s", path,
+			    group, strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
 	if (chmod(path, 0660) != 0)
 		log_warn("cannot set mode of '%s': %s", path, strerror(errno));
 	return fd;
@@ -505,8 +524,9 @@ server_run(const struct conf *cfg)
 		return 1;
 	}
 	health_path(cfg, hpath, sizeof(hpath));
-	if ((m.fd = open_socket(cfg->fcgi_socket)) < 0 ||
-	    (m.health_fd = open_socket(hpath)) < 0)
+	if ((m.fd = open_socket(cfg->fcgi_socket,
+	    cfg->fcgi_socket_group)) < 0 ||
+	    (m.health_fd = open_socket(hpath, cfg->fcgi_socket_group)) < 0)
 		return 1;
 	if ((m.metrics = metrics_create()) == NULL) {
 		log_err("cannot map shared memory for the metrics");

@@ -84,6 +84,12 @@ staff_subject_claim = oid
 oidc_recheck_min = 0
 CONF
 export STAFETT_TEST_IDP_PORT="$IDP_PORT"
+# Production gives nginx (www-data) the socket by its group
+# (fcgi_socket_group); as root the tests do the same, and
+# test_tls_site.py's nginx connects as www-data.
+if [ "$(id -u)" = 0 ] && getent group www-data >/dev/null; then
+	echo "fcgi_socket_group = www-data" >>"$T/stafett.conf"
+fi
 export STAFETT_CONFIG="$T/stafett.conf"
 "$BIN" migrate
 "$BIN" seed "$top_srcdir/sql/seed/demo.sql"
