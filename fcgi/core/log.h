@@ -5,7 +5,8 @@
 /*
  * Log lines go to stderr; whoever starts the process decides where stderr
  * goes (a file under var/log in development, the journal in production).
- * Each line is "TIME LEVEL stafett[PID]: message".
+ * Each line is "TIME LEVEL stafett[PID]: message"; in the journal, which
+ * records time and pid itself, "<PRIORITY>LEVEL: message".
  *
  * Messages are lowercase, without a full stop, with values quoted, and
  * never contain personal data: no names, no identity numbers, no free
