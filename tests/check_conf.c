@@ -370,6 +370,20 @@ START_TEST(test_db_password_file)
 	ck_assert_int_eq(chmod(pwpath, 0644), 0);
 	snprintf(text, sizeof(text), "db_password_file = %s\n", pwpath);
 	assert_fails(text, "chmod 600");
+	/* written by the group: refused */
+	ck_assert_int_eq(chmod(pwpath, 0660), 0);
+	assert_fails(text, "chmod 600");
+	/* read by the group: only when root owns the file and so chose the
+	 * group (an installed stafett: serve and notify in group stafett) */
+	ck_assert_int_eq(chmod(pwpath, 0640), 0);
+	if (geteuid() == 0) {
+		ck_assert_int_eq(load_text(&cfg, text, err, sizeof(err)),
+		    ST_OK);
+		ck_assert_str_eq(cfg.db_password, "s3cret-pw");
+		conf_release(&cfg);
+	} else {
+		assert_fails(text, "chmod 640");
+	}
 	unlink(pwpath);
 }
 END_TEST

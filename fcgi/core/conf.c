@@ -42,7 +42,9 @@ static const struct key keys[] = {
 	S(db_user, "stafett",
 	    "the account the web workers and notify use"),
 	S(db_password_file, "",
-	    "a file readable by its owner only holding the password of "
+	    "a file readable by its owner only (or owned by root and read "
+	    "by its group: serve and notify in group stafett) holding the "
+	    "password of "
 	    "db_user (and of db_admin_user when that is not set) on one line, "
 	    "so the password is not in this file; not with db_password"),
 	S(db_password, "",

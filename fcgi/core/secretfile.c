@@ -88,6 +88,22 @@ partner_secret_read(const char *dir, const char *public_id,
 	return ST_OK;
 }
 
+/*
+ * A secret file may be read by its owner only, or, when root owns it, by
+ * its group too: root then decides who is in the group. That is how an
+ * installed stafett shares the database password and the server key
+ * between serve and notify, two users in group stafett (systemd/), as
+ * /etc/ssl/private does with group ssl-cert. Never by others, never
+ * written by the group.
+ */
+static int
+secret_mode_ok(const struct stat *st)
+{
+	if ((st->st_mode & 037) != 0)
+		return 0;
+	return st->st_uid == 0 || (st->st_mode & 070) == 0;
+}
+
 st_rc
 secret_file_read(const char *key, const char *path, char *out,
     size_t outsize, size_t *len, char *err, size_t errlen)
@@ -102,10 +118,11 @@ secret_file_read(const char *key, const char *path, char *out,
 		    key, path, strerror(errno));
 		return ST_E_CONFIG;
 	}
-	if (fstat(fileno(fp), &st) != 0 || (st.st_mode & 077) != 0) {
+	if (fstat(fileno(fp), &st) != 0 || !secret_mode_ok(&st)) {
 		fclose(fp);
 		snprintf(err, errlen, "%s '%s' must be readable by "
-		    "its owner only (chmod 600)", key, path);
+		    "its owner only (chmod 600), or owned by root and by "
+		    "its group (chmod 640)", key, path);
 		return ST_E_CONFIG;
 	}
 	n = fread(out, 1, outsize - 1, fp);
