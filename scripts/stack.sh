@@ -194,16 +194,24 @@ stack_app_stop() {
 }
 
 # stack_nginx_start DIR SRCDIR PORT: nginx on 127.0.0.1:PORT, with the
-# same server block as production (nginx/stafett-server.conf.in).
+# same server block as production (nginx/stafett-server.conf.in), in
+# front of DIR's serve or of each socket in STACK_SOCKETS.
 stack_nginx_start() {
 	dir=$1 src=$2 port=$3
 	mkdir -p "$dir/nginx"
 	r="$src/scripts/render"
-	$r "$src/nginx/stafett-http.conf.in" "$dir/nginx/stafett-http.conf" &&
+	# the stack's serve, or the sockets of several (STACK_SOCKETS)
+	app="" health=""
+	for s in ${STACK_SOCKETS:-$dir/run/stafett.sock}; do
+		app="$app server unix:$s;"
+		health="$health server unix:$s.health;"
+	done
+	$r "$src/nginx/stafett-http.conf.in" "$dir/nginx/stafett-http.conf" \
+	    APP_SERVERS="$app" HEALTH_SERVERS="$health" &&
 	cp "$src/nginx/stafett-headers.conf" "$dir/nginx/" &&
 	$r "$src/nginx/stafett-server.conf.in" \
 	    "$dir/nginx/stafett-server.conf" CONF="$dir/nginx" \
-	    STATIC="$src/forms/static" SOCKET="$dir/run/stafett.sock" &&
+	    STATIC="$src/forms/static" &&
 	$r "$src/nginx/stafett.conf.in" "$dir/nginx.conf" PORT="$port" \
 	    DIR="$dir" CONF="$dir/nginx" USER="$(stack_user)" || return 1
 	"${NGINX_BIN:-nginx}" -p "$dir/nginx" -c "$dir/nginx.conf" \
