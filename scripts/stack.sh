@@ -22,7 +22,7 @@ stack_until() {
 # process group (and the pid itself), has exited.
 stack_gone() { ! kill -0 "$1" 2>/dev/null; }
 stack_group_gone() {
-	! kill -0 -- "-$1" 2>/dev/null && ! kill -0 "$1" 2>/dev/null
+	! kill -0 "-$1" 2>/dev/null && ! kill -0 "$1" 2>/dev/null
 }
 
 # stack_private_logs DIR: the logs are the operators', not everyone's:
@@ -179,10 +179,10 @@ stack_kill_group() {
 	pid=$(cat "$f" 2>/dev/null || true)
 	if [ -n "$pid" ]; then
 		# (the pid alone too, should it not lead a group of its own)
-		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" \
+		kill -TERM "-$pid" 2>/dev/null || kill -TERM "$pid" \
 			2>/dev/null || true
 		stack_until stack_group_gone "$pid" || true
-		kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" \
+		kill -KILL "-$pid" 2>/dev/null || kill -KILL "$pid" \
 			2>/dev/null || true
 		rm -f "$f"
 	fi

@@ -87,8 +87,10 @@ export STAFETT_TEST_IDP_PORT="$IDP_PORT"
 # Production gives nginx (www-data) the socket by its group
 # (fcgi_socket_group); as root the tests do the same, and
 # test_tls_site.py's nginx connects as www-data.
+# (www-data may pass through the folders to the socket, and no more.)
 if [ "$(id -u)" = 0 ] && getent group www-data >/dev/null; then
 	echo "fcgi_socket_group = www-data" >>"$T/stafett.conf"
+	chmod o+x "$T" "$T/run"
 fi
 export STAFETT_CONFIG="$T/stafett.conf"
 "$BIN" migrate

@@ -91,15 +91,29 @@ class TLSSite(unittest.TestCase):
                 if "waiting for OCSP client connections" in f.read():
                     break
             time.sleep(0.05)
-        # The site as make install renders it, with the stack's server
-        # block (its socket and static files) and this test's ports.
-        conf = os.path.join(DIR, "nginx")
-        shutil.copy(os.path.join(SRC, "nginx/ffdhe2048.pem"), conf)
-        run(os.path.join(SRC, "scripts/render"),
-            os.path.join(SRC, "nginx/stafett-site.conf.in"),
+        # The site as make install renders it, in front of the stack's
+        # serve, with this test's ports, and a copy of the static files
+        # (nginx may run as www-data, which need not read the tree).
+        conf = t + "/conf"
+        os.makedirs(conf)
+        shutil.copytree(os.path.join(SRC, "forms/static"), t + "/static")
+        render = os.path.join(SRC, "scripts/render")
+        sock = os.path.join(DIR, "run/stafett.sock")
+        run(render, os.path.join(SRC, "nginx/stafett-http.conf.in"),
+            conf + "/stafett-http.conf",
+            "APP_SERVERS=server unix:%s;" % sock,
+            "HEALTH_SERVERS=server unix:%s.health;" % sock)
+        run(render, os.path.join(SRC, "nginx/stafett-server.conf.in"),
+            conf + "/stafett-server.conf", "CONF=" + conf,
+            "STATIC=" + t + "/static")
+        for f in ("stafett-headers.conf", "ffdhe2048.pem"):
+            shutil.copy(os.path.join(SRC, "nginx", f), conf)
+        run(render, os.path.join(SRC, "nginx/stafett-site.conf.in"),
             t + "/site.conf", "CONF=" + conf, "TLS=" + t,
             "HTTPS_PORT=%d" % cls.https, "HTTP_PORT=%d" % cls.http,
             "RESOLVER=127.0.0.1")
+        subprocess.run(["chmod", "-R", "go+rX", t + "/static", conf],
+                       check=True)
         cls.as_www = os.getuid() == 0
         user = "www-data" if cls.as_www else pwd.getpwuid(os.getuid())[0]
         os.makedirs(t + "/nginx")
