@@ -24,8 +24,7 @@
 int
 cli_db_open(const struct conf *cfg, struct db *db)
 {
-	db_init(db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
-	    cfg->db_password, cfg->db_name);
+	db_init_conf(db, cfg);
 	if (db_ensure(db) != ST_OK) {
 		fprintf(stderr, "stafett: cannot connect to the database "
 		    "(%s)\n", db->err);

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "db.h"
 #include "mem.h"
 
 #define SQL_FILE_MAX	(4 * 1024 * 1024)
@@ -34,25 +35,37 @@ static const char migration_table[] =
     "  COMMENT 'when it was applied'"
     ") ENGINE=InnoDB COMMENT='migrations applied to this database'";
 
+/* A Galera cluster (db_galera): the first of its nodes that answers;
+ * a schema change is replicated to the others as it runs. */
 static MYSQL *
 connect_admin(const struct conf *cfg)
 {
-	MYSQL *my = mysql_init(NULL);
 	int usesock = *cfg->db_socket != '\0';
+	const char *list = usesock ? cfg->db_socket : cfg->db_host;
+	unsigned i, n = cfg->db_galera ? db_node_count(list) : 1;
+	char addr[512];
+	MYSQL *my;
 
-	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(my, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	if (mysql_real_connect(my, usesock ? "localhost" : cfg->db_host,
-	    cfg->db_admin_user, cfg->db_admin_password, cfg->db_name,
-	    usesock ? 0 : cfg->db_port, usesock ? cfg->db_socket : NULL,
-	    CLIENT_MULTI_STATEMENTS) == NULL) {
+	for (i = 0; i < n; i++) {
+		if (cfg->db_galera)
+			db_node_at(list, i, addr, sizeof(addr));
+		else
+			snprintf(addr, sizeof(addr), "%s", list);
+		my = mysql_init(NULL);
+		mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+		mysql_options(my, MYSQL_INIT_COMMAND,
+		    "SET time_zone = '+00:00'");
+		if (mysql_real_connect(my, usesock ? "localhost" : addr,
+		    cfg->db_admin_user, cfg->db_admin_password, cfg->db_name,
+		    usesock ? 0 : cfg->db_port, usesock ? addr : NULL,
+		    CLIENT_MULTI_STATEMENTS) != NULL)
+			return my;
 		fprintf(stderr, "stafett: cannot connect to database '%s' as "
 		    "'%s': %s\n", cfg->db_name, cfg->db_admin_user,
 		    mysql_error(my));
 		mysql_close(my);
-		return NULL;
 	}
-	return my;
+	return NULL;
 }
 
 /* Run text with possibly many statements; drain every result. */

@@ -221,8 +221,7 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 	if (argc > 0 && strcmp(argv[0], "--once") == 0) {
 		int rc;
 
-		db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port,
-		    cfg->db_user, cfg->db_password, cfg->db_name);
+		db_init_conf(&db, cfg);
 		db_read_committed(&db);
 		limits(cfg, &db);
 		if (start(cfg, &db, &m) != 0) {
@@ -242,8 +241,7 @@ cmd_notify(const struct conf *cfg, int argc, char **argv)
 		db_release(&db);
 		return rc;
 	}
-	db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
-	    cfg->db_password, cfg->db_name);
+	db_init_conf(&db, cfg);
 	db_read_committed(&db);
 	limits(cfg, &db);
 	if (start(cfg, &db, &m) != 0) {

@@ -55,6 +55,12 @@ static const struct key keys[] = {
 	    "it"),
 	S(db_admin_password, "",
 	    "its password"),
+	U(db_galera, "0",
+	    "1: the database is a Galera cluster; db_socket (or db_host) "
+	    "then lists its nodes, comma-separated, tried in order from the "
+	    "last one used; a node is used only while it is ready, and a "
+	    "read waits until its node has applied what the cluster "
+	    "committed before it (wsrep_sync_wait = 1)"),
 	/* All below nginx's fastcgi_read_timeout (60 s), so a request is
 	 * answered by stafett, truthfully, before nginx gives up on it. */
 	U(db_statement_ms, "5000",

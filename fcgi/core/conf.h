@@ -27,6 +27,7 @@ struct conf {
 	char	*db_socket;	/* unix socket; empty means TCP */
 	char	*db_host;
 	unsigned db_port;
+	unsigned db_galera;	/* db_socket or db_host: Galera nodes */
 	char	*db_name;
 	char	*db_user;
 	char	*db_password;

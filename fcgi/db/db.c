@@ -76,6 +76,14 @@ db_init(struct db *db, const char *socket, const char *host, unsigned port,
 }
 
 void
+db_init_conf(struct db *db, const struct conf *cfg)
+{
+	db_init(db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
+	    cfg->db_password, cfg->db_name);
+	db->galera = cfg->db_galera != 0;
+}
+
+void
 db_read_committed(struct db *db)
 {
 	db->read_committed = 1;
@@ -154,6 +162,9 @@ is_gone(unsigned e)
 	case ER_CONNECTION_KILLED:
 	case ER_SERVER_SHUTDOWN:
 	case 4031:	/* ER_CLIENT_INTERACTION_TIMEOUT */
+	/* Galera: this node left the primary component ("WSREP has not yet
+	 * prepared node for application use"); another one may serve */
+	case ER_UNKNOWN_COM_ERROR:
 		return 1;
 	}
 	return 0;
@@ -268,30 +279,62 @@ session_limits(struct db *db)
 	return db_exec(db, STMT_SESSION_LIMITS, p, 2, NULL, NULL);
 }
 
-st_rc
-db_ensure(struct db *db)
+unsigned
+db_node_count(const char *list)
+{
+	unsigned n = 1;
+
+	for (; *list != '\0'; list++)
+		n += *list == ',';
+	return n;
+}
+
+void
+db_node_at(const char *list, unsigned i, char *out, size_t outlen)
+{
+	const char *end;
+	size_t n;
+
+	for (; i > 0; i--)
+		list = strchr(list, ',') + 1;
+	while (*list == ' ')
+		list++;
+	end = strchr(list, ',');
+	n = end != NULL ? (size_t)(end - list) : strlen(list);
+	while (n > 0 && list[n - 1] == ' ')
+		n--;
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, list, n);
+	out[n] = '\0';
+}
+
+/* A Galera node takes the application only when it says it is ready. */
+static int
+node_ready(struct db *db)
+{
+	struct db_res res;
+	int ready;
+
+	if (db_query(db, STMT_NODE_READY, NULL, 0, 1, &res) != ST_OK)
+		return 0;
+	ready = res.nrows == 1 && res.cell[0] != NULL &&
+	    strcmp(res.cell[0], "ON") == 0;
+	db_res_release(&res);
+	return ready;
+}
+
+/* Connect to one server (a socket path or a host name) and prepare. */
+static st_rc
+connect_to(struct db *db, const char *addr, int usesock)
 {
 	unsigned ctimeout = 3, rwtimeout = 30;
 	my_bool no = 0;
 	const char *init = "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
-	long long t = now_ms();
-	int usesock = *db->socket != '\0';
 	st_rc rc;
 
-	if (db->my != NULL)
-		return ST_OK;
-	/*
-	 * While a server over TCP stays away, try at most once a second, so
-	 * requests do not each wait for a connect timeout. A unix socket
-	 * refuses at once, so there every request may try: the first one
-	 * after the server is back succeeds.
-	 */
-	if (!usesock && t - db->last_attempt_ms < RECONNECT_MS)
-		return ST_E_DB_GONE;
-	db->last_attempt_ms = t;
-	db->commit_sent = 0;
 	if (db->read_timeout_s > 0)
 		rwtimeout = db->read_timeout_s;
 	if (ctimeout > rwtimeout)
@@ -307,16 +350,19 @@ db_ensure(struct db *db)
 	if (db->read_committed)
 		mysql_options(db->my, MYSQL_INIT_COMMAND, "SET SESSION "
 		    "TRANSACTION ISOLATION LEVEL READ COMMITTED");
-	if (mysql_real_connect(db->my, usesock ? "localhost" : db->host,
+	if (db->galera)
+		mysql_options(db->my, MYSQL_INIT_COMMAND,
+		    "SET SESSION wsrep_sync_wait = 1");
+	if (mysql_real_connect(db->my, usesock ? "localhost" : addr,
 	    db->user, db->password, db->name, usesock ? 0 : db->port,
-	    usesock ? db->socket : NULL, 0) == NULL) {
+	    usesock ? addr : NULL, 0) == NULL) {
 		unsigned e = mysql_errno(db->my);
 
 		db->err_no = e;
 		snprintf(db->err, sizeof(db->err), "cannot connect: error %u",
 		    e);
-		log_warn("cannot connect to database '%s': %s", db->name,
-		    mysql_error(db->my));
+		log_warn("cannot connect to database '%s'%s: %s", db->name,
+		    db->galera ? " on a node" : "", mysql_error(db->my));
 		disconnect(db);
 		return ST_E_DB_GONE;
 	}
@@ -325,10 +371,59 @@ db_ensure(struct db *db)
 		disconnect(db);
 		return rc;
 	}
-	/* Connected: a later loss may reconnect at once. */
-	db->last_attempt_ms = t - RECONNECT_MS;
-	db->reconnects++;
+	if (db->galera && !node_ready(db)) {
+		log_warn("database node %s is not ready (not in the primary "
+		    "component, or not synced)", addr);
+		disconnect(db);
+		return ST_E_DB_GONE;
+	}
 	return ST_OK;
+}
+
+st_rc
+db_ensure(struct db *db)
+{
+	long long t = now_ms();
+	int usesock = *db->socket != '\0';
+	const char *list = usesock ? db->socket : db->host;
+	unsigned n, k, i;
+	char addr[512];
+	st_rc rc = ST_E_DB_GONE;
+
+	if (db->my != NULL)
+		return ST_OK;
+	/*
+	 * While a server over TCP stays away, try at most once a second, so
+	 * requests do not each wait for a connect timeout. A unix socket
+	 * refuses at once, so there every request may try: the first one
+	 * after the server is back succeeds.
+	 */
+	if (!usesock && t - db->last_attempt_ms < RECONNECT_MS)
+		return ST_E_DB_GONE;
+	db->last_attempt_ms = t;
+	db->commit_sent = 0;
+	/* Without Galera the list is one server, whatever its text. */
+	n = db->galera ? db_node_count(list) : 1;
+	for (k = 0; k < n; k++) {
+		i = (db->node + k) % n;
+		if (db->galera)
+			db_node_at(list, i, addr, sizeof(addr));
+		else
+			snprintf(addr, sizeof(addr), "%s", list);
+		rc = connect_to(db, addr, usesock);
+		if (rc == ST_OK) {
+			db->node = i;
+			/* Connected: a later loss may reconnect at once. */
+			db->last_attempt_ms = t - RECONNECT_MS;
+			db->reconnects++;
+			return ST_OK;
+		}
+		/* a node that is down or not ready: the next one; any other
+		 * failure is this program's or the schema's */
+		if (rc != ST_E_DB_GONE)
+			return rc;
+	}
+	return rc;
 }
 
 st_rc

@@ -7,6 +7,7 @@
 
 #include <mysql.h>
 
+#include "conf.h"
 #include "result.h"
 #include "stmt.h"
 #include "tail.h"
@@ -113,6 +114,8 @@ struct db {
 	/* how to (re)connect */
 	char		*socket, *host, *user, *password, *name;
 	unsigned	 port;
+	int		 galera;	/* the nodes of a Galera cluster */
+	unsigned	 node;		/* the one last connected to */
 	long long	 last_attempt_ms;
 	/* transaction state */
 	const char	*tx_where;	/* set while a transaction is open */
@@ -159,6 +162,22 @@ struct db {
 
 void db_init(struct db *db, const char *socket, const char *host,
     unsigned port, const char *user, const char *password, const char *name);
+/*
+ * db_init from the configuration: the database and account, and with
+ * db_galera the cluster's nodes. db_socket (or db_host) may then list
+ * several, comma-separated; a connection goes to the first of them that
+ * answers and is ready (in the primary component, synced), beginning
+ * with the one last used, and every read on it waits until the node has
+ * applied what the cluster committed before the read began (causal
+ * reads: wsrep_sync_wait = 1), so what one host wrote another reads at
+ * once. A node that leaves the primary component (error 1047) counts as
+ * gone: the next connection goes to another.
+ */
+void db_init_conf(struct db *db, const struct conf *cfg);
+/* The number of entries of a comma-separated list of nodes, and entry i
+ * of it (blanks around it removed) in out. */
+unsigned db_node_count(const char *list);
+void db_node_at(const char *list, unsigned i, char *out, size_t outlen);
 void db_release(struct db *db);
 
 /*

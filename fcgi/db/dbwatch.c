@@ -146,8 +146,7 @@ dbwatch_run(const struct conf *cfg, struct metrics *m)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	secure_claimant(me, sizeof(me));
-	db_init(&db, cfg->db_socket, cfg->db_host, cfg->db_port, cfg->db_user,
-	    cfg->db_password, cfg->db_name);
+	db_init_conf(&db, cfg);
 	db_limits(&db, PROBE_TIMEOUT_S, PROBE_TIMEOUT_S * 1000, 1);
 	while (!stopping && getppid() == parent) {
 		struct timespec tick = { 1, 0 };

@@ -375,6 +375,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_SESSION_LIMITS] = { "session_limits",
 	    "SET SESSION innodb_lock_wait_timeout = ?, "
 	    "max_statement_time = ? / 1000" },
+	/* () -> ON when this Galera node is in the primary component and
+	 * synced, ready for the application (db_galera); no row without
+	 * Galera */
+	[STMT_NODE_READY] = { "node_ready",
+	    "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+	    "WHERE VARIABLE_NAME = 'WSREP_READY'" },
 
 	/* (username) -> principal cols, password_hash */
 	[STMT_USER_BY_NAME] = { "user_by_name",

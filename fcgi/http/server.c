@@ -142,9 +142,7 @@ spawn(struct master *m, struct slot *s)
 		    m->cfg->view_cache_verify != 0);
 		w.env.fill = codelists_fill;
 		w.env.ctx = &w;
-		db_init(&w.db, m->cfg->db_socket, m->cfg->db_host,
-		    m->cfg->db_port, m->cfg->db_user, m->cfg->db_password,
-		    m->cfg->db_name);
+		db_init_conf(&w.db, m->cfg);
 		db_limits(&w.db, m->cfg->db_read_timeout_s,
 		    m->cfg->db_statement_ms, m->cfg->db_lock_wait_s);
 		w.db.metrics = m->metrics;

@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh: an upgrade without downtime, as a test (issue 19). The version
-# in production, the release named in tests/upgrade/from (a commit; set
+# upgrade.sh: an upgrade without downtime, as a test (issue 19). The version
+# in production, the release named in tests/drills/upgrade-from (a commit; set
 # to the new release's when one lands; STAFETT_UPGRADE_FROM to choose
 # another), is built from git and runs as host A behind nginx, with its
 # notify, on its own schema. Clients write concerns all along and read each back.
@@ -39,7 +39,7 @@ say() { echo "upgrade: $*" >&2; }
 now() { date +%s.%N; }
 
 # -- the old version, built from git
-from=${STAFETT_UPGRADE_FROM:-$(cat "$src/tests/upgrade/from")}
+from=${STAFETT_UPGRADE_FROM:-$(cat "$src/tests/drills/upgrade-from")}
 # A tarball or a shallow clone has no old version to build: said, and
 # skipped (77), never passed. In a full clone a missing one fails.
 if ! git -C "$src" rev-parse --git-dir >/dev/null 2>&1 ||
@@ -91,7 +91,7 @@ STACK_SOCKETS="$A/run/stafett.sock $B/run/stafett.sock" \
 	stack_nginx_start "$D" "$src" "$PORT"
 stack_wait_healthy "$PORT"
 
-"$PYTHON3" "$src/tests/upgrade/load.py" "http://127.0.0.1:$PORT" "$TOKEN" \
+"$PYTHON3" "$src/tests/drills/load.py" "http://127.0.0.1:$PORT" "$TOKEN" \
 	"$T/acked" "$T/stop" >"$T/load.log" 2>&1 &
 load=$!
 sleep 3
@@ -124,7 +124,7 @@ cat "$T/load.log" >&2
 rc=0
 fail() { say "$*"; rc=1; }
 acked=$(wc -l <"$T/acked")
-ids=$(cut -d' ' -f2 "$T/acked" | sed "s/.*/'&'/" | paste -sd, -)
+ids=$(cut -d' ' -f3 "$T/acked" | sed "s/.*/'&'/" | paste -sd, -)
 stored=$(stack_sql "$D" "SELECT COUNT(*) FROM stafett.concern
 	WHERE public_id IN ($ids)" | tail -n 1)
 [ "$acked" -gt 50 ] || fail "only $acked concerns acknowledged"
