@@ -137,6 +137,7 @@ locale_dir = $build/po/locale
 secret_file = $dir/secret
 partner_secrets_dir = $dir/partners
 partner_inbound_dir = $dir/partners-inbound
+archive_dir = $dir/archive
 CONF
 	umask 022
 }

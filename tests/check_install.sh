@@ -36,7 +36,8 @@ for f in bin/stafett share/stafett/forms/concern.xml \
     share/man/man8/stafett.8 share/man/man5/stafett.conf.5 \
     lib/systemd/system/stafett.service \
     lib/systemd/system/stafett-notify.service \
-    lib/sysusers.d/stafett.conf lib/tmpfiles.d/stafett.conf; do
+    lib/sysusers.d/stafett.conf lib/tmpfiles.d/stafett.conf \
+    lib/systemd/journald@stafett.conf.d/stafett.conf; do
 	[ -s "$pfx/$f" ] || fail "make install did not install $prefix/$f"
 done
 n_src=$(ls "$src"/sql/*.sql | wc -l)

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "db.h"
 #include "casesweep.h"
+#include "retention.h"
 #include "deliver.h"
 #include "i18n.h"
 #include "log.h"
@@ -65,8 +66,14 @@ housekeeping(const struct conf *cfg, struct db *db)
 	if (db_exec(db, STMT_OIDC_LOGIN_PURGE, NULL, 0, &n, NULL) == ST_OK &&
 	    n > 0)
 		log_info("notify: forgot %llu logins never finished", n);
-	if (db_exec(db, STMT_DRAFT_PURGE, NULL, 0, &n, NULL) == ST_OK && n > 0)
+	if (retention_bulk(db, STMT_DRAFT_PURGE, NULL, 0, "form_draft",
+	    "draft_expired", cfg->draft_keep_days, &n) == ST_OK && n > 0)
 		log_info("notify: deleted %llu expired drafts", n);
+	if (retention_sweep(cfg, db, &found) != ST_OK)
+		log_warn("notify: the retention sweep failed; it runs again");
+	else if (found > 0)
+		log_info("notify: %u closed logs and concerns deleted by their "
+		    "retention", found);
 	if (db_exec(db, STMT_RECEIPT_NONCE_PURGE, NULL, 0, &n, NULL) ==
 	    ST_OK && n > 0)
 		log_info("notify: forgot %llu receipt nonces older than a day",

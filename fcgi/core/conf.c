@@ -240,6 +240,22 @@ static const struct key keys[] = {
 	U(draft_keep_days, "30",
 	    "days a draft is kept after it was last saved, 1 to 365; then "
 	    "notify deletes it"),
+	/* The rules and why each default is what it is: README,
+	 * Retention. */
+	U(retention_log_days, "730",
+	    "days a closed relay log is kept in stafett after it was closed; "
+	    "then its archive copy is handed to the archive (archive_dir) "
+	    "and everything of the log is deleted (0: never)"),
+	U(retention_concern_days, "365",
+	    "days a concern that ended at level 0 (nothing more was needed) "
+	    "is kept after its decision; then it is deleted (0: never)"),
+	U(retention_token_days, "90",
+	    "days a revoked API token is kept after it was revoked (0: "
+	    "never deleted)"),
+	S(archive_dir, LOCALSTATEDIR "/lib/stafett/archive",
+	    "where notify hands the archive copy of a closed log to the "
+	    "municipality's archive (HTML and XML, one pair a log, written "
+	    "whole before the log is deleted); empty: closed logs are kept"),
 	U(consent_max_days, "365",
 	    "the longest a consent may run"),
 	U(consent_warn_days, "14",

@@ -122,6 +122,11 @@ struct conf {
 	char	*emergency_phone;
 	unsigned draft_keep_days;	/* a draft lives this long after its
 					 * last save */
+	/* retention (README, Retention): days, 0 never */
+	unsigned retention_log_days;	/* a closed log, then archived */
+	unsigned retention_concern_days; /* a concern ended at level 0 */
+	unsigned retention_token_days;	/* a revoked API token */
+	char	*archive_dir;		/* where archive copies are handed */
 	unsigned consent_max_days;	/* the longest a consent may last */
 	unsigned consent_warn_days;	/* warn this long before expiry */
 	unsigned measure_remind_days;	/* remind this long before evaluation */

@@ -520,6 +520,55 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* () */
 	[STMT_DRAFT_PURGE] = { "draft_purge",
 	    "DELETE FROM form_draft WHERE expires_at <= NOW(6)" },
+
+	/* Retention (fcgi/case/retention.h, sql/0032_retention.sql).
+	 * (days) -> id, reference, public_id, child_id: closed logs kept
+	 * that long since they closed, oldest first, a batch */
+	[STMT_RETENTION_LOGS_DUE] = { "retention_logs_due",
+	    "SELECT id, reference, public_id, child_id FROM relay_log"
+	    " WHERE status = 'closed' AND closed_at < NOW(6) - INTERVAL ? DAY"
+	    " ORDER BY closed_at LIMIT 20" },
+	/* (log_id) -> html, xml: the archive copy made when it closed */
+	[STMT_RETENTION_LOG_ARCHIVE] = { "retention_log_archive",
+	    "SELECT html, xml FROM log_archive WHERE log_id = ?" },
+	/* (days) -> id, reference, child_id: concerns that ended at level 0
+	 * (closed, in no log) that long ago */
+	[STMT_RETENTION_CONCERNS_DUE] = { "retention_concerns_due",
+	    "SELECT id, reference, child_id FROM concern"
+	    " WHERE status = 'closed' AND level = 0 AND closed_at"
+	    " < NOW(6) - INTERVAL ? DAY AND log_id IS NULL"
+	    " AND passed_log_id IS NULL ORDER BY closed_at LIMIT 100" },
+	/* (log_id) -> id: the closed log, locked while it is deleted (two
+	 * notify processes delete it, and record it, once) */
+	[STMT_RETENTION_LOCK_LOG] = { "retention_lock_log",
+	    "SELECT id FROM relay_log WHERE id = ? AND status = 'closed'"
+	    " FOR UPDATE" },
+	/* (concern_id) -> id: likewise */
+	[STMT_RETENTION_LOCK_CONCERN] = { "retention_lock_concern",
+	    "SELECT id FROM concern WHERE id = ? AND status = 'closed'"
+	    " AND level = 0 FOR UPDATE" },
+	/* (log_id or NULL, concern_id or NULL): everything of it */
+	[STMT_RETENTION_PURGE] = { "retention_purge",
+	    "CALL retention_purge(?, ?, @stafett_retention_rows)" },
+	/* () -> rows the last purge deleted */
+	[STMT_RETENTION_ROWS] = { "retention_rows",
+	    "SELECT @stafett_retention_rows" },
+	/* (kind, reference, items, rows_deleted, rule, kept_days, deposit,
+	 *  deposit_sha256) */
+	[STMT_RETENTION_RECORD] = { "retention_record",
+	    "INSERT INTO retention_record (kind, reference, items,"
+	    " rows_deleted, rule, kept_days, deposit, deposit_sha256)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (object_type, object_id, child_id or NULL): the system deleted
+	 * it (audit rows name records by id; the record stays named) */
+	[STMT_RETENTION_AUDIT] = { "retention_audit",
+	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
+	    " child_id, request_id) VALUES (NULL, 'system', 'delete', ?, ?, ?,"
+	    " 'retention')" },
+	/* (days): API tokens revoked that long ago */
+	[STMT_TOKEN_PURGE] = { "token_purge",
+	    "DELETE FROM api_token"
+	    " WHERE revoked_at < NOW(6) - INTERVAL ? DAY" },
 	/* (public_id, reference, unit_id, author_id, child_id, submission_id,
 	 *  anonymous, urgent, deadline) */
 	[STMT_CONCERN_INSERT] = { "concern_insert",

@@ -1,0 +1,329 @@
+/* retention.c: deletion when the retention period runs out (see
+ * retention.h). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "log.h"
+#include "retention.h"
+
+/* A file handed to the archive: written under a temporary name, synced,
+ * then renamed, and the folder synced, so the archive sees it whole or
+ * not at all. The same content under the same name again is harmless. */
+static st_rc
+write_whole(const char *dir, const char *name, const char *text,
+    size_t len)
+{
+	char tmp[1024], path[1024];
+	size_t off = 0;
+	ssize_t n;
+	int fd, dfd;
+
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path) || snprintf(tmp, sizeof(tmp), "%s/.%s.part",
+	    dir, name) >= (int)sizeof(tmp))
+		return ST_E_TOO_BIG;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NOFOLLOW, 0640)) < 0) {
+		log_err("retention: cannot write '%s': %s", tmp,
+		    strerror(errno));
+		return ST_E_IO;
+	}
+	while (off < len) {
+		n = write(fd, text + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off < len || fsync(fd) != 0) {
+		log_err("retention: cannot write '%s': %s", tmp,
+		    strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return ST_E_IO;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		log_err("retention: cannot name '%s': %s", path,
+		    strerror(errno));
+		unlink(tmp);
+		return ST_E_IO;
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	return ST_OK;
+}
+
+struct purge {
+	const char	*kind;		/* "relay_log" or "concern" */
+	long long	 id, child_id;
+	const char	*reference;
+	const char	*rule;
+	unsigned	 days;
+	const char	*deposit;	/* NULL: none */
+	const char	*sha256;
+	int		 gone;		/* out: deleted by someone else */
+};
+
+/* Everything of one log or concern, its record and its audit row: one
+ * transaction (db_tx runs it again after a deadlock). */
+static st_rc
+purge_tx(struct db *db, void *arg)
+{
+	struct purge *p = arg;
+	struct db_val v[8];
+	struct db_res res;
+	long long rows;
+	int log = strcmp(p->kind, "relay_log") == 0;
+	st_rc rc;
+
+	/* another notify deleted it first: nothing to do or record */
+	v[0] = DV_INT(p->id);
+	if ((rc = db_query(db, log ? STMT_RETENTION_LOCK_LOG :
+	    STMT_RETENTION_LOCK_CONCERN, v, 1, 1, &res)) != ST_OK)
+		return rc;
+	p->gone = res.nrows == 0;
+	db_res_release(&res);
+	if (p->gone)
+		return ST_OK;
+	v[0] = log ? DV_INT(p->id) : DV_NULL;
+	v[1] = log ? DV_NULL : DV_INT(p->id);
+	if ((rc = db_exec(db, STMT_RETENTION_PURGE, v, 2, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	if ((rc = db_query(db, STMT_RETENTION_ROWS, NULL, 0, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	rows = res.nrows == 1 ? db_get_int(&res, 0, 0) : 0;
+	db_res_release(&res);
+	v[0] = DV_STR(p->kind);
+	v[1] = DV_STR(p->reference);
+	v[2] = DV_INT(1);
+	v[3] = DV_INT(rows);
+	v[4] = DV_STR(p->rule);
+	v[5] = DV_INT(p->days);
+	v[6] = DV_OPT(p->deposit);
+	v[7] = DV_OPT(p->sha256);
+	if ((rc = db_exec(db, STMT_RETENTION_RECORD, v, 8, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
+	v[0] = DV_STR(p->kind);
+	v[1] = DV_INT(p->id);
+	v[2] = p->child_id != 0 ? DV_INT(p->child_id) : DV_NULL;
+	return db_exec(db, STMT_RETENTION_AUDIT, v, 3, NULL, NULL);
+}
+
+/* Hand one closed log's archive copy to the archive; the file name and
+ * the SHA-256 of its HTML in name and sha. */
+static st_rc
+deposit(const struct conf *cfg, struct db *db, long long id,
+    const char *reference, const char *public_id, char *name, size_t nlen,
+    char sha[crypto_hash_sha256_BYTES * 2 + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char xname[128];
+	struct db_val v[1];
+	struct db_res res;
+	const char *html, *xml;
+	st_rc rc;
+
+	v[0] = DV_INT(id);
+	if ((rc = db_query(db, STMT_RETENTION_LOG_ARCHIVE, v, 1, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows != 1 || (html = db_get(&res, 0, 0)) == NULL ||
+	    (xml = db_get(&res, 0, 1)) == NULL) {
+		db_res_release(&res);
+		log_warn("retention: log %s has no archive copy; it is kept",
+		    reference);
+		return ST_E_NOT_FOUND;
+	}
+	snprintf(name, nlen, "%s-%s.html", reference, public_id);
+	snprintf(xname, sizeof(xname), "%s-%s.xml", reference, public_id);
+	crypto_hash_sha256(h, (const unsigned char *)html, res.len[0]);
+	sodium_bin2hex(sha, crypto_hash_sha256_BYTES * 2 + 1, h, sizeof(h));
+	if ((rc = write_whole(cfg->archive_dir, xname, xml, res.len[1])) ==
+	    ST_OK)
+		rc = write_whole(cfg->archive_dir, name, html, res.len[0]);
+	db_res_release(&res);
+	return rc;
+}
+
+static st_rc
+logs(const struct conf *cfg, struct db *db, unsigned *deleted)
+{
+	char name[128], sha[crypto_hash_sha256_BYTES * 2 + 1];
+	struct db_val v[1];
+	struct db_res res;
+	struct purge p;
+	size_t i;
+	st_rc rc;
+
+	if (cfg->retention_log_days == 0)
+		return ST_OK;
+	v[0] = DV_INT(cfg->retention_log_days);
+	if ((rc = db_query(db, STMT_RETENTION_LOGS_DUE, v, 1, 20, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows > 0 && cfg->archive_dir[0] == '\0') {
+		log_warn("retention: %zu closed logs are past their period and "
+		    "kept: archive_dir is not set", res.nrows);
+		db_res_release(&res);
+		return ST_OK;
+	}
+	if (res.nrows > 0 && mkdir(cfg->archive_dir, 0750) != 0 &&
+	    errno != EEXIST) {
+		log_err("retention: cannot make archive_dir '%s': %s",
+		    cfg->archive_dir, strerror(errno));
+		db_res_release(&res);
+		return ST_E_IO;
+	}
+	for (i = 0, rc = ST_OK; i < res.nrows && rc == ST_OK; i++) {
+		const char *ref = db_get(&res, i, 1);
+
+		rc = deposit(cfg, db, db_get_int(&res, i, 0), ref,
+		    db_get(&res, i, 2), name, sizeof(name), sha);
+		if (rc == ST_E_NOT_FOUND) {
+			rc = ST_OK;
+			continue;
+		}
+		if (rc != ST_OK)
+			break;
+		memset(&p, 0, sizeof(p));
+		p.kind = "relay_log";
+		p.id = db_get_int(&res, i, 0);
+		p.child_id = db_get_int(&res, i, 3);
+		p.reference = ref;
+		p.rule = "log_closed";
+		p.days = cfg->retention_log_days;
+		p.deposit = name;
+		p.sha256 = sha;
+		if ((rc = db_tx(db, "retention_log", purge_tx, &p, 6)) ==
+		    ST_OK && !p.gone) {
+			(*deleted)++;
+			log_info("retention: log %s handed to the archive as "
+			    "'%s' and deleted", ref, name);
+		}
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+static st_rc
+concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
+{
+	struct db_val v[1];
+	struct db_res res;
+	struct purge p;
+	size_t i;
+	st_rc rc;
+
+	if (cfg->retention_concern_days == 0)
+		return ST_OK;
+	v[0] = DV_INT(cfg->retention_concern_days);
+	if ((rc = db_query(db, STMT_RETENTION_CONCERNS_DUE, v, 1, 100,
+	    &res)) != ST_OK)
+		return rc;
+	for (i = 0, rc = ST_OK; i < res.nrows && rc == ST_OK; i++) {
+		memset(&p, 0, sizeof(p));
+		p.kind = "concern";
+		p.id = db_get_int(&res, i, 0);
+		p.child_id = db_get_int(&res, i, 2);
+		p.reference = db_get(&res, i, 1);
+		p.rule = "concern_level0";
+		p.days = cfg->retention_concern_days;
+		if ((rc = db_tx(db, "retention_concern", purge_tx, &p, 6)) ==
+		    ST_OK && !p.gone)
+			(*deleted)++;
+	}
+	if (i > 0 && rc == ST_OK)
+		log_info("retention: %zu concerns that ended at level 0 "
+		    "deleted", i);
+	db_res_release(&res);
+	return rc;
+}
+
+struct bulk {
+	enum stmt_id		 stmt;
+	const struct db_val	*params;
+	size_t			 nparams;
+	const char		*kind, *rule;
+	unsigned		 days;
+	unsigned long long	 n;
+};
+
+/* The deletion and its record commit together. */
+static st_rc
+bulk_tx(struct db *db, void *arg)
+{
+	struct bulk *b = arg;
+	struct db_val v[8];
+	st_rc rc;
+
+	b->n = 0;
+	if ((rc = db_exec(db, b->stmt, b->params, b->nparams, &b->n,
+	    NULL)) != ST_OK || b->n == 0)
+		return rc;
+	v[0] = DV_STR(b->kind);
+	v[1] = DV_NULL;
+	v[2] = DV_INT(b->n);
+	v[3] = DV_INT(b->n);
+	v[4] = DV_STR(b->rule);
+	v[5] = DV_INT(b->days);
+	v[6] = DV_NULL;
+	v[7] = DV_NULL;
+	return db_exec(db, STMT_RETENTION_RECORD, v, 8, NULL, NULL);
+}
+
+st_rc
+retention_bulk(struct db *db, enum stmt_id stmt, const struct db_val *params,
+    size_t nparams, const char *kind, const char *rule, unsigned days,
+    unsigned long long *n)
+{
+	struct bulk b;
+	st_rc rc;
+
+	memset(&b, 0, sizeof(b));
+	b.stmt = stmt;
+	b.params = params;
+	b.nparams = nparams;
+	b.kind = kind;
+	b.rule = rule;
+	b.days = days;
+	rc = db_tx(db, kind, bulk_tx, &b, 6);
+	*n = rc == ST_OK ? b.n : 0;
+	return rc;
+}
+
+st_rc
+retention_sweep(const struct conf *cfg, struct db *db, unsigned *deleted)
+{
+	struct db_val v[1];
+	unsigned long long n = 0;
+	st_rc rc;
+
+	*deleted = 0;
+	if ((rc = logs(cfg, db, deleted)) != ST_OK)
+		return rc;
+	if ((rc = concerns(cfg, db, deleted)) != ST_OK)
+		return rc;
+	if (cfg->retention_token_days == 0)
+		return ST_OK;
+	v[0] = DV_INT(cfg->retention_token_days);
+	if ((rc = retention_bulk(db, STMT_TOKEN_PURGE, v, 1, "api_token",
+	    "token_revoked", cfg->retention_token_days, &n)) == ST_OK &&
+	    n > 0)
+		log_info("retention: %llu revoked API tokens deleted", n);
+	return rc;
+}

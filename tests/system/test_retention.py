@@ -1,0 +1,265 @@
+"""test_retention.py: what has been kept as long as the municipality
+keeps it is deleted, a closed relay log after its archive copy went to
+the archive, and the deletion is recorded without the deleted data
+(issue 19, fcgi/case/retention.h, sql/0032_retention.sql).
+
+The cases are made the way people make them (test_access_matrix's
+Fixtures: a log with a consent and its scan, a measure, a meeting and
+its minutes, drafts of minutes, a handover, notices, a guardian, a
+concern passed to it). They are aged by moving the time they closed a
+few days back, and `stafett notify --once` runs with periods of three
+days, so the stack's own notify (730 and 365 days) never races it. Which
+tables must hold nothing of a deleted case is read from the schema, not
+listed here: a table added later is checked too."""
+import hashlib
+import itertools
+import os
+import random
+import unittest
+
+from stafett_test import (DIR, api, concern_xml, sql, sql_value, stafett,
+                          token, SQLError)
+from test_access_matrix import Fixtures, last_id, xml_input
+
+SHORT = {"STAFETT_RETENTION_LOG_DAYS": "3",
+         "STAFETT_RETENTION_CONCERN_DAYS": "3",
+         "STAFETT_RETENTION_TOKEN_DAYS": "3"}
+
+# columns that point at a case's rows, and the table their ids are of
+POINTERS = {"log_id": "relay_log", "passed_log_id": "relay_log",
+            "concern_id": "concern", "consent_id": "consent",
+            "meeting_id": "meeting", "minutes_id": "minutes",
+            "outbox_id": "outbox", "consultation_id": "consultation",
+            "submission_id": "form_submission", "child_id": "child"}
+# what stays by design: the audit trail names records by id, the
+# deletion record by reference
+KEPT = {"audit", "retention_record"}
+
+
+def sweep(**env):
+    """One pass of notify with the short periods (and env)."""
+    old = {k: os.environ.get(k) for k in list(SHORT) + list(env)}
+    os.environ.update(SHORT)
+    os.environ.update(env)
+    try:
+        return stafett("notify", "--once")
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def pointer_columns():
+    rows = sql("SELECT table_name, column_name FROM information_schema."
+               "columns WHERE table_schema = 'stafett' AND column_name IN "
+               "(%s)" % ",".join("'%s'" % c for c in POINTERS))
+    return [(t, c) for t, c in rows if t not in KEPT and
+            not (t == POINTERS[c] and c == "id")]
+
+
+def ids_of(where_log=None, where_concern=None):
+    """Every row id of a case, by table: what must go with it."""
+    out = {}
+    if where_log:
+        out["relay_log"] = [r[0] for r in sql(
+            "SELECT id FROM relay_log WHERE %s" % where_log)]
+        lids = ",".join(out["relay_log"]) or "0"
+        out["concern"] = [r[0] for r in sql(
+            "SELECT id FROM concern WHERE log_id IN (%s) OR "
+            "(passed_log_id IN (%s) AND log_id IS NULL)" % (lids, lids))]
+    else:
+        out["relay_log"] = []
+        out["concern"] = [r[0] for r in sql(
+            "SELECT id FROM concern WHERE %s" % where_concern)]
+    lids = ",".join(out["relay_log"]) or "0"
+    cids = ",".join(out["concern"]) or "0"
+    q = {
+        "consent": "SELECT id FROM consent WHERE log_id IN (%s)" % lids,
+        "meeting": "SELECT id FROM meeting WHERE log_id IN (%s)" % lids,
+        "minutes": "SELECT id FROM minutes WHERE log_id IN (%s)" % lids,
+        "outbox": "SELECT id FROM outbox WHERE log_id IN (%s) OR "
+                  "concern_id IN (%s)" % (lids, cids),
+        "consultation": "SELECT id FROM consultation WHERE concern_id IN "
+                        "(%s)" % cids,
+        "child": "SELECT child_id FROM relay_log WHERE id IN (%s) UNION "
+                 "SELECT child_id FROM concern WHERE id IN (%s)"
+                 % (lids, cids),
+    }
+    for table, query in q.items():
+        out[table] = [r[0] for r in sql(query) if r[0] != "NULL"]
+    subs = set()
+    for table in ("concern", "consent", "minutes", "outbox", "consultation"):
+        ids = ",".join(out[table]) or "0"
+        subs |= {r[0] for r in sql(
+            "SELECT submission_id FROM %s WHERE id IN (%s) AND "
+            "submission_id IS NOT NULL" % (table, ids))}
+    subs |= {r[0] for r in sql(
+        "SELECT submission_id FROM case_event WHERE (log_id IN (%s) OR "
+        "concern_id IN (%s)) AND submission_id IS NOT NULL UNION "
+        "SELECT submission_id FROM handover WHERE log_id IN (%s) AND "
+        "submission_id IS NOT NULL" % (lids, cids, lids))}
+    out["form_submission"] = sorted(subs)
+    return out
+
+
+class Retention(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        f = Fixtures()
+        # numbers of its own: test_access_matrix's count from 1, and the
+        # ids made from them are unique
+        f.n = itertools.count(random.randint(500, 990))
+        cls.old = f.case(closed=True, full=True)       # past its period
+        cls.young = f.case(closed=True, full=False)    # closed just now
+        cls.open = f.case(full=False)                  # open: never
+        cls.child_name = cls.old["child_name"]
+        cls.ref, cls.pub = sql("SELECT reference, public_id FROM relay_log "
+                               "WHERE public_id = '%s'" % cls.old["log"])[0]
+        cls.html, cls.xml = sql(
+            "SELECT HEX(html), HEX(xml) FROM log_archive a JOIN relay_log l "
+            "ON l.id = a.log_id WHERE l.public_id = '%s'" % cls.old["log"])[0]
+        cls.before = ids_of(where_log="public_id = '%s'" % cls.old["log"])
+        # a concern decided to level 0, and one decided just now
+        holder = token("ansatt")
+        cls.level0 = []
+        for tag in ("gammel", "ny"):
+            r = api("POST", "/api/v1/forms/concern", holder,
+                    concern_xml(child__name="Oppbevaring %s" % tag))
+            assert r.status == 201, r.text
+            pid = last_id(r.header("Location"))
+            r = api("POST", "/api/v1/concerns/%s/level" % pid, holder,
+                    xml_input([("decision", "close"),
+                               ("reason", "Ikke behov for mer.")]))
+            assert r.status == 200, r.text
+            cls.level0.append(pid)
+        cls.concern_before = ids_of(
+            where_concern="public_id = '%s'" % cls.level0[0])
+        # a token revoked long ago, and one revoked now
+        cls.tokens = []
+        for label in ("gammel", "ny"):
+            stafett("token", "create", "ansatt", "oppbevaring-" + label)
+            tid = sql_value("SELECT public_id FROM api_token WHERE label = "
+                            "'oppbevaring-%s'" % label)
+            stafett("token", "revoke", tid)
+            cls.tokens.append(tid)
+        # aged: five days, past the three of the sweep
+        sql("UPDATE relay_log SET closed_at = NOW(6) - INTERVAL 5 DAY "
+            "WHERE public_id = '%s'; UPDATE relay_log SET created_at = "
+            "NOW(6) - INTERVAL 50 DAY WHERE public_id = '%s'; UPDATE "
+            "concern SET closed_at = NOW(6) - INTERVAL 5 DAY WHERE "
+            "public_id = '%s'; UPDATE api_token SET revoked_at = NOW(6) - "
+            "INTERVAL 5 DAY WHERE public_id = '%s'"
+            % (cls.old["log"], cls.open["log"], cls.level0[0],
+               cls.tokens[0]))
+        cls.records = int(sql_value("SELECT COALESCE(MAX(id), 0) FROM "
+                                    "retention_record"))
+        cls.archive = os.path.join(DIR, "archive")
+
+    def test_1_without_an_archive_a_closed_log_is_kept(self):
+        sweep(STAFETT_ARCHIVE_DIR="")
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM relay_log WHERE "
+                                   "public_id = '%s'" % self.old["log"]), "1")
+
+    def test_2_a_closed_log_goes_to_the_archive_and_is_deleted(self):
+        sweep()
+        name = "%s-%s.html" % (self.ref, self.pub)
+        path = os.path.join(self.archive, name)
+        with open(path, "rb") as f:
+            html = f.read()
+        self.assertEqual(html.hex().upper(), self.html)
+        with open(path[:-5] + ".xml", "rb") as f:
+            self.assertEqual(f.read().hex().upper(), self.xml)
+        # nothing of it is left, in any table that points at its rows
+        self.assertGreater(len(self.before["form_submission"]), 3)
+        self.assertGreater(len(self.before["outbox"]), 1)
+        for table, col in pointer_columns():
+            ids = self.before.get(POINTERS[col])
+            if not ids:
+                continue
+            n = sql_value("SELECT COUNT(*) FROM %s WHERE %s IN (%s)"
+                          % (table, col, ",".join(ids)))
+            self.assertEqual(n, "0", "%s.%s still points at the case"
+                             % (table, col))
+        for table, ids in self.before.items():
+            if ids:
+                n = sql_value("SELECT COUNT(*) FROM %s WHERE id IN (%s)"
+                              % (table, ",".join(ids)))
+                self.assertEqual(n, "0", "%s rows of the case left" % table)
+        # recorded, without the data: the reference, the rule, the file
+        rows = sql("SELECT kind, reference, items, rows_deleted, rule, "
+                   "kept_days, deposit, deposit_sha256 FROM retention_record "
+                   "WHERE id > %d AND kind = 'relay_log'" % self.records)
+        self.assertEqual(len(rows), 1, rows)
+        kind, ref, items, deleted, rule, days, dep, sha = rows[0]
+        self.assertEqual((kind, ref, items, rule, days, dep),
+                         ("relay_log", self.ref, "1", "log_closed", "3",
+                          name))
+        self.assertEqual(sha, hashlib.sha256(html).hexdigest())
+        self.assertGreater(int(deleted), 20)
+        self.assertNotIn(self.child_name.split()[0], " ".join(rows[0]))
+        # audited: the system deleted the log
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM audit WHERE action = 'delete' AND "
+            "object_type = 'relay_log' AND object_id = %s AND user_id IS "
+            "NULL AND role = 'system'" % self.before["relay_log"][0]), "1")
+        # the rest stay: closed just now, and open however old
+        for log in (self.young["log"], self.open["log"]):
+            self.assertEqual(sql_value("SELECT COUNT(*) FROM relay_log "
+                                       "WHERE public_id = '%s'" % log), "1")
+        # an address of the deleted log is not there, as any unknown one
+        r = api("GET", "/api/v1/logs/" + self.old["log"], token("ansatt"))
+        self.assertEqual(r.status, 404)
+
+    def test_3_a_concern_that_ended_at_level_0(self):
+        sweep()
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM concern WHERE public_id = '%s'"
+            % self.level0[0]), "0")
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM concern WHERE public_id = '%s'"
+            % self.level0[1]), "1")
+        for table in ("form_submission", "outbox", "child"):
+            ids = self.concern_before[table]
+            self.assertTrue(ids, table)
+            self.assertEqual(sql_value(
+                "SELECT COUNT(*) FROM %s WHERE id IN (%s)"
+                % (table, ",".join(ids))), "0", table)
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM case_event WHERE concern_id = %s"
+            % self.concern_before["concern"][0]), "0")
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM retention_record WHERE id > %d AND kind "
+            "= 'concern' AND rule = 'concern_level0'" % self.records), "1")
+
+    def test_4_revoked_tokens(self):
+        sweep()
+        left = sql("SELECT public_id FROM api_token WHERE public_id IN "
+                   "('%s', '%s')" % tuple(self.tokens))
+        self.assertEqual([r[0] for r in left], [self.tokens[1]])
+        self.assertGreaterEqual(int(sql_value(
+            "SELECT COALESCE(SUM(items), 0) FROM retention_record WHERE "
+            "id > %d AND kind = 'api_token'" % self.records)), 1)
+
+    def test_5_once_only_and_the_guards_stay(self):
+        sweep()
+        n = sql_value("SELECT COUNT(*) FROM retention_record WHERE id > %d "
+                      "AND kind IN ('relay_log', 'concern')" % self.records)
+        sweep()
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM retention_record WHERE id > %d AND kind "
+            "IN ('relay_log', 'concern')" % self.records), n)
+        # outside retention, the timeline, minutes, forms and archive
+        # copies of the logs that stay cannot be deleted
+        young = sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
+                          % self.young["log"])
+        for stmt in ("DELETE FROM case_event WHERE log_id = %s" % young,
+                     "DELETE FROM log_archive WHERE log_id = %s" % young):
+            with self.assertRaises(SQLError) as e:
+                sql(stmt)
+            self.assertIn("never deleted", e.exception.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
