@@ -80,19 +80,29 @@ CREATE OR REPLACE TRIGGER log_archive_no_delete BEFORE DELETE ON
 		    'the archive copy is never deleted';
 	END IF;
 
--- retention_purge(log, concern, rows): delete a relay log (p_log) with
--- everything that belongs to it: its concerns, consents and their
--- scans, meetings, minutes, measures, participants, handovers, notices
--- and their attempts, timeline, consultations about its concerns, the
--- accepted forms of all of them, its archive copy, and the child when
--- nothing else of the child is left; or, with p_log NULL, one concern
+-- retention_purge(log, concern, rows): delete a closed relay log
+-- (p_log) with everything that belongs to it: its concerns, consents and
+-- their scans, meetings, minutes, measures, participants, handovers,
+-- notices and their attempts, timeline, the accepted forms of all of
+-- them, its archive copy, and the child when nothing else of the child
+-- is left; or, with p_log NULL, one concern that ended at level 0
 -- (p_concern) with the same of its own. p_rows: how many rows went.
+-- Anything else is refused: an open log, a concern in a log or not
+-- closed at level 0.
+--
+-- What belongs to someone else stays, and forgets the case: a concern
+-- of another unit that was passed to the log but not taken into it
+-- (its author's, with its own rule), and a consultation (two-year
+-- consultation) that led to a concern (the health clinic's and the
+-- kindergarten's record, not the concern's).
 --
 -- It runs inside the caller's transaction and commits nothing: the
 -- caller records the deletion (retention_record, audit) in the same
--- one. The audit trail is not touched: its rows name the records by
--- their ids, not their data. No temporary tables (the application's
--- account may not make them): the ids collected first travel as JSON.
+-- one, and clears @stafett_retention after the call whatever happened
+-- (a call that is killed runs no handler). The audit trail is not
+-- touched: its rows name the records by their ids, not their data. No
+-- temporary tables (the application's account may not make them): the
+-- ids collected first travel as JSON.
 CREATE PROCEDURE retention_purge(
 	IN p_log	BIGINT UNSIGNED,
 	IN p_concern	BIGINT UNSIGNED,
@@ -107,19 +117,29 @@ BEGIN
 		RESIGNAL;
 	END;
 	SET p_rows = 0;
+	IF (p_log IS NOT NULL AND NOT EXISTS (SELECT 1 FROM relay_log
+	    WHERE id = p_log AND status = 'closed')) OR (p_log IS NULL AND
+	    NOT EXISTS (SELECT 1 FROM concern WHERE id = p_concern AND
+	    status = 'closed' AND level = 0 AND log_id IS NULL AND
+	    passed_log_id IS NULL)) THEN
+		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
+		    'only a closed log, or a concern closed at level 0 in no log, is deleted by retention';
+	END IF;
 	SET @stafett_retention = 1;
 
-	-- the concerns: the log's own, and those passed to it that belong
-	-- to no log; or the one concern
+	-- the concerns: the log's own; or the one concern
 	SELECT COALESCE(JSON_ARRAYAGG(id), '[]') INTO v_concerns FROM concern
-	WHERE (p_log IS NOT NULL AND (log_id = p_log OR
-	    (passed_log_id = p_log AND log_id IS NULL)))
+	WHERE (p_log IS NOT NULL AND log_id = p_log)
 	    OR (p_log IS NULL AND id = p_concern);
-	-- a concern of another log that was passed to this one forgets it
+	-- a concern passed to the log and not taken into it is its author's
 	UPDATE concern SET passed_log_id = NULL, passed_state = NULL,
 	    passed_answer = NULL, passed_by = NULL, passed_at = NULL
 	WHERE p_log IS NOT NULL AND passed_log_id = p_log
-	    AND log_id IS NOT NULL AND log_id <> p_log;
+	    AND (log_id IS NULL OR log_id <> p_log);
+	-- a consultation is its own record
+	UPDATE consultation SET concern_id = NULL WHERE concern_id IN
+	    (SELECT id FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
+	    (id BIGINT UNSIGNED PATH '$')) j);
 
 	-- the accepted forms and the children, to look at last
 	SELECT COALESCE(JSON_ARRAYAGG(s), '[]') INTO v_subs FROM (
@@ -137,16 +157,10 @@ BEGIN
 		    WHERE log_id = p_log OR concern_id IN
 		    (SELECT id FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
 		    (id BIGINT UNSIGNED PATH '$')) j)
-		UNION SELECT submission_id FROM consultation WHERE concern_id IN
-		    (SELECT id FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
-		    (id BIGINT UNSIGNED PATH '$')) j)
 	) x WHERE s IS NOT NULL;
 	SELECT COALESCE(JSON_ARRAYAGG(c), '[]') INTO v_children FROM (
 		SELECT child_id AS c FROM relay_log WHERE id = p_log
 		UNION SELECT child_id FROM concern WHERE id IN
-		    (SELECT id FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
-		    (id BIGINT UNSIGNED PATH '$')) j)
-		UNION SELECT child_id FROM consultation WHERE concern_id IN
 		    (SELECT id FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
 		    (id BIGINT UNSIGNED PATH '$')) j)
 	) x WHERE c IS NOT NULL;
@@ -174,17 +188,9 @@ BEGIN
 	    (id BIGINT UNSIGNED PATH '$')) j) ORDER BY id DESC;
 	SET p_rows = p_rows + ROW_COUNT();
 
-	-- the timeline, consultations about the concerns
+	-- the timeline
 	DELETE FROM case_event WHERE log_id = p_log OR concern_id IN (SELECT id
 	    FROM JSON_TABLE(v_concerns, '$[*]' COLUMNS
-	    (id BIGINT UNSIGNED PATH '$')) j);
-	SET p_rows = p_rows + ROW_COUNT();
-	DELETE FROM consultation_person WHERE consultation_id IN (SELECT id
-	    FROM consultation WHERE concern_id IN (SELECT id FROM JSON_TABLE(
-	    v_concerns, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j));
-	SET p_rows = p_rows + ROW_COUNT();
-	DELETE FROM consultation WHERE concern_id IN (SELECT id FROM
-	    JSON_TABLE(v_concerns, '$[*]' COLUMNS
 	    (id BIGINT UNSIGNED PATH '$')) j);
 	SET p_rows = p_rows + ROW_COUNT();
 
@@ -230,9 +236,24 @@ BEGIN
 	-- view)
 	DELETE FROM log_version WHERE log_id = p_log;
 
-	-- the accepted forms, and the children nothing else is about
+	-- the accepted forms nothing left refers to, and the children
+	-- nothing else is about
 	DELETE FROM form_submission WHERE id IN (SELECT id FROM JSON_TABLE(
-	    v_subs, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j);
+	    v_subs, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)
+	    AND NOT EXISTS (SELECT 1 FROM concern c
+		WHERE c.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM consultation q
+		WHERE q.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM consent k
+		WHERE k.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM minutes m
+		WHERE m.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM outbox o
+		WHERE o.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM case_event e
+		WHERE e.submission_id = form_submission.id)
+	    AND NOT EXISTS (SELECT 1 FROM handover h
+		WHERE h.submission_id = form_submission.id);
 	SET p_rows = p_rows + ROW_COUNT();
 	DELETE FROM child_person WHERE child_id IN (SELECT id FROM JSON_TABLE(
 	    v_children, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j)

@@ -388,6 +388,29 @@ START_TEST(test_db_password_file)
 }
 END_TEST
 
+/* Issue 19: with db_galera the socket (or host) names the nodes. */
+START_TEST(test_galera_nodes)
+{
+	char err[256];
+	struct conf cfg;
+
+	ck_assert_int_eq(load_text(&cfg, "db_galera = 1\n"
+	    "db_socket = /a.sock, /b.sock,/c.sock\n", err, sizeof(err)),
+	    ST_OK);
+	ck_assert_uint_eq(cfg.db_galera, 1);
+	conf_release(&cfg);
+	assert_fails("db_galera = 1\ndb_socket = /a.sock,,/c.sock\n",
+	    "Galera nodes");
+	assert_fails("db_galera = 1\ndb_socket = /a.sock,\n", "Galera nodes");
+	assert_fails("db_galera = 1\ndb_socket = \ndb_host = a, \n",
+	    "db_host");
+	/* without Galera a comma is part of the name, as before */
+	ck_assert_int_eq(load_text(&cfg, "db_socket = /a,b.sock\n", err,
+	    sizeof(err)), ST_OK);
+	conf_release(&cfg);
+}
+END_TEST
+
 START_TEST(test_smtp_checks)
 {
 	assert_fails("smtp_starttls = maybe\n", "smtp_starttls");
@@ -624,6 +647,7 @@ conf_suite(void)
 	tcase_add_test(tc, test_other_checks);
 	tcase_add_test(tc, test_smtp);
 	tcase_add_test(tc, test_smtp_checks);
+	tcase_add_test(tc, test_galera_nodes);
 	tcase_add_test(tc, test_line_too_long);
 	tcase_add_test(tc, test_env_override);
 	tcase_add_test(tc, test_env_checked);

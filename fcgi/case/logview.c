@@ -18,9 +18,10 @@
 #include "viewcache.h"
 #include "worker.h"
 
-/* Events on a log page unless the reader asks for all; at most on any. */
+/* Events on a log page unless the reader asks for all; at most on any
+ * (LOGVIEW_TIMELINE_MAX, logview.h). */
 #define TIMELINE_PAGE	50
-#define TIMELINE_MAX	5000
+#define TIMELINE_MAX	LOGVIEW_TIMELINE_MAX
 /* How old the action guide and the staff list on a page may be. */
 #define GUIDE_TTL_MS	5000
 #define STAFF_TTL_MS	5000

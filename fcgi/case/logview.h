@@ -3,6 +3,11 @@
 #ifndef ST_LOGVIEW_H
 #define ST_LOGVIEW_H
 
+/* The most timeline events a page, or the archive copy made when a log
+ * closes, holds (retention deletes no log whose copy could not hold all
+ * of its events). */
+#define LOGVIEW_TIMELINE_MAX	5000
+
 #include <libxml/tree.h>
 
 #include "caselog.h"

@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "log.h"
+#include "logview.h"
 #include "retention.h"
 
 /* A file handed to the archive: written under a temporary name, synced,
@@ -26,11 +27,14 @@ write_whole(const char *dir, const char *name, const char *text,
 	ssize_t n;
 	int fd, dfd;
 
+	/* a name of this process's own: two notify processes never write
+	 * into one file */
 	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
-	    (int)sizeof(path) || snprintf(tmp, sizeof(tmp), "%s/.%s.part",
-	    dir, name) >= (int)sizeof(tmp))
+	    (int)sizeof(path) || snprintf(tmp, sizeof(tmp), "%s/.%s.%ld.part",
+	    dir, name, (long)getpid()) >= (int)sizeof(tmp))
 		return ST_E_TOO_BIG;
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	(void)unlink(tmp);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
 	    O_NOFOLLOW, 0640)) < 0) {
 		log_err("retention: cannot write '%s': %s", tmp,
 		    strerror(errno));
@@ -58,10 +62,16 @@ write_whole(const char *dir, const char *name, const char *text,
 		unlink(tmp);
 		return ST_E_IO;
 	}
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		(void)fsync(dfd);
-		close(dfd);
+	/* the name too must survive a crash before the log is deleted */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    fsync(dfd) != 0) {
+		log_err("retention: cannot sync '%s': %s", dir,
+		    strerror(errno));
+		if (dfd >= 0)
+			close(dfd);
+		return ST_E_IO;
 	}
+	close(dfd);
 	return ST_OK;
 }
 
@@ -160,15 +170,71 @@ deposit(const struct conf *cfg, struct db *db, long long id,
 	return rc;
 }
 
+/* One purge in its transaction, then the guards back whatever
+ * happened. */
+static st_rc
+purge(struct db *db, struct purge *p)
+{
+	st_rc rc = db_tx(db, p->kind, purge_tx, p, 6);
+
+	if (db_connected(db) &&
+	    db_exec(db, STMT_RETENTION_CLEAR, NULL, 0, NULL, NULL) != ST_OK)
+		log_warn("retention: cannot clear the purge's mark");
+	return rc;
+}
+
+/*
+ * One closed log past its period, handed to the archive and deleted;
+ * ST_E_NOT_FOUND when it is kept for now (no archive copy, or one that
+ * could not hold all of its events).
+ */
+static st_rc
+one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
+    size_t i)
+{
+	char name[128], sha[crypto_hash_sha256_BYTES * 2 + 1];
+	const char *ref = db_get(res, i, 1);
+	struct purge p;
+	st_rc rc;
+
+	if (db_get_int(res, i, 4) > LOGVIEW_TIMELINE_MAX) {
+		log_warn("retention: log %s has more events than its archive "
+		    "copy holds; it is kept", ref);
+		return ST_E_NOT_FOUND;
+	}
+	if ((rc = deposit(cfg, db, db_get_int(res, i, 0), ref,
+	    db_get(res, i, 2), name, sizeof(name), sha)) != ST_OK)
+		return rc;
+	memset(&p, 0, sizeof(p));
+	p.kind = "relay_log";
+	p.id = db_get_int(res, i, 0);
+	p.child_id = db_get_int(res, i, 3);
+	p.reference = ref;
+	p.rule = "log_closed";
+	p.days = cfg->retention_log_days;
+	p.deposit = name;
+	p.sha256 = sha;
+	if ((rc = purge(db, &p)) != ST_OK)
+		return rc;
+	if (p.gone)
+		return ST_E_NOT_FOUND;
+	log_info("retention: log %s handed to the archive as '%s' and "
+	    "deleted", ref, name);
+	return ST_OK;
+}
+
+/*
+ * Each item on its own: one that fails (its file, its transaction) is
+ * said in the log and the rest go on, so one bad log holds up no other;
+ * the first failure is returned.
+ */
 static st_rc
 logs(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
-	char name[128], sha[crypto_hash_sha256_BYTES * 2 + 1];
 	struct db_val v[1];
 	struct db_res res;
-	struct purge p;
+	st_rc rc, first = ST_OK;
 	size_t i;
-	st_rc rc;
 
 	if (cfg->retention_log_days == 0)
 		return ST_OK;
@@ -189,35 +255,19 @@ logs(const struct conf *cfg, struct db *db, unsigned *deleted)
 		db_res_release(&res);
 		return ST_E_IO;
 	}
-	for (i = 0, rc = ST_OK; i < res.nrows && rc == ST_OK; i++) {
-		const char *ref = db_get(&res, i, 1);
-
-		rc = deposit(cfg, db, db_get_int(&res, i, 0), ref,
-		    db_get(&res, i, 2), name, sizeof(name), sha);
-		if (rc == ST_E_NOT_FOUND) {
-			rc = ST_OK;
-			continue;
-		}
-		if (rc != ST_OK)
-			break;
-		memset(&p, 0, sizeof(p));
-		p.kind = "relay_log";
-		p.id = db_get_int(&res, i, 0);
-		p.child_id = db_get_int(&res, i, 3);
-		p.reference = ref;
-		p.rule = "log_closed";
-		p.days = cfg->retention_log_days;
-		p.deposit = name;
-		p.sha256 = sha;
-		if ((rc = db_tx(db, "retention_log", purge_tx, &p, 6)) ==
-		    ST_OK && !p.gone) {
+	for (i = 0; i < res.nrows; i++) {
+		rc = one_log(cfg, db, &res, i);
+		if (rc == ST_OK)
 			(*deleted)++;
-			log_info("retention: log %s handed to the archive as "
-			    "'%s' and deleted", ref, name);
+		else if (rc != ST_E_NOT_FOUND) {
+			log_err("retention: log %s was not deleted (%s); it is "
+			    "tried again", db_get(&res, i, 1), st_rc_str(rc));
+			if (first == ST_OK)
+				first = rc;
 		}
 	}
 	db_res_release(&res);
-	return rc;
+	return first;
 }
 
 static st_rc
@@ -226,8 +276,9 @@ concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
 	struct db_val v[1];
 	struct db_res res;
 	struct purge p;
+	unsigned n = 0;
+	st_rc rc, first = ST_OK;
 	size_t i;
-	st_rc rc;
 
 	if (cfg->retention_concern_days == 0)
 		return ST_OK;
@@ -235,7 +286,7 @@ concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
 	if ((rc = db_query(db, STMT_RETENTION_CONCERNS_DUE, v, 1, 100,
 	    &res)) != ST_OK)
 		return rc;
-	for (i = 0, rc = ST_OK; i < res.nrows && rc == ST_OK; i++) {
+	for (i = 0; i < res.nrows; i++) {
 		memset(&p, 0, sizeof(p));
 		p.kind = "concern";
 		p.id = db_get_int(&res, i, 0);
@@ -243,15 +294,21 @@ concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
 		p.reference = db_get(&res, i, 1);
 		p.rule = "concern_level0";
 		p.days = cfg->retention_concern_days;
-		if ((rc = db_tx(db, "retention_concern", purge_tx, &p, 6)) ==
-		    ST_OK && !p.gone)
-			(*deleted)++;
+		if ((rc = purge(db, &p)) == ST_OK) {
+			n += !p.gone;
+			continue;
+		}
+		log_err("retention: concern %s was not deleted (%s); it is "
+		    "tried again", p.reference, st_rc_str(rc));
+		if (first == ST_OK)
+			first = rc;
 	}
-	if (i > 0 && rc == ST_OK)
-		log_info("retention: %zu concerns that ended at level 0 "
-		    "deleted", i);
+	if (n > 0)
+		log_info("retention: %u concerns that ended at level 0 "
+		    "deleted", n);
+	*deleted += n;
 	db_res_release(&res);
-	return rc;
+	return first;
 }
 
 struct bulk {
@@ -311,19 +368,18 @@ retention_sweep(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
 	struct db_val v[1];
 	unsigned long long n = 0;
-	st_rc rc;
+	st_rc rc, first;
 
 	*deleted = 0;
-	if ((rc = logs(cfg, db, deleted)) != ST_OK)
-		return rc;
-	if ((rc = concerns(cfg, db, deleted)) != ST_OK)
-		return rc;
+	first = logs(cfg, db, deleted);
+	if ((rc = concerns(cfg, db, deleted)) != ST_OK && first == ST_OK)
+		first = rc;
 	if (cfg->retention_token_days == 0)
-		return ST_OK;
+		return first;
 	v[0] = DV_INT(cfg->retention_token_days);
 	if ((rc = retention_bulk(db, STMT_TOKEN_PURGE, v, 1, "api_token",
 	    "token_revoked", cfg->retention_token_days, &n)) == ST_OK &&
 	    n > 0)
 		log_info("retention: %llu revoked API tokens deleted", n);
-	return rc;
+	return first != ST_OK ? first : rc;
 }

@@ -446,6 +446,41 @@ trim(char *s)
 	return s;
 }
 
+
+/* With db_galera, db_socket (or db_host) lists the nodes: each entry
+ * named, none longer than a path may be (db.c takes 511 bytes). */
+static st_rc
+check_nodes(const struct conf *cfg, char *err, size_t errlen)
+{
+	const char *list = *cfg->db_socket != '\0' ? cfg->db_socket :
+	    cfg->db_host;
+	const char *p = list, *end;
+	size_t n;
+
+	if (!cfg->db_galera)
+		return ST_OK;
+	for (;;) {
+		end = strchr(p, ',');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		while (n > 0 && *p == ' ') {
+			p++;
+			n--;
+		}
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n == 0 || n > 511) {
+			snprintf(err, errlen, "'%s' must list the Galera "
+			    "nodes, comma-separated, each named (db_galera = "
+			    "1)", *cfg->db_socket != '\0' ? "db_socket" :
+			    "db_host");
+			return ST_E_CONFIG;
+		}
+		if (end == NULL)
+			return ST_OK;
+		p = end + 1;
+	}
+}
+
 static st_rc
 read_file(struct conf *cfg, const char *path, char *err, size_t errlen)
 {
@@ -548,6 +583,8 @@ conf_load(struct conf *cfg, const char *path, int must_exist, char *err,
 		snprintf(err, errlen, "'draft_keep_days' must be 1 to 365");
 		return ST_E_CONFIG;
 	}
+	if (check_nodes(cfg, err, errlen) != ST_OK)
+		return ST_E_CONFIG;
 	if (cfg->body_max < 1024 || cfg->xml_max_depth < 4) {
 		snprintf(err, errlen, "'body_max' or 'xml_max_depth' is too "
 		    "small");

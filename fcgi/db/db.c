@@ -162,9 +162,6 @@ is_gone(unsigned e)
 	case ER_CONNECTION_KILLED:
 	case ER_SERVER_SHUTDOWN:
 	case 4031:	/* ER_CLIENT_INTERACTION_TIMEOUT */
-	/* Galera: this node left the primary component ("WSREP has not yet
-	 * prepared node for application use"); another one may serve */
-	case ER_UNKNOWN_COM_ERROR:
 		return 1;
 	}
 	return 0;
@@ -198,6 +195,15 @@ is_unavailable(unsigned e, int *write)
  * log it. Only the error number, SQL state and statement name are logged:
  * server messages can quote the values that were being written.
  */
+/* Gone, or with Galera (db_galera) a node that left the primary
+ * component ("WSREP has not yet prepared node for application use"):
+ * another node may serve. */
+static int
+gone(const struct db *db, unsigned e)
+{
+	return is_gone(e) || (db->galera && e == ER_UNKNOWN_COM_ERROR);
+}
+
 static st_rc
 fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
 {
@@ -206,7 +212,7 @@ fail(struct db *db, unsigned e, const char *sqlstate, const char *what)
 	db->err_no = e;
 	snprintf(db->err, sizeof(db->err), "error %u (%s) in '%s'", e,
 	    sqlstate != NULL ? sqlstate : "-", what);
-	if (is_gone(e)) {
+	if (gone(db, e)) {
 		/* A wait as long as the read time-out: the server is there
 		 * but does not answer (stopped, frozen, swapping). */
 		db->timed_out = db->read_timeout_s > 0 && now_ms() -
@@ -256,7 +262,7 @@ prepare_all(struct db *db)
 			log_err("cannot prepare '%s': %s",
 			    stmt_name((enum stmt_id)i),
 			    mysql_stmt_error(db->stmt[i]));
-			return is_gone(e) ? fail(db, e, NULL, "prepare") :
+			return gone(db, e) ? fail(db, e, NULL, "prepare") :
 			    ST_E_INTERNAL;
 		}
 		mysql_stmt_attr_set(db->stmt[i], STMT_ATTR_UPDATE_MAX_LENGTH,
@@ -295,8 +301,13 @@ db_node_at(const char *list, unsigned i, char *out, size_t outlen)
 	const char *end;
 	size_t n;
 
-	for (; i > 0; i--)
-		list = strchr(list, ',') + 1;
+	for (; i > 0 && list != NULL; i--)
+		if ((list = strchr(list, ',')) != NULL)
+			list++;
+	if (list == NULL) {
+		out[0] = '\0';
+		return;
+	}
 	while (*list == ' ')
 		list++;
 	end = strchr(list, ',');
@@ -309,18 +320,27 @@ db_node_at(const char *list, unsigned i, char *out, size_t outlen)
 	out[n] = '\0';
 }
 
-/* A Galera node takes the application only when it says it is ready. */
+/*
+ * A Galera node takes the application only when it says it is ready.
+ * Asked on the new connection directly, not through run(): while a
+ * request's transaction is held, or the monitor says the database is
+ * down, run() refuses (or begins the transaction), and the node must be
+ * judged by what it says. The statement's text is stmt.c's.
+ */
 static int
 node_ready(struct db *db)
 {
-	struct db_res res;
-	int ready;
+	const char *sql = stmt_sql(STMT_NODE_READY);
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	int ready = 0;
 
-	if (db_query(db, STMT_NODE_READY, NULL, 0, 1, &res) != ST_OK)
+	if (mysql_real_query(db->my, sql, strlen(sql)) != 0 ||
+	    (res = mysql_store_result(db->my)) == NULL)
 		return 0;
-	ready = res.nrows == 1 && res.cell[0] != NULL &&
-	    strcmp(res.cell[0], "ON") == 0;
-	db_res_release(&res);
+	if ((row = mysql_fetch_row(res)) != NULL && row[0] != NULL)
+		ready = strcmp(row[0], "ON") == 0;
+	mysql_free_result(res);
 	return ready;
 }
 
@@ -388,6 +408,7 @@ db_ensure(struct db *db)
 	const char *list = usesock ? db->socket : db->host;
 	unsigned n, k, i;
 	char addr[512];
+	int broken;
 	st_rc rc = ST_E_DB_GONE;
 
 	if (db->my != NULL)
@@ -404,7 +425,12 @@ db_ensure(struct db *db)
 	db->commit_sent = 0;
 	/* Without Galera the list is one server, whatever its text. */
 	n = db->galera ? db_node_count(list) : 1;
+	/* A node that refuses does not end the request's transaction: it
+	 * had not begun on it (the loss that did end one was recorded when
+	 * it happened). */
+	broken = db->held_broken;
 	for (k = 0; k < n; k++) {
+		db->held_broken = broken;
 		i = (db->node + k) % n;
 		if (db->galera)
 			db_node_at(list, i, addr, sizeof(addr));

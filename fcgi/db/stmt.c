@@ -525,9 +525,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * (days) -> id, reference, public_id, child_id: closed logs kept
 	 * that long since they closed, oldest first, a batch */
 	[STMT_RETENTION_LOGS_DUE] = { "retention_logs_due",
-	    "SELECT id, reference, public_id, child_id FROM relay_log"
-	    " WHERE status = 'closed' AND closed_at < NOW(6) - INTERVAL ? DAY"
-	    " ORDER BY closed_at LIMIT 20" },
+	    "SELECT l.id, l.reference, l.public_id, l.child_id,"
+	    " (SELECT COUNT(*) FROM case_event e WHERE e.log_id = l.id)"
+	    " FROM relay_log l WHERE l.status = 'closed'"
+	    " AND l.closed_at < NOW(6) - INTERVAL ? DAY"
+	    " ORDER BY l.closed_at LIMIT 20" },
 	/* (log_id) -> html, xml: the archive copy made when it closed */
 	[STMT_RETENTION_LOG_ARCHIVE] = { "retention_log_archive",
 	    "SELECT html, xml FROM log_archive WHERE log_id = ?" },
@@ -550,6 +552,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id or NULL, concern_id or NULL): everything of it */
 	[STMT_RETENTION_PURGE] = { "retention_purge",
 	    "CALL retention_purge(?, ?, @stafett_retention_rows)" },
+	/* (): after every purge, whatever happened (a killed call runs no
+	 * handler): the guards hold again */
+	[STMT_RETENTION_CLEAR] = { "retention_clear",
+	    "SET @stafett_retention = NULL" },
 	/* () -> rows the last purge deleted */
 	[STMT_RETENTION_ROWS] = { "retention_rows",
 	    "SELECT @stafett_retention_rows" },

@@ -67,8 +67,7 @@ def ids_of(where_log=None, where_concern=None):
             "SELECT id FROM relay_log WHERE %s" % where_log)]
         lids = ",".join(out["relay_log"]) or "0"
         out["concern"] = [r[0] for r in sql(
-            "SELECT id FROM concern WHERE log_id IN (%s) OR "
-            "(passed_log_id IN (%s) AND log_id IS NULL)" % (lids, lids))]
+            "SELECT id FROM concern WHERE log_id IN (%s)" % lids)]
     else:
         out["relay_log"] = []
         out["concern"] = [r[0] for r in sql(
@@ -112,7 +111,7 @@ class Retention(unittest.TestCase):
         # ids made from them are unique
         f.n = itertools.count(random.randint(500, 990))
         cls.old = f.case(closed=True, full=True)       # past its period
-        cls.young = f.case(closed=True, full=False)    # closed just now
+        cls.young = f.case(closed=True, full=True)     # closed just now
         cls.open = f.case(full=False)                  # open: never
         cls.child_name = cls.old["child_name"]
         cls.ref, cls.pub = sql("SELECT reference, public_id FROM relay_log "
@@ -121,6 +120,23 @@ class Retention(unittest.TestCase):
             "SELECT HEX(html), HEX(xml) FROM log_archive a JOIN relay_log l "
             "ON l.id = a.log_id WHERE l.public_id = '%s'" % cls.old["log"])[0]
         cls.before = ids_of(where_log="public_id = '%s'" % cls.old["log"])
+        # a concern of another unit passed to the old log and answered,
+        # not taken in: its author's, it stays (and so does the child)
+        cls.passed = ("RetPassed%d" % random.randint(100, 999)).ljust(22,
+                                                                      "x")
+        # (its form: one of the young case's, which stays anyway)
+        sql("INSERT INTO concern (public_id, reference, unit_id, author_id,"
+            " child_id, submission_id, anonymous, urgent, level, status,"
+            " deadline, passed_log_id, passed_state) SELECT '%s', 'R%s',"
+            " a.unit_id, a.id, l.child_id, (SELECT k.submission_id FROM"
+            " concern k JOIN relay_log y ON y.id = k.log_id WHERE"
+            " y.public_id = '%s' LIMIT 1), FALSE, FALSE, 2, 'passed',"
+            " CURRENT_DATE, l.id, 'answered' FROM relay_log l JOIN app_user"
+            " a ON a.username = 'laerer' WHERE l.public_id = '%s'"
+            % (cls.passed, cls.passed[9:12] + "-PAS", cls.young["log"],
+               cls.old["log"]))
+        # what the other cases hold, to be held still after
+        cls.others = cls.fingerprint()
         # a concern decided to level 0, and one decided just now
         holder = token("ansatt")
         cls.level0 = []
@@ -157,6 +173,23 @@ class Retention(unittest.TestCase):
                                     "retention_record"))
         cls.archive = os.path.join(DIR, "archive")
 
+    @classmethod
+    def fingerprint(cls):
+        """Rows of the young and the open case, table by table."""
+        lids = sql_value("SELECT GROUP_CONCAT(id) FROM relay_log WHERE "
+                         "public_id IN ('%s', '%s')" % (cls.young["log"],
+                                                        cls.open["log"]))
+        out = {}
+        for table, col in pointer_columns():
+            if col in ("log_id", "passed_log_id"):
+                out[table + "." + col] = sql_value(
+                    "SELECT COUNT(*) FROM %s WHERE %s IN (%s)"
+                    % (table, col, lids))
+        out["submissions"] = sql_value(
+            "SELECT COUNT(*) FROM form_submission s JOIN concern c ON "
+            "c.submission_id = s.id WHERE c.log_id IN (%s)" % lids)
+        return out
+
     def test_1_without_an_archive_a_closed_log_is_kept(self):
         sweep(STAFETT_ARCHIVE_DIR="")
         self.assertEqual(sql_value("SELECT COUNT(*) FROM relay_log WHERE "
@@ -176,17 +209,28 @@ class Retention(unittest.TestCase):
         self.assertGreater(len(self.before["outbox"]), 1)
         for table, col in pointer_columns():
             ids = self.before.get(POINTERS[col])
-            if not ids:
+            # (the child stays: another unit's concern is about it)
+            if not ids or col == "child_id":
                 continue
             n = sql_value("SELECT COUNT(*) FROM %s WHERE %s IN (%s)"
                           % (table, col, ",".join(ids)))
             self.assertEqual(n, "0", "%s.%s still points at the case"
                              % (table, col))
         for table, ids in self.before.items():
-            if ids:
+            if ids and table != "child":
                 n = sql_value("SELECT COUNT(*) FROM %s WHERE id IN (%s)"
                               % (table, ",".join(ids)))
                 self.assertEqual(n, "0", "%s rows of the case left" % table)
+        # the concern of another unit stays, and forgot the log; so does
+        # the child it is about
+        self.assertEqual(sql("SELECT status, COALESCE(passed_log_id, '-') "
+                             "FROM concern WHERE public_id = '%s'"
+                             % self.passed), [["passed", "-"]])
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM child WHERE id IN "
+                                   "(%s)" % ",".join(self.before["child"])),
+                         "1")
+        # nothing of the other cases went
+        self.assertEqual(self.fingerprint(), self.others)
         # recorded, without the data: the reference, the rule, the file
         rows = sql("SELECT kind, reference, items, rows_deleted, rule, "
                    "kept_days, deposit, deposit_sha256 FROM retention_record "
@@ -254,11 +298,23 @@ class Retention(unittest.TestCase):
         # copies of the logs that stay cannot be deleted
         young = sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
                           % self.young["log"])
-        for stmt in ("DELETE FROM case_event WHERE log_id = %s" % young,
-                     "DELETE FROM log_archive WHERE log_id = %s" % young):
+        for stmt in (
+                "DELETE FROM case_event WHERE log_id = %s" % young,
+                "DELETE FROM log_archive WHERE log_id = %s" % young,
+                "DELETE FROM minutes WHERE log_id = %s" % young,
+                "DELETE s FROM form_submission s JOIN consent k ON "
+                "k.submission_id = s.id WHERE k.log_id = %s" % young):
             with self.assertRaises(SQLError) as e:
                 sql(stmt)
             self.assertIn("never deleted", e.exception.stderr)
+        # and the purge itself takes nothing but what retention may
+        opened = sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
+                           % self.open["log"])
+        with self.assertRaises(SQLError) as e:
+            sql("CALL retention_purge(%s, NULL, @n)" % opened)
+        self.assertIn("only a closed log", e.exception.stderr)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM relay_log WHERE "
+                                   "id = %s" % opened), "1")
 
 
 if __name__ == "__main__":
