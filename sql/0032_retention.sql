@@ -52,30 +52,47 @@ CREATE INDEX concern_retention ON concern (status, level, closed_at);
 
 -- The rows that are never deleted, except by the retention rule: the
 -- timeline, the minutes, the accepted forms and the archive copy. The
--- guards stay for every other statement; retention_purge below sets
--- @stafett_retention while it runs (the application never sets it
--- elsewhere). CREATE OR REPLACE: no moment without the guard.
+-- guards stay for every statement but those retention_purge below runs:
+-- while it runs, @stafett_retention holds a key only it can read, kept
+-- in a schema of its own that the application's account has no right
+-- to (stafett_guard; the account's grants are on this schema only), so
+-- the application cannot set the mark itself. One key per database
+-- (two installations may share a server). CREATE OR REPLACE: no moment
+-- without a guard.
+CREATE DATABASE IF NOT EXISTS stafett_guard;
+CREATE TABLE IF NOT EXISTS stafett_guard.retention_key (
+	db	VARCHAR(64) NOT NULL COMMENT 'the application database',
+	k	CHAR(64) NOT NULL COMMENT 'the key retention_purge marks with',
+	PRIMARY KEY (db)
+) ENGINE=InnoDB COMMENT='never readable by the application''s account';
+INSERT IGNORE INTO stafett_guard.retention_key (db, k)
+	VALUES (DATABASE(), HEX(RANDOM_BYTES(32)));
+
 CREATE OR REPLACE TRIGGER case_event_no_delete BEFORE DELETE ON case_event
 	FOR EACH ROW
-	IF COALESCE(@stafett_retention, 0) = 0 THEN
+	IF NOT COALESCE(@stafett_retention = (SELECT k FROM
+	    stafett_guard.retention_key WHERE db = DATABASE()), FALSE) THEN
 		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
 		    'the timeline is append-only: an event is never deleted';
 	END IF;
 CREATE OR REPLACE TRIGGER minutes_no_delete BEFORE DELETE ON minutes
 	FOR EACH ROW
-	IF COALESCE(@stafett_retention, 0) = 0 THEN
+	IF NOT COALESCE(@stafett_retention = (SELECT k FROM
+	    stafett_guard.retention_key WHERE db = DATABASE()), FALSE) THEN
 		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
 		    'minutes are never deleted';
 	END IF;
 CREATE OR REPLACE TRIGGER form_submission_no_delete BEFORE DELETE ON
 	form_submission FOR EACH ROW
-	IF COALESCE(@stafett_retention, 0) = 0 THEN
+	IF NOT COALESCE(@stafett_retention = (SELECT k FROM
+	    stafett_guard.retention_key WHERE db = DATABASE()), FALSE) THEN
 		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
 		    'a form is kept as it was accepted: it is never deleted';
 	END IF;
 CREATE OR REPLACE TRIGGER log_archive_no_delete BEFORE DELETE ON
 	log_archive FOR EACH ROW
-	IF COALESCE(@stafett_retention, 0) = 0 THEN
+	IF NOT COALESCE(@stafett_retention = (SELECT k FROM
+	    stafett_guard.retention_key WHERE db = DATABASE()), FALSE) THEN
 		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
 		    'the archive copy is never deleted';
 	END IF;
@@ -96,18 +113,20 @@ CREATE OR REPLACE TRIGGER log_archive_no_delete BEFORE DELETE ON
 -- consultation) that led to a concern (the health clinic's and the
 -- kindergarten's record, not the concern's).
 --
--- It runs inside the caller's transaction and commits nothing: the
--- caller records the deletion (retention_record, audit) in the same
--- one, and clears @stafett_retention after the call whatever happened
--- (a call that is killed runs no handler). The audit trail is not
--- touched: its rows name the records by their ids, not their data. No
--- temporary tables (the application's account may not make them): the
--- ids collected first travel as JSON.
+-- It runs with the rights of the account that made it (SQL SECURITY
+-- DEFINER), the only way to read the key; so it checks itself what it
+-- may delete (above), as the application's account may call it. It runs
+-- inside the caller's transaction and commits nothing: the caller
+-- records the deletion (retention_record, audit) in the same one, and
+-- clears @stafett_retention after the call whatever happened (a call
+-- that is killed runs no handler). The audit trail is not touched: its
+-- rows name the records by their ids, not their data. No temporary
+-- tables: the ids collected first travel as JSON.
 CREATE PROCEDURE retention_purge(
 	IN p_log	BIGINT UNSIGNED,
 	IN p_concern	BIGINT UNSIGNED,
 	OUT p_rows	INT UNSIGNED)
-	SQL SECURITY INVOKER
+	SQL SECURITY DEFINER
 	MODIFIES SQL DATA
 BEGIN
 	DECLARE v_concerns, v_subs, v_children LONGTEXT;
@@ -125,7 +144,8 @@ BEGIN
 		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
 		    'only a closed log, or a concern closed at level 0 in no log, is deleted by retention';
 	END IF;
-	SET @stafett_retention = 1;
+	SET @stafett_retention = (SELECT k FROM stafett_guard.retention_key
+	    WHERE db = DATABASE());
 
 	-- the concerns: the log's own; or the one concern
 	SELECT COALESCE(JSON_ARRAYAGG(id), '[]') INTO v_concerns FROM concern

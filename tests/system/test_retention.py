@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import os
 import random
+import subprocess
 import unittest
 
 from stafett_test import (DIR, api, concern_xml, sql, sql_value, stafett,
@@ -190,6 +191,17 @@ class Retention(unittest.TestCase):
             "c.submission_id = s.id WHERE c.log_id IN (%s)" % lids)
         return out
 
+    @staticmethod
+    def as_app(query):
+        """A statement as the application's database account."""
+        with open(os.path.join(DIR, "db.password")) as f:
+            pw = f.read().strip()
+        return subprocess.run(
+            ["mariadb", "--no-defaults", "-S",
+             os.path.join(DIR, "run/db.sock"), "-u", "stafett",
+             "-p" + pw, "-N", "-B", "-D", "stafett", "-e", query],
+            capture_output=True, text=True)
+
     def test_1_without_an_archive_a_closed_log_is_kept(self):
         sweep(STAFETT_ARCHIVE_DIR="")
         self.assertEqual(sql_value("SELECT COUNT(*) FROM relay_log WHERE "
@@ -307,6 +319,15 @@ class Retention(unittest.TestCase):
             with self.assertRaises(SQLError) as e:
                 sql(stmt)
             self.assertIn("never deleted", e.exception.stderr)
+        # the application's own account cannot set the mark: it may not
+        # read the key, and a mark of its own is refused
+        app = self.as_app("SELECT k FROM stafett_guard.retention_key")
+        self.assertNotEqual(app.returncode, 0)
+        self.assertIn("denied", app.stderr)
+        app = self.as_app("SET @stafett_retention = 1; DELETE FROM "
+                          "case_event WHERE log_id = %s" % young)
+        self.assertNotEqual(app.returncode, 0)
+        self.assertIn("never deleted", app.stderr)
         # and the purge itself takes nothing but what retention may
         opened = sql_value("SELECT id FROM relay_log WHERE public_id = '%s'"
                            % self.open["log"])
