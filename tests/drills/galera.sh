@@ -10,7 +10,10 @@
 #   1. kill -9 database node 1 (host A's), and later start it again;
 #   2. kill -9 host A (its serve and its notify), and later start it;
 #   3. kill -9 host B's workers at once: nginx's connections to them
-#      break in the middle of requests.
+#      break in the middle of requests;
+#   4. database node 2 (host B's) refuses the application, as a node
+#      outside the primary component does (wsrep_reject_queries = ALL:
+#      error 1047), and later takes it again.
 # Passes when every write was acknowledged in the end and is in the
 # database on all three nodes alike, every referral's notice reached the
 # partner and is recorded as taken, no notice was sent twice except
@@ -225,6 +228,14 @@ for w in $(pgrep -P "$(cat "$B/run/stafett.pid")"); do
 done
 say "fault 3: host B's workers killed in the middle of requests"
 sleep 8
+f4=$(now)
+mariadb --no-defaults -S "$(sock 2)" -u root -e \
+	"SET GLOBAL wsrep_reject_queries = ALL"
+say "fault 4: database node 2 refuses the application (error 1047)"
+sleep 6
+mariadb --no-defaults -S "$(sock 2)" -u root -e \
+	"SET GLOBAL wsrep_reject_queries = NONE"
+sleep 2
 touch "$T/stop"
 lrc=0
 wait "$load" || lrc=$?
@@ -292,5 +303,6 @@ window() {
 say "fault 1 (a database node): $(window "$f1"); node 1 rejoined $(awk -v a="$f1" -v b="$r1" 'BEGIN { printf "%.1f", b - a }') s after"
 say "fault 2 (a stafett host): $(window "$f2"); host A back $(awk -v a="$f2" -v b="$r2" 'BEGIN { printf "%.1f", b - a }') s after"
 say "fault 3 (nginx's connections to a host): $(window "$f3")"
+say "fault 4 (a node outside the primary component): $(window "$f4"); B on another node: $(grep -c 'not ready\|1047' "$B/log/stafett.log" || true) refusals seen"
 say "in all: $concerns concerns and $referrals referrals acknowledged, none lost, none written twice, on all three nodes alike; $notices notices, all taken by the partner and recorded so, $posts POSTs for $keys keys ($((posts - keys)) sent again with the same key, none with another); $conflicts deadlocks or certification conflicts retried"
 exit $rc

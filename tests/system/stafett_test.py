@@ -5,12 +5,14 @@ test database, and building concern instances.
 The stack (MariaDB, stafett, nginx) is started by run.sh, which passes
 its location in STAFETT_TEST_URL, STAFETT_TEST_DIR and STAFETT_TEST_BIN.
 """
+import contextlib
 import datetime
 import functools
 import http.client
 import http.cookiejar
 import os
 import re
+import signal
 import subprocess
 import time
 import urllib.error
@@ -158,6 +160,32 @@ def env():
 def stafett(*args, stdin=None, check=True):
     return subprocess.run([BIN] + list(args), input=stdin, env=env(),
                           capture_output=True, text=True, check=check)
+
+
+@contextlib.contextmanager
+def notify_paused():
+    """The stack's notify process sits out (SIGSTOP): the test's own
+    processes are the only senders. It is stopped between transactions,
+    never inside one: stopped holding a lock, it would make whatever the
+    test does next wait for it (a partner resumed, a notice claimed)."""
+    with open(os.path.join(DIR, "run", "notify.pid")) as f:
+        background = int(f.read().strip())
+    for _ in range(100):
+        os.kill(background, signal.SIGSTOP)
+        time.sleep(0.05)
+        # a transaction open on a connection that says nothing: the
+        # stopped process's (nothing else runs while a test sets up)
+        if sql_value("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
+                     " JOIN information_schema.PROCESSLIST p ON p.ID ="
+                     " t.trx_mysql_thread_id WHERE p.USER = 'stafett' AND"
+                     " p.COMMAND = 'Sleep'") == "0":
+            break
+        os.kill(background, signal.SIGCONT)
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        os.kill(background, signal.SIGCONT)
 
 
 def notify_together(n=2, timeout=120):

@@ -7,7 +7,6 @@ The fake partner (fake_partner.py) serves HTTPS on loopback with a
 certificate from a test CA that run.sh names as partner_ca_file. The
 background notify process of the test stack delivers too; tests wait
 for the outcome in the database, whichever process got there."""
-import contextlib
 import hashlib
 import hmac
 import os
@@ -22,8 +21,9 @@ from caselog_fixtures import child_of, day, give_consent, instance, login, \
     new_concern, open_log
 from fake_partner import FakePartner
 from partners import PartnerTestCase
-from stafett_test import BIN, DIR, api, env, notify_together, sql, \
-    sql_value, stafett, statement_counts, token, wait_for
+from stafett_test import BIN, DIR, api, env, notify_paused, \
+    notify_together, sql, sql_value, stafett, statement_counts, token, \
+    wait_for
 
 MSG = "{urn:x-stafett:message:1}"
 HMAC_KEY = "partner-test-hmac-key-0123456789abcdef"
@@ -389,17 +389,6 @@ class DeliveryTest(PartnerTestCase):
         self.assertEqual(len(outbox(where)), n)
         return where
 
-    @contextlib.contextmanager
-    def background_stopped(self):
-        """The stack's own notify process sits out, so that the notify
-        under test does all the work."""
-        with open(os.path.join(DIR, "run", "notify.pid")) as f:
-            background = int(f.read().strip())
-        os.kill(background, signal.SIGSTOP)
-        try:
-            yield
-        finally:
-            os.kill(background, signal.SIGCONT)
 
     def test_once_delivers_everything_due_one_at_a_time(self):
         """--once goes on until nothing is due, also with one notice in
@@ -410,7 +399,7 @@ class DeliveryTest(PartnerTestCase):
         e = env()
         e["STAFETT_DELIVERY_MAX_IN_FLIGHT"] = "1"
         e["STAFETT_DELIVERY_MAX_PER_PARTNER"] = "1"
-        with self.background_stopped():
+        with notify_paused():
             stafett("partner", "resume", pid)
             subprocess.run([BIN, "notify", "--once"], env=e, check=True,
                            stdout=subprocess.DEVNULL,
@@ -430,7 +419,7 @@ class DeliveryTest(PartnerTestCase):
         where = self.burst(1000)
         e = env()
         e["STAFETT_DELIVERY_MAX_PER_PARTNER"] = "16"
-        with self.background_stopped():
+        with notify_paused():
             stafett("partner", "resume", pid)
             kills = 0
             end = time.time() + 240

@@ -12,14 +12,12 @@ own notify process sends too; tests wait for the outcome in the
 database, whichever process got there, and stop it when they need to
 be the only sender."""
 import base64
-import contextlib
 import datetime
 import email
 import email.policy
 import hashlib
 import os
 import re
-import signal
 import subprocess
 import time
 import unittest
@@ -30,8 +28,8 @@ from caselog_fixtures import (add_participant, day, decide, give_consent,
 from fake_partner import pki
 from fake_smtp import FakeSMTP
 from stafett_test import (BIN, DIR, URL, api, csrf_of, env, nin_for,
-                          notify_together, sql, sql_value, stafett, token,
-                          wait_for)
+                          notify_paused, notify_together, sql, sql_value,
+                          stafett, token, wait_for)
 
 PORT = int(os.environ["STAFETT_TEST_SMTP_PORT"])
 
@@ -109,17 +107,6 @@ def notice(user, kind="meeting.invite", log=None):
     return row["id"], row["key"]
 
 
-@contextlib.contextmanager
-def only_us():
-    """The stack's notify process sits out: the test's own are the only
-    senders."""
-    with open(os.path.join(DIR, "run", "notify.pid")) as f:
-        background = int(f.read().strip())
-    os.kill(background, signal.SIGSTOP)
-    try:
-        yield
-    finally:
-        os.kill(background, signal.SIGCONT)
 
 
 class EmailTest(unittest.TestCase):
@@ -551,7 +538,7 @@ class EmailTest(unittest.TestCase):
         """The e-mail went out, the result was never written (the process
         died): once the lease runs out the notice is settled from what
         was recorded, and nothing is sent again."""
-        with only_us():
+        with notify_paused():
             oid, key = notice("ppt")
             sql("UPDATE outbox SET status = 'in_flight', attempts = 1,"
                 " claimed_by = 'gone:1:x', lease_until = NOW(6) -"
@@ -567,7 +554,7 @@ class EmailTest(unittest.TestCase):
     # ------------------------------------------------------ TLS and login
 
     def test_starttls_required(self):
-        with only_us():
+        with notify_paused():
             oid, key = notice("ppt")
             notify_once({"STAFETT_SMTP_STARTTLS": "required"})
             self.assertEqual(outbox("id = %s" % oid)[0]["status"],
@@ -598,7 +585,7 @@ class EmailTest(unittest.TestCase):
         login_env = {"STAFETT_SMTP_STARTTLS": "required",
                      "STAFETT_SMTP_USER": "stafett",
                      "STAFETT_SMTP_PASSWORD_FILE": pw}
-        with only_us():
+        with notify_paused():
             oid, key = notice("ppt")
             notify_once(login_env)
             self.assertEqual(outbox("id = %s" % oid)[0]["status"],
@@ -621,7 +608,7 @@ class EmailTest(unittest.TestCase):
     # ------------------------------------------------------ processes
 
     def test_two_notify_processes_send_each_email_once(self):
-        with only_us():
+        with notify_paused():
             first = int(sql_value("SELECT IFNULL(MAX(id), 0) FROM outbox"))
             sql("INSERT INTO outbox (public_id, kind, user_id, unit_id,"
                 " idempotency_key) SELECT LEFT(MD5(CONCAT(seq, RAND())),"
@@ -642,7 +629,7 @@ class EmailTest(unittest.TestCase):
                                  [address("helsesykepleier")], r)
 
     def test_email_off_notices_wait(self):
-        with only_us():
+        with notify_paused():
             oid, key = notice("ppt")
             r = notify_once({"STAFETT_SMTP_URL": ""})
             self.assertIn("e-mail is off", r.stderr)

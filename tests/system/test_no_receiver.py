@@ -7,16 +7,13 @@ notice's true state, and the alert for the sender and the administrators
 is raised in the same request (the stack's notify is stopped meanwhile,
 so nothing else could raise it). Pausing the only partner later does the
 same at once, and resuming it clears it."""
-import contextlib
-import os
 import re
-import signal
 import unittest
 
 from caselog_fixtures import (child_of, consent_xml, day, decide, instance,
                               login, new_concern, open_log)
-from stafett_test import (DIR, Client, api, count, sql, sql_value, stafett,
-                          token)
+from stafett_test import (Client, api, count, notify_paused, sql,
+                          sql_value, stafett, token)
 from test_forms import Page, browser_fields
 
 NOT_SENT = "Ikke sendt: ingen kan ta imot"
@@ -24,17 +21,6 @@ PHONE = "Ingen mottaker er registrert for barneverntjenesten. Ring dem."
 PAUSED = "Sendingen til barneverntjenesten er satt på pause. Ring dem."
 
 
-@contextlib.contextmanager
-def notify_stopped():
-    """The stack's notify process sits out: whatever is raised, the
-    request raised it."""
-    with open(os.path.join(DIR, "run", "notify.pid")) as f:
-        background = int(f.read().strip())
-    os.kill(background, signal.SIGSTOP)
-    try:
-        yield
-    finally:
-        os.kill(background, signal.SIGCONT)
 
 
 def open_alerts(oid):
@@ -63,7 +49,7 @@ class NoReceiver(unittest.TestCase):
         # registered is put back afterwards.
         self.saved = sql("SELECT id, accepts, status FROM partner")
         sql("UPDATE partner SET accepts = '' WHERE kind = 'child_welfare'")
-        self.stopped = notify_stopped()
+        self.stopped = notify_paused()
         self.stopped.__enter__()
         self.client = login("ansatt")
         self.admin = Client()

@@ -136,6 +136,13 @@ class Retention(unittest.TestCase):
             " a ON a.username = 'laerer' WHERE l.public_id = '%s'"
             % (cls.passed, cls.passed[9:12] + "-PAS", cls.young["log"],
                cls.old["log"]))
+        # as every concern, it told someone (the holder, long since)
+        sql("INSERT INTO outbox (public_id, kind, user_id, concern_id,"
+            " idempotency_key, status) SELECT '%s', 'concern.passed',"
+            " l.holder_id, k.id, '%s', 'delivered' FROM relay_log l JOIN"
+            " concern k ON k.passed_log_id = l.id WHERE k.public_id = '%s'"
+            % (cls.passed.replace("RetPassed", "RetNotice"),
+               cls.passed.ljust(43, "n"), cls.passed))
         # what the other cases hold, to be held still after
         cls.others = cls.fingerprint()
         # a concern decided to level 0, and one decided just now
