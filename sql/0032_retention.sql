@@ -27,9 +27,9 @@ CREATE TABLE retention_record (
 	kept_days	INT UNSIGNED NOT NULL
 			COMMENT 'the period the rule had when it ran out',
 	deposit		VARCHAR(255) NULL
-			COMMENT 'the archive copy handed to the archive (file name)',
+			COMMENT 'the folder handed to the archive (its name)',
 	deposit_sha256	CHAR(64) NULL
-			COMMENT 'its SHA-256, as written',
+			COMMENT 'the SHA-256 of its manifest, as written',
 	PRIMARY KEY (id),
 	KEY retention_record_at (at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci

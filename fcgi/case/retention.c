@@ -3,77 +3,14 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <sodium.h>
-
+#include "deposit.h"
 #include "log.h"
 #include "logview.h"
 #include "retention.h"
-
-/* A file handed to the archive: written under a temporary name, synced,
- * then renamed, and the folder synced, so the archive sees it whole or
- * not at all. The same content under the same name again is harmless. */
-static st_rc
-write_whole(const char *dir, const char *name, const char *text,
-    size_t len)
-{
-	char tmp[1024], path[1024];
-	size_t off = 0;
-	ssize_t n;
-	int fd, dfd;
-
-	/* a name of this process's own: two notify processes never write
-	 * into one file */
-	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
-	    (int)sizeof(path) || snprintf(tmp, sizeof(tmp), "%s/.%s.%ld.part",
-	    dir, name, (long)getpid()) >= (int)sizeof(tmp))
-		return ST_E_TOO_BIG;
-	(void)unlink(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-	    O_NOFOLLOW, 0640)) < 0) {
-		log_err("retention: cannot write '%s': %s", tmp,
-		    strerror(errno));
-		return ST_E_IO;
-	}
-	while (off < len) {
-		n = write(fd, text + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	if (off < len || fsync(fd) != 0) {
-		log_err("retention: cannot write '%s': %s", tmp,
-		    strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return ST_E_IO;
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		log_err("retention: cannot name '%s': %s", path,
-		    strerror(errno));
-		unlink(tmp);
-		return ST_E_IO;
-	}
-	/* the name too must survive a crash before the log is deleted */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-	    fsync(dfd) != 0) {
-		log_err("retention: cannot sync '%s': %s", dir,
-		    strerror(errno));
-		if (dfd >= 0)
-			close(dfd);
-		return ST_E_IO;
-	}
-	close(dfd);
-	return ST_OK;
-}
 
 struct purge {
 	const char	*kind;		/* "relay_log" or "concern" */
@@ -134,42 +71,6 @@ purge_tx(struct db *db, void *arg)
 	return db_exec(db, STMT_RETENTION_AUDIT, v, 3, NULL, NULL);
 }
 
-/* Hand one closed log's archive copy to the archive; the file name and
- * the SHA-256 of its HTML in name and sha. */
-static st_rc
-deposit(const struct conf *cfg, struct db *db, long long id,
-    const char *reference, const char *public_id, char *name, size_t nlen,
-    char sha[crypto_hash_sha256_BYTES * 2 + 1])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char xname[128];
-	struct db_val v[1];
-	struct db_res res;
-	const char *html, *xml;
-	st_rc rc;
-
-	v[0] = DV_INT(id);
-	if ((rc = db_query(db, STMT_RETENTION_LOG_ARCHIVE, v, 1, 1, &res)) !=
-	    ST_OK)
-		return rc;
-	if (res.nrows != 1 || (html = db_get(&res, 0, 0)) == NULL ||
-	    (xml = db_get(&res, 0, 1)) == NULL) {
-		db_res_release(&res);
-		log_warn("retention: log %s has no archive copy; it is kept",
-		    reference);
-		return ST_E_NOT_FOUND;
-	}
-	snprintf(name, nlen, "%s-%s.html", reference, public_id);
-	snprintf(xname, sizeof(xname), "%s-%s.xml", reference, public_id);
-	crypto_hash_sha256(h, (const unsigned char *)html, res.len[0]);
-	sodium_bin2hex(sha, crypto_hash_sha256_BYTES * 2 + 1, h, sizeof(h));
-	if ((rc = write_whole(cfg->archive_dir, xname, xml, res.len[1])) ==
-	    ST_OK)
-		rc = write_whole(cfg->archive_dir, name, html, res.len[0]);
-	db_res_release(&res);
-	return rc;
-}
-
 /* One purge in its transaction, then the guards back whatever
  * happened. */
 static st_rc
@@ -192,7 +93,7 @@ static st_rc
 one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
     size_t i)
 {
-	char name[128], sha[crypto_hash_sha256_BYTES * 2 + 1];
+	char name[128], sha[DEPOSIT_SHA_SIZE];
 	const char *ref = db_get(res, i, 1);
 	struct purge p;
 	st_rc rc;
@@ -202,7 +103,7 @@ one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
 		    "copy holds; it is kept", ref);
 		return ST_E_NOT_FOUND;
 	}
-	if ((rc = deposit(cfg, db, db_get_int(res, i, 0), ref,
+	if ((rc = deposit_log(cfg, db, db_get_int(res, i, 0), ref,
 	    db_get(res, i, 2), name, sizeof(name), sha)) != ST_OK)
 		return rc;
 	memset(&p, 0, sizeof(p));
@@ -218,7 +119,7 @@ one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
 		return rc;
 	if (p.gone)
 		return ST_E_NOT_FOUND;
-	log_info("retention: log %s handed to the archive as '%s' and "
+	log_info("retention: log %s handed to the archive as '%s/' and "
 	    "deleted", ref, name);
 	return ST_OK;
 }

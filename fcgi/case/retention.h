@@ -11,16 +11,17 @@
 /*
  * One pass, run by notify's housekeeping:
  *
- * - a relay log closed more than retention_log_days ago: its archive
- *   copy (made when it closed, log_archive) is written to archive_dir as
- *   REFERENCE-PUBLICID.html and .xml, each whole and synced before it
- *   gets its name; then, in one transaction, everything of the log is
- *   deleted (sql/0032_retention.sql, retention_purge), the deletion is
- *   recorded (retention_record: the reference, the rows, the rule, the
- *   file and its SHA-256) and audited (the system deleted the log). A
- *   file written for a log whose deletion then failed is written again,
- *   the same, on the next pass. Without archive_dir, or without an
- *   archive copy, the log is kept and the log line says why;
+ * - a relay log closed more than retention_log_days ago: it is handed
+ *   to the archive as a folder of archive_dir (deposit.h: the archive
+ *   copy, every accepted form, every scan, a manifest), whole and synced
+ *   before it gets its name; then, in one transaction, everything of the
+ *   log is deleted (sql/0032_retention.sql, retention_purge), the
+ *   deletion is recorded (retention_record: the reference, the rows, the
+ *   rule, the folder and its manifest's SHA-256) and audited (the system
+ *   deleted the log). A folder written for a log whose deletion then
+ *   failed is written again on the next pass. Without archive_dir,
+ *   without an archive copy, or with more events than the copy holds,
+ *   the log is kept and the log line says why;
  * - a concern that ended at level 0 more than retention_concern_days ago
  *   (closed, in no log; counted from its last event): deleted with its
  *   forms, notices and timeline, recorded and audited likewise;

@@ -530,6 +530,26 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM relay_log l WHERE l.status = 'closed'"
 	    " AND l.closed_at < NOW(6) - INTERVAL ? DAY"
 	    " ORDER BY l.closed_at LIMIT 20" },
+	/* (log_id x 8, after id) -> id, public_id, form_id, form_version,
+	 * instance: the log's accepted forms, a batch (deposit.h) */
+	[STMT_DEPOSIT_FORMS] = { "deposit_forms",
+	    "SELECT s.id, s.public_id, s.form_id, s.form_version, s.instance"
+	    " FROM form_submission s WHERE (s.id IN (SELECT submission_id"
+	    " FROM concern WHERE log_id = ?) OR s.id IN (SELECT submission_id"
+	    " FROM consent WHERE log_id = ?) OR s.id IN (SELECT submission_id"
+	    " FROM minutes WHERE log_id = ?) OR s.id IN (SELECT submission_id"
+	    " FROM handover WHERE log_id = ?) OR s.id IN (SELECT submission_id"
+	    " FROM case_event WHERE log_id = ? OR concern_id IN (SELECT id"
+	    " FROM concern WHERE log_id = ?)) OR s.id IN (SELECT submission_id"
+	    " FROM outbox WHERE log_id = ? OR concern_id IN (SELECT id"
+	    " FROM concern WHERE log_id = ?))) AND s.id > ?"
+	    " ORDER BY s.id LIMIT 50" },
+	/* (log_id, after id) -> id, public_id, mime, data: the scans of
+	 * its consents, one at a time */
+	[STMT_DEPOSIT_SCANS] = { "deposit_scans",
+	    "SELECT a.id, a.public_id, a.mime, a.data FROM consent_attachment a"
+	    " JOIN consent c ON c.id = a.consent_id WHERE c.log_id = ?"
+	    " AND a.id > ? ORDER BY a.id LIMIT 1" },
 	/* (log_id) -> html, xml: the archive copy made when it closed */
 	[STMT_RETENTION_LOG_ARCHIVE] = { "retention_log_archive",
 	    "SELECT html, xml FROM log_archive WHERE log_id = ?" },

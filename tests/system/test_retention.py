@@ -121,6 +121,9 @@ class Retention(unittest.TestCase):
             "SELECT HEX(html), HEX(xml) FROM log_archive a JOIN relay_log l "
             "ON l.id = a.log_id WHERE l.public_id = '%s'" % cls.old["log"])[0]
         cls.before = ids_of(where_log="public_id = '%s'" % cls.old["log"])
+        cls.form_ids = [r[0] for r in sql(
+            "SELECT public_id FROM form_submission WHERE id IN (%s)"
+            % ",".join(cls.before["form_submission"]))]
         # a concern of another unit passed to the old log and answered,
         # not taken in: its author's, it stays (and so does the child)
         cls.passed = ("RetPassed%d" % random.randint(100, 999)).ljust(22,
@@ -216,13 +219,32 @@ class Retention(unittest.TestCase):
 
     def test_2_a_closed_log_goes_to_the_archive_and_is_deleted(self):
         sweep()
-        name = "%s-%s.html" % (self.ref, self.pub)
-        path = os.path.join(self.archive, name)
-        with open(path, "rb") as f:
-            html = f.read()
-        self.assertEqual(html.hex().upper(), self.html)
-        with open(path[:-5] + ".xml", "rb") as f:
+        # handed to the archive: one folder, every file in its manifest
+        name = "%s-%s" % (self.ref, self.pub)
+        folder = os.path.join(self.archive, name)
+        with open(os.path.join(folder, "log.html"), "rb") as f:
+            self.assertEqual(f.read().hex().upper(), self.html)
+        with open(os.path.join(folder, "log.xml"), "rb") as f:
             self.assertEqual(f.read().hex().upper(), self.xml)
+        with open(os.path.join(folder, "manifest.txt"), "rb") as f:
+            manifest = f.read()
+        listed = {}
+        for line in manifest.decode().splitlines():
+            sha, path = line.split("  ")[:2]
+            with open(os.path.join(folder, path), "rb") as f:
+                self.assertEqual(hashlib.sha256(f.read()).hexdigest(), sha,
+                                 path)
+            listed[path] = line
+        forms = [p for p in listed if p.startswith("forms/")]
+        scans = [p for p in listed if p.startswith("scans/")]
+        self.assertEqual(len(forms), len(self.before["form_submission"]))
+        self.assertEqual(
+            sorted(p[6:-4] for p in forms), sorted(self.form_ids))
+        self.assertEqual(len(scans), 1, listed)
+        self.assertIn("image/png", listed[scans[0]])
+        self.assertEqual(sorted(os.listdir(folder)),
+                         ["forms", "log.html", "log.xml", "manifest.txt",
+                          "scans"])
         # nothing of it is left, in any table that points at its rows
         self.assertGreater(len(self.before["form_submission"]), 3)
         self.assertGreater(len(self.before["outbox"]), 1)
@@ -259,7 +281,7 @@ class Retention(unittest.TestCase):
         self.assertEqual((kind, ref, items, rule, days, dep),
                          ("relay_log", self.ref, "1", "log_closed", "3",
                           name))
-        self.assertEqual(sha, hashlib.sha256(html).hexdigest())
+        self.assertEqual(sha, hashlib.sha256(manifest).hexdigest())
         self.assertGreater(int(deleted), 20)
         self.assertNotIn(self.child_name.split()[0], " ".join(rows[0]))
         # audited: the system deleted the log
