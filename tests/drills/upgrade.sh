@@ -83,7 +83,6 @@ STAFETT_CONFIG="$A/stafett.conf" "$OLDBIN" migrate >"$T/old-migrate.log"
 STAFETT_CONFIG="$A/stafett.conf" "$OLDBIN" seed "$OLD/sql/seed/demo.sql" \
 	>/dev/null
 TOKEN=$(STAFETT_CONFIG="$A/stafett.conf" "$OLDBIN" token create ansatt)
-old_n=$(grep -c . "$T/old-migrate.log" || true)
 
 PORT=$("$PYTHON3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 stack_app_start "$A" "$OLDBIN"
@@ -102,7 +101,7 @@ STAFETT_CONFIG="$B/stafett.conf" "$NEWBIN" migrate >"$T/new-migrate.log" 2>&1 ||
 	exit 1
 }
 t2=$(now)
-say "step 1: $(grep -c . "$T/new-migrate.log" || true) new migrations ran while A (old) served"
+say "step 1: $(grep -c "applied 0" "$T/new-migrate.log" || true) new migrations ran while A (old) served"
 sleep 4
 t3=$(now)
 stack_app_start "$B" "$NEWBIN"

@@ -162,12 +162,11 @@ def stafett(*args, stdin=None, check=True):
                           capture_output=True, text=True, check=check)
 
 
-@contextlib.contextmanager
-def notify_paused():
-    """The stack's notify process sits out (SIGSTOP): the test's own
-    processes are the only senders. It is stopped between transactions,
+def pause_notify():
+    """Stop the stack's notify process (SIGSTOP) between transactions,
     never inside one: stopped holding a lock, it would make whatever the
-    test does next wait for it (a partner resumed, a notice claimed)."""
+    test does next wait for it (a partner resumed, a notice claimed, a
+    draft purged). Its pid, for SIGCONT."""
     with open(os.path.join(DIR, "run", "notify.pid")) as f:
         background = int(f.read().strip())
     for _ in range(100):
@@ -182,6 +181,14 @@ def notify_paused():
             break
         os.kill(background, signal.SIGCONT)
         time.sleep(0.05)
+    return background
+
+
+@contextlib.contextmanager
+def notify_paused():
+    """The stack's notify process sits out (pause_notify): the test's
+    own processes are the only senders."""
+    background = pause_notify()
     try:
         yield
     finally:

@@ -29,9 +29,9 @@ from caselog_fixtures import child_of, events, give_consent, instance, \
     login, open_log, xml_body
 from partners import Partner, PartnerTestCase
 from stafett_test import (BIN, DIR, Client, api, app_log, concern_xml,
-                          count, csrf_of, env, master_pid, monitor_pid, sql,
-                          sql_value, stack, stafett, token, wait_for,
-                          worker_pids)
+                          count, csrf_of, env, master_pid, monitor_pid,
+                          pause_notify, sql, sql_value, stack, stafett,
+                          token, wait_for, worker_pids)
 
 FAULTS = os.environ.get("STAFETT_FAULT_DIR", os.path.join(DIR, "faults"))
 BIRTH = "2016-09-02"
@@ -133,8 +133,9 @@ class DeliveryFaults(PartnerTestCase):
     def setUp(self):
         super().setUp()
         # The stack's notify daemon would race the test's own notify
-        # runs: it sleeps while a test runs.
-        os.kill(notify_pid(), signal.SIGSTOP)
+        # runs: it sleeps while a test runs (stopped between its
+        # transactions, so it holds no lock the test's runs wait for).
+        pause_notify()
 
     def tearDown(self):
         for p in os.listdir(FAULTS):
