@@ -198,8 +198,9 @@ bench_referral_xml >"$T/referral.xml"
 BEFORE=$(nsql 2 "SELECT COALESCE(MAX(id), 0) FROM outbox")
 BEFORE_C=$(nsql 2 "SELECT COALESCE(MAX(id), 0) FROM concern")
 
-"$PYTHON3" "$src/tests/drills/load.py" "http://127.0.0.1:$HTTP_PORT" \
-	"$TOKEN" "$T/acked" "$T/stop" --referral "$LOG" "$T/referral.xml" \
+"$PYTHON3" "$src/tests/drills/load.py" --token="$TOKEN" \
+	--referral-log="$LOG" --referral-file="$T/referral.xml" \
+	"http://127.0.0.1:$HTTP_PORT" "$T/acked" "$T/stop" \
 	>"$T/load.log" 2>&1 &
 load=$!
 sleep 5

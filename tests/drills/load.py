@@ -1,10 +1,12 @@
 """load.py: clients writing through the API until a file says stop, for
 the drills (tests/drills/upgrade.sh, tests/drills/galera.sh; issue 19).
 
-  load.py URL TOKEN ACKED STOP [--referral LOG FILE] [--clients N]
+  load.py --token=TOKEN [--referral-log=LOG --referral-file=FILE]
+          [--clients=N] URL ACKED STOP
 
-Each client writes concerns, and with --referral also referrals on the
-relay log LOG (the referral instance in FILE), in turn. Every write
+(TOKEN and LOG are given with "=": a random one may begin with "-".)
+Each client writes concerns, and with a referral log also referrals on
+the relay log LOG (the referral instance in FILE), in turn. Every write
 carries an Idempotency-Key; when no answer comes, or nginx or stafett
 answer 502, 503 or 504 (no host could take it, or it may have been
 saved), the client sends it again with the same key, as a client
@@ -78,7 +80,7 @@ def client(i, out, referral):
             path = "/api/v1/forms/concern"
             body = (CONCERN % ("%d-%d" % (i, n))).encode()
         else:
-            path = "/api/v1/forms/referral?log=" + args.referral[0]
+            path = "/api/v1/forms/referral?log=" + args.referral_log
             body = referral
         status, headers, text, took = until_answered(
             "POST", path, body, str(uuid.uuid4()))
@@ -109,15 +111,16 @@ def main():
     global args
     p = argparse.ArgumentParser()
     p.add_argument("url")
-    p.add_argument("token")
     p.add_argument("acked")
     p.add_argument("stop")
-    p.add_argument("--referral", nargs=2, metavar=("LOG", "FILE"))
+    p.add_argument("--token", required=True)
+    p.add_argument("--referral-log")
+    p.add_argument("--referral-file")
     p.add_argument("--clients", type=int, default=4)
     args = p.parse_args()
     referral = None
-    if args.referral:
-        with open(args.referral[1], "rb") as f:
+    if args.referral_log:
+        with open(args.referral_file, "rb") as f:
             referral = f.read()
     with open(args.acked, "w") as out:
         threads = [threading.Thread(target=client, args=(i, out, referral))

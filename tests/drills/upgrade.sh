@@ -90,8 +90,8 @@ STACK_SOCKETS="$A/run/stafett.sock $B/run/stafett.sock" \
 	stack_nginx_start "$D" "$src" "$PORT"
 stack_wait_healthy "$PORT"
 
-"$PYTHON3" "$src/tests/drills/load.py" "http://127.0.0.1:$PORT" "$TOKEN" \
-	"$T/acked" "$T/stop" >"$T/load.log" 2>&1 &
+"$PYTHON3" "$src/tests/drills/load.py" --token="$TOKEN" \
+	"http://127.0.0.1:$PORT" "$T/acked" "$T/stop" >"$T/load.log" 2>&1 &
 load=$!
 sleep 3
 t1=$(now)
