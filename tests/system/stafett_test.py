@@ -13,6 +13,7 @@ import http.cookiejar
 import os
 import re
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -162,6 +163,15 @@ def stafett(*args, stdin=None, check=True):
                           capture_output=True, text=True, check=check)
 
 
+def free_port():
+    """A TCP port on 127.0.0.1 nothing listens on now."""
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 def pause_notify():
     """Stop the stack's notify process (SIGSTOP) between transactions,
     never inside one: stopped holding a lock, it would make whatever the
@@ -181,6 +191,9 @@ def pause_notify():
             break
         os.kill(background, signal.SIGCONT)
         time.sleep(0.05)
+    else:
+        # never between transactions in 10 s: stopped all the same
+        os.kill(background, signal.SIGSTOP)
     return background
 
 

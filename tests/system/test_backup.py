@@ -9,7 +9,6 @@ token made before the backup (which needs the restored server key); the
 audit trail restored is the original's, row for row."""
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,18 +18,11 @@ import unittest
 import urllib.error
 import urllib.request
 
-from stafett_test import BIN, DIR, SRC, api, concern_xml, sql, token
+from stafett_test import (BIN, DIR, SRC, api, concern_xml, free_port, sql,
+                          token)
 
 CLIENTS = 4
 PAUSE = 0.02   # between one client's concerns: a few hundred in all
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def run(*args, env=None):

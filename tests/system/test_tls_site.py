@@ -16,17 +16,9 @@ import time
 import unittest
 import http.client
 
-from stafett_test import DIR, SRC
+from stafett_test import DIR, SRC, free_port
 
 NGINX = os.environ.get("NGINX_BIN", "nginx")
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def run(*args, **kw):
