@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..",
                                 "tests", "system"))
-from stafett_test import api, concern_xml, stafett, token  # noqa: E402
+from stafett_test import FIRST, api, concern_xml, stafett, token  # noqa: E402
 from caselog_fixtures import (child_of, day, give_consent, instance,  # noqa
                               login, new_concern, open_log, user_pid,
                               xml_body)
@@ -80,7 +80,7 @@ def main():
     measure("report of concern (API, no receiver)", report)
     # with receivers, as a municipality has them (paused again after,
     # so that the stack's notify does not try them)
-    added = [stafett("partner", "add", "Rundtur %s" % kind, kind,
+    added = [stafett("partner", "add", *FIRST, "Rundtur %s" % kind, kind,
                      "https://%s.invalid/in" % kind, "bearer",
                      accepts).stdout.strip()
              for kind, accepts in (("ppt", "referral"),

@@ -12,6 +12,10 @@
 #define UNIT_C	30
 #define ME	100
 #define OTHER	200
+/* municipalities: the person's own, one their unit serves, another */
+#define HOME_M	1
+#define SERVED_M	2
+#define AWAY_M	3
 
 static struct principal
 who(enum role role, long long unit)
@@ -21,6 +25,7 @@ who(enum role role, long long unit)
 	p.user_id = ME;
 	p.role = role;
 	p.unit_id = unit;
+	p.municipality_id = role == ROLE_CITIZEN ? 0 : HOME_M;
 	return p;
 }
 
@@ -126,6 +131,8 @@ setup(enum actor a, struct principal *p, struct log_facts *f, int covered,
 	p->user_id = ME;
 	p->unit_id = UNIT_B;
 	p->role = ROLE_EMPLOYEE;
+	p->municipality_id = HOME_M;
+	f->municipality_id = HOME_M;
 	f->holder_id = OTHER;
 	f->home_unit_id = UNIT_A;
 	f->open = open;
@@ -290,6 +297,7 @@ START_TEST(concern_passed_to_a_log)
 		if (rows[i].who == A_EMPLOYEE)
 			p.unit_id = UNIT_C;
 		cf.unit_id = UNIT_C;
+		cf.municipality_id = HOME_M;
 		cf.author_id = rows[i].author ? ME : OTHER;
 		cf.status = CS_PASSED;
 		cf.passed = 1;
@@ -318,6 +326,7 @@ START_TEST(concern_own)
 
 	memset(&cf, 0, sizeof(cf));
 	cf.unit_id = UNIT_A;
+	cf.municipality_id = HOME_M;
 	cf.author_id = ME;
 	cf.status = CS_OPEN;
 	ck_assert(access_concern(&p, &cf, CR_READ));
@@ -402,6 +411,7 @@ START_TEST(consultation_readers)
 			p.user_id = 0;
 		memset(&f, 0, sizeof(f));
 		f.author_id = rows[i].author ? ME : OTHER;
+		f.municipality_id = HOME_M;
 		f.unit_id = UNIT_A;
 		f.kindergarten_id = UNIT_A;
 		f.health_clinic_id = UNIT_B;
@@ -418,6 +428,87 @@ START_TEST(consultation_readers)
 			    got != NULL ? got : "(none)");
 		ck_assert_int_eq(access_consultation(&p, &f), got != NULL);
 	}
+}
+END_TEST
+
+/*
+ * The one rule between municipalities: own and served, yes; another's,
+ * no, whatever the person is to the object; a citizen's rights are per
+ * child, wherever the case is; nobody logged in, nothing.
+ */
+START_TEST(municipality_reach)
+{
+	struct principal p = who(ROLE_EMPLOYEE, UNIT_A), nobody = { 0 };
+
+	ck_assert(access_municipality(&p, HOME_M));
+	ck_assert(!access_municipality(&p, SERVED_M));
+	ck_assert(!access_municipality(&p, AWAY_M));
+	ck_assert(!access_municipality(&p, 0));
+	principal_set_serves(&p, "2");
+	ck_assert(access_municipality(&p, SERVED_M));
+	ck_assert(!access_municipality(&p, AWAY_M));
+	principal_set_serves(&p, "7,2,9");
+	ck_assert_uint_eq(p.nserves, 3);
+	ck_assert(access_municipality(&p, SERVED_M));
+	principal_set_serves(&p, "x");
+	ck_assert_uint_eq(p.nserves, 0);
+	principal_set_serves(&p, NULL);
+	ck_assert(!access_municipality(&p, SERVED_M));
+	p = who(ROLE_ADMIN, 0);
+	ck_assert(access_municipality(&p, HOME_M));
+	ck_assert(!access_municipality(&p, AWAY_M));
+	p = who(ROLE_CITIZEN, 0);
+	ck_assert(access_municipality(&p, AWAY_M));
+	ck_assert(!access_municipality(&nobody, HOME_M));
+}
+END_TEST
+
+/* Every log right of every actor, the log in another municipality:
+ * nothing for staff, even its holder; the guardian and the youth keep
+ * theirs. Served, as at home. */
+START_TEST(municipality_rules)
+{
+	static const enum actor actors[] = { A_HOLDER, A_PART, A_LEADER_HOME,
+		A_LEADER_OTHER, A_EMPLOYEE, A_GUARDIAN, A_YOUTH15, A_CHILD14,
+		A_CITIZEN, A_ADMIN, A_NOBODY };
+	struct principal p;
+	struct log_facts f;
+	struct concern_facts cf;
+	struct consultation_facts kf;
+	size_t i;
+	int right, home, away, served, citizen;
+
+	for (i = 0; i < sizeof(actors) / sizeof(actors[0]); i++)
+		for (right = LR_READ; right <= LR_RECEIVE; right++) {
+			setup(actors[i], &p, &f, 1, 1);
+			home = access_log(&p, &f, (enum log_right)right);
+			citizen = p.role == ROLE_CITIZEN;
+			f.municipality_id = AWAY_M;
+			away = access_log(&p, &f, (enum log_right)right);
+			ck_assert_msg(away == (citizen ? home : 0),
+			    "actor %zu right %d away", i, right);
+			principal_set_serves(&p, "3");
+			served = access_log(&p, &f, (enum log_right)right);
+			ck_assert_msg(served == home, "actor %zu right %d "
+			    "served", i, right);
+		}
+	p = who(ROLE_EMPLOYEE, UNIT_A);
+	memset(&cf, 0, sizeof(cf));
+	cf.unit_id = UNIT_A;
+	cf.author_id = ME;
+	cf.status = CS_OPEN;
+	cf.municipality_id = HOME_M;
+	ck_assert(access_concern(&p, &cf, CR_READ));
+	cf.municipality_id = AWAY_M;
+	ck_assert(!access_concern(&p, &cf, CR_READ));
+	ck_assert(!access_concern(&p, &cf, CR_DECIDE));
+	memset(&kf, 0, sizeof(kf));
+	kf.author_id = ME;
+	kf.unit_id = UNIT_A;
+	kf.municipality_id = HOME_M;
+	ck_assert(access_consultation(&p, &kf));
+	kf.municipality_id = AWAY_M;
+	ck_assert(!access_consultation(&p, &kf));
 }
 END_TEST
 
@@ -439,6 +530,10 @@ access_suite(void)
 	tcase_add_test(tc, concern_own);
 	tcase_add_test(tc, handover_read);
 	tcase_add_test(tc, consultation_readers);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("municipality");
+	tcase_add_test(tc, municipality_reach);
+	tcase_add_test(tc, municipality_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,25 @@
 #include "access.h"
 
 int
+access_municipality(const struct principal *who, long long municipality)
+{
+	unsigned i;
+
+	if (who->user_id == 0 || who->role == ROLE_NONE)
+		return 0;
+	if (who->role == ROLE_CITIZEN)
+		return 1;
+	if (municipality <= 0)
+		return 0;
+	if (municipality == who->municipality_id)
+		return 1;
+	for (i = 0; i < who->nserves && i < PRINCIPAL_SERVES_MAX; i++)
+		if (who->serves[i] == municipality)
+			return 1;
+	return 0;
+}
+
+int
 access_concern_read(const struct principal *who, long long unit_id,
     long long author_id)
 {
@@ -50,7 +69,7 @@ citizen_role(int guardian, int self, int child_age)
 const char *
 access_log_role(const struct principal *who, const struct log_facts *f)
 {
-	if (who->user_id == 0)
+	if (!access_municipality(who, f->municipality_id))
 		return NULL;
 	if (who->role == ROLE_CITIZEN)
 		return citizen_role(f->guardian, f->self, f->child_age);
@@ -129,6 +148,8 @@ access_concern(const struct principal *who, const struct concern_facts *f,
 	int own = is_staff(who) &&
 	    access_concern_read(who, f->unit_id, f->author_id);
 
+	if (!access_municipality(who, f->municipality_id))
+		return 0;
 	switch (right) {
 	case CR_READ:
 		return own || (f->in_log && access_log(who, &f->log,
@@ -149,7 +170,7 @@ const char *
 access_consultation_role(const struct principal *who,
     const struct consultation_facts *f)
 {
-	if (who->user_id == 0)
+	if (!access_municipality(who, f->municipality_id))
 		return NULL;
 	if (who->role == ROLE_CITIZEN)
 		return citizen_role(f->guardian, f->self, f->child_age);

@@ -12,6 +12,19 @@
  * grants them a child's data.
  */
 
+/*
+ * Isolation between municipalities is decided here and nowhere else: a
+ * member of staff reaches what belongs to their own municipality, or to
+ * one their unit serves (an inter-municipal service the operator shared,
+ * unit_served). Every rule below asks it first, with the object's
+ * municipality among its facts; the lookups of what a request names
+ * (people, units, partners, guide steps, notices) and every list ask it
+ * through the municipality they are for. A citizen's rights are per
+ * child, wherever the child's case is: for them it is always yes, and
+ * the rules that follow decide.
+ */
+int access_municipality(const struct principal *who, long long municipality);
+
 /* A concern: its author sees it; a leader sees every concern of the unit. */
 int access_concern_read(const struct principal *who, long long unit_id,
     long long author_id);
@@ -37,6 +50,7 @@ struct log_facts {
 	int		guardian;	/* a guardian of the child */
 	int		self;		/* the child, as a youth */
 	int		child_age;	/* whole years today, -1 if unknown */
+	long long	municipality_id;	/* its home unit's */
 };
 
 enum log_right {
@@ -86,6 +100,7 @@ int access_concern_decide(const struct principal *who, long long unit_id,
 enum concern_status { CS_OPEN, CS_CLOSED, CS_PASSED };
 
 struct concern_facts {
+	long long		municipality_id;	/* its unit's */
 	long long		unit_id;	/* where it arose */
 	long long		author_id;
 	enum concern_status	status;
@@ -124,6 +139,7 @@ struct consultation_facts {
 	int		guardian;	/* a guardian of the child */
 	int		self;		/* the child, as a youth */
 	int		child_age;	/* whole years today, -1 if unknown */
+	long long	municipality_id;	/* its author's unit's */
 };
 
 int access_consultation(const struct principal *who,

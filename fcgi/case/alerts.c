@@ -51,16 +51,24 @@ tell(struct db *db, const char *kind, long long user_id,
 	return db_exec(db, STMT_OUTBOX_SET_ALERT, p, 1, NULL, NULL);
 }
 
+/* The administrators of the municipality the alert is about (its
+ * partner's, or its notice's), and none of another's. */
 static st_rc
-tell_admins(struct db *db, const struct db_res *admins, const char *kind,
-    unsigned long long alert_id)
+tell_admins(struct db *db, const char *kind, unsigned long long alert_id)
 {
+	struct db_val p[1];
+	struct db_res admins;
 	size_t i;
-	st_rc rc = ST_OK;
+	st_rc rc;
 
+	p[0] = DV_INT(alert_id);
+	if ((rc = db_query(db, STMT_ALERT_ADMINS, p, 1, ADMINS_MAX,
+	    &admins)) != ST_OK)
+		return rc;
 	/* Administrators see no case: no log or concern on their notice. */
-	for (i = 0; i < admins->nrows && rc == ST_OK; i++)
-		rc = tell(db, kind, db_get_int(admins, i, 0), 0, 0, alert_id);
+	for (i = 0; i < admins.nrows && rc == ST_OK; i++)
+		rc = tell(db, kind, db_get_int(&admins, i, 0), 0, 0, alert_id);
+	db_res_release(&admins);
 	return rc;
 }
 
@@ -69,8 +77,7 @@ tell_admins(struct db *db, const struct db_res *admins, const char *kind,
  * dead: one alert each, told to the sender and the administrators.
  */
 static st_rc
-notices(const struct conf *cfg, struct db *db, const struct db_res *admins,
-    int unack, unsigned *raised)
+notices(const struct conf *cfg, struct db *db, int unack, unsigned *raised)
 {
 	const char *kind = unack ? "unacknowledged" : "dead";
 	const char *notice = unack ? "notice.unacknowledged" : "notice.dead";
@@ -98,7 +105,7 @@ notices(const struct conf *cfg, struct db *db, const struct db_res *admins,
 			rc = tell(db, notice, sender, db_get_int(&due, i, 3),
 			    db_get_int(&due, i, 2), alert);
 		if (rc == ST_OK && n == 1)
-			rc = tell_admins(db, admins, notice, alert);
+			rc = tell_admins(db, notice, alert);
 		if (rc == ST_OK)
 			rc = db_commit(db);
 		else
@@ -130,22 +137,21 @@ raise_waiting(struct db *db, long long outbox_id, unsigned long long *alert)
 /* The alert told to the notice's sender (0: none) and the
  * administrators, in the caller's transaction. */
 static st_rc
-tell_waiting(struct db *db, const struct db_res *admins,
-    unsigned long long alert, long long sender, long long concern_id,
-    long long log_id)
+tell_waiting(struct db *db, unsigned long long alert, long long sender,
+    long long concern_id, long long log_id)
 {
 	st_rc rc;
 
 	if (sender != 0 && (rc = tell(db, "notice.no_receiver", sender,
 	    concern_id, log_id, alert)) != ST_OK)
 		return rc;
-	return tell_admins(db, admins, "notice.no_receiver", alert);
+	return tell_admins(db, "notice.no_receiver", alert);
 }
 
 st_rc
 alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
 {
-	struct db_res admins, o;
+	struct db_res o;
 	struct db_val p[1];
 	unsigned long long alert;
 	st_rc rc;
@@ -159,12 +165,9 @@ alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
 	p[0] = DV_INT(outbox_id);
 	if ((rc = db_query(db, STMT_NOTICE_SENDER, p, 1, 1, &o)) != ST_OK)
 		return rc;
-	if (o.nrows == 1 && (rc = db_query(db, STMT_ADMIN_IDS, NULL, 0,
-	    ADMINS_MAX, &admins)) == ST_OK) {
-		rc = tell_waiting(db, &admins, alert, db_get_int(&o, 0, 0),
+	if (o.nrows == 1)
+		rc = tell_waiting(db, alert, db_get_int(&o, 0, 0),
 		    db_get_int(&o, 0, 1), db_get_int(&o, 0, 2));
-		db_res_release(&admins);
-	}
 	db_res_release(&o);
 	return rc;
 }
@@ -172,8 +175,7 @@ alerts_no_receiver(struct db *db, long long outbox_id, int *raised)
 /* Every notice waiting with nobody to take it and no alert yet; each in
  * a transaction of its own (own = 1), or all in the caller's. */
 static st_rc
-all_waiting(struct db *db, const struct db_res *admins, int own,
-    unsigned *raised)
+all_waiting(struct db *db, int own, unsigned *raised)
 {
 	unsigned long long alert;
 	struct db_res due;
@@ -190,7 +192,7 @@ all_waiting(struct db *db, const struct db_res *admins, int own,
 		rc = raise_waiting(db, db_get_int(&due, i, 0), &alert);
 		one = rc == ST_OK && alert != 0;
 		if (one)
-			rc = tell_waiting(db, admins, alert,
+			rc = tell_waiting(db, alert,
 			    db_get_int(&due, i, 1), db_get_int(&due, i, 3),
 			    db_get_int(&due, i, 2));
 		if (own) {
@@ -209,7 +211,6 @@ all_waiting(struct db *db, const struct db_res *admins, int own,
 st_rc
 alerts_partners_changed(struct db *db, unsigned *raised)
 {
-	struct db_res admins;
 	st_rc rc;
 
 	if (raised != NULL)
@@ -217,18 +218,13 @@ alerts_partners_changed(struct db *db, unsigned *raised)
 	if ((rc = db_exec(db, STMT_ALERT_CLEAR_ENDED, NULL, 0, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
-	if ((rc = db_query(db, STMT_ADMIN_IDS, NULL, 0, ADMINS_MAX,
-	    &admins)) != ST_OK)
-		return rc;
-	rc = all_waiting(db, &admins, 0, raised);
-	db_res_release(&admins);
-	return rc;
+	return all_waiting(db, 0, raised);
 }
 
 /* Raise or clear one partner's failing alert by its latest attempts. */
 static st_rc
-partner(const struct conf *cfg, struct db *db, const struct db_res *admins,
-    long long id, unsigned *raised)
+partner(const struct conf *cfg, struct db *db, long long id,
+    unsigned *raised)
 {
 	const char *outcomes[TREND_MAX];
 	unsigned after = cfg->partner_failing_after;
@@ -276,7 +272,7 @@ partner(const struct conf *cfg, struct db *db, const struct db_res *admins,
 	}
 	rc = db_exec(db, STMT_ALERT_RAISE_PARTNER, p, 1, NULL, &alert);
 	if (rc == ST_OK)
-		rc = tell_admins(db, admins, "partner.failing", alert);
+		rc = tell_admins(db, "partner.failing", alert);
 	if (rc == ST_OK)
 		rc = db_commit(db);
 	else
@@ -292,17 +288,14 @@ partner(const struct conf *cfg, struct db *db, const struct db_res *admins,
 st_rc
 alerts_sweep(const struct conf *cfg, struct db *db, unsigned *raised)
 {
-	struct db_res admins, partners;
+	struct db_res partners;
 	size_t i;
 	st_rc rc;
 
 	*raised = 0;
-	if ((rc = db_query(db, STMT_ADMIN_IDS, NULL, 0, ADMINS_MAX,
-	    &admins)) != ST_OK)
-		return rc;
-	rc = notices(cfg, db, &admins, 1, raised);
+	rc = notices(cfg, db, 1, raised);
 	if (rc == ST_OK)
-		rc = notices(cfg, db, &admins, 0, raised);
+		rc = notices(cfg, db, 0, raised);
 	/* What was acknowledged, retried or cancelled meanwhile, or got a
 	 * partner to take it. */
 	if (rc == ST_OK)
@@ -310,14 +303,13 @@ alerts_sweep(const struct conf *cfg, struct db *db, unsigned *raised)
 	/* Notices left with nobody to take them by what raised no alert at
 	 * once (an administrator's SQL). */
 	if (rc == ST_OK)
-		rc = all_waiting(db, &admins, 1, raised);
+		rc = all_waiting(db, 1, raised);
 	if (rc == ST_OK && (rc = db_query(db, STMT_PARTNER_IDS, NULL, 0,
 	    10000, &partners)) == ST_OK) {
 		for (i = 0; i < partners.nrows && rc == ST_OK; i++)
-			rc = partner(cfg, db, &admins,
-			    db_get_int(&partners, i, 0), raised);
+			rc = partner(cfg, db, db_get_int(&partners, i, 0),
+			    raised);
 		db_res_release(&partners);
 	}
-	db_res_release(&admins);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "alerts.h"
 #include "audit.h"
 #include "caseform.h"
+#include "codelists.h"
 #include "form_eval.h"
 #include "caselog.h"
 #include "concern.h"
@@ -22,6 +23,14 @@
 #include "view.h"
 #include "worker.h"
 #include "xmlsafe.h"
+
+/* The municipality the request acts in: the case's, once its access is
+ * decided (access.h); the people and units a form names are its. */
+static long long
+here(const struct req *r)
+{
+	return codelists_current(r->w->codes);
+}
 
 static const char *
 ctx_get(struct req *r, const char *name)
@@ -356,27 +365,27 @@ static st_rc
 holders(struct req *r, const struct caselog *l, xmlNodePtr parent,
     const char *chosen)
 {
-	struct db_res res;
-	xmlNodePtr list, u;
-	size_t i;
-	st_rc rc;
+	xmlDocPtr staff;
+	xmlNodePtr list, u, p;
+	xmlChar *id;
 
-	if ((rc = db_query(&r->w->db, STMT_STAFF_LIST, NULL, 0, 5000, &res)) !=
-	    ST_OK)
-		return rc;
+	/* the log's municipality's people (codelists.h) */
+	if ((staff = codelists_fill(r->w, "staff")) == NULL)
+		return ST_E_UNAVAILABLE;
 	list = view_el(parent, "holders", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		if (strcmp(db_get(&res, i, 0), l->holder_pid) == 0)
+	for (p = xmlDocGetRootElement(staff)->children; p != NULL;
+	    p = p->next) {
+		if (p->type != XML_ELEMENT_NODE ||
+		    (id = xmlGetProp(p, BAD_CAST "id")) == NULL)
 			continue;
-		u = view_el(list, "user", NULL);
-		view_attr(u, "id", db_get(&res, i, 0));
-		view_attr(u, "name", db_get(&res, i, 1));
-		view_attr(u, "unit", db_get(&res, i, 2));
-		view_attr(u, "service", db_get(&res, i, 3));
-		if (chosen != NULL && strcmp(chosen, db_get(&res, i, 0)) == 0)
-			view_attr(u, "selected", "true");
+		if (strcmp((char *)id, l->holder_pid) != 0) {
+			u = view_el(list, "user", NULL);
+			codelists_person_attrs(p, u);
+			if (chosen != NULL && strcmp(chosen, (char *)id) == 0)
+				view_attr(u, "selected", "true");
+		}
+		xmlFree(id);
 	}
-	db_res_release(&res);
 	return ST_OK;
 }
 
@@ -553,7 +562,7 @@ consent_named(struct store_ctx *s, struct named *nm)
 	struct db *db = &s->r->w->db;
 	const char *services = get(s, "/consent/services");
 	xmlNodePtr n;
-	struct db_val p[1];
+	struct db_val p[3];
 	struct db_res res;
 	size_t i, k = 0;
 	st_rc rc = ST_OK;
@@ -569,7 +578,8 @@ consent_named(struct store_ctx *s, struct named *nm)
 				return ST_E_INVALID;
 			}
 			p[0] = DV_STRN(services, len);
-			if ((rc = db_query(db, STMT_UNIT_BY_CODE, p, 1, 1,
+			p[1] = p[2] = DV_INT(here(s->r));
+			if ((rc = db_query(db, STMT_UNIT_BY_CODE, p, 3, 1,
 			    &res)) != ST_OK)
 				return rc;
 			if (res.nrows == 0) {
@@ -614,7 +624,8 @@ consent_named(struct store_ctx *s, struct named *nm)
 			return ST_E_INVALID;
 		}
 		p[0] = DV_STR((const char *)t);
-		rc = db_query(db, STMT_USER_BY_PID, p, 1, 1, &res);
+		p[1] = p[2] = DV_INT(here(s->r));
+		rc = db_query(db, STMT_USER_BY_PID, p, 3, 1, &res);
 		xmlFree(t);
 		if (rc != ST_OK)
 			return rc;
@@ -782,7 +793,8 @@ store_handover(struct store_ctx *s)
 		return ST_E_INVALID;
 	}
 	p[0] = DV_STR(s->c->to);
-	if ((rc = db_query(db, STMT_USER_BY_PID, p, 1, 1, &u)) != ST_OK)
+	p[1] = p[2] = DV_INT(here(s->r));
+	if ((rc = db_query(db, STMT_USER_BY_PID, p, 3, 1, &u)) != ST_OK)
 		return rc;
 	if (u.nrows == 0 || !db_get_int(&u, 0, 6) || db_get(&u, 0, 4) == NULL ||
 	    !(strcmp(db_get(&u, 0, 2), "employee") == 0 ||
@@ -1019,7 +1031,7 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 	const unsigned char *chmac = NULL;
 	unsigned char h[SECURE_HASH_LEN];
 	struct nin_info info;
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	int has_nin, with = 0;
 	st_rc rc = ST_OK;
@@ -1094,8 +1106,9 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 			struct db_res other;
 
 			p[0] = DV_BLOB(h, sizeof(h));
+			p[1] = DV_INT(here(s->r));
 			if ((rc = db_query(&s->r->w->db, STMT_CHILD_BY_NIN, p,
-			    1, 1, &other)) == ST_OK) {
+			    2, 1, &other)) == ST_OK) {
 				if (other.nrows == 1 && db_get_int(&other, 0,
 				    0) != child_id) {
 					field_error(s->errs, path, _("This is not the identity number of the child this case is about."));
@@ -1136,7 +1149,10 @@ partner_notice(struct store_ctx *s, const char *kind, const char *service)
 
 	p[0] = DV_STR(kind);
 	p[1] = DV_OPT(service);
-	if ((rc = db_query(db, STMT_RECEIVER_READY, p, 2, 1, &res)) != ST_OK)
+	/* its case, whose municipality's partners may take it */
+	p[2] = s->t->has_log ? DV_INT(s->t->log.id) : DV_NULL;
+	p[3] = s->t->concern_id != 0 ? DV_INT(s->t->concern_id) : DV_NULL;
+	if ((rc = db_query(db, STMT_RECEIVER_READY, p, 4, 1, &res)) != ST_OK)
 		return rc;
 	ready = db_get_int(&res, 0, 0) == 1;
 	db_res_release(&res);
@@ -1735,7 +1751,7 @@ caseform_prefill(struct req *r, const struct form_def *def,
 {
 	char today[DATE_SIZE];
 	struct caselog l;
-	struct db_val q[2];
+	struct db_val q[3];
 	struct db_res m;
 	int found;
 	st_rc rc;
@@ -1775,7 +1791,8 @@ caseform_prefill(struct req *r, const struct form_def *def,
 		rc = minutes_prefill(r, def, &l, c->meeting, inst);
 	else if (is(def, "handover") && pid_ok(c->to) != NULL) {
 		q[0] = DV_STR(c->to);
-		if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, q, 1, 1, &m)) ==
+		q[1] = q[2] = DV_INT(here(r));
+		if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, q, 3, 1, &m)) ==
 		    ST_OK) {
 			if (m.nrows == 1 && db_get(&m, 0, 7) != NULL) {
 				set(inst, "/handover/new_holder/name",

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "caselog.h"
+#include "codelists.h"
 #include "db.h"
 #include "form.h"
 #include "i18n.h"
@@ -23,7 +24,7 @@ enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
 
 /* Columns of LOG_FACTS, from its first. */
 enum { LF_HOLDER, LF_HOME_UNIT, LF_STATUS, LF_PARTICIPANT, LF_COVERED,
-	LF_RELATION, LF_BIRTH };
+	LF_RELATION, LF_BIRTH, LF_MUNICIPALITY };
 
 void
 caselog_reader(const struct req *r, const char *today, struct db_val *p)
@@ -51,6 +52,7 @@ caselog_facts(const struct db_res *res, size_t i, unsigned col,
 	f->open = strcmp(status, "open") == 0;
 	f->participant = db_get_int(res, i, col + LF_PARTICIPANT) > 0;
 	f->covered = db_get_int(res, i, col + LF_COVERED) > 0;
+	f->municipality_id = db_get_int(res, i, col + LF_MUNICIPALITY);
 	f->guardian = rel != NULL && strcmp(rel, "guardian") == 0;
 	f->self = rel != NULL && strcmp(rel, "self") == 0;
 	if (birth != NULL) {
@@ -134,6 +136,8 @@ load(struct req *r, enum stmt_id sid, struct db_val key,
 		    _("Your role in this relay log does not allow this.") :
 		    _("The relay log is closed: nothing more can be changed."));
 	}
+	/* Its people and units are the log's municipality's. */
+	codelists_use(r->w->codes, l->facts.municipality_id);
 	/* The read is recorded before anything is shown; a change is
 	 * recorded with the change, in its transaction. */
 	if ((rc = audit_log_as(r, l->role, "read", "log", l->id,

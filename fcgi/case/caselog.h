@@ -60,6 +60,8 @@ struct caselog {
  */
 void caselog_reader(const struct req *r, const char *today,
     struct db_val *p);
+/* LOG_FACTS has this many columns. */
+#define CASELOG_NFACTS	8
 int caselog_facts(const struct db_res *res, size_t i, unsigned col,
     const char *today, struct log_facts *f);
 

@@ -170,7 +170,8 @@ tell_citizens(struct db *db, long long log, long long child,
 }
 
 /*
- * The rows of query (today, the last day of the window), each told once:
+ * The rows of query (today, today, days, days: the window is the
+ * municipality's days, or these), each told once:
  * in its own transaction, mark (the row's id, column 0) must change it,
  * which it does only for the first notify process to get there, and
  * then tell writes the notices.
@@ -180,20 +181,17 @@ once_each(struct db *db, enum stmt_id query, enum stmt_id mark, unsigned days,
     st_rc (*tell)(struct db *, const struct db_res *, size_t,
     const char *), unsigned *found)
 {
-	char today[DATE_SIZE], last[DATE_SIZE];
-	struct db_val p[2];
+	char today[DATE_SIZE];
+	struct db_val p[4];
 	struct db_res res;
 	size_t i;
 	st_rc rc;
 
 	*found = 0;
-	if (days == 0)
-		return ST_OK;
 	dates_today(today);
-	dates_add(last, (int)days);
-	p[0] = DV_STR(today);
-	p[1] = DV_STR(last);
-	if ((rc = db_query(db, query, p, 2, 500, &res)) != ST_OK)
+	p[0] = p[1] = DV_STR(today);
+	p[2] = p[3] = DV_INT(days);
+	if ((rc = db_query(db, query, p, 4, 500, &res)) != ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
 		unsigned long long n = 0;

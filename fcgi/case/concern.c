@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "caselog.h"
+#include "codelists.h"
 #include "concern.h"
 #include "db.h"
 #include "log.h"
@@ -31,7 +32,7 @@ concern_child(struct req *r, const char *name, const char *nin,
 	unsigned char h[SECURE_HASH_LEN];
 	unsigned long long ins = 0;
 	struct nin_info info;
-	struct db_val p[4];
+	struct db_val p[5];
 	struct db_res res;
 	st_rc rc;
 
@@ -46,8 +47,11 @@ concern_child(struct req *r, const char *name, const char *nin,
 			birth = bd;
 		}
 		secure_hmac(r->w->key, nin, strlen(nin), h);
+		/* the writer's municipality's child: a child known to
+		 * another municipality too is another record there */
 		p[0] = DV_BLOB(h, sizeof(h));
-		if ((rc = db_query(&r->w->db, STMT_CHILD_BY_NIN, p, 1, 1,
+		p[1] = DV_INT(r->who.municipality_id);
+		if ((rc = db_query(&r->w->db, STMT_CHILD_BY_NIN, p, 2, 1,
 		    &res)) != ST_OK)
 			return rc;
 		*child_id = db_get_int(&res, 0, 0);
@@ -58,13 +62,15 @@ concern_child(struct req *r, const char *name, const char *nin,
 		p[1] = DV_BLOB(h, sizeof(h));
 		p[2] = DV_OPT(*name != '\0' ? name : NULL);
 		p[3] = DV_OPT(*birth != '\0' ? birth : NULL);
-		rc = db_exec(&r->w->db, STMT_CHILD_INSERT_NIN, p, 4, NULL,
+		p[4] = DV_INT(r->who.municipality_id);
+		rc = db_exec(&r->w->db, STMT_CHILD_INSERT_NIN, p, 5, NULL,
 		    &ins);
 	} else {
 		p[0] = DV_STR(id);
 		p[1] = DV_OPT(*name != '\0' ? name : NULL);
 		p[2] = DV_OPT(*birth != '\0' ? birth : NULL);
-		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 3, NULL, &ins);
+		p[3] = DV_INT(r->who.municipality_id);
+		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 4, NULL, &ins);
 	}
 	*child_id = (long long)ins;
 	return rc;
@@ -314,14 +320,20 @@ static st_rc
 level0_days(struct req *r, int *days)
 {
 	const struct db_res *res;
+	size_t i;
 	st_rc rc;
 
-	*days = (int)r->w->cfg->concern_deadline_days;
+	/* The concern is the writer's municipality's: its setting, or its
+	 * guide's level 0 when that names a deadline. */
+	*days = (int)codelists_municipal(r->w,
+	    r->who.municipality_id)->concern_deadline_days;
 	if ((rc = db_query_cached(&r->w->db, STMT_GUIDE_LEVEL0_DAYS,
-	    GUIDE_DAYS_TTL_MS, 1, &res)) != ST_OK)
+	    GUIDE_DAYS_TTL_MS, 100000, &res)) != ST_OK)
 		return rc;
-	if (res->nrows == 1 && db_get(res, 0, 0) != NULL)
-		*days = (int)db_get_int(res, 0, 0);
+	for (i = 0; i < res->nrows; i++)
+		if (db_get_int(res, i, 0) == r->who.municipality_id &&
+		    db_get(res, i, 1) != NULL)
+			*days = (int)db_get_int(res, i, 1);
 	return ST_OK;
 }
 
@@ -386,7 +398,7 @@ concern_create(struct req *r, const struct form_def *def, xmlDocPtr inst,
 void
 concern_emergency_view(struct req *r, xmlNodePtr n)
 {
-	const char *p = r->w->cfg->emergency_phone;
+	const char *p = codelists_municipal(r->w, 0)->emergency_phone;
 	char tel[32];
 	size_t o = 0;
 
@@ -397,12 +409,12 @@ concern_emergency_view(struct req *r, xmlNodePtr n)
 		if (*p == '+' || (*p >= '0' && *p <= '9'))
 			tel[o++] = *p;
 	tel[o] = '\0';
-	view_attr(n, "emergency-phone", r->w->cfg->emergency_phone);
+	view_attr(n, "emergency-phone",
+	    codelists_municipal(r->w, 0)->emergency_phone);
 	view_attr(n, "emergency-tel", tel);
 }
 
-/* LOG_FACTS has this many columns (stmt.c). */
-#define NFACTS	7
+#define NFACTS	CASELOG_NFACTS
 
 st_rc
 concern_peek(struct req *r, const char *pid, struct concern_row *c,
@@ -431,6 +443,8 @@ concern_peek(struct req *r, const char *pid, struct concern_row *c,
 	status = db_get(&c->res, 0, CG_STATUS);
 	state = db_get(&c->res, 0, CG_PASSED_STATE);
 	f->unit_id = db_get_int(&c->res, 0, CG_UNIT);
+	f->municipality_id = db_get_int(&c->res, 0,
+	    CG_LOG_FACTS + 2 * NFACTS);
 	f->author_id = db_get_int(&c->res, 0, CG_AUTHOR);
 	f->status = strcmp(status, "open") == 0 ? CS_OPEN :
 	    strcmp(status, "passed") == 0 ? CS_PASSED : CS_CLOSED;
@@ -461,6 +475,7 @@ concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 		concern_release(c);
 		return resp_not_found(r);
 	}
+	codelists_use(r->w->codes, c->facts.municipality_id);
 	/* The read is recorded before anything is shown. */
 	if ((rc = audit_log(r, "read", "concern", c->id, c->child_id)) !=
 	    ST_OK) {

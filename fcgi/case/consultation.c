@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "concern.h"
+#include "codelists.h"
 #include "consultation.h"
 #include "dates.h"
 #include "i18n.h"
@@ -21,7 +22,7 @@
 
 /* Columns of CONSULTATION_FACTS, from its first. */
 enum { KF_AUTHOR, KF_UNIT, KF_KINDERGARTEN, KF_HEALTH_CLINIC, KF_TOOK_PART,
-	KF_RELATION, KF_BIRTH };
+	KF_RELATION, KF_BIRTH, KF_MUNICIPALITY };
 
 void
 consultation_facts(const struct db_res *res, size_t i, unsigned col,
@@ -37,6 +38,7 @@ consultation_facts(const struct db_res *res, size_t i, unsigned col,
 	f->kindergarten_id = db_get_int(res, i, col + KF_KINDERGARTEN);
 	f->health_clinic_id = db_get_int(res, i, col + KF_HEALTH_CLINIC);
 	f->took_part = db_get_int(res, i, col + KF_TOOK_PART) > 0;
+	f->municipality_id = db_get_int(res, i, col + KF_MUNICIPALITY);
 	f->guardian = rel != NULL && strcmp(rel, "guardian") == 0;
 	f->self = rel != NULL && strcmp(rel, "self") == 0;
 	f->child_age = -1;
@@ -108,13 +110,14 @@ field_error(struct form_errors *errs, const char *path, const char *message)
 static st_rc
 unit_at(struct req *r, xmlDocPtr inst, const char *path, long long *id)
 {
-	struct db_val p[1];
+	struct db_val p[3];
 	struct db_res res;
 	st_rc rc;
 
 	*id = 0;
 	p[0] = DV_STR(form_get(inst, path, &r->pool));
-	if ((rc = db_query(&r->w->db, STMT_UNIT_BY_CODE, p, 1, 1, &res)) !=
+	p[1] = p[2] = DV_INT(codelists_current(r->w->codes));
+	if ((rc = db_query(&r->w->db, STMT_UNIT_BY_CODE, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	if (res.nrows == 1)
@@ -139,7 +142,7 @@ named(struct req *r, xmlDocPtr inst, struct form_errors *errs,
     struct named *nm)
 {
 	xmlNodePtr n;
-	struct db_val p[1];
+	struct db_val p[3];
 	struct db_res res;
 	size_t k = 0;
 	st_rc rc;
@@ -183,7 +186,8 @@ named(struct req *r, xmlDocPtr inst, struct form_errors *errs,
 		}
 		ok = nm->n < PERSONS_MAX && secure_is_id((const char *)t);
 		p[0] = DV_STR((const char *)t);
-		rc = ok ? db_query(&r->w->db, STMT_USER_BY_PID, p, 1, 1, &res) :
+		p[1] = p[2] = DV_INT(codelists_current(r->w->codes));
+		rc = ok ? db_query(&r->w->db, STMT_USER_BY_PID, p, 3, 1, &res) :
 		    ST_OK;
 		xmlFree(t);
 		if (rc != ST_OK)

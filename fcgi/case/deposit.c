@@ -226,19 +226,26 @@ fill(struct dep *d, struct db *db, long long log_id)
 
 st_rc
 deposit_log(const struct conf *cfg, struct db *db, long long log_id,
-    const char *reference, const char *public_id, char *name, size_t nlen,
-    char sha[DEPOSIT_SHA_SIZE])
+    const char *municipality, const char *reference, const char *public_id,
+    char *name, size_t nlen, char sha[DEPOSIT_SHA_SIZE])
 {
-	char final[1100], sub[1100];
+	char final[1100], sub[1100], top[1100];
 	struct dep d;
 	st_rc rc;
 
-	snprintf(name, nlen, "%s-%s", reference, public_id);
-	if (snprintf(d.dir, sizeof(d.dir), "%s/.%s.%ld.part",
-	    cfg->archive_dir, name, (long)getpid()) >= (int)sizeof(d.dir) ||
+	/* each municipality's archive in a folder of its own: its number */
+	snprintf(name, nlen, "%s/%s-%s", municipality, reference, public_id);
+	if (snprintf(top, sizeof(top), "%s/%s", cfg->archive_dir,
+	    municipality) >= (int)sizeof(top) ||
+	    snprintf(d.dir, sizeof(d.dir), "%s/.%s-%s.%ld.part", top,
+	    reference, public_id, (long)getpid()) >= (int)sizeof(d.dir) ||
 	    snprintf(final, sizeof(final), "%s/%s", cfg->archive_dir, name) >=
 	    (int)sizeof(final))
 		return ST_E_TOO_BIG;
+	if (mkdir(top, 0750) != 0 && errno != EEXIST) {
+		log_err("deposit: cannot make '%s': %s", top, strerror(errno));
+		return ST_E_IO;
+	}
 	/* a folder this process left in a crash before */
 	remove_tree(d.dir);
 	if (mkdir(d.dir, 0750) != 0) {
@@ -272,6 +279,8 @@ deposit_log(const struct conf *cfg, struct db *db, long long log_id,
 			rc = ST_E_IO;
 		}
 	}
+	if (rc == ST_OK)
+		rc = sync_dir(top);
 	if (rc == ST_OK)
 		rc = sync_dir(cfg->archive_dir);
 	if (rc != ST_OK)

@@ -13,7 +13,8 @@
 #define DEPOSIT_SHA_SIZE	65
 
 /*
- * Write the folder archive_dir/REFERENCE-PUBLICID/ of the closed log
+ * Write the folder archive_dir/NUMBER/REFERENCE-PUBLICID/ (NUMBER: its
+ * municipality's) of the closed log
  * log_id: everything retention will delete that is the case's record.
  *
  *   log.html, log.xml   the archive copy made when the log closed: the
@@ -36,7 +37,7 @@
  * memory stays bounded however large the case.
  */
 st_rc deposit_log(const struct conf *cfg, struct db *db, long long log_id,
-    const char *reference, const char *public_id, char *name, size_t nlen,
-    char sha[DEPOSIT_SHA_SIZE]) ST_MUST_CHECK;
+    const char *municipality, const char *reference, const char *public_id,
+    char *name, size_t nlen, char sha[DEPOSIT_SHA_SIZE]) ST_MUST_CHECK;
 
 #endif

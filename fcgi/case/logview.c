@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "caselog.h"
+#include "codelists.h"
 #include "db.h"
 #include "evmsg.h"
 #include "form.h"
@@ -22,9 +23,8 @@
  * (LOGVIEW_TIMELINE_MAX, logview.h). */
 #define TIMELINE_PAGE	50
 #define TIMELINE_MAX	LOGVIEW_TIMELINE_MAX
-/* How old the action guide and the staff list on a page may be. */
+/* How old the action guide on a page may be. */
 #define GUIDE_TTL_MS	5000
-#define STAFF_TTL_MS	5000
 
 /* Columns of EVENT_COLS. */
 enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
@@ -115,12 +115,14 @@ guide(struct req *r, const struct caselog *l, const struct db_res *kinds,
 	if ((rc = db_query_cached(&r->w->db, STMT_GUIDE_LEVELS, GUIDE_TTL_MS,
 	    16, &lvp)) != ST_OK ||
 	    (rc = db_query_cached(&r->w->db, STMT_GUIDE_STEPS, GUIDE_TTL_MS,
-	    1000, &stp)) != ST_OK)
+	    100000, &stp)) != ST_OK)
 		return rc;
 	cur_level = l->level;
-	/* done-ness on the current level, back to front */
+	/* done-ness on the current level, back to front (the rows of the
+	 * log's municipality's guide: every municipality has its own) */
 	for (i = 0; i < stp->nrows; i++)
-		if (db_get_int(stp, i, 1) == cur_level) {
+		if (db_get_int(stp, i, 1) == cur_level &&
+		    db_get_int(stp, i, 7) == l->facts.municipality_id) {
 			if (n == 0)
 				first = i;
 			n++;
@@ -149,7 +151,8 @@ guide(struct req *r, const struct caselog *l, const struct db_res *kinds,
 		if (db_get_int(lvp, i, 0) == cur_level)
 			view_attr(lvl, "current", "true");
 		for (j = 0; j < stp->nrows; j++) {
-			if (db_get_int(stp, j, 1) != db_get_int(lvp, i, 0))
+			if (db_get_int(stp, j, 1) != db_get_int(lvp, i, 0) ||
+			    db_get_int(stp, j, 7) != l->facts.municipality_id)
 				continue;
 			s = view_el(lvl, "step", logview_guide_text(r,
 			    db_get(stp, j, 3), db_get(stp, j, 4), &lang));
@@ -627,23 +630,22 @@ passed(struct req *r, const struct caselog *l, xmlNodePtr parent)
 static st_rc
 candidates(struct req *r, xmlNodePtr parent)
 {
-	const struct db_res *res;
-	xmlNodePtr list, u;
-	size_t i;
-	st_rc rc;
+	xmlDocPtr staff;
+	xmlNodePtr list, u, p;
 
-	/* Who works here is not a child's data and changes seldom; a new
-	 * colleague shows in the lists within seconds. */
-	if ((rc = db_query_cached(&r->w->db, STMT_STAFF_LIST, STAFF_TTL_MS,
-	    5000, &res)) != ST_OK)
-		return rc;
+	/* Who works here is not a child's data and changes seldom: the
+	 * worker keeps the list of the log's municipality (the request's
+	 * since the log was loaded), and a new colleague shows in it within
+	 * seconds (codelists.h). */
+	if ((staff = codelists_fill(r->w, "staff")) == NULL)
+		return ST_E_UNAVAILABLE;
 	list = view_el(parent, "candidates", NULL);
-	for (i = 0; i < res->nrows; i++) {
+	for (p = xmlDocGetRootElement(staff)->children; p != NULL;
+	    p = p->next) {
+		if (p->type != XML_ELEMENT_NODE)
+			continue;
 		u = view_el(list, "user", NULL);
-		view_attr(u, "id", db_get(res, i, 0));
-		view_attr(u, "name", db_get(res, i, 1));
-		view_attr(u, "unit", db_get(res, i, 2));
-		view_attr(u, "service", db_get(res, i, 3));
+		codelists_person_attrs(p, u);
 	}
 	return ST_OK;
 }
@@ -848,7 +850,7 @@ lists_kept(struct req *r, const struct caselog *l, xmlNodePtr n)
 		db_cache_drop(&r->w->db, STMT_GUIDE_LEVELS);
 		db_cache_drop(&r->w->db, STMT_GUIDE_STEPS);
 		db_cache_drop(&r->w->db, STMT_GUIDE_LEVEL0_DAYS);
-		db_cache_drop(&r->w->db, STMT_STAFF_LIST);
+		codelists_stale(r->w->codes);
 		vc->epoch = l->view_epoch;
 	}
 	dates_today(today);

@@ -103,8 +103,9 @@ one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
 		    "copy holds; it is kept", ref);
 		return ST_E_NOT_FOUND;
 	}
-	if ((rc = deposit_log(cfg, db, db_get_int(res, i, 0), ref,
-	    db_get(res, i, 2), name, sizeof(name), sha)) != ST_OK)
+	if ((rc = deposit_log(cfg, db, db_get_int(res, i, 0),
+	    db_get(res, i, 6), ref, db_get(res, i, 2), name, sizeof(name),
+	    sha)) != ST_OK)
 		return rc;
 	memset(&p, 0, sizeof(p));
 	p.kind = "relay_log";
@@ -112,7 +113,7 @@ one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
 	p.child_id = db_get_int(res, i, 3);
 	p.reference = ref;
 	p.rule = "log_closed";
-	p.days = cfg->retention_log_days;
+	p.days = (unsigned)db_get_int(res, i, 5);
 	p.deposit = name;
 	p.sha256 = sha;
 	if ((rc = purge(db, &p)) != ST_OK)
@@ -132,15 +133,13 @@ one_log(const struct conf *cfg, struct db *db, const struct db_res *res,
 static st_rc
 logs(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
-	struct db_val v[1];
+	struct db_val v[3];
 	struct db_res res;
 	st_rc rc, first = ST_OK;
 	size_t i;
 
-	if (cfg->retention_log_days == 0)
-		return ST_OK;
-	v[0] = DV_INT(cfg->retention_log_days);
-	if ((rc = db_query(db, STMT_RETENTION_LOGS_DUE, v, 1, 20, &res)) !=
+	v[0] = v[1] = v[2] = DV_INT(cfg->retention_log_days);
+	if ((rc = db_query(db, STMT_RETENTION_LOGS_DUE, v, 3, 20, &res)) !=
 	    ST_OK)
 		return rc;
 	if (res.nrows > 0 && cfg->archive_dir[0] == '\0') {
@@ -174,17 +173,15 @@ logs(const struct conf *cfg, struct db *db, unsigned *deleted)
 static st_rc
 concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
-	struct db_val v[1];
+	struct db_val v[3];
 	struct db_res res;
 	struct purge p;
 	unsigned n = 0;
 	st_rc rc, first = ST_OK;
 	size_t i;
 
-	if (cfg->retention_concern_days == 0)
-		return ST_OK;
-	v[0] = DV_INT(cfg->retention_concern_days);
-	if ((rc = db_query(db, STMT_RETENTION_CONCERNS_DUE, v, 1, 100,
+	v[0] = v[1] = v[2] = DV_INT(cfg->retention_concern_days);
+	if ((rc = db_query(db, STMT_RETENTION_CONCERNS_DUE, v, 3, 100,
 	    &res)) != ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows; i++) {
@@ -194,7 +191,7 @@ concerns(const struct conf *cfg, struct db *db, unsigned *deleted)
 		p.child_id = db_get_int(&res, i, 2);
 		p.reference = db_get(&res, i, 1);
 		p.rule = "concern_level0";
-		p.days = cfg->retention_concern_days;
+		p.days = (unsigned)db_get_int(&res, i, 3);
 		if ((rc = purge(db, &p)) == ST_OK) {
 			n += !p.gone;
 			continue;
@@ -264,23 +261,48 @@ retention_bulk(struct db *db, enum stmt_id stmt, const struct db_val *params,
 	return rc;
 }
 
+/* Revoked API tokens of one municipality's people (0: the citizens'),
+ * kept days (0: never deleted). */
+static st_rc
+tokens(struct db *db, long long municipality, unsigned days)
+{
+	unsigned long long n = 0;
+	struct db_val v[2];
+	st_rc rc;
+
+	if (days == 0)
+		return ST_OK;
+	v[0] = DV_INT(municipality);
+	v[1] = DV_INT(days);
+	if ((rc = retention_bulk(db, STMT_TOKEN_PURGE, v, 2, "api_token",
+	    "token_revoked", days, &n)) == ST_OK && n > 0)
+		log_info("retention: %llu revoked API tokens deleted", n);
+	return rc;
+}
+
 st_rc
 retention_sweep(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
-	struct db_val v[1];
-	unsigned long long n = 0;
+	struct db_res res;
+	size_t i;
 	st_rc rc, first;
 
 	*deleted = 0;
 	first = logs(cfg, db, deleted);
 	if ((rc = concerns(cfg, db, deleted)) != ST_OK && first == ST_OK)
 		first = rc;
-	if (cfg->retention_token_days == 0)
-		return first;
-	v[0] = DV_INT(cfg->retention_token_days);
-	if ((rc = retention_bulk(db, STMT_TOKEN_PURGE, v, 1, "api_token",
-	    "token_revoked", cfg->retention_token_days, &n)) == ST_OK &&
-	    n > 0)
-		log_info("retention: %llu revoked API tokens deleted", n);
+	/* Each municipality's period (NULL: the installation's), and the
+	 * installation's for the citizens, who belong to none. */
+	if ((rc = db_query(db, STMT_MUNICIPALITY_TOKEN_DAYS, NULL, 0, 100000,
+	    &res)) != ST_OK)
+		return first != ST_OK ? first : rc;
+	for (i = 0; rc == ST_OK && i < res.nrows; i++)
+		rc = tokens(db, db_get_int(&res, i, 0),
+		    db_get(&res, i, 1) != NULL ?
+		    (unsigned)db_get_int(&res, i, 1) :
+		    cfg->retention_token_days);
+	db_res_release(&res);
+	if (rc == ST_OK)
+		rc = tokens(db, 0, cfg->retention_token_days);
 	return first != ST_OK ? first : rc;
 }

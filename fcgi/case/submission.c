@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "caseform.h"
+#include "codelists.h"
 #include "db.h"
 #include "submission.h"
 #include "worker.h"
@@ -64,7 +65,8 @@ draft_save(struct req *r, const struct form_def *def, xmlDocPtr inst,
     char id[SECURE_ID_SIZE])
 {
 	struct db *db = &r->w->db;
-	unsigned days = r->w->cfg->draft_keep_days;
+	unsigned days = codelists_municipal(r->w,
+	    r->who.municipality_id)->draft_keep_days;
 	unsigned long long n = 0;
 	struct db_val p[7];
 	struct formctx ctx;

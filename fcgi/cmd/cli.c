@@ -107,9 +107,30 @@ static const struct {
 	    "notices go (\"\" removes it)" } },
 	    "An e-mail address is checked as the mailer checks it and never "
 	    "printed." },
+	{ "municipality", cmd_municipality, {
+	    { "municipality list", "list the municipalities served, with "
+	    "what each has and shares" },
+	    { "municipality add NUMBER NAME", "serve another municipality "
+	    "(its action guide begins as a copy of the first one's)" },
+	    { "municipality set NUMBER KEY VALUE", "change its number, name "
+	    "or a setting (\"\": the installation's)" },
+	    { "municipality share|unshare UNIT-CODE HOST-NUMBER NUMBER",
+	    "let a unit of HOST-NUMBER serve NUMBER too, or no longer" } },
+	    "Everything belongs to one municipality, and its people see "
+	    "nothing of another's. An inter-municipal service (a child "
+	    "welfare service or a FACT team serving several) is a unit of its "
+	    "host municipality shared with the others: its people can then "
+	    "be named in their cases, and their units in their consents. "
+	    "Settings are concern_deadline_days, emergency_phone, "
+	    "draft_keep_days, consent_max_days, consent_warn_days, "
+	    "measure_remind_days and retention_log_days, "
+	    "retention_concern_days and retention_token_days; one not set "
+	    "is the installation's (stafett.conf). Commands that act for one "
+	    "municipality (partner add, idp map) take --municipality NUMBER "
+	    "after their verb when there are several." },
 	{ "partner", cmd_partner, {
-	    { "partner add NAME KIND URL AUTH TYPE...", "register a partner "
-	    "and print its id" },
+	    { "partner add [--municipality N] NAME KIND URL AUTH TYPE...",
+	    "register a partner and print its id" },
 	    { "partner secret ID hmac|bearer|cert|key|inbound-hmac",
 	    "store a partner's secret read from standard input" },
 	    { "partner token ID", "print a new token for the partner's "
@@ -129,7 +150,8 @@ static const struct {
 	    "its hash; it replaces the one before. partner list shows which "
 	    "secrets are in place and how many notices wait." },
 	{ "idp", cmd_idp, {
-	    { "idp map VALUE ROLE [UNIT-CODE]", "let staff whose token lists "
+	    { "idp map [--municipality N] VALUE ROLE [UNIT-CODE]", "let "
+	    "staff whose token lists "
 	    "the group or app role VALUE in with ROLE (employee, leader, "
 	    "admin) in the unit" },
 	    { "idp unmap VALUE|list", "take a mapping away, or list them" } },

@@ -31,7 +31,18 @@ int cmd_doc(int argc, char **argv);
 struct db;
 int cli_db_open(const struct conf *cfg, struct db *db);
 
+/*
+ * The municipality a command acts for (municipality.c): the one with
+ * this number, or, with number NULL, the only one there is (several:
+ * the operator must say which). 0 and *id, or -1 after saying why.
+ * cli_municipality_option() takes "--municipality NUMBER" after the
+ * verb (argv[0]) out of the arguments and returns NUMBER, or NULL.
+ */
+int cli_municipality(struct db *db, const char *number, long long *id);
+const char *cli_municipality_option(int *argc, char ***argv);
+
 int cmd_migrate(const struct conf *cfg, int argc, char **argv);
+int cmd_municipality(const struct conf *cfg, int argc, char **argv);
 int cmd_seed(const struct conf *cfg, int argc, char **argv);
 int cmd_token(const struct conf *cfg, int argc, char **argv);
 int cmd_user(const struct conf *cfg, int argc, char **argv);

@@ -22,7 +22,8 @@
 static int
 idp_usage(void)
 {
-	fprintf(stderr, "usage: stafett idp map VALUE ROLE [UNIT-CODE]\n"
+	fprintf(stderr, "usage: stafett idp map [--municipality NUMBER] "
+	    "VALUE ROLE [UNIT-CODE]\n"
 	    "       stafett idp unmap VALUE\n"
 	    "       stafett idp list\n");
 	return 2;
@@ -33,8 +34,9 @@ idp_usage(void)
 int
 cmd_idp(const struct conf *cfg, int argc, char **argv)
 {
+	const char *municipality = cli_municipality_option(&argc, &argv);
 	struct db db;
-	struct db_val p[3];
+	struct db_val p[5];
 	struct db_res res;
 	unsigned long long n = 0;
 	size_t i;
@@ -67,15 +69,25 @@ cmd_idp(const struct conf *cfg, int argc, char **argv)
 	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	if (strcmp(argv[0], "map") == 0) {
+		long long m;
+
+		if (cli_municipality(&db, municipality, &m) != 0) {
+			db_release(&db);
+			return 1;
+		}
 		p[0] = DV_STR(argv[1]);
 		p[1] = DV_STR(argv[2]);
-		p[2] = argc == 4 ? DV_STR(argv[3]) : DV_NULL;
+		p[2] = p[3] = DV_INT(m);
+		p[4] = argc == 4 ? DV_STR(argv[3]) : DV_NULL;
 		if (argc == 4) {
-			/* the unit must exist: the subquery would give NULL */
-			struct db_val q[1];
+			/* the unit must exist, in that municipality: the
+			 * subquery would give NULL */
+			struct db_val q[2];
 
-			q[0] = DV_STR(argv[3]);
-			if (db_query(&db, STMT_UNIT_BY_CODE, q, 1, 1, &res) !=
+			q[0] = DV_INT(m);
+			q[1] = DV_STR(argv[3]);
+			if (db_query(&db, STMT_UNIT_IN_MUNICIPALITY, q, 2, 1,
+			    &res) !=
 			    ST_OK || (n = res.nrows, db_res_release(&res),
 			    n != 1)) {
 				fprintf(stderr, "stafett: no unit '%s'\n",
@@ -84,7 +96,7 @@ cmd_idp(const struct conf *cfg, int argc, char **argv)
 				return 1;
 			}
 		}
-		if (db_exec(&db, STMT_IDP_MAP_ADD, p, 3, NULL, NULL) == ST_OK)
+		if (db_exec(&db, STMT_IDP_MAP_ADD, p, 5, NULL, NULL) == ST_OK)
 			rc = 0;
 		else
 			fprintf(stderr, "stafett: '%s' is mapped already "
@@ -101,9 +113,9 @@ cmd_idp(const struct conf *cfg, int argc, char **argv)
 	    db_query(&db, STMT_IDP_MAP_LIST, NULL, 0, 10000, &res) ==
 	    ST_OK) {
 		for (i = 0; i < res.nrows; i++)
-			printf("%s\t%s\t%s\n", db_get(&res, i, 0),
+			printf("%s\t%s\t%s\t%s\n", db_get(&res, i, 0),
 			    db_get(&res, i, 1), db_get(&res, i, 2) != NULL ?
-			    db_get(&res, i, 2) : "-");
+			    db_get(&res, i, 2) : "-", db_get(&res, i, 3));
 		db_res_release(&res);
 		rc = 0;
 	}

@@ -23,7 +23,7 @@
 #define HMAC_KEY_MIN	32
 
 static int
-partner_add(struct db *db, int argc, char **argv)
+partner_add(struct db *db, const char *municipality, int argc, char **argv)
 {
 	char id[SECURE_ID_SIZE], accepts[PARTNER_ACCEPTS_SIZE];
 	struct partner_in in;
@@ -31,6 +31,8 @@ partner_add(struct db *db, int argc, char **argv)
 	int j, taken = 0;
 
 	memset(&in, 0, sizeof(in));
+	if (cli_municipality(db, municipality, &in.municipality) != 0)
+		return 1;
 	in.name = argv[0];
 	in.kind = argv[1];
 	in.endpoint = argv[2];
@@ -47,7 +49,8 @@ partner_add(struct db *db, int argc, char **argv)
 		fprintf(stderr, "stafett: %s\n", why);
 		return 2;
 	}
-	if (partner_name_taken(db, in.name, NULL, &taken) != ST_OK || taken) {
+	if (partner_name_taken(db, in.municipality, in.name, NULL, &taken) !=
+	    ST_OK || taken) {
 		fprintf(stderr, "stafett: cannot add the partner (%s)\n",
 		    taken ? "the name is taken" : db->err);
 		return 1;
@@ -121,7 +124,7 @@ partner_secret(const struct conf *cfg, struct db *db, const char *id,
 		dmode = 0750;
 		fmode = 0640;
 	}
-	if (partner_exists(db, id, &found) != ST_OK || !found) {
+	if (partner_exists(db, 0, id, &found) != ST_OK || !found) {
 		fprintf(stderr, "stafett: no partner '%s'\n", id);
 		return 1;
 	}
@@ -209,7 +212,7 @@ partner_token(struct db *db, const char *id)
 	struct db_val p[2];
 	int rc = 1, found = 0;
 
-	if (partner_exists(db, id, &found) != ST_OK || !found) {
+	if (partner_exists(db, 0, id, &found) != ST_OK || !found) {
 		fprintf(stderr, "stafett: no partner '%s'\n", id);
 		return 1;
 	}
@@ -253,11 +256,12 @@ partner_list(const struct conf *cfg, struct db *db)
 			if (*c == ',' || *c == '_')
 				*c = *c == ',' ? ' ' : '-';
 		printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\twaiting %s\tsecrets"
-		    "%s%s%s\n", id, db_get(&res, i, 1), db_get(&res, i, 2),
-		    db_get(&res, i, 3), db_get(&res, i, 4), db_get(&res, i, 5),
-		    db_get(&res, i, 6), db_get(&res, i, 7),
+		    "%s%s%s\tmunicipality %s\n", id, db_get(&res, i, 1),
+		    db_get(&res, i, 2), db_get(&res, i, 3), db_get(&res, i, 4),
+		    db_get(&res, i, 5), db_get(&res, i, 6), db_get(&res, i, 7),
 		    found[0] != '\0' ? " " : "", found,
-		    db_get_int(&res, i, 8) ? " receipt-token" : "");
+		    db_get_int(&res, i, 8) ? " receipt-token" : "",
+		    db_get(&res, i, 9));
 	}
 	db_res_release(&res);
 	return 0;
@@ -269,7 +273,7 @@ partner_status(struct db *db, const char *id, const char *status)
 	int found = 0;
 
 	/* One transaction, as on the web: the change and its alerts. */
-	if (db_begin(db) != ST_OK || partner_set_status(db, id, status,
+	if (db_begin(db) != ST_OK || partner_set_status(db, 0, id, status,
 	    &found) != ST_OK || db_commit(db) != ST_OK) {
 		fprintf(stderr, "stafett: cannot change the partner (%s)\n",
 		    db->err);
@@ -318,6 +322,7 @@ partner_endpoint(struct db *db, const char *id, const char *url)
 int
 cmd_partner(const struct conf *cfg, int argc, char **argv)
 {
+	const char *municipality = cli_municipality_option(&argc, &argv);
 	struct db db;
 	int rc;
 
@@ -329,16 +334,16 @@ cmd_partner(const struct conf *cfg, int argc, char **argv)
 	    (strcmp(argv[0], "endpoint") == 0 && argc != 3) ||
 	    ((strcmp(argv[0], "pause") == 0 ||
 	    strcmp(argv[0], "resume") == 0) && argc != 2)) {
-		fprintf(stderr, "usage: stafett partner add NAME KIND URL AUTH "
-		    "TYPE... | secret ID hmac|bearer|cert|key|inbound-hmac | "
-		    "token ID | endpoint ID URL | list | pause ID | "
-		    "resume ID\n");
+		fprintf(stderr, "usage: stafett partner add [--municipality "
+		    "NUMBER] NAME KIND URL AUTH TYPE... | secret ID "
+		    "hmac|bearer|cert|key|inbound-hmac | token ID | "
+		    "endpoint ID URL | list | pause ID | resume ID\n");
 		return 2;
 	}
 	if (cli_db_open(cfg, &db) != 0)
 		return 1;
 	if (strcmp(argv[0], "add") == 0)
-		rc = partner_add(&db, argc - 1, argv + 1);
+		rc = partner_add(&db, municipality, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "secret") == 0)
 		rc = partner_secret(cfg, &db, argv[1], argv[2]);
 	else if (strcmp(argv[0], "token") == 0)

@@ -10,10 +10,25 @@ struct stmt_def {
 	const char	*sql;
 };
 
+/*
+ * The municipality outbox row O belongs to: its partner's, else its
+ * log's or concern's (their unit's), else its person's (an e-mail).
+ */
+#define OUTBOX_MUNICIPALITY(O) \
+	"COALESCE((SELECT om1.municipality_id FROM partner om1" \
+	" WHERE om1.id = " O ".partner_id), (SELECT om2.municipality_id" \
+	" FROM relay_log oml JOIN unit om2 ON om2.id = oml.home_unit_id" \
+	" WHERE oml.id = " O ".log_id), (SELECT om3.municipality_id" \
+	" FROM concern omc JOIN unit om3 ON om3.id = omc.unit_id" \
+	" WHERE omc.id = " O ".concern_id), (SELECT om4.municipality_id" \
+	" FROM app_user om4 WHERE om4.id = " O ".user_id))"
+
 /* Columns a principal is built from (auth.c reads them in this order). */
 #define PRINCIPAL_COLS \
 	"u.id, u.public_id, u.username, u.display_name, u.role, " \
-	"u.unit_id, u.lang, un.name, un.kind"
+	"u.unit_id, u.lang, un.name, un.kind, u.municipality_id, " \
+	"(SELECT GROUP_CONCAT(sv.municipality_id) FROM unit_served sv " \
+	"WHERE sv.unit_id = u.unit_id)"
 
 /*
  * A consent valid today (two date parameters) covers the kind of service
@@ -114,7 +129,8 @@ struct stmt_def {
  * home unit, status, whether the reader takes part, whether their
  * person is covered (the log's own unit, or COVERS_PERSON), their
  * relation to the child (guardian, self or NULL), the child's birth
- * date. All NULL when L is (an outer join found no log).
+ * date, the log's municipality (its home unit's). All NULL when L is (an
+ * outer join found no log).
  * caselog_facts() reads them; access_log() decides: one rule for the
  * log page, every list on every start page, the concerns passed to a
  * log, and the e-mails.
@@ -127,13 +143,15 @@ struct stmt_def {
 	COVERS_PERSON(L ".id", "rd.uid", "rd.unit", "rd.today") ")," \
 	" (SELECT fc.relation FROM child_person fc WHERE fc.child_id = " L \
 	".child_id AND fc.user_id = rd.uid)," \
-	" (SELECT fb.birth_date FROM child fb WHERE fb.id = " L ".child_id)"
+	" (SELECT fb.birth_date FROM child fb WHERE fb.id = " L ".child_id)," \
+	" (SELECT fm.municipality_id FROM unit fm WHERE fm.id = " L \
+	".home_unit_id)"
 /*
  * What access_consultation needs about consultation K and the reader
  * rd, as CONSULTATION_NFACTS columns: author, the author's unit, the
  * kindergarten and the health clinic the consent names, whether the
  * reader took part, their relation to the child, the child's birth
- * date (consult.c reads them).
+ * date, its municipality (the author's unit's; consult.c reads them).
  */
 #define CONSULTATION_FACTS(K) \
 	" " K ".author_id, " K ".unit_id, " K ".kindergarten_id, " K \
@@ -141,7 +159,9 @@ struct stmt_def {
 	" WHERE kp.consultation_id = " K ".id AND kp.user_id = rd.uid)," \
 	" (SELECT kc.relation FROM child_person kc WHERE kc.child_id = " K \
 	".child_id AND kc.user_id = rd.uid)," \
-	" (SELECT kb.birth_date FROM child kb WHERE kb.id = " K ".child_id)"
+	" (SELECT kb.birth_date FROM child kb WHERE kb.id = " K ".child_id)," \
+	" (SELECT km.municipality_id FROM unit km WHERE km.id = " K \
+	".unit_id)"
 /* id, public_id, reference, child_id, home_unit_id, level, level_since,
  * holder public_id, holder name, holder unit name, child name, home unit
  * name, created_at, closed_at, view version, view epoch, whether
@@ -200,14 +220,16 @@ struct stmt_def {
 	" AND IF(" O ".partner_id IS NULL, NOT EXISTS (SELECT 1 FROM" \
 	" partner rp WHERE rp.status = 'active' AND rp.kind = COALESCE(" \
 	O ".service, 'child_welfare') AND FIND_IN_SET(" O ".kind," \
-	" rp.accepts)), NOT EXISTS (SELECT 1 FROM partner rp WHERE rp.id =" \
+	" rp.accepts) AND rp.municipality_id = " OUTBOX_MUNICIPALITY(O) \
+	"), NOT EXISTS (SELECT 1 FROM partner rp WHERE rp.id =" \
 	" " O ".partner_id AND rp.status = 'active')))"
 /* NULL (it has a receiver), 'paused' (its partner is paused, or the
  * only ones that would take it are) or 'none' (no partner takes it) */
 #define NO_RECEIVER_STATE(O) \
 	"IF(" NO_RECEIVER(O) ", IF(" O ".partner_id IS NOT NULL OR EXISTS" \
 	" (SELECT 1 FROM partner rq WHERE rq.kind = COALESCE(" O ".service," \
-	" 'child_welfare') AND FIND_IN_SET(" O ".kind, rq.accepts))," \
+	" 'child_welfare') AND FIND_IN_SET(" O ".kind, rq.accepts)" \
+	" AND rq.municipality_id = " OUTBOX_MUNICIPALITY(O) ")," \
 	" 'paused', 'none'), NULL)"
 /* kind, status, service, created_at, partner name, partner_ref, and the
  * latest answer's kind, text, reference and time, public_id, kind of
@@ -457,23 +479,26 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM api_token t JOIN app_user u ON u.id = t.user_id"
 	    " WHERE u.username = ? ORDER BY t.id" },
 
-	/* (nin_hmac) -> id. A plain consistent read: no lock on the child,
-	 * so concerns about one child do not queue behind each other. */
+	/* (nin_hmac, municipality) -> id: the child in that municipality's
+	 * cases. A plain consistent read: no lock on the child, so concerns
+	 * about one child do not queue behind each other. */
 	[STMT_CHILD_BY_NIN] = { "child_by_nin",
-	    "SELECT id FROM child WHERE nin_hmac = ?" },
+	    "SELECT id FROM child WHERE nin_hmac = ?"
+	    " AND municipality_id = ?" },
 	/* (id) -> name, birth_date, nin_hmac: who a case's messages to
 	 * partners may name */
 	[STMT_CHILD_IDENTITY] = { "child_identity",
 	    "SELECT name, birth_date, nin_hmac FROM child WHERE id = ?" },
-	/* (public_id, nin_hmac, name, birth_date); a concurrent insert of
-	 * the same child fails on the unique key and the caller retries */
+	/* (public_id, nin_hmac, name, birth_date, municipality); a
+	 * concurrent insert of the same child fails on the unique key and
+	 * the caller retries */
 	[STMT_CHILD_INSERT_NIN] = { "child_insert_nin",
-	    "INSERT INTO child (public_id, nin_hmac, name, birth_date)"
-	    " VALUES (?, ?, ?, ?)" },
-	/* (public_id, name, birth_date) */
+	    "INSERT INTO child (public_id, nin_hmac, name, birth_date,"
+	    " municipality_id) VALUES (?, ?, ?, ?, ?)" },
+	/* (public_id, name, birth_date, municipality) */
 	[STMT_CHILD_INSERT] = { "child_insert",
-	    "INSERT INTO child (public_id, name, birth_date)"
-	    " VALUES (?, ?, ?)" },
+	    "INSERT INTO child (public_id, name, birth_date, municipality_id)"
+	    " VALUES (?, ?, ?, ?)" },
 	/* (public_id, form_id, form_version, instance, author_id) */
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"
@@ -522,13 +547,21 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "DELETE FROM form_draft WHERE expires_at <= NOW(6)" },
 
 	/* Retention (fcgi/case/retention.h, sql/0032_retention.sql).
-	 * (days) -> id, reference, public_id, child_id: closed logs kept
-	 * that long since they closed, oldest first, a batch */
+	 * (the installation's days x 3) -> id, reference, public_id,
+	 * child_id, events, days, municipality number: closed logs kept as
+	 * long as their municipality keeps them (its setting, else the
+	 * installation's; 0 never) since they closed, oldest first, a
+	 * batch */
 	[STMT_RETENTION_LOGS_DUE] = { "retention_logs_due",
 	    "SELECT l.id, l.reference, l.public_id, l.child_id,"
-	    " (SELECT COUNT(*) FROM case_event e WHERE e.log_id = l.id)"
-	    " FROM relay_log l WHERE l.status = 'closed'"
-	    " AND l.closed_at < NOW(6) - INTERVAL ? DAY"
+	    " (SELECT COUNT(*) FROM case_event e WHERE e.log_id = l.id),"
+	    " COALESCE(m.retention_log_days, ?), m.number"
+	    " FROM relay_log l JOIN unit hu ON hu.id = l.home_unit_id"
+	    " JOIN municipality m ON m.id = hu.municipality_id"
+	    " WHERE l.status = 'closed'"
+	    " AND COALESCE(m.retention_log_days, ?) > 0"
+	    " AND l.closed_at < NOW(6) -"
+	    " INTERVAL COALESCE(m.retention_log_days, ?) DAY"
 	    " ORDER BY l.closed_at LIMIT 20" },
 	/* (log_id x 8, after id) -> id, public_id, form_id, form_version,
 	 * instance: the log's accepted forms, a batch (deposit.h) */
@@ -553,13 +586,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (log_id) -> html, xml: the archive copy made when it closed */
 	[STMT_RETENTION_LOG_ARCHIVE] = { "retention_log_archive",
 	    "SELECT html, xml FROM log_archive WHERE log_id = ?" },
-	/* (days) -> id, reference, child_id: concerns that ended at level 0
-	 * (closed, in no log) that long ago */
+	/* (the installation's days x 3) -> id, reference, child_id, days:
+	 * concerns that ended at level 0 (closed, in no log) as long ago as
+	 * their municipality keeps them */
 	[STMT_RETENTION_CONCERNS_DUE] = { "retention_concerns_due",
-	    "SELECT id, reference, child_id FROM concern"
-	    " WHERE status = 'closed' AND level = 0 AND closed_at"
-	    " < NOW(6) - INTERVAL ? DAY AND log_id IS NULL"
-	    " AND passed_log_id IS NULL ORDER BY closed_at LIMIT 100" },
+	    "SELECT c.id, c.reference, c.child_id,"
+	    " COALESCE(m.retention_concern_days, ?) FROM concern c"
+	    " JOIN unit cu ON cu.id = c.unit_id"
+	    " JOIN municipality m ON m.id = cu.municipality_id"
+	    " WHERE c.status = 'closed' AND c.level = 0"
+	    " AND COALESCE(m.retention_concern_days, ?) > 0 AND c.closed_at"
+	    " < NOW(6) - INTERVAL COALESCE(m.retention_concern_days, ?) DAY"
+	    " AND c.log_id IS NULL AND c.passed_log_id IS NULL"
+	    " ORDER BY c.closed_at LIMIT 100" },
 	/* (log_id) -> id: the closed log, locked while it is deleted (two
 	 * notify processes delete it, and record it, once) */
 	[STMT_RETENTION_LOCK_LOG] = { "retention_lock_log",
@@ -591,10 +630,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
 	    " child_id, request_id) VALUES (NULL, 'system', 'delete', ?, ?, ?,"
 	    " 'retention')" },
-	/* (days): API tokens revoked that long ago */
+	/* (municipality, days): the API tokens of its people revoked that
+	 * long ago (0: of the citizens, who belong to none) */
 	[STMT_TOKEN_PURGE] = { "token_purge",
-	    "DELETE FROM api_token"
-	    " WHERE revoked_at < NOW(6) - INTERVAL ? DAY" },
+	    "DELETE t FROM api_token t JOIN app_user u ON u.id = t.user_id"
+	    " WHERE COALESCE(u.municipality_id, 0) = ?"
+	    " AND t.revoked_at < NOW(6) - INTERVAL ? DAY" },
+	/* () -> id, retention_token_days: every municipality */
+	[STMT_MUNICIPALITY_TOKEN_DAYS] = { "municipality_token_days",
+	    "SELECT id, retention_token_days FROM municipality ORDER BY id" },
 	/* (public_id, reference, unit_id, author_id, child_id, submission_id,
 	 *  anonymous, urgent, deadline) */
 	[STMT_CONCERN_INSERT] = { "concern_insert",
@@ -608,7 +652,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * child birth date, log_id, unit kind, passed_log_id, passed_state,
 	 * passed_answer, passed_at, the passed-to log's public id and
 	 * reference, then LOG_FACTS of the log it is in and of the log it
-	 * was passed to (access.h, struct concern_facts) */
+	 * was passed to, and its municipality (its unit's; access.h, struct
+	 * concern_facts) */
 	[STMT_CONCERN_GET] = { "concern_get",
 	    "SELECT c.id, c.public_id, c.reference, c.unit_id, c.author_id,"
 	    " c.child_id, c.anonymous, c.urgent, c.level, c.status,"
@@ -617,8 +662,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " a.display_name, ch.name, l.public_id, ch.birth_date, c.log_id,"
 	    " un.kind, c.passed_log_id, c.passed_state, c.passed_answer,"
 	    " DATE_FORMAT(c.passed_at, '%Y-%m-%dT%H:%i:%sZ'), rq.public_id,"
-	    " rq.reference," LOG_FACTS("l") "," LOG_FACTS("rq")
-	    " FROM " READER " JOIN concern c"
+	    " rq.reference," LOG_FACTS("l") "," LOG_FACTS("rq") ","
+	    " un.municipality_id FROM " READER " JOIN concern c"
 	    " JOIN form_submission s ON s.id = c.submission_id"
 	    " JOIN unit un ON un.id = c.unit_id"
 	    " JOIN app_user a ON a.id = c.author_id"
@@ -687,9 +732,82 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_OUTBOX_INSERT] = { "outbox_insert",
 	    "INSERT INTO outbox (public_id, kind, unit_id, concern_id,"
 	    " idempotency_key, payload) VALUES (?, ?, ?, ?, ?, ?)" },
-	/* () -> code, name, kind, external */
+	/* (municipality x 2) -> code, name, kind, external: its units and
+	 * those shared with it */
 	[STMT_UNIT_LIST] = { "unit_list",
-	    "SELECT code, name, kind, external FROM unit ORDER BY name" },
+	    "SELECT code, name, kind, external FROM unit"
+	    " WHERE municipality_id = ? OR id IN (SELECT unit_id"
+	    " FROM unit_served WHERE municipality_id = ?) ORDER BY name" },
+	/* () -> how many municipalities there are, the first one's id */
+	[STMT_MUNICIPALITY_COUNT] = { "municipality_count",
+	    "SELECT COUNT(*), MIN(id) FROM municipality" },
+	/* (number) -> id */
+	[STMT_MUNICIPALITY_BY_NUMBER] = { "municipality_by_number",
+	    "SELECT id FROM municipality WHERE number = ?" },
+	/* () -> number, name, units, people, units it shares with others,
+	 * units others share with it */
+	[STMT_MUNICIPALITY_LIST] = { "municipality_list",
+	    "SELECT m.number, m.name, (SELECT COUNT(*) FROM unit u WHERE"
+	    " u.municipality_id = m.id), (SELECT COUNT(*) FROM app_user a"
+	    " WHERE a.municipality_id = m.id AND a.active), (SELECT COUNT(*)"
+	    " FROM unit_served s JOIN unit u ON u.id = s.unit_id WHERE"
+	    " u.municipality_id = m.id), (SELECT COUNT(*) FROM unit_served s"
+	    " WHERE s.municipality_id = m.id) FROM municipality m"
+	    " ORDER BY m.number" },
+	/* (number, name) */
+	[STMT_MUNICIPALITY_INSERT] = { "municipality_insert",
+	    "INSERT INTO municipality (number, name) VALUES (?, ?)" },
+	/* (municipality): its action guide, a copy of the first
+	 * municipality's steps, with ids of their own */
+	[STMT_GUIDE_COPY] = { "guide_copy",
+	    "INSERT INTO guide_step (municipality_id, public_id, level,"
+	    " position, title_nb, title_en, form_id, deadline_days)"
+	    " SELECT ?, REPLACE(REPLACE(TRIM(TRAILING '=' FROM"
+	    " TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), level,"
+	    " position, title_nb, title_en, form_id, deadline_days"
+	    " FROM guide_step WHERE municipality_id ="
+	    " (SELECT MIN(id) FROM municipality) ORDER BY level, position" },
+	/* (key, value or NULL, id): one setting (the keys municipality.c
+	 * knows; a value checked there) */
+	[STMT_MUNICIPALITY_SET] = { "municipality_set",
+	    "UPDATE municipality m JOIN (SELECT ? AS k, ? AS v) a"
+	    " SET m.number = IF(a.k = 'number', a.v, m.number),"
+	    " m.name = IF(a.k = 'name', a.v, m.name),"
+	    " m.emergency_phone = IF(a.k = 'emergency_phone', a.v,"
+	    " m.emergency_phone),"
+	    " m.concern_deadline_days = IF(a.k = 'concern_deadline_days',"
+	    " a.v, m.concern_deadline_days),"
+	    " m.draft_keep_days = IF(a.k = 'draft_keep_days', a.v,"
+	    " m.draft_keep_days),"
+	    " m.consent_max_days = IF(a.k = 'consent_max_days', a.v,"
+	    " m.consent_max_days),"
+	    " m.consent_warn_days = IF(a.k = 'consent_warn_days', a.v,"
+	    " m.consent_warn_days),"
+	    " m.measure_remind_days = IF(a.k = 'measure_remind_days', a.v,"
+	    " m.measure_remind_days),"
+	    " m.retention_log_days = IF(a.k = 'retention_log_days', a.v,"
+	    " m.retention_log_days),"
+	    " m.retention_concern_days = IF(a.k = 'retention_concern_days',"
+	    " a.v, m.retention_concern_days),"
+	    " m.retention_token_days = IF(a.k = 'retention_token_days', a.v,"
+	    " m.retention_token_days) WHERE m.id = ?" },
+	/* (municipality, code) -> id: its own unit with the code */
+	[STMT_UNIT_IN_MUNICIPALITY] = { "unit_in_municipality",
+	    "SELECT id FROM unit WHERE municipality_id = ? AND code = ?" },
+	/* (unit_id, municipality) */
+	[STMT_UNIT_SHARE] = { "unit_share",
+	    "INSERT IGNORE INTO unit_served (unit_id, municipality_id)"
+	    " VALUES (?, ?)" },
+	/* (unit_id, municipality) */
+	[STMT_UNIT_UNSHARE] = { "unit_unshare",
+	    "DELETE FROM unit_served WHERE unit_id = ?"
+	    " AND municipality_id = ?" },
+	/* (id) -> number, name, concern_deadline_days, emergency_phone,
+	 * draft_keep_days, consent_max_days (NULL: the installation's) */
+	[STMT_MUNICIPALITY_GET] = { "municipality_get",
+	    "SELECT number, name, concern_deadline_days, emergency_phone,"
+	    " draft_keep_days, consent_max_days FROM municipality"
+	    " WHERE id = ?" },
 	/* (user_id, role, action, object_type, object_id, child_id,
 	 *  request_id) */
 	[STMT_AUDIT_INSERT] = { "audit_insert",
@@ -930,19 +1048,25 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " JOIN form_submission s ON s.id = c.submission_id"
 	    " WHERE c.log_id = ? ORDER BY c.id DESC LIMIT 1" },
 
-	/* (public_id) -> id, display_name, role, unit_id, unit kind,
-	 * unit name, active, unit code */
+	/* (public_id, municipality x 2) -> id, display_name, role, unit_id,
+	 * unit kind, unit name, active, unit code: a member of staff who
+	 * works there (in its unit, or one shared with it); nobody else */
 	[STMT_USER_BY_PID] = { "user_by_pid",
 	    "SELECT u.id, u.display_name, u.role, u.unit_id, un.kind, un.name,"
 	    " u.active, un.code FROM app_user u"
-	    " LEFT JOIN unit un ON un.id = u.unit_id"
-	    " WHERE u.public_id = ?" },
-	/* () -> public_id, display_name, unit name, unit kind, unit code:
-	 * everyone who can hold a log or take part in one */
+	    " JOIN unit un ON un.id = u.unit_id"
+	    " WHERE u.public_id = ? AND (un.municipality_id = ?"
+	    " OR un.id IN (SELECT sv.unit_id FROM unit_served sv"
+	    " WHERE sv.municipality_id = ?))" },
+	/* (municipality x 2) -> public_id, display_name, unit name, unit
+	 * kind, unit code: everyone who can hold a log or take part in one
+	 * there (its units' people, and those of units shared with it) */
 	[STMT_STAFF_LIST] = { "staff_list",
 	    "SELECT u.public_id, u.display_name, un.name, un.kind, un.code"
 	    " FROM app_user u JOIN unit un ON un.id = u.unit_id"
 	    " WHERE u.active AND u.role IN ('employee', 'leader')"
+	    " AND (un.municipality_id = ? OR un.id IN (SELECT sv.unit_id"
+	    " FROM unit_served sv WHERE sv.municipality_id = ?))"
 	    " ORDER BY un.name, u.display_name LIMIT 5000" },
 	/* (log_id, today, today, kind) -> 1 when a valid consent covers the
 	 * kind of service (a notice to a partner of that kind may go) */
@@ -1003,9 +1127,13 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (consent_id, user_id) */
 	[STMT_CONSENT_PERSON_INSERT] = { "consent_person_insert",
 	    "INSERT INTO consent_person (consent_id, user_id) VALUES (?, ?)" },
-	/* (code) -> id, kind, name */
+	/* (code, municipality x 2) -> id, kind, name: its unit, or one
+	 * shared with it, with the code (`municipality share` refuses a
+	 * code the municipality has already) */
 	[STMT_UNIT_BY_CODE] = { "unit_by_code",
-	    "SELECT id, kind, name FROM unit WHERE code = ?" },
+	    "SELECT id, kind, name FROM unit WHERE code = ?"
+	    " AND (municipality_id = ? OR id IN (SELECT sv.unit_id"
+	    " FROM unit_served sv WHERE sv.municipality_id = ?))" },
 	/* (today, today, log_id) -> CONSENT_COLS */
 	[STMT_CONSENT_LIST] = { "consent_list",
 	    CONSENT_COLS CONSENT_FROM " WHERE c.log_id = ?"
@@ -1111,14 +1239,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (id) */
 	[STMT_MEASURE_FLAG] = { "measure_flag",
 	    "UPDATE measure SET eval_flagged = TRUE WHERE id = ?" },
-	/* (today, last day) -> id, log_id, responsible_id: active measures
-	 * of open logs to be evaluated within the reminder time, not yet
-	 * reminded of */
+	/* (today, today, the installation's days x 2) -> id, log_id,
+	 * responsible_id: active measures of open logs to be evaluated within
+	 * their municipality's reminder time (0: none), not yet reminded of */
 	[STMT_MEASURE_SOON] = { "measure_soon",
 	    "SELECT m.id, m.log_id, m.responsible_id"
 	    " FROM measure m JOIN relay_log l ON l.id = m.log_id"
+	    " JOIN unit hu ON hu.id = l.home_unit_id"
+	    " JOIN municipality mu ON mu.id = hu.municipality_id"
 	    " WHERE m.status = 'active' AND l.status = 'open'"
-	    " AND m.eval_date >= ? AND m.eval_date <= ?"
+	    " AND m.eval_date >= ? AND m.eval_date <= CAST(? AS DATE) +"
+	    " INTERVAL COALESCE(mu.measure_remind_days, ?) DAY"
+	    " AND COALESCE(mu.measure_remind_days, ?) > 0"
 	    " AND NOT m.eval_reminded LIMIT 500" },
 	/* (id): affects no row when another process reminded first */
 	[STMT_MEASURE_MARK_REMINDED] = { "measure_mark_reminded",
@@ -1271,37 +1403,46 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_GUIDE_LEVELS] = { "guide_levels",
 	    "SELECT level, name_nb, name_en FROM guide_level ORDER BY level" },
 	/* () -> public_id, level, position, title_nb, title_en, form_id,
-	 * deadline_days */
+	 * deadline_days, municipality_id: every municipality's guide, each
+	 * in order (read whole and kept a while: the reader takes its own
+	 * municipality's rows) */
 	[STMT_GUIDE_STEPS] = { "guide_steps",
 	    "SELECT public_id, level, position, title_nb, title_en, form_id,"
-	    " deadline_days FROM guide_step ORDER BY level, position" },
+	    " deadline_days, municipality_id FROM guide_step"
+	    " ORDER BY municipality_id, level, position" },
 	/* (title_nb, title_en, form_id, deadline_days, public_id) */
 	[STMT_GUIDE_STEP_UPDATE] = { "guide_step_update",
 	    "UPDATE guide_step SET title_nb = ?, title_en = ?, form_id = ?,"
 	    " deadline_days = ? WHERE public_id = ?" },
-	/* (public_id, title_nb, title_en, form_id, deadline_days, level) */
+	/* (title_nb, title_en, form_id, deadline_days, municipality,
+	 * public_id, level): last in its level of its guide */
 	[STMT_GUIDE_STEP_INSERT] = { "guide_step_insert",
-	    "INSERT INTO guide_step (public_id, level, position, title_nb,"
-	    " title_en, form_id, deadline_days)"
-	    " SELECT ?, gl.level, COALESCE((SELECT MAX(position) FROM"
-	    " guide_step g WHERE g.level = gl.level), 0) + 1, ?, ?, ?, ?"
-	    " FROM guide_level gl WHERE gl.level = ?" },
+	    "INSERT INTO guide_step (municipality_id, public_id, level,"
+	    " position, title_nb, title_en, form_id, deadline_days)"
+	    " SELECT a.m, a.pid, gl.level, COALESCE((SELECT MAX(position)"
+	    " FROM guide_step g WHERE g.municipality_id = a.m"
+	    " AND g.level = gl.level), 0) + 1, ?, ?, ?, ?"
+	    " FROM (SELECT ? AS m, ? AS pid) a JOIN guide_level gl"
+	    " WHERE gl.level = ?" },
 	/* (public_id) */
 	[STMT_GUIDE_STEP_DELETE] = { "guide_step_delete",
 	    "DELETE FROM guide_step WHERE public_id = ?" },
-	/* (public_id) -> id, locked: the step a change is about, for its
+	/* (public_id, municipality) -> id, locked: the step of its guide a
+	 * change is about, for its
 	 * audit row */
 	[STMT_GUIDE_STEP_ID] = { "guide_step_id",
-	    "SELECT id FROM guide_step WHERE public_id = ? FOR UPDATE" },
-	/* () -> the longest deadline of level 0's steps, in days: a new
-	 * concern's, kept a while (db_query_cached) */
+	    "SELECT id FROM guide_step WHERE public_id = ?"
+	    " AND municipality_id = ? FOR UPDATE" },
+	/* () -> municipality_id, the longest deadline of its level 0's
+	 * steps, in days: a new concern's, kept a while (db_query_cached) */
 	[STMT_GUIDE_LEVEL0_DAYS] = { "guide_level0_days",
-	    "SELECT MAX(deadline_days) FROM guide_step WHERE level = 0" },
+	    "SELECT municipality_id, MAX(deadline_days) FROM guide_step"
+	    " WHERE level = 0 GROUP BY municipality_id" },
 
-	/* (public_id, name, kind, endpoint, auth, accepts) */
+	/* (municipality, public_id, name, kind, endpoint, auth, accepts) */
 	[STMT_PARTNER_INSERT] = { "partner_insert",
-	    "INSERT INTO partner (public_id, name, kind, endpoint, auth,"
-	    " accepts) VALUES (?, ?, ?, ?, ?, ?)" },
+	    "INSERT INTO partner (municipality_id, public_id, name, kind,"
+	    " endpoint, auth, accepts) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
 	 * notices waiting (queued, failed or in flight), receipt token
 	 * issued */
@@ -1309,14 +1450,17 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "SELECT p.public_id, p.name, p.kind, p.endpoint, p.auth,"
 	    " p.accepts, p.status, (SELECT COUNT(*) FROM outbox o"
 	    " WHERE o.partner_id = p.id AND o.status IN ('queued',"
-	    " 'in_flight', 'failed')), p.inbound_token_hash IS NOT NULL"
+	    " 'in_flight', 'failed')), p.inbound_token_hash IS NOT NULL,"
+	    " (SELECT mu.number FROM municipality mu"
+	    " WHERE mu.id = p.municipality_id)"
 	    " FROM partner p ORDER BY p.name" },
 	/* (status, public_id) */
 	[STMT_PARTNER_SET_STATUS] = { "partner_set_status",
 	    "UPDATE partner SET status = ? WHERE public_id = ?" },
-	/* (public_id) -> 1 */
+	/* (municipality or 0 for any, the same, public_id) -> 1 */
 	[STMT_PARTNER_EXISTS] = { "partner_exists",
-	    "SELECT 1 FROM partner WHERE public_id = ?" },
+	    "SELECT 1 FROM partner WHERE (? = 0 OR municipality_id = ?)"
+	    " AND public_id = ?" },
 
 	/* (public_id, kind, service, concern_id, log_id, idempotency_key,
 	 *  submission_id, sender_id): a notice to a partner, built at send
@@ -1327,7 +1471,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "INSERT INTO outbox (public_id, kind, service, concern_id, log_id,"
 	    " idempotency_key, submission_id, sender_id)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
-	/* (kind, service) -> 1 when a new notice of that kind to that
+	/* (kind, service, log_id, concern_id) -> 1 when a new notice of
+	 * that kind, about that case, to that
 	 * service (NULL: child welfare) has a receiver now, 0 when it would
 	 * wait with nobody to take it: NO_RECEIVER of the row it would be,
 	 * asked before it is written (caseform.c keeps the notice for the
@@ -1341,17 +1486,21 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " CAST(NULL AS CHAR) AS message_type, CAST(? AS CHAR) COLLATE"
 	    " utf8mb4_unicode_ci AS kind, CAST(NULL AS UNSIGNED) AS"
 	    " partner_id, CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci AS"
-	    " service) o" },
+	    " service, CAST(? AS UNSIGNED) AS log_id, CAST(? AS UNSIGNED) AS"
+	    " concern_id, CAST(NULL AS UNSIGNED) AS user_id) o" },
 	/* (public_id) -> id of the notice (after the rows kept: tail.h) */
 	[STMT_NOTICE_ID] = { "notice_id",
 	    "SELECT id FROM outbox WHERE public_id = ?" },
 	/* (): queued partner notices get their type and the first active
-	 * partner of their service's kind that accepts it */
+	 * partner of their service's kind that accepts it, among their own
+	 * municipality's partners: never another's */
 	[STMT_OUTBOX_ROUTE] = { "outbox_route",
 	    "UPDATE outbox o SET o.message_type = o.kind, o.partner_id ="
 	    " (SELECT p.id FROM partner p WHERE p.status = 'active'"
 	    " AND p.kind = COALESCE(o.service, 'child_welfare')"
-	    " AND FIND_IN_SET(o.kind, p.accepts) ORDER BY p.id LIMIT 1)"
+	    " AND FIND_IN_SET(o.kind, p.accepts)"
+	    " AND p.municipality_id = " OUTBOX_MUNICIPALITY("o")
+	    " ORDER BY p.id LIMIT 1)"
 	    " WHERE o.status = 'queued' AND o.partner_id IS NULL"
 	    " AND o.kind IN ('referral', 'nav_notice', 'cw_report')" },
 	/* (limit) -> id, partner_id: due rows, locked, others' skipped. A
@@ -1692,14 +1841,17 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND h.to_id = u.id AND h.status = 'pending'"
 	    " ORDER BY h.id DESC LIMIT 1)"
 	    " FROM app_user u WHERE u.id = ?" },
-	/* (today, user_id, log_id) -> role, unit_id, LOG_FACTS: what the
+	/* (today, user_id, log_id) -> role, unit_id, LOG_FACTS, the
+	 * person's municipality and those their unit serves: what the
 	 * access rules need to decide whether the person may read the log
 	 * an e-mail is about (the reader rd is the person) */
 	[STMT_MAIL_RIGHT] = { "mail_right",
-	    "SELECT rd.role, rd.unit," LOG_FACTS("l") " FROM (SELECT u.id AS"
+	    "SELECT rd.role, rd.unit," LOG_FACTS("l") ", rd.m, (SELECT"
+	    " GROUP_CONCAT(sv.municipality_id) FROM unit_served sv WHERE"
+	    " sv.unit_id = rd.unit) FROM (SELECT u.id AS"
 	    " uid, u.unit_id AS unit, CAST(? AS DATE) AS today, u.role AS"
-	    " role FROM app_user u WHERE u.id = ?) rd JOIN relay_log l"
-	    " WHERE l.id = ?" },
+	    " role, u.municipality_id AS m FROM app_user u WHERE u.id = ?) rd"
+	    " JOIN relay_log l WHERE l.id = ?" },
 	/* (outbox_id) -> user_id, outcome, smtp_code */
 	[STMT_MAIL_DONE] = { "mail_done",
 	    "SELECT user_id, outcome, smtp_code FROM email_recipient"
@@ -1733,15 +1885,20 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (user_id) -> email */
 	[STMT_USER_EMAIL] = { "user_email",
 	    "SELECT email FROM app_user WHERE id = ?" },
-	/* (today, last day) -> id, log_id, holder_id, child_id, birth_date:
-	 * active consents of open logs that run out within the warning
-	 * time, not yet warned of and not followed by a later consent */
+	/* (today, today, the installation's days x 2) -> id, log_id,
+	 * holder_id, child_id, birth_date: active consents of open logs
+	 * that run out within their municipality's warning time (0: none),
+	 * not yet warned of and not followed by a later consent */
 	[STMT_CONSENT_EXPIRING] = { "consent_expiring",
 	    "SELECT c.id, c.log_id, l.holder_id, l.child_id, ch.birth_date"
 	    " FROM consent c JOIN relay_log l ON l.id = c.log_id"
 	    " JOIN child ch ON ch.id = l.child_id"
+	    " JOIN unit hu ON hu.id = l.home_unit_id"
+	    " JOIN municipality mu ON mu.id = hu.municipality_id"
 	    " WHERE c.status = 'active' AND NOT c.expiry_warned"
-	    " AND c.expires >= ? AND c.expires <= ? AND l.status = 'open'"
+	    " AND c.expires >= ? AND c.expires <= CAST(? AS DATE) + INTERVAL"
+	    " COALESCE(mu.consent_warn_days, ?) DAY"
+	    " AND COALESCE(mu.consent_warn_days, ?) > 0 AND l.status = 'open'"
 	    " AND NOT EXISTS (SELECT 1 FROM consent c2 WHERE"
 	    " c2.log_id = c.log_id AND c2.status = 'active'"
 	    " AND c2.expires > c.expires) LIMIT 500" },
@@ -1753,9 +1910,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_CITIZENS] = { "child_citizens",
 	    "SELECT user_id, relation, parental_responsibility"
 	    " FROM child_person WHERE child_id = ?" },
-	/* (name, public_id or '') -> 1 when another partner has the name */
+	/* (municipality, name, public_id or '') -> 1 when another of its
+	 * partners has the name */
 	[STMT_PARTNER_NAME_TAKEN] = { "partner_name_taken",
-	    "SELECT 1 FROM partner WHERE name = ? AND public_id <> ?" },
+	    "SELECT 1 FROM partner WHERE municipality_id = ? AND name = ?"
+	    " AND public_id <> ?" },
 	/* (name, kind, endpoint, auth, accepts, public_id) */
 	/* (endpoint, public_id): the address, from the command line only */
 	[STMT_PARTNER_ENDPOINT_SET] = { "partner_endpoint_set",
@@ -1784,21 +1943,24 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" AND a.kind = 'partner_failing' AND a.cleared_at IS NULL)," \
 	" DATE_FORMAT(p.created_at, '%Y-%m-%dT%H:%i:%sZ'), p.id," \
 	" p.inbound_token_hash IS NOT NULL FROM partner p"
-	/* () -> public_id, name, kind, endpoint, auth, accepts, status,
-	 * secrets, secrets checked, failing since, created, id, whether a
-	 * token for its receipts is issued */
+	/* (municipality or 0 for all, the same) -> public_id, name, kind,
+	 * endpoint, auth, accepts, status, secrets, secrets checked,
+	 * failing since, created, id, whether a token for its receipts is
+	 * issued */
 	[STMT_PARTNER_ADMIN_LIST] = { "partner_admin_list",
-	    PARTNER_ADMIN_COLS " ORDER BY p.name" },
-	/* (public_id) -> the same for one */
+	    PARTNER_ADMIN_COLS " WHERE (? = 0 OR p.municipality_id = ?)"
+	    " ORDER BY p.name" },
+	/* (municipality, public_id) -> the same for one of its partners */
 	[STMT_PARTNER_ADMIN_GET] = { "partner_admin_get",
-	    PARTNER_ADMIN_COLS " WHERE p.public_id = ?" },
-	/* () -> partner public_id, status, notices: read from the index
-	 * (partner_id, status) alone */
+	    PARTNER_ADMIN_COLS " WHERE p.municipality_id = ?"
+	    " AND p.public_id = ?" },
+	/* (municipality) -> partner public_id, status, notices: read from
+	 * the index (partner_id, status) alone */
 	[STMT_PARTNER_QUEUE_COUNTS] = { "partner_queue_counts",
 	    "SELECT p.public_id, c.status, c.n FROM (SELECT partner_id, status,"
 	    " COUNT(*) AS n FROM outbox WHERE partner_id IS NOT NULL"
 	    " GROUP BY partner_id, status) c JOIN partner p"
-	    " ON p.id = c.partner_id" },
+	    " ON p.id = c.partner_id WHERE p.municipality_id = ?" },
 #define PARTNER_NOTICE_COLS \
 	"SELECT o.public_id, o.kind, o.status, o.attempts," \
 	" o.last_http_status," \
@@ -1820,7 +1982,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_PARTNER_NOTICES_STATUS] = { "partner_notices_status",
 	    PARTNER_NOTICE_COLS " WHERE o.partner_id = ? AND o.status = ?"
 	    " ORDER BY o.id DESC LIMIT 200" },
-	/* (public_id) -> id, status, kind, partner public_id, log_id,
+	/* (public_id, municipality) -> id, status, kind, partner public_id,
+	 * log_id,
 	 * concern_id, child_id (whose data the notice carries), partner
 	 * name (NULL while it waits for a partner: never when dead) */
 	[STMT_NOTICE_ADMIN_GET] = { "notice_admin_get",
@@ -1829,7 +1992,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " FROM outbox o LEFT JOIN partner p ON p.id = o.partner_id"
 	    " LEFT JOIN relay_log l ON l.id = o.log_id"
 	    " LEFT JOIN concern c ON c.id = o.concern_id"
-	    " WHERE o.public_id = ?" },
+	    " WHERE o.public_id = ? AND " OUTBOX_MUNICIPALITY("o") " = ?" },
 	/* (public_id) -> id, public_id, kind, status, sender_id, log_id,
 	 * concern_id, child_id, holder_id, partner name,
 	 * delivered_at, log public_id, log reference, concern public_id,
@@ -1926,10 +2089,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " WHERE o.status IN ('queued', 'failed') AND " NO_RECEIVER("o")
 	    " AND NOT EXISTS (SELECT 1 FROM delivery_alert a"
 	    " WHERE a.waiting_notice = o.id) ORDER BY o.id LIMIT 500" },
-	/* () -> id of every active administrator */
-	[STMT_ADMIN_IDS] = { "admin_ids",
-	    "SELECT id FROM app_user WHERE role = 'admin' AND active"
-	    " ORDER BY id" },
+	/* (alert id) -> the active administrators of the municipality it is
+	 * about (OUTBOX_MUNICIPALITY, or its partner's) */
+	[STMT_ALERT_ADMINS] = { "alert_admins",
+	    "SELECT a.id FROM delivery_alert da JOIN app_user a"
+	    " ON a.role = 'admin' AND a.active AND a.municipality_id ="
+	    " COALESCE((SELECT p.municipality_id FROM partner p"
+	    " WHERE p.id = da.partner_id), (SELECT " OUTBOX_MUNICIPALITY("o")
+	    " FROM outbox o WHERE o.id = da.outbox_id))"
+	    " WHERE da.id = ? ORDER BY a.id" },
 	/* (alert id): the notice just added tells of this alert */
 	[STMT_OUTBOX_SET_ALERT] = { "outbox_set_alert",
 	    "UPDATE outbox SET alert_id = ? WHERE id = LAST_INSERT_ID()" },
@@ -1991,11 +2159,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    ALERT_SELECT "," LOG_FACTS("l") " FROM " READER " JOIN"
 	    ALERT_OPEN_FROM
 	    " AND o.sender_id = rd.uid ORDER BY a.id DESC LIMIT 100" },
-	/* () -> the same, every open alert: for administrators, who are
-	 * shown no log or concern (the columns are there, unused); notices
-	 * nobody can take first, then failing partners */
+	/* (municipality) -> the same, every open alert of the
+	 * municipality (its partner's, or its notice's): for its
+	 * administrators, who are shown no log or concern (the columns are
+	 * there, unused); notices nobody can take first, then failing
+	 * partners */
 	[STMT_ALERT_FOR_ADMIN] = { "alert_for_admin",
-	    ALERT_COLS " ORDER BY a.kind = 'no_receiver' DESC,"
+	    ALERT_COLS " AND COALESCE(p.municipality_id, "
+	    OUTBOX_MUNICIPALITY("o") ") = ?"
+	    " ORDER BY a.kind = 'no_receiver' DESC,"
 	    " a.kind = 'partner_failing' DESC, a.id DESC LIMIT 200" },
 	/* () -> partner public_id, status, notices, for the states that
 	 * are a queue: cheap, from the index (partner_id, status) */
@@ -2039,24 +2211,29 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" DATE_FORMAT(un.created_at, '%Y-%m-%dT%H:%i:%sZ'), (SELECT COUNT(*)" \
 	" FROM app_user pu WHERE pu.unit_id = un.id AND pu.active AND" \
 	" pu.role <> 'citizen'), un.id FROM unit un"
-	/* () -> public_id, code, name, kind, external, created, active
-	 * people, id */
+	/* (municipality) -> public_id, code, name, kind, external,
+	 * created, active people, id: the municipality's own units */
 	[STMT_UNIT_ADMIN_LIST] = { "unit_admin_list",
-	    UNIT_ADMIN_COLS " ORDER BY un.name LIMIT 5000" },
+	    UNIT_ADMIN_COLS " WHERE un.municipality_id = ?"
+	    " ORDER BY un.name LIMIT 5000" },
 	/* (public_id) -> the same for one */
 	[STMT_UNIT_ADMIN_GET] = { "unit_admin_get",
-	    UNIT_ADMIN_COLS " WHERE un.public_id = ?" },
-	/* (code) -> units with the code */
+	    UNIT_ADMIN_COLS " WHERE un.municipality_id = ?"
+	    " AND un.public_id = ?" },
+	/* (municipality, code) -> its units with the code */
 	[STMT_UNIT_CODE_TAKEN] = { "unit_code_taken",
-	    "SELECT COUNT(*) FROM unit WHERE code = ?" },
-	/* (name, id or 0) -> other units with the name (as the collation
-	 * compares: case and accents aside, as people read them) */
+	    "SELECT COUNT(*) FROM unit WHERE municipality_id = ?"
+	    " AND code = ?" },
+	/* (municipality, name, id or 0) -> its other units with the name
+	 * (as the collation compares: case and accents aside, as people
+	 * read them) */
 	[STMT_UNIT_NAME_TAKEN] = { "unit_name_taken",
-	    "SELECT COUNT(*) FROM unit WHERE name = ? AND id <> ?" },
-	/* (public_id, code, name, kind, external) */
+	    "SELECT COUNT(*) FROM unit WHERE municipality_id = ? AND name = ?"
+	    " AND id <> ?" },
+	/* (municipality, public_id, code, name, kind, external) */
 	[STMT_UNIT_INSERT] = { "unit_insert",
-	    "INSERT INTO unit (public_id, code, name, kind, external)"
-	    " VALUES (?, ?, ?, ?, ?)" },
+	    "INSERT INTO unit (municipality_id, public_id, code, name, kind,"
+	    " external) VALUES (?, ?, ?, ?, ?, ?)" },
 	/* (name, kind, external, id) */
 	[STMT_UNIT_UPDATE] = { "unit_update",
 	    "UPDATE unit SET name = ?, kind = ?, external = ? WHERE id = ?" },
@@ -2066,8 +2243,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ'), u.id"
 #define PERSON_ADMIN_FROM \
 	" FROM app_user u LEFT JOIN unit un ON un.id = u.unit_id" \
-	" WHERE u.role <> 'citizen'"
-	/* (pattern, pattern, pattern) -> public_id, username, display
+	" WHERE u.role <> 'citizen' AND u.municipality_id = ?"
+	/* (municipality, pattern, pattern, pattern) -> public_id, username,
+	 * display
 	 * name, role, unit public_id, unit name, email, active, created,
 	 * id: whoever's name, user name or unit's name matches (a LIKE
 	 * pattern, '%' for everyone), the active first, by name; one more
@@ -2076,11 +2254,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    PERSON_ADMIN_SELECT PERSON_ADMIN_FROM " AND (u.display_name LIKE ?"
 	    " OR u.username LIKE ? OR un.name LIKE ?) ORDER BY u.active DESC,"
 	    " u.display_name, u.id LIMIT 501" },
-	/* (unit id) -> the same, of one unit */
+	/* (municipality, unit id) -> the same, of one unit */
 	[STMT_PERSON_ADMIN_UNIT] = { "person_admin_unit",
 	    PERSON_ADMIN_SELECT PERSON_ADMIN_FROM " AND u.unit_id = ?"
 	    " ORDER BY u.active DESC, u.display_name, u.id LIMIT 5000" },
-	/* (idle minutes, absolute minutes, public_id) -> the same, then
+	/* (idle minutes, absolute minutes, municipality, public_id) -> the
+	 * same, then
 	 * sessions not expired, API tokens not revoked, open relay logs
 	 * held (a number: which ones is not the administrator's to see) */
 	[STMT_PERSON_ADMIN_GET] = { "person_admin_get",
@@ -2091,19 +2270,22 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " t.user_id = u.id AND t.revoked_at IS NULL), (SELECT COUNT(*)"
 	    " FROM relay_log l WHERE l.holder_id = u.id AND l.status ="
 	    " 'open')" PERSON_ADMIN_FROM " AND u.public_id = ?" },
-	/* (public_id) -> id, role, active: the person to change, locked */
+	/* (municipality, public_id) -> id, role, active: the person to
+	 * change, locked */
 	[STMT_PERSON_LOCK] = { "person_lock",
-	    "SELECT id, role, active FROM app_user WHERE public_id = ?"
-	    " AND role <> 'citizen' FOR UPDATE" },
+	    "SELECT id, role, active FROM app_user WHERE municipality_id = ?"
+	    " AND public_id = ? AND role <> 'citizen' FOR UPDATE" },
 	/* (username, id or 0) -> other accounts with the user name (the
 	 * citizens' too: a login name is one namespace) */
 	[STMT_USERNAME_TAKEN] = { "username_taken",
 	    "SELECT COUNT(*) FROM app_user WHERE username = ? AND id <> ?" },
-	/* (public_id, username, display_name, email or NULL, role, unit id
+	/* (municipality, public_id, username, display_name, email or NULL,
+	 * role, unit id
 	 * or NULL): no password; `stafett user password` sets one */
 	[STMT_PERSON_INSERT] = { "person_insert",
-	    "INSERT INTO app_user (public_id, username, display_name, email,"
-	    " role, unit_id) VALUES (?, ?, ?, ?, ?, ?)" },
+	    "INSERT INTO app_user (municipality_id, public_id, username,"
+	    " display_name, email, role, unit_id)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	/* (username, display_name, email or NULL, role, unit id or NULL,
 	 * id) */
 	[STMT_PERSON_UPDATE] = { "person_update",
@@ -2112,11 +2294,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (active, id) -> affected: 0 when it was so already */
 	[STMT_PERSON_SET_ACTIVE] = { "person_set_active",
 	    "UPDATE app_user SET active = ? WHERE id = ? AND active <> ?" },
-	/* () -> id of each active administrator, locked until the end of
-	 * the transaction (read committed: the rows that match only) */
+	/* (municipality) -> id of each of its active administrators, locked
+	 * until the end of the transaction (read committed: the rows that
+	 * match only) */
 	[STMT_ADMINS_LOCK] = { "admins_lock",
 	    "SELECT id FROM app_user WHERE role = 'admin' AND active"
-	    " ORDER BY id FOR UPDATE" },
+	    " AND municipality_id = ? ORDER BY id FOR UPDATE" },
 	/* (user_id): every session of the account */
 	[STMT_SESSION_DELETE_USER] = { "session_delete_user",
 	    "DELETE FROM session WHERE user_id = ?" },
@@ -2144,11 +2327,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * request's transaction, so that the request's refusal keeps it */
 	[STMT_SESSION_END] = { "session_end",
 	    "DELETE FROM session WHERE token_hash = ?" },
-	/* (role, unit_id, display_name, id): STMT_STAFF_SET_ROLE, from the
+	/* (role, unit_id, municipality, display_name, id):
+	 * STMT_STAFF_SET_ROLE, from the
 	 * provider's new ID token when the session is checked again */
 	[STMT_STAFF_REROLE] = { "staff_rerole",
-	    "UPDATE app_user SET role = ?, unit_id = ?, display_name = ?"
-	    " WHERE id = ? AND role <> 'citizen'" },
+	    "UPDATE app_user SET role = ?, unit_id = ?, municipality_id = ?,"
+	    " display_name = ? WHERE id = ? AND role <> 'citizen'" },
 	/* (provider): every session from it (its mapping changed) */
 	[STMT_SESSION_DELETE_PROVIDER] = { "session_delete_provider",
 	    "DELETE FROM session WHERE provider = ?" },
@@ -2197,7 +2381,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id, username, display_name, nin_hmac, lang) */
 	[STMT_CITIZEN_CREATE] = { "citizen_create",
 	    "INSERT INTO app_user (public_id, username, display_name, role,"
-	    " lang, nin_hmac) VALUES (?, ?, ?, 'citizen', ?, ?)" },
+	    " lang, nin_hmac, municipality_id)"
+	    " VALUES (?, ?, ?, 'citizen', ?, ?, NULL)" },
 	/* (provider, subject) -> user id, active */
 	[STMT_IDP_USER] = { "idp_user",
 	    "SELECT u.id, u.active FROM app_user_idp i JOIN app_user u"
@@ -2207,33 +2392,37 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_IDP_LINK] = { "idp_link",
 	    "INSERT INTO app_user_idp (provider, subject, user_id)"
 	    " VALUES (?, ?, ?)" },
-	/* (JSON array of the token's groups or roles) -> role, unit_id:
-	 * the highest role mapped, and its unit */
+	/* (JSON array of the token's groups or roles) -> role, unit_id,
+	 * municipality: the highest role mapped, its unit and municipality */
 	[STMT_IDP_ROLE] = { "idp_role",
-	    "SELECT m.role, m.unit_id FROM JSON_TABLE(?, '$[*]' COLUMNS"
+	    "SELECT m.role, m.unit_id, m.municipality_id FROM JSON_TABLE(?,"
+	    " '$[*]' COLUMNS"
 	    " (v VARCHAR(255) PATH '$')) j JOIN idp_role_map m"
 	    " ON m.claim_value = j.v"
 	    " ORDER BY FIELD(m.role, 'admin', 'leader', 'employee'), m.id"
 	    " LIMIT 1" },
-	/* (public_id, username, display_name, role, unit_id) */
+	/* (public_id, username, display_name, role, unit_id, municipality) */
 	[STMT_STAFF_CREATE] = { "staff_create",
 	    "INSERT INTO app_user (public_id, username, display_name, role,"
-	    " unit_id) VALUES (?, ?, ?, ?, ?)" },
-	/* (role, unit_id, display_name, id) */
+	    " unit_id, municipality_id) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* (role, unit_id, municipality, display_name, id) */
 	[STMT_STAFF_SET_ROLE] = { "staff_set_role",
-	    "UPDATE app_user SET role = ?, unit_id = ?, display_name = ?"
-	    " WHERE id = ? AND role <> 'citizen'" },
-	/* (claim value, role, unit code or NULL) */
+	    "UPDATE app_user SET role = ?, unit_id = ?, municipality_id = ?,"
+	    " display_name = ? WHERE id = ? AND role <> 'citizen'" },
+	/* (claim value, role, municipality, the same, unit code or NULL) */
 	[STMT_IDP_MAP_ADD] = { "idp_map_add",
-	    "INSERT INTO idp_role_map (claim_value, role, unit_id)"
-	    " SELECT ?, ?, (SELECT id FROM unit WHERE code = ?)" },
+	    "INSERT INTO idp_role_map (claim_value, role, municipality_id,"
+	    " unit_id) SELECT ?, ?, ?, (SELECT id FROM unit"
+	    " WHERE municipality_id = ? AND code = ?)" },
 	/* (claim value) */
 	[STMT_IDP_MAP_DELETE] = { "idp_map_delete",
 	    "DELETE FROM idp_role_map WHERE claim_value = ?" },
-	/* () -> claim value, role, unit code */
+	/* () -> claim value, role, unit code, municipality number */
 	[STMT_IDP_MAP_LIST] = { "idp_map_list",
-	    "SELECT m.claim_value, m.role, un.code FROM idp_role_map m"
-	    " LEFT JOIN unit un ON un.id = m.unit_id ORDER BY m.claim_value" },
+	    "SELECT m.claim_value, m.role, un.code, mu.number"
+	    " FROM idp_role_map m LEFT JOIN unit un ON un.id = m.unit_id"
+	    " JOIN municipality mu ON mu.id = m.municipality_id"
+	    " ORDER BY m.claim_value" },
 
 	/* (person_hmac) -> name */
 	[STMT_FOLK_NAME] = { "folk_name",

@@ -348,6 +348,10 @@ may_know(struct mailer *m, const char *kind, long long log, long long user_id,
 		who.user_id = user_id;
 		who.role = role_parse(db_get(&res, 0, 0));
 		who.unit_id = db_get_int(&res, 0, 1);
+		who.municipality_id = db_get_int(&res, 0,
+		    2 + CASELOG_NFACTS);
+		principal_set_serves(&who,
+		    db_get(&res, 0, 3 + CASELOG_NFACTS));
 		*yes = strcmp(kind, "handover.request") == 0 ?
 		    access_handover_read(&who, &f, user_id, &log_too) :
 		    access_log(&who, &f, LR_READ);

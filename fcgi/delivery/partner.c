@@ -155,17 +155,19 @@ partner_field_name(enum partner_field f)
 }
 
 st_rc
-partner_exists(struct db *db, const char *id, int *found)
+partner_exists(struct db *db, long long municipality, const char *id,
+    int *found)
 {
 	struct db_res res;
-	struct db_val p[1];
+	struct db_val p[3];
 	st_rc rc;
 
 	*found = 0;
 	if (id == NULL || !secure_is_id(id))
 		return ST_OK;
-	p[0] = DV_STR(id);
-	if ((rc = db_query(db, STMT_PARTNER_EXISTS, p, 1, 1, &res)) != ST_OK)
+	p[0] = p[1] = DV_INT(municipality);
+	p[2] = DV_STR(id);
+	if ((rc = db_query(db, STMT_PARTNER_EXISTS, p, 3, 1, &res)) != ST_OK)
 		return rc;
 	*found = res.nrows == 1;
 	db_res_release(&res);
@@ -173,16 +175,17 @@ partner_exists(struct db *db, const char *id, int *found)
 }
 
 st_rc
-partner_name_taken(struct db *db, const char *name, const char *public_id,
-    int *taken)
+partner_name_taken(struct db *db, long long municipality, const char *name,
+    const char *public_id, int *taken)
 {
 	struct db_res res;
-	struct db_val p[2];
+	struct db_val p[3];
 	st_rc rc;
 
-	p[0] = DV_STR(name);
-	p[1] = DV_STR(public_id != NULL ? public_id : "");
-	if ((rc = db_query(db, STMT_PARTNER_NAME_TAKEN, p, 2, 1, &res)) !=
+	p[0] = DV_INT(municipality);
+	p[1] = DV_STR(name);
+	p[2] = DV_STR(public_id != NULL ? public_id : "");
+	if ((rc = db_query(db, STMT_PARTNER_NAME_TAKEN, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	*taken = res.nrows > 0;
@@ -195,17 +198,18 @@ partner_insert(struct db *db, const struct partner_in *in,
     const char *accepts, char id[SECURE_ID_SIZE], long long *rowid)
 {
 	unsigned long long row = 0;
-	struct db_val p[6];
+	struct db_val p[7];
 	st_rc rc;
 
 	secure_random_id(id);
-	p[0] = DV_STR(id);
-	p[1] = DV_STR(in->name);
-	p[2] = DV_STR(in->kind);
-	p[3] = DV_STR(in->endpoint);
-	p[4] = DV_STR(in->auth);
-	p[5] = DV_STR(accepts);
-	rc = db_exec(db, STMT_PARTNER_INSERT, p, 6, NULL, &row);
+	p[0] = DV_INT(in->municipality);
+	p[1] = DV_STR(id);
+	p[2] = DV_STR(in->name);
+	p[3] = DV_STR(in->kind);
+	p[4] = DV_STR(in->endpoint);
+	p[5] = DV_STR(in->auth);
+	p[6] = DV_STR(accepts);
+	rc = db_exec(db, STMT_PARTNER_INSERT, p, 7, NULL, &row);
 	if (rowid != NULL)
 		*rowid = (long long)row;
 	if (rc == ST_OK)
@@ -220,7 +224,8 @@ partner_update(struct db *db, const char *public_id,
 	struct db_val p[6];
 	st_rc rc;
 
-	if ((rc = partner_exists(db, public_id, found)) != ST_OK || !*found)
+	if ((rc = partner_exists(db, in->municipality, public_id, found)) !=
+	    ST_OK || !*found)
 		return rc;
 	p[0] = DV_STR(in->name);
 	p[1] = DV_STR(in->kind);
@@ -239,13 +244,14 @@ partner_update(struct db *db, const char *public_id,
 }
 
 st_rc
-partner_set_status(struct db *db, const char *public_id, const char *status,
-    int *found)
+partner_set_status(struct db *db, long long municipality,
+    const char *public_id, const char *status, int *found)
 {
 	struct db_val p[2];
 	st_rc rc;
 
-	if ((rc = partner_exists(db, public_id, found)) != ST_OK || !*found)
+	if ((rc = partner_exists(db, municipality, public_id, found)) !=
+	    ST_OK || !*found)
 		return rc;
 	p[0] = DV_STR(status);
 	p[1] = DV_STR(public_id);

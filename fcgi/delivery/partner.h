@@ -61,6 +61,9 @@ struct partner_in {
 	const char	*auth;
 	const char	*types[PARTNER_TYPES_MAX];
 	size_t		 ntypes;
+	/* whose partner it is; in a change, 0: any municipality's (the
+	 * operator's command line) */
+	long long	 municipality;
 };
 
 /* The schema's SET value of the accepted types ("referral,handover"). */
@@ -98,8 +101,12 @@ const char *partner_field_name(enum partner_field f);
  * alert, and one that has a receiver again clears it, in the same
  * transaction (alerts.h): the people who must reach the service another
  * way are told at once, not at notify's next sweep.
- * partner_name_taken() tells whether another partner (not public_id,
- * which may be NULL) has the name.
+ * partner_name_taken() tells whether another partner of the
+ * municipality (not public_id, which may be NULL) has the name.
+ * partner_exists(), partner_update() and partner_set_status() find the
+ * partner among the municipality's (in->municipality for an update), or
+ * among all when it is 0 (the operator's command line): another
+ * municipality's is not found.
  */
 struct db;
 st_rc partner_insert(struct db *db, const struct partner_in *in,
@@ -108,13 +115,13 @@ st_rc partner_insert(struct db *db, const struct partner_in *in,
 st_rc partner_update(struct db *db, const char *public_id,
     const struct partner_in *in, const char *accepts, int *found)
     ST_MUST_CHECK;
-st_rc partner_set_status(struct db *db, const char *public_id,
-    const char *status, int *found) ST_MUST_CHECK;
+st_rc partner_set_status(struct db *db, long long municipality,
+    const char *public_id, const char *status, int *found) ST_MUST_CHECK;
 /* Is there a partner with the public id id? */
-st_rc partner_exists(struct db *db, const char *id, int *found)
-    ST_MUST_CHECK;
-st_rc partner_name_taken(struct db *db, const char *name,
-    const char *public_id, int *taken) ST_MUST_CHECK;
+st_rc partner_exists(struct db *db, long long municipality, const char *id,
+    int *found) ST_MUST_CHECK;
+st_rc partner_name_taken(struct db *db, long long municipality,
+    const char *name, const char *public_id, int *taken) ST_MUST_CHECK;
 
 /*
  * Which secrets are in place, never what they are. The web workers

@@ -27,8 +27,8 @@ guide_page(struct req *r, int status, const char *step, const char *field,
 	if ((rc = db_query(&r->w->db, STMT_GUIDE_LEVELS, NULL, 0, 16, &lv)) !=
 	    ST_OK)
 		return rc;
-	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEPS, NULL, 0, 1000, &st)) !=
-	    ST_OK) {
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEPS, NULL, 0, 100000,
+	    &st)) != ST_OK) {
 		db_res_release(&lv);
 		return rc;
 	}
@@ -43,7 +43,8 @@ guide_page(struct req *r, int status, const char *step, const char *field,
 		    db_get(&lv, i, 2), &lang));
 		view_attr(l, "name-lang", lang);
 		for (j = 0; j < st.nrows; j++) {
-			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0))
+			if (db_get_int(&st, j, 1) != db_get_int(&lv, i, 0) ||
+			    db_get_int(&st, j, 7) != r->who.municipality_id)
 				continue;
 			s = view_el(l, "step", NULL);
 			view_attr(s, "id", db_get(&st, j, 0));
@@ -158,7 +159,7 @@ commit_change(struct req *r, st_rc rc, const char *action, long long step,
 static st_rc
 begin_step(struct req *r, const char *pid, long long *step)
 {
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	st_rc rc;
 
@@ -166,7 +167,8 @@ begin_step(struct req *r, const char *pid, long long *step)
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
 	p[0] = DV_STR(pid);
-	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEP_ID, p, 1, 1, &res)) !=
+	p[1] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(&r->w->db, STMT_GUIDE_STEP_ID, p, 2, 1, &res)) !=
 	    ST_OK) {
 		db_rollback(&r->w->db);
 		return rc;
@@ -204,7 +206,7 @@ st_rc
 h_guide_step_add(struct req *r)
 {
 	const char *lv = req_input(r, "level");
-	struct db_val p[6], q[5];
+	struct db_val p[7], q[5];
 	char pid[SECURE_ID_SIZE];
 	unsigned long long n = 0, step = 0;
 	int ok;
@@ -216,12 +218,13 @@ h_guide_step_add(struct req *r)
 	if ((rc = step_input(r, "new", q, &ok)) != ST_OK || !ok)
 		return rc;
 	secure_random_id(pid);
-	p[0] = DV_STR(pid);
-	memcpy(&p[1], q, 4 * sizeof(q[0]));
-	p[5] = DV_INT(lv[0] - '0');
+	memcpy(&p[0], q, 4 * sizeof(q[0]));
+	p[4] = DV_INT(r->who.municipality_id);
+	p[5] = DV_STR(pid);
+	p[6] = DV_INT(lv[0] - '0');
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 6, &n, &step);
+	rc = db_exec(&r->w->db, STMT_GUIDE_STEP_INSERT, p, 7, &n, &step);
 	if (rc == ST_OK && n != 1)
 		rc = ST_E_INTERNAL;	/* the level was checked above */
 	return commit_change(r, rc, "create", (long long)step, 201);

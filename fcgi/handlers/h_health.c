@@ -64,11 +64,14 @@ delivery(struct req *r)
 {
 	struct db *db = &r->w->db;
 	struct db_res pr, qr, ur, lr;
+	struct db_val all[2];
 	struct metrics_partner *p;
 	size_t i, n;
 	st_rc rc;
 
-	if ((rc = db_query(db, STMT_PARTNER_ADMIN_LIST, NULL, 0, 10000,
+	/* every municipality's: the installation's health */
+	all[0] = all[1] = DV_INT(0);
+	if ((rc = db_query(db, STMT_PARTNER_ADMIN_LIST, all, 2, 10000,
 	    &pr)) != ST_OK)
 		return rc;
 	if ((rc = db_query(db, STMT_METRICS_QUEUE, NULL, 0, 100000, &qr)) !=

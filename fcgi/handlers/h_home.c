@@ -5,6 +5,7 @@
 
 #include "access.h"
 #include "audit.h"
+#include "codelists.h"
 #include "caselog.h"
 #include "concern.h"
 #include "consultation.h"
@@ -97,7 +98,8 @@ drafts(struct req *r, xmlNodePtr page)
 		return rc;
 	list = view_el(page, "drafts", NULL);
 	/* what the page promises: how long each is kept after a save */
-	view_attrf(list, "keep-days", "%u", r->w->cfg->draft_keep_days);
+	view_attrf(list, "keep-days", "%u", codelists_municipal(r->w,
+	    r->who.municipality_id)->draft_keep_days);
 	for (i = 0; i < res.nrows; i++) {
 		const struct form_def *def = formset_get(r->w->forms,
 		    db_get(&res, i, 1), (unsigned)db_get_int(&res, i, 2));
@@ -285,6 +287,8 @@ passed_row(struct req *r, const struct db_res *res, size_t i,
 	cf.status = CS_PASSED;
 	cf.pending = 1;
 	cf.passed = caselog_facts(res, i, CP_FACTS, today, &cf.to);
+	/* passed to a log of its child, in its own municipality */
+	cf.municipality_id = cf.to.municipality_id;
 	if (!access_concern(&r->who, &cf, CR_RECEIVE))
 		return 0;
 	c = view_el(list, "concern", NULL);
@@ -306,7 +310,7 @@ passed_row(struct req *r, const struct db_res *res, size_t i,
 }
 
 /* Columns of STMT_HANDOVER_FOR_USER: HANDOVER_COLS, LOG_FACTS, child. */
-enum { HF_ID = 0, HF_TO = 4, HF_FACTS = 17, HF_CHILD = 24 };
+enum { HF_ID = 0, HF_TO = 4, HF_FACTS = 17, HF_CHILD = 25 };
 
 /* Handovers waiting for my answer, while I may see them. */
 static int
@@ -328,7 +332,7 @@ handover_row(struct req *r, const struct db_res *res, size_t i,
 }
 
 /* Columns of STMT_MEASURE_FOR_USER: MEASURE_COLS, LOG_FACTS, child. */
-enum { MF_ID = 0, MF_RESPONSIBLE = 5, MF_FACTS = 16, MF_CHILD = 23 };
+enum { MF_ID = 0, MF_RESPONSIBLE = 5, MF_FACTS = 16, MF_CHILD = 24 };
 
 /* Measures I am responsible for (or hold the log of), by date. */
 static int
@@ -352,7 +356,7 @@ measure_row(struct req *r, const struct db_res *res, size_t i,
 }
 
 /* Columns of STMT_MEETING_FOR_USER: MEETING_COLS, LOG_FACTS, child. */
-enum { MT_ID = 0, MT_FACTS = 9, MT_CHILD = 16 };
+enum { MT_ID = 0, MT_FACTS = 9, MT_CHILD = 17 };
 
 /* Meetings I am invited to, from today, of logs I may read. */
 static int
@@ -440,8 +444,10 @@ alerts(struct req *r, xmlNodePtr page)
 
 	dates_today(today);
 	caselog_reader(r, today, p);
+	if (admin)
+		p[0] = DV_INT(r->who.municipality_id);
 	if ((rc = db_query(&r->w->db, admin ? STMT_ALERT_FOR_ADMIN :
-	    STMT_ALERT_FOR_SENDER, p, admin ? 0 : 3, 200, &res)) != ST_OK)
+	    STMT_ALERT_FOR_SENDER, p, admin ? 1 : 3, 200, &res)) != ST_OK)
 		return rc;
 	list = view_el(page, "alerts", NULL);
 	view_attr(list, "scope", admin ? "admin" : "sender");

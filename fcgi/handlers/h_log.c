@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "caselog.h"
+#include "codelists.h"
 #include "db.h"
 #include "handlers.h"
 #include "i18n.h"
@@ -152,7 +153,7 @@ struct person {
 static st_rc
 find_staff(struct req *r, const char *pid, struct person *out, int *found)
 {
-	struct db_val p[1];
+	struct db_val p[3];
 	struct db_res res;
 	const char *role;
 	st_rc rc;
@@ -161,8 +162,11 @@ find_staff(struct req *r, const char *pid, struct person *out, int *found)
 	memset(out, 0, sizeof(*out));
 	if (pid == NULL || !secure_is_id(pid))
 		return ST_OK;
+	/* among the people of the log's municipality (caselog_load made
+	 * it the request's) */
 	p[0] = DV_STR(pid);
-	if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, p, 1, 1, &res)) !=
+	p[1] = p[2] = DV_INT(codelists_current(r->w->codes));
+	if ((rc = db_query(&r->w->db, STMT_USER_BY_PID, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	if (res.nrows == 1) {

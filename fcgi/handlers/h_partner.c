@@ -153,14 +153,16 @@ static st_rc
 list_page(struct req *r, int status, const char *field, const char *message)
 {
 	struct db_res res, counts;
+	struct db_val m[2];
 	xmlNodePtr root, list;
 	size_t i;
 	st_rc rc;
 
-	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_LIST, NULL, 0, 10000,
+	m[0] = m[1] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_LIST, m, 2, 10000,
 	    &res)) != ST_OK)
 		return rc;
-	if ((rc = db_query(&r->w->db, STMT_PARTNER_QUEUE_COUNTS, NULL, 0,
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_QUEUE_COUNTS, m, 1,
 	    100000, &counts)) != ST_OK) {
 		db_res_release(&res);
 		return rc;
@@ -199,21 +201,22 @@ show_page(struct req *r, int status, const char *field, const char *message,
 			break;
 	if (filter != NULL && states[s] == NULL)
 		filter = NULL;
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_GET, p, 1, 1,
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_GET, p, 2, 1,
 	    &res)) != ST_OK)
 		return rc;
 	if (res.nrows != 1) {
 		db_res_release(&res);
 		return resp_error(r, 404, _("There is no such partner."));
 	}
-	p[0] = DV_INT(db_get_int(&res, 0, PA_ROWID));
-	p[1] = DV_STR(filter != NULL ? filter : "");
-	if ((rc = db_query(&r->w->db, STMT_PARTNER_QUEUE_COUNTS, NULL, 0,
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_QUEUE_COUNTS, p, 1,
 	    100000, &counts)) != ST_OK) {
 		db_res_release(&res);
 		return rc;
 	}
+	p[0] = DV_INT(db_get_int(&res, 0, PA_ROWID));
+	p[1] = DV_STR(filter != NULL ? filter : "");
 	if ((rc = db_query(&r->w->db, filter != NULL ?
 	    STMT_PARTNER_NOTICES_STATUS : STMT_PARTNER_NOTICES_OPEN, p,
 	    filter != NULL ? 2 : 1, 200, &notes)) != ST_OK) {
@@ -298,6 +301,7 @@ partner_input(struct req *r, struct partner_in *in,
 	in->kind = req_input(r, "kind");
 	in->endpoint = req_input(r, "endpoint");
 	in->auth = req_input(r, "auth");
+	in->municipality = r->who.municipality_id;
 	while ((t = req_input_n(r, "accepts", in->ntypes)) != NULL) {
 		if (in->ntypes == PARTNER_TYPES_MAX) {
 			*field = "accepts";
@@ -358,8 +362,8 @@ h_partner_add(struct req *r)
 	partner_input(r, &in, accepts, &field, &why);
 	if (field != NULL)
 		return list_page(r, 422, field, why);
-	if ((rc = partner_name_taken(&r->w->db, in.name, NULL, &taken)) !=
-	    ST_OK)
+	if ((rc = partner_name_taken(&r->w->db, in.municipality, in.name, NULL,
+	    &taken)) != ST_OK)
 		return rc;
 	if (taken)
 		return list_page(r, 422, "name",
@@ -375,15 +379,16 @@ h_partner_add(struct req *r)
 static st_rc
 load_endpoint(struct req *r, long long *rowid, char *endpoint, size_t size)
 {
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	st_rc rc;
 
 	*rowid = 0;
 	if (endpoint != NULL)
 		endpoint[0] = '\0';
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_GET, p, 1, 1,
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_PARTNER_ADMIN_GET, p, 2, 1,
 	    &res)) != ST_OK)
 		return rc;
 	if (res.nrows == 1) {
@@ -431,8 +436,8 @@ h_partner_update(struct req *r)
 	 */
 	if (strcmp(in.endpoint, endpoint) != 0)
 		return show_page(r, 422, "endpoint", _("The address is changed on the server, as the partner's secrets are: stafett partner endpoint ID URL."), NULL);
-	if ((rc = partner_name_taken(&r->w->db, in.name, r->arg, &taken)) !=
-	    ST_OK)
+	if ((rc = partner_name_taken(&r->w->db, in.municipality, in.name,
+	    r->arg, &taken)) != ST_OK)
 		return rc;
 	if (taken)
 		return show_page(r, 422, "name",
@@ -454,7 +459,8 @@ set_status(struct req *r, const char *status)
 		return rc;
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = partner_set_status(&r->w->db, r->arg, status, &found);
+	rc = partner_set_status(&r->w->db, r->who.municipality_id, r->arg,
+	    status, &found);
 	return commit_change(r, rc, "update", rowid, 200, r->arg);
 }
 
@@ -491,7 +497,7 @@ notice_action(struct req *r, int retry)
 {
 	const char *confirm = req_input(r, "confirm");
 	struct db *db = &r->w->db;
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	unsigned long long n = 0;
 	char pid[SECURE_ID_SIZE], loc[160];
@@ -501,7 +507,8 @@ notice_action(struct req *r, int retry)
 	st_rc rc;
 
 	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(db, STMT_NOTICE_ADMIN_GET, p, 1, 1, &res)) != ST_OK)
+	p[1] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(db, STMT_NOTICE_ADMIN_GET, p, 2, 1, &res)) != ST_OK)
 		return rc;
 	if (res.nrows != 1) {
 		db_res_release(&res);

@@ -67,6 +67,7 @@ person_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 static st_rc
 units_el(struct req *r, xmlNodePtr root)
 {
+	struct db_val p[1];
 	struct db_res res;
 	xmlNodePtr list, u;
 	size_t i;
@@ -74,7 +75,8 @@ units_el(struct req *r, xmlNodePtr root)
 
 	if (req_is_api(r))
 		return ST_OK;
-	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, NULL, 0, 5000,
+	p[0] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, p, 1, 5000,
 	    &res)) != ST_OK)
 		return rc;
 	list = view_el(root, "units", NULL);
@@ -129,7 +131,7 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	const char *q = fields_get(&r->qs, "q");
 	const char *unit = fields_get(&r->qs, "unit");
 	struct buf pat = BUF_INIT(512);
-	struct db_val p[3];
+	struct db_val p[4];
 	struct db_res res;
 	xmlNodePtr root, list;
 	size_t i;
@@ -141,8 +143,9 @@ list_page(struct req *r, int status, const char *field, const char *message)
 		buf_release(&pat);
 		return rc;
 	}
-	p[0] = p[1] = p[2] = DV_STRN(pat.data, pat.len);
-	rc = db_query(&r->w->db, STMT_PERSON_ADMIN_LIST, p, 3, LIST_MAX + 1,
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = p[2] = p[3] = DV_STRN(pat.data, pat.len);
+	rc = db_query(&r->w->db, STMT_PERSON_ADMIN_LIST, p, 4, LIST_MAX + 1,
 	    &res);
 	buf_release(&pat);
 	if (rc != ST_OK)
@@ -177,15 +180,16 @@ show_page(struct req *r, int status, const char *form, const char *field,
 {
 	const char *ask = fields_get(&r->qs, "deactivate");
 	const struct conf *cfg = r->w->cfg;
-	struct db_val p[3];
+	struct db_val p[4];
 	struct db_res res;
 	xmlNodePtr root, n;
 	st_rc rc;
 
 	p[0] = DV_INT(cfg->session_idle_min);
 	p[1] = DV_INT(cfg->session_absolute_min);
-	p[2] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_PERSON_ADMIN_GET, p, 3, 1,
+	p[2] = DV_INT(r->who.municipality_id);
+	p[3] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_PERSON_ADMIN_GET, p, 4, 1,
 	    &res)) != ST_OK)
 		return rc;
 	if (res.nrows != 1) {
@@ -238,7 +242,7 @@ person_input(struct req *r, struct person_in *in, long long *unit_id,
 {
 	const char *unit = req_input(r, "unit");
 	enum account_field f;
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	st_rc rc;
 
@@ -256,8 +260,9 @@ person_input(struct req *r, struct person_in *in, long long *unit_id,
 			*why = _("There is no such unit. Choose one from the list.");
 			return ST_OK;
 		}
-		p[0] = DV_STR(unit);
-		if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 1, 1,
+		p[0] = DV_INT(r->who.municipality_id);
+		p[1] = DV_STR(unit);
+		if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 2, 1,
 		    &res)) != ST_OK)
 			return rc;
 		if (res.nrows == 1)
@@ -320,7 +325,7 @@ st_rc
 h_person_add(struct req *r)
 {
 	struct person_in in;
-	struct db_val p[6];
+	struct db_val p[7];
 	char id[SECURE_ID_SIZE];
 	unsigned long long rowid = 0;
 	const char *field, *why;
@@ -337,16 +342,17 @@ h_person_add(struct req *r)
 	if (taken)
 		return list_page(r, 422, "username", taken_message());
 	secure_random_id(id);
-	p[0] = DV_STR(id);
-	p[1] = DV_STR(in.username);
-	p[2] = DV_STR(in.display_name);
-	p[3] = in.email != NULL && *in.email != '\0' ? DV_STR(in.email) :
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(id);
+	p[2] = DV_STR(in.username);
+	p[3] = DV_STR(in.display_name);
+	p[4] = in.email != NULL && *in.email != '\0' ? DV_STR(in.email) :
 	    DV_NULL;
-	p[4] = DV_STR(in.role);
-	p[5] = unit_id != 0 ? DV_INT(unit_id) : DV_NULL;
+	p[5] = DV_STR(in.role);
+	p[6] = unit_id != 0 ? DV_INT(unit_id) : DV_NULL;
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = db_exec(&r->w->db, STMT_PERSON_INSERT, p, 6, NULL, &rowid);
+	rc = db_exec(&r->w->db, STMT_PERSON_INSERT, p, 7, NULL, &rowid);
 	if (rc == ST_E_CONFLICT) {
 		/* taken by someone else since the check above */
 		db_rollback(&r->w->db);
@@ -368,7 +374,7 @@ static st_rc
 begin_person(struct req *r, long long *rowid, char role[16], int *active,
     long long *others)
 {
-	struct db_val p[1];
+	struct db_val p[2];
 	struct db_res res;
 	st_rc rc;
 
@@ -379,8 +385,9 @@ begin_person(struct req *r, long long *rowid, char role[16], int *active,
 		db_rollback(&r->w->db);
 		return rc;
 	}
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_PERSON_LOCK, p, 1, 1, &res)) !=
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_PERSON_LOCK, p, 2, 1, &res)) !=
 	    ST_OK) {
 		db_rollback(&r->w->db);
 		return rc;

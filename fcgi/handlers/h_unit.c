@@ -61,12 +61,14 @@ error_el(struct req *r, xmlNodePtr root, const char *form, const char *field,
 static st_rc
 list_page(struct req *r, int status, const char *field, const char *message)
 {
+	struct db_val p[1];
 	struct db_res res;
 	xmlNodePtr root, list;
 	size_t i;
 	st_rc rc;
 
-	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, NULL, 0, 5000,
+	p[0] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, p, 1, 5000,
 	    &res)) != ST_OK)
 		return rc;
 	root = req_is_api(r) ? view_doc(r, "units") : view_page(r, "units");
@@ -84,21 +86,22 @@ static st_rc
 show_page(struct req *r, int status, const char *field, const char *message)
 {
 	struct db_res res, people;
-	struct db_val p[1];
+	struct db_val p[2];
 	xmlNodePtr root, u, list, n;
 	size_t i;
 	st_rc rc;
 
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 1, 1, &res)) !=
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 2, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	if (res.nrows != 1) {
 		db_res_release(&res);
 		return resp_error(r, 404, _("There is no such unit."));
 	}
-	p[0] = DV_INT(db_get_int(&res, 0, UA_ROWID));
-	if ((rc = db_query(&r->w->db, STMT_PERSON_ADMIN_UNIT, p, 1, 5000,
+	p[1] = DV_INT(db_get_int(&res, 0, UA_ROWID));
+	if ((rc = db_query(&r->w->db, STMT_PERSON_ADMIN_UNIT, p, 2, 5000,
 	    &people)) != ST_OK) {
 		db_res_release(&res);
 		return rc;
@@ -162,13 +165,14 @@ static st_rc
 name_taken(struct req *r, const char *name, long long rowid,
     long long *taken)
 {
-	struct db_val p[2];
+	struct db_val p[3];
 	struct db_res res;
 	st_rc rc;
 
-	p[0] = DV_STR(name);
-	p[1] = DV_INT(rowid);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 2, 1, &res)) !=
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(name);
+	p[2] = DV_INT(rowid);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	*taken = db_get_int(&res, 0, 0);
@@ -188,7 +192,7 @@ st_rc
 h_unit_add(struct req *r)
 {
 	struct unit_in in;
-	struct db_val p[5];
+	struct db_val p[6];
 	struct db_res res;
 	char id[SECURE_ID_SIZE];
 	unsigned long long rowid = 0;
@@ -204,8 +208,9 @@ h_unit_add(struct req *r)
 		in.code = "";
 	if ((f = unit_check(&in, &why)) != AF_OK)
 		return list_page(r, 422, account_field_name(f), _(why));
-	p[0] = DV_STR(in.code);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_CODE_TAKEN, p, 1, 1, &res)) !=
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(in.code);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_CODE_TAKEN, p, 2, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	taken = db_get_int(&res, 0, 0);
@@ -218,14 +223,15 @@ h_unit_add(struct req *r)
 	if (taken)
 		return list_page(r, 422, "name", name_taken_message());
 	secure_random_id(id);
-	p[0] = DV_STR(id);
-	p[1] = DV_STR(in.code);
-	p[2] = DV_STR(in.name);
-	p[3] = DV_STR(in.kind);
-	p[4] = DV_INT(yes(req_input(r, "external")));
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(id);
+	p[2] = DV_STR(in.code);
+	p[3] = DV_STR(in.name);
+	p[4] = DV_STR(in.kind);
+	p[5] = DV_INT(yes(req_input(r, "external")));
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = db_exec(&r->w->db, STMT_UNIT_INSERT, p, 5, NULL, &rowid);
+	rc = db_exec(&r->w->db, STMT_UNIT_INSERT, p, 6, NULL, &rowid);
 	if (rc == ST_E_CONFLICT) {
 		/* made by someone else since the check above */
 		db_rollback(&r->w->db);
@@ -249,8 +255,9 @@ h_unit_update(struct req *r)
 	long long rowid, taken;
 	st_rc rc;
 
-	p[0] = DV_STR(r->arg);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 1, 1, &res)) !=
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(r->arg);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 2, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	rowid = res.nrows == 1 ? db_get_int(&res, 0, UA_ROWID) : 0;

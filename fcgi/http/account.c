@@ -182,12 +182,15 @@ account_reactivate(struct req *r, long long user_id, int *changed)
 st_rc
 account_other_admins(struct req *r, long long user_id, long long *n)
 {
+	struct db_val p[1];
 	struct db_res res;
 	size_t i;
 	st_rc rc;
 
+	/* the municipality's own: each keeps an administrator */
 	*n = 0;
-	if ((rc = db_query(&r->w->db, STMT_ADMINS_LOCK, NULL, 0, 100000,
+	p[0] = DV_INT(r->who.municipality_id);
+	if ((rc = db_query(&r->w->db, STMT_ADMINS_LOCK, p, 1, 100000,
 	    &res)) != ST_OK)
 		return rc;
 	for (i = 0; i < res.nrows; i++)

@@ -74,7 +74,8 @@ st_rc account_reactivate(struct req *r, long long user_id, int *changed)
     ST_MUST_CHECK;
 
 /*
- * The active administrators other than user_id, counted with their rows
+ * The active administrators of the person's municipality other than
+ * user_id, counted with their rows
  * locked until the end of the transaction: two administrators taking
  * each other's access away at once cannot leave none (the second waits
  * for the first, then counts again).

@@ -23,7 +23,8 @@
 
 /* Principal columns, in the order stmt.c's PRINCIPAL_COLS lists them. */
 enum { PC_ID, PC_PUBLIC_ID, PC_USERNAME, PC_NAME, PC_ROLE, PC_UNIT,
-	PC_LANG, PC_UNIT_NAME, PC_UNIT_KIND, PC__COUNT };
+	PC_LANG, PC_UNIT_NAME, PC_UNIT_KIND, PC_MUNICIPALITY, PC_SERVES,
+	PC__COUNT };
 
 /*
  * Verifying a password for a name that does not exist runs against this
@@ -59,6 +60,8 @@ fill(struct req *r, const struct db_res *res)
 	r->who.lang = pool_strdup(&r->pool, db_get(res, 0, PC_LANG));
 	r->who.unit_name = pool_strdup(&r->pool, db_get(res, 0, PC_UNIT_NAME));
 	r->who.unit_kind = pool_strdup(&r->pool, db_get(res, 0, PC_UNIT_KIND));
+	r->who.municipality_id = db_get_int(res, 0, PC_MUNICIPALITY);
+	principal_set_serves(&r->who, db_get(res, 0, PC_SERVES));
 }
 
 /* r->who from a statement that gives a principal's columns (one row);
@@ -265,6 +268,9 @@ cache_get(struct req *r, const unsigned char *hash)
 		    pool_strdup(&r->pool, e->unit_name) : NULL;
 		r->who.unit_kind = pool_strdup(&r->pool, e->unit_kind);
 		r->who.lang = pool_strdup(&r->pool, e->lang);
+		r->who.municipality_id = e->municipality_id;
+		memcpy(r->who.serves, e->serves, sizeof(e->serves));
+		r->who.nserves = e->nserves;
 		return 1;
 	}
 	return 0;
@@ -288,6 +294,9 @@ cache_put(struct req *r, const unsigned char *hash,
 	e->user_id = r->who.user_id;
 	e->unit_id = r->who.unit_id;
 	e->role = r->who.role;
+	e->municipality_id = r->who.municipality_id;
+	memcpy(e->serves, r->who.serves, sizeof(e->serves));
+	e->nserves = r->who.nserves;
 	COPY(e->public_id, r->who.public_id);
 	COPY(e->username, r->who.username);
 	COPY(e->display_name, r->who.display_name);

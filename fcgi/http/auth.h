@@ -44,6 +44,9 @@ struct auth_cache_entry {
 	char		 public_id[SECURE_ID_SIZE];
 	char		 username[65], display_name[201], unit_name[201];
 	char		 unit_kind[41], lang[3];
+	long long	 municipality_id;
+	long long	 serves[PRINCIPAL_SERVES_MAX];
+	unsigned	 nserves;
 };
 
 struct auth_cache {

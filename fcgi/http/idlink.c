@@ -83,7 +83,8 @@ roles_json(const struct conf *cfg, json_t *claims)
 /* The role and unit the mapping gives the token's groups or roles;
  * *role NULL when it gives none. */
 static st_rc
-mapped(struct req *r, json_t *claims, const char **role, long long *unit)
+mapped(struct req *r, json_t *claims, const char **role, long long *unit,
+    long long *municipality)
 {
 	struct db_val p[1];
 	struct db_res res;
@@ -102,6 +103,7 @@ mapped(struct req *r, json_t *claims, const char **role, long long *unit)
 	if (res.nrows == 1) {
 		*role = pool_strdup(&r->pool, db_get(&res, 0, 0));
 		*unit = db_get_int(&res, 0, 1);
+		*municipality = db_get_int(&res, 0, 2);
 	}
 	db_res_release(&res);
 	return ST_OK;
@@ -120,21 +122,22 @@ name_of(json_t *claims, const char *subject)
 st_rc
 idlink_staff_again(struct req *r, json_t *claims)
 {
-	struct db_val p[4];
+	struct db_val p[5];
 	const char *role;
-	long long unit;
+	long long unit, municipality = 0;
 	st_rc rc;
 
-	if ((rc = mapped(r, claims, &role, &unit)) != ST_OK)
+	if ((rc = mapped(r, claims, &role, &unit, &municipality)) != ST_OK)
 		return rc;
 	if (role == NULL)
 		return ST_E_NOT_FOUND;
 	p[0] = DV_STR(role);
 	p[1] = unit != 0 ? DV_INT(unit) : DV_NULL;
-	p[2] = DV_STR(name_of(claims, r->who.display_name != NULL ?
+	p[2] = DV_INT(municipality);
+	p[3] = DV_STR(name_of(claims, r->who.display_name != NULL ?
 	    r->who.display_name : "?"));
-	p[3] = DV_INT(r->who.user_id);
-	return db_exec(&r->w->db, STMT_STAFF_REROLE, p, 4, NULL, NULL);
+	p[4] = DV_INT(r->who.user_id);
+	return db_exec(&r->w->db, STMT_STAFF_REROLE, p, 5, NULL, NULL);
 }
 
 st_rc
@@ -144,16 +147,16 @@ idlink_staff(struct req *r, const char *subject, json_t *claims,
 	struct db *db = &r->w->db;
 	const char *name = name_of(claims, subject), *role;
 	char pid[SECURE_ID_SIZE], uname[64];
-	struct db_val p[5];
+	struct db_val p[6];
 	struct db_res res;
 	unsigned long long id = 0;
-	long long unit;
+	long long unit, municipality = 0;
 	int active = 0;
 	st_rc rc;
 
 	*user_id = 0;
 	*why = NULL;
-	if ((rc = mapped(r, claims, &role, &unit)) != ST_OK)
+	if ((rc = mapped(r, claims, &role, &unit, &municipality)) != ST_OK)
 		return rc;
 	if (role == NULL)
 		return *why = "unmapped", ST_E_NOT_FOUND;
@@ -170,10 +173,11 @@ idlink_staff(struct req *r, const char *subject, json_t *claims,
 		return *why = "inactive", ST_E_NOT_FOUND;
 	p[0] = DV_STR(role);
 	p[1] = unit != 0 ? DV_INT(unit) : DV_NULL;
-	p[2] = DV_STR(name);
+	p[2] = DV_INT(municipality);
+	p[3] = DV_STR(name);
 	if (*user_id != 0) {
-		p[3] = DV_INT(*user_id);
-		return db_exec(db, STMT_STAFF_SET_ROLE, p, 4, NULL, NULL);
+		p[4] = DV_INT(*user_id);
+		return db_exec(db, STMT_STAFF_SET_ROLE, p, 5, NULL, NULL);
 	}
 	secure_random_id(pid);
 	new_username("staff", uname, sizeof(uname));
@@ -182,7 +186,8 @@ idlink_staff(struct req *r, const char *subject, json_t *claims,
 	p[2] = DV_STR(name);
 	p[3] = DV_STR(role);
 	p[4] = unit != 0 ? DV_INT(unit) : DV_NULL;
-	if ((rc = db_exec(db, STMT_STAFF_CREATE, p, 5, NULL, &id)) != ST_OK)
+	p[5] = DV_INT(municipality);
+	if ((rc = db_exec(db, STMT_STAFF_CREATE, p, 6, NULL, &id)) != ST_OK)
 		return rc;
 	*user_id = (long long)id;
 	p[0] = DV_STR("staff");

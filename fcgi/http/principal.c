@@ -1,6 +1,9 @@
-/* principal.c: role names (see principal.h). */
+/* principal.c: role names and a principal's municipalities (see
+ * principal.h). */
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "principal.h"
@@ -32,4 +35,23 @@ role_parse(const char *s)
 	if (strcmp(s, "citizen") == 0)
 		return ROLE_CITIZEN;
 	return ROLE_NONE;
+}
+
+void
+principal_set_serves(struct principal *who, const char *csv)
+{
+	const char *p = csv;
+	char *end;
+	long long v;
+
+	who->nserves = 0;
+	while (p != NULL && *p != '\0' &&
+	    who->nserves < PRINCIPAL_SERVES_MAX) {
+		errno = 0;
+		v = strtoll(p, &end, 10);
+		if (end == p || errno != 0 || v <= 0)
+			break;
+		who->serves[who->nserves++] = v;
+		p = *end == ',' ? end + 1 : NULL;
+	}
 }

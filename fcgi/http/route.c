@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "codelists.h"
 #include "dbwatch.h"
 #include "fault.h"
 #include "i18n.h"
@@ -464,6 +465,9 @@ run_handler(struct req *r)
 		return rc;
 	if (done)
 		return ST_OK;
+	/* The code lists and settings are the person's municipality's,
+	 * until a case decides that it is another's (access.h). */
+	codelists_use(r->w->codes, r->who.municipality_id);
 	return r->route->fn(r);
 }
 

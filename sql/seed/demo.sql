@@ -2,6 +2,12 @@
 -- the run command sets them). Safe to run again: existing rows are kept.
 -- Unit names follow the services named in Larvik's prevention plan
 -- (Forebyggende plan 2024) and the BTI documents in shared/seeds.
+-- Everything below is the first municipality's, Larvik's (the one the
+-- migrations made); a second one, Sandefjord, follows at the end, with
+-- the inter-municipal FACT team Larvik hosts shared with it.
+
+UPDATE municipality SET number = '3805', name = 'Larvik kommune'
+WHERE id = 1 AND number = '0000';
 
 INSERT IGNORE INTO unit (public_id, code, name, kind, external) VALUES
  (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-bhg', 'Fagerli barnehage', 'kindergarten', FALSE),
@@ -201,3 +207,36 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
 FROM unit h WHERE h.code = 'helsestasjon-sentrum' AND @kexists = 0;
 INSERT INTO consultation_person (consultation_id, user_id)
 SELECT LAST_INSERT_ID(), @nurse FROM DUAL WHERE @kexists = 0;
+
+-- A second municipality on the same installation (issue 19): Sandefjord,
+-- with a kindergarten, its leader and its administrator. Nothing of
+-- Larvik's is theirs, and nothing of theirs is Larvik's; the FACT team
+-- for young people (FACT ung), hosted by Larvik, serves both, as
+-- inter-municipal teams do in the seeds (004: FACT across three
+-- municipalities): shared explicitly by unit_served, its counsellor can
+-- be named in either's cases. Made once; safe to run again.
+INSERT IGNORE INTO municipality (number, name) VALUES ('3907', 'Sandefjord kommune');
+SET @sfj = (SELECT id FROM municipality WHERE number = '3907');
+SET @lvk = (SELECT id FROM municipality WHERE number = '3805');
+INSERT IGNORE INTO guide_step (municipality_id, public_id, level, position, title_nb,
+	title_en, form_id, deadline_days)
+SELECT @sfj, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       g.level, g.position, g.title_nb, g.title_en, g.form_id, g.deadline_days
+FROM guide_step g WHERE g.municipality_id = @lvk
+	AND NOT EXISTS (SELECT 1 FROM guide_step x WHERE x.municipality_id = @sfj);
+INSERT IGNORE INTO unit (municipality_id, public_id, code, name, kind, external) VALUES
+ (@sfj, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'sfj-bugarden-bhg', 'Bugården barnehage', 'kindergarten', FALSE),
+ (@sfj, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'sfj-oppvekst', 'Sandefjord kommune, oppvekst', 'municipal', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fact-ung', 'FACT ung Vestfold (interkommunalt)', 'other', FALSE);
+INSERT IGNORE INTO unit_served (unit_id, municipality_id)
+SELECT id, @sfj FROM unit WHERE municipality_id = @lvk AND code = 'fact-ung';
+INSERT IGNORE INTO app_user (municipality_id, public_id, username, display_name, email, role, unit_id, lang)
+SELECT u.municipality_id, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       v.username, v.display_name, v.email, v.role, u.id, 'nb'
+FROM (
+	SELECT 'sfj.ansatt' AS username, 'Kari Nordby' AS display_name,
+	       'sfj.ansatt@example.invalid' AS email, 'employee' AS role, 'sfj-bugarden-bhg' AS unit
+	UNION ALL SELECT 'sfj.leder', 'Tor Aas', 'sfj.leder@example.invalid', 'leader', 'sfj-bugarden-bhg'
+	UNION ALL SELECT 'sfj.admin', 'Administrator, Sandefjord', 'sfj.admin@example.invalid', 'admin', 'sfj-oppvekst'
+	UNION ALL SELECT 'fact', 'Eva Strand', 'fact@example.invalid', 'employee', 'fact-ung'
+) v JOIN unit u ON u.code = v.unit;

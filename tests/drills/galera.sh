@@ -174,7 +174,8 @@ mkdir -p "$D/partner-nginx"
 	"$D/partner-nginx.conf" DIR="$D" PORT="$PARTNER_PORT" USER="$(stack_user)"
 "${NGINX_BIN:-nginx}" -p "$D/partner-nginx" -c "$D/partner-nginx.conf" \
 	-e "$D/log/partner-nginx-error.log"
-PARTNER=$(STAFETT_CONFIG="$A/stafett.conf" "$BIN" partner add "Drill PPT" \
+PARTNER=$(STAFETT_CONFIG="$A/stafett.conf" "$BIN" partner add \
+	--municipality 3805 "Drill PPT" \
 	ppt "https://127.0.0.1:$PARTNER_PORT/notice" bearer referral)
 HMAC=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
 for h in "$A" "$B"; do

@@ -24,3 +24,15 @@ INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, uni
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        'ovelse', 'Test Øvelse', 'ovelse@example.invalid', 'employee', u.id, 'nb'
 FROM unit u WHERE u.code = 'ovelse-bhg';
+
+-- The second municipality's health clinic and its nurse (the demo has
+-- Sandefjord's kindergarten, leader and administrator): a person of the
+-- same kind of service as the first municipality's nurse, whom no
+-- consent of the first may ever cover (test_municipalities.py).
+SET @sfj = (SELECT id FROM municipality WHERE number = '3907');
+INSERT IGNORE INTO unit (municipality_id, public_id, code, name, kind, external) VALUES
+ (@sfj, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'sfj-helsestasjon', 'Helsestasjonen Sandefjord', 'health_clinic', FALSE);
+INSERT IGNORE INTO app_user (municipality_id, public_id, username, display_name, email, role, unit_id, lang)
+SELECT u.municipality_id, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'sfj.helse', 'Hege Vik', 'sfj.helse@example.invalid', 'employee', u.id, 'nb'
+FROM unit u WHERE u.code = 'sfj-helsestasjon';

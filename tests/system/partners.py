@@ -10,7 +10,7 @@ import unittest
 
 from caselog_fixtures import login
 from fake_partner import FakePartner, pki
-from stafett_test import DIR, api, sql, sql_value, stafett
+from stafett_test import DIR, FIRST, api, sql, sql_value, stafett
 
 HMAC_KEY = "partner-test-hmac-key-0123456789abcdef"
 BEARER = "partner-test-bearer-token"
@@ -24,7 +24,7 @@ class Partner:
                  types=("referral", "handover", "cancellation")):
         self.path = path
         self.name = "%s %s %f" % (kind.upper(), path, time.time())
-        self.pid = stafett("partner", "add", self.name, kind,
+        self.pid = stafett("partner", "add", *FIRST, self.name, kind,
                            fake.url + path, "bearer", *types).stdout.strip()
         stafett("partner", "secret", self.pid, "hmac", stdin=HMAC_KEY)
         stafett("partner", "secret", self.pid, "bearer", stdin=BEARER)

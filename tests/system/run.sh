@@ -97,7 +97,7 @@ export STAFETT_CONFIG="$T/stafett.conf"
 "$BIN" seed "$top_srcdir/sql/seed/demo.sql"
 "$BIN" seed "$top_srcdir/tests/system/fixtures.sql"
 for u in ansatt leder helsesykepleier admin ansatt2 leder2 ppt nav laerer \
-	forelder ungdom; do
+	forelder ungdom sfj.ansatt sfj.leder sfj.admin sfj.helse fact; do
 	printf 'test-password-%s\n' "$u" | "$BIN" user password "$u"
 done
 # A copy of the forms, so a test can break one and reload.

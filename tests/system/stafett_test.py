@@ -56,6 +56,12 @@ class Response:
         return "<Response %d %r>" % (self.status, self.body[:200])
 
 
+# The command line's words for the demo's first municipality, Larvik:
+# commands that act for one (partner add, idp map) must say which when
+# an installation serves several, as the demo does (Sandefjord too).
+FIRST = ("--municipality", "3805")
+
+
 def password(user):
     return "test-password-" + user
 

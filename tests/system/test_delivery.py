@@ -21,7 +21,7 @@ from caselog_fixtures import child_of, day, give_consent, instance, login, \
     new_concern, open_log
 from fake_partner import FakePartner
 from partners import PartnerTestCase
-from stafett_test import BIN, DIR, api, env, notify_paused, \
+from stafett_test import BIN, DIR, FIRST, api, env, notify_paused, \
     notify_together, sql, sql_value, stafett, statement_counts, token, \
     wait_for
 
@@ -69,7 +69,7 @@ class DeliveryTest(PartnerTestCase):
         routing picks this one."""
         sql("UPDATE partner SET status = 'paused'")
         name = "%s %s %f" % (kind, path, time.time())
-        pid = stafett("partner", "add", name, kind,
+        pid = stafett("partner", "add", *FIRST, name, kind,
                       url or (self.fake.url + path), auth,
                       *types).stdout.strip()
         stafett("partner", "secret", pid, "hmac", stdin=HMAC_KEY)

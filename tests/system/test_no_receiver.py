@@ -12,8 +12,8 @@ import unittest
 
 from caselog_fixtures import (child_of, consent_xml, day, decide, instance,
                               login, new_concern, open_log)
-from stafett_test import (Client, api, count, notify_paused, sql,
-                          sql_value, stafett, token)
+from stafett_test import (FIRST, api, count, notify_paused, sql, sql_value,
+                          stafett, token, Client)
 from test_forms import Page, browser_fields
 
 NOT_SENT = "Ikke sendt: ingen kan ta imot"
@@ -148,7 +148,7 @@ class NoReceiver(unittest.TestCase):
                          r'receiver="none"')
 
     def test_a_partner_paused_later_alerts_at_once(self):
-        pid = stafett("partner", "add", "Ingen mottaker barnevern",
+        pid = stafett("partner", "add", *FIRST, "Ingen mottaker barnevern",
                       "child_welfare", "https://cw.invalid/in", "bearer",
                       "cw_report").stdout.strip()
         log, _ = open_log(self.client, "Pause Mottaker")

@@ -15,8 +15,8 @@ import urllib.request
 
 import fake_idp
 from caselog_fixtures import login, open_log
-from stafett_test import (URL, Client, NoRedirect, app_log, csrf_of, nin_for,
-                          sql, sql_value, stafett)
+from stafett_test import (FIRST, app_log, csrf_of, nin_for, sql, sql_value,
+                          stafett, Client, NoRedirect, URL)
 
 IDP = None
 
@@ -279,18 +279,18 @@ class Staff(unittest.TestCase):
     def setUpClass(cls):
         stafett("idp", "unmap", "grp-bhg", check=False)
         stafett("idp", "unmap", "grp-leder", check=False)
-        stafett("idp", "map", "grp-bhg", "employee", "stavern-bhg")
-        stafett("idp", "map", "grp-leder", "leader", "stavern-bhg")
+        stafett("idp", "map", *FIRST, "grp-bhg", "employee", "stavern-bhg")
+        stafett("idp", "map", *FIRST, "grp-leder", "leader", "stavern-bhg")
 
     def test_mapping_is_listed_and_checked(self):
         out = stafett("idp", "list").stdout
         self.assertIn("grp-bhg\temployee\tstavern-bhg", out)
-        self.assertNotEqual(stafett("idp", "map", "x", "employee",
+        self.assertNotEqual(stafett("idp", "map", *FIRST, "x", "employee",
                                     "no-such-unit", check=False).returncode,
                             0)
-        self.assertNotEqual(stafett("idp", "map", "x", "wizard", "nav",
+        self.assertNotEqual(stafett("idp", "map", *FIRST, "x", "wizard", "nav",
                                     check=False).returncode, 0)
-        self.assertNotEqual(stafett("idp", "map", "x", "employee",
+        self.assertNotEqual(stafett("idp", "map", *FIRST, "x", "employee",
                                     check=False).returncode, 0)
 
     def test_staff_get_the_mapped_role_and_unit(self):
@@ -344,7 +344,7 @@ class Staff(unittest.TestCase):
         c, _ = provider_login("staff", {"oid": "oid-map", "roles":
                                         ["grp-bhg"]})
         self.assertTrue(logged_in(c))
-        stafett("idp", "map", "grp-tmp", "employee", "stavern-bhg")
+        stafett("idp", "map", *FIRST, "grp-tmp", "employee", "stavern-bhg")
         self.assertFalse(logged_in(c))
         stafett("idp", "unmap", "grp-tmp")
 
@@ -395,7 +395,7 @@ class Staff(unittest.TestCase):
 class SensitiveActions(unittest.TestCase):
 
     def test_a_stale_login_confirms_before_a_partner_changes(self):
-        pid = stafett("partner", "add", "Reauth %s" % time.time(),
+        pid = stafett("partner", "add", *FIRST, "Reauth %s" % time.time(),
                       "bup", "https://127.0.0.1:9/reauth", "bearer",
                       "referral").stdout.strip()
         status = "paused"

@@ -476,8 +476,12 @@ class PartnerAdminTest(unittest.TestCase):
         time.sleep(1.2)
         notify_once(delivery_ack_timeout_s=1)
         self.assertEqual(len(self.alerts(oid, "unacknowledged")), 1)
+        # the administrators of the partner's municipality: no other's
         admins = sorted(r[0] for r in sql(
-            "SELECT id FROM app_user WHERE role = 'admin' AND active"))
+            "SELECT id FROM app_user WHERE role = 'admin' AND active AND"
+            " municipality_id = (SELECT municipality_id FROM partner"
+            " WHERE id = (SELECT partner_id FROM outbox WHERE id = %s))"
+            % oid))
         self.assertEqual(self.told(oid, "notice.unacknowledged"),
                          sorted([user_id("ansatt")] + admins))
         # once: another pass raises nothing more
@@ -558,7 +562,8 @@ class PartnerAdminTest(unittest.TestCase):
                    " a.partner_id WHERE p.public_id = '%s' AND n.kind ="
                    " 'partner.failing'" % pid)
         admins = sql("SELECT id FROM app_user WHERE role = 'admin' AND"
-                     " active")
+                     " active AND municipality_id = (SELECT municipality_id"
+                     " FROM partner WHERE public_id = '%s')" % pid)
         self.assertEqual(sorted(told), sorted(admins))
         # it recovers: a notice sent again is delivered
         self.fake.script("/failing", ["receipt"])

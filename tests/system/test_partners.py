@@ -4,11 +4,11 @@ import os
 import stat
 import unittest
 
-from stafett_test import DIR, sql, sql_value, stafett
+from stafett_test import DIR, FIRST, sql, sql_value, stafett
 
 
 def add(name, *rest):
-    return stafett("partner", "add", name, *rest).stdout.strip()
+    return stafett("partner", "add", *FIRST, name, *rest).stdout.strip()
 
 
 class PartnerTest(unittest.TestCase):
@@ -44,7 +44,7 @@ class PartnerTest(unittest.TestCase):
                 ("A", "bup", "https://bup.example/", "basic", "referral"),
                 ("A", "bup", "https://bup.example/", "mtls", "letter"),
                 ("A", "bup", "https://bup.example/", "mtls")):
-            r = stafett("partner", "add", *args, check=False)
+            r = stafett("partner", "add", *FIRST, *args, check=False)
             self.assertEqual(r.returncode, 2, args)
             self.assertEqual(r.stdout, "")
         self.assertEqual(int(sql_value("SELECT COUNT(*) FROM partner WHERE"

@@ -219,8 +219,12 @@ class Retention(unittest.TestCase):
 
     def test_2_a_closed_log_goes_to_the_archive_and_is_deleted(self):
         sweep()
-        # handed to the archive: one folder, every file in its manifest
-        name = "%s-%s" % (self.ref, self.pub)
+        # handed to the archive: one folder in the municipality's, every
+        # file in its manifest
+        name = "%s/%s-%s" % (sql_value(
+            "SELECT m.number FROM municipality m JOIN unit u ON "
+            "u.municipality_id = m.id JOIN app_user a ON a.unit_id = u.id "
+            "WHERE a.username = 'ansatt'"), self.ref, self.pub)
         folder = os.path.join(self.archive, name)
         with open(os.path.join(folder, "log.html"), "rb") as f:
             self.assertEqual(f.read().hex().upper(), self.html)
