@@ -436,6 +436,36 @@ class Municipalities(MatrixRequests, unittest.TestCase):
             "u.municipality_id = %s AND o.kind LIKE 'notice.%%'"
             % self.b_id), 0)
 
+    def test_the_operator_adds_a_municipality(self):
+        """`stafett municipality add`: listed, with an action guide of its
+        own copied from the first's; a number twice, or
+        one that is no municipality number, is refused."""
+        number = "99%02d" % (os.getpid() % 100)
+        if municipality_id(number) is None:
+            r = stafett("municipality", "add", number, "Prøvekommune")
+            self.assertEqual(r.stdout.strip(), number)
+        self.assertIn("%s Prøvekommune" % number,
+                      stafett("municipality", "list").stdout)
+        m = municipality_id(number)
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM guide_step WHERE municipality_id = %s"
+            % m), sql_value("SELECT COUNT(*) FROM guide_step WHERE "
+                            "municipality_id = %s" % self.a_id))
+        self.assertEqual(sql_value(
+            "SELECT GROUP_CONCAT(title_nb ORDER BY level, position) FROM"
+            " guide_step WHERE municipality_id = %s" % m), sql_value(
+            "SELECT GROUP_CONCAT(title_nb ORDER BY level, position) FROM"
+            " guide_step WHERE municipality_id = %s" % self.a_id))
+        for args in ((number, "Igjen"), ("12a4", "Feil"), ("123", "Feil"),
+                     ("9998", "")):
+            r = stafett("municipality", "add", *args, check=False)
+            self.assertNotEqual(r.returncode, 0, args)
+        # with several, a command for one must say which
+        r = stafett("partner", "add", "Hvem", "bup", "https://x.invalid/in",
+                    "bearer", "referral", check=False)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("--municipality", r.stderr)
+
     # ---- the schema
 
     def test_every_row_belongs_to_a_municipality(self):
