@@ -1776,6 +1776,8 @@ caseform_prefill(struct req *r, const struct form_def *def,
 		caselog_release(&l);
 		return ST_OK;
 	}
+	/* the people it names are the log's municipality's */
+	codelists_use(r->w->codes, l.facts.municipality_id);
 	if (is(def, "consent")) {
 		set(inst, "/consent/child/name", l.child_name);
 		set(inst, "/consent/child/birthdate", l.child_birth);

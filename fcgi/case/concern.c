@@ -47,10 +47,11 @@ concern_child(struct req *r, const char *name, const char *nin,
 			birth = bd;
 		}
 		secure_hmac(r->w->key, nin, strlen(nin), h);
-		/* the writer's municipality's child: a child known to
-		 * another municipality too is another record there */
+		/* the concern's municipality's child (the request acts in
+		 * it): a child known to another municipality too is another
+		 * record there */
 		p[0] = DV_BLOB(h, sizeof(h));
-		p[1] = DV_INT(r->who.municipality_id);
+		p[1] = DV_INT(codelists_current(r->w->codes));
 		if ((rc = db_query(&r->w->db, STMT_CHILD_BY_NIN, p, 2, 1,
 		    &res)) != ST_OK)
 			return rc;
@@ -62,14 +63,14 @@ concern_child(struct req *r, const char *name, const char *nin,
 		p[1] = DV_BLOB(h, sizeof(h));
 		p[2] = DV_OPT(*name != '\0' ? name : NULL);
 		p[3] = DV_OPT(*birth != '\0' ? birth : NULL);
-		p[4] = DV_INT(r->who.municipality_id);
+		p[4] = DV_INT(codelists_current(r->w->codes));
 		rc = db_exec(&r->w->db, STMT_CHILD_INSERT_NIN, p, 5, NULL,
 		    &ins);
 	} else {
 		p[0] = DV_STR(id);
 		p[1] = DV_OPT(*name != '\0' ? name : NULL);
 		p[2] = DV_OPT(*birth != '\0' ? birth : NULL);
-		p[3] = DV_INT(r->who.municipality_id);
+		p[3] = DV_INT(codelists_current(r->w->codes));
 		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 4, NULL, &ins);
 	}
 	*child_id = (long long)ins;

@@ -718,14 +718,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" LEFT JOIN child ch ON ch.id = c.child_id"
 /* The two start-page lists; the audit statements below record exactly
  * the rows these select, so the WHERE and LIMIT must stay the same. */
-#define LIST_AUTHOR " WHERE c.author_id = ? AND c.status = 'open'" \
+/* (author or unit, the reader's municipality): a start page's open
+ * concerns, of the municipality the reader works in (one who moved to
+ * another sees those they wrote before no more) */
+#define LIST_MUNICIPALITY " AND c.unit_id IN (SELECT mu.id FROM unit mu" \
+	" WHERE mu.municipality_id = ?) AND c.status = 'open'" \
 	" ORDER BY c.deadline, c.id LIMIT 200"
-#define LIST_UNIT " WHERE c.unit_id = ? AND c.status = 'open'" \
-	" ORDER BY c.deadline, c.id LIMIT 200"
-	/* (author_id) -> list cols */
+#define LIST_AUTHOR " WHERE c.author_id = ?" LIST_MUNICIPALITY
+#define LIST_UNIT " WHERE c.unit_id = ?" LIST_MUNICIPALITY
+	/* (author_id, municipality) -> list cols */
 	[STMT_CONCERN_LIST_AUTHOR] = { "concern_list_author",
 	    CONCERN_LIST_COLS LIST_AUTHOR },
-	/* (unit_id) -> list cols */
+	/* (unit_id, municipality) -> list cols */
 	[STMT_CONCERN_LIST_UNIT] = { "concern_list_unit",
 	    CONCERN_LIST_COLS LIST_UNIT },
 	/* (public_id, kind, unit_id, concern_id, idempotency_key, payload) */
@@ -822,12 +826,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " id BIGINT UNSIGNED PATH '$[0]',"
 	    " child BIGINT UNSIGNED PATH '$[1]',"
 	    " role VARCHAR(20) PATH '$[2]')) AS j" },
-	/* (user_id, role, request_id, author_id) */
+	/* (user_id, role, request_id, author_id, municipality) */
 	[STMT_AUDIT_LIST_AUTHOR] = { "audit_list_author",
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
 	    " child_id, request_id) SELECT ?, ?, 'list', 'concern', c.id,"
 	    " c.child_id, ? FROM concern c" LIST_AUTHOR },
-	/* (user_id, role, request_id, unit_id) */
+	/* (user_id, role, request_id, unit_id, municipality) */
 	[STMT_AUDIT_LIST_UNIT] = { "audit_list_unit",
 	    "INSERT INTO audit (user_id, role, action, object_type, object_id,"
 	    " child_id, request_id) SELECT ?, ?, 'list', 'concern', c.id,"
@@ -1080,6 +1084,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND (l.home_unit_id = rd.unit OR "
 	    COVERS_PERSON("l.id", "rd.uid", "rd.unit", "rd.today") ")" },
 
+	/* (log_id, public_id) -> user id, name: one who takes part now */
+	[STMT_PART_FIND] = { "part_find",
+	    "SELECT u.id, u.display_name FROM log_participant p"
+	    " JOIN app_user u ON u.id = p.user_id WHERE p.log_id = ?"
+	    " AND u.public_id = ? AND p.removed_at IS NULL" },
 	/* (home_unit_id, today, log_id) -> public_id, name, unit name, unit
 	 * kind, covered (the unit is the log's own, or COVERS_PERSON),
 	 * added_at, user id */
@@ -1996,14 +2005,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) -> id, public_id, kind, status, sender_id, log_id,
 	 * concern_id, child_id, holder_id, partner name,
 	 * delivered_at, log public_id, log reference, concern public_id,
-	 * concern reference: a notice to a partner, for the person who may
-	 * record that it arrived */
+	 * concern reference, its municipality (its partner's): a notice to
+	 * a partner, for the person who may record that it arrived */
 	[STMT_NOTICE_SENT_GET] = { "notice_sent_get",
 	    "SELECT o.id, o.public_id, o.kind, o.status, o.sender_id,"
 	    " o.log_id, o.concern_id, COALESCE(l.child_id, c.child_id),"
 	    " l.holder_id, p.name,"
 	    " DATE_FORMAT(o.delivered_at, '%Y-%m-%dT%H:%i:%sZ'),"
-	    " l.public_id, l.reference, c.public_id, c.reference"
+	    " l.public_id, l.reference, c.public_id, c.reference,"
+	    " p.municipality_id"
 	    " FROM outbox o JOIN partner p ON p.id = o.partner_id"
 	    " LEFT JOIN relay_log l ON l.id = o.log_id"
 	    " LEFT JOIN concern c ON c.id = o.concern_id"
@@ -2220,10 +2230,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_UNIT_ADMIN_GET] = { "unit_admin_get",
 	    UNIT_ADMIN_COLS " WHERE un.municipality_id = ?"
 	    " AND un.public_id = ?" },
-	/* (municipality, code) -> its units with the code */
+	/* (municipality x 2, code) -> its units with the code, and those
+	 * shared with it: a consent's unit code always means one unit */
 	[STMT_UNIT_CODE_TAKEN] = { "unit_code_taken",
-	    "SELECT COUNT(*) FROM unit WHERE municipality_id = ?"
-	    " AND code = ?" },
+	    "SELECT COUNT(*) FROM unit WHERE (municipality_id = ?"
+	    " OR id IN (SELECT sv.unit_id FROM unit_served sv"
+	    " WHERE sv.municipality_id = ?)) AND code = ?" },
 	/* (municipality, name, id or 0) -> its other units with the name
 	 * (as the collation compares: case and accents aside, as people
 	 * read them) */

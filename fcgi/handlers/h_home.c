@@ -27,7 +27,7 @@ concerns(struct req *r, xmlNodePtr page)
 	struct db *db = &r->w->db;
 	int leader = r->who.role == ROLE_LEADER;
 	long long key = leader ? r->who.unit_id : r->who.user_id;
-	struct db_val p[4];
+	struct db_val p[5];
 	struct db_res res;
 	xmlNodePtr list;
 	char today[DATE_SIZE], local[LOCAL_TIME_SIZE];
@@ -44,11 +44,12 @@ concerns(struct req *r, xmlNodePtr page)
 	p[1] = DV_STR(role_name(r->who.role));
 	p[2] = DV_STR(r->id);
 	p[3] = DV_INT(key);
+	p[4] = DV_INT(r->who.municipality_id);
 	rc = db_exec(db, leader ? STMT_AUDIT_LIST_UNIT : STMT_AUDIT_LIST_AUTHOR,
-	    p, 4, NULL, NULL);
+	    p, 5, NULL, NULL);
 	if (rc == ST_OK)
 		rc = db_query(db, leader ? STMT_CONCERN_LIST_UNIT :
-		    STMT_CONCERN_LIST_AUTHOR, &p[3], 1, 200, &res);
+		    STMT_CONCERN_LIST_AUTHOR, &p[3], 2, 200, &res);
 	if (rc == ST_OK && (rc = db_commit(db)) != ST_OK)
 		db_res_release(&res);
 	if (rc != ST_OK) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "access.h"
 #include "audit.h"
 #include "caselog.h"
 #include "dates.h"
@@ -28,7 +29,8 @@
 /* Columns of STMT_NOTICE_SENT_GET. */
 enum { NS_ID, NS_PID, NS_KIND, NS_STATUS, NS_SENDER, NS_LOG, NS_CONCERN,
 	NS_CHILD, NS_HOLDER, NS_PARTNER, NS_DELIVERED,
-	NS_LOG_PID, NS_LOG_REF, NS_CONCERN_PID, NS_CONCERN_REF };
+	NS_LOG_PID, NS_LOG_REF, NS_CONCERN_PID, NS_CONCERN_REF,
+	NS_MUNICIPALITY };
 
 /*
  * The notice in r->arg, if the user may record that it arrived: they
@@ -50,6 +52,14 @@ load(struct req *r, struct db_res *res, int *found)
 	if ((rc = db_query(&r->w->db, STMT_NOTICE_SENT_GET, p, 1, 1, res)) !=
 	    ST_OK)
 		return rc;
+	/* A notice of another municipality's case (its partner's): not
+	 * there, whoever sent it or holds the log (someone who has moved to
+	 * another municipality since). */
+	if (res->nrows == 1 && !access_municipality(&r->who,
+	    db_get_int(res, 0, NS_MUNICIPALITY))) {
+		db_res_release(res);
+		return resp_not_found(r);
+	}
 	if (res->nrows == 1 && me != 0 && db_get(res, 0, NS_LOG) != NULL &&
 	    db_get_int(res, 0, NS_HOLDER) == me) {
 		*found = 1;

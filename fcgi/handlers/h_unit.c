@@ -208,9 +208,9 @@ h_unit_add(struct req *r)
 		in.code = "";
 	if ((f = unit_check(&in, &why)) != AF_OK)
 		return list_page(r, 422, account_field_name(f), _(why));
-	p[0] = DV_INT(r->who.municipality_id);
-	p[1] = DV_STR(in.code);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_CODE_TAKEN, p, 2, 1, &res)) !=
+	p[0] = p[1] = DV_INT(r->who.municipality_id);
+	p[2] = DV_STR(in.code);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_CODE_TAKEN, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
 	taken = db_get_int(&res, 0, 0);

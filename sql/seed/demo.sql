@@ -8,27 +8,28 @@
 
 UPDATE municipality SET number = '3805', name = 'Larvik kommune'
 WHERE id = 1 AND number = '0000';
+SET @lvk = (SELECT MIN(id) FROM municipality);
 
-INSERT IGNORE INTO unit (public_id, code, name, kind, external) VALUES
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-bhg', 'Fagerli barnehage', 'kindergarten', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'stavern-bhg', 'Stavern barnehage', 'kindergarten', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'torstrand-bhg', 'Torstrand barnehage', 'kindergarten', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-skole', 'Fagerli skole', 'school', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-sfo', 'Fagerli SFO', 'sfo', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'byskogen-skole', 'Byskogen skole', 'school', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'helsestasjon-sentrum', 'Familiesenteret, helsestasjonen Larvik sentrum', 'health_clinic', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'skolehelse', 'Skolehelsetjenesten', 'health_clinic', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'ppt', 'PPT Larvik', 'ppt', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'barnevern', 'Barneverntjenesten i Larvik', 'child_welfare', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'nav', 'NAV Larvik', 'nav', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'familietjenester', 'Barne- og familietjenester', 'family_service', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'laeringssenter', 'Larvik læringssenter', 'learning_centre', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'oppvekst', 'Larvik kommune, kommunalområde oppvekst', 'municipal', FALSE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'bup-vestfold', 'BUP Vestfold (spesialisthelsetjenesten)', 'bup', TRUE),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'politiet-larvik', 'Politiet, Larvik', 'police', TRUE);
+INSERT IGNORE INTO unit (municipality_id, public_id, code, name, kind, external) VALUES
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-bhg', 'Fagerli barnehage', 'kindergarten', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'stavern-bhg', 'Stavern barnehage', 'kindergarten', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'torstrand-bhg', 'Torstrand barnehage', 'kindergarten', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-skole', 'Fagerli skole', 'school', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'fagerli-sfo', 'Fagerli SFO', 'sfo', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'byskogen-skole', 'Byskogen skole', 'school', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'helsestasjon-sentrum', 'Familiesenteret, helsestasjonen Larvik sentrum', 'health_clinic', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'skolehelse', 'Skolehelsetjenesten', 'health_clinic', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'ppt', 'PPT Larvik', 'ppt', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'barnevern', 'Barneverntjenesten i Larvik', 'child_welfare', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'nav', 'NAV Larvik', 'nav', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'familietjenester', 'Barne- og familietjenester', 'family_service', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'laeringssenter', 'Larvik læringssenter', 'learning_centre', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'oppvekst', 'Larvik kommune, kommunalområde oppvekst', 'municipal', FALSE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'bup-vestfold', 'BUP Vestfold (spesialisthelsetjenesten)', 'bup', TRUE),
+ (@lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'), 'politiet-larvik', 'Politiet, Larvik', 'police', TRUE);
 
-INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
-SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+INSERT IGNORE INTO app_user (municipality_id, public_id, username, display_name, email, role, unit_id, lang)
+SELECT u.municipality_id, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        v.username, v.display_name, v.email, v.role, u.id, 'nb'
 FROM (
 	SELECT 'ansatt' AS username, 'Ingrid Solberg' AS display_name,
@@ -36,25 +37,26 @@ FROM (
 	UNION ALL SELECT 'leder', 'Per Hansen', 'leder@example.invalid', 'leader', 'fagerli-bhg'
 	UNION ALL SELECT 'helsesykepleier', 'Nina Berg', 'helsesykepleier@example.invalid', 'employee', 'helsestasjon-sentrum'
 	UNION ALL SELECT 'admin', 'Administrator, oppvekst', 'admin@example.invalid', 'admin', 'oppvekst'
-) v JOIN unit u ON u.code = v.unit;
+) v JOIN unit u ON u.code = v.unit AND u.municipality_id = @lvk;
 
 -- More people for the relay-log demo: a PPT adviser, a NAV counsellor,
 -- and citizen accounts (guardians and a youth) who log in to the portal.
-INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
-SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+INSERT IGNORE INTO app_user (municipality_id, public_id, username, display_name, email, role, unit_id, lang)
+SELECT u.municipality_id, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        v.username, v.display_name, v.email, v.role, u.id, 'nb'
 FROM (
 	SELECT 'ppt' AS username, 'Ola Nilsen' AS display_name,
 	       'ppt@example.invalid' AS email, 'employee' AS role, 'ppt' AS unit
 	UNION ALL SELECT 'nav', 'Siri Lund', 'nav@example.invalid', 'employee', 'nav'
 	UNION ALL SELECT 'laerer', 'Jonas Eriksen', 'laerer@example.invalid', 'employee', 'fagerli-skole'
-) v JOIN unit u ON u.code = v.unit;
+) v JOIN unit u ON u.code = v.unit AND u.municipality_id = @lvk;
 
-INSERT IGNORE INTO app_user (public_id, username, display_name, email, role, unit_id, lang)
+-- (Citizens belong to no municipality: their rights are per child.)
+INSERT IGNORE INTO app_user (municipality_id, public_id, username, display_name, email, role, unit_id, lang)
 VALUES
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+ (NULL, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
   'forelder', 'Line Hansen', 'forelder@example.invalid', 'citizen', NULL, 'nb'),
- (REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+ (NULL, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
   'ungdom', 'Mia Solheim', 'ungdom@example.invalid', 'citizen', NULL, 'nb');
 
 -- A child with an open relay log at level 2: Sara (10), held by Ingrid
@@ -62,13 +64,13 @@ VALUES
 -- clinic and PPT, a measure and a meeting. Made once: the log's
 -- reference DEMO-0001 says it exists.
 SET @exists = (SELECT COUNT(*) FROM relay_log WHERE reference = 'DEMO-0001');
-INSERT INTO child (public_id, name, birth_date)
-SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+INSERT INTO child (municipality_id, public_id, name, birth_date)
+SELECT @lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        'Sara Hansen', '2016-09-02' FROM DUAL WHERE @exists = 0;
 SET @child = IF(@exists = 0, LAST_INSERT_ID(), (SELECT child_id FROM relay_log WHERE reference = 'DEMO-0001'));
 SET @ansatt = (SELECT id FROM app_user WHERE username = 'ansatt');
 SET @nurse = (SELECT id FROM app_user WHERE username = 'helsesykepleier');
-SET @unit = (SELECT id FROM unit WHERE code = 'fagerli-bhg');
+SET @unit = (SELECT id FROM unit WHERE municipality_id = @lvk AND code = 'fagerli-bhg');
 INSERT IGNORE INTO child_person (child_id, user_id, relation, parental_responsibility)
 SELECT @child, id, 'guardian', TRUE FROM app_user WHERE username = 'forelder' AND @exists = 0;
 
@@ -118,7 +120,7 @@ WHERE @exists = 0;
 -- Familiesenteret's health clinic and PPT Larvik.
 INSERT INTO consent_unit (consent_id, unit_id, named_only)
 SELECT @consent, u.id, FALSE FROM unit u
-WHERE u.code IN ('helsestasjon-sentrum', 'ppt') AND @exists = 0;
+WHERE u.municipality_id = @lvk AND u.code IN ('helsestasjon-sentrum', 'ppt') AND @exists = 0;
 
 INSERT INTO measure (public_id, log_id, what, goal, responsible_id, start_date, eval_date, created_by)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
@@ -183,8 +185,8 @@ FROM (
 -- who took part and reads it, as does their mother. Made once.
 SET @kexists = (SELECT COUNT(*) FROM consultation k JOIN child c ON c.id = k.child_id
 	WHERE c.name = 'Emil Hansen');
-INSERT INTO child (public_id, name, birth_date)
-SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+INSERT INTO child (municipality_id, public_id, name, birth_date)
+SELECT @lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        'Emil Hansen', CURRENT_DATE - INTERVAL 2 YEAR - INTERVAL 1 MONTH FROM DUAL WHERE @kexists = 0;
 SET @emil = IF(@kexists = 0, LAST_INSERT_ID(), (SELECT k.child_id FROM consultation k
 	JOIN child c ON c.id = k.child_id WHERE c.name = 'Emil Hansen' LIMIT 1));
@@ -204,7 +206,7 @@ INSERT INTO consultation (public_id, child_id, submission_id, author_id, unit_id
 	health_clinic_id, held_on)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        @emil, @ksub, @ansatt, @unit, @unit, h.id, CURRENT_DATE - INTERVAL 5 DAY
-FROM unit h WHERE h.code = 'helsestasjon-sentrum' AND @kexists = 0;
+FROM unit h WHERE h.municipality_id = @lvk AND h.code = 'helsestasjon-sentrum' AND @kexists = 0;
 INSERT INTO consultation_person (consultation_id, user_id)
 SELECT LAST_INSERT_ID(), @nurse FROM DUAL WHERE @kexists = 0;
 
@@ -217,7 +219,6 @@ SELECT LAST_INSERT_ID(), @nurse FROM DUAL WHERE @kexists = 0;
 -- be named in either's cases. Made once; safe to run again.
 INSERT IGNORE INTO municipality (number, name) VALUES ('3907', 'Sandefjord kommune');
 SET @sfj = (SELECT id FROM municipality WHERE number = '3907');
-SET @lvk = (SELECT id FROM municipality WHERE number = '3805');
 INSERT IGNORE INTO guide_step (municipality_id, public_id, level, position, title_nb,
 	title_en, form_id, deadline_days)
 SELECT @sfj, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),

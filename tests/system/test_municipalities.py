@@ -378,6 +378,33 @@ class Municipalities(MatrixRequests, unittest.TestCase):
         self.assertEqual(api("GET", "/api/v1/logs/" + b_log,
                              token("ansatt")).status, 404)
 
+    def test_one_who_moves_takes_nothing_along(self):
+        """A Larvik teacher writes a concern, then works in Sandefjord
+        (her role map names it at her next login): her start page and
+        the concern itself are Larvik's, not hers to see any more."""
+        name = "flytter%d" % os.getpid()
+        sql("INSERT IGNORE INTO app_user (municipality_id, public_id,"
+            " username, display_name, role, unit_id) SELECT municipality_id,"
+            " SUBSTR(MD5(RAND()), 1, 22), '%s', 'Flytter Testesen',"
+            " 'employee', id FROM unit WHERE municipality_id = %s AND code"
+            " = 'fagerli-bhg'" % (name, self.a_id))
+        stafett("user", "password", name, stdin="test-password-%s\n" % name)
+        r = api("POST", "/api/v1/forms/concern", token(name),
+                concern_xml(child__name="Flytter Barn"))
+        self.assertEqual(r.status, 201, r.text)
+        concern = last_id(r.header("Location"))
+        c = Client()
+        c.login(name)
+        self.assertIn(concern, c.get("/").text)
+        sql("UPDATE app_user SET municipality_id = %s, unit_id = (SELECT id"
+            " FROM unit WHERE code = 'sfj-bugarden-bhg') WHERE username ="
+            " '%s'" % (self.b_id, name))
+        self.assertNotIn(concern, c.get("/").text)
+        self.assertTrue(wait_for(lambda: api(
+            "GET", "/api/v1/concerns/" + concern, token(name)).status ==
+            404, timeout=5))
+        self.assertEqual(c.get("/concerns/" + concern).status, 404)
+
     # ---- each its own settings, guide and alerts
 
     def test_settings_are_each_municipalitys(self):
