@@ -2499,6 +2499,7 @@ stmt_outside_tx(enum stmt_id id)
 	case STMT_TOKEN_GET:
 	case STMT_PARTNER_BY_TOKEN:
 	case STMT_GUIDE_LEVEL0_DAYS:
+	case STMT_MUNICIPALITY_GET:	/* its settings, kept a minute */
 		return 1;
 	default:
 		return 0;

@@ -40,7 +40,8 @@ class ServiceTest(unittest.TestCase):
         database: one call of concern_store, which is its own
         transaction (no BEGIN, no COMMIT, no statement per row); besides
         it only the reads that may come before a transaction (the token,
-        the guide's deadline), which are kept a while."""
+        the guide's deadline, the municipality's settings), which are
+        kept a while."""
         def counts():
             text = api("GET", "/metrics").text
             out = {}
@@ -61,7 +62,7 @@ class ServiceTest(unittest.TestCase):
         ran = {n: after[n] - before.get(n, 0) for n in after
                if after[n] != before.get(n, 0) and n not in scrape}
         self.assertEqual(ran.pop("concern_store", 0), 1, ran)
-        for n in ("token_get", "guide_level0_days"):
+        for n in ("token_get", "guide_level0_days", "municipality_get"):
             ran.pop(n, None)
         self.assertEqual(ran, {}, "statements besides the one call")
         self.assertIn('stafett_db_statement_duration_seconds_bucket{'
