@@ -118,6 +118,11 @@ ALTER TABLE idp_role_map
 -- A concern in one round trip (0027_concern_store.sql) finds and makes
 -- its child in its unit's municipality. The same parameters: a running
 -- older version calls it as before, and gets the right municipality too.
+-- Made, as tail_run is (0030), with the application's sql_mode, which a
+-- procedure keeps whatever the server's default: what the statements
+-- would refuse it refuses too (0027 kept the server's).
+SET @stafett_mode = @@SESSION.sql_mode;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 DROP PROCEDURE IF EXISTS concern_store;
 
 CREATE PROCEDURE concern_store(
@@ -240,3 +245,4 @@ BEGIN
 		COMMIT;
 	END IF;
 END;
+SET SESSION sql_mode = @stafett_mode;
