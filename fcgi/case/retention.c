@@ -262,7 +262,7 @@ retention_bulk(struct db *db, enum stmt_id stmt, const struct db_val *params,
 }
 
 /* Revoked API tokens of one municipality's people (0: the citizens'),
- * kept days (0: never deleted). */
+ * kept days. */
 static st_rc
 tokens(struct db *db, long long municipality, unsigned days)
 {
@@ -270,8 +270,6 @@ tokens(struct db *db, long long municipality, unsigned days)
 	struct db_val v[2];
 	st_rc rc;
 
-	if (days == 0)
-		return ST_OK;
 	v[0] = DV_INT(municipality);
 	v[1] = DV_INT(days);
 	if ((rc = retention_bulk(db, STMT_TOKEN_PURGE, v, 2, "api_token",
@@ -283,6 +281,7 @@ tokens(struct db *db, long long municipality, unsigned days)
 st_rc
 retention_sweep(const struct conf *cfg, struct db *db, unsigned *deleted)
 {
+	struct db_val v[3];
 	struct db_res res;
 	size_t i;
 	st_rc rc, first;
@@ -291,18 +290,14 @@ retention_sweep(const struct conf *cfg, struct db *db, unsigned *deleted)
 	first = logs(cfg, db, deleted);
 	if ((rc = concerns(cfg, db, deleted)) != ST_OK && first == ST_OK)
 		first = rc;
-	/* Each municipality's period (NULL: the installation's), and the
-	 * installation's for the citizens, who belong to none. */
-	if ((rc = db_query(db, STMT_MUNICIPALITY_TOKEN_DAYS, NULL, 0, 100000,
-	    &res)) != ST_OK)
+	/* The municipalities (and the citizens, who belong to none and keep
+	 * the installation's period) with tokens past their period. */
+	v[0] = v[1] = v[2] = DV_INT(cfg->retention_token_days);
+	if ((rc = db_query(db, STMT_TOKENS_DUE, v, 3, 100000, &res)) != ST_OK)
 		return first != ST_OK ? first : rc;
 	for (i = 0; rc == ST_OK && i < res.nrows; i++)
 		rc = tokens(db, db_get_int(&res, i, 0),
-		    db_get(&res, i, 1) != NULL ?
-		    (unsigned)db_get_int(&res, i, 1) :
-		    cfg->retention_token_days);
+		    (unsigned)db_get_int(&res, i, 1));
 	db_res_release(&res);
-	if (rc == ST_OK)
-		rc = tokens(db, 0, cfg->retention_token_days);
 	return first != ST_OK ? first : rc;
 }

@@ -636,9 +636,20 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "DELETE t FROM api_token t JOIN app_user u ON u.id = t.user_id"
 	    " WHERE COALESCE(u.municipality_id, 0) = ?"
 	    " AND t.revoked_at < NOW(6) - INTERVAL ? DAY" },
-	/* () -> id, retention_token_days: every municipality */
-	[STMT_MUNICIPALITY_TOKEN_DAYS] = { "municipality_token_days",
-	    "SELECT id, retention_token_days FROM municipality ORDER BY id" },
+	/* (the installation's days x 3) -> municipality (0: the citizens'),
+	 * days: whose revoked API tokens are past their period now (each
+	 * municipality's, else the installation's; 0 never), so that a
+	 * sweep with nothing to delete is this one read */
+	[STMT_TOKENS_DUE] = { "tokens_due",
+	    "SELECT COALESCE(u.municipality_id, 0),"
+	    " COALESCE(m.retention_token_days, ?) FROM api_token t"
+	    " JOIN app_user u ON u.id = t.user_id"
+	    " LEFT JOIN municipality m ON m.id = u.municipality_id"
+	    " WHERE t.revoked_at IS NOT NULL"
+	    " AND COALESCE(m.retention_token_days, ?) > 0"
+	    " AND t.revoked_at < NOW(6) -"
+	    " INTERVAL COALESCE(m.retention_token_days, ?) DAY"
+	    " GROUP BY 1, 2" },
 	/* (public_id, reference, unit_id, author_id, child_id, submission_id,
 	 *  anonymous, urgent, deadline) */
 	[STMT_CONCERN_INSERT] = { "concern_insert",

@@ -59,18 +59,29 @@ copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src != NULL ? src : "");
 }
 
-/* A setting of row 0 column col, or the installation's def. */
-static unsigned
-setting(const struct db_res *res, unsigned col, unsigned def)
+/* The installation's settings (stafett.conf), for a municipality that
+ * has none of its own or cannot be read. */
+static void
+installation(const struct conf *cfg, struct municipal *m)
 {
-	return db_get(res, 0, col) != NULL ?
-	    (unsigned)db_get_int(res, 0, col) : def;
+	memset(m, 0, sizeof(*m));
+	m->concern_deadline_days = cfg->concern_deadline_days;
+	m->draft_keep_days = cfg->draft_keep_days;
+	m->consent_max_days = cfg->consent_max_days;
+	copy(m->emergency_phone, sizeof(m->emergency_phone),
+	    cfg->emergency_phone);
+}
+
+/* Column col of the one row, when there is one and it is set. */
+static const char *
+own(const struct db_res *res, unsigned col)
+{
+	return res->nrows == 1 ? db_get(res, 0, col) : NULL;
 }
 
 static void
 read_municipal(struct worker *w, struct codelist_set *s)
 {
-	const struct conf *cfg = w->cfg;
 	struct municipal *m = &s->m;
 	struct db_val p[1];
 	struct db_res res;
@@ -80,33 +91,28 @@ read_municipal(struct worker *w, struct codelist_set *s)
 		return;
 	p[0] = DV_INT(s->municipality);
 	if (db_query(&w->db, STMT_MUNICIPALITY_GET, p, 1, 1, &res) != ST_OK) {
-		if (m->id == 0) {
-			/* never read: the installation's, until it can be */
-			m->concern_deadline_days = cfg->concern_deadline_days;
-			m->draft_keep_days = cfg->draft_keep_days;
-			m->consent_max_days = cfg->consent_max_days;
-			copy(m->emergency_phone, sizeof(m->emergency_phone),
-			    cfg->emergency_phone);
-		}
+		/* never read: the installation's, until it can be */
+		if (m->id == 0)
+			installation(w->cfg, m);
 		log_warn("cannot read municipality %lld's settings; using the "
 		    "last ones read", s->municipality);
 		return;
 	}
-	memset(m, 0, sizeof(*m));
+	installation(w->cfg, m);
 	if (res.nrows == 1) {
 		m->id = s->municipality;
-		copy(m->number, sizeof(m->number), db_get(&res, 0, 0));
-		copy(m->name, sizeof(m->name), db_get(&res, 0, 1));
+		copy(m->number, sizeof(m->number), own(&res, 0));
+		copy(m->name, sizeof(m->name), own(&res, 1));
 	}
-	m->concern_deadline_days = res.nrows == 1 ? setting(&res, 2,
-	    cfg->concern_deadline_days) : cfg->concern_deadline_days;
-	m->draft_keep_days = res.nrows == 1 ? setting(&res, 4,
-	    cfg->draft_keep_days) : cfg->draft_keep_days;
-	m->consent_max_days = res.nrows == 1 ? setting(&res, 5,
-	    cfg->consent_max_days) : cfg->consent_max_days;
-	copy(m->emergency_phone, sizeof(m->emergency_phone),
-	    res.nrows == 1 && db_get(&res, 0, 3) != NULL ?
-	    db_get(&res, 0, 3) : cfg->emergency_phone);
+	if (own(&res, 2) != NULL)
+		m->concern_deadline_days = (unsigned)db_get_int(&res, 0, 2);
+	if (own(&res, 3) != NULL)
+		copy(m->emergency_phone, sizeof(m->emergency_phone),
+		    own(&res, 3));
+	if (own(&res, 4) != NULL)
+		m->draft_keep_days = (unsigned)db_get_int(&res, 0, 4);
+	if (own(&res, 5) != NULL)
+		m->consent_max_days = (unsigned)db_get_int(&res, 0, 5);
 	db_res_release(&res);
 	s->m_ms = t;
 	if (s->settings != NULL) {
@@ -123,11 +129,7 @@ codelists_municipal(struct worker *w, long long id)
 	struct codelist_set *s;
 
 	if (c == NULL) {
-		none.concern_deadline_days = w->cfg->concern_deadline_days;
-		none.draft_keep_days = w->cfg->draft_keep_days;
-		none.consent_max_days = w->cfg->consent_max_days;
-		copy(none.emergency_phone, sizeof(none.emergency_phone),
-		    w->cfg->emergency_phone);
+		installation(w->cfg, &none);
 		return &none;
 	}
 	s = set_of(c, id != 0 ? id : c->current);
