@@ -701,6 +701,17 @@ store_consent(struct store_ctx *s)
 		    _("This is not the child's date of birth as the relay log has it; check it."));
 		return ST_E_INVALID;
 	}
+	/* Not born yet (0034_unborn.sql): the expected date the log has,
+	 * and no date of birth (version 3 of the form has the field). */
+	if (s->t->log.child_birth == NULL &&
+	    s->t->log.child_expected != NULL && (*birth != '\0' ||
+	    strcmp(get(s, "/consent/child/expected"),
+	    s->t->log.child_expected) != 0)) {
+		field_error(s->errs, *birth != '\0' ?
+		    "/consent/child/birthdate" : "/consent/child/expected",
+		    _("The child is not born yet: give the expected date the relay log has, and no date of birth."));
+		return ST_E_INVALID;
+	}
 	nm = pool_alloc(&s->r->pool, sizeof(*nm));
 	if ((rc = consent_named(s, nm)) != ST_OK)
 		return rc;
@@ -1781,6 +1792,8 @@ caseform_prefill(struct req *r, const struct form_def *def,
 	if (is(def, "consent")) {
 		set(inst, "/consent/child/name", l.child_name);
 		set(inst, "/consent/child/birthdate", l.child_birth);
+		if (l.child_birth == NULL)
+			set(inst, "/consent/child/expected", l.child_expected);
 		set(inst, "/consent/valid_from", today);
 	} else if (is(def, "referral")) {
 		set(inst, "/referral/child/name", l.child_name);

@@ -35,6 +35,9 @@ struct caselog {
 	const char		*holder_unit;
 	const char		*child_name;
 	const char		*child_birth;	/* NULL if unknown */
+	/* the expected date when the case began before the birth
+	 * (0034_unborn.sql), NULL otherwise */
+	const char		*child_expected;
 	const char		*home_unit;
 	const char		*created;
 	const char		*closed;

@@ -26,7 +26,7 @@ truthy(const char *s)
 
 st_rc
 concern_child(struct req *r, const char *name, const char *nin,
-    const char *birth, long long *child_id)
+    const char *birth, const char *expected, long long *child_id)
 {
 	char id[SECURE_ID_SIZE], bd[11];
 	unsigned char h[SECURE_HASH_LEN];
@@ -70,8 +70,11 @@ concern_child(struct req *r, const char *name, const char *nin,
 		p[0] = DV_STR(id);
 		p[1] = DV_OPT(*name != '\0' ? name : NULL);
 		p[2] = DV_OPT(*birth != '\0' ? birth : NULL);
-		p[3] = DV_INT(codelists_current(r->w->codes));
-		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 4, NULL, &ins);
+		/* not born yet: the expected date instead (0034_unborn.sql) */
+		p[3] = DV_OPT(*birth == '\0' && *expected != '\0' ? expected :
+		    NULL);
+		p[4] = DV_INT(codelists_current(r->w->codes));
+		rc = db_exec(&r->w->db, STMT_CHILD_INSERT, p, 5, NULL, &ins);
 	}
 	*child_id = (long long)ins;
 	return rc;
@@ -132,7 +135,9 @@ concern_open(struct req *r, long long sub_id, long long child_id,
  * The database adds only the row ids that tie the rows together.
  */
 struct concern_write {
-	int		 child_mode;	/* 0 none, 1 by number, 2 new */
+	/* 0 none, 1 by number, 2 new, 3 new and unborn (birth is then the
+	 * expected date: 0034_unborn.sql) */
+	int		 child_mode;
 	char		 child_pid[SECURE_ID_SIZE];
 	unsigned char	 hmac[SECURE_HASH_LEN];
 	const char	*name, *birth;
@@ -165,7 +170,10 @@ write_child(struct req *r, xmlDocPtr inst, struct concern_write *w)
 		}
 		secure_hmac(r->w->key, nin, strlen(nin), w->hmac);
 		w->child_mode = 1;
-	} else
+	} else if (*w->birth == '\0' && *(w->birth = form_get(inst,
+	    "/concern/child/expected", &r->pool)) != '\0')
+		w->child_mode = 3;
+	else
 		w->child_mode = 2;
 }
 

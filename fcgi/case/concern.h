@@ -66,11 +66,13 @@ st_rc concern_open(struct req *r, long long sub_id, long long child_id,
 /*
  * The child with this identity number (found by its keyed hash), or a new
  * child record with the name and birth date (derived from the number when
- * not given); *child_id is 0 when neither a name nor a number is given.
- * In the caller's transaction.
+ * not given), or, with neither, the expected date of an unborn child
+ * ("" when none); *child_id is 0 when neither a name nor a number is
+ * given. In the caller's transaction.
  */
 st_rc concern_child(struct req *r, const char *name, const char *nin,
-    const char *birth, long long *child_id) ST_MUST_CHECK;
+    const char *birth, const char *expected, long long *child_id)
+    ST_MUST_CHECK;
 
 /*
  * The child welfare emergency service's number (emergency_phone in the

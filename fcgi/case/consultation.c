@@ -232,7 +232,8 @@ store(struct req *r, const struct form_def *def, xmlDocPtr inst,
 		return rc;
 	rc = concern_child(r, form_get(inst, "/two_year/child/name",
 	    &r->pool), form_get(inst, "/two_year/child/nin", &r->pool),
-	    form_get(inst, "/two_year/child/birthdate", &r->pool), &child_id);
+	    form_get(inst, "/two_year/child/birthdate", &r->pool), "",
+	    &child_id);
 	if (rc != ST_OK)
 		goto fail;
 	secure_random_id(sub_pid);

@@ -678,6 +678,7 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	view_attr(n, "holder-unit", l->holder_unit);
 	view_attr(n, "child", l->child_name);
 	view_attr(n, "birth-date", l->child_birth);
+	view_attr(n, "expected-date", l->child_expected);
 	if (l->facts.child_age >= 0)
 		view_attrf(n, "age", "%d", l->facts.child_age);
 	rn = view_el(n, "rights", NULL);

@@ -183,6 +183,7 @@ struct stmt_def {
 	" EXISTS (SELECT 1 FROM concern nk JOIN outbox nq ON nq.concern_id =" \
 	" nk.id WHERE nk.log_id = l.id AND nq.log_id IS NULL" \
 	OUTBOX_TO_PARTNER_OF("nq") ")," \
+	" ch.expected_date," \
 	LOG_FACTS("l") \
 	" FROM " READER " JOIN relay_log l" \
 	" JOIN app_user h ON h.id = l.holder_id" \
@@ -495,10 +496,18 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_INSERT_NIN] = { "child_insert_nin",
 	    "INSERT INTO child (public_id, nin_hmac, name, birth_date,"
 	    " municipality_id) VALUES (?, ?, ?, ?, ?)" },
-	/* (public_id, name, birth_date, municipality) */
+	/* (public_id, name, birth_date, expected_date, municipality): an
+	 * unborn child has the expected date and no birth date */
 	[STMT_CHILD_INSERT] = { "child_insert",
-	    "INSERT INTO child (public_id, name, birth_date, municipality_id)"
-	    " VALUES (?, ?, ?, ?)" },
+	    "INSERT INTO child (public_id, name, birth_date, expected_date,"
+	    " municipality_id) VALUES (?, ?, ?, ?, ?)" },
+	/* (name, nin_hmac or NULL, birth_date, id): the birth of a child
+	 * whose case began before it (birth.h); changes nothing, once it
+	 * is registered. Another child with the number: the unique key. */
+	[STMT_CHILD_BORN] = { "child_born",
+	    "UPDATE child SET name = ?, nin_hmac = ?, birth_date = ?"
+	    " WHERE id = ? AND birth_date IS NULL"
+	    " AND expected_date IS NOT NULL" },
 	/* (public_id, form_id, form_version, instance, author_id) */
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"

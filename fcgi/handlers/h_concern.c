@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "birth.h"
 #include "caselog.h"
 #include "concern.h"
 #include "i18n.h"
@@ -506,6 +507,7 @@ h_concern_level(struct req *r)
 	const char *cname = req_input(r, "child_name");
 	const char *cnin = req_input(r, "child_nin");
 	const char *cbirth = req_input(r, "child_birthdate");
+	const char *cexp = req_input(r, "child_expected");
 	const char *from = req_input(r, "from_level");
 	struct concern_row cr;
 	long long level, child_new = 0;
@@ -558,9 +560,9 @@ h_concern_level(struct req *r)
 			return decision_error(r, "child_name",
 			    _("A relay log needs the child's identity: give the child's name."));
 		if ((cnin == NULL || *cnin == '\0') && (cbirth == NULL ||
-		    *cbirth == '\0'))
+		    *cbirth == '\0') && (cexp == NULL || *cexp == '\0'))
 			return decision_error(r, "child_nin",
-			    _("Give the child's national identity number or date of birth."));
+			    _("Give the child's national identity number, date of birth or, before the birth, the expected date."));
 		if (cnin != NULL && *cnin != '\0' &&
 		    nin_check(cnin, &info) != NIN_OK)
 			return decision_error(r, "child_nin",
@@ -573,6 +575,11 @@ h_concern_level(struct req *r)
 				return decision_error(r, "child_birthdate",
 				    _("Give the date of birth as a date (YYYY-MM-DD)."));
 		}
+		if (cexp != NULL && *cexp != '\0' &&
+		    !birth_expected_ok(cexp, (cnin != NULL && *cnin != '\0') ||
+		    (cbirth != NULL && *cbirth != '\0')))
+			return decision_error(r, "child_expected",
+			    _("The expected date must be a date from a month ago to ten months ahead, and then you give neither an identity number nor a date of birth."));
 	}
 	/* Two decisions at once: one wins, the other is told (409). A new
 	 * log clashing with one opened at the same moment is retried and
@@ -583,7 +590,8 @@ h_concern_level(struct req *r)
 		child_new = 0;
 		if (anonymous && decision[0] >= '1' && decision[0] <= '3')
 			rc = concern_child(r, cname, cnin != NULL ? cnin : "",
-			    cbirth != NULL ? cbirth : "", &child_new);
+			    cbirth != NULL ? cbirth : "",
+			    cexp != NULL ? cexp : "", &child_new);
 		if (rc == ST_OK)
 			rc = decide(r, from != NULL && *from != '\0' ?
 			    from[0] - '0' : level, decision, reason, child_new,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "birth.h"
 #include "caselog.h"
 #include "codelists.h"
 #include "db.h"
@@ -426,6 +427,58 @@ h_log_note(struct req *r)
 		    l.holder_id, NULL, 0, l.id);
 	rc = finish(r, &l, rc, "create", "note", 201,
 	    r->who.role == ROLE_CITIZEN ? "family-note-added" : "note-added");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/birth */
+/* ROUTE: POST /api/v1/logs/{id}/birth */
+st_rc
+h_log_birth(struct req *r)
+{
+	struct birth_given g;
+	struct caselog l;
+	struct evmsg m;
+	const char *field, *msg;
+	int go, ok, taken = 0;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if (l.child_expected == NULL || l.child_birth != NULL) {
+		rc = caselog_conflict(r, _("The child's birth is already registered."));
+		goto out;
+	}
+	if ((field = birth_check(r, req_input(r, "child_name"),
+	    req_input(r, "child_nin"), req_input(r, "child_birthdate"),
+	    l.child_expected, &g, &msg)) != NULL) {
+		rc = log_page(r, &l, 422, "birth", field, _(msg));
+		goto out;
+	}
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	rc = birth_register(r, l.child_id, &g, &taken);
+	if (rc == ST_OK && taken) {
+		db_rollback(&r->w->db);
+		rc = log_page(r, &l, 409, "birth", "child_nin",
+		    _("Another case in stafett already has this identity number. Give the date of birth without the number, and agree with the holder of the other case how the two work together."));
+		goto out;
+	}
+	if (rc == ST_E_CONFLICT) {
+		db_rollback(&r->w->db);
+		rc = caselog_conflict(r, _("The child's birth is already registered."));
+		goto out;
+	}
+	evmsg_init(&m, N_("The child is born ({0}); the expected date was {1}. The relay log goes on with the child's name: {2}"));
+	evmsg_date(&m, g.date);
+	evmsg_date(&m, l.child_expected);
+	evmsg_name(&m, g.name);
+	if (rc == ST_OK)
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "birth", &m, NULL, NULL, 0);
+	rc = finish(r, &l, rc, "update", "child", 200, "birth-registered");
 out:
 	caselog_release(&l);
 	return rc;

@@ -78,6 +78,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/birth", h_log_birth, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
@@ -138,6 +140,8 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/birth", h_log_birth,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/receive", h_concern_receive,
@@ -382,6 +386,10 @@ static const struct {
 	{ h_log_close_request,
 		"Asks to close the log, with the family's feedback; closing "
 		"needs no waiting concern and no open handover." },
+	{ h_log_birth,
+		"Registers the birth of a child whose log began before it "
+		"(child_name, child_nin or child_birthdate): the log goes on "
+		"with the child's identity; the holder only, once." },
 	{ h_concern_level,
 		"The level-0 decision on a concern: closed, or lifted to "
 		"level 1, 2 or 3 (which opens a relay log, or passes the "

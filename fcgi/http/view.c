@@ -160,8 +160,9 @@ page_query(struct req *r, xmlNodePtr page)
  * done and what happens next. Any other value shows nothing.
  */
 static const char *const done_codes[] = {
-	"close-requested", "concern-closed", "concern-passed",
-	"consent-recorded", "consent-withdrawn", "draft-deleted",
+	"birth-registered", "close-requested", "concern-closed",
+	"concern-passed", "consent-recorded", "consent-withdrawn",
+	"draft-deleted",
 	"evaluation-saved", "family-note-added",
 	"form-saved", "handover-accepted", "handover-proposed",
 	"handover-refused", "handover-withdrawn", "level-decided",

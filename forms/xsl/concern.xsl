@@ -348,7 +348,7 @@
         <xsl:if test="$c/@anonymous">
           <fieldset class="group">
             <legend><xsl:value-of select="i:t('The child (for level 1, 2 and 3)')"/></legend>
-            <p class="hint"><xsl:value-of select="i:t('A relay log is about a named child, so level 1, 2 and 3 need the child’s name and either the national identity number or the date of birth. Leave these empty to close.')"/></p>
+            <p class="hint"><xsl:value-of select="i:t('A relay log is about a named child, so level 1, 2 and 3 need the child’s name and the national identity number, the date of birth or, before the birth, the expected date. Leave these empty to close.')"/></p>
             <xsl:call-template name="field">
               <xsl:with-param name="id" select="'decision-child_name'"/>
               <xsl:with-param name="name" select="'child_name'"/>
@@ -377,6 +377,15 @@
               <xsl:with-param name="class" select="'short'"/>
               <xsl:with-param name="value" select="string(/page/typed[@name = 'child_birthdate'])"/>
               <xsl:with-param name="error" select="string(/page/error[@field = 'child_birthdate'])"/>
+            </xsl:call-template>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'decision-child_expected'"/>
+              <xsl:with-param name="name" select="'child_expected'"/>
+              <xsl:with-param name="label" select="i:t('Or, if the child is not born yet, the expected date')"/>
+              <xsl:with-param name="type" select="'date'"/>
+              <xsl:with-param name="class" select="'short'"/>
+              <xsl:with-param name="value" select="string(/page/typed[@name = 'child_expected'])"/>
+              <xsl:with-param name="error" select="string(/page/error[@field = 'child_expected'])"/>
             </xsl:call-template>
           </fieldset>
         </xsl:if>

@@ -142,6 +142,12 @@
           <xsl:call-template name="date"><xsl:with-param name="d" select="@birth-date"/></xsl:call-template>
           <xsl:text>)</xsl:text>
         </xsl:if>
+        <xsl:if test="@expected-date and not(@birth-date)">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="i:t('not born yet, expected')"/><xsl:text> </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="@expected-date"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
       </dd>
       <dt><xsl:value-of select="i:t('Level')"/></dt>
       <dd>
@@ -1165,6 +1171,52 @@
     </form>
   </xsl:template>
 
+  <!-- The child of a case begun before the birth is born: the holder
+       gives the name and the number or the date of birth. -->
+  <xsl:template name="birth-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'birth']"/>
+    <form method="post" action="/logs/{$l/@id}/birth" novalidate="novalidate" id="birth">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="idem" value="{/page/idem}"/>
+      <fieldset class="group">
+        <legend><xsl:value-of select="i:t('The child is born')"/></legend>
+        <p class="hint"><xsl:value-of select="i:t('When the child is born, give the name and the identity number (or the date of birth until it has one). The relay log, its consents and its history go on as they are.')"/></p>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'birth-child_name'"/>
+          <xsl:with-param name="name" select="'child_name'"/>
+          <xsl:with-param name="label" select="i:t('The child’s name')"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'200'"/>
+          <xsl:with-param name="autocomplete" select="'off'"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'birth'][@name = 'child_name'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'child_name'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'birth-child_nin'"/>
+          <xsl:with-param name="name" select="'child_nin'"/>
+          <xsl:with-param name="label" select="i:t('National identity number (11 digits)')"/>
+          <xsl:with-param name="maxlength" select="'11'"/>
+          <xsl:with-param name="class" select="'short'"/>
+          <xsl:with-param name="autocomplete" select="'off'"/>
+          <xsl:with-param name="inputmode" select="'numeric'"/>
+          <xsl:with-param name="hint" select="i:t('For your safety it is never shown again: type it again if the form comes back.')"/>
+          <xsl:with-param name="error" select="string($e[@field = 'child_nin'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'birth-child_birthdate'"/>
+          <xsl:with-param name="name" select="'child_birthdate'"/>
+          <xsl:with-param name="label" select="i:t('Or the date of birth')"/>
+          <xsl:with-param name="type" select="'date'"/>
+          <xsl:with-param name="class" select="'short'"/>
+          <xsl:with-param name="value" select="string(/page/typed[@action = 'birth'][@name = 'child_birthdate'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'child_birthdate'])"/>
+        </xsl:call-template>
+      </fieldset>
+      <button type="submit" class="primary"><xsl:value-of select="i:t('Register the birth')"/></button>
+    </form>
+  </xsl:template>
+
   <!-- ============================================ managing the case -->
   <xsl:template name="manage">
     <xsl:variable name="l" select="/page/log"/>
@@ -1172,6 +1224,9 @@
     <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
       <section aria-labelledby="manage-title" id="manage">
         <h2 id="manage-title"><xsl:call-template name="manage-title"/></h2>
+        <xsl:if test="$r/@manage and $l/@expected-date and not($l/@birth-date)">
+          <xsl:call-template name="birth-form"/>
+        </xsl:if>
         <xsl:if test="$r/@level">
           <xsl:call-template name="level-form"/>
         </xsl:if>
