@@ -132,6 +132,9 @@ MEASURE = [("what", "Samtale hver mandag"), ("goal", "Tryggere morgener"),
            ("responsible", "{nurse}"), ("start", "{today}"),
            ("evaluation", "{in_month}")]
 CLOSE_ASK = [("reason", "Det går bra nå.")]
+# the fixture log's child was born when it began: the holder is told
+# (409) that there is no birth to register, after the access checks
+BIRTH = [("child_name", "Sara Hansen"), ("child_birthdate", "{today}")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 RECEIVE = [("decision", "answer"),
@@ -309,6 +312,10 @@ ROWS = [
         obj="log", body=MEASURE, page="log"),
     Row("POST", "/logs/{id}/close-request", "D D D D D D D D D A D",
         obj="log", body=CLOSE_ASK, page="log"),
+    Row("POST", "/logs/{id}/birth",        "D D A D D D D D D D D",
+        obj="log", body=BIRTH, page="log"),
+    Row("POST", "/logs/{id}/birth",        "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=BIRTH, page="log"),
     Row("POST", "/concerns/{id}/level",    "D D A D D D A D D D D",
         obj="concern_b", body=DECIDE, page="concern"),
     Row("GET", "/concerns/{id}/anonymous", "D D A D D D A D D D D",
@@ -468,6 +475,10 @@ ROWS = [
         obj="log", body=MEASURE),
     Row("POST", "/api/v1/logs/{id}/close-request", "D D D D D D D D D A D",
         obj="log", body=CLOSE_ASK),
+    Row("POST", "/api/v1/logs/{id}/birth", "D D A D D D D D D D D",
+        obj="log", body=BIRTH),
+    Row("POST", "/api/v1/logs/{id}/birth", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=BIRTH),
     Row("POST", "/api/v1/concerns/{id}/level", "D D A D D D A D D D D",
         obj="concern_a", body=DECIDE),
     Row("POST", "/api/v1/concerns/{id}/receive", "D D A D D D A D D D D",

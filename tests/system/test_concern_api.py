@@ -31,7 +31,7 @@ class ApiTest(unittest.TestCase):
         root = r.xml()
         self.assertEqual(root.tag, "{urn:x-stafett:form}form")
         self.assertEqual(root.get("id"), "concern")
-        self.assertEqual(root.get("version"), "1")
+        self.assertEqual(root.get("version"), "2")
 
     def test_submit_and_read_back(self):
         body = concern_xml(child__name="Api Barn")
@@ -47,7 +47,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(count("concern"), self.before[0] + 1)
         got = api("GET", loc, self.tok)
         self.assertEqual(got.status, 200)
-        self.assertEqual(got.header("Stafett-Form"), "concern; version=1")
+        self.assertEqual(got.header("Stafett-Form"), "concern; version=2")
         self.assertEqual(got.header("Stafett-Reference"),
                          rec.findtext("reference"))
         stored = sql_value("SELECT s.instance FROM concern c JOIN "

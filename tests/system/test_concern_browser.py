@@ -91,7 +91,7 @@ class ConcernFormTest(unittest.TestCase):
                   "WHERE c.public_id = '%s'" % cid)[0]
         deadline = (today() + datetime.timedelta(days=14)).isoformat()
         self.assertEqual(row, ["0", "open", deadline, "fagerli-bhg",
-                               "concern", "1"])
+                               "concern", "2"])
         receipt = self.c.get(loc)
         self.assertEqual(receipt.status, 200)
         ref = sql_value("SELECT reference FROM concern WHERE public_id = '%s'"

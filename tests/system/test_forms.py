@@ -412,7 +412,8 @@ class DraftTest(unittest.TestCase):
 class VersionTest(unittest.TestCase):
 
     def test_versions(self):
-        """Publishing version 2 keeps what was made with version 1."""
+        """Publishing version 3 keeps what was made with version 2 (the
+        current one), and version 1 stays too."""
         c = Client()
         c.login("ansatt")
         tok = token("ansatt")
@@ -428,8 +429,8 @@ class VersionTest(unittest.TestCase):
         forms = os.path.join(DIR, "forms")
         with open(os.path.join(forms, "concern.xml"), encoding="utf-8") as f:
             v2 = f.read()
-        v2 = v2.replace('id="concern" version="1"',
-                        'id="concern" version="2"')
+        v2 = v2.replace('id="concern" version="2"',
+                        'id="concern" version="3"')
         v2 = v2.replace("<urgent>false</urgent>",
                         "<urgent>false</urgent><school_year/>")
         v2 = v2.replace("</xf:model>", '<xf:bind nodeset="/concern/school_'
@@ -437,7 +438,7 @@ class VersionTest(unittest.TestCase):
         v2 = v2.replace("</form>", '<xf:input ref="/concern/school_year">'
                         '<xf:label xml:lang="nb">Skoleår</xf:label>'
                         '</xf:input></form>')
-        path = os.path.join(forms, "concern-v2.xml")
+        path = os.path.join(forms, "concern-v3.xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(v2)
         try:
@@ -446,27 +447,28 @@ class VersionTest(unittest.TestCase):
             versions = {(f.get("id"), f.get("version"), f.get("current"))
                         for f in listed.findall("form")}
             self.assertIn(("concern", "1", None), versions)
-            self.assertIn(("concern", "2", "true"), versions)
+            self.assertIn(("concern", "2", None), versions)
+            self.assertIn(("concern", "3", "true"), versions)
             self.assertEqual(api("GET", "/api/v1/forms/concern", tok).xml()
-                             .get("version"), "2")
-            self.assertEqual(api("GET", "/api/v1/forms/concern?version=1",
-                                 tok).xml().get("version"), "1")
-            # new ones are version 2, an old client may still send 1
+                             .get("version"), "3")
+            self.assertEqual(api("GET", "/api/v1/forms/concern?version=2",
+                                 tok).xml().get("version"), "2")
+            # new ones are version 3, an old client may still send 2
             new = api("POST", "/api/v1/forms/concern", tok, concern_xml())
             self.assertEqual(new.status, 201)
             self.assertEqual(api("GET", new.header("Location"), tok)
-                             .header("Stafett-Form"), "concern; version=2")
-            v1 = api("POST", "/api/v1/forms/concern?version=1", tok,
+                             .header("Stafett-Form"), "concern; version=3")
+            v1 = api("POST", "/api/v1/forms/concern?version=2", tok,
                      concern_xml())
             self.assertEqual(api("GET", v1.header("Location"), tok)
-                             .header("Stafett-Form"), "concern; version=1")
-            # what was made with version 1 renders with version 1
+                             .header("Stafett-Form"), "concern; version=2")
+            # what was made with version 2 renders with version 2
             shown = c.get("/concerns/" + old.header("Location")[-22:])
             self.assertIn("Versjon En", shown.text)
-            self.assertIn('version="1"', api(
+            self.assertIn('version="2"', api(
                 "GET", old.header("Location"), tok).header("Stafett-Form")
-                .replace("; version=1", ' version="1"'))
-            # a draft begun on version 1 goes on with version 1
+                .replace("; version=2", ' version="2"'))
+            # a draft begun on version 2 goes on with version 2
             dpage = c.get("/forms/concern?draft=" + draft)
             self.assertEqual(dpage.status, 200)
             self.assertNotIn("school_year", dpage.text)
