@@ -30,8 +30,8 @@ birth_expected_ok(const char *expected, int born)
 
 const char *
 birth_check(const struct req *r, const char *name, const char *nin,
-    const char *date, const char *expected, struct birth_given *out,
-    const char **msg)
+    const char *date, const char *expected, const char *known,
+    struct birth_given *out, const char **msg)
 {
 	char today[DATE_SIZE], from_nin[DATE_SIZE];
 	struct nin_info info;
@@ -46,10 +46,14 @@ birth_check(const struct req *r, const char *name, const char *nin,
 	out->name = name;
 	nin = nin != NULL ? nin : "";
 	date = date != NULL ? date : "";
-	if (*nin == '\0' && *date == '\0') {
-		*msg = N_("Give the child's national identity number or date of birth.");
+	if (*nin == '\0' && (*date == '\0' || known != NULL)) {
+		*msg = known != NULL ?
+		    N_("The date of birth is registered: give the child's national identity number.") :
+		    N_("Give the child's national identity number or date of birth.");
 		return "child_nin";
 	}
+	if (known != NULL)
+		date = known;
 	if (*nin != '\0') {
 		if (nin_check(nin, &info) != NIN_OK) {
 			*msg = N_("This is not a valid national identity number (11 digits with correct check digits).");
@@ -81,10 +85,10 @@ birth_check(const struct req *r, const char *name, const char *nin,
 
 st_rc
 birth_register(struct req *r, long long child_id, const struct birth_given *g,
-    int *taken)
+    long long *taken)
 {
 	unsigned long long n = 0;
-	struct db_val p[4];
+	struct db_val p[5];
 	struct db_res res;
 	st_rc rc;
 
@@ -97,19 +101,20 @@ birth_register(struct req *r, long long child_id, const struct birth_given *g,
 		if ((rc = db_query(&r->w->db, STMT_CHILD_BY_NIN, p, 2, 1,
 		    &res)) != ST_OK)
 			return rc;
-		*taken = res.nrows > 0 && db_get_int(&res, 0, 0) != child_id;
+		if (res.nrows > 0 && db_get_int(&res, 0, 0) != child_id)
+			*taken = db_get_int(&res, 0, 0);
 		db_res_release(&res);
 		if (*taken)
 			return ST_OK;
 	}
 	p[0] = DV_STR(g->name);
 	p[1] = g->has_nin ? DV_BLOB(g->hmac, sizeof(g->hmac)) : DV_NULL;
-	p[2] = DV_STR(g->date);
+	p[2] = p[4] = DV_STR(g->date);
 	p[3] = DV_INT(child_id);
-	rc = db_exec(&r->w->db, STMT_CHILD_BORN, p, 4, &n, NULL);
+	rc = db_exec(&r->w->db, STMT_CHILD_BORN, p, 5, &n, NULL);
 	/* the unique key: registered with the number at the same moment */
 	if (rc == ST_E_CONFLICT && g->has_nin) {
-		*taken = 1;
+		*taken = -1;
 		return ST_OK;
 	}
 	if (rc == ST_OK && n == 0)

@@ -37,21 +37,26 @@ struct birth_given {
  * number or the date (from the number when only it is given; both must
  * then agree); born today or before, and not long before the expected
  * date (a child born more than BIRTH_EARLY_DAYS early is not this one).
+ * known: the date of birth registered already without a number (NULL
+ * if none): then the number is needed, and must be of that day.
  * NULL when they are right (*out filled), or the field that is wrong,
  * with *msg the message (a message id, to be translated).
  */
 #define BIRTH_EARLY_DAYS	180
 const char *birth_check(const struct req *r, const char *name,
     const char *nin, const char *date, const char *expected,
-    struct birth_given *out, const char **msg);
+    const char *known, struct birth_given *out, const char **msg);
 
 /*
  * Register the birth on the child record child_id, in the caller's
- * transaction: the name, the number's keyed hash, the date of birth.
- * *taken = 1 (nothing changed) when another child of the municipality
- * has the number; ST_E_CONFLICT when the birth is already registered.
+ * transaction: the name, the number's keyed hash, the date of birth (or
+ * the number after a date registered alone). *taken, nothing changed,
+ * when another child of the municipality has the number: that child's
+ * id (the caller audits that it was asked about), or -1 when it is not
+ * known (a registration of the same number at the same moment).
+ * ST_E_CONFLICT when the number is registered already.
  */
 st_rc birth_register(struct req *r, long long child_id,
-    const struct birth_given *g, int *taken) ST_MUST_CHECK;
+    const struct birth_given *g, long long *taken) ST_MUST_CHECK;
 
 #endif

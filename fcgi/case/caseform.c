@@ -1073,6 +1073,15 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 				    2);
 		}
 	}
+	/* Not born yet (0034_unborn.sql): it has neither a number nor a
+	 * date of birth, so any given is someone else's (the mother's). */
+	if (with && cbirth == NULL && chmac == NULL &&
+	    db_get(&res, 0, 3) != NULL && (*nin != '\0' || *birth != '\0')) {
+		snprintf(path, sizeof(path), "%s/child/%s", root,
+		    *nin != '\0' ? "nin" : "birthdate");
+		field_error(s->errs, path, _("The child this case is about is not born yet: a number or a date of birth given here is someone else's. Register the birth on the relay log first."));
+		*ok = 0;
+	}
 	if (with && cname != NULL) {
 		name_key(name, k1, sizeof(k1));
 		name_key(cname, k2, sizeof(k2));

@@ -38,6 +38,7 @@ struct caselog {
 	/* the expected date when the case began before the birth
 	 * (0034_unborn.sql), NULL otherwise */
 	const char		*child_expected;
+	int			 child_has_nin;	/* its number is known */
 	const char		*home_unit;
 	const char		*created;
 	const char		*closed;

@@ -29,6 +29,7 @@ static const struct {
 	{ EVARG_TIME, NULL }, { EVARG_SERVICES, NULL },
 	{ EVARG_SERVICE, label_service },
 	{ EVARG_ROLE, label_role },
+	{ EVARG_CASE_ROLE, label_case_role },
 	{ EVARG_CLOSING, label_closing },
 	{ EVARG_RESULT, label_result },
 	{ EVARG_NEXT_STEP, label_next_step },

@@ -58,6 +58,7 @@
 #define EVARG_SERVICE		"code:service"
 #define EVARG_SERVICES		"code:services"	/* space-separated */
 #define EVARG_ROLE		"code:role"
+#define EVARG_CASE_ROLE		"code:case_role"	/* caserole.h */
 #define EVARG_CLOSING		"code:closing"
 #define EVARG_RESULT		"code:result"
 #define EVARG_NEXT_STEP		"code:next_step"

@@ -110,6 +110,18 @@ label_role(const char *role)
 }
 
 const char *
+label_case_role(const char *role)
+{
+	static const char *const t[][2] = {
+		{ "child_coordinator", N_("child coordinator") },
+		{ "coordinator", N_("coordinator of the individual plan") },
+		{ "group", N_("member of the responsible group") },
+	};
+
+	return lookup(t, sizeof(t) / sizeof(t[0]), role);
+}
+
+const char *
 label_closing(const char *reason)
 {
 	static const char *const t[][2] = {

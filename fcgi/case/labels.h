@@ -19,6 +19,9 @@ st_rc label_services(struct buf *out, const char *list) ST_MUST_CHECK;
 st_rc label_unit_names(struct buf *out, const char *list) ST_MUST_CHECK;
 /* A per-case role: holder, participant, leader, guardian, youth. */
 const char *label_role(const char *role);
+/* A role the law gives on a case (caserole.h), as it reads in a
+ * sentence: "child coordinator". */
+const char *label_case_role(const char *role);
 /* A closing note's reason code. */
 const char *label_closing(const char *reason);
 /* An evaluation's result (worked, partly, not_worked) and next step. */

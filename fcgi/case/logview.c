@@ -284,6 +284,33 @@ participants(struct req *r, const struct caselog *l, const char *today,
 	return ST_OK;
 }
 
+/* The roles the law gives on the case (caserole.h), in force. */
+static st_rc
+roles(struct req *r, const struct caselog *l, xmlNodePtr parent)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, u;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(l->id);
+	if ((rc = db_query(&r->w->db, STMT_ROLE_LIST, p, 1, 100, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(parent, "roles", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		u = view_el(list, "role", NULL);
+		view_attr(u, "code", db_get(&res, i, 0));
+		view_attr(u, "id", db_get(&res, i, 1));
+		view_attr(u, "name", db_get(&res, i, 2));
+		view_attr(u, "unit", db_get(&res, i, 3));
+		local_attr(u, "since", db_get(&res, i, 4));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
 static st_rc
 consents(struct req *r, const struct caselog *l, const char *today,
     xmlNodePtr parent)
@@ -679,6 +706,8 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	view_attr(n, "child", l->child_name);
 	view_attr(n, "birth-date", l->child_birth);
 	view_attr(n, "expected-date", l->child_expected);
+	if (l->child_has_nin)
+		view_attr(n, "has-number", "true");
 	if (l->facts.child_age >= 0)
 		view_attrf(n, "age", "%d", l->facts.child_age);
 	rn = view_el(n, "rights", NULL);
@@ -743,6 +772,8 @@ lists(struct req *r, const struct caselog *l, const char *today,
 		rc = pending_handover(r, l, n);
 	if (rc == ST_OK)
 		rc = participants(r, l, today, n);
+	if (rc == ST_OK)
+		rc = roles(r, l, n);
 	if (rc == ST_OK)
 		rc = consents(r, l, today, n);
 	if (rc == ST_OK)

@@ -183,7 +183,7 @@ struct stmt_def {
 	" EXISTS (SELECT 1 FROM concern nk JOIN outbox nq ON nq.concern_id =" \
 	" nk.id WHERE nk.log_id = l.id AND nq.log_id IS NULL" \
 	OUTBOX_TO_PARTNER_OF("nq") ")," \
-	" ch.expected_date," \
+	" ch.expected_date, ch.nin_hmac IS NOT NULL," \
 	LOG_FACTS("l") \
 	" FROM " READER " JOIN relay_log l" \
 	" JOIN app_user h ON h.id = l.holder_id" \
@@ -486,10 +486,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_BY_NIN] = { "child_by_nin",
 	    "SELECT id FROM child WHERE nin_hmac = ?"
 	    " AND municipality_id = ?" },
-	/* (id) -> name, birth_date, nin_hmac: who a case's messages to
-	 * partners may name */
+	/* (id) -> name, birth_date, nin_hmac, expected_date: who a case's
+	 * messages to partners may name */
 	[STMT_CHILD_IDENTITY] = { "child_identity",
-	    "SELECT name, birth_date, nin_hmac FROM child WHERE id = ?" },
+	    "SELECT name, birth_date, nin_hmac, expected_date FROM child"
+	    " WHERE id = ?" },
 	/* (public_id, nin_hmac, name, birth_date, municipality); a
 	 * concurrent insert of the same child fails on the unique key and
 	 * the caller retries */
@@ -501,13 +502,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_INSERT] = { "child_insert",
 	    "INSERT INTO child (public_id, name, birth_date, expected_date,"
 	    " municipality_id) VALUES (?, ?, ?, ?, ?)" },
-	/* (name, nin_hmac or NULL, birth_date, id): the birth of a child
-	 * whose case began before it (birth.h); changes nothing, once it
-	 * is registered. Another child with the number: the unique key. */
+	/* (name, nin_hmac or NULL, birth_date, id, birth_date): the birth of
+	 * a child whose case began before it (birth.h), or its number after
+	 * its date; changes nothing once the number is known. Another
+	 * child with the number: the unique key. */
 	[STMT_CHILD_BORN] = { "child_born",
 	    "UPDATE child SET name = ?, nin_hmac = ?, birth_date = ?"
-	    " WHERE id = ? AND birth_date IS NULL"
-	    " AND expected_date IS NOT NULL" },
+	    " WHERE id = ? AND expected_date IS NOT NULL AND nin_hmac IS NULL"
+	    " AND (birth_date IS NULL OR birth_date = ?)" },
 	/* (public_id, form_id, form_version, instance, author_id) */
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"
@@ -1130,6 +1132,26 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE log_participant SET removed_at = NOW(6),"
 	    " removed_reason = ? WHERE log_id = ? AND user_id = ?"
 	    " AND removed_at IS NULL" },
+	/* (log_id, user_id, role, appointed_by): a role on a case
+	 * (0035_case_role.sql); one in force already: the unique key */
+	[STMT_ROLE_INSERT] = { "role_insert",
+	    "INSERT INTO case_role (log_id, user_id, role, appointed_by)"
+	    " VALUES (?, ?, ?, ?)" },
+	/* (reason, log_id, user_id, role or NULL for all of theirs) */
+	[STMT_ROLE_END] = { "role_end",
+	    "UPDATE case_role SET ended_at = NOW(6), ended_reason = ?"
+	    " WHERE log_id = ? AND user_id = ? AND ended_at IS NULL"
+	    " AND (CAST(? AS CHAR) IS NULL OR role = ?)" },
+	/* (log_id) -> role, public_id, display_name, unit name, appointed_at:
+	 * the roles in force, the coordinators first */
+	[STMT_ROLE_LIST] = { "role_list",
+	    "SELECT r.role, u.public_id, u.display_name, un.name,"
+	    " DATE_FORMAT(r.appointed_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM case_role r JOIN app_user u ON u.id = r.user_id"
+	    " JOIN unit un ON un.id = u.unit_id"
+	    " WHERE r.log_id = ? AND r.ended_at IS NULL"
+	    " ORDER BY FIELD(r.role, 'child_coordinator', 'coordinator',"
+	    " 'group'), u.display_name LIMIT 100" },
 	/* (log_id, home_unit_id, today) -> user_id, display_name:
 	 * participants no consent covers any more */
 	[STMT_PART_UNCOVERED] = { "part_uncovered",

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "birth.h"
 #include "caselog.h"
+#include "caserole.h"
 #include "codelists.h"
 #include "db.h"
 #include "handlers.h"
@@ -375,6 +376,9 @@ h_log_participant_remove(struct req *r)
 		    _("This person does not take part."));
 		goto out;
 	}
+	/* their roles on the case end with their part in it */
+	if (rc == ST_OK)
+		rc = caserole_end(&r->w->db, l.id, who.id, NULL, reason, NULL);
 	evmsg_init(&m, N_("{0} no longer takes part: {1}"));
 	evmsg_name(&m, who.name);
 	evmsg_text(&m, reason, evmsg_typed_lang(r));
@@ -383,6 +387,144 @@ h_log_participant_remove(struct req *r)
 		    caselog_role(&l, r), "participant", &m, NULL, NULL, 0);
 	rc = finish(r, &l, rc, "update", "log", 200,
 	    "participant-removed");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/*
+ * The person a role is given to: the holder or a participant of the log
+ * (the people the consent lets take part). *found = 0 when neither.
+ */
+static st_rc
+find_log_person(struct req *r, const struct caselog *l, const char *pid,
+    struct person *out, int *found)
+{
+	if (pid != NULL && strcmp(pid, l->holder_pid) == 0) {
+		memset(out, 0, sizeof(*out));
+		out->id = l->holder_id;
+		snprintf(out->name, sizeof(out->name), "%s", l->holder_name);
+		*found = 1;
+		return ST_OK;
+	}
+	return find_participant(r, l, pid, out, found);
+}
+
+/*
+ * The role and the person a role action names: NULL when both are
+ * right (*who found), or the field that is wrong with *msg its message
+ * (nobody: the message for a person who is not the log's); *rc says
+ * whether the lookup itself failed.
+ */
+static const char *
+role_check(struct req *r, const struct caselog *l, const char *role,
+    const char *nobody, struct person *who, const char **msg, st_rc *rc)
+{
+	int found = 0;
+
+	*rc = ST_OK;
+	if (!caserole_known(role)) {
+		*msg = _("Choose the role: child coordinator, coordinator or member of the responsible group.");
+		return "role";
+	}
+	if ((*rc = find_log_person(r, l, req_input(r, "user"), who,
+	    &found)) != ST_OK || found)
+		return NULL;
+	*msg = nobody;
+	return "user";
+}
+
+/* ROUTE: POST /logs/{id}/roles */
+/* ROUTE: POST /api/v1/logs/{id}/roles */
+st_rc
+h_log_role_add(struct req *r)
+{
+	const char *role = req_input(r, "role"), *field, *msg;
+	struct caselog l;
+	struct person who;
+	struct evmsg m;
+	int go, ok, taken = 0;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if ((field = role_check(r, &l, role, _("Choose the relay holder or a participant: a role is given to someone who takes part in the log."),
+	    &who, &msg, &rc)) != NULL || rc != ST_OK) {
+		if (field != NULL)
+			rc = log_page(r, &l, 422, "role", field, msg);
+		goto out;
+	}
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	rc = caserole_appoint(&r->w->db, l.id, who.id, role, r->who.user_id,
+	    &taken);
+	if (rc == ST_OK && taken) {
+		db_rollback(&r->w->db);
+		rc = log_page(r, &l, 422, "role", "user",
+		    strcmp(role, "group") == 0 ?
+		    _("This person is in the responsible group already.") :
+		    _("Someone has this role already: end it first."));
+		goto out;
+	}
+	evmsg_init(&m, N_("{0} is appointed {1}"));
+	evmsg_name(&m, who.name);
+	evmsg_code(&m, EVARG_CASE_ROLE, role);
+	if (rc == ST_OK)
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "role", &m, NULL, NULL, 0);
+	rc = finish(r, &l, rc, "update", "log", 201, "role-appointed");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/* ROUTE: POST /logs/{id}/roles/end */
+/* ROUTE: POST /api/v1/logs/{id}/roles/end */
+st_rc
+h_log_role_end(struct req *r)
+{
+	const char *role = req_input(r, "role"), *field, *msg;
+	const char *reason = req_input(r, "reason");
+	struct caselog l;
+	struct person who;
+	struct evmsg m;
+	unsigned long long n = 0;
+	int go, ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if ((field = role_check(r, &l, role,
+	    _("Choose a person from the list."), &who, &msg, &rc)) != NULL ||
+	    rc != ST_OK) {
+		if (field != NULL)
+			rc = log_page(r, &l, 422, "role-end", field, msg);
+		goto out;
+	}
+	if (!text_ok(reason, 500)) {
+		rc = log_page(r, &l, 422, "role-end", "reason",
+		    _("Say why (at most 500 characters)."));
+		goto out;
+	}
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	rc = caserole_end(&r->w->db, l.id, who.id, role, reason, &n);
+	if (rc == ST_OK && n == 0) {
+		db_rollback(&r->w->db);
+		rc = log_page(r, &l, 422, "role-end", "user",
+		    _("This person does not have this role."));
+		goto out;
+	}
+	evmsg_init(&m, N_("{0} is no longer {1}: {2}"));
+	evmsg_name(&m, who.name);
+	evmsg_code(&m, EVARG_CASE_ROLE, role);
+	evmsg_text(&m, reason, evmsg_typed_lang(r));
+	if (rc == ST_OK)
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "role", &m, NULL, NULL, 0);
+	rc = finish(r, &l, rc, "update", "log", 200, "role-ended");
 out:
 	caselog_release(&l);
 	return rc;
@@ -441,19 +583,24 @@ h_log_birth(struct req *r)
 	struct caselog l;
 	struct evmsg m;
 	const char *field, *msg;
-	int go, ok, taken = 0;
+	long long taken = 0;
+	int go, ok;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
-	if (l.child_expected == NULL || l.child_birth != NULL) {
+	if (l.child_expected == NULL) {
+		rc = caselog_conflict(r, _("The child was born when the relay log began: there is no birth to register."));
+		goto out;
+	}
+	if (l.child_birth != NULL && l.child_has_nin) {
 		rc = caselog_conflict(r, _("The child's birth is already registered."));
 		goto out;
 	}
 	if ((field = birth_check(r, req_input(r, "child_name"),
 	    req_input(r, "child_nin"), req_input(r, "child_birthdate"),
-	    l.child_expected, &g, &msg)) != NULL) {
+	    l.child_expected, l.child_birth, &g, &msg)) != NULL) {
 		rc = log_page(r, &l, 422, "birth", field, _(msg));
 		goto out;
 	}
@@ -462,8 +609,13 @@ h_log_birth(struct req *r)
 	rc = birth_register(r, l.child_id, &g, &taken);
 	if (rc == ST_OK && taken) {
 		db_rollback(&r->w->db);
+		/* Asking about a number is asking about that child: its
+		 * guardians see it in its access log. */
+		if (taken > 0 && (rc = audit_log_as(r, caselog_role(&l, r),
+		    "read", "child", taken, taken)) != ST_OK)
+			goto out;
 		rc = log_page(r, &l, 409, "birth", "child_nin",
-		    _("Another case in stafett already has this identity number. Give the date of birth without the number, and agree with the holder of the other case how the two work together."));
+		    _("This identity number cannot be registered here: stafett already has a record with it. Give the date of birth without the number for now, and ask your leader how the two are to be joined."));
 		goto out;
 	}
 	if (rc == ST_E_CONFLICT) {
@@ -471,14 +623,20 @@ h_log_birth(struct req *r)
 		rc = caselog_conflict(r, _("The child's birth is already registered."));
 		goto out;
 	}
-	evmsg_init(&m, N_("The child is born ({0}); the expected date was {1}. The relay log goes on with the child's name: {2}"));
-	evmsg_date(&m, g.date);
-	evmsg_date(&m, l.child_expected);
-	evmsg_name(&m, g.name);
+	if (l.child_birth != NULL) {
+		/* the number after the date (never the number itself) */
+		evmsg_init(&m, N_("The child's national identity number is registered: {0}"));
+		evmsg_name(&m, g.name);
+	} else {
+		evmsg_init(&m, N_("The child is born ({0}); the expected date was {1}. The relay log goes on with the child's name: {2}"));
+		evmsg_date(&m, g.date);
+		evmsg_date(&m, l.child_expected);
+		evmsg_name(&m, g.name);
+	}
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "birth", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "child", 200, "birth-registered");
+	rc = finish(r, &l, rc, "update", "log", 200, "birth-registered");
 out:
 	caselog_release(&l);
 	return rc;

@@ -80,6 +80,10 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/birth", h_log_birth, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/roles", h_log_role_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/roles/end", h_log_role_end, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
@@ -141,6 +145,10 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/birth", h_log_birth,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/roles", h_log_role_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/roles/end", h_log_role_end,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
@@ -390,6 +398,13 @@ static const struct {
 		"Registers the birth of a child whose log began before it "
 		"(child_name, child_nin or child_birthdate): the log goes on "
 		"with the child's identity; the holder only, once." },
+	{ h_log_role_add,
+		"Appoints a role the law gives on the case (role="
+		"child_coordinator, coordinator or group, user=the holder "
+		"or a participant); the holder only." },
+	{ h_log_role_end,
+		"Ends a role (role, user, reason); a role also ends when its "
+		"person stops taking part." },
 	{ h_concern_level,
 		"The level-0 decision on a concern: closed, or lifted to "
 		"level 1, 2 or 3 (which opens a relay log, or passes the "

@@ -146,6 +146,8 @@
           <xsl:when test="@code = 'minutes-saved'"><xsl:value-of select="i:t('The draft minutes are saved')"/></xsl:when>
           <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('The entry is added to the log')"/></xsl:when>
           <xsl:when test="@code = 'birth-registered'"><xsl:value-of select="i:t('The birth is registered')"/></xsl:when>
+          <xsl:when test="@code = 'role-appointed'"><xsl:value-of select="i:t('The role is appointed')"/></xsl:when>
+          <xsl:when test="@code = 'role-ended'"><xsl:value-of select="i:t('The role has ended')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
@@ -180,6 +182,7 @@
           <xsl:when test="@code = 'minutes-saved'"><xsl:value-of select="i:t('Only you can see the draft. Make the minutes final when they are ready.')"/></xsl:when>
           <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('Everyone with access to the log can read it, the guardians too.')"/></xsl:when>
           <xsl:when test="@code = 'birth-registered'"><xsl:value-of select="i:t('The relay log goes on with the child’s name. With the identity number, the guardians the population register names can read it when they log in.')"/></xsl:when>
+          <xsl:when test="@code = 'role-appointed' or @code = 'role-ended'"><xsl:value-of select="i:t('Everyone with access to the log sees who has which role, the family too.')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>

@@ -79,6 +79,12 @@
           <xsl:call-template name="date"><xsl:with-param name="d" select="@birth-date"/></xsl:call-template>
           <xsl:text>)</xsl:text>
         </xsl:if>
+        <xsl:if test="@expected-date and not(@birth-date)">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="i:t('not born yet, expected')"/><xsl:text> </xsl:text>
+          <xsl:call-template name="date"><xsl:with-param name="d" select="@expected-date"/></xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
       </dd>
       <dt><xsl:value-of select="i:t('Level when closed')"/></dt>
       <dd>
@@ -174,6 +180,24 @@
         </tbody>
       </table>
     </section>
+
+    <xsl:if test="roles/role">
+      <section>
+        <h2><xsl:value-of select="i:t('Coordination and the responsible group')"/></h2>
+        <ul>
+          <xsl:for-each select="roles/role">
+            <li>
+              <xsl:value-of select="@name"/><xsl:text>, </xsl:text><xsl:value-of select="@unit"/><xsl:text>: </xsl:text>
+              <xsl:choose>
+                <xsl:when test="@code = 'child_coordinator'"><xsl:value-of select="i:t('Child coordinator')"/></xsl:when>
+                <xsl:when test="@code = 'coordinator'"><xsl:value-of select="i:t('Coordinator of the individual plan')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="i:t('Member of the responsible group')"/></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
 
     <section>
       <h2><xsl:value-of select="i:t('Consents')"/></h2>

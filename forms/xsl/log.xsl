@@ -82,6 +82,7 @@
         <li><a href="#measures"><xsl:value-of select="i:t('Measures')"/></a></li>
         <li><a href="#meetings"><xsl:value-of select="i:t('Meetings and minutes')"/></a></li>
         <li><a href="#participants"><xsl:value-of select="i:t('Participants')"/></a></li>
+        <li><a href="#roles"><xsl:value-of select="i:t('Coordination and the responsible group')"/></a></li>
         <li><a href="#consents"><xsl:value-of select="i:t('Consents')"/></a></li>
         <li><a href="#notices"><xsl:value-of select="i:t('Notices to partners')"/></a></li>
         <li><a href="#timeline"><xsl:value-of select="i:t('Timeline')"/></a></li>
@@ -94,6 +95,7 @@
     <xsl:apply-templates select="$l/measures"/>
     <xsl:call-template name="meetings-and-minutes"/>
     <xsl:apply-templates select="$l/participants"/>
+    <xsl:apply-templates select="$l/roles"/>
     <xsl:apply-templates select="$l/consents"/>
     <xsl:apply-templates select="$l/notices"/>
     <xsl:apply-templates select="$l/events"/>
@@ -985,6 +987,153 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- ================================ coordination and responsible group -->
+  <!-- The roles the law gives on the case (caserole.h), each with what
+       it means for the family; the holder appoints and ends them. -->
+  <xsl:template match="roles">
+    <xsl:variable name="l" select=".."/>
+    <section aria-labelledby="roles-title" id="roles">
+      <h2 id="roles-title"><xsl:value-of select="i:t('Coordination and the responsible group')"/></h2>
+      <xsl:choose>
+        <xsl:when test="not(role)">
+          <p class="muted"><xsl:value-of select="i:t('No child coordinator, coordinator or responsible group is appointed. A child or family with long-term needs for several services has the right to a child coordinator.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <dl class="roles">
+            <xsl:for-each select="role[@code = 'child_coordinator']">
+              <dt><xsl:value-of select="i:t('Child coordinator')"/></dt>
+              <dd>
+                <strong><xsl:value-of select="@name"/></strong><xsl:text>, </xsl:text><xsl:value-of select="@unit"/>
+                <p class="hint"><xsl:value-of select="i:t('Makes sure the services the child and the family receive are coordinated, follows the family up with information and guidance, and sees that an individual plan is made (the Health and Care Services Act § 7-2 a).')"/></p>
+              </dd>
+            </xsl:for-each>
+            <xsl:for-each select="role[@code = 'coordinator']">
+              <dt><xsl:value-of select="i:t('Coordinator of the individual plan')"/></dt>
+              <dd>
+                <strong><xsl:value-of select="@name"/></strong><xsl:text>, </xsl:text><xsl:value-of select="@unit"/>
+                <p class="hint"><xsl:value-of select="i:t('Follows the child up, coordinates the services and keeps the work on the individual plan moving (the Health and Care Services Act § 7-2).')"/></p>
+              </dd>
+            </xsl:for-each>
+            <xsl:if test="role[@code = 'group']">
+              <dt><xsl:value-of select="i:t('The responsible group')"/></dt>
+              <dd>
+                <ul>
+                  <xsl:for-each select="role[@code = 'group']">
+                    <li><xsl:value-of select="@name"/><xsl:text>, </xsl:text><xsl:value-of select="@unit"/></li>
+                  </xsl:for-each>
+                </ul>
+                <p class="hint"><xsl:value-of select="i:t('The services that work with the child meet the family regularly and agree who does what. The child and the guardians take part.')"/></p>
+              </dd>
+            </xsl:if>
+          </dl>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@manage">
+        <xsl:call-template name="role-forms"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="role-kind">
+    <xsl:param name="id"/>
+    <xsl:param name="chosen"/>
+    <xsl:param name="error"/>
+    <fieldset>
+      <xsl:attribute name="class">field choices<xsl:if test="$error != ''"> has-error</xsl:if></xsl:attribute>
+      <xsl:call-template name="described">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="error" select="$error"/>
+      </xsl:call-template>
+      <legend><xsl:value-of select="i:t('Role')"/><span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span></legend>
+      <xsl:call-template name="choices-error">
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="error" select="$error"/>
+      </xsl:call-template>
+      <div class="choice">
+        <input type="radio" id="{$id}" name="role" value="child_coordinator">
+          <xsl:if test="$chosen = 'child_coordinator'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <label for="{$id}"><xsl:value-of select="i:t('Child coordinator')"/></label>
+      </div>
+      <div class="choice">
+        <input type="radio" id="{$id}-2" name="role" value="coordinator">
+          <xsl:if test="$chosen = 'coordinator'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <label for="{$id}-2"><xsl:value-of select="i:t('Coordinator of the individual plan')"/></label>
+      </div>
+      <div class="choice">
+        <input type="radio" id="{$id}-3" name="role" value="group">
+          <xsl:if test="$chosen = 'group'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+        </input>
+        <label for="{$id}-3"><xsl:value-of select="i:t('Member of the responsible group')"/></label>
+      </div>
+    </fieldset>
+  </xsl:template>
+
+  <xsl:template name="role-forms">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'role']"/>
+    <xsl:variable name="ee" select="/page/error[@action = 'role-end']"/>
+    <details class="action" id="add-role">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('Appoint a role')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/roles" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
+        <p class="hint"><xsl:value-of select="i:t('Record the appointment the service office has made. A role is given to the relay holder or a participant.')"/></p>
+        <xsl:call-template name="role-kind">
+          <xsl:with-param name="id" select="'role-role'"/>
+          <xsl:with-param name="chosen" select="string(/page/typed[@action = 'role'][@name = 'role'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'role'])"/>
+        </xsl:call-template>
+        <xsl:call-template name="member-select">
+          <xsl:with-param name="id" select="'role-user'"/>
+          <xsl:with-param name="name" select="'user'"/>
+          <xsl:with-param name="label" select="i:t('Person')"/>
+          <xsl:with-param name="chosen" select="string(/page/typed[@action = 'role'][@name = 'user'])"/>
+          <xsl:with-param name="error" select="string($e[@field = 'user'])"/>
+        </xsl:call-template>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Appoint')"/></button>
+      </form>
+    </details>
+    <xsl:if test="role">
+      <details class="action" id="end-role">
+        <xsl:if test="$ee"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+        <summary><xsl:value-of select="i:t('End a role')"/></summary>
+        <form method="post" action="/logs/{$l/@id}/roles/end" novalidate="novalidate">
+          <input type="hidden" name="csrf" value="{/page/csrf}"/>
+          <input type="hidden" name="idem" value="{/page/idem}"/>
+          <xsl:call-template name="role-kind">
+            <xsl:with-param name="id" select="'role-end-role'"/>
+            <xsl:with-param name="chosen" select="string(/page/typed[@action = 'role-end'][@name = 'role'])"/>
+            <xsl:with-param name="error" select="string($ee[@field = 'role'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="member-select">
+            <xsl:with-param name="id" select="'role-end-user'"/>
+            <xsl:with-param name="name" select="'user'"/>
+            <xsl:with-param name="label" select="i:t('Person')"/>
+            <xsl:with-param name="members" select="role[not(@id = preceding-sibling::role/@id)]"/>
+            <xsl:with-param name="chosen" select="string(/page/typed[@action = 'role-end'][@name = 'user'])"/>
+            <xsl:with-param name="error" select="string($ee[@field = 'user'])"/>
+          </xsl:call-template>
+          <xsl:call-template name="field">
+            <xsl:with-param name="id" select="'role-end-reason'"/>
+            <xsl:with-param name="name" select="'reason'"/>
+            <xsl:with-param name="label" select="i:t('Why?')"/>
+            <xsl:with-param name="type" select="'textarea'"/>
+            <xsl:with-param name="rows" select="'2'"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength" select="'500'"/>
+            <xsl:with-param name="hint" select="i:t('Written in the timeline. At most 500 characters.')"/>
+            <xsl:with-param name="value" select="string(/page/typed[@action = 'role-end'][@name = 'reason'])"/>
+            <xsl:with-param name="error" select="string($ee[@field = 'reason'])"/>
+          </xsl:call-template>
+          <button type="submit" class="secondary"><xsl:value-of select="i:t('End the role')"/></button>
+        </form>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
   <!-- =================================================== consents -->
   <xsl:template match="consents">
     <xsl:variable name="l" select=".."/>
@@ -1181,7 +1330,8 @@
       <input type="hidden" name="idem" value="{/page/idem}"/>
       <fieldset class="group">
         <legend><xsl:value-of select="i:t('The child is born')"/></legend>
-        <p class="hint"><xsl:value-of select="i:t('When the child is born, give the name and the identity number (or the date of birth until it has one). The relay log, its consents and its history go on as they are.')"/></p>
+        <p class="hint"><xsl:value-of select="i:t('When the child is born, give the name and the identity number (or the date of birth until it has one, and the number later). The relay log, its consents and its history go on as they are.')"/></p>
+        <p class="hint"><strong><xsl:value-of select="i:t('With the number, the guardians the population register names can read the whole relay log, also what was written before the birth. Check first that nothing in it must be kept from one of them.')"/></strong></p>
         <xsl:call-template name="field">
           <xsl:with-param name="id" select="'birth-child_name'"/>
           <xsl:with-param name="name" select="'child_name'"/>
@@ -1189,7 +1339,12 @@
           <xsl:with-param name="required" select="true()"/>
           <xsl:with-param name="maxlength" select="'200'"/>
           <xsl:with-param name="autocomplete" select="'off'"/>
-          <xsl:with-param name="value" select="string(/page/typed[@action = 'birth'][@name = 'child_name'])"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="/page/typed[@action = 'birth'][@name = 'child_name']"><xsl:value-of select="/page/typed[@action = 'birth'][@name = 'child_name']"/></xsl:when>
+              <xsl:when test="$l/@birth-date"><xsl:value-of select="$l/@child"/></xsl:when>
+            </xsl:choose>
+          </xsl:with-param>
           <xsl:with-param name="error" select="string($e[@field = 'child_name'])"/>
         </xsl:call-template>
         <xsl:call-template name="field">
@@ -1203,6 +1358,7 @@
           <xsl:with-param name="hint" select="i:t('For your safety it is never shown again: type it again if the form comes back.')"/>
           <xsl:with-param name="error" select="string($e[@field = 'child_nin'])"/>
         </xsl:call-template>
+        <xsl:if test="not($l/@birth-date)">
         <xsl:call-template name="field">
           <xsl:with-param name="id" select="'birth-child_birthdate'"/>
           <xsl:with-param name="name" select="'child_birthdate'"/>
@@ -1212,6 +1368,7 @@
           <xsl:with-param name="value" select="string(/page/typed[@action = 'birth'][@name = 'child_birthdate'])"/>
           <xsl:with-param name="error" select="string($e[@field = 'child_birthdate'])"/>
         </xsl:call-template>
+        </xsl:if>
       </fieldset>
       <button type="submit" class="primary"><xsl:value-of select="i:t('Register the birth')"/></button>
     </form>
@@ -1224,7 +1381,7 @@
     <xsl:if test="$r/@level or $r/@handover or $r/@manage or $r/@close-ask or $r/@access-log or $l/@status = 'closed'">
       <section aria-labelledby="manage-title" id="manage">
         <h2 id="manage-title"><xsl:call-template name="manage-title"/></h2>
-        <xsl:if test="$r/@manage and $l/@expected-date and not($l/@birth-date)">
+        <xsl:if test="$r/@manage and $l/@expected-date and not($l/@has-number)">
           <xsl:call-template name="birth-form"/>
         </xsl:if>
         <xsl:if test="$r/@level">

@@ -135,6 +135,9 @@ CLOSE_ASK = [("reason", "Det går bra nå.")]
 # the fixture log's child was born when it began: the holder is told
 # (409) that there is no birth to register, after the access checks
 BIRTH = [("child_name", "Sara Hansen"), ("child_birthdate", "{today}")]
+ROLE = [("role", "group"), ("user", "{nurse}")]
+ROLE_END = [("role", "group"), ("user", "{nurse}"),
+            ("reason", "Ansvarsgruppen er satt sammen på nytt.")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 RECEIVE = [("decision", "answer"),
@@ -316,6 +319,14 @@ ROWS = [
         obj="log", body=BIRTH, page="log"),
     Row("POST", "/logs/{id}/birth",        "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=BIRTH, page="log"),
+    Row("POST", "/logs/{id}/roles",        "D D A D D D D D D D D",
+        obj="log", body=ROLE, page="log"),
+    Row("POST", "/logs/{id}/roles",        "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=ROLE, page="log"),
+    Row("POST", "/logs/{id}/roles/end",    "D D A D D D D D D D D",
+        obj="log", body=ROLE_END, page="log"),
+    Row("POST", "/logs/{id}/roles/end",    "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=ROLE_END, page="log"),
     Row("POST", "/concerns/{id}/level",    "D D A D D D A D D D D",
         obj="concern_b", body=DECIDE, page="concern"),
     Row("GET", "/concerns/{id}/anonymous", "D D A D D D A D D D D",
@@ -479,6 +490,14 @@ ROWS = [
         obj="log", body=BIRTH),
     Row("POST", "/api/v1/logs/{id}/birth", "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=BIRTH),
+    Row("POST", "/api/v1/logs/{id}/roles", "D D A D D D D D D D D",
+        obj="log", body=ROLE),
+    Row("POST", "/api/v1/logs/{id}/roles", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=ROLE),
+    Row("POST", "/api/v1/logs/{id}/roles/end", "D D A D D D D D D D D",
+        obj="log", body=ROLE_END),
+    Row("POST", "/api/v1/logs/{id}/roles/end", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=ROLE_END),
     Row("POST", "/api/v1/concerns/{id}/level", "D D A D D D A D D D D",
         obj="concern_a", body=DECIDE),
     Row("POST", "/api/v1/concerns/{id}/receive", "D D A D D D A D D D D",

@@ -69,6 +69,7 @@ BELONGS = {
     "audit": "user_id or child_id", "form_draft": "author_id",
     "child_person": "child_id", "relay_log": "home_unit_id",
     "log_participant": "log_id", "consent": "log_id",
+    "case_role": "log_id",
     "consent_service": "consent_id", "consent_attachment": "consent_id",
     "handover": "log_id", "meeting": "log_id", "meeting_invitee":
     "meeting_id", "minutes": "log_id", "measure": "log_id",

@@ -154,8 +154,20 @@ class BirthTest(unittest.TestCase):
             ("csrf", csrf_of(c.get("/logs/" + log).text)),
             ("child_name", "Ida Vente"), ("child_birthdate", day(1))])
         self.assertEqual(bad.status, 422)
-        self.assertIn("Ida Vente", bad.text)
+        self.assertRegex(bad.text, r'id="birth-child_name"[^>]*value="Ida'
+                         r' Vente"|value="Ida Vente"[^>]*id="birth-child_name"')
         self.assertIn("birth-child_birthdate-error", bad.text)
+        # a report of concern may not name the unborn child by someone
+        # else's number (the mother's)
+        from caselog_fixtures import instance
+        cw = api("POST", "/api/v1/forms/cw-report?log=%s" % log,
+                 token("ansatt"), instance("cw-report", {
+                     "child/name": "Barn av Ida Vente",
+                     "child/nin": nin_for(datetime.date(1994, 5, 6)),
+                     "child/birthdate": ""}))
+        self.assertEqual(cw.status, 422, cw.text)
+        self.assertIn("/cw_report/child/nin", cw.text)
+        self.assertRegex(cw.text, "ikke født ennå|not born yet")
         nin = nin_for(datetime.date.fromisoformat(born),
                       individual=random.randint(500, 940))
         r = c.post("/logs/%s/birth" % log, [
@@ -167,10 +179,12 @@ class BirthTest(unittest.TestCase):
         self.assertNotIn('action="/logs/%s/birth"' % log, page)
         self.assertIn("Ida Vente", page)
         self.assertEqual(len(events(log, "birth")), 1)
-        self.assertEqual(int(sql_value(
-            "SELECT COUNT(*) FROM audit a JOIN relay_log l ON l.child_id ="
-            " a.child_id WHERE l.public_id = '%s' AND a.object_type ="
-            " 'child' AND a.action = 'update'" % log)), 1)
+        # audited as a change to the log, with the child's id
+        self.assertEqual(sql("SELECT a.object_type, a.object_id = l.id"
+                             " FROM audit a JOIN relay_log l ON l.child_id ="
+                             " a.child_id WHERE l.public_id = '%s' AND"
+                             " a.action = 'update' ORDER BY a.id DESC"
+                             " LIMIT 1" % log), [["log", "1"]])
         # the number is not in the page, nor in the timeline
         self.assertNotIn(nin, page)
         self.assertFalse([e for e in events(log) if nin in (e[1] or "")])
@@ -192,7 +206,9 @@ class BirthTest(unittest.TestCase):
 
     def test_number_of_another_child(self):
         """The number of a child another case already has is refused,
-        with what to do, and nothing changes."""
+        with what to do, and nothing changes but the other child's
+        access log (asking about a number is asking about that child);
+        the date alone goes on, and the child's own number later."""
         c = login("ansatt")
         born = day(-3)
         nin = nin_for(datetime.date.fromisoformat(born),
@@ -208,12 +224,36 @@ class BirthTest(unittest.TestCase):
         self.assertIn("child_nin", r.text)
         self.assertEqual(child_row(log), ["Barn av Siv Dobbel", "NULL",
                                           day(10), "0"])
+        other_id = sql_value("SELECT c.child_id FROM concern c WHERE"
+                             " c.public_id = '%s'"
+                             % other.header("Location").rsplit("/", 1)[1])
+        self.assertEqual(int(sql_value(
+            "SELECT COUNT(*) FROM audit WHERE child_id = %s AND"
+            " object_type = 'child' AND action = 'read'" % other_id)), 1)
         # with the date alone it goes on
         r = api("POST", "/api/v1/logs/%s/birth" % log, token("ansatt"),
                 xml_body("birth", child_name="Siv Dobbel",
                          child_birthdate=born))
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(child_row(log), ["Siv Dobbel", born, day(10), "0"])
+        # the number of another day is not this child's; its own is
+        page = c.get("/logs/" + log).text
+        self.assertIn('action="/logs/%s/birth"' % log, page)
+        self.assertNotIn("birth-child_birthdate", page)
+        wrong = api("POST", "/api/v1/logs/%s/birth" % log, token("ansatt"),
+                    xml_body("birth", child_name="Siv Dobbel",
+                             child_nin=nin_for(datetime.date.fromisoformat(
+                                 day(-4)), individual=random.randint(
+                                 500, 940))))
+        self.assertEqual(wrong.status, 422, wrong.text)
+        own = nin_for(datetime.date.fromisoformat(born),
+                      individual=random.randint(500, 940))
+        r = api("POST", "/api/v1/logs/%s/birth" % log, token("ansatt"),
+                xml_body("birth", child_name="Siv Dobbel", child_nin=own))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(child_row(log), ["Siv Dobbel", born, day(10), "1"])
+        self.assertNotIn('action="/logs/%s/birth"' % log,
+                         c.get("/logs/" + log).text)
 
     def test_born_log_has_no_birth_to_register(self):
         """A log about a child born when it began: 409, nothing shown."""
@@ -228,8 +268,8 @@ class BirthTest(unittest.TestCase):
         self.assertEqual(r.status, 409, r.text)
 
     def test_only_the_holder(self):
-        """A participant, a guardian or an outsider may not register the
-        birth: 404 for those who may not read the log, 403 otherwise."""
+        """Someone who may not read the log may not register the birth,
+        and learns nothing (404); the access matrix has every role."""
         c = login("ansatt")
         log, _ = unborn_log(c, "Barn av Une Holder", day(15))
         for who in ("ansatt2", "leder2", "ppt"):
