@@ -1,7 +1,7 @@
 // forms.mjs: forms that say what they need, drafts a person can come
 // back to, and pages for low vision and phones (issue 16, items 8 to 10).
 // The concern form marks as required only what the rule requires (the
-// identity number or the date of birth, one of them; nothing of the
+// identity number, the date of birth or the expected date, one of them; nothing of the
 // child's identity when the discussion is anonymous); a check box's hint
 // follows it; a refused form moves the focus to its error summary; an
 // error in a repeat's row names the row; the consent's expiry error says
@@ -202,7 +202,7 @@ await scenario('forms', async ({ page, step }) => {
 		await goto(page, '/forms/concern');
 		// the number or the date of birth: a group that says so, and
 		// neither field marked required on its own
-		const either = page.getByRole('group', { name: 'Fødselsnummer eller fødselsdato' });
+		const either = page.getByRole('group', { name: 'Fødselsnummer, fødselsdato eller termin' });
 		await expectVisible(either, 'the identity number or date of birth group');
 		await expectText(either, 'Fyll ut minst ett av dem.');
 		const nin = either.getByRole('textbox', { name: /^Fødselsnummer eller D-nummer/ });
@@ -242,9 +242,9 @@ await scenario('forms', async ({ page, step }) => {
 		await summaryHasFocus(page, 'the refused concern');
 		const summary = page.locator('.error-summary');
 		// the one rule, named as one, at the number's field
-		await expectText(summary, 'Fyll ut fødselsnummeret eller fødselsdatoen.');
+		await expectText(summary, 'Fyll ut fødselsnummeret, fødselsdatoen eller termin.');
 		await expectText(page.locator('#f-concern-child-nin-error'),
-			'Fyll ut fødselsnummeret eller fødselsdatoen.');
+			'Fyll ut fødselsnummeret, fødselsdatoen eller termin.');
 		await look(page, 'the refused concern');
 	});
 

@@ -59,9 +59,10 @@ class ConcernIdentityTest(unittest.TestCase):
         self.assertNotIn("må fylles ut",
                          label_of(page, "f-concern-child-birthdate"))
         # the group that holds them says one of them is needed
-        self.assertRegex(page, r"<legend>Fødselsnummer eller fødselsdato"
-                         r"</legend><div class=\"hint\" id=\"[^\"]+\">Fyll "
-                         r"ut minst ett av dem\.</div>")
+        self.assertRegex(page, r"<legend>Fødselsnummer, fødselsdato eller "
+                         r"termin</legend><div class=\"hint\" id=\"[^\"]+\">"
+                         r"Fyll ut minst ett av dem\. Er barnet ikke født "
+                         r"ennå, fyller du bare ut termin\.</div>")
         # the child's identity says it is not for anonymous discussions
         self.assertIn("Fylles ut når du ikke drøfter anonymt.", page)
         self.assertIn("Må fylles ut når du drøfter anonymt.", page)
@@ -70,8 +71,9 @@ class ConcernIdentityTest(unittest.TestCase):
         r = self.send(child__nin="", child__birthdate="")
         self.assertEqual(r.status, 422)
         self.assertIn("Fødselsnummer eller D-nummer (11 siffer): Fyll ut "
-                      "fødselsnummeret eller fødselsdatoen.", summary(r.text))
-        self.assertIn("Fyll ut fødselsnummeret eller fødselsdatoen.",
+                      "fødselsnummeret, fødselsdatoen eller termin.",
+                      summary(r.text))
+        self.assertIn("Fyll ut fødselsnummeret, fødselsdatoen eller termin.",
                       inline_error(r.text, "f-concern-child-nin"))
         # the same through the API, by path
         a = api("POST", "/api/v1/forms/concern", self.tok,
@@ -80,7 +82,8 @@ class ConcernIdentityTest(unittest.TestCase):
         self.assertEqual(a.status, 422)
         errs = {e.get("path"): e.text for e in a.xml().findall("error")}
         self.assertEqual(errs, {"/concern/child/nin": "Give the identity "
-                                "number or the date of birth."})
+                                "number, the date of birth or the expected "
+                                "date."})
 
     def test_either_one_is_enough(self):
         before = count("concern")
