@@ -1546,8 +1546,10 @@ START_TEST(concern_form)
 	size_t i;
 	int seen = 0, duration = 0;
 
-	ck_assert_uint_eq(def->version, 1);
-	ck_assert_ptr_eq(formset_get(&fs, "concern", 1), def);
+	ck_assert_uint_eq(def->version, 2);
+	ck_assert_ptr_eq(formset_get(&fs, "concern", 2), def);
+	ck_assert_ptr_nonnull(formset_get(&fs, "concern", 1));
+	ck_assert_ptr_ne(formset_get(&fs, "concern", 1), def);
 	ck_assert_ptr_null(formset_get(&fs, "concern", 99));
 	/* the empty form: what is required says so */
 	for (i = 0; i < e.n; i++) {
