@@ -20,7 +20,8 @@ enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_CHILD, LC_HOME_UNIT, LC_LEVEL,
 	LC_LEVEL_SINCE, LC_HOLDER_PID, LC_HOLDER_NAME, LC_HOLDER_UNIT,
 	LC_CHILD_NAME, LC_HOME_UNIT_NAME, LC_CREATED, LC_CLOSED,
 	LC_VIEW_VERSION, LC_VIEW_EPOCH, LC_PASSED, LC_CONCERN_NOTICES,
-	LC_CHILD_EXPECTED, LC_CHILD_HAS_NIN, LC_FACTS };
+	LC_CHILD_EXPECTED, LC_CHILD_HAS_NIN, LC_LANGUAGE, LC_INTERPRETER,
+	LC_FACTS };
 
 /* Columns of LOG_FACTS, from its first. */
 enum { LF_HOLDER, LF_HOME_UNIT, LF_STATUS, LF_PARTICIPANT, LF_COVERED,
@@ -101,6 +102,8 @@ fetch(struct req *r, enum stmt_id sid, struct db_val key, struct caselog *l,
 	l->child_birth = db_get(res, 0, LC_FACTS + LF_BIRTH);
 	l->child_expected = db_get(res, 0, LC_CHILD_EXPECTED);
 	l->child_has_nin = db_get_int(res, 0, LC_CHILD_HAS_NIN) != 0;
+	l->family_language = db_get(res, 0, LC_LANGUAGE);
+	l->interpreter = db_get_int(res, 0, LC_INTERPRETER) != 0;
 	l->home_unit = db_get(res, 0, LC_HOME_UNIT_NAME);
 	l->created = db_get(res, 0, LC_CREATED);
 	l->closed = db_get(res, 0, LC_CLOSED);

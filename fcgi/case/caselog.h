@@ -39,6 +39,10 @@ struct caselog {
 	 * (0034_unborn.sql), NULL otherwise */
 	const char		*child_expected;
 	int			 child_has_nin;	/* its number is known */
+	/* the family's language (NULL: not recorded) and whether it needs
+	 * an interpreter (0036_family_language.sql) */
+	const char		*family_language;
+	int			 interpreter;
 	const char		*home_unit;
 	const char		*created;
 	const char		*closed;

@@ -708,6 +708,9 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	view_attr(n, "expected-date", l->child_expected);
 	if (l->child_has_nin)
 		view_attr(n, "has-number", "true");
+	view_attr(n, "family-language", l->family_language);
+	if (l->interpreter)
+		view_attr(n, "interpreter", "true");
 	if (l->facts.child_age >= 0)
 		view_attrf(n, "age", "%d", l->facts.child_age);
 	rn = view_el(n, "rights", NULL);

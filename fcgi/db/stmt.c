@@ -183,7 +183,8 @@ struct stmt_def {
 	" EXISTS (SELECT 1 FROM concern nk JOIN outbox nq ON nq.concern_id =" \
 	" nk.id WHERE nk.log_id = l.id AND nq.log_id IS NULL" \
 	OUTBOX_TO_PARTNER_OF("nq") ")," \
-	" ch.expected_date, ch.nin_hmac IS NOT NULL," \
+	" ch.expected_date, ch.nin_hmac IS NOT NULL, l.family_language," \
+	" l.interpreter_needed," \
 	LOG_FACTS("l") \
 	" FROM " READER " JOIN relay_log l" \
 	" JOIN app_user h ON h.id = l.holder_id" \
@@ -1152,6 +1153,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " WHERE r.log_id = ? AND r.ended_at IS NULL"
 	    " ORDER BY FIELD(r.role, 'child_coordinator', 'coordinator',"
 	    " 'group'), u.display_name LIMIT 100" },
+	/* (language or NULL, interpreter 0/1, log_id): the family's language
+	 * (0036_family_language.sql) */
+	[STMT_LOG_LANGUAGE] = { "log_language",
+	    "UPDATE relay_log SET family_language = ?, interpreter_needed = ?"
+	    " WHERE id = ?" },
 	/* (log_id, home_unit_id, today) -> user_id, display_name:
 	 * participants no consent covers any more */
 	[STMT_PART_UNCOVERED] = { "part_uncovered",

@@ -530,6 +530,63 @@ out:
 	return rc;
 }
 
+/* ROUTE: POST /logs/{id}/language */
+/* ROUTE: POST /api/v1/logs/{id}/language */
+st_rc
+h_log_language(struct req *r)
+{
+	const char *lang = req_input(r, "language");
+	const char *interp = req_input(r, "interpreter");
+	struct caselog l;
+	struct evmsg m;
+	struct db_val p[3];
+	int go, ok, need;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	need = interp != NULL && (strcmp(interp, "true") == 0 ||
+	    strcmp(interp, "1") == 0);
+	if (interp != NULL && *interp != '\0' && !need &&
+	    strcmp(interp, "false") != 0 && strcmp(interp, "0") != 0) {
+		rc = log_page(r, &l, 422, "language", "interpreter",
+		    _("Say whether the family needs an interpreter."));
+		goto out;
+	}
+	if (lang != NULL && strlen(lang) > 60) {
+		rc = log_page(r, &l, 422, "language", "language",
+		    _("Write the language in at most 60 characters."));
+		goto out;
+	}
+	if (need && (lang == NULL || *lang == '\0')) {
+		rc = log_page(r, &l, 422, "language", "language",
+		    _("Write which language the interpreter is for."));
+		goto out;
+	}
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	p[0] = DV_OPT(lang != NULL && *lang != '\0' ? lang : NULL);
+	p[1] = DV_INT(need);
+	p[2] = DV_INT(l.id);
+	rc = db_exec(&r->w->db, STMT_LOG_LANGUAGE, p, 3, NULL, NULL);
+	if (lang == NULL || *lang == '\0')
+		evmsg_init(&m, N_("The family's language is no longer recorded"));
+	else {
+		evmsg_init(&m, need ?
+		    N_("The family's language: {0}; an interpreter is needed") :
+		    N_("The family's language: {0}; no interpreter is needed"));
+		evmsg_text(&m, lang, evmsg_typed_lang(r));
+	}
+	if (rc == ST_OK)
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "language", &m, NULL, NULL, 0);
+	rc = finish(r, &l, rc, "update", "log", 200, "language-saved");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
 /* ROUTE: POST /logs/{id}/notes */
 /* ROUTE: POST /api/v1/logs/{id}/notes */
 st_rc

@@ -84,6 +84,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/logs/{id}/roles/end", h_log_role_end, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/language", h_log_language, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/concerns/{id}/level", h_concern_level, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/concerns/{id}/anonymous", h_concern_anonymous, PERM_STAFF,
@@ -149,6 +151,8 @@ static const struct route routes[] = {
 	{ "POST", "/api/v1/logs/{id}/roles", h_log_role_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/roles/end", h_log_role_end,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/language", h_log_language,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/level", h_concern_level,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
@@ -405,6 +409,10 @@ static const struct {
 	{ h_log_role_end,
 		"Ends a role (role, user, reason); a role also ends when its "
 		"person stops taking part." },
+	{ h_log_language,
+		"Records the family's language (language, empty: none) and "
+		"whether it needs an interpreter (interpreter=true/false); "
+		"shown where meetings and consents are planned." },
 	{ h_concern_level,
 		"The level-0 decision on a concern: closed, or lifted to "
 		"level 1, 2 or 3 (which opens a relay log, or passes the "

@@ -168,7 +168,8 @@ static const char *const done_codes[] = {
 	"handover-refused", "handover-withdrawn", "level-decided",
 	"log-closed", "measure-added", "meeting-planned", "minutes-final",
 	"minutes-saved", "note-added", "participant-added",
-	"participant-removed", "role-appointed", "role-ended",
+	"language-saved", "participant-removed", "role-appointed",
+	"role-ended",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */
 	"person-added", "person-deactivated", "person-reactivated",

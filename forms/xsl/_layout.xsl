@@ -147,6 +147,7 @@
           <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('The entry is added to the log')"/></xsl:when>
           <xsl:when test="@code = 'birth-registered'"><xsl:value-of select="i:t('The birth is registered')"/></xsl:when>
           <xsl:when test="@code = 'role-appointed'"><xsl:value-of select="i:t('The role is appointed')"/></xsl:when>
+          <xsl:when test="@code = 'language-saved'"><xsl:value-of select="i:t('The family’s language is saved')"/></xsl:when>
           <xsl:when test="@code = 'role-ended'"><xsl:value-of select="i:t('The role has ended')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
@@ -182,6 +183,7 @@
           <xsl:when test="@code = 'minutes-saved'"><xsl:value-of select="i:t('Only you can see the draft. Make the minutes final when they are ready.')"/></xsl:when>
           <xsl:when test="@code = 'note-added'"><xsl:value-of select="i:t('Everyone with access to the log can read it, the guardians too.')"/></xsl:when>
           <xsl:when test="@code = 'birth-registered'"><xsl:value-of select="i:t('The relay log goes on with the child’s name. With the identity number, the guardians the population register names can read it when they log in.')"/></xsl:when>
+          <xsl:when test="@code = 'language-saved'"><xsl:value-of select="i:t('Where meetings and consents are planned, the log reminds everyone to book an interpreter when one is needed.')"/></xsl:when>
           <xsl:when test="@code = 'role-appointed' or @code = 'role-ended'"><xsl:value-of select="i:t('Everyone with access to the log sees who has which role, the family too.')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>

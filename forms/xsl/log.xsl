@@ -151,6 +151,15 @@
           <xsl:text>)</xsl:text>
         </xsl:if>
       </dd>
+      <xsl:if test="@family-language">
+        <dt><xsl:value-of select="i:t('The family’s language')"/></dt>
+        <dd>
+          <xsl:value-of select="@family-language"/>
+          <xsl:if test="@interpreter">
+            <xsl:text> – </xsl:text><strong><xsl:value-of select="i:t('an interpreter is needed')"/></strong>
+          </xsl:if>
+        </dd>
+      </xsl:if>
       <dt><xsl:value-of select="i:t('Level')"/></dt>
       <dd>
         <strong class="level-badge level-{@level}">
@@ -745,6 +754,7 @@
       <form method="post" action="/logs/{$l/@id}/meetings" novalidate="novalidate">
         <input type="hidden" name="csrf" value="{/page/csrf}"/>
         <input type="hidden" name="idem" value="{/page/idem}"/>
+        <xsl:call-template name="interpreter-note"/>
         <div class="field-row">
           <xsl:call-template name="field">
             <xsl:with-param name="id" select="'meeting-date'"/>
@@ -1140,6 +1150,7 @@
     <section aria-labelledby="consents-title" id="consents">
       <h2 id="consents-title"><xsl:value-of select="i:t('Consents')"/></h2>
       <p class="intro"><xsl:value-of select="i:t('A consent from the guardians decides which services may take part. It can be withdrawn at any time; then sharing with those services stops at once.')"/></p>
+      <xsl:call-template name="interpreter-note"/>
       <xsl:choose>
         <xsl:when test="not(consent)">
           <p class="none"><xsl:value-of select="i:t('No consent is recorded. Only the home unit can work on the case.')"/></p>
@@ -1374,6 +1385,68 @@
     </form>
   </xsl:template>
 
+  <!-- Where meetings and consents are planned: the family needs an
+       interpreter (0036_family_language.sql). -->
+  <xsl:template name="interpreter-note">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:if test="$l/@interpreter">
+      <div class="callout">
+        <p>
+          <strong><xsl:value-of select="i:t('The family needs an interpreter ({0}).', $l/@family-language)"/></strong>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="i:t('Book a qualified interpreter for meetings and for explaining the consent, and never use the child as interpreter.')"/>
+        </p>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The holder records the family's language and whether it needs an
+       interpreter. -->
+  <xsl:template name="language-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'language']"/>
+    <xsl:variable name="typed" select="/page/typed[@action = 'language']"/>
+    <details class="action" id="family-language">
+      <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary><xsl:value-of select="i:t('The family’s language and interpreter')"/></summary>
+      <form method="post" action="/logs/{$l/@id}/language" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'language-language'"/>
+          <xsl:with-param name="name" select="'language'"/>
+          <xsl:with-param name="label" select="i:t('The language the family speaks at home')"/>
+          <xsl:with-param name="maxlength" select="'60'"/>
+          <xsl:with-param name="hint" select="i:t('For example arabisk, polsk or somali. Leave it empty if nothing needs to be recorded.')"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="$typed[@name = 'language']"><xsl:value-of select="$typed[@name = 'language']"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$l/@family-language"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="error" select="string($e[@field = 'language'])"/>
+        </xsl:call-template>
+        <xsl:variable name="ierr" select="string($e[@field = 'interpreter'])"/>
+        <div>
+          <xsl:attribute name="class">field check<xsl:if test="$ierr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="'language-interpreter'"/>
+            <xsl:with-param name="error" select="$ierr"/>
+          </xsl:call-template>
+          <input type="checkbox" id="language-interpreter" name="interpreter" value="true">
+            <xsl:if test="($typed and $typed[@name = 'interpreter'] = 'true') or (not($typed) and $l/@interpreter)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            <xsl:call-template name="described">
+              <xsl:with-param name="id" select="'language-interpreter'"/>
+              <xsl:with-param name="error" select="$ierr"/>
+            </xsl:call-template>
+          </input>
+          <label for="language-interpreter"><xsl:value-of select="i:t('The family needs an interpreter')"/></label>
+        </div>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Save')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+
   <!-- ============================================ managing the case -->
   <xsl:template name="manage">
     <xsl:variable name="l" select="/page/log"/>
@@ -1383,6 +1456,9 @@
         <h2 id="manage-title"><xsl:call-template name="manage-title"/></h2>
         <xsl:if test="$r/@manage and $l/@expected-date and not($l/@has-number)">
           <xsl:call-template name="birth-form"/>
+        </xsl:if>
+        <xsl:if test="$r/@manage">
+          <xsl:call-template name="language-form"/>
         </xsl:if>
         <xsl:if test="$r/@level">
           <xsl:call-template name="level-form"/>

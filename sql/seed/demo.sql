@@ -210,6 +210,22 @@ FROM unit h WHERE h.municipality_id = @lvk AND h.code = 'helsestasjon-sentrum' A
 INSERT INTO consultation_person (consultation_id, user_id)
 SELECT LAST_INSERT_ID(), @nurse FROM DUAL WHERE @kexists = 0;
 
+-- Sara's responsible group (ansvarsgruppe, 0035_case_role.sql): Ingrid
+-- and Nina from the health clinic meet the family regularly, as the log
+-- page shows everyone who reads it. Made once: only while the log has no
+-- roles.
+SET @rexists = (SELECT COUNT(*) FROM case_role WHERE log_id = @log);
+INSERT INTO case_role (log_id, user_id, role, appointed_by, appointed_at)
+SELECT @log, u.id, 'group', @ansatt, NOW(6) - INTERVAL 8 DAY
+FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @rexists = 0;
+INSERT INTO case_event (public_id, log_id, at, actor_id, actor_role, kind, summary, msg, args)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @log, NOW(6) - INTERVAL 8 DAY, @ansatt, 'holder', 'role',
+       CONCAT(u.display_name, ' is appointed member of the responsible group'),
+       '{0} is appointed {1}',
+       CONCAT('<args><a t="name">', u.display_name, '</a><a t="code:case_role">group</a></args>')
+FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @rexists = 0;
+
 -- A second municipality on the same installation (issue 19): Sandefjord,
 -- with a kindergarten, its leader and its administrator. Nothing of
 -- Larvik's is theirs, and nothing of theirs is Larvik's; the FACT team

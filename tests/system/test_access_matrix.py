@@ -138,6 +138,7 @@ BIRTH = [("child_name", "Sara Hansen"), ("child_birthdate", "{today}")]
 ROLE = [("role", "group"), ("user", "{nurse}")]
 ROLE_END = [("role", "group"), ("user", "{nurse}"),
             ("reason", "Ansvarsgruppen er satt sammen på nytt.")]
+LANGUAGE = [("language", "arabisk"), ("interpreter", "true")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 RECEIVE = [("decision", "answer"),
@@ -327,6 +328,10 @@ ROWS = [
         obj="log", body=ROLE_END, page="log"),
     Row("POST", "/logs/{id}/roles/end",    "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=ROLE_END, page="log"),
+    Row("POST", "/logs/{id}/language",     "D D A D D D D D D D D",
+        obj="log", body=LANGUAGE, page="log"),
+    Row("POST", "/logs/{id}/language",     "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=LANGUAGE, page="log"),
     Row("POST", "/concerns/{id}/level",    "D D A D D D A D D D D",
         obj="concern_b", body=DECIDE, page="concern"),
     Row("GET", "/concerns/{id}/anonymous", "D D A D D D A D D D D",
@@ -498,6 +503,10 @@ ROWS = [
         obj="log", body=ROLE_END),
     Row("POST", "/api/v1/logs/{id}/roles/end", "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=ROLE_END),
+    Row("POST", "/api/v1/logs/{id}/language", "D D A D D D D D D D D",
+        obj="log", body=LANGUAGE),
+    Row("POST", "/api/v1/logs/{id}/language", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=LANGUAGE),
     Row("POST", "/api/v1/concerns/{id}/level", "D D A D D D A D D D D",
         obj="concern_a", body=DECIDE),
     Row("POST", "/api/v1/concerns/{id}/receive", "D D A D D D A D D D D",
