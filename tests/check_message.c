@@ -151,6 +151,23 @@ START_TEST(referral)
 	    "referral/contact/name=Kari\n");
 	xmlFreeDoc(out);
 	xmlFreeDoc(in);
+	/* Not born yet: the expected date, and the schema takes it. */
+	in = parse("<referral><recipient>bup</recipient><child><name>Barn av"
+	    " Eva</name><nin/><birthdate/><expected>2027-02-03</expected>"
+	    "</child><reason>Svangerskap</reason><urgency>normal</urgency>"
+	    "<contact><name>Kari</name></contact></referral>");
+	ck_assert_int_eq(msg_build_referral(&head, in, &out), ST_OK);
+	pin(out, "referral", HEADER("referral")
+	    "referral/recipient=bup\n"
+	    "referral/child/name=Barn av Eva\n"
+	    "referral/child/expected=2027-02-03\n"
+	    "referral/reason=Svangerskap\n"
+	    "referral/functioning=\n"
+	    "referral/guardians_agree=false\n"
+	    "referral/urgency=normal\n"
+	    "referral/contact/name=Kari\n");
+	xmlFreeDoc(out);
+	xmlFreeDoc(in);
 }
 END_TEST
 

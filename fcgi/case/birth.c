@@ -52,8 +52,10 @@ birth_check(const struct req *r, const char *name, const char *nin,
 		    N_("Give the child's national identity number or date of birth.");
 		return "child_nin";
 	}
+	/* the number after a date registered alone: the number's date is
+	 * the register's, and corrects a date mistyped then */
 	if (known != NULL)
-		date = known;
+		date = "";
 	if (*nin != '\0') {
 		if (nin_check(nin, &info) != NIN_OK) {
 			*msg = N_("This is not a valid national identity number (11 digits with correct check digits).");
@@ -109,8 +111,9 @@ birth_register(struct req *r, long long child_id, const struct birth_given *g,
 	}
 	p[0] = DV_STR(g->name);
 	p[1] = g->has_nin ? DV_BLOB(g->hmac, sizeof(g->hmac)) : DV_NULL;
-	p[2] = p[4] = DV_STR(g->date);
+	p[2] = DV_STR(g->date);
 	p[3] = DV_INT(child_id);
+	p[4] = p[1];
 	rc = db_exec(&r->w->db, STMT_CHILD_BORN, p, 5, &n, NULL);
 	/* the unique key: registered with the number at the same moment */
 	if (rc == ST_E_CONFLICT && g->has_nin) {

@@ -38,7 +38,8 @@ struct birth_given {
  * then agree); born today or before, and not long before the expected
  * date (a child born more than BIRTH_EARLY_DAYS early is not this one).
  * known: the date of birth registered already without a number (NULL
- * if none): then the number is needed, and must be of that day.
+ * if none): then the number is needed, and its date replaces that one
+ * (the population register's, which corrects a date mistyped then).
  * NULL when they are right (*out filled), or the field that is wrong,
  * with *msg the message (a message id, to be translated).
  */

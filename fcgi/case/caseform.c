@@ -1039,12 +1039,13 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 	char path[64], msg[512], a[DATE_SIZE], b[DATE_SIZE], born[11];
 	char k1[1024], k2[1024];
 	const char *name, *nin, *birth, *cname = NULL, *cbirth = NULL;
+	const char *expected;
 	const unsigned char *chmac = NULL;
 	unsigned char h[SECURE_HASH_LEN];
 	struct nin_info info;
 	struct db_val p[2];
 	struct db_res res;
-	int has_nin, with = 0;
+	int has_nin, with = 0, unborn;
 	st_rc rc = ST_OK;
 
 	*ok = 1;
@@ -1074,12 +1075,25 @@ check_child(struct store_ctx *s, const char *root, long long child_id,
 		}
 	}
 	/* Not born yet (0034_unborn.sql): it has neither a number nor a
-	 * date of birth, so any given is someone else's (the mother's). */
-	if (with && cbirth == NULL && chmac == NULL &&
-	    db_get(&res, 0, 3) != NULL && (*nin != '\0' || *birth != '\0')) {
+	 * date of birth, so any given is someone else's (the mother's);
+	 * the expected date is the log's. Born: no expected date. */
+	snprintf(path, sizeof(path), "%s/child/expected", root);
+	expected = get(s, path);
+	unborn = with && cbirth == NULL && chmac == NULL &&
+	    db_get(&res, 0, 3) != NULL;
+	if (unborn && (*nin != '\0' || *birth != '\0')) {
 		snprintf(path, sizeof(path), "%s/child/%s", root,
 		    *nin != '\0' ? "nin" : "birthdate");
 		field_error(s->errs, path, _("The child this case is about is not born yet: a number or a date of birth given here is someone else's. Register the birth on the relay log first."));
+		*ok = 0;
+	} else if (unborn && strcmp(expected, db_get(&res, 0, 3)) != 0) {
+		label_date(a, db_get(&res, 0, 3));
+		snprintf(msg, sizeof(msg), _("This is not the expected date the relay log has (%s)."),
+		    a);
+		field_error(s->errs, path, msg);
+		*ok = 0;
+	} else if (with && !unborn && *expected != '\0') {
+		field_error(s->errs, path, _("The child this case is about is born: give the identity number or the date of birth, not an expected date."));
 		*ok = 0;
 	}
 	if (with && cname != NULL) {
@@ -1713,6 +1727,8 @@ prefill_log(struct req *r, const struct caselog *l, xmlDocPtr inst)
 	prefill_reporter(r, inst);
 	set(inst, "/cw_report/child/name", l->child_name);
 	set(inst, "/cw_report/child/birthdate", l->child_birth);
+	if (l->child_birth == NULL)
+		set(inst, "/cw_report/child/expected", l->child_expected);
 	p[0] = DV_INT(l->id);
 	if ((rc = db_query(&r->w->db, STMT_CONCERN_NEWEST_IN_LOG, p, 1, 1,
 	    &res)) != ST_OK)
@@ -1807,6 +1823,9 @@ caseform_prefill(struct req *r, const struct form_def *def,
 	} else if (is(def, "referral")) {
 		set(inst, "/referral/child/name", l.child_name);
 		set(inst, "/referral/child/birthdate", l.child_birth);
+		if (l.child_birth == NULL)
+			set(inst, "/referral/child/expected",
+			    l.child_expected);
 	} else if (is(def, "cw-report"))
 		rc = prefill_log(r, &l, inst);
 	else if (is(def, "closing"))

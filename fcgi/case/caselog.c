@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "caselog.h"
+#include "caserole.h"
 #include "codelists.h"
 #include "db.h"
 #include "form.h"
@@ -386,6 +387,10 @@ caselog_consent_ended(struct db *db, long long log_id,
 		q[1] = DV_INT(log_id);
 		q[2] = DV_INT(db_get_int(&res, i, 0));
 		rc = db_exec(db, STMT_PART_REMOVE, q, 3, NULL, NULL);
+		/* their roles on the case end with their part in it */
+		if (rc == ST_OK)
+			rc = caserole_end(db, log_id, db_get_int(&res, i, 0),
+			    NULL, why, NULL);
 		if (rc == ST_OK)
 			rc = buf_addf(&names, "%s%s", i > 0 ? EVMSG_SEP : "",
 			    db_get(&res, i, 1));

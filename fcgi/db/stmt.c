@@ -503,14 +503,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_CHILD_INSERT] = { "child_insert",
 	    "INSERT INTO child (public_id, name, birth_date, expected_date,"
 	    " municipality_id) VALUES (?, ?, ?, ?, ?)" },
-	/* (name, nin_hmac or NULL, birth_date, id, birth_date): the birth of
-	 * a child whose case began before it (birth.h), or its number after
-	 * its date; changes nothing once the number is known. Another
-	 * child with the number: the unique key. */
+	/* (name, nin_hmac or NULL, birth_date, id, nin_hmac or NULL): the
+	 * birth of a child whose case began before it (birth.h), or its
+	 * number after its date; a date alone only once, and nothing once
+	 * the number is known. Another child with the number: the unique
+	 * key. */
 	[STMT_CHILD_BORN] = { "child_born",
 	    "UPDATE child SET name = ?, nin_hmac = ?, birth_date = ?"
 	    " WHERE id = ? AND expected_date IS NOT NULL AND nin_hmac IS NULL"
-	    " AND (birth_date IS NULL OR birth_date = ?)" },
+	    " AND (birth_date IS NULL OR ? IS NOT NULL)" },
 	/* (public_id, form_id, form_version, instance, author_id) */
 	[STMT_SUBMISSION_INSERT] = { "submission_insert",
 	    "INSERT INTO form_submission (public_id, form_id, form_version,"
@@ -1109,7 +1110,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 
 	/* (log_id, public_id) -> user id, name: one who takes part now */
 	[STMT_PART_FIND] = { "part_find",
-	    "SELECT u.id, u.display_name FROM log_participant p"
+	    "SELECT u.id, u.display_name, u.unit_id FROM log_participant p"
 	    " JOIN app_user u ON u.id = p.user_id WHERE p.log_id = ?"
 	    " AND u.public_id = ? AND p.removed_at IS NULL" },
 	/* (home_unit_id, today, log_id) -> public_id, name, unit name, unit
@@ -1143,6 +1144,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE case_role SET ended_at = NOW(6), ended_reason = ?"
 	    " WHERE log_id = ? AND user_id = ? AND ended_at IS NULL"
 	    " AND (CAST(? AS CHAR) IS NULL OR role = ?)" },
+	/* (log_id, public_id, role) -> user id, display_name: who has the
+	 * role in force, whether or not they still take part */
+	[STMT_ROLE_FIND] = { "role_find",
+	    "SELECT u.id, u.display_name FROM case_role r"
+	    " JOIN app_user u ON u.id = r.user_id WHERE r.log_id = ?"
+	    " AND u.public_id = ? AND r.role = ? AND r.ended_at IS NULL" },
 	/* (log_id) -> role, public_id, display_name, unit name, appointed_at:
 	 * the roles in force, the coordinators first */
 	[STMT_ROLE_LIST] = { "role_list",

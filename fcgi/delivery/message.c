@@ -238,19 +238,24 @@ form_root(xmlDocPtr inst, const char *form)
 	return r;
 }
 
-/* The child: name, and the identity number or else the birth date. */
+/* The child: name, and the identity number, or else the birth date, or
+ * else (not born yet) the expected date. */
 static void
 child_identity(struct bld *b, xmlNodePtr parent, xmlNodePtr src)
 {
 	xmlNodePtr c = add(b, parent, "child", NULL);
 	xmlChar *nin = text(src, "child/nin");
+	xmlChar *birth = text(src, "child/birthdate");
 
 	copy(b, c, src, "child/name", "name", 1);
 	if (nin != NULL)
 		(void)add(b, c, "nin", (const char *)nin);
+	else if (birth != NULL)
+		(void)add(b, c, "birthdate", (const char *)birth);
 	else
-		copy(b, c, src, "child/birthdate", "birthdate", 1);
+		copy(b, c, src, "child/expected", "expected", 1);
 	xmlFree(nin);
+	xmlFree(birth);
 }
 
 st_rc

@@ -127,6 +127,38 @@ finish(struct req *r, const struct caselog *l, st_rc rc, const char *action,
 	return resp_done_note(r, status, loc, note);
 }
 
+/* s without the spaces around it, "" for none (in the request's pool) */
+static const char *
+trimmed(struct req *r, const char *s)
+{
+	size_t b = 0, e;
+	char *t;
+
+	if (s == NULL)
+		return "";
+	e = strlen(s);
+	while (b < e && strchr(" \t\r\n", s[b]) != NULL)
+		b++;
+	while (e > b && strchr(" \t\r\n", s[e - 1]) != NULL)
+		e--;
+	t = pool_alloc(&r->pool, e - b + 1);
+	memcpy(t, s + b, e - b);
+	t[e - b] = '\0';
+	return t;
+}
+
+/* The characters of a UTF-8 string (the form values are checked to be
+ * UTF-8): what a column's VARCHAR(n) counts. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 static int
 text_ok(const char *s, size_t max)
 {
@@ -212,6 +244,7 @@ find_participant(struct req *r, const struct caselog *l, const char *pid,
 		out->id = db_get_int(&res, 0, 0);
 		snprintf(out->name, sizeof(out->name), "%s",
 		    db_get(&res, 0, 1));
+		out->unit_id = db_get_int(&res, 0, 2);
 		*found = 1;
 	}
 	db_res_release(&res);
@@ -393,13 +426,16 @@ out:
 }
 
 /*
- * The person a role is given to: the holder or a participant of the log
- * (the people the consent lets take part). *found = 0 when neither.
+ * The person a role is given to: the holder, or a participant a valid
+ * consent covers today (the one that lets them take part lets them hold
+ * the role). *found = 0 when neither.
  */
 static st_rc
 find_log_person(struct req *r, const struct caselog *l, const char *pid,
     struct person *out, int *found)
 {
+	st_rc rc;
+
 	if (pid != NULL && strcmp(pid, l->holder_pid) == 0) {
 		memset(out, 0, sizeof(*out));
 		out->id = l->holder_id;
@@ -407,19 +443,55 @@ find_log_person(struct req *r, const struct caselog *l, const char *pid,
 		*found = 1;
 		return ST_OK;
 	}
-	return find_participant(r, l, pid, out, found);
+	if ((rc = find_participant(r, l, pid, out, found)) != ST_OK ||
+	    !*found)
+		return rc;
+	*found = caselog_covers(r, l, out->id, out->unit_id, &rc);
+	return rc;
+}
+
+/* Who has role on the log now, whether or not they still take part. */
+static st_rc
+find_role_holder(struct req *r, const struct caselog *l, const char *pid,
+    const char *role, struct person *out, int *found)
+{
+	struct db_val p[3];
+	struct db_res res;
+	st_rc rc;
+
+	*found = 0;
+	memset(out, 0, sizeof(*out));
+	if (pid == NULL || !secure_is_id(pid))
+		return ST_OK;
+	p[0] = DV_INT(l->id);
+	p[1] = DV_STR(pid);
+	p[2] = DV_STR(role);
+	if ((rc = db_query(&r->w->db, STMT_ROLE_FIND, p, 3, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 1) {
+		out->id = db_get_int(&res, 0, 0);
+		snprintf(out->name, sizeof(out->name), "%s",
+		    db_get(&res, 0, 1));
+		*found = 1;
+	}
+	db_res_release(&res);
+	return ST_OK;
 }
 
 /*
  * The role and the person a role action names: NULL when both are
  * right (*who found), or the field that is wrong with *msg its message
- * (nobody: the message for a person who is not the log's); *rc says
- * whether the lookup itself failed.
+ * (nobody: the message for a person who cannot be named); *rc says
+ * whether the lookup itself failed. ending: the person is one who has
+ * the role; else one it may be given to.
  */
 static const char *
 role_check(struct req *r, const struct caselog *l, const char *role,
-    const char *nobody, struct person *who, const char **msg, st_rc *rc)
+    int ending, const char *nobody, struct person *who, const char **msg,
+    st_rc *rc)
 {
+	const char *pid = req_input(r, "user");
 	int found = 0;
 
 	*rc = ST_OK;
@@ -427,8 +499,9 @@ role_check(struct req *r, const struct caselog *l, const char *role,
 		*msg = _("Choose the role: child coordinator, coordinator or member of the responsible group.");
 		return "role";
 	}
-	if ((*rc = find_log_person(r, l, req_input(r, "user"), who,
-	    &found)) != ST_OK || found)
+	*rc = ending ? find_role_holder(r, l, pid, role, who, &found) :
+	    find_log_person(r, l, pid, who, &found);
+	if (*rc != ST_OK || found)
 		return NULL;
 	*msg = nobody;
 	return "user";
@@ -449,7 +522,8 @@ h_log_role_add(struct req *r)
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
-	if ((field = role_check(r, &l, role, _("Choose the relay holder or a participant: a role is given to someone who takes part in the log."),
+	if ((field = role_check(r, &l, role, 0,
+	    _("Choose the relay holder or a participant a valid consent covers: a role is given to someone who takes part in the log."),
 	    &who, &msg, &rc)) != NULL || rc != ST_OK) {
 		if (field != NULL)
 			rc = log_page(r, &l, 422, "role", field, msg);
@@ -496,9 +570,9 @@ h_log_role_end(struct req *r)
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
-	if ((field = role_check(r, &l, role,
-	    _("Choose a person from the list."), &who, &msg, &rc)) != NULL ||
-	    rc != ST_OK) {
+	if ((field = role_check(r, &l, role, 1,
+	    _("This person does not have this role."), &who, &msg, &rc)) !=
+	    NULL || rc != ST_OK) {
 		if (field != NULL)
 			rc = log_page(r, &l, 422, "role-end", field, msg);
 		goto out;
@@ -548,29 +622,40 @@ h_log_language(struct req *r)
 		return rc;
 	need = interp != NULL && (strcmp(interp, "true") == 0 ||
 	    strcmp(interp, "1") == 0);
+	lang = trimmed(r, lang);
 	if (interp != NULL && *interp != '\0' && !need &&
 	    strcmp(interp, "false") != 0 && strcmp(interp, "0") != 0) {
 		rc = log_page(r, &l, 422, "language", "interpreter",
 		    _("Say whether the family needs an interpreter."));
 		goto out;
 	}
-	if (lang != NULL && strlen(lang) > 60) {
+	if (chars(lang) > 60) {
 		rc = log_page(r, &l, 422, "language", "language",
 		    _("Write the language in at most 60 characters."));
 		goto out;
 	}
-	if (need && (lang == NULL || *lang == '\0')) {
+	if (need && *lang == '\0') {
 		rc = log_page(r, &l, 422, "language", "language",
 		    _("Write which language the interpreter is for."));
 		goto out;
 	}
+	/* saved again as it was: nothing to write or tell */
+	if (need == l.interpreter && strcmp(lang, l.family_language != NULL ?
+	    l.family_language : "") == 0) {
+		char loc[64];
+
+		snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ?
+		    "/api/v1" : "", l.public_id);
+		rc = resp_done_note(r, 200, loc, "language-saved");
+		goto out;
+	}
 	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
-	p[0] = DV_OPT(lang != NULL && *lang != '\0' ? lang : NULL);
+	p[0] = DV_OPT(*lang != '\0' ? lang : NULL);
 	p[1] = DV_INT(need);
 	p[2] = DV_INT(l.id);
 	rc = db_exec(&r->w->db, STMT_LOG_LANGUAGE, p, 3, NULL, NULL);
-	if (lang == NULL || *lang == '\0')
+	if (*lang == '\0')
 		evmsg_init(&m, N_("The family's language is no longer recorded"));
 	else {
 		evmsg_init(&m, need ?
@@ -681,9 +766,11 @@ h_log_birth(struct req *r)
 		goto out;
 	}
 	if (l.child_birth != NULL) {
-		/* the number after the date (never the number itself) */
-		evmsg_init(&m, N_("The child's national identity number is registered: {0}"));
+		/* the number after the date (never the number itself), and
+		 * the date of birth it gives */
+		evmsg_init(&m, N_("The child's national identity number is registered: {0}, born {1}"));
 		evmsg_name(&m, g.name);
+		evmsg_date(&m, g.date);
 	} else {
 		evmsg_init(&m, N_("The child is born ({0}); the expected date was {1}. The relay log goes on with the child's name: {2}"));
 		evmsg_date(&m, g.date);

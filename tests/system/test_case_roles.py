@@ -31,91 +31,102 @@ def in_force(log, role=None):
     return int(sql_value(q))
 
 
-class RolesTest(unittest.TestCase):
+def new_case(name, services="health_clinic ppt", who=("helsesykepleier",
+                                                         "ppt")):
+    """A log of its own, a consent covering services, who taking part."""
+    c = login("ansatt")
+    log, _ = open_log(c, name, "2015-03-04")
+    give_consent("ansatt", log, name, "2015-03-04", services)
+    for w in who:
+        r = add_participant("ansatt", log, w)
+        assert r.status == 201, r.text
+    return c, log
 
-    @classmethod
-    def setUpClass(cls):
-        cls.holder = login("ansatt")
-        cls.log, _ = open_log(cls.holder, "Rolle Barnesen", "2015-03-04")
-        give_consent("ansatt", cls.log, "Rolle Barnesen", "2015-03-04",
-                     "health_clinic ppt")
-        for who in ("helsesykepleier", "ppt"):
-            r = add_participant("ansatt", cls.log, who)
-            assert r.status == 201, r.text
+
+def section(page, ident):
+    return page.split('id="%s"' % ident, 1)[1].split("</section>", 1)[0]
+
+
+class RolesTest(unittest.TestCase):
 
     def test_appoint_show_end(self):
         """The holder appoints a child coordinator and a group; the log
         page shows each with its duties, to the guardian too; one child
         coordinator at a time; ending one needs a reason and is in the
         timeline."""
-        self.assertEqual(appoint("ansatt", self.log, "child_coordinator",
+        holder, log = new_case("Rolle Barnesen")
+        self.assertEqual(appoint("ansatt", log, "child_coordinator",
                                  "helsesykepleier").status, 201)
         for who in ("ansatt", "ppt", "helsesykepleier"):
-            r = appoint("ansatt", self.log, "group", who)
+            r = appoint("ansatt", log, "group", who)
             self.assertEqual(r.status, 201, (who, r.text))
-        second = appoint("ansatt", self.log, "child_coordinator", "ppt")
+        second = appoint("ansatt", log, "child_coordinator", "ppt")
         self.assertEqual(second.status, 422, second.text)
         self.assertIn('path="user"', second.text)
-        again = appoint("ansatt", self.log, "group", "ppt")
+        again = appoint("ansatt", log, "group", "ppt")
         self.assertEqual(again.status, 422, again.text)
-        self.assertEqual(in_force(self.log, "child_coordinator"), 1)
-        self.assertEqual(in_force(self.log, "group"), 3)
-        page = self.holder.get("/logs/" + self.log).text
-        roles = page.split('id="roles"', 1)[1].split("</section>", 1)[0]
-        self.assertIn("Barnekoordinator", roles)
+        self.assertEqual(in_force(log, "child_coordinator"), 1)
+        self.assertEqual(in_force(log, "group"), 3)
+        roles = section(holder.get("/logs/" + log).text, "roles")
+        self.assertRegex(roles, r"<dt>Barnekoordinator</dt>\s*<dd>\s*"
+                         r"<strong>Nina Berg</strong>")
         self.assertIn("§ 7-2 a", roles)
-        self.assertIn("Ansvarsgruppen", roles)
+        self.assertRegex(roles, r"<dt>Ansvarsgruppen</dt>")
         # the API document carries them, and the family sees them
-        doc = api("GET", "/api/v1/logs/%s" % self.log, token("ansatt")).xml()
+        doc = api("GET", "/api/v1/logs/%s" % log, token("ansatt")).xml()
         codes = sorted(r.get("code") for r in doc.iter("role"))
         self.assertEqual(codes, ["child_coordinator", "group", "group",
                                  "group"])
         guardian = login("forelder")
-        self.assertEqual(guardian.get("/logs/" + self.log).status, 404)
+        self.assertEqual(guardian.get("/logs/" + log).status, 404)
         sql("INSERT INTO child_person (child_id, user_id, relation) SELECT"
             " l.child_id, u.id, 'guardian' FROM relay_log l JOIN app_user u"
-            " ON u.username = 'forelder' WHERE l.public_id = '%s'"
-            % self.log)
-        seen = guardian.get("/logs/" + self.log).text
-        self.assertIn("Barnekoordinator", seen)
-        self.assertIn("Ansvarsgruppen", seen)
-        self.assertNotIn('action="/logs/%s/roles"' % self.log, seen)
+            " ON u.username = 'forelder' WHERE l.public_id = '%s'" % log)
+        seen = section(guardian.get("/logs/" + log).text, "roles")
+        self.assertRegex(seen, r"<dt>Barnekoordinator</dt>")
+        self.assertRegex(seen, r"<dt>Ansvarsgruppen</dt>")
+        self.assertNotIn('action="/logs/%s/roles"' % log, seen)
         # ending: a reason is needed, then it is gone and told
-        r = end("ansatt", self.log, "child_coordinator", "helsesykepleier",
+        r = end("ansatt", log, "child_coordinator", "helsesykepleier",
                 reason="")
         self.assertEqual(r.status, 422)
-        self.assertEqual(in_force(self.log, "child_coordinator"), 1)
-        r = end("ansatt", self.log, "child_coordinator", "helsesykepleier")
+        self.assertEqual(in_force(log, "child_coordinator"), 1)
+        r = end("ansatt", log, "child_coordinator", "helsesykepleier")
         self.assertEqual(r.status, 200, r.text)
-        self.assertEqual(in_force(self.log, "child_coordinator"), 0)
-        r = end("ansatt", self.log, "child_coordinator", "helsesykepleier")
+        self.assertEqual(in_force(log, "child_coordinator"), 0)
+        r = end("ansatt", log, "child_coordinator", "helsesykepleier")
         self.assertEqual(r.status, 422, r.text)
-        kinds = [e for e in events(self.log, "role")]
-        self.assertEqual(len(kinds), 5)
+        self.assertEqual(len(events(log, "role")), 5)
         self.assertIn("Nina Berg er oppnevnt som barnekoordinator",
-                      self.holder.get("/logs/" + self.log).text)
+                      holder.get("/logs/" + log).text)
         # now someone else may be child coordinator
-        self.assertEqual(appoint("ansatt", self.log, "child_coordinator",
+        self.assertEqual(appoint("ansatt", log, "child_coordinator",
                                  "ppt").status, 201)
 
     def test_only_the_logs_people(self):
-        """A role is given to the holder or a participant; anyone else,
-        or an unknown role, is refused by field and nothing is written."""
-        before = in_force(self.log)
-        r = appoint("ansatt", self.log, "group", "leder")
+        """A role is given to the holder or a participant a consent
+        covers; anyone else, or an unknown role, is refused by field and
+        nothing is written."""
+        _, log = new_case("Rolle Utenfor", services="ppt",
+                          who=("ppt",))
+        r = appoint("ansatt", log, "group", "leder")
         self.assertEqual(r.status, 422, r.text)
         self.assertIn('path="user"', r.text)
-        r = appoint("ansatt", self.log, "boss", "ppt")
+        r = appoint("ansatt", log, "boss", "ppt")
         self.assertEqual(r.status, 422, r.text)
         self.assertIn('path="role"', r.text)
-        self.assertEqual(in_force(self.log), before)
+        # a participant no consent covers any more: the consent lapsed
+        # yesterday and no sweep has taken them off yet
+        sql("UPDATE consent SET expires = CURRENT_DATE - INTERVAL 1 DAY"
+            " WHERE log_id = (SELECT id FROM relay_log WHERE public_id ="
+            " '%s')" % log)
+        r = appoint("ansatt", log, "group", "ppt")
+        self.assertEqual(r.status, 422, r.text)
+        self.assertEqual(in_force(log), 0)
 
     def test_leaving_ends_the_roles(self):
         """A participant taken off the log loses their roles with it."""
-        c = login("ansatt")
-        log, _ = open_log(c, "Rolle Forlater", "2014-01-02")
-        give_consent("ansatt", log, "Rolle Forlater", "2014-01-02", "ppt")
-        self.assertEqual(add_participant("ansatt", log, "ppt").status, 201)
+        _, log = new_case("Rolle Forlater", services="ppt", who=("ppt",))
         self.assertEqual(appoint("ansatt", log, "coordinator",
                                  "ppt").status, 201)
         self.assertEqual(appoint("ansatt", log, "group", "ppt").status, 201)
@@ -125,21 +136,41 @@ class RolesTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(in_force(log), 0)
 
+    def test_withdrawn_consent_ends_the_roles(self):
+        """When the guardians withdraw the consent, the people it let
+        take part leave, and their roles end with them: the next
+        coordinator can be appointed."""
+        c, log = new_case("Rolle Trukket", services="ppt", who=("ppt",))
+        self.assertEqual(appoint("ansatt", log, "coordinator",
+                                 "ppt").status, 201)
+        consent = sql_value("SELECT c.public_id FROM consent c JOIN"
+                            " relay_log l ON l.id = c.log_id WHERE"
+                            " l.public_id = '%s'" % log)
+        r = api("POST", "/api/v1/consents/%s/withdraw" % consent,
+                token("ansatt"), xml_body("withdraw",
+                                          reason="Foreldrene trekker."))
+        self.assertIn(r.status, (200, 201), r.text)
+        self.assertEqual(in_force(log), 0)
+        self.assertEqual(appoint("ansatt", log, "coordinator",
+                                 "ansatt").status, 201)
+
     def test_browser_form(self):
         """The holder appoints from the log page; a wrong choice comes
         back with the error by the field and the choice kept."""
-        page = self.holder.get("/logs/" + self.log).text
-        self.assertIn('action="/logs/%s/roles"' % self.log, page)
-        bad = self.holder.post("/logs/%s/roles" % self.log, [
+        holder, log = new_case("Rolle Nettleser", services="ppt",
+                               who=("ppt",))
+        page = holder.get("/logs/" + log).text
+        self.assertIn('action="/logs/%s/roles"' % log, page)
+        bad = holder.post("/logs/%s/roles" % log, [
             ("csrf", csrf_of(page)), ("role", "coordinator"), ("user", "")])
         self.assertEqual(bad.status, 422)
         self.assertIn("role-user-error", bad.text)
         self.assertRegex(bad.text, r'value="coordinator"\s+checked')
-        ok = self.holder.post("/logs/%s/roles" % self.log, [
+        ok = holder.post("/logs/%s/roles" % log, [
             ("csrf", csrf_of(page)), ("role", "coordinator"),
             ("user", user_pid("ansatt"))])
         self.assertEqual(ok.status, 303, ok.text[:1000])
-        self.assertEqual(in_force(self.log, "coordinator"), 1)
+        self.assertEqual(in_force(log, "coordinator"), 1)
 
 
 if __name__ == "__main__":

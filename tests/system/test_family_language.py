@@ -31,8 +31,8 @@ class FamilyLanguageTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(row(self.log), ["arabisk", "1"])
         page = self.c.get("/logs/" + self.log).text
-        self.assertIn("Familiens språk", page)
-        self.assertIn("arabisk – <strong>det trengs tolk</strong>", page)
+        self.assertIn("<dt>Familiens språk</dt><dd>arabisk – <strong>det "
+                      "trengs tolk</strong></dd>", page)
         # where meetings and consents are planned: two reminders
         self.assertEqual(page.count("Familien trenger tolk (arabisk)."), 2)
         self.assertEqual(len(events(self.log, "language")), told + 1)
@@ -41,7 +41,12 @@ class FamilyLanguageTest(unittest.TestCase):
                               interpreter="false").status, 200)
         page = self.c.get("/logs/" + self.log).text
         self.assertNotIn("Familien trenger tolk (", page)
-        self.assertIn("polsk", page)
+        self.assertIn("<dt>Familiens språk</dt><dd>polsk</dd>", page)
+        # the same again: nothing to tell
+        told = len(events(self.log, "language"))
+        self.assertEqual(save(self.log, language=" polsk ",
+                              interpreter="false").status, 200)
+        self.assertEqual(len(events(self.log, "language")), told)
         self.assertEqual(save(self.log, language="",
                               interpreter="false").status, 200)
         self.assertEqual(row(self.log), ["NULL", "0"])
@@ -55,6 +60,11 @@ class FamilyLanguageTest(unittest.TestCase):
         self.assertIn('path="language"', r.text)
         r = save(self.log, language="x" * 61, interpreter="false")
         self.assertEqual(r.status, 422, r.text)
+        # 60 characters are 60, whatever the script
+        r = save(self.log, language="ትግርኛ" * 15, interpreter="true")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(row(self.log), ["ትግርኛ" * 15, "1"])
+        before = row(self.log)
         r = save(self.log, language="tigrinja", interpreter="kanskje")
         self.assertEqual(r.status, 422, r.text)
         self.assertIn('path="interpreter"', r.text)
