@@ -1108,7 +1108,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND (l.home_unit_id = rd.unit OR "
 	    COVERS_PERSON("l.id", "rd.uid", "rd.unit", "rd.today") ")" },
 
-	/* (log_id, public_id) -> user id, name: one who takes part now */
+	/* (log_id, public_id) -> user id, name, unit_id: one who takes part
+	 * now */
 	[STMT_PART_FIND] = { "part_find",
 	    "SELECT u.id, u.display_name, u.unit_id FROM log_participant p"
 	    " JOIN app_user u ON u.id = p.user_id WHERE p.log_id = ?"
@@ -1144,10 +1145,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE case_role SET ended_at = NOW(6), ended_reason = ?"
 	    " WHERE log_id = ? AND user_id = ? AND ended_at IS NULL"
 	    " AND (CAST(? AS CHAR) IS NULL OR role = ?)" },
-	/* (log_id, public_id, role) -> user id, display_name: who has the
-	 * role in force, whether or not they still take part */
+	/* (log_id, public_id, role) -> user id, display_name, unit_id: who
+	 * has the role in force, whether or not they still take part */
 	[STMT_ROLE_FIND] = { "role_find",
-	    "SELECT u.id, u.display_name FROM case_role r"
+	    "SELECT u.id, u.display_name, u.unit_id FROM case_role r"
 	    " JOIN app_user u ON u.id = r.user_id WHERE r.log_id = ?"
 	    " AND u.public_id = ? AND r.role = ? AND r.ended_at IS NULL" },
 	/* (log_id) -> role, public_id, display_name, unit name, appointed_at:

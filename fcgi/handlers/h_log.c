@@ -221,14 +221,18 @@ find_staff(struct req *r, const char *pid, struct person *out, int *found)
 	return ST_OK;
 }
 
-/* The log's participant named by public id, whoever they are now: one
- * whose unit is no longer shared with the log's municipality is still
- * taken off (they see nothing of it: access.h). */
+/*
+ * Someone of the log named by public id: with role NULL a participant,
+ * whoever they are now (one whose unit is no longer shared with the
+ * log's municipality is still taken off: they see nothing of it,
+ * access.h); with a role, who has it in force, whether or not they
+ * still take part.
+ */
 static st_rc
-find_participant(struct req *r, const struct caselog *l, const char *pid,
-    struct person *out, int *found)
+find_on_log(struct req *r, const struct caselog *l, const char *pid,
+    const char *role, struct person *out, int *found)
 {
-	struct db_val p[2];
+	struct db_val p[3];
 	struct db_res res;
 	st_rc rc;
 
@@ -238,7 +242,9 @@ find_participant(struct req *r, const struct caselog *l, const char *pid,
 		return ST_OK;
 	p[0] = DV_INT(l->id);
 	p[1] = DV_STR(pid);
-	if ((rc = db_query(&r->w->db, STMT_PART_FIND, p, 2, 1, &res)) != ST_OK)
+	p[2] = DV_OPT(role);
+	if ((rc = db_query(&r->w->db, role != NULL ? STMT_ROLE_FIND :
+	    STMT_PART_FIND, p, role != NULL ? 3 : 2, 1, &res)) != ST_OK)
 		return rc;
 	if (res.nrows == 1) {
 		out->id = db_get_int(&res, 0, 0);
@@ -249,6 +255,13 @@ find_participant(struct req *r, const struct caselog *l, const char *pid,
 	}
 	db_res_release(&res);
 	return ST_OK;
+}
+
+static st_rc
+find_participant(struct req *r, const struct caselog *l, const char *pid,
+    struct person *out, int *found)
+{
+	return find_on_log(r, l, pid, NULL, out, found);
 }
 
 /* ROUTE: POST /logs/{id}/level */
@@ -450,34 +463,6 @@ find_log_person(struct req *r, const struct caselog *l, const char *pid,
 	return rc;
 }
 
-/* Who has role on the log now, whether or not they still take part. */
-static st_rc
-find_role_holder(struct req *r, const struct caselog *l, const char *pid,
-    const char *role, struct person *out, int *found)
-{
-	struct db_val p[3];
-	struct db_res res;
-	st_rc rc;
-
-	*found = 0;
-	memset(out, 0, sizeof(*out));
-	if (pid == NULL || !secure_is_id(pid))
-		return ST_OK;
-	p[0] = DV_INT(l->id);
-	p[1] = DV_STR(pid);
-	p[2] = DV_STR(role);
-	if ((rc = db_query(&r->w->db, STMT_ROLE_FIND, p, 3, 1, &res)) !=
-	    ST_OK)
-		return rc;
-	if (res.nrows == 1) {
-		out->id = db_get_int(&res, 0, 0);
-		snprintf(out->name, sizeof(out->name), "%s",
-		    db_get(&res, 0, 1));
-		*found = 1;
-	}
-	db_res_release(&res);
-	return ST_OK;
-}
 
 /*
  * The role and the person a role action names: NULL when both are
@@ -499,7 +484,7 @@ role_check(struct req *r, const struct caselog *l, const char *role,
 		*msg = _("Choose the role: child coordinator, coordinator or member of the responsible group.");
 		return "role";
 	}
-	*rc = ending ? find_role_holder(r, l, pid, role, who, &found) :
+	*rc = ending ? find_on_log(r, l, pid, role, who, &found) :
 	    find_log_person(r, l, pid, who, &found);
 	if (*rc != ST_OK || found)
 		return NULL;
