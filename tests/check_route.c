@@ -58,6 +58,7 @@ static const struct {
 	{ "POST", "/logs/{id}/measures", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/logs/{id}/close-request", PERM_USER, CSRF_SESSION },
 	{ "POST", "/logs/{id}/birth", PERM_STAFF, CSRF_SESSION },
+	{ "GET", "/consent-info", PERM_PUBLIC, CSRF_NONE },
 	{ "POST", "/logs/{id}/roles", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/logs/{id}/roles/end", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/logs/{id}/language", PERM_STAFF, CSRF_SESSION },

@@ -226,6 +226,12 @@ static const struct key keys[] = {
 	    "the deepest XML a request may send"),
 	U(concern_deadline_days, "14",
 	    "days from a concern to its level-0 decision"),
+	S(consent_info_languages, "nb nn en pl ar so ti",
+	    "the languages the consent information page (/consent-info) "
+	    "offers families, as language codes with a text in "
+	    "forms_dir/consent-info (CODE.xml); the municipality chooses "
+	    "the languages of its immigrant families; a text not yet "
+	    "checked by a qualified translator says so"),
 	S(emergency_phone, "",
 	    "the telephone number of the child welfare emergency service "
 	    "(barnevernvakten) that serves the municipality, as people "

@@ -120,6 +120,9 @@ struct conf {
 	/* the child welfare emergency service's number, as dialled; "":
 	 * not known (the urgent pages say how to reach it anyway) */
 	char	*emergency_phone;
+	/* the languages of the consent information page, codes with a
+	 * file in forms_dir/consent-info, space-separated */
+	char	*consent_info_languages;
 	unsigned draft_keep_days;	/* a draft lives this long after its
 					 * last save */
 	/* retention (README, Retention): days, 0 never */

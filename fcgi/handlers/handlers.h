@@ -87,6 +87,7 @@ st_rc h_log_measure_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_meeting_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_note(struct req *r) ST_MUST_CHECK;
 st_rc h_log_birth(struct req *r) ST_MUST_CHECK;
+st_rc h_consent_info(struct req *r) ST_MUST_CHECK;
 st_rc h_log_role_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_role_end(struct req *r) ST_MUST_CHECK;
 st_rc h_log_language(struct req *r) ST_MUST_CHECK;

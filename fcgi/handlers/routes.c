@@ -17,6 +17,8 @@ static const struct route routes[] = {
 	{ "GET", "/healthz", h_healthz, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/metrics", h_metrics, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/login", h_login_form, PERM_PUBLIC, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/consent-info", h_consent_info, PERM_PUBLIC, CSRF_NONE,
+	    BODY_NONE, 0 },
 	{ "POST", "/login", h_login, PERM_PUBLIC, CSRF_LOGIN, BODY_FORM, 0 },
 	{ "POST", "/logout", h_logout, PERM_USER, CSRF_SESSION, BODY_FORM,
 	    SMALL_BODY_MAX },
@@ -398,6 +400,10 @@ static const struct {
 	{ h_log_close_request,
 		"Asks to close the log, with the family's feedback; closing "
 		"needs no waiting concern and no open handover." },
+	{ h_consent_info,
+		"What a consent to cooperation is, how to withdraw it, the "
+		"right to an interpreter, in the languages the installation "
+		"offers (?lang=CODE); for families, no login." },
 	{ h_log_birth,
 		"Registers the birth of a child whose log began before it "
 		"(child_name, child_nin or child_birthdate): the log goes on "

@@ -1150,6 +1150,7 @@
     <section aria-labelledby="consents-title" id="consents">
       <h2 id="consents-title"><xsl:value-of select="i:t('Consents')"/></h2>
       <p class="intro"><xsl:value-of select="i:t('A consent from the guardians decides which services may take part. It can be withdrawn at any time; then sharing with those services stops at once.')"/></p>
+      <p><a href="/consent-info"><xsl:value-of select="i:t('What a consent is, for the family, in several languages')"/></a></p>
       <xsl:call-template name="interpreter-note"/>
       <xsl:choose>
         <xsl:when test="not(consent)">

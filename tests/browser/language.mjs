@@ -3,7 +3,7 @@
 // timeline and codes in the page's language, what a person wrote as
 // written and marked with its language, the action guide's bokmål marked
 // on the other pages; at 1280 and 390 px, every page checked with
-// axe-core.
+// axe-core; and the consent information in the families' languages.
 import {
 	scenario, login, goto, submit, checkA11y, newContext,
 	expectText, expectNoText, expectPath, expectVisible, fail,
@@ -135,6 +135,18 @@ await scenario('language', async ({ browser, page, step }) => {
 		if (await page.locator('main [lang="nb"]').count())
 			fail('text marked bokmål on an English form that has English');
 		await checkA11y(page, 'the concern form in English');
+		await goto(page, '/forms/concern?lang=nb');
+	});
+
+	await step('the consent information in the families\' languages', async () => {
+		for (const code of ['pl', 'ar', 'ti']) {
+			await goto(page, `/consent-info?lang=${code}`);
+			const article = page.locator(`main article[lang="${code}"]`);
+			await expectVisible(article, `the ${code} text`);
+			if (code === 'ar' && await article.getAttribute('dir') !== 'rtl')
+				fail('the Arabic text does not read right to left');
+			await checkA11y(page, `the consent information, ${code}`);
+		}
 		await goto(page, '/forms/concern?lang=nb');
 	});
 });

@@ -244,6 +244,8 @@ ROWS = [
     Row("GET", "/healthz",                 "A A A A A A A A A A A"),
     Row("GET", "/metrics",                 "A A A A A A A A A A A"),
     Row("GET", "/login",                   "A A A A A A A A A A A"),
+    Row("GET", "/consent-info",            "A A A A A A A A A A A",
+        page="consent-info"),
     Row("POST", "/login",                  "A A A A A A A A A A A",
         body="login"),
     # logging in with a provider (test_oidc.py): anyone may begin, and
