@@ -19,9 +19,10 @@ ALTER TABLE child
 
 SET @stafett_mode = @@SESSION.sql_mode;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
-DROP PROCEDURE IF EXISTS concern_store;
-
-CREATE PROCEDURE concern_store(
+-- CREATE OR REPLACE, not a DROP and a CREATE: a running version's call
+-- waits for it rather than finding no procedure in between (the upgrade
+-- drill's load caught that moment as a 500).
+CREATE OR REPLACE PROCEDURE concern_store(
 	IN p_own_tx		TINYINT,
 	IN p_principal		VARCHAR(24),
 	IN p_key_hash		BINARY(32),

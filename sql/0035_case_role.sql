@@ -57,8 +57,6 @@ CREATE TRIGGER case_role_view_del AFTER DELETE ON case_role
 -- counts them as it counts every other row it deletes: the procedure is
 -- made again, the same but for that (the foreign key's cascade would
 -- delete them too, uncounted).
-DROP PROCEDURE IF EXISTS retention_purge;
-
 -- retention_purge(log, concern, rows): delete a closed relay log
 -- (p_log) with everything that belongs to it: its concerns, consents and
 -- their scans, meetings, minutes, measures, participants, handovers,
@@ -84,7 +82,7 @@ DROP PROCEDURE IF EXISTS retention_purge;
 -- that is killed runs no handler). The audit trail is not touched: its
 -- rows name the records by their ids, not their data. No temporary
 -- tables: the ids collected first travel as JSON.
-CREATE PROCEDURE retention_purge(
+CREATE OR REPLACE PROCEDURE retention_purge(
 	IN p_log	BIGINT UNSIGNED,
 	IN p_concern	BIGINT UNSIGNED,
 	OUT p_rows	INT UNSIGNED)

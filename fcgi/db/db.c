@@ -176,6 +176,11 @@ is_unavailable(unsigned e, int *write)
 	switch (e) {
 	case ER_STATEMENT_TIMEOUT:
 	case ER_QUERY_INTERRUPTED:
+	/* a migration making a procedure again (0033 drops and creates
+	 * concern_store): the call did nothing, and will work in a
+	 * moment; the client is told to try again (503), not that
+	 * something broke (the upgrade drill's load met it) */
+	case ER_SP_DOES_NOT_EXIST:
 		return 1;
 	case ER_DISK_FULL:
 	case ER_RECORD_FILE_FULL:
