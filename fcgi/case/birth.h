@@ -18,8 +18,8 @@ struct req;
  */
 #define BIRTH_EXPECTED_PAST	31
 #define BIRTH_EXPECTED_AHEAD	300
-/* The oldest a person in a case may be (forms/concern.xml, version 2). */
-#define BIRTH_MAX_AGE		30
+/* (The concern form's bind on /concern/child/expected says the same
+ * window in XPath, forms/concern.xml: change both together.) */
 
 int birth_expected_ok(const char *expected, int born);
 
