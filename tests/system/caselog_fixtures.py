@@ -8,14 +8,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from stafett_test import (Client, api, concern_fields, sql, sql_value,
-                          token)
+                          today, token)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "..", "..", "forms", "tests", "cases")
 
 
 def day(offset=0):
-    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+    return (today() + datetime.timedelta(days=offset)).isoformat()
 
 
 def user_pid(username):

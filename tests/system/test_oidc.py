@@ -16,7 +16,7 @@ import urllib.request
 import fake_idp
 from caselog_fixtures import login, open_log
 from stafett_test import (FIRST, app_log, csrf_of, nin_for, sql, sql_value,
-                          stafett, Client, NoRedirect, URL)
+                          stafett, today, Client, NoRedirect, URL)
 
 IDP = None
 
@@ -186,8 +186,7 @@ class IdPorten(unittest.TestCase):
 
     def test_a_youth_sees_their_own_log_from_15(self):
         staff = login("ansatt")
-        born = datetime.date.today().replace(
-            year=datetime.date.today().year - 16, day=1)
+        born = today().replace(year=today().year - 16, day=1)
         youth = nin_for(born, individual=613)
         log, _ = open_log(staff, "Ungdom Selv", nin=youth)
         c, r = provider_login("idporten", {"pid": youth})

@@ -28,7 +28,7 @@ from caselog_fixtures import (add_participant, consent_xml, day, decide,
                               give_consent, instance, login, new_concern,
                               open_log, user_id, user_pid, xml_body)
 from stafett_test import (api, count, nin_for, sql, sql_value, stafett,
-                          token)
+                          today, token)
 
 
 def log_of(pid):
@@ -501,7 +501,7 @@ class TwoYearConsultationIsShared(unittest.TestCase):
     wondering followed up as a concern becomes that concern."""
 
     def record(self, who="ansatt", **changes):
-        born = datetime.date.today() - datetime.timedelta(days=800)
+        born = today() - datetime.timedelta(days=800)
         nin = nin_for(born, individual=500 + secrets.randbelow(400))
         fields = {"date": day(-1), "child/name": "Toåring Felles",
                   "child/nin": nin, "child/birthdate": born.isoformat(),

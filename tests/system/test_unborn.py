@@ -12,11 +12,11 @@ import unittest
 from caselog_fixtures import (day, decide, events, give_consent, login,
                               units, xml_body)
 from stafett_test import (api, concern_fields, concern_xml, count,
-                          csrf_of, nin_for, sql, sql_value, token)
+                          csrf_of, nin_for, sql, sql_value, today, token)
 
 
 def years_ago(n, plus_days=0):
-    t = datetime.date.today()
+    t = today()
     try:
         d = t.replace(year=t.year - n)
     except ValueError:          # 29 February
