@@ -555,3 +555,30 @@ caselog_conflict(struct req *r, const char *message)
 {
 	return resp_error(r, 409, message);
 }
+
+st_rc
+caselog_family(struct db *db, long long child_id, const char *birth,
+    const char *today, long long *ids, size_t max, size_t *n)
+{
+	struct db_val p[1];
+	struct db_res res;
+	size_t i;
+	int ok = 0, age;
+	st_rc rc;
+
+	*n = 0;
+	age = birth != NULL ? dates_age_on(birth, today, &ok) : 0;
+	p[0] = DV_INT(child_id);
+	if ((rc = db_query(db, STMT_CHILD_CITIZENS, p, 1, max, &res)) != ST_OK)
+		return rc;
+	for (i = 0; i < res.nrows && *n < max; i++) {
+		const char *rel = db_get(&res, i, 1);
+
+		if (strcmp(rel, "guardian") == 0 ?
+		    db_get_int(&res, i, 2) == 0 : !ok || age < YOUTH_AGE)
+			continue;
+		ids[(*n)++] = db_get_int(&res, i, 0);
+	}
+	db_res_release(&res);
+	return ST_OK;
+}

@@ -163,6 +163,16 @@ st_rc caselog_notice_id(struct db *db, const char *kind, long long unit_id,
     long long log_id, long long *id, char *pid) ST_MUST_CHECK;
 
 /*
+ * The child's family as stafett knows it (those who logged in): the
+ * guardians with parental responsibility, and the child as a youth from
+ * YOUTH_AGE (birth: the child's date of birth or NULL; today gives the
+ * age). Their user ids in ids, at most max, the count in *n.
+ */
+#define CASELOG_FAMILY_MAX	100
+st_rc caselog_family(struct db *db, long long child_id, const char *birth,
+    const char *today, long long *ids, size_t max, size_t *n) ST_MUST_CHECK;
+
+/*
  * Store a validated form instance as a form submission by r->who (in the
  * caller's transaction); *id gets its row id, pid (if not NULL) its
  * public id.

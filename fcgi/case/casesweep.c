@@ -146,26 +146,16 @@ static st_rc
 tell_citizens(struct db *db, long long log, long long child,
     const char *birth, const char *today)
 {
-	struct db_val p[1];
-	struct db_res res;
-	size_t i;
+	long long ids[CASELOG_FAMILY_MAX];
+	size_t i, n;
 	st_rc rc;
 
-	p[0] = DV_INT(child);
-	if ((rc = db_query(db, STMT_CHILD_CITIZENS, p, 1, 100, &res)) != ST_OK)
+	if ((rc = caselog_family(db, child, birth, today, ids,
+	    CASELOG_FAMILY_MAX, &n)) != ST_OK)
 		return rc;
-	for (i = 0; i < res.nrows && rc == ST_OK; i++) {
-		const char *rel = db_get(&res, i, 1);
-		int ok = 0, age = birth != NULL ?
-		    dates_age_on(birth, today, &ok) : 0;
-
-		if (strcmp(rel, "guardian") == 0 ?
-		    db_get_int(&res, i, 2) == 0 : !ok || age < YOUTH_AGE)
-			continue;
-		rc = caselog_notice(db, "consent.expiring", 0,
-		    db_get_int(&res, i, 0), NULL, 0, log);
-	}
-	db_res_release(&res);
+	for (i = 0; i < n && rc == ST_OK; i++)
+		rc = caselog_notice(db, "consent.expiring", 0, ids[i], NULL, 0,
+		    log);
 	return rc;
 }
 

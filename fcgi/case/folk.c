@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
+#include "dates.h"
 #include "folk.h"
 #include "mem.h"
 #include "nin.h"
@@ -24,15 +26,24 @@ st_rc
 folk_sync(struct db *db, long long user_id,
     const unsigned char person[SECURE_HASH_LEN])
 {
-	struct db_val p[2];
+	char today[DATE_SIZE];
+	struct db_val p[4];
 	st_rc rc;
 
 	p[0] = DV_INT(user_id);
 	p[1] = DV_BLOB(person, SECURE_HASH_LEN);
 	if ((rc = db_exec(db, STMT_FOLK_UNLINK, p, 2, NULL, NULL)) != ST_OK ||
-	    (rc = db_exec(db, STMT_FOLK_LINK, p, 2, NULL, NULL)) != ST_OK)
+	    (rc = db_exec(db, STMT_FOLK_LINK, p, 2, NULL, NULL)) != ST_OK ||
+	    (rc = db_exec(db, STMT_FOLK_SELF, p, 2, NULL, NULL)) != ST_OK)
 		return rc;
-	return db_exec(db, STMT_FOLK_SELF, p, 2, NULL, NULL);
+	/* A meeting the family was invited to before this guardian (or the
+	 * youth) first logged in is theirs too: on their start page, told
+	 * by nothing else. */
+	dates_today(today);
+	p[1] = DV_STR(today);
+	p[2] = DV_INT(YOUTH_AGE);
+	p[3] = DV_STR(today);
+	return db_exec(db, STMT_FOLK_MEETINGS, p, 4, NULL, NULL);
 }
 
 st_rc

@@ -441,27 +441,74 @@ logview_meeting_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
 	view_attr(m, "invited", db_get(res, i, 6));
 	view_attr(m, "log", db_get(res, i, 7));
 	view_attr(m, "reference", db_get(res, i, 8));
+	if (db_get_int(res, i, 9))
+		view_attr(m, "family-invited", "true");
 	view_el(m, "agenda", db_get(res, i, 5));
 }
 
+/* Columns of STMT_MEETING_ANSWERS. */
+enum { MA_MEETING, MA_USER, MA_NAME, MA_FAMILY, MA_ANSWER, MA_NOTE,
+	MA_USER_ID };
+
+/* Is the reader one of the child's family the log can invite? */
+static int
+family_reader(const struct caselog *l)
+{
+	return l->role != NULL && (strcmp(l->role, "guardian") == 0 ||
+	    strcmp(l->role, "youth") == 0);
+}
+
+/*
+ * The meetings, each with who is invited and what they answered; a
+ * meeting from today on an open log that the reader is invited to (by
+ * name, or as the family) says answerable (decided by the day, which
+ * the cached lists are keyed by, not by the hour).
+ */
 static st_rc
-meetings(struct req *r, const struct caselog *l, xmlNodePtr parent)
+meetings(struct req *r, const struct caselog *l, const char *today,
+    xmlNodePtr parent)
 {
 	struct db_val p[1];
-	struct db_res res;
-	xmlNodePtr list, m;
-	size_t i;
+	struct db_res res, ans;
+	xmlNodePtr list, m, inv;
+	size_t i, j = 0;
 	st_rc rc;
 
 	p[0] = DV_INT(l->id);
 	if ((rc = db_query(&r->w->db, STMT_MEETING_LIST, p, 1, 1000, &res)) !=
 	    ST_OK)
 		return rc;
+	if ((rc = db_query(&r->w->db, STMT_MEETING_ANSWERS, p, 1, 32000,
+	    &ans)) != ST_OK) {
+		db_res_release(&res);
+		return rc;
+	}
 	list = view_el(parent, "meetings", NULL);
 	for (i = 0; i < res.nrows; i++) {
+		const char *starts = db_get(&res, i, 3);
+		long long id = db_get_int(&res, i, 0);
+		int invited = db_get_int(&res, i, 9) && family_reader(l);
+
 		m = view_el(list, "meeting", NULL);
 		logview_meeting_attrs(m, &res, i);
+		for (; j < ans.nrows && db_get_int(&ans, j, MA_MEETING) == id;
+		    j++) {
+			inv = view_el(m, "invitee", db_get(&ans, j, MA_NOTE));
+			view_attr(inv, "id", db_get(&ans, j, MA_USER));
+			view_attr(inv, "name", db_get(&ans, j, MA_NAME));
+			if (db_get_int(&ans, j, MA_FAMILY))
+				view_attr(inv, "family", "true");
+			view_attr(inv, "answer", db_get(&ans, j, MA_ANSWER));
+			if (db_get_int(&ans, j, MA_USER_ID) == r->who.user_id) {
+				view_attr(inv, "me", "true");
+				invited = 1;
+			}
+		}
+		if (invited && l->facts.open && starts != NULL &&
+		    strncmp(starts, today, 10) >= 0)
+			view_attr(m, "answerable", "true");
 	}
+	db_res_release(&ans);
 	db_res_release(&res);
 	return ST_OK;
 }
@@ -782,7 +829,7 @@ lists(struct req *r, const struct caselog *l, const char *today,
 	if (rc == ST_OK)
 		rc = measures(r, l, today, n);
 	if (rc == ST_OK)
-		rc = meetings(r, l, n);
+		rc = meetings(r, l, today, n);
 	if (rc == ST_OK)
 		rc = minutes(r, l, n, archive);
 	if (rc == ST_OK)

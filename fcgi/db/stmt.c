@@ -332,7 +332,7 @@ struct stmt_def {
 	" (SELECT GROUP_CONCAT(iu.display_name ORDER BY iu.display_name" \
 	" SEPARATOR ', ') FROM meeting_invitee mi2 JOIN app_user iu" \
 	" ON iu.id = mi2.user_id WHERE mi2.meeting_id = m.id)," \
-	" l.public_id, l.reference"
+	" l.public_id, l.reference, m.family_invited"
 #define MEETING_COLS MEETING_SELECT \
 	" FROM meeting m JOIN relay_log l ON l.id = m.log_id"
 /* id, public_id, log_id, meeting_id, submission_id, status, corrects_id,
@@ -1325,7 +1325,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id, log_id, starts_at, place, agenda, created_by) */
 	[STMT_MEETING_INSERT] = { "meeting_insert",
 	    "INSERT INTO meeting (public_id, log_id, starts_at, place, agenda,"
-	    " created_by) VALUES (?, ?, ?, ?, ?, ?)" },
+	    " created_by, family_invited) VALUES (?, ?, ?, ?, ?, ?, ?)" },
 	/* (meeting_id, user_id) */
 	[STMT_MEETING_INVITE] = { "meeting_invite",
 	    "INSERT IGNORE INTO meeting_invitee (meeting_id, user_id)"
@@ -1353,6 +1353,41 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " JOIN meeting_invitee mv ON mv.meeting_id = m.id"
 	    " WHERE mv.user_id = rd.uid AND m.starts_at >= ?"
 	    " AND l.status = 'open' ORDER BY m.starts_at LIMIT 100" },
+	/* (meeting_id, child_id, today, youth age): the family invited
+	 * (0037_meeting_answer.sql): the guardians with parental
+	 * responsibility and the youth old enough to see the log, of those
+	 * known to stafett (who logged in); the others join at their login
+	 * (STMT_FOLK_MEETINGS) */
+	[STMT_MEETING_INVITE_FAMILY] = { "meeting_invite_family",
+	    "INSERT IGNORE INTO meeting_invitee (meeting_id, user_id, family)"
+	    " SELECT ?, cp.user_id, 1 FROM child_person cp"
+	    " JOIN child c ON c.id = cp.child_id WHERE cp.child_id = ?"
+	    " AND ((cp.relation = 'guardian' AND cp.parental_responsibility)"
+	    " OR (cp.relation = 'self' AND c.birth_date <="
+	    " CAST(? AS DATE) - INTERVAL ? YEAR))" },
+	/* (meeting_id, user_id) -> answer, family: the user's invitation */
+	[STMT_MEETING_INVITEE_GET] = { "meeting_invitee_get",
+	    "SELECT answer, family FROM meeting_invitee"
+	    " WHERE meeting_id = ? AND user_id = ?" },
+	/* (meeting_id, user_id, family, answer, note): an answer, the
+	 * invitation made for one of the family who answers first */
+	[STMT_MEETING_ANSWER] = { "meeting_answer",
+	    "INSERT INTO meeting_invitee (meeting_id, user_id, family, answer,"
+	    " answer_note, answered_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())"
+	    " ON DUPLICATE KEY UPDATE answer = VALUES(answer),"
+	    " answer_note = VALUES(answer_note),"
+	    " answered_at = VALUES(answered_at)" },
+	/* (log_id) -> meeting id, user public_id, display name, family,
+	 * answer, answer_note, user id: who is invited to the log's
+	 * meetings and what they answered, the meetings in the order of
+	 * STMT_MEETING_LIST (one pass puts each under its meeting) */
+	[STMT_MEETING_ANSWERS] = { "meeting_answers",
+	    "SELECT m.id, u.public_id, u.display_name, mi.family,"
+	    " mi.answer, mi.answer_note, u.id FROM meeting m"
+	    " JOIN meeting_invitee mi ON mi.meeting_id = m.id"
+	    " JOIN app_user u ON u.id = mi.user_id WHERE m.log_id = ?"
+	    " ORDER BY m.starts_at DESC, m.id DESC, mi.family, u.display_name,"
+	    " u.id LIMIT 32000" },
 
 	/* (public_id, log_id, meeting_id, submission_id, corrects_id,
 	 *  author_id) */
@@ -2509,6 +2544,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " TRUE, 'register' FROM folk_relation fr JOIN child c"
 	    " ON c.nin_hmac = fr.child_hmac WHERE fr.parent_hmac = ?"
 	    " AND fr.parental_responsibility" },
+	/* (user_id, today, youth age, today): the meetings from today its
+	 * family is invited to, of the children the user is now linked to
+	 * (after STMT_FOLK_LINK and _SELF) */
+	[STMT_FOLK_MEETINGS] = { "folk_meetings",
+	    "INSERT IGNORE INTO meeting_invitee (meeting_id, user_id, family)"
+	    " SELECT m.id, cp.user_id, 1 FROM child_person cp"
+	    " JOIN child c ON c.id = cp.child_id"
+	    " JOIN relay_log l ON l.child_id = cp.child_id"
+	    " JOIN meeting m ON m.log_id = l.id WHERE cp.user_id = ?"
+	    " AND ((cp.relation = 'guardian' AND cp.parental_responsibility)"
+	    " OR (cp.relation = 'self' AND c.birth_date <="
+	    " CAST(? AS DATE) - INTERVAL ? YEAR)) AND m.family_invited"
+	    " AND m.starts_at >= ? AND l.status = 'open'" },
 	/* (user_id, nin_hmac): the youth's own child, if there is one */
 	[STMT_FOLK_SELF] = { "folk_self",
 	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"

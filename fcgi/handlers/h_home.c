@@ -357,7 +357,7 @@ measure_row(struct req *r, const struct db_res *res, size_t i,
 }
 
 /* Columns of STMT_MEETING_FOR_USER: MEETING_COLS, LOG_FACTS, child. */
-enum { MT_ID = 0, MT_FACTS = 9, MT_CHILD = 17 };
+enum { MT_ID = 0, MT_FACTS = 10, MT_CHILD = 18 };
 
 /* Meetings I am invited to, from today, of logs I may read. */
 static int
@@ -531,7 +531,9 @@ h_home(struct req *r)
 	} else if (r->who.role == ROLE_CITIZEN) {
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
-		if ((rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
+		/* the meetings the family is invited to (0037), first */
+		if ((rc = home_list(r, page, &meeting_list, NULL)) != ST_OK ||
+		    (rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
 		    ST_OK || (rc = home_list(r, page, &consultation_list,
 		    NULL)) != ST_OK ||
 		    (rc = db_commit(&r->w->db)) != ST_OK) {

@@ -840,6 +840,117 @@ member(struct req *r, const struct caselog *l, const char *pid,
 	return ST_OK;
 }
 
+/* The labels of a meeting answer, as the timeline says them. */
+static const struct { const char *code, *msg; } answers[] = {
+	{ "coming", N_("Answered the invitation to the meeting {0}: coming") },
+	{ "not_coming", N_("Answered the invitation to the meeting {0}: cannot come") },
+	{ "other_time", N_("Answered the invitation to the meeting {0}: asks for another time") },
+};
+
+/*
+ * An answer to an invitation to a meeting of the log: by whoever is
+ * invited by name, or, when the family is invited, by a guardian or the
+ * youth (their invitation is made when they answer). Answered again, the
+ * last answer counts. The holder is told (unless they answer themselves).
+ */
+/* ROUTE: POST /logs/{id}/meetings/answer */
+/* ROUTE: POST /api/v1/logs/{id}/meetings/answer */
+st_rc
+h_log_meeting_answer(struct req *r)
+{
+	const char *meeting = req_input(r, "meeting");
+	const char *answer = req_input(r, "answer");
+	const char *note;
+	struct caselog l;
+	struct evmsg m;
+	struct db_val p[5];
+	struct db_res mt, inv;
+	char today[DATE_SIZE], date[DATE_SIZE];
+	const char *msg = NULL, *starts;
+	long long mid;
+	int go, ok, found, invited, family = 0;
+	size_t i;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_NOTE, &l, &ok)) != ST_OK || !ok)
+		return rc;
+	p[0] = DV_STR(meeting != NULL ? meeting : "");
+	if ((rc = db_query(&r->w->db, STMT_MEETING_GET, p, 1, 1, &mt)) !=
+	    ST_OK)
+		goto out;
+	found = mt.nrows == 1 && db_get_int(&mt, 0, 2) == l.id;
+	mid = found ? db_get_int(&mt, 0, 0) : 0;
+	starts = found ? db_get(&mt, 0, 3) : NULL;
+	snprintf(date, sizeof(date), "%.10s", starts != NULL ? starts : "");
+	invited = found && db_get_int(&mt, 0, 9) && l.role != NULL &&
+	    (strcmp(l.role, "guardian") == 0 || strcmp(l.role, "youth") == 0);
+	family = invited;
+	db_res_release(&mt);
+	if (!found) {
+		rc = log_page(r, &l, 422, "answer", "meeting",
+		    _("Choose a meeting of this relay log."));
+		goto out;
+	}
+	p[0] = DV_INT(mid);
+	p[1] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, STMT_MEETING_INVITEE_GET, p, 2, 1,
+	    &inv)) != ST_OK)
+		goto out;
+	if (inv.nrows == 1) {
+		invited = 1;
+		family = (int)db_get_int(&inv, 0, 1);
+	}
+	db_res_release(&inv);
+	if (!invited) {
+		rc = resp_error(r, 403, _("You are not invited to this meeting."));
+		goto out;
+	}
+	dates_today(today);
+	if (strcmp(date, today) < 0) {
+		rc = caselog_conflict(r, _("The meeting has been held: there is no invitation to answer any more."));
+		goto out;
+	}
+	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++)
+		if (answer != NULL && strcmp(answer, answers[i].code) == 0)
+			msg = answers[i].msg;
+	if (msg == NULL) {
+		rc = log_page(r, &l, 422, "answer", "answer",
+		    _("Choose whether you are coming, cannot come, or ask for another time."));
+		goto out;
+	}
+	note = trimmed(r, req_input(r, "note"));
+	if (chars(note) > 1000) {
+		rc = log_page(r, &l, 422, "answer", "note",
+		    _("Write at most 1000 characters."));
+		goto out;
+	}
+	if (strcmp(answer, "other_time") == 0 && *note == '\0') {
+		rc = log_page(r, &l, 422, "answer", "note",
+		    _("Say which days and times suit you."));
+		goto out;
+	}
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	p[0] = DV_INT(mid);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_INT(family);
+	p[3] = DV_STR(answer);
+	p[4] = DV_OPT(*note != '\0' ? note : NULL);
+	rc = db_exec(&r->w->db, STMT_MEETING_ANSWER, p, 5, NULL, NULL);
+	evmsg_init(&m, msg);
+	evmsg_date(&m, date);
+	if (rc == ST_OK)
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "meeting", &m, "meeting", meeting, 0);
+	if (rc == ST_OK && r->who.user_id != l.holder_id)
+		rc = caselog_notice(&r->w->db, "meeting.answer", 0,
+		    l.holder_id, NULL, 0, l.id);
+	rc = finish(r, &l, rc, "update", "meeting", 200, "meeting-answered");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
 /* ROUTE: POST /logs/{id}/measures */
 /* ROUTE: POST /api/v1/logs/{id}/measures */
 st_rc
@@ -928,22 +1039,40 @@ h_log_meeting_add(struct req *r)
 	const char *time = req_input(r, "time");
 	const char *place = req_input(r, "place");
 	const char *agenda = req_input(r, "agenda");
+	const char *family = req_input(r, "family");
 	struct caselog l;
 	struct evmsg m;
-	char pid[SECURE_ID_SIZE], starts[20], name[201];
+	char pid[SECURE_ID_SIZE], starts[20], name[201], today[DATE_SIZE];
 	long long ids[64];
 	size_t nids = 0, i;
 	unsigned long long mid = 0;
-	struct db_val p[6];
-	int go, ok;
+	struct db_val p[7];
+	long long fam[CASELOG_FAMILY_MAX];
+	size_t nfam = 0;
+	int go, ok, with_family;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
 	    !ok)
 		return rc;
+	with_family = family != NULL && (strcmp(family, "true") == 0 ||
+	    strcmp(family, "1") == 0);
 	if (!date_ok(date)) {
 		rc = log_page(r, &l, 422, "meeting", "date",
 		    _("Give the date as a date (YYYY-MM-DD)."));
+		goto out;
+	}
+	if (family != NULL && *family != '\0' && !with_family &&
+	    strcmp(family, "false") != 0 && strcmp(family, "0") != 0) {
+		rc = log_page(r, &l, 422, "meeting", "family",
+		    _("Say whether the family is invited."));
+		goto out;
+	}
+	/* Before the birth there is no child the register links a family
+	 * to: the expectant parents are invited outside stafett. */
+	if (with_family && !l.child_has_nin) {
+		rc = log_page(r, &l, 422, "meeting", "family",
+		    _("The family cannot be invited through the relay log: without the child's national identity number stafett does not know the guardians. Invite them another way."));
 		goto out;
 	}
 	if (time == NULL || strlen(time) != 5 || time[2] != ':' ||
@@ -992,7 +1121,8 @@ h_log_meeting_add(struct req *r)
 	p[3] = DV_STR(place);
 	p[4] = DV_STR(agenda);
 	p[5] = DV_INT(r->who.user_id);
-	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 6, NULL, &mid);
+	p[6] = DV_INT(with_family);
+	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 7, NULL, &mid);
 	for (i = 0; i < nids && rc == ST_OK; i++) {
 		p[0] = DV_INT(mid);
 		p[1] = DV_INT(ids[i]);
@@ -1001,7 +1131,27 @@ h_log_meeting_add(struct req *r)
 			rc = caselog_notice(&r->w->db, "meeting.invite", 0,
 			    ids[i], NULL, 0, l.id);
 	}
-	evmsg_init(&m, N_("Meeting {0} {1}, {2}"));
+	/* The family: those stafett knows are invited and told now; a
+	 * guardian who has not logged in yet finds it at their first
+	 * login (folk_sync). */
+	if (rc == ST_OK && with_family) {
+		dates_today(today);
+		p[0] = DV_INT(mid);
+		p[1] = DV_INT(l.child_id);
+		p[2] = DV_STR(today);
+		p[3] = DV_INT(YOUTH_AGE);
+		rc = db_exec(&r->w->db, STMT_MEETING_INVITE_FAMILY, p, 4, NULL,
+		    NULL);
+		if (rc == ST_OK)
+			rc = caselog_family(&r->w->db, l.child_id,
+			    l.child_birth, today, fam, CASELOG_FAMILY_MAX,
+			    &nfam);
+		for (i = 0; rc == ST_OK && i < nfam; i++)
+			rc = caselog_notice(&r->w->db, "meeting.invite", 0,
+			    fam[i], NULL, 0, l.id);
+	}
+	evmsg_init(&m, with_family ? N_("Meeting {0} {1}, {2}; the family is invited") :
+	    N_("Meeting {0} {1}, {2}"));
 	evmsg_date(&m, date);
 	evmsg_time(&m, time);
 	evmsg_text(&m, place, evmsg_typed_lang(r));

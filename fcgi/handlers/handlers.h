@@ -91,6 +91,7 @@ st_rc h_consent_info(struct req *r) ST_MUST_CHECK;
 st_rc h_log_role_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_role_end(struct req *r) ST_MUST_CHECK;
 st_rc h_log_language(struct req *r) ST_MUST_CHECK;
+st_rc h_log_meeting_answer(struct req *r) ST_MUST_CHECK;
 st_rc h_log_participant_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_participant_remove(struct req *r) ST_MUST_CHECK;
 st_rc h_log_show(struct req *r) ST_MUST_CHECK;

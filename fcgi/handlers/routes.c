@@ -76,6 +76,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/meetings", h_log_meeting_add, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/meetings/answer", h_log_meeting_answer,
+	    PERM_USER, CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/measures", h_log_measure_add, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
@@ -144,6 +146,8 @@ static const struct route routes[] = {
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/meetings", h_log_meeting_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/meetings/answer", h_log_meeting_answer,
+	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/measures", h_log_measure_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
@@ -393,7 +397,14 @@ static const struct {
 	{ h_log_note,
 		"Writes a note in the log's timeline." },
 	{ h_log_meeting_add,
-		"Plans a meeting (date, time, place, agenda, participants)." },
+		"Plans a meeting (date, time, place, agenda, invite=the "
+		"holder or participants, family=true to invite the guardians "
+		"and the youth from 15 through the log)." },
+	{ h_log_meeting_answer,
+		"Answers an invitation to a meeting of the log (meeting, "
+		"answer=coming, not_coming or other_time, note; other_time "
+		"needs a note): whoever is invited, the family too when it "
+		"is; the holder is told." },
 	{ h_log_measure_add,
 		"Adds a measure: what, its goal, who is responsible and when "
 		"it is evaluated." },

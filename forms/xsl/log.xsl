@@ -628,9 +628,27 @@
                 <dl class="facts">
                   <dt><xsl:value-of select="i:t('Invited')"/></dt>
                   <dd>
+                    <xsl:if test="@family-invited">
+                      <p><xsl:value-of select="i:t('The family: the guardians, and the young person from 15')"/></p>
+                    </xsl:if>
                     <xsl:choose>
-                      <xsl:when test="normalize-space(@invited) != ''"><xsl:value-of select="@invited"/></xsl:when>
-                      <xsl:otherwise><span class="none"><xsl:value-of select="i:t('No one invited in Stafett')"/></span></xsl:otherwise>
+                      <xsl:when test="invitee">
+                        <ul class="plain">
+                          <xsl:for-each select="invitee">
+                            <li>
+                              <xsl:value-of select="@name"/>
+                              <xsl:text>: </xsl:text>
+                              <xsl:call-template name="meeting-answer">
+                                <xsl:with-param name="a" select="@answer"/>
+                              </xsl:call-template>
+                              <xsl:if test="normalize-space(.) != ''">
+                                <xsl:text> – </xsl:text><span class="text"><xsl:value-of select="."/></span>
+                              </xsl:if>
+                            </li>
+                          </xsl:for-each>
+                        </ul>
+                      </xsl:when>
+                      <xsl:when test="not(@family-invited)"><span class="none"><xsl:value-of select="i:t('No one invited in Stafett')"/></span></xsl:when>
                     </xsl:choose>
                   </dd>
                   <dt><xsl:value-of select="i:t('Agenda')"/></dt>
@@ -650,6 +668,9 @@
                     </xsl:choose>
                   </dd>
                 </dl>
+                <xsl:if test="@answerable">
+                  <xsl:call-template name="answer-form"/>
+                </xsl:if>
                 <xsl:if test="$l/rights/@minutes and not($mins)">
                   <p class="card-actions">
                     <a class="button secondary small" href="/forms/minutes?log={$l/@id}&amp;meeting={@id}">
@@ -744,6 +765,96 @@
     </section>
   </xsl:template>
 
+  <xsl:template name="meeting-answer">
+    <xsl:param name="a"/>
+    <xsl:choose>
+      <xsl:when test="$a = 'coming'"><xsl:value-of select="i:t('coming')"/></xsl:when>
+      <xsl:when test="$a = 'not_coming'"><xsl:value-of select="i:t('cannot come')"/></xsl:when>
+      <xsl:when test="$a = 'other_time'"><xsl:value-of select="i:t('asks for another time')"/></xsl:when>
+      <xsl:otherwise><span class="none"><xsl:value-of select="i:t('not answered')"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The answer to an invitation, in the meeting's card (context: the
+       meeting). What was typed comes back only to the form of the
+       meeting it was for. -->
+  <xsl:template name="answer-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="mine" select="/page/typed[@action = 'answer'][@name = 'meeting'] = @id"/>
+    <xsl:variable name="e" select="/page/error[@action = 'answer'][$mine]"/>
+    <xsl:variable name="typed" select="/page/typed[@action = 'answer'][$mine]"/>
+    <xsl:variable name="me" select="invitee[@me]"/>
+    <xsl:variable name="chosen">
+      <xsl:choose>
+        <xsl:when test="$typed"><xsl:value-of select="$typed[@name = 'answer']"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$me/@answer"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="id" select="concat('answer-', @id)"/>
+    <details class="action" id="{$id}">
+      <xsl:if test="$e or not($me/@answer)"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary>
+        <xsl:choose>
+          <xsl:when test="$me/@answer"><xsl:value-of select="i:t('Change your answer')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('Answer the invitation')"/></xsl:otherwise>
+        </xsl:choose>
+      </summary>
+      <form method="post" action="/logs/{$l/@id}/meetings/answer" novalidate="novalidate">
+        <input type="hidden" name="csrf" value="{/page/csrf}"/>
+        <input type="hidden" name="idem" value="{/page/idem}"/>
+        <input type="hidden" name="meeting" value="{@id}"/>
+        <xsl:variable name="aerr" select="string($e[@field = 'answer'])"/>
+        <fieldset>
+          <xsl:attribute name="class">field choices<xsl:if test="$aerr != ''"> has-error</xsl:if></xsl:attribute>
+          <xsl:call-template name="described">
+            <xsl:with-param name="id" select="concat($id, '-answer')"/>
+            <xsl:with-param name="error" select="$aerr"/>
+          </xsl:call-template>
+          <legend><xsl:value-of select="i:t('Your answer')"/><span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span></legend>
+          <xsl:call-template name="choices-error">
+            <xsl:with-param name="id" select="concat($id, '-answer')"/>
+            <xsl:with-param name="error" select="$aerr"/>
+          </xsl:call-template>
+          <div class="choice">
+            <input type="radio" id="{$id}-answer" name="answer" value="coming">
+              <xsl:if test="$chosen = 'coming'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="{$id}-answer"><xsl:value-of select="i:t('I am coming')"/></label>
+          </div>
+          <div class="choice">
+            <input type="radio" id="{$id}-answer-2" name="answer" value="not_coming">
+              <xsl:if test="$chosen = 'not_coming'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="{$id}-answer-2"><xsl:value-of select="i:t('I cannot come')"/></label>
+          </div>
+          <div class="choice">
+            <input type="radio" id="{$id}-answer-3" name="answer" value="other_time">
+              <xsl:if test="$chosen = 'other_time'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="{$id}-answer-3"><xsl:value-of select="i:t('I ask for another time')"/></label>
+          </div>
+        </fieldset>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="concat($id, '-note')"/>
+          <xsl:with-param name="name" select="'note'"/>
+          <xsl:with-param name="label" select="i:t('Message to the relay holder')"/>
+          <xsl:with-param name="type" select="'textarea'"/>
+          <xsl:with-param name="rows" select="'2'"/>
+          <xsl:with-param name="maxlength" select="'1000'"/>
+          <xsl:with-param name="hint" select="i:t('If you ask for another time, say which days and times suit you. Everyone who reads the relay log sees the answer.')"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="$typed"><xsl:value-of select="$typed[@name = 'note']"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$me"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="error" select="string($e[@field = 'note'])"/>
+        </xsl:call-template>
+        <button type="submit" class="primary"><xsl:value-of select="i:t('Send the answer')"/></button>
+      </form>
+    </details>
+  </xsl:template>
+
   <xsl:template name="meeting-form">
     <xsl:variable name="l" select="/page/log"/>
     <xsl:variable name="e" select="/page/error[@action = 'meeting']"/>
@@ -807,7 +918,7 @@
             <xsl:with-param name="error" select="$ierr"/>
           </xsl:call-template>
           <legend><xsl:value-of select="i:t('Invite')"/></legend>
-          <div class="hint" id="meeting-invite-hint"><xsl:value-of select="i:t('They are told of the meeting. Guardians and others are invited outside Stafett.')"/></div>
+          <div class="hint" id="meeting-invite-hint"><xsl:value-of select="i:t('They are told of the meeting, and can answer in the relay log.')"/></div>
           <xsl:call-template name="choices-error">
             <xsl:with-param name="id" select="'meeting-invite'"/>
             <xsl:with-param name="error" select="$ierr"/>
@@ -833,6 +944,31 @@
             </div>
           </xsl:for-each>
         </fieldset>
+        <xsl:variable name="ferr" select="string($e[@field = 'family'])"/>
+        <xsl:choose>
+          <xsl:when test="$l/@has-number">
+            <div>
+              <xsl:attribute name="class">field check<xsl:if test="$ferr != ''"> has-error</xsl:if></xsl:attribute>
+              <xsl:call-template name="choices-error">
+                <xsl:with-param name="id" select="'meeting-family'"/>
+                <xsl:with-param name="error" select="$ferr"/>
+              </xsl:call-template>
+              <input type="checkbox" id="meeting-family" name="family" value="true">
+                <xsl:if test="not($typed) or $typed[@name = 'family'] = 'true'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                <xsl:call-template name="described">
+                  <xsl:with-param name="id" select="'meeting-family'"/>
+                  <xsl:with-param name="hint" select="'x'"/>
+                  <xsl:with-param name="error" select="$ferr"/>
+                </xsl:call-template>
+              </input>
+              <label for="meeting-family"><xsl:value-of select="i:t('Invite the family through the relay log')"/></label>
+              <div class="hint" id="meeting-family-hint"><xsl:value-of select="i:t('The guardians with parental responsibility, and the young person from 15, see the invitation when they log in, are told by e-mail if they have asked for it, and can answer. Invite others outside Stafett.')"/></div>
+            </div>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="hint"><xsl:value-of select="i:t('Without the child’s national identity number Stafett does not know the guardians: invite the family outside Stafett.')"/></p>
+          </xsl:otherwise>
+        </xsl:choose>
         <button type="submit" class="primary"><xsl:value-of select="i:t('Plan the meeting')"/></button>
       </form>
     </details>

@@ -127,13 +127,20 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
        @log, 'Fast voksen tar imot Sara hver morgen', 'Rolige morgener og levering uten gråt',
        @ansatt, CURRENT_DATE - INTERVAL 7 DAY, CURRENT_DATE + INTERVAL 21 DAY, @ansatt
 FROM DUAL WHERE @exists = 0;
-INSERT INTO meeting (public_id, log_id, starts_at, place, agenda, created_by)
+-- The family is invited through the log (0037_meeting_answer.sql): Line
+-- Hansen (forelder) sees it on her start page and answers it; the nurse
+-- has answered that she comes.
+INSERT INTO meeting (public_id, log_id, starts_at, place, agenda, created_by, family_invited)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        @log, CONCAT(CURRENT_DATE + INTERVAL 7 DAY, ' 09:00:00'), 'Fagerli barnehage, møterom 1',
-       'Hvordan går morgenene? Evaluere tiltaket, avtale videre arbeid.', @ansatt
+       'Hvordan går morgenene? Evaluere tiltaket, avtale videre arbeid.', @ansatt, 1
 FROM DUAL WHERE @exists = 0;
-INSERT INTO meeting_invitee (meeting_id, user_id)
-SELECT LAST_INSERT_ID(), u.id FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @exists = 0;
+SET @meeting = LAST_INSERT_ID();
+INSERT INTO meeting_invitee (meeting_id, user_id, family, answer, answered_at)
+SELECT @meeting, u.id, u.username = 'forelder',
+       IF(u.username = 'helsesykepleier', 'coming', NULL),
+       IF(u.username = 'helsesykepleier', UTC_TIMESTAMP(), NULL)
+FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier', 'forelder') AND @exists = 0;
 
 -- The timeline as the application writes it (0025_event_message.sql):
 -- each event a message id and its arguments, put into words in the

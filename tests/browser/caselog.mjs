@@ -331,6 +331,35 @@ await scenario('caselog', async ({ browser, page, step }) => {
 			'Vilde spiste hele matpakken sin i dag!');
 	});
 
+	await step('the guardian answers the meeting invitation', async () => {
+		// The meeting was planned before the child's number was known
+		// here (the family is invited through the log only with it):
+		// invited as the family by hand, as the checkbox would.
+		sql(`UPDATE meeting m JOIN relay_log l ON l.id = m.log_id
+			SET m.family_invited = 1 WHERE l.public_id = '${log}'`);
+		await goto(page, logPath());
+		const meetings = region(page, 'Møter og referater');
+		await expectText(meetings, 'Familien: foresatte, og ungdommen fra 15 år');
+		const answer = meetings.locator('form[action$="/meetings/answer"]');
+		await answer.getByRole('radio', { name: 'Jeg ber om et annet tidspunkt' }).check();
+		await submit(page, answer.getByRole('button', { name: 'Send svaret' }),
+			{ status: 422, redirected: false });
+		await expectVisible(page.getByRole('alert'), 'the error summary');
+		const again = region(page, 'Møter og referater')
+			.locator('form[action$="/meetings/answer"]');
+		const note = again.getByRole('textbox', { name: /^Melding til stafettholderen/ });
+		if (await note.getAttribute('aria-invalid') !== 'true')
+			fail('the missing note is not marked invalid');
+		if (!await again.getByRole('radio', { name: 'Jeg ber om et annet tidspunkt' }).isChecked())
+			fail('the answer chosen was not kept');
+		await checkA11y(page, 'the meeting answer with an error (guardian)');
+		await note.fill('Onsdager passer bedre for oss.');
+		await submit(page, again.getByRole('button', { name: 'Send svaret' }),
+			{ redirected: true });
+		await expectText(region(page, 'Møter og referater'),
+			'Line Hansen: ber om et annet tidspunkt', 'Onsdager passer bedre for oss.');
+	});
+
 	await step('the guardian reads the access log', async () => {
 		await submit(page, page.locator(`a[href="/logs/${log}/access"]`));
 		await expectVisible(page.getByRole('heading', { level: 1,

@@ -139,6 +139,8 @@ ROLE = [("role", "group"), ("user", "{nurse}")]
 ROLE_END = [("role", "group"), ("user", "{nurse}"),
             ("reason", "Ansvarsgruppen er satt sammen på nytt.")]
 LANGUAGE = [("language", "arabisk"), ("interpreter", "true")]
+# the fixture meeting invites the nurse, not the family: only she answers
+ANSWER = [("meeting", "{meeting}"), ("answer", "coming")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 RECEIVE = [("decision", "answer"),
@@ -316,6 +318,10 @@ ROWS = [
         obj="log", body=MEETING, page="log"),
     Row("POST", "/logs/{id}/measures",     "D D A D D D D D D D D",
         obj="log", body=MEASURE, page="log"),
+    Row("POST", "/logs/{id}/meetings/answer", "D D D A D D D D D D D",
+        obj="log", body=ANSWER, page="log"),
+    Row("POST", "/logs/{id}/meetings/answer", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=ANSWER, page="log"),
     Row("POST", "/logs/{id}/close-request", "D D D D D D D D D A D",
         obj="log", body=CLOSE_ASK, page="log"),
     Row("POST", "/logs/{id}/birth",        "D D A D D D D D D D D",
@@ -491,6 +497,11 @@ ROWS = [
         obj="log", body=MEETING),
     Row("POST", "/api/v1/logs/{id}/measures", "D D A D D D D D D D D",
         obj="log", body=MEASURE),
+    Row("POST", "/api/v1/logs/{id}/meetings/answer",
+        "D D D A D D D D D D D", obj="log", body=ANSWER),
+    Row("POST", "/api/v1/logs/{id}/meetings/answer",
+        "D D D D D D D D D D D", obj="closed_log", variant="closed",
+        body=ANSWER),
     Row("POST", "/api/v1/logs/{id}/close-request", "D D D D D D D D D A D",
         obj="log", body=CLOSE_ASK),
     Row("POST", "/api/v1/logs/{id}/birth", "D D A D D D D D D D D",

@@ -14,8 +14,9 @@ import urllib.parse
 import urllib.request
 
 import fake_idp
-from caselog_fixtures import login, open_log
-from stafett_test import (FIRST, app_log, csrf_of, nin_for, sql, sql_value,
+from caselog_fixtures import day, login, open_log, xml_body
+from stafett_test import (FIRST, api, app_log, csrf_of, nin_for, sql,
+                          sql_value, token,
                           stafett, today, Client, NoRedirect, URL)
 
 IDP = None
@@ -155,6 +156,40 @@ class IdPorten(unittest.TestCase):
         self.assertEqual(sql_value(
             "SELECT COUNT(*) FROM app_user WHERE display_name ="
             " 'Rita Register'"), "1")
+
+    def test_a_meeting_the_family_was_invited_to_before_the_login(self):
+        """The family is invited before this guardian ever logged in: at
+        the first login the meeting is on their start page, to answer."""
+        staff = login("ansatt")
+        child = nin_for(datetime.date(2019, 8, 9), individual=641)
+        adult = nin_for(datetime.date(1988, 2, 3), individual=241)
+        log, _ = open_log(staff, "Senere Innlogget", nin=child)
+        r = api("POST", "/api/v1/logs/%s/meetings" % log, token("ansatt"),
+                xml_body("meeting", date=day(6), time="13:00",
+                         place="Rom Senere", agenda="Oppstart.",
+                         family="true"))
+        self.assertEqual(r.status, 201, r.text)
+        meeting = sql_value("SELECT m.public_id FROM meeting m JOIN"
+                            " relay_log l ON l.id = m.log_id WHERE"
+                            " l.public_id = '%s'" % log)
+        r = load_register(["person;%s;Siri Senere" % adult,
+                           "parent;%s;%s;1" % (adult, child)])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        c, r = provider_login("idporten", {"pid": adult})
+        self.assertEqual(r.status, 200, r.text[:2000])
+        self.assertIn('href="/logs/%s#meeting-%s"' % (log, meeting),
+                      c.get("/").text)
+        page = c.get("/logs/" + log).text
+        r = c.post("/logs/%s/meetings/answer" % log, [
+            ("csrf", form_csrf(page, "/logs/%s/meetings/answer" % log)),
+            ("meeting", meeting), ("answer", "coming")])
+        self.assertEqual(r.status, 303, r.text[:1000])
+        self.assertEqual(sql("SELECT mi.answer, mi.family FROM"
+                             " meeting_invitee mi JOIN meeting m ON m.id ="
+                             " mi.meeting_id JOIN app_user u ON u.id ="
+                             " mi.user_id WHERE m.public_id = '%s' AND"
+                             " u.display_name = 'Siri Senere'" % meeting),
+                         [["coming", "1"]])
 
     def test_an_extract_is_loaded_whole_or_not_at_all(self):
         child = nin_for(datetime.date(2015, 6, 7), individual=631)
