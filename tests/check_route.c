@@ -62,6 +62,13 @@ static const struct {
 	{ "POST", "/logs/{id}/roles", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/logs/{id}/roles/end", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/logs/{id}/language", PERM_STAFF, CSRF_SESSION },
+	/* whoever is invited answers; the handler decides who is */
+	{ "POST", "/logs/{id}/meetings/answer", PERM_USER, CSRF_SESSION },
+	/* the family's feedback: the person asked; the counts: a leader
+	 * or the administrator (the handlers decide) */
+	{ "GET", "/feedback/{id}", PERM_USER, CSRF_NONE },
+	{ "POST", "/feedback/{id}", PERM_USER, CSRF_SESSION },
+	{ "GET", "/feedback", PERM_USER, CSRF_NONE },
 	{ "POST", "/concerns/{id}/level", PERM_STAFF, CSRF_SESSION },
 	{ "GET", "/concerns/{id}/anonymous", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/concerns/{id}/discussed", PERM_STAFF, CSRF_SESSION },
@@ -96,6 +103,10 @@ static const struct {
 	{ "POST", "/api/v1/logs/{id}/roles", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/api/v1/logs/{id}/roles/end", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/api/v1/logs/{id}/language", PERM_STAFF, CSRF_NONE },
+	{ "POST", "/api/v1/logs/{id}/meetings/answer", PERM_USER, CSRF_NONE },
+	{ "GET", "/api/v1/feedback/{id}", PERM_USER, CSRF_NONE },
+	{ "POST", "/api/v1/feedback/{id}", PERM_USER, CSRF_NONE },
+	{ "GET", "/api/v1/feedback", PERM_USER, CSRF_NONE },
 	{ "POST", "/api/v1/concerns/{id}/level", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/api/v1/concerns/{id}/receive", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/api/v1/handovers/{id}", PERM_STAFF, CSRF_NONE },

@@ -296,6 +296,18 @@ END_TEST
 
 /* A name cut to its first bytes keeps whole characters (issue 15: an
  * upload's file name cut at 200 bytes split one and answered 500). */
+/* Characters, not bytes: what VARCHAR(n) counts. */
+START_TEST(test_chars)
+{
+	ck_assert_uint_eq(utf8_chars(""), 0);
+	ck_assert_uint_eq(utf8_chars("abc"), 3);
+	/* blåbær; a Tigrinya letter; an emoji and "!" */
+	ck_assert_uint_eq(utf8_chars("bl\xc3\xa5b\xc3\xa6r"), 6);
+	ck_assert_uint_eq(utf8_chars("\xe1\x89\xb5"), 1);
+	ck_assert_uint_eq(utf8_chars("\xf0\x9f\x98\x80!"), 2);
+}
+END_TEST
+
 START_TEST(test_prefix)
 {
 	/* "æøå" is 6 bytes: c3 a6 c3 b8 c3 a5 */
@@ -334,6 +346,7 @@ utf8_suite(void)
 	tcase_add_loop_test(tc, test_not_xml, 0, N(not_xml));
 	tcase_add_test(tc, test_length_respected);
 	tcase_add_test(tc, test_prefix);
+	tcase_add_test(tc, test_chars);
 	suite_add_tcase(s, tc);
 	/* Millions of calls: give them time under valgrind. */
 	tcase_set_timeout(all, 600);

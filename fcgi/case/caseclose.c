@@ -7,6 +7,7 @@
 
 #include "caselog.h"
 #include "db.h"
+#include "feedback.h"
 #include "i18n.h"
 #include "logview.h"
 #include "view.h"
@@ -102,6 +103,10 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 		return rc;
 	if ((rc = db_exec(db, STMT_HANDOVER_CANCEL_LOG, p, 1, NULL, NULL)) !=
 	    ST_OK)
+		return rc;
+	/* the family is asked how it went, for the service (not the log) */
+	if ((rc = feedback_ask(db, l->id, l->child_id, l->child_birth,
+	    l->home_unit_id)) != ST_OK)
 		return rc;
 	l->status = "closed";
 	l->facts.open = 0;

@@ -9,6 +9,7 @@
 #include "codelists.h"
 #include "db.h"
 #include "evmsg.h"
+#include "feedback.h"
 #include "form.h"
 #include "urlenc.h"
 #include "i18n.h"
@@ -760,6 +761,22 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		view_attr(n, "interpreter", "true");
 	if (l->facts.child_age >= 0)
 		view_attrf(n, "age", "%d", l->facts.child_age);
+	/* a family member asked how it went: the way to the form (from
+	 * the head, not the cached lists: answering it changes no log) */
+	if (!l->facts.open && family_reader(l)) {
+		struct db_val p[3];
+		struct db_res res;
+
+		p[0] = DV_INT(l->id);
+		p[1] = DV_INT(r->who.user_id);
+		p[2] = DV_INT(FEEDBACK_DAYS);
+		if (db_query(&r->w->db, STMT_FEEDBACK_INVITE_FOR_LOG, p, 3, 1,
+		    &res) == ST_OK) {
+			if (res.nrows == 1)
+				view_attr(n, "feedback", db_get(&res, 0, 0));
+			db_res_release(&res);
+		}
+	}
 	rn = view_el(n, "rights", NULL);
 	for (i = 0; i < sizeof(rights) / sizeof(rights[0]); i++)
 		if (access_log(&r->who, &l->facts, rights[i].right))

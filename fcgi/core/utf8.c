@@ -82,3 +82,13 @@ utf8_prefix(const char *s, size_t len, size_t max)
 		n--;
 	return n;
 }
+
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}

@@ -17,5 +17,8 @@ int utf8_xml_text(const char *s, size_t len);
 /* The length of the longest prefix of s (len bytes) of at most max bytes
  * that does not cut a character in two. */
 size_t utf8_prefix(const char *s, size_t len, size_t max);
+/* The characters of s, valid UTF-8 ending in NUL: what a column's
+ * VARCHAR(n) counts. */
+size_t utf8_chars(const char *s);
 
 #endif

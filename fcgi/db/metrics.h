@@ -20,7 +20,7 @@
  * share this way). Names only: never a parameter or a value.
  */
 /* Room for every route of route.c (check_route.c makes sure). */
-#define METRICS_MAX_ROUTES	128
+#define METRICS_MAX_ROUTES	192
 #define METRICS_NSTATUS		17
 #define METRICS_NBUCKETS	12
 #define METRICS_NSTMT_BUCKETS	14

@@ -2544,6 +2544,71 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " TRUE, 'register' FROM folk_relation fr JOIN child c"
 	    " ON c.nin_hmac = fr.child_hmac WHERE fr.parent_hmac = ?"
 	    " AND fr.parental_responsibility" },
+	/* (public_id, log_id, user_id, unit_id): a family member asked for
+	 * feedback as the log closes (0038_family_feedback.sql) */
+	[STMT_FEEDBACK_INVITE_ADD] = { "feedback_invite_add",
+	    "INSERT IGNORE INTO feedback_invite (public_id, log_id, user_id,"
+	    " unit_id) VALUES (?, ?, ?, ?)" },
+	/* (days, public_id) -> id, user_id, unit_id, unit name, asked
+	 * (UTC), answered, still open (asked within days) */
+	[STMT_FEEDBACK_INVITE_GET] = { "feedback_invite_get",
+	    "SELECT f.id, f.user_id, f.unit_id, u.name,"
+	    " DATE_FORMAT(f.created_at, '%Y-%m-%dT%H:%i:%sZ'), f.answered,"
+	    " f.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY"
+	    " FROM feedback_invite f JOIN unit u ON u.id = f.unit_id"
+	    " WHERE f.public_id = ?" },
+	/* (log_id, user_id, days) -> public_id: the user's open invitation
+	 * for the closed log */
+	[STMT_FEEDBACK_INVITE_FOR_LOG] = { "feedback_invite_for_log",
+	    "SELECT public_id FROM feedback_invite WHERE log_id = ?"
+	    " AND user_id = ? AND NOT answered"
+	    " AND created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY" },
+	/* (id): affects no row when it was answered already */
+	[STMT_FEEDBACK_INVITE_ANSWERED] = { "feedback_invite_answered",
+	    "UPDATE feedback_invite SET answered = 1 WHERE id = ?"
+	    " AND NOT answered" },
+	/* (public_id, unit_id, period, heard, early, knew_holder, together,
+	 * helped, comment): the answers, with no log and no person */
+	[STMT_FEEDBACK_ADD] = { "feedback_add",
+	    "INSERT INTO family_feedback (public_id, unit_id, period, heard,"
+	    " early, knew_holder, together, helped, comment)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (user_id, days) -> public_id, unit name, asked (UTC): the user's
+	 * open invitations, for the start page */
+	[STMT_FEEDBACK_OPEN_FOR_USER] = { "feedback_open_for_user",
+	    "SELECT f.public_id, u.name,"
+	    " DATE_FORMAT(f.created_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM feedback_invite f JOIN unit u ON u.id = f.unit_id"
+	    " WHERE f.user_id = ? AND NOT f.answered"
+	    " AND f.created_at >= UTC_TIMESTAMP() - INTERVAL ? DAY"
+	    " ORDER BY f.created_at DESC LIMIT 20" },
+	/* (municipality, unit or 0 for all, unit, from 'YYYY-MM', to
+	 * 'YYYY-MM') -> unit id, unit
+	 * name, answers, then for each of heard, early, knew_holder,
+	 * together, helped: how many answered it, their sum, how many
+	 * agreed (4 or 5) */
+	[STMT_FEEDBACK_SUMMARY] = { "feedback_summary",
+	    "SELECT u.id, u.name, COUNT(*),"
+	    " COUNT(f.heard), COALESCE(SUM(f.heard), 0),"
+	    " COALESCE(SUM(f.heard >= 4), 0),"
+	    " COUNT(f.early), COALESCE(SUM(f.early), 0),"
+	    " COALESCE(SUM(f.early >= 4), 0),"
+	    " COUNT(f.knew_holder), COALESCE(SUM(f.knew_holder), 0),"
+	    " COALESCE(SUM(f.knew_holder >= 4), 0),"
+	    " COUNT(f.together), COALESCE(SUM(f.together), 0),"
+	    " COALESCE(SUM(f.together >= 4), 0),"
+	    " COUNT(f.helped), COALESCE(SUM(f.helped), 0),"
+	    " COALESCE(SUM(f.helped >= 4), 0)"
+	    " FROM family_feedback f JOIN unit u ON u.id = f.unit_id"
+	    " WHERE u.municipality_id = ? AND (? = 0 OR u.id = ?)"
+	    " AND f.period >= ? AND f.period <= ?"
+	    " GROUP BY u.id, u.name ORDER BY u.name LIMIT 500" },
+	/* (unit_id, from, to) -> comment: what the families wrote, in the
+	 * order of the words (no order of time) */
+	[STMT_FEEDBACK_COMMENTS] = { "feedback_comments",
+	    "SELECT comment FROM family_feedback WHERE unit_id = ?"
+	    " AND period >= ? AND period <= ?"
+	    " AND comment IS NOT NULL ORDER BY comment LIMIT 200" },
 	/* (user_id, today, youth age, today): the meetings from today its
 	 * family is invited to, of the children the user is now linked to
 	 * (after STMT_FOLK_LINK and _SELF) */

@@ -47,6 +47,9 @@ static const struct mail_topic topics[] = {
 	{ "log.family_note",
 	    N_("The guardians or the youth write in a relay log I hold"),
 	    MW_STAFF },
+	{ "log.feedback",
+	    N_("A relay log about my child is closed, and I am asked how it went"),
+	    MW_CITIZEN },
 	{ "notice.problem",
 	    N_("A notice to a partner has not arrived as it should"),
 	    MW_STAFF },
@@ -133,6 +136,10 @@ static const struct mail_kind kinds[] = {
 	    N_("Stafett: the family has written in a relay log"),
 	    N_("The guardians or the youth have written in a relay log you hold. Read it, and answer them in the log or as you have agreed."),
 	    ML_LOG },
+	{ "log.feedback", "log.feedback",
+	    N_("Stafett: how did the cooperation go?"),
+	    N_("A relay log about your child is closed. The service would like to know how the cooperation went: a few questions, answered without your name, on your start page after logging in."),
+	    ML_ANY },
 	/* Delivery alerts (alerts.c), to the sender and the administrators:
 	 * the link is the case for the sender, the start page (which shows
 	 * the alert) for an administrator, who sees no case. */

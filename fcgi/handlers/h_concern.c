@@ -251,14 +251,8 @@ decision_inputs(struct req *r, xmlNodePtr page)
 static st_rc
 decision_error(struct req *r, const char *field, const char *message)
 {
-	xmlNodePtr root, e;
-
-	if (req_is_api(r)) {
-		root = view_doc(r, "errors");
-		e = view_el(root, "error", message);
-		view_attr(e, "path", field);
-		return view_send(r, 422, root);
-	}
+	if (req_is_api(r))
+		return view_send_field_error(r, 422, field, message);
 	return concern_page(r, 422, field, message);
 }
 

@@ -16,6 +16,7 @@
 #include "view.h"
 #include "worker.h"
 #include "dates.h"
+#include "feedback.h"
 
 /* Columns of CONCERN_LIST_COLS in stmt.c. */
 enum { LC_ID, LC_PUBLIC_ID, LC_REFERENCE, LC_LEVEL, LC_STATUS, LC_DEADLINE,
@@ -506,6 +507,32 @@ staff_work(struct req *r, xmlNodePtr page)
 	return home_list(r, page, &consultation_list, NULL);
 }
 
+/* The feedback a guardian or the youth is asked for, still open. */
+static st_rc
+feedback(struct req *r, xmlNodePtr page)
+{
+	struct db_val p[2];
+	struct db_res res;
+	xmlNodePtr list, f;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(r->who.user_id);
+	p[1] = DV_INT(FEEDBACK_DAYS);
+	if ((rc = db_query(&r->w->db, STMT_FEEDBACK_OPEN_FOR_USER, p, 2, 20,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(page, "feedback-asked", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		f = view_el(list, "feedback", NULL);
+		view_attr(f, "id", db_get(&res, i, 0));
+		view_attr(f, "unit", db_get(&res, i, 1));
+		view_time_attr(r, f, "asked", db_get(&res, i, 2));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
 /* ROUTE: GET / */
 st_rc
 h_home(struct req *r)
@@ -532,7 +559,8 @@ h_home(struct req *r)
 		if ((rc = db_begin(&r->w->db)) != ST_OK)
 			return rc;
 		/* the meetings the family is invited to (0037), first */
-		if ((rc = home_list(r, page, &meeting_list, NULL)) != ST_OK ||
+		if ((rc = feedback(r, page)) != ST_OK ||
+		    (rc = home_list(r, page, &meeting_list, NULL)) != ST_OK ||
 		    (rc = logs(r, page, "children", STMT_LOG_LIST_CITIZEN)) !=
 		    ST_OK || (rc = home_list(r, page, &consultation_list,
 		    NULL)) != ST_OK ||

@@ -18,6 +18,7 @@
 #include "labels.h"
 #include "logview.h"
 #include "route.h"
+#include "utf8.h"
 #include "view.h"
 #include "worker.h"
 
@@ -35,12 +36,8 @@ log_page(struct req *r, const struct caselog *l, int status,
 	xmlNodePtr root, n, e;
 	st_rc rc;
 
-	if (req_is_api(r) && field != NULL) {
-		root = view_doc(r, "errors");
-		e = view_el(root, "error", message);
-		view_attr(e, "path", field);
-		return view_send(r, status, root);
-	}
+	if (req_is_api(r) && field != NULL)
+		return view_send_field_error(r, status, field, message);
 	root = req_is_api(r) ? view_doc(r, "relay") : view_page(r, "log");
 	if ((rc = logview_build(r, l, root, 0, &n)) != ST_OK)
 		return rc;
@@ -145,18 +142,6 @@ trimmed(struct req *r, const char *s)
 	memcpy(t, s + b, e - b);
 	t[e - b] = '\0';
 	return t;
-}
-
-/* The characters of a UTF-8 string (the form values are checked to be
- * UTF-8): what a column's VARCHAR(n) counts. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 static int
@@ -614,7 +599,7 @@ h_log_language(struct req *r)
 		    _("Say whether the family needs an interpreter."));
 		goto out;
 	}
-	if (chars(lang) > 60) {
+	if (utf8_chars(lang) > 60) {
 		rc = log_page(r, &l, 422, "language", "language",
 		    _("Write the language in at most 60 characters."));
 		goto out;
@@ -919,7 +904,7 @@ h_log_meeting_answer(struct req *r)
 		goto out;
 	}
 	note = trimmed(r, req_input(r, "note"));
-	if (chars(note) > 1000) {
+	if (utf8_chars(note) > 1000) {
 		rc = log_page(r, &l, 422, "answer", "note",
 		    _("Write at most 1000 characters."));
 		goto out;

@@ -168,12 +168,9 @@ h_notice_confirm(struct req *r)
 	if (how == NULL || *how == '\0' || strlen(how) > HOW_MAX) {
 		const char *msg = _("Write how you know it has arrived, in at most 500 characters.");
 
-		if (req_is_api(r)) {
-			xmlNodePtr root = view_doc(r, "errors");
-
-			view_attr(view_el(root, "error", msg), "path", "how");
-			rc = view_send(r, 422, root);
-		} else
+		if (req_is_api(r))
+			rc = view_send_field_error(r, 422, "how", msg);
+		else
 			rc = confirm_page(r, &res, 422, msg);
 		goto out;
 	}

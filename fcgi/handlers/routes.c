@@ -36,6 +36,18 @@ static const struct route routes[] = {
 	    BODY_NONE, 0 },
 	{ "POST", "/forms/{form}", h_form_submit, PERM_STAFF, CSRF_SESSION,
 	    BODY_FORM, 0 },
+	{ "GET", "/feedback/{id}", h_feedback_show, PERM_USER, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/feedback/{id}", h_feedback_answer, PERM_USER,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/feedback", h_feedback_summary, PERM_USER, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/api/v1/feedback/{id}", h_feedback_show, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/feedback/{id}", h_feedback_answer, PERM_USER,
+	    CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/feedback", h_feedback_summary, PERM_USER,
+	    CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/concerns/{id}", h_concern_show, PERM_STAFF, CSRF_NONE,
 	    BODY_NONE, 0 },
 	{ "GET", "/submissions/{id}", h_submission_show, PERM_STAFF,
@@ -411,6 +423,21 @@ static const struct {
 	{ h_log_close_request,
 		"Asks to close the log, with the family's feedback; closing "
 		"needs no waiting concern and no open handover." },
+	{ h_feedback_show,
+		"The feedback form a guardian or the youth is asked to fill "
+		"in when a relay log about the child closes: the service, "
+		"the questions, and whether it is answered or its time over "
+		"(90 days); the person asked only." },
+	{ h_feedback_answer,
+		"Answers the feedback once (heard, early, knew_holder, "
+		"together, helped: 1-5 or empty; comment): stored with the "
+		"service and the month only, never with the log or the "
+		"person." },
+	{ h_feedback_summary,
+		"The families' feedback counted per service and finished "
+		"half-year: a leader's unit, or every unit for an "
+		"administrator; a unit or question with fewer than 5 "
+		"answers is not shown." },
 	{ h_consent_info,
 		"What a consent to cooperation is, how to withdraw it, the "
 		"right to an interpreter, in the languages the installation "

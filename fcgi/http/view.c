@@ -169,7 +169,7 @@ static const char *const done_codes[] = {
 	"log-closed", "measure-added", "meeting-planned", "minutes-final",
 	"minutes-saved", "note-added", "participant-added",
 	"language-saved", "participant-removed", "role-appointed",
-	"role-ended",
+	"role-ended", "meeting-answered", "feedback-given",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */
 	"person-added", "person-deactivated", "person-reactivated",
@@ -525,4 +525,14 @@ view_send(struct req *r, int status, xmlNodePtr node)
 	rc = send_html(r, status, doc, (const char *)name);
 	xmlFree(name);
 	return rc;
+}
+
+st_rc
+view_send_field_error(struct req *r, int status, const char *field,
+    const char *message)
+{
+	xmlNodePtr root = view_doc(r, "errors");
+
+	view_attr(view_el(root, "error", message), "path", field);
+	return view_send(r, status, root);
 }

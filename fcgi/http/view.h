@@ -59,6 +59,10 @@ void view_typed(struct req *r, xmlNodePtr parent, const char *key,
  * stylesheet as HTML, anything else as application/xml.
  */
 st_rc view_send(struct req *r, int status, xmlNodePtr node) ST_MUST_CHECK;
+/* An API client's refusal of one field: <errors><error path=field>
+ * message</error></errors> with status. */
+st_rc view_send_field_error(struct req *r, int status, const char *field,
+    const char *message) ST_MUST_CHECK;
 /* Render doc with the stylesheet NAME.xsl into out (replacing it). */
 struct buf;
 st_rc view_render(struct req *r, xmlDocPtr doc, const char *name,

@@ -149,6 +149,8 @@
           <xsl:when test="@code = 'role-appointed'"><xsl:value-of select="i:t('The role is appointed')"/></xsl:when>
           <xsl:when test="@code = 'language-saved'"><xsl:value-of select="i:t('The family’s language is saved')"/></xsl:when>
           <xsl:when test="@code = 'role-ended'"><xsl:value-of select="i:t('The role has ended')"/></xsl:when>
+          <xsl:when test="@code = 'meeting-answered'"><xsl:value-of select="i:t('Your answer is sent')"/></xsl:when>
+          <xsl:when test="@code = 'feedback-given'"><xsl:value-of select="i:t('Thank you for your feedback')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
@@ -185,6 +187,8 @@
           <xsl:when test="@code = 'birth-registered'"><xsl:value-of select="i:t('The relay log goes on with the child’s name. With the identity number, the guardians the population register names can read it when they log in.')"/></xsl:when>
           <xsl:when test="@code = 'language-saved'"><xsl:value-of select="i:t('Where meetings and consents are planned, the log reminds everyone to book an interpreter when one is needed.')"/></xsl:when>
           <xsl:when test="@code = 'role-appointed' or @code = 'role-ended'"><xsl:value-of select="i:t('Everyone with access to the log sees who has which role, the family too.')"/></xsl:when>
+          <xsl:when test="@code = 'meeting-answered'"><xsl:value-of select="i:t('It is shown by the meeting, and the relay holder is told. You can change it until the day of the meeting.')"/></xsl:when>
+          <xsl:when test="@code = 'feedback-given'"><xsl:value-of select="i:t('It is counted with other families’ answers for the service, without your name or your child’s. Nobody can see what you answered.')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>

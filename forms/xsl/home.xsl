@@ -52,9 +52,13 @@
     <!-- Drafts come back first: a concern begun on Friday is finished on
          Monday from here. -->
     <xsl:apply-templates select="drafts[draft]"/>
+    <xsl:if test="user/@role = 'leader'">
+      <p><a href="/feedback"><xsl:value-of select="i:t('The families’ feedback on the unit')"/></a></p>
+    </xsl:if>
     <xsl:if test="user/@role = 'citizen'">
       <p class="intro"><xsl:value-of select="i:t('When a kindergarten, school or other service works with your family about a child, everything they write is gathered in the child’s relay log. You can read all of it, add notes, withdraw consent and see who has read it.')"/></p>
     </xsl:if>
+    <xsl:apply-templates select="feedback-asked[feedback]"/>
     <xsl:apply-templates select="measures"/>
     <xsl:apply-templates select="meetings"/>
     <xsl:apply-templates select="logs"/>
@@ -68,6 +72,7 @@
         <li><a href="/admin/units"><xsl:value-of select="i:t('Units: kindergartens, schools and services')"/></a></li>
         <li><a href="/admin/partners"><xsl:value-of select="i:t('Partners: where notices go, and how their delivery goes')"/></a></li>
         <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
+        <li><a href="/feedback"><xsl:value-of select="i:t('The families’ feedback, counted per service')"/></a></li>
       </ul>
       <p class="muted"><xsl:value-of select="i:t('The forms are files on the server: the operator changes them and reloads the service. Passwords and API tokens are set there too (stafett user password, stafett token create).')"/></p>
     </xsl:if>
@@ -339,6 +344,25 @@
           </div>
         </xsl:otherwise>
       </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ============================== feedback the family is asked for -->
+  <xsl:template match="feedback-asked">
+    <section class="callout" aria-labelledby="feedback-title">
+      <h2 id="feedback-title"><xsl:value-of select="i:t('How did the cooperation go?')"/></h2>
+      <ul>
+        <xsl:for-each select="feedback">
+          <li>
+            <a href="/feedback/{@id}"><xsl:value-of select="i:t('Answer a few questions about the cooperation with {0}', @unit)"/></a>
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="i:t('asked')"/>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="date"><xsl:with-param name="d" select="@asked"/></xsl:call-template>
+            <xsl:text>)</xsl:text>
+          </li>
+        </xsl:for-each>
+      </ul>
     </section>
   </xsl:template>
 

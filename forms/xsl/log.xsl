@@ -58,6 +58,9 @@
           <xsl:text> · </xsl:text>
           <a href="/logs/{$l/@id}/archive?download=1"><xsl:value-of select="i:t('Download the archive copy')"/></a>
         </p>
+        <xsl:if test="$l/@feedback">
+          <p><a class="button secondary" href="/feedback/{$l/@feedback}"><xsl:value-of select="i:t('Tell the service how the cooperation went')"/></a></p>
+        </xsl:if>
       </div>
     </xsl:if>
     <xsl:if test="$family">

@@ -173,4 +173,16 @@ await scenario('admin', async ({ browser, page, step }) => {
 			{ redirected: true });
 		await logout(page);
 	});
+
+	await step('the leader reads the families’ feedback on the unit', async () => {
+		await login(page, 'leder');
+		await submit(page, page.getByRole('link',
+			{ name: 'Familienes tilbakemeldinger om enheten' }));
+		expectPath(page, '/feedback');
+		await expectVisible(page.getByRole('heading', { level: 1,
+			name: 'Familienes tilbakemeldinger' }));
+		await expectVisible(page.getByRole('table').first(), 'a table of the answers');
+		await checkA11y(page, 'the families’ feedback (leader)');
+		await logout(page);
+	});
 });

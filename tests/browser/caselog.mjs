@@ -4,7 +4,9 @@
 // participants, a measure and a meeting; a handover is refused, asked
 // again and accepted; the guardian reads the log, adds a bright spot,
 // reads the access log and withdraws the consent (PPT loses access);
-// the new holder closes the log and the archive copy is read. Every
+// the new holder closes the log and the archive copy is read; the
+// guardian answers the meeting invitation and, at the end, tells the
+// service how the cooperation went. Every
 // page is checked with axe-core.
 //
 // Four people at once, each in their own context: the employee (later
@@ -413,6 +415,35 @@ await scenario('caselog', async ({ browser, page, step }) => {
 		await expectText(nurse, CHILD, 'Tidslinje', 'Vilde spiste hele matpakken sin i dag!',
 			'Faste voksne ved måltidene', 'Fast voksen ved måltidene');
 		await checkA11y(nurse, 'the archive copy');
+	});
+
+	await step('the guardian tells the service how the cooperation went', async () => {
+		// asked on the start page, and on the closed log itself
+		await goto(page, '/');
+		await expectVisible(page.getByRole('link',
+			{ name: /^Svar på noen spørsmål om samarbeidet med/ }).first(),
+			'the question on the start page');
+		await goto(page, logPath());
+		await submit(page, page.getByRole('link',
+			{ name: 'Fortell tjenesten hvordan samarbeidet gikk' }));
+		expectPath(page, /^\/feedback\/[A-Za-z0-9_-]{22}$/);
+		await expectText(page.getByRole('main'), 'uten ditt eller barnets navn');
+		await checkA11y(page, 'the feedback form (guardian)');
+		// nothing answered: said so, and nothing is sent
+		await submit(page, page.getByRole('button', { name: 'Send svaret' }),
+			{ status: 422, redirected: false });
+		await expectVisible(page.getByRole('alert'), 'the error summary');
+		await checkA11y(page, 'the feedback form with an error');
+		await page.getByRole('group', { name: /^Vi ble lyttet til/ })
+			.getByRole('radio', { name: '4 – enig' }).check();
+		await page.getByRole('group', { name: /^Hjelpen gjorde en forskjell/ })
+			.getByRole('radio', { name: '5 – helt enig' }).check();
+		await page.getByRole('textbox', { name: /^Hva kunne tjenestene gjort bedre\?/ })
+			.fill('Raskere svar fra PPT.');
+		await submit(page, page.getByRole('button', { name: 'Send svaret' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Takk for tilbakemeldingen');
+		await checkA11y(page, 'the feedback answered');
 	});
 
 	await step('log out', () => logout(page));

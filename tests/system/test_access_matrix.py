@@ -141,6 +141,9 @@ ROLE_END = [("role", "group"), ("user", "{nurse}"),
 LANGUAGE = [("language", "arabisk"), ("interpreter", "true")]
 # the fixture meeting invites the nurse, not the family: only she answers
 ANSWER = [("meeting", "{meeting}"), ("answer", "coming")]
+# the guardian's feedback on the closed log (the first answer counts; a
+# second is refused as answered, after the access checks)
+FEEDBACK = [("heard", "4"), ("helped", "5"), ("comment", "Godt samarbeid.")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
 RECEIVE = [("decision", "answer"),
@@ -275,6 +278,19 @@ ROWS = [
         page="form"),
     Row("GET", "/concerns/{id}",           "D D A D D D A D D D D",
         obj="concern", page="concern"),
+    # the family's feedback when a log closes: the person asked only;
+    # the counts per service: a leader (their unit), the administrator
+    Row("GET", "/feedback/{id}",           "D D D D D D D D D A D",
+        obj="feedback", page="feedback"),
+    Row("POST", "/feedback/{id}",          "D D D D D D D D D A D",
+        obj="feedback", body=FEEDBACK, page="feedback"),
+    Row("GET", "/feedback",                "D A D D D D A D A D D",
+        page="feedback-summary"),
+    Row("GET", "/api/v1/feedback/{id}",    "D D D D D D D D D A D",
+        obj="feedback"),
+    Row("POST", "/api/v1/feedback/{id}",   "D D D D D D D D D A D",
+        obj="feedback", body=FEEDBACK),
+    Row("GET", "/api/v1/feedback",         "D A D D D D A D A D D"),
     Row("GET", "/submissions/{id}",        "D D A D D D D D D D D",
         obj="submission", page="submission"),
     # a two-year consultation: its author, the nurse who took part (the
@@ -591,6 +607,7 @@ READ_OF = {
     "minutes": "/api/v1/minutes/{id}", "draft_a": "/api/v1/minutes/{id}",
     "draft_b": "/api/v1/minutes/{id}",
     "sent_notice": "/notices/{id}/confirm",
+    "feedback": "/api/v1/feedback/{id}",
     "draft": "author",
     "partner": "admin", "dead_notice": "admin", "step": "admin",
     "unit": "admin", "person": "admin",
@@ -616,6 +633,9 @@ NOT_A_LOG = {
     # partners answer by their own signature (test_receipts.py answers
     # a notice of a closed log)
     "/api/v1/receipts",
+    # the family's feedback is about the service, not the log: it is
+    # given after the log closed, and changes nothing of it
+    "/feedback/{id}", "/api/v1/feedback/{id}",
 }
 
 # ---------------------------------------------------------------- fixtures
@@ -830,6 +850,10 @@ class Fixtures:
         sql("; ".join(stmts))
         if closed:
             self.close(c)
+            c["feedback"] = sql_value(
+                "SELECT f.public_id FROM feedback_invite f JOIN relay_log l"
+                " ON l.id = f.log_id WHERE l.public_id = '%s' AND f.user_id"
+                " = %s" % (log, self.ids["forelder"]))
         c["closed_log"] = log if closed else None
         return c
 
@@ -1042,6 +1066,7 @@ class MatrixRequests:
         cls.fx.draft = standalone["draft"]
         for ctx in cls.objects:
             cls.objects[ctx]["closed_log"] = closed[ctx]["closed_log"]
+            cls.objects[ctx]["feedback"] = closed[ctx]["feedback"]
             cls.objects[ctx].update(standalone)
             cls.objects[ctx].update(cls.fx.common)
         # one browser session and one API token per actor
