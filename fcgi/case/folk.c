@@ -38,9 +38,13 @@ folk_sync(struct db *db, long long user_id,
 		return rc;
 	/* A meeting the family was invited to before this guardian (or the
 	 * youth) first logged in is theirs too: on their start page, told
-	 * by nothing else. */
+	 * by nothing else; one of a child they are no longer linked to is
+	 * not. */
 	dates_today(today);
 	p[1] = DV_STR(today);
+	if ((rc = db_exec(db, STMT_FOLK_MEETINGS_GONE, p, 2, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
 	p[2] = DV_INT(YOUTH_AGE);
 	p[3] = DV_STR(today);
 	return db_exec(db, STMT_FOLK_MEETINGS, p, 4, NULL, NULL);

@@ -449,7 +449,20 @@ logview_meeting_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
 
 /* Columns of STMT_MEETING_ANSWERS. */
 enum { MA_MEETING, MA_USER, MA_NAME, MA_FAMILY, MA_ANSWER, MA_NOTE,
-	MA_USER_ID };
+	MA_USER_ID, MA_STARTS };
+
+/* Does answer row j's meeting come before the meeting (starts, id) in
+ * the lists' order (starts_at, then id, newest first)? A meeting made
+ * between the two queries is in the answers only: its rows are passed. */
+static int
+sooner_in_list(const struct db_res *ans, size_t j, const char *starts,
+    long long id)
+{
+	const char *s = db_get(ans, j, MA_STARTS);
+	int c = strcmp(s != NULL ? s : "", starts != NULL ? starts : "");
+
+	return c > 0 || (c == 0 && db_get_int(ans, j, MA_MEETING) > id);
+}
 
 /* Is the reader one of the child's family the log can invite? */
 static int
@@ -467,7 +480,7 @@ family_reader(const struct caselog *l)
  */
 static st_rc
 meetings(struct req *r, const struct caselog *l, const char *today,
-    xmlNodePtr parent)
+    int archive, xmlNodePtr parent)
 {
 	struct db_val p[1];
 	struct db_res res, ans;
@@ -492,6 +505,8 @@ meetings(struct req *r, const struct caselog *l, const char *today,
 
 		m = view_el(list, "meeting", NULL);
 		logview_meeting_attrs(m, &res, i);
+		while (j < ans.nrows && sooner_in_list(&ans, j, starts, id))
+			j++;
 		for (; j < ans.nrows && db_get_int(&ans, j, MA_MEETING) == id;
 		    j++) {
 			inv = view_el(m, "invitee", db_get(&ans, j, MA_NOTE));
@@ -500,12 +515,14 @@ meetings(struct req *r, const struct caselog *l, const char *today,
 			if (db_get_int(&ans, j, MA_FAMILY))
 				view_attr(inv, "family", "true");
 			view_attr(inv, "answer", db_get(&ans, j, MA_ANSWER));
-			if (db_get_int(&ans, j, MA_USER_ID) == r->who.user_id) {
+			if (!archive && db_get_int(&ans, j, MA_USER_ID) ==
+			    r->who.user_id) {
 				view_attr(inv, "me", "true");
 				invited = 1;
 			}
 		}
-		if (invited && l->facts.open && starts != NULL &&
+		/* the archive is the record, not what its maker could do */
+		if (!archive && invited && l->facts.open && starts != NULL &&
 		    strncmp(starts, today, 10) >= 0)
 			view_attr(m, "answerable", "true");
 	}
@@ -761,27 +778,35 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		view_attr(n, "interpreter", "true");
 	if (l->facts.child_age >= 0)
 		view_attrf(n, "age", "%d", l->facts.child_age);
-	/* a family member asked how it went: the way to the form (from
-	 * the head, not the cached lists: answering it changes no log) */
-	if (!l->facts.open && family_reader(l)) {
-		struct db_val p[3];
-		struct db_res res;
-
-		p[0] = DV_INT(l->id);
-		p[1] = DV_INT(r->who.user_id);
-		p[2] = DV_INT(FEEDBACK_DAYS);
-		if (db_query(&r->w->db, STMT_FEEDBACK_INVITE_FOR_LOG, p, 3, 1,
-		    &res) == ST_OK) {
-			if (res.nrows == 1)
-				view_attr(n, "feedback", db_get(&res, 0, 0));
-			db_res_release(&res);
-		}
-	}
 	rn = view_el(n, "rights", NULL);
 	for (i = 0; i < sizeof(rights) / sizeof(rights[0]); i++)
 		if (access_log(&r->who, &l->facts, rights[i].right))
 			view_attr(rn, rights[i].name, "true");
 	return n;
+}
+
+/* A family member asked how it went, on a closed log: the way to the
+ * form, on n (read afresh, not from the cached lists: answering it
+ * changes no log). */
+static st_rc
+feedback_asked(struct req *r, const struct caselog *l, xmlNodePtr n)
+{
+	struct db_val p[3];
+	struct db_res res;
+	st_rc rc;
+
+	if (l->facts.open || !family_reader(l))
+		return ST_OK;
+	p[0] = DV_INT(l->id);
+	p[1] = DV_INT(r->who.user_id);
+	p[2] = DV_INT(FEEDBACK_DAYS);
+	if ((rc = db_query(&r->w->db, STMT_FEEDBACK_INVITE_FOR_LOG, p, 3, 1,
+	    &res)) != ST_OK)
+		return rc;
+	if (res.nrows == 1)
+		view_attr(n, "feedback", db_get(&res, 0, 0));
+	db_res_release(&res);
+	return ST_OK;
 }
 
 /* Does the reader ask for the whole timeline (?timeline=all)? */
@@ -846,7 +871,7 @@ lists(struct req *r, const struct caselog *l, const char *today,
 	if (rc == ST_OK)
 		rc = measures(r, l, today, n);
 	if (rc == ST_OK)
-		rc = meetings(r, l, today, n);
+		rc = meetings(r, l, today, archive, n);
 	if (rc == ST_OK)
 		rc = minutes(r, l, n, archive);
 	if (rc == ST_OK)
@@ -1033,5 +1058,7 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK && !archive && l->passed_waiting &&
 	    access_log(&r->who, &l->facts, LR_RECEIVE))
 		rc = passed(r, l, n);
+	if (rc == ST_OK && !archive)
+		rc = feedback_asked(r, l, n);
 	return rc;
 }

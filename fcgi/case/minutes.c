@@ -404,7 +404,7 @@ minutes_prefill(struct req *r, const struct form_def *def,
 	put(root, "agenda", NULL, db_get(&m, 0, 5));
 	p[0] = DV_INT(db_get_int(&m, 0, 0));
 	db_res_release(&m);
-	if ((rc = db_query(&r->w->db, STMT_MEETING_INVITEES, p, 1, 64,
+	if ((rc = db_query(&r->w->db, STMT_MEETING_INVITEES, p, 1, 200,
 	    &inv)) != ST_OK)
 		return rc;
 	list = form_child(root, "participants");
@@ -415,15 +415,26 @@ minutes_prefill(struct req *r, const struct form_def *def,
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		}
-		for (pass = 0; pass < 2 && rc == ST_OK; pass++)
+		/* the holder, the professionals, then the family (as the
+		 * guardian or the child, with no service); who said they
+		 * cannot come is not written as present */
+		for (pass = 0; pass < 3 && rc == ST_OK; pass++)
 			for (i = 0; i < inv.nrows && rc == ST_OK; i++) {
 				int holder = db_get_int(&inv, i, 3) ==
 				    l->holder_id;
+				int family = !holder && db_get_int(&inv, i, 4);
+				const char *answer = db_get(&inv, i, 5);
+				const char *rel = db_get(&inv, i, 6);
 
-				if (holder != (pass == 0))
+				if ((holder ? 0 : family ? 2 : 1) != pass ||
+				    (answer != NULL &&
+				    strcmp(answer, "not_coming") == 0))
 					continue;
 				rc = participant(def, inst, db_get(&inv, i, 1),
-				    holder ? "holder" : "professional",
+				    holder ? "holder" : !family ?
+				    "professional" : rel != NULL &&
+				    strcmp(rel, "self") == 0 ? "child" :
+				    "guardian", family ? "" :
 				    db_get(&inv, i, 2));
 			}
 	}

@@ -1337,13 +1337,19 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (public_id) -> MEETING_COLS */
 	[STMT_MEETING_GET] = { "meeting_get",
 	    MEETING_COLS " WHERE m.public_id = ? GROUP BY m.id" },
-	/* (meeting_id) -> user public_id, display name, unit name, user id:
+	/* (meeting_id) -> user public_id, display name, unit name, user id,
+	 * family, answer, relation to the child (guardian, self or NULL):
 	 * who is invited, by name (the minutes start with them) */
 	[STMT_MEETING_INVITEES] = { "meeting_invitees",
-	    "SELECT u.public_id, u.display_name, un.name, u.id"
-	    " FROM meeting_invitee mi JOIN app_user u ON u.id = mi.user_id"
+	    "SELECT u.public_id, u.display_name, un.name, u.id, mi.family,"
+	    " mi.answer, (SELECT cp.relation FROM child_person cp JOIN"
+	    " relay_log l ON l.child_id = cp.child_id WHERE l.id = m.log_id"
+	    " AND cp.user_id = u.id)"
+	    " FROM meeting_invitee mi JOIN meeting m ON m.id = mi.meeting_id"
+	    " JOIN app_user u ON u.id = mi.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id"
-	    " WHERE mi.meeting_id = ? ORDER BY u.display_name, u.id" },
+	    " WHERE mi.meeting_id = ? ORDER BY u.display_name, u.id"
+	    " LIMIT 200" },
 	/* (user_id, unit_id, today, now local) -> MEETING_COLS, LOG_FACTS,
 	 * child_id: upcoming meetings the user is invited to (access_log
 	 * decides which they may read) */
@@ -1365,9 +1371,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND ((cp.relation = 'guardian' AND cp.parental_responsibility)"
 	    " OR (cp.relation = 'self' AND c.birth_date <="
 	    " CAST(? AS DATE) - INTERVAL ? YEAR))" },
-	/* (meeting_id, user_id) -> answer, family: the user's invitation */
+	/* (meeting_id, user_id) -> answer, family, answer_note: the user's
+	 * invitation */
 	[STMT_MEETING_INVITEE_GET] = { "meeting_invitee_get",
-	    "SELECT answer, family FROM meeting_invitee"
+	    "SELECT answer, family, answer_note FROM meeting_invitee"
 	    " WHERE meeting_id = ? AND user_id = ?" },
 	/* (meeting_id, user_id, family, answer, note): an answer, the
 	 * invitation made for one of the family who answers first */
@@ -1378,12 +1385,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " answer_note = VALUES(answer_note),"
 	    " answered_at = VALUES(answered_at)" },
 	/* (log_id) -> meeting id, user public_id, display name, family,
-	 * answer, answer_note, user id: who is invited to the log's
-	 * meetings and what they answered, the meetings in the order of
+	 * answer, answer_note, user id, meeting starts_at as
+	 * STMT_MEETING_LIST has it: who is invited to the log's meetings
+	 * and what they answered, the meetings in the order of
 	 * STMT_MEETING_LIST (one pass puts each under its meeting) */
 	[STMT_MEETING_ANSWERS] = { "meeting_answers",
 	    "SELECT m.id, u.public_id, u.display_name, mi.family,"
-	    " mi.answer, mi.answer_note, u.id FROM meeting m"
+	    " mi.answer, mi.answer_note, u.id,"
+	    " DATE_FORMAT(m.starts_at, '%Y-%m-%dT%H:%i') FROM meeting m"
 	    " JOIN meeting_invitee mi ON mi.meeting_id = m.id"
 	    " JOIN app_user u ON u.id = mi.user_id WHERE m.log_id = ?"
 	    " ORDER BY m.starts_at DESC, m.id DESC, mi.family, u.display_name,"
@@ -2604,11 +2613,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND f.period >= ? AND f.period <= ?"
 	    " GROUP BY u.id, u.name ORDER BY u.name LIMIT 500" },
 	/* (unit_id, from, to) -> comment: what the families wrote, in the
-	 * order of the words (no order of time) */
+	 * order of the words (no order of time); one more than a page
+	 * shows, to say there are more */
 	[STMT_FEEDBACK_COMMENTS] = { "feedback_comments",
 	    "SELECT comment FROM family_feedback WHERE unit_id = ?"
 	    " AND period >= ? AND period <= ?"
-	    " AND comment IS NOT NULL ORDER BY comment LIMIT 200" },
+	    " AND comment IS NOT NULL ORDER BY comment LIMIT 201" },
 	/* (user_id, today, youth age, today): the meetings from today its
 	 * family is invited to, of the children the user is now linked to
 	 * (after STMT_FOLK_LINK and _SELF) */
@@ -2622,6 +2632,15 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " OR (cp.relation = 'self' AND c.birth_date <="
 	    " CAST(? AS DATE) - INTERVAL ? YEAR)) AND m.family_invited"
 	    " AND m.starts_at >= ? AND l.status = 'open'" },
+	/* (user_id, today): the family's invitations, from today, to the
+	 * meetings of children the user is no longer linked to (after
+	 * STMT_FOLK_UNLINK): what was answered before stays */
+	[STMT_FOLK_MEETINGS_GONE] = { "folk_meetings_gone",
+	    "DELETE mi FROM meeting_invitee mi JOIN meeting m"
+	    " ON m.id = mi.meeting_id JOIN relay_log l ON l.id = m.log_id"
+	    " WHERE mi.user_id = ? AND mi.family AND m.starts_at >= ?"
+	    " AND NOT EXISTS (SELECT 1 FROM child_person cp WHERE"
+	    " cp.child_id = l.child_id AND cp.user_id = mi.user_id)" },
 	/* (user_id, nin_hmac): the youth's own child, if there is one */
 	[STMT_FOLK_SELF] = { "folk_self",
 	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"

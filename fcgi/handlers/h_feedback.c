@@ -22,6 +22,9 @@ enum { FI_ID, FI_USER, FI_UNIT, FI_UNIT_NAME, FI_ASKED, FI_ANSWERED,
 
 /* Halves of a year shown on the service's page, the last first. */
 #define HALVES	4
+/* Comments shown for a unit in a half-year (the page says when there
+ * are more). */
+#define COMMENTS_SHOWN	200
 
 /* The invitation in r->arg, if it is the user's: *found = 0 (and a 404
  * already answered) otherwise, the same for one that is not there. */
@@ -235,11 +238,13 @@ unit_figures(struct req *r, const struct db_res *res, size_t row,
 	p[0] = DV_INT(db_get_int(res, row, FS_UNIT));
 	p[1] = DV_STR(from);
 	p[2] = DV_STR(to);
-	if ((rc = db_query(&r->w->db, STMT_FEEDBACK_COMMENTS, p, 3, 200,
-	    &com)) != ST_OK)
+	if ((rc = db_query(&r->w->db, STMT_FEEDBACK_COMMENTS, p, 3,
+	    COMMENTS_SHOWN + 1, &com)) != ST_OK)
 		return rc;
-	for (i = 0; i < com.nrows; i++)
+	for (i = 0; i < com.nrows && i < COMMENTS_SHOWN; i++)
 		view_el(u, "comment", db_get(&com, i, 0));
+	if (com.nrows > COMMENTS_SHOWN)
+		view_attrf(u, "comments-shown", "%d", COMMENTS_SHOWN);
 	db_res_release(&com);
 	return ST_OK;
 }

@@ -851,10 +851,10 @@ h_log_meeting_answer(struct req *r)
 	struct db_val p[5];
 	struct db_res mt, inv;
 	char today[DATE_SIZE], date[DATE_SIZE];
-	const char *msg = NULL, *starts;
-	long long mid;
-	int go, ok, found, invited, family = 0;
-	size_t i;
+	const char *msg = NULL, *starts, *was = NULL, *was_note = NULL;
+	long long mid, fam[CASELOG_FAMILY_MAX];
+	int go, ok, found, invited = 0, family = 0, family_invited, same;
+	size_t i, nfam = 0;
 	st_rc rc;
 
 	if ((rc = caselog_load(r, r->arg, LR_NOTE, &l, &ok)) != ST_OK || !ok)
@@ -867,14 +867,22 @@ h_log_meeting_answer(struct req *r)
 	mid = found ? db_get_int(&mt, 0, 0) : 0;
 	starts = found ? db_get(&mt, 0, 3) : NULL;
 	snprintf(date, sizeof(date), "%.10s", starts != NULL ? starts : "");
-	invited = found && db_get_int(&mt, 0, 9) && l.role != NULL &&
-	    (strcmp(l.role, "guardian") == 0 || strcmp(l.role, "youth") == 0);
-	family = invited;
+	family_invited = found && db_get_int(&mt, 0, 9);
 	db_res_release(&mt);
 	if (!found) {
 		rc = log_page(r, &l, 422, "answer", "meeting",
 		    _("Choose a meeting of this relay log."));
 		goto out;
+	}
+	dates_today(today);
+	/* the family as every notice to it counts it (caselog_family) */
+	if (family_invited && r->who.role == ROLE_CITIZEN) {
+		if ((rc = caselog_family(&r->w->db, l.child_id, l.child_birth,
+		    today, fam, CASELOG_FAMILY_MAX, &nfam)) != ST_OK)
+			goto out;
+		for (i = 0; i < nfam; i++)
+			if (fam[i] == r->who.user_id)
+				invited = family = 1;
 	}
 	p[0] = DV_INT(mid);
 	p[1] = DV_INT(r->who.user_id);
@@ -884,26 +892,40 @@ h_log_meeting_answer(struct req *r)
 	if (inv.nrows == 1) {
 		invited = 1;
 		family = (int)db_get_int(&inv, 0, 1);
+		was = db_get(&inv, 0, 0);
+		was_note = db_get(&inv, 0, 2);
 	}
-	db_res_release(&inv);
 	if (!invited) {
+		db_res_release(&inv);
 		rc = resp_error(r, 403, _("You are not invited to this meeting."));
 		goto out;
 	}
-	dates_today(today);
 	if (strcmp(date, today) < 0) {
+		db_res_release(&inv);
 		rc = caselog_conflict(r, _("The meeting has been held: there is no invitation to answer any more."));
 		goto out;
 	}
 	for (i = 0; i < sizeof(answers) / sizeof(answers[0]); i++)
 		if (answer != NULL && strcmp(answer, answers[i].code) == 0)
 			msg = answers[i].msg;
+	note = trimmed(r, req_input(r, "note"));
+	/* the same answer again: nothing to write or tell */
+	same = msg != NULL && was != NULL && strcmp(was, answer) == 0 &&
+	    strcmp(was_note != NULL ? was_note : "", note) == 0;
+	db_res_release(&inv);
+	if (same) {
+		char loc[64];
+
+		snprintf(loc, sizeof(loc), "%s/logs/%s", req_is_api(r) ?
+		    "/api/v1" : "", l.public_id);
+		rc = resp_done_note(r, 200, loc, "meeting-answered");
+		goto out;
+	}
 	if (msg == NULL) {
 		rc = log_page(r, &l, 422, "answer", "answer",
 		    _("Choose whether you are coming, cannot come, or ask for another time."));
 		goto out;
 	}
-	note = trimmed(r, req_input(r, "note"));
 	if (utf8_chars(note) > 1000) {
 		rc = log_page(r, &l, 422, "answer", "note",
 		    _("Write at most 1000 characters."));

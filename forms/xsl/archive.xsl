@@ -294,7 +294,25 @@
           </h3>
           <dl class="facts">
             <dt><xsl:value-of select="i:t('Invited')"/></dt>
-            <dd><xsl:value-of select="@invited"/></dd>
+            <dd>
+              <xsl:if test="@family-invited">
+                <p><xsl:value-of select="i:t('The family: the guardians, and the young person from 15')"/></p>
+              </xsl:if>
+              <xsl:if test="not(invitee) and not(@family-invited)"><xsl:value-of select="i:t('No one invited in Stafett')"/></xsl:if>
+              <xsl:for-each select="invitee">
+                <p>
+                  <xsl:value-of select="@name"/>
+                  <xsl:text>: </xsl:text>
+                  <xsl:choose>
+                    <xsl:when test="@answer = 'coming'"><xsl:value-of select="i:t('coming')"/></xsl:when>
+                    <xsl:when test="@answer = 'not_coming'"><xsl:value-of select="i:t('cannot come')"/></xsl:when>
+                    <xsl:when test="@answer = 'other_time'"><xsl:value-of select="i:t('asks for another time')"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="i:t('not answered')"/></xsl:otherwise>
+                  </xsl:choose>
+                  <xsl:if test="normalize-space(.) != ''"><xsl:text> – </xsl:text><xsl:value-of select="."/></xsl:if>
+                </p>
+              </xsl:for-each>
+            </dd>
             <dt><xsl:value-of select="i:t('Agenda')"/></dt>
             <dd class="text"><xsl:value-of select="agenda"/></dd>
           </dl>

@@ -78,6 +78,9 @@
                     <ul class="comments">
                       <xsl:for-each select="comment"><li class="text"><xsl:value-of select="."/></li></xsl:for-each>
                     </ul>
+                    <xsl:if test="@comments-shown">
+                      <p class="muted"><xsl:value-of select="i:t('The first {0} are shown, in the order of their words.', @comments-shown)"/></p>
+                    </xsl:if>
                   </xsl:if>
                 </xsl:otherwise>
               </xsl:choose>

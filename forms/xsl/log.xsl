@@ -37,7 +37,15 @@
         <h2 id="error-summary-title"><xsl:value-of select="i:t('The change was not made. Correct this:')"/></h2>
         <ul>
           <xsl:for-each select="error">
-            <li><a href="#{@action}-{@field}"><xsl:value-of select="."/></a></li>
+            <xsl:variable name="href">
+              <xsl:choose>
+                <!-- an answer's form is its meeting's; no meeting: the list -->
+                <xsl:when test="@action = 'answer' and @field = 'meeting'">#meetings</xsl:when>
+                <xsl:when test="@action = 'answer'"><xsl:value-of select="concat('#answer-', /page/typed[@action = 'answer'][@name = 'meeting'], '-', @field)"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('#', @action, '-', @field)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <li><a href="{$href}"><xsl:value-of select="."/></a></li>
           </xsl:for-each>
         </ul>
       </div>
@@ -969,7 +977,7 @@
             </div>
           </xsl:when>
           <xsl:otherwise>
-            <p class="hint"><xsl:value-of select="i:t('Without the child’s national identity number Stafett does not know the guardians: invite the family outside Stafett.')"/></p>
+            <p class="hint" id="meeting-family" tabindex="-1"><xsl:value-of select="i:t('Without the child’s national identity number Stafett does not know the guardians: invite the family outside Stafett.')"/></p>
           </xsl:otherwise>
         </xsl:choose>
         <button type="submit" class="primary"><xsl:value-of select="i:t('Plan the meeting')"/></button>

@@ -121,6 +121,14 @@ class FamilyInvitedTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(answer_row(meeting, "forelder"), [["coming", "NULL",
                                                             "1"]])
+        # the minutes of the meeting start with the guardian as guardian
+        form = self.holder.get("/forms/minutes?log=%s&meeting=%s"
+                               % (self.log, meeting)).text
+        self.assertIn('name="/minutes/participants/participant[1]/name"'
+                      ' value="Line Hansen"', form)
+        self.assertRegex(form, r'participant\[1\]/role"[^>]*>'
+                         r'<option value="">[^<]*</option>'
+                         r'<option value="guardian" selected>')
 
     def test_a_guardian_without_responsibility_is_not_invited(self):
         log = with_number(self.holder, "Ida Uten Ansvar")
@@ -184,6 +192,18 @@ class FamilyInvitedTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(answer_row(meeting, "helsesykepleier"), [[
             "not_coming", "Kurs den dagen; sender notat.", "0"]])
+        # the same answer again tells nobody again
+        events_before = len(events(log, "meeting"))
+        r = api("POST", "/api/v1/logs/%s/meetings/answer" % log,
+                token("helsesykepleier"), xml_body(
+                    "answer", meeting=meeting, answer="not_coming",
+                    note="Kurs den dagen; sender notat."))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(len(events(log, "meeting")), events_before)
+        # the minutes leave out who cannot come; the holder comes first
+        form = self.holder.get("/forms/minutes?log=%s&meeting=%s"
+                               % (log, meeting)).text
+        self.assertNotIn('value="Nina Berg"', form)
         r = api("POST", "/api/v1/logs/%s/meetings/answer" % log,
                 token("helsesykepleier"), xml_body(
                     "answer", meeting=meeting, answer="maybe"))

@@ -190,6 +190,15 @@ class IdPorten(unittest.TestCase):
                              " mi.user_id WHERE m.public_id = '%s' AND"
                              " u.display_name = 'Siri Senere'" % meeting),
                          [["coming", "1"]])
+        # no longer the guardian: her invitation to what is to come goes
+        r = load_register(["parent;%s;%s;0" % (adult, child)])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sql_value("SELECT COUNT(*) FROM meeting_invitee mi"
+                                   " JOIN meeting m ON m.id = mi.meeting_id"
+                                   " JOIN app_user u ON u.id = mi.user_id"
+                                   " WHERE m.public_id = '%s' AND"
+                                   " u.display_name = 'Siri Senere'"
+                                   % meeting), "0")
 
     def test_an_extract_is_loaded_whole_or_not_at_all(self):
         child = nin_for(datetime.date(2015, 6, 7), individual=631)
