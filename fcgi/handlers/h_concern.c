@@ -650,9 +650,15 @@ h_concern_anonymous(struct req *r)
 		    &inst, err, sizeof(err)) == ST_OK) {
 			const char *a = form_get(inst, "/concern/child/age",
 			    &r->pool);
+			const char *e = form_get(inst,
+			    "/concern/child/expected", &r->pool);
 
 			if (*a != '\0' && strlen(a) <= 3)
 				view_attr(c, "age", a);
+			/* before the birth: said, not the date (too near
+			 * to the family) */
+			else if (*e != '\0')
+				view_attr(c, "unborn", "true");
 			xmlFreeDoc(inst);
 		}
 	}

@@ -29,6 +29,10 @@
         <dt><xsl:value-of select="i:t('Age')"/></dt>
         <dd><xsl:value-of select="i:t('{0} years', $c/@age)"/></dd>
       </xsl:if>
+      <xsl:if test="$c/@unborn">
+        <dt><xsl:value-of select="i:t('Age')"/></dt>
+        <dd><xsl:value-of select="i:t('not born yet')"/></dd>
+      </xsl:if>
       <dt><xsl:value-of select="i:t('Written in')"/></dt>
       <dd><xsl:call-template name="service"><xsl:with-param name="code" select="$c/@unit-kind"/></xsl:call-template></dd>
       <dt><xsl:value-of select="i:t('Level')"/></dt>

@@ -63,6 +63,12 @@ class ConcernTest(unittest.TestCase):
                   " ch.nin_hmac IS NOT NULL FROM child ch JOIN concern c ON"
                   " c.child_id = ch.id WHERE c.public_id = '%s'" % cid)[0]
         self.assertEqual(row, ["Barn av Eva Ufødt", "NULL", exp, "0"])
+        # the version a team may discuss: not born yet, and no date
+        page = login("ansatt").get("/concerns/%s/anonymous" % cid)
+        self.assertEqual(page.status, 200, page.text[:500])
+        self.assertIn("<dd>ikke født ennå</dd>", page.text)
+        self.assertNotIn(exp, page.text)
+        self.assertNotIn("Eva", page.text)
 
     def test_expected_date_refused(self):
         """An expected date too far ahead, too long past, or with a date
