@@ -64,6 +64,7 @@ static const struct {
 	{ "POST", "/logs/{id}/language", PERM_STAFF, CSRF_SESSION },
 	/* whoever is invited answers; the handler decides who is */
 	{ "POST", "/logs/{id}/meetings/answer", PERM_USER, CSRF_SESSION },
+	{ "POST", "/logs/{id}/expectant", PERM_STAFF, CSRF_SESSION },
 	/* the family's feedback: the person asked; the counts: a leader
 	 * or the administrator (the handlers decide) */
 	{ "GET", "/feedback/{id}", PERM_USER, CSRF_NONE },
@@ -104,6 +105,7 @@ static const struct {
 	{ "POST", "/api/v1/logs/{id}/roles/end", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/api/v1/logs/{id}/language", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/api/v1/logs/{id}/meetings/answer", PERM_USER, CSRF_NONE },
+	{ "POST", "/api/v1/logs/{id}/expectant", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/api/v1/feedback/{id}", PERM_USER, CSRF_NONE },
 	{ "POST", "/api/v1/feedback/{id}", PERM_USER, CSRF_NONE },
 	{ "GET", "/api/v1/feedback", PERM_USER, CSRF_NONE },

@@ -122,5 +122,18 @@ birth_register(struct req *r, long long child_id, const struct birth_given *g,
 	}
 	if (rc == ST_OK && n == 0)
 		return ST_E_CONFLICT;
+	/* With the number the register says who the guardians are: the
+	 * expectant parents the holder named stop being linked by that,
+	 * and those the register names are linked now (0039). */
+	if (rc == ST_OK && g->has_nin) {
+		p[0] = DV_INT(child_id);
+		p[1] = DV_BLOB(g->hmac, sizeof(g->hmac));
+		if ((rc = db_exec(&r->w->db, STMT_EXPECTANT_END, p, 1, NULL,
+		    NULL)) == ST_OK &&
+		    (rc = db_exec(&r->w->db, STMT_EXPECTANT_CLEAR, p, 1, NULL,
+		    NULL)) == ST_OK)
+			rc = db_exec(&r->w->db, STMT_BIRTH_LINK_REGISTER, p, 2,
+			    NULL, NULL);
+	}
 	return rc;
 }

@@ -34,7 +34,9 @@ folk_sync(struct db *db, long long user_id,
 	p[1] = DV_BLOB(person, SECURE_HASH_LEN);
 	if ((rc = db_exec(db, STMT_FOLK_UNLINK, p, 2, NULL, NULL)) != ST_OK ||
 	    (rc = db_exec(db, STMT_FOLK_LINK, p, 2, NULL, NULL)) != ST_OK ||
-	    (rc = db_exec(db, STMT_FOLK_SELF, p, 2, NULL, NULL)) != ST_OK)
+	    (rc = db_exec(db, STMT_FOLK_SELF, p, 2, NULL, NULL)) != ST_OK ||
+	    (rc = db_exec(db, STMT_FOLK_EXPECTANT, p, 2, NULL, NULL)) !=
+	    ST_OK)
 		return rc;
 	/* A meeting the family was invited to before this guardian (or the
 	 * youth) first logged in is theirs too: on their start page, told

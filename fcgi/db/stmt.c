@@ -2641,6 +2641,41 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " WHERE mi.user_id = ? AND mi.family AND m.starts_at >= ?"
 	    " AND NOT EXISTS (SELECT 1 FROM child_person cp WHERE"
 	    " cp.child_id = l.child_id AND cp.user_id = mi.user_id)" },
+	/* (user_id, person_hmac): the children not born yet the user is
+	 * named an expectant parent of (0039_expectant.sql) */
+	[STMT_FOLK_EXPECTANT] = { "folk_expectant",
+	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"
+	    " parental_responsibility, source) SELECT ce.child_id, ?,"
+	    " 'guardian', TRUE, 'expectant' FROM child_expectant ce"
+	    " JOIN child c ON c.id = ce.child_id WHERE ce.person_hmac = ?"
+	    " AND c.nin_hmac IS NULL" },
+	/* (child_id, person_hmac, added_by): affects no row when named
+	 * already */
+	[STMT_EXPECTANT_ADD] = { "expectant_add",
+	    "INSERT IGNORE INTO child_expectant (child_id, person_hmac,"
+	    " added_by) VALUES (?, ?, ?)" },
+	/* (child_id, person_hmac): the account of an expectant parent who
+	 * has logged in before, linked now */
+	[STMT_EXPECTANT_LINK] = { "expectant_link",
+	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"
+	    " parental_responsibility, source) SELECT ?, u.id, 'guardian',"
+	    " TRUE, 'expectant' FROM app_user u WHERE u.nin_hmac = ?"
+	    " AND u.role = 'citizen'" },
+	/* (child_id): born with a number: the links the holder made end */
+	[STMT_EXPECTANT_END] = { "expectant_end",
+	    "DELETE FROM child_person WHERE child_id = ?"
+	    " AND source = 'expectant'" },
+	/* (child_id) */
+	[STMT_EXPECTANT_CLEAR] = { "expectant_clear",
+	    "DELETE FROM child_expectant WHERE child_id = ?" },
+	/* (child_id, child nin_hmac): at the birth, the guardians the
+	 * register names who have an account, linked at once */
+	[STMT_BIRTH_LINK_REGISTER] = { "birth_link_register",
+	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"
+	    " parental_responsibility, source) SELECT ?, u.id, 'guardian',"
+	    " TRUE, 'register' FROM folk_relation fr JOIN app_user u"
+	    " ON u.nin_hmac = fr.parent_hmac AND u.role = 'citizen'"
+	    " WHERE fr.child_hmac = ? AND fr.parental_responsibility" },
 	/* (user_id, nin_hmac): the youth's own child, if there is one */
 	[STMT_FOLK_SELF] = { "folk_self",
 	    "INSERT IGNORE INTO child_person (child_id, user_id, relation,"

@@ -17,6 +17,8 @@
 #include "i18n.h"
 #include "labels.h"
 #include "logview.h"
+#include "nin.h"
+#include "secure.h"
 #include "route.h"
 #include "utf8.h"
 #include "view.h"
@@ -681,6 +683,62 @@ h_log_note(struct req *r)
 		    l.holder_id, NULL, 0, l.id);
 	rc = finish(r, &l, rc, "create", "note", 201,
 	    r->who.role == ROLE_CITIZEN ? "family-note-added" : "note-added");
+out:
+	caselog_release(&l);
+	return rc;
+}
+
+/*
+ * Before the birth the register names no guardian of the child: the
+ * holder names an expectant parent by their identity number (kept as its
+ * HMAC, never shown or logged). They read the log at once if they have
+ * an account, else from their first login, until the birth is
+ * registered with the child's number (birth.c).
+ */
+/* ROUTE: POST /logs/{id}/expectant */
+/* ROUTE: POST /api/v1/logs/{id}/expectant */
+st_rc
+h_log_expectant(struct req *r)
+{
+	const char *nin = req_input(r, "nin");
+	unsigned char h[SECURE_HASH_LEN];
+	unsigned long long n = 0;
+	struct caselog l;
+	struct evmsg m;
+	struct db_val p[3];
+	int go, ok;
+	st_rc rc;
+
+	if ((rc = caselog_load(r, r->arg, LR_MANAGE, &l, &ok)) != ST_OK ||
+	    !ok)
+		return rc;
+	if (l.child_expected == NULL || l.child_has_nin) {
+		rc = caselog_conflict(r, _("The child is born and has a national identity number: the population register says who the guardians are."));
+		goto out;
+	}
+	nin = trimmed(r, nin);
+	if (nin_check(nin, NULL) != NIN_OK) {
+		rc = log_page(r, &l, 422, "expectant", "nin",
+		    _("Give the expectant parent's national identity number: 11 digits."));
+		goto out;
+	}
+	secure_hmac(r->w->key, nin, strlen(nin), h);
+	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+		goto out;
+	p[0] = DV_INT(l.child_id);
+	p[1] = DV_BLOB(h, sizeof(h));
+	p[2] = DV_INT(r->who.user_id);
+	rc = db_exec(&r->w->db, STMT_EXPECTANT_ADD, p, 3, &n, NULL);
+	/* named before: nothing more to write or tell */
+	if (rc == ST_OK && n == 1)
+		rc = db_exec(&r->w->db, STMT_EXPECTANT_LINK, p, 2, NULL, NULL);
+	if (rc == ST_OK && n == 1) {
+		evmsg_init(&m, N_("An expectant parent is named: they read the relay log until the birth"));
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
+		    caselog_role(&l, r), "expectant", &m, NULL, NULL, 0);
+	}
+	rc = finish(r, &l, rc, "update", "log", n == 1 ? 201 : 200,
+	    "expectant-named");
 out:
 	caselog_release(&l);
 	return rc;

@@ -92,6 +92,7 @@ st_rc h_log_role_add(struct req *r) ST_MUST_CHECK;
 st_rc h_log_role_end(struct req *r) ST_MUST_CHECK;
 st_rc h_log_language(struct req *r) ST_MUST_CHECK;
 st_rc h_log_meeting_answer(struct req *r) ST_MUST_CHECK;
+st_rc h_log_expectant(struct req *r) ST_MUST_CHECK;
 st_rc h_feedback_show(struct req *r) ST_MUST_CHECK;
 st_rc h_feedback_answer(struct req *r) ST_MUST_CHECK;
 st_rc h_feedback_summary(struct req *r) ST_MUST_CHECK;

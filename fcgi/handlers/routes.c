@@ -90,6 +90,8 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/meetings/answer", h_log_meeting_answer,
 	    PERM_USER, CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/expectant", h_log_expectant, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/measures", h_log_measure_add, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/logs/{id}/close-request", h_log_close_request, PERM_USER,
@@ -160,6 +162,8 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/meetings/answer", h_log_meeting_answer,
 	    PERM_USER, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/expectant", h_log_expectant,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/measures", h_log_measure_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/close-request", h_log_close_request,
@@ -423,6 +427,11 @@ static const struct {
 	{ h_log_close_request,
 		"Asks to close the log, with the family's feedback; closing "
 		"needs no waiting concern and no open handover." },
+	{ h_log_expectant,
+		"Names an expectant parent of a child not born yet (nin: "
+		"their identity number, kept as its HMAC): they read the log "
+		"until the birth is registered with the child's number; the "
+		"holder only." },
 	{ h_feedback_show,
 		"The feedback form a guardian or the youth is asked to fill "
 		"in when a relay log about the child closes: the service, "

@@ -170,6 +170,7 @@ static const char *const done_codes[] = {
 	"minutes-saved", "note-added", "participant-added",
 	"language-saved", "participant-removed", "role-appointed",
 	"role-ended", "meeting-answered", "feedback-given",
+	"expectant-named",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */
 	"person-added", "person-deactivated", "person-reactivated",

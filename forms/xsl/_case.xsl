@@ -132,6 +132,7 @@
       <xsl:when test="$k = 'decision'"><xsl:value-of select="i:t('Decision')"/></xsl:when>
       <xsl:when test="$k = 'note'"><xsl:value-of select="i:t('Note')"/></xsl:when>
       <xsl:when test="$k = 'birth'"><xsl:value-of select="i:t('Birth')"/></xsl:when>
+      <xsl:when test="$k = 'expectant'"><xsl:value-of select="i:t('The expectant parents')"/></xsl:when>
       <xsl:when test="$k = 'language'"><xsl:value-of select="i:t('The family’s language')"/></xsl:when>
       <xsl:when test="$k = 'role'"><xsl:value-of select="i:t('Coordination and the responsible group')"/></xsl:when>
       <xsl:when test="$k = 'bright_spot'"><xsl:value-of select="i:t('Bright spot')"/></xsl:when>

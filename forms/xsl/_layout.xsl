@@ -151,6 +151,7 @@
           <xsl:when test="@code = 'role-ended'"><xsl:value-of select="i:t('The role has ended')"/></xsl:when>
           <xsl:when test="@code = 'meeting-answered'"><xsl:value-of select="i:t('Your answer is sent')"/></xsl:when>
           <xsl:when test="@code = 'feedback-given'"><xsl:value-of select="i:t('Thank you for your feedback')"/></xsl:when>
+          <xsl:when test="@code = 'expectant-named'"><xsl:value-of select="i:t('The expectant parent is named')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('The participant is added')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('The participant is removed')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('The signed consent is uploaded')"/></xsl:when>
@@ -189,6 +190,7 @@
           <xsl:when test="@code = 'role-appointed' or @code = 'role-ended'"><xsl:value-of select="i:t('Everyone with access to the log sees who has which role, the family too.')"/></xsl:when>
           <xsl:when test="@code = 'meeting-answered'"><xsl:value-of select="i:t('It is shown by the meeting, and the relay holder is told. You can change it until the day of the meeting.')"/></xsl:when>
           <xsl:when test="@code = 'feedback-given'"><xsl:value-of select="i:t('It is counted with other families’ answers for the service, without your name or your child’s. Nobody can see what you answered.')"/></xsl:when>
+          <xsl:when test="@code = 'expectant-named'"><xsl:value-of select="i:t('They read the relay log when they log in with ID-porten, until the birth is registered with the child’s number. The number is not shown anywhere.')"/></xsl:when>
           <xsl:when test="@code = 'participant-added'"><xsl:value-of select="i:t('They can now read the relay log and write in it. The guardians can see that they have access.')"/></xsl:when>
           <xsl:when test="@code = 'participant-removed'"><xsl:value-of select="i:t('They can no longer open the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'scan-uploaded'"><xsl:value-of select="i:t('It is kept with the consent. The guardians and those with access to the log can open it.')"/></xsl:when>

@@ -1481,6 +1481,33 @@
 
   <!-- The child of a case begun before the birth is born: the holder
        gives the name and the number or the date of birth. -->
+  <!-- Before the birth: the expectant parents, named by their numbers,
+       read the log until it. -->
+  <xsl:template name="expectant-form">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'expectant']"/>
+    <form method="post" action="/logs/{$l/@id}/expectant" novalidate="novalidate" id="expectant">
+      <input type="hidden" name="csrf" value="{/page/csrf}"/>
+      <input type="hidden" name="idem" value="{/page/idem}"/>
+      <fieldset class="group">
+        <legend><xsl:value-of select="i:t('The expectant parents')"/></legend>
+        <p class="hint"><xsl:value-of select="i:t('Before the birth the population register names no guardians. Name the expectant parents who have consented to the cooperation: they can then read the relay log, until the birth is registered with the child’s number.')"/></p>
+        <xsl:call-template name="field">
+          <xsl:with-param name="id" select="'expectant-nin'"/>
+          <xsl:with-param name="name" select="'nin'"/>
+          <xsl:with-param name="label" select="i:t('An expectant parent’s national identity number')"/>
+          <xsl:with-param name="required" select="true()"/>
+          <xsl:with-param name="maxlength" select="'11'"/>
+          <xsl:with-param name="inputmode" select="'numeric'"/>
+          <xsl:with-param name="autocomplete" select="'off'"/>
+          <xsl:with-param name="hint" select="i:t('11 digits. It is kept only in a form nobody can read back, and never shown.')"/>
+          <xsl:with-param name="error" select="string($e[@field = 'nin'])"/>
+        </xsl:call-template>
+        <button type="submit" class="secondary"><xsl:value-of select="i:t('Let them read the relay log')"/></button>
+      </fieldset>
+    </form>
+  </xsl:template>
+
   <xsl:template name="birth-form">
     <xsl:variable name="l" select="/page/log"/>
     <xsl:variable name="e" select="/page/error[@action = 'birth']"/>
@@ -1603,6 +1630,7 @@
       <section aria-labelledby="manage-title" id="manage">
         <h2 id="manage-title"><xsl:call-template name="manage-title"/></h2>
         <xsl:if test="$r/@manage and $l/@expected-date and not($l/@has-number)">
+          <xsl:call-template name="expectant-form"/>
           <xsl:call-template name="birth-form"/>
         </xsl:if>
         <xsl:if test="$r/@manage">

@@ -141,6 +141,9 @@ ROLE_END = [("role", "group"), ("user", "{nurse}"),
 LANGUAGE = [("language", "arabisk"), ("interpreter", "true")]
 # the fixture meeting invites the nurse, not the family: only she answers
 ANSWER = [("meeting", "{meeting}"), ("answer", "coming")]
+# the fixture log's child was born when it began: the holder is told
+# (409) that the register names the guardians, after the access checks
+EXPECTANT = [("nin", "not a number")]
 # the guardian's feedback on the closed log (the first answer counts; a
 # second is refused as answered, after the access checks)
 FEEDBACK = [("heard", "4"), ("helped", "5"), ("comment", "Godt samarbeid.")]
@@ -336,6 +339,10 @@ ROWS = [
         obj="log", body=MEASURE, page="log"),
     Row("POST", "/logs/{id}/meetings/answer", "D D D A D D D D D D D",
         obj="log", body=ANSWER, page="log"),
+    Row("POST", "/logs/{id}/expectant",    "D D A D D D D D D D D",
+        obj="log", body=EXPECTANT, page="log"),
+    Row("POST", "/logs/{id}/expectant",    "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=EXPECTANT, page="log"),
     Row("POST", "/logs/{id}/meetings/answer", "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=ANSWER, page="log"),
     Row("POST", "/logs/{id}/close-request", "D D D D D D D D D A D",
@@ -515,6 +522,10 @@ ROWS = [
         obj="log", body=MEASURE),
     Row("POST", "/api/v1/logs/{id}/meetings/answer",
         "D D D A D D D D D D D", obj="log", body=ANSWER),
+    Row("POST", "/api/v1/logs/{id}/expectant", "D D A D D D D D D D D",
+        obj="log", body=EXPECTANT),
+    Row("POST", "/api/v1/logs/{id}/expectant", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=EXPECTANT),
     Row("POST", "/api/v1/logs/{id}/meetings/answer",
         "D D D D D D D D D D D", obj="closed_log", variant="closed",
         body=ANSWER),

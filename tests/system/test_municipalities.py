@@ -82,6 +82,7 @@ BELONGS = {
     "consultation_person": "consultation_id", "app_user_idp": "user_id",
     "unit_served": "unit_id",
     "feedback_invite": "log_id", "family_feedback": "unit_id",
+    "child_expectant": "child_id",
     # the installation's
     "login_failure": None,      # a hash of a name tried, and a time
     "guide_level": None,        # the four BTI levels' names, the model's

@@ -200,6 +200,59 @@ class IdPorten(unittest.TestCase):
                                    " u.display_name = 'Siri Senere'"
                                    % meeting), "0")
 
+    def test_the_expectant_parents_read_the_log_before_the_birth(self):
+        """Before the birth the register names no guardian: the holder
+        names the expectant parents by number; they read the log (at
+        once, or from their first login) until the birth is registered
+        with the child's number, and then the register decides."""
+        from test_unborn import unborn_log
+        staff = login("ansatt")
+        mother = nin_for(datetime.date(1992, 4, 5), individual=251)
+        father = nin_for(datetime.date(1990, 6, 7), individual=252)
+        c_m, r = provider_login("idporten", {"pid": mother})
+        self.assertEqual(r.status, 200, r.text[:1000])
+        log, _ = unborn_log(staff, "Barn av Mor Vente", day(20))
+        self.assertEqual(c_m.get("/logs/" + log).status, 404)
+        page = staff.get("/logs/" + log).text
+        self.assertIn('action="/logs/%s/expectant"' % log, page)
+        r = staff.post("/logs/%s/expectant" % log, [
+            ("csrf", csrf_of(page)), ("nin", "12345")])
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="expectant-nin-error"', r.text)
+        named = lambda who: api(
+            "POST", "/api/v1/logs/%s/expectant" % log, token("ansatt"),
+            xml_body("expectant", nin=who))
+        self.assertEqual(named(mother).status, 201)
+        self.assertEqual(named(mother).status, 200)     # named before
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM case_event e JOIN relay_log l ON l.id ="
+            " e.log_id WHERE l.public_id = '%s' AND e.kind = 'expectant'"
+            % log), "1")
+        # linked at once: the same session reads it now
+        self.assertEqual(c_m.get("/logs/" + log).status, 200)
+        # the other expectant parent, from the first login
+        self.assertEqual(named(father).status, 201)
+        c_f, r = provider_login("idporten", {"pid": father})
+        self.assertEqual(c_f.get("/logs/" + log).status, 200)
+        for n in (mother, father):
+            self.assertNotIn(n, app_log())
+            self.assertNotIn(n, staff.get("/logs/" + log).text)
+        # born, with the number the register gives the mother only
+        born = today() - datetime.timedelta(days=1)
+        child = nin_for(born, individual=744)
+        self.assertEqual(load_register(["parent;%s;%s;1" % (mother, child)])
+                         .returncode, 0)
+        r = staff.post("/logs/%s/birth" % log, [
+            ("csrf", csrf_of(staff.get("/logs/" + log).text)),
+            ("child_name", "Mor Vente Barn"), ("child_nin", child)])
+        self.assertEqual(r.status, 303, r.text[:2000])
+        self.assertEqual(c_m.get("/logs/" + log).status, 200)
+        self.assertEqual(c_f.get("/logs/" + log).status, 404)
+        self.assertEqual(named(father).status, 409)
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM child_expectant ce JOIN relay_log l ON"
+            " l.child_id = ce.child_id WHERE l.public_id = '%s'" % log), "0")
+
     def test_an_extract_is_loaded_whole_or_not_at_all(self):
         child = nin_for(datetime.date(2015, 6, 7), individual=631)
         parents = [nin_for(datetime.date(1970, 1, 1) +
