@@ -17,6 +17,7 @@
 import {
 	scenario, newContext, login, logout, goto, submit, checkA11y,
 	expectText, expectNoText, expectPath, expectVisible, fail, sql,
+	day,
 } from './lib.mjs';
 
 const CHILD = 'Vilde Nettleser';
@@ -25,16 +26,7 @@ const NURSE = 'Nina Berg';		// helsesykepleier, at the health clinic
 const PPT = 'Ola Nilsen';		// ppt
 const HOLDER = 'Ingrid Solberg';	// ansatt, Fagerli barnehage
 
-// Today where the municipality is (the app's dates are Oslo dates),
-// and days from it, as YYYY-MM-DD; norsk() writes one as the pages do.
-function day(offset = 0) {
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
-		.format(new Date());
-	const d = new Date(`${today}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
-
+// A YYYY-MM-DD date as the pages write it (31.03.2026).
 function norsk(ymd) {
 	return ymd.split('-').reverse().join('.');
 }

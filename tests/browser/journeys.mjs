@@ -18,17 +18,10 @@ import { tmpdir } from 'node:os';
 import {
 	scenario, newContext, login, goto, submit, checkA11y, expectText,
 	expectNoText, expectPath, expectVisible, fail, sql,
+	day,
 } from './lib.mjs';
 
 const HOLDER = 'Ingrid Solberg';	// ansatt, Fagerli barnehage
-
-function day(offset = 0) {
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
-		.format(new Date());
-	const d = new Date(`${today}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
 
 const region = (p, name) => p.getByRole('region', { name, exact: true });
 

@@ -40,6 +40,16 @@ export function fail(message) {
 	throw new TestFailure(message);
 }
 
+// Today where the municipality is (the app's dates are Oslo dates), and
+// days from it, as YYYY-MM-DD.
+export function day(offset = 0) {
+	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
+		.format(new Date());
+	const d = new Date(`${today}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + offset);
+	return d.toISOString().slice(0, 10);
+}
+
 // SQL on the test database as its administrator, as the system tests'
 // sql() does: only for a step that has no UI (why is the scenario's to
 // say), through the stack's socket in STAFETT_TEST_DIR.

@@ -13,20 +13,12 @@
 import {
 	scenario, newContext, login, logout, submit, checkA11y,
 	expectText, expectPath, expectVisible, fail,
+	day,
 } from './lib.mjs';
 
 const CHILD = 'Sara Hansen';
 const HOLDER = 'Ingrid Solberg';	// ansatt, Fagerli barnehage
 const NURSE = 'Nina Berg';		// helsesykepleier, a participant
-
-// Today where the municipality is, and days from it, as YYYY-MM-DD.
-function day(offset = 0) {
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
-		.format(new Date());
-	const d = new Date(`${today}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
 
 // Choose the one option of a select whose text contains `text`.
 async function choose(select, text) {

@@ -7,16 +7,8 @@
 import {
 	scenario, login, submit, checkA11y, expectText, expectPath,
 	expectVisible, fail,
+	day,
 } from './lib.mjs';
-
-// Today where the municipality is, and days from it, as YYYY-MM-DD.
-function day(offset = 0) {
-	const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
-		.format(new Date());
-	const d = new Date(`${today}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + offset);
-	return d.toISOString().slice(0, 10);
-}
 
 // A valid national identity number for ymd (mod 11 check digits); the
 // individual number carries the century (500-999 for the 2000s).
