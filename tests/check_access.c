@@ -349,6 +349,101 @@ START_TEST(concern_own)
 }
 END_TEST
 
+/*
+ * The anonymous view: the concern's readers, and a member of a team
+ * whose agenda has it, only while it is open and in no log; a member
+ * reads nothing else of it, and nobody of another municipality or
+ * outside the staff does.
+ */
+START_TEST(concern_on_an_agenda)
+{
+	struct concern_facts cf;
+	struct principal p = who(ROLE_EMPLOYEE, UNIT_B);
+
+	memset(&cf, 0, sizeof(cf));
+	cf.unit_id = UNIT_A;
+	cf.municipality_id = HOME_M;
+	cf.author_id = OTHER;
+	cf.status = CS_OPEN;
+	/* not on an agenda of theirs: nothing */
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	cf.agenda = 1;
+	ck_assert(access_concern(&p, &cf, CR_ANONYMOUS));
+	ck_assert(!access_concern(&p, &cf, CR_READ));
+	ck_assert(!access_concern(&p, &cf, CR_DECIDE));
+	ck_assert(!access_concern(&p, &cf, CR_DISCUSS));
+	ck_assert(!access_concern(&p, &cf, CR_REPORT));
+	/* decided: off every agenda */
+	cf.status = CS_CLOSED;
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	cf.status = CS_PASSED;
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	cf.status = CS_OPEN;
+	cf.in_log = 1;
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	cf.in_log = 0;
+	/* another municipality's, a citizen, an administrator, nobody */
+	cf.municipality_id = AWAY_M;
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	cf.municipality_id = HOME_M;
+	p = who(ROLE_CITIZEN, 0);
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	p = who(ROLE_ADMIN, 0);
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	memset(&p, 0, sizeof(p));
+	ck_assert(!access_concern(&p, &cf, CR_ANONYMOUS));
+	/* its author reads it anyway, as they read the concern, decided
+	 * or not */
+	p = who(ROLE_EMPLOYEE, UNIT_A);
+	cf.author_id = ME;
+	cf.agenda = 0;
+	cf.status = CS_CLOSED;
+	ck_assert(access_concern(&p, &cf, CR_ANONYMOUS));
+}
+END_TEST
+
+/* A team: staff of its municipality see it, its members its agenda, its
+ * leaders plan while it is active; nobody else anything. */
+START_TEST(team_rights)
+{
+	static const struct {
+		enum role	role;
+		long long	municipality;
+		int		member, leader, active;
+		const char	*granted;	/* read, agenda, plan */
+	} rows[] = {
+		{ ROLE_EMPLOYEE, HOME_M, 0, 0, 1, "r--" },
+		{ ROLE_LEADER, HOME_M, 0, 0, 1, "r--" },
+		{ ROLE_EMPLOYEE, HOME_M, 1, 0, 1, "ra-" },
+		{ ROLE_EMPLOYEE, HOME_M, 1, 1, 1, "rap" },
+		{ ROLE_EMPLOYEE, HOME_M, 1, 1, 0, "ra-" },
+		{ ROLE_EMPLOYEE, AWAY_M, 1, 1, 1, "---" },
+		{ ROLE_ADMIN, HOME_M, 0, 0, 1, "---" },
+		{ ROLE_CITIZEN, HOME_M, 1, 1, 1, "---" },
+		{ ROLE_NONE, HOME_M, 1, 1, 1, "---" },
+	};
+	static const char letters[] = "rap";
+	struct team_facts f;
+	struct principal p;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		p = who(rows[i].role, UNIT_A);
+		memset(&f, 0, sizeof(f));
+		f.municipality_id = rows[i].municipality;
+		f.member = rows[i].member;
+		f.leader = rows[i].leader;
+		f.active = rows[i].active;
+		for (j = 0; j < 3; j++) {
+			int want = rows[i].granted[j] == letters[j];
+
+			ck_assert_msg(access_team(&p, &f, (enum team_right)j) ==
+			    want, "row %zu right %c", i, letters[j]);
+		}
+	}
+}
+END_TEST
+
 /* A handover: the log's readers see it; the proposed holder the request
  * alone, while a consent covers them; nobody else. */
 START_TEST(handover_read)
@@ -530,6 +625,8 @@ access_suite(void)
 	tcase_add_test(tc, concern_own);
 	tcase_add_test(tc, handover_read);
 	tcase_add_test(tc, consultation_readers);
+	tcase_add_test(tc, concern_on_an_agenda);
+	tcase_add_test(tc, team_rights);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("municipality");
 	tcase_add_test(tc, municipality_reach);

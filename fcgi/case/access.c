@@ -154,6 +154,9 @@ access_concern(const struct principal *who, const struct concern_facts *f,
 	case CR_READ:
 		return own || (f->in_log && access_log(who, &f->log,
 		    LR_READ)) || (f->passed && receiver(who, &f->to));
+	case CR_ANONYMOUS:
+		return access_concern(who, f, CR_READ) || (is_staff(who) &&
+		    f->agenda && f->status == CS_OPEN && !f->in_log);
 	case CR_DECIDE:
 	case CR_DISCUSS:
 		return own && f->status == CS_OPEN && !f->in_log;
@@ -162,6 +165,23 @@ access_concern(const struct principal *who, const struct concern_facts *f,
 	case CR_RECEIVE:
 		return f->passed && f->pending && !f->in_log &&
 		    access_log(who, &f->to, LR_RECEIVE);
+	}
+	return 0;
+}
+
+int
+access_team(const struct principal *who, const struct team_facts *f,
+    enum team_right right)
+{
+	if (!is_staff(who) || !access_municipality(who, f->municipality_id))
+		return 0;
+	switch (right) {
+	case TR_READ:
+		return 1;
+	case TR_AGENDA:
+		return f->member;
+	case TR_PLAN:
+		return f->leader && f->active;
 	}
 	return 0;
 }

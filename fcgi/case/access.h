@@ -109,18 +109,49 @@ struct concern_facts {
 	int			passed;
 	int			pending;
 	struct log_facts	to;
+	int			agenda;	/* on the agenda (waiting or
+					 * discussed) of a team the reader
+					 * is a member of */
 };
 
 enum concern_right {
 	CR_READ,	/* see it (and its anonymous view) */
+	CR_ANONYMOUS,	/* see its anonymous view only: its readers, and
+			 * the members of a team whose agenda has it while
+			 * it is open and in no log */
 	CR_DECIDE,	/* close it or choose its level: open, in no log */
-	CR_DISCUSS,	/* record a team's anonymous discussion of it */
+	CR_DISCUSS,	/* record a team's anonymous discussion of it, or
+			 * put it on (or take it off) a team's agenda */
 	CR_REPORT,	/* report it to child welfare (not once closed) */
 	CR_RECEIVE	/* take a concern passed to a log in, or answer it */
 };
 
 int access_concern(const struct principal *who, const struct concern_facts *f,
     enum concern_right right);
+
+/*
+ * A team of the municipality (0040_team.sql). Its name, purpose,
+ * members and calendar are no secret to the municipality's staff, who
+ * need to know where to take a concern; its agenda is its members'
+ * (the concerns on it, anonymous as they are, are theirs to discuss);
+ * its leaders plan its meetings. Administrators keep the teams through
+ * their own pages, not these rights.
+ */
+struct team_facts {
+	long long	municipality_id;
+	int		member;		/* a current member */
+	int		leader;		/* a current member as its leader */
+	int		active;		/* the team takes meetings and cases */
+};
+
+enum team_right {
+	TR_READ,	/* see the team, its members and its calendar */
+	TR_AGENDA,	/* see its agenda, give its advice */
+	TR_PLAN		/* plan its meetings */
+};
+
+int access_team(const struct principal *who, const struct team_facts *f,
+    enum team_right right);
 
 /*
  * A two-year consultation (0019_consultation.sql), read as a relay log

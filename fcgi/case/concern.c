@@ -454,6 +454,8 @@ concern_peek(struct req *r, const char *pid, struct concern_row *c,
 	f->unit_id = db_get_int(&c->res, 0, CG_UNIT);
 	f->municipality_id = db_get_int(&c->res, 0,
 	    CG_LOG_FACTS + 2 * NFACTS);
+	f->agenda = db_get_int(&c->res, 0, CG_LOG_FACTS + 2 * NFACTS + 1) >
+	    0;
 	f->author_id = db_get_int(&c->res, 0, CG_AUTHOR);
 	f->status = strcmp(status, "open") == 0 ? CS_OPEN :
 	    strcmp(status, "passed") == 0 ? CS_PASSED : CS_CLOSED;
@@ -472,6 +474,13 @@ concern_peek(struct req *r, const char *pid, struct concern_row *c,
 st_rc
 concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 {
+	return concern_load_for(r, pid, CR_READ, c, ok);
+}
+
+st_rc
+concern_load_for(struct req *r, const char *pid, enum concern_right right,
+    struct concern_row *c, int *ok)
+{
 	int found;
 	st_rc rc;
 
@@ -480,7 +489,7 @@ concern_load(struct req *r, const char *pid, struct concern_row *c, int *ok)
 		return rc;
 	if (!found)
 		return resp_not_found(r);
-	if (!access_concern(&r->who, &c->facts, CR_READ)) {
+	if (!access_concern(&r->who, &c->facts, right)) {
 		concern_release(c);
 		return resp_not_found(r);
 	}

@@ -112,6 +112,10 @@ struct concern_row {
  */
 st_rc concern_load(struct req *r, const char *pid, struct concern_row *c,
     int *ok) ST_MUST_CHECK;
+/* The same for another right than CR_READ (CR_ANONYMOUS: the anonymous
+ * view a team's members read). */
+st_rc concern_load_for(struct req *r, const char *pid,
+    enum concern_right right, struct concern_row *c, int *ok) ST_MUST_CHECK;
 /* The same, deciding nothing: no answer, no audit (the caller decides
  * and audits what it uses). *found = 0 when there is no such concern. */
 st_rc concern_peek(struct req *r, const char *pid, struct concern_row *c,

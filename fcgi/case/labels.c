@@ -104,6 +104,7 @@ label_role(const char *role)
 		{ "proposed holder", N_("proposed holder") },
 		{ "system", N_("the system") },
 		{ "partner", N_("partner") },
+		{ "team", N_("team member") },
 	};
 
 	return lookup(t, sizeof(t) / sizeof(t[0]), role);

@@ -31,6 +31,7 @@ purge_tx(struct db *db, void *arg)
 	struct purge *p = arg;
 	struct db_val v[8];
 	struct db_res res;
+	unsigned long long agenda = 0;
 	long long rows;
 	int log = strcmp(p->kind, "relay_log") == 0;
 	st_rc rc;
@@ -46,13 +47,20 @@ purge_tx(struct db *db, void *arg)
 		return ST_OK;
 	v[0] = log ? DV_INT(p->id) : DV_NULL;
 	v[1] = log ? DV_NULL : DV_INT(p->id);
+	/* the teams' agenda items of its concerns (0040_team.sql) first:
+	 * they point at the concerns; the procedure refuses what it may
+	 * not delete, and the transaction with them */
+	if ((rc = db_exec(db, STMT_RETENTION_AGENDA, v, 2, &agenda,
+	    NULL)) != ST_OK)
+		return rc;
 	if ((rc = db_exec(db, STMT_RETENTION_PURGE, v, 2, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
 	if ((rc = db_query(db, STMT_RETENTION_ROWS, NULL, 0, 1, &res)) !=
 	    ST_OK)
 		return rc;
-	rows = res.nrows == 1 ? db_get_int(&res, 0, 0) : 0;
+	rows = (res.nrows == 1 ? db_get_int(&res, 0, 0) : 0) +
+	    (long long)agenda;
 	db_res_release(&res);
 	v[0] = DV_STR(p->kind);
 	v[1] = DV_STR(p->reference);

@@ -187,3 +187,23 @@ dates_local(char out[LOCAL_TIME_SIZE], const char *iso)
 	localtime_r(&t, &tm);
 	strftime(out, LOCAL_TIME_SIZE, "%Y-%m-%d %H:%M", &tm);
 }
+
+int
+dates_is_ymd(const char *s)
+{
+	int ok = 0;
+
+	if (s == NULL || strlen(s) != 10)
+		return 0;
+	(void)dates_days(s, &ok);
+	return ok;
+}
+
+int
+dates_is_hm(const char *s)
+{
+	return s != NULL && strlen(s) == 5 && s[2] == ':' &&
+	    strspn(s, "0123456789:") == 5 && s[0] != ':' && s[1] != ':' &&
+	    s[3] != ':' && s[4] != ':' && strtol(s, NULL, 10) <= 23 &&
+	    strtol(s + 3, NULL, 10) <= 59;
+}

@@ -34,5 +34,9 @@ void dates_from_days(char out[DATE_SIZE], long days);
 /* Completed years on date on of someone born on birth (both YYYY-MM-DD,
  * as dates_days reads them); *ok = 0 if either is not a real date. */
 int dates_age_on(const char *birth, const char *on, int *ok);
+/* Whether s is exactly a real date YYYY-MM-DD, or exactly a time of day
+ * HH:MM (as a form's date and time fields send them). */
+int dates_is_ymd(const char *s);
+int dates_is_hm(const char *s);
 
 #endif

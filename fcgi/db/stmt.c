@@ -687,7 +687,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " un.kind, c.passed_log_id, c.passed_state, c.passed_answer,"
 	    " DATE_FORMAT(c.passed_at, '%Y-%m-%dT%H:%i:%sZ'), rq.public_id,"
 	    " rq.reference," LOG_FACTS("l") "," LOG_FACTS("rq") ","
-	    " un.municipality_id FROM " READER " JOIN concern c"
+	    " un.municipality_id, (SELECT COUNT(*) FROM agenda_item ai"
+	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team_member mb ON mb.team_id = tm.team_id"
+	    " AND mb.user_id = rd.uid AND mb.removed_at IS NULL"
+	    " WHERE ai.concern_id = c.id AND ai.status <> 'withdrawn')"
+	    " FROM " READER " JOIN concern c"
 	    " JOIN form_submission s ON s.id = c.submission_id"
 	    " JOIN unit un ON un.id = c.unit_id"
 	    " JOIN app_user a ON a.id = c.author_id"
@@ -1400,6 +1405,192 @@ static const struct stmt_def defs[STMT__COUNT] = {
 
 	/* (public_id, log_id, meeting_id, submission_id, corrects_id,
 	 *  author_id) */
+	/*
+	 * The teams (0040_team.sql). TEAM_COLS: public_id, kind, name,
+	 * purpose, meets, capacity_families, active, created_at, the
+	 * members now, the reader's role in it (NULL: not a member), the
+	 * next meeting's local start (from today), id, municipality_id.
+	 */
+#define TEAM_COLS \
+	"SELECT t.public_id, t.kind, t.name, t.purpose, t.meets," \
+	" t.capacity_families, t.active," \
+	" DATE_FORMAT(t.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+	" (SELECT COUNT(*) FROM team_member m WHERE m.team_id = t.id" \
+	" AND m.removed_at IS NULL)," \
+	" (SELECT m.role FROM team_member m WHERE m.team_id = t.id" \
+	" AND m.user_id = rd.uid AND m.removed_at IS NULL)," \
+	" (SELECT DATE_FORMAT(MIN(tm.starts_at), '%Y-%m-%d %H:%i')" \
+	" FROM team_meeting tm WHERE tm.team_id = t.id" \
+	" AND tm.starts_at >= rd.today), t.id, t.municipality_id" \
+	" FROM " READER " JOIN team t"
+	/* (reader uid, unit, today, municipality) -> TEAM_COLS: the
+	 * municipality's teams, the reader's first */
+	[STMT_TEAM_LIST] = { "team_list",
+	    TEAM_COLS " WHERE t.municipality_id = ? ORDER BY t.active DESC,"
+	    " EXISTS (SELECT 1 FROM team_member m WHERE m.team_id = t.id"
+	    " AND m.user_id = rd.uid AND m.removed_at IS NULL) DESC, t.name"
+	    " LIMIT 1000" },
+	/* (reader uid, unit, today, public_id) -> TEAM_COLS of one */
+	[STMT_TEAM_GET] = { "team_get",
+	    TEAM_COLS " WHERE t.public_id = ?" },
+	/* (team id) -> the members now: public_id, name, unit name, role,
+	 * added_at, user id, username */
+	[STMT_TEAM_MEMBERS] = { "team_members",
+	    "SELECT u.public_id, u.display_name, un.name, m.role,"
+	    " DATE_FORMAT(m.added_at, '%Y-%m-%dT%H:%i:%sZ'), u.id, u.username"
+	    " FROM team_member m JOIN app_user u ON u.id = m.user_id"
+	    " LEFT JOIN unit un ON un.id = u.unit_id WHERE m.team_id = ?"
+	    " AND m.removed_at IS NULL ORDER BY m.role = 'leader' DESC,"
+	    " u.display_name LIMIT 500" },
+	/* (team id, from date) -> its meetings from then: id, public_id,
+	 * local start, place, planned by */
+	[STMT_TEAM_MEETINGS] = { "team_meetings",
+	    "SELECT tm.id, tm.public_id,"
+	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), tm.place,"
+	    " u.display_name FROM team_meeting tm JOIN app_user u"
+	    " ON u.id = tm.created_by WHERE tm.team_id = ?"
+	    " AND tm.starts_at >= ? ORDER BY tm.starts_at LIMIT 60" },
+	/* (team id, from date) -> the agenda of those meetings: meeting
+	 * id, item public_id, status, advice, advised by,
+	 * advised_at, put by, their unit, put_at, concern public_id,
+	 * concern status, in a log */
+	[STMT_TEAM_AGENDA] = { "team_agenda",
+	    "SELECT tm.id, ai.public_id, ai.status, ai.advice,"
+	    " av.display_name, DATE_FORMAT(ai.advised_at,"
+	    " '%Y-%m-%dT%H:%i:%sZ'), pu.display_name, pun.name,"
+	    " DATE_FORMAT(ai.put_at, '%Y-%m-%dT%H:%i:%sZ'), c.public_id,"
+	    " c.status, c.log_id IS NOT NULL FROM team_meeting tm"
+	    " JOIN agenda_item ai ON ai.meeting_id = tm.id"
+	    " JOIN concern c ON c.id = ai.concern_id"
+	    " JOIN app_user pu ON pu.id = ai.put_by"
+	    " LEFT JOIN unit pun ON pun.id = pu.unit_id"
+	    " LEFT JOIN app_user av ON av.id = ai.advised_by"
+	    " WHERE tm.team_id = ? AND tm.starts_at >= ?"
+	    " ORDER BY tm.starts_at, ai.put_at, ai.id LIMIT 3000" },
+	/* (public_id, team id, local start, place, by) */
+	[STMT_TEAM_MEETING_INSERT] = { "team_meeting_insert",
+	    "INSERT INTO team_meeting (public_id, team_id, starts_at, place,"
+	    " created_by) VALUES (?, ?, ?, ?, ?)" },
+	/* (public_id, municipality, kind, name, purpose, meets, capacity) */
+	[STMT_TEAM_INSERT] = { "team_insert",
+	    "INSERT INTO team (public_id, municipality_id, kind, name,"
+	    " purpose, meets, capacity_families)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	/* (name, purpose, meets, capacity, active, id) */
+	[STMT_TEAM_UPDATE] = { "team_update",
+	    "UPDATE team SET name = ?, purpose = ?, meets = ?,"
+	    " capacity_families = ?, active = ? WHERE id = ?" },
+	/* (municipality, name, id) -> whether another team has the name */
+	[STMT_TEAM_NAME_TAKEN] = { "team_name_taken",
+	    "SELECT COUNT(*) FROM team WHERE municipality_id = ? AND name = ?"
+	    " AND id <> ?" },
+	/* (role, team, user): a member already: their role now */
+	[STMT_TEAM_MEMBER_ROLE] = { "team_member_role",
+	    "UPDATE team_member SET role = ? WHERE team_id = ? AND user_id = ?"
+	    " AND removed_at IS NULL" },
+	/* (team, user, role) */
+	[STMT_TEAM_MEMBER_ADD] = { "team_member_add",
+	    "INSERT INTO team_member (team_id, user_id, role)"
+	    " VALUES (?, ?, ?)" },
+	/* (team, user): the membership ends */
+	[STMT_TEAM_MEMBER_REMOVE] = { "team_member_remove",
+	    "UPDATE team_member SET removed_at = NOW(6) WHERE team_id = ?"
+	    " AND user_id = ? AND removed_at IS NULL" },
+	/* (municipality, username or public_id twice) -> id, name: a
+	 * member of staff who may be in a team */
+	[STMT_TEAM_PERSON] = { "team_person",
+	    "SELECT id, display_name FROM app_user WHERE municipality_id = ?"
+	    " AND (username = ? OR public_id = ?) AND role IN ('employee',"
+	    " 'leader') AND active" },
+	/* (municipality) -> username, name, unit name: who may be added */
+	[STMT_TEAM_STAFF] = { "team_staff",
+	    "SELECT u.username, u.display_name, un.name FROM app_user u"
+	    " LEFT JOIN unit un ON un.id = u.unit_id WHERE"
+	    " u.municipality_id = ? AND u.role IN ('employee', 'leader')"
+	    " AND u.active ORDER BY u.display_name LIMIT 2000" },
+	/* (uid, today) -> the reader's teams: public_id, name, kind, role,
+	 * next meeting's local start, concerns waiting on its agenda */
+	[STMT_TEAM_FOR_USER] = { "team_for_user",
+	    "SELECT t.public_id, t.name, t.kind, m.role,"
+	    " (SELECT DATE_FORMAT(MIN(tm.starts_at), '%Y-%m-%d %H:%i')"
+	    " FROM team_meeting tm WHERE tm.team_id = t.id"
+	    " AND tm.starts_at >= ?), (SELECT COUNT(*) FROM team_meeting tm"
+	    " JOIN agenda_item ai ON ai.meeting_id = tm.id JOIN concern c"
+	    " ON c.id = ai.concern_id WHERE tm.team_id = t.id"
+	    " AND ai.status = 'waiting' AND c.status = 'open'"
+	    " AND c.log_id IS NULL) FROM team_member m JOIN team t"
+	    " ON t.id = m.team_id WHERE m.user_id = ? AND m.removed_at IS NULL"
+	    " AND t.active ORDER BY t.name LIMIT 100" },
+	/* (id) -> id: the team, locked while its members change */
+	[STMT_TEAM_LOCK] = { "team_lock",
+	    "SELECT id FROM team WHERE id = ? FOR UPDATE" },
+	/* (municipality, today) -> the meetings a concern may be put on:
+	 * those of the active discussion teams from today: public_id, team
+	 * name, local start, place */
+	[STMT_AGENDA_MEETINGS_OPEN] = { "agenda_meetings_open",
+	    "SELECT tm.public_id, t.name,"
+	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), tm.place"
+	    " FROM team t JOIN team_meeting tm ON tm.team_id = t.id"
+	    " WHERE t.municipality_id = ? AND t.kind = 'discussion'"
+	    " AND t.active AND tm.starts_at >= ?"
+	    " ORDER BY tm.starts_at, t.name LIMIT 200" },
+	/* (public_id, municipality, today) -> id, team name, local start:
+	 * a meeting a concern may be put on */
+	[STMT_AGENDA_MEETING] = { "agenda_meeting",
+	    "SELECT tm.id, t.name, DATE_FORMAT(tm.starts_at,"
+	    " '%Y-%m-%d %H:%i') FROM team_meeting tm JOIN team t"
+	    " ON t.id = tm.team_id WHERE tm.public_id = ?"
+	    " AND t.municipality_id = ? AND t.kind = 'discussion' AND t.active"
+	    " AND tm.starts_at >= ?" },
+	/* (public_id, meeting id, concern id, by) */
+	[STMT_AGENDA_INSERT] = { "agenda_insert",
+	    "INSERT INTO agenda_item (public_id, meeting_id, concern_id,"
+	    " put_by) VALUES (?, ?, ?, ?)" },
+	/* (concern id) -> its agenda items: public_id, team name, team
+	 * public_id, meeting's local start, place, status, advice,
+	 * advised by, advised_at, put by */
+	[STMT_AGENDA_FOR_CONCERN] = { "agenda_for_concern",
+	    "SELECT ai.public_id, t.name, t.public_id,"
+	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), tm.place,"
+	    " ai.status, ai.advice, av.display_name,"
+	    " DATE_FORMAT(ai.advised_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " pu.display_name FROM agenda_item ai"
+	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team t ON t.id = tm.team_id"
+	    " JOIN app_user pu ON pu.id = ai.put_by"
+	    " LEFT JOIN app_user av ON av.id = ai.advised_by"
+	    " WHERE ai.concern_id = ? ORDER BY tm.starts_at, ai.id LIMIT 100" },
+	/* (reader uid, public_id) -> id, status, concern public_id, team
+	 * name, team municipality, team active, the reader a member,
+	 * meeting's local start, team public_id */
+	[STMT_AGENDA_GET] = { "agenda_get",
+	    "SELECT ai.id, ai.status, c.public_id, t.name, t.municipality_id,"
+	    " t.active, (SELECT COUNT(*) FROM team_member m WHERE"
+	    " m.team_id = t.id AND m.user_id = ? AND m.removed_at IS NULL),"
+	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), t.public_id"
+	    " FROM agenda_item ai"
+	    " JOIN concern c ON c.id = ai.concern_id"
+	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team t ON t.id = tm.team_id WHERE ai.public_id = ?" },
+	/* (id) -> status: the item, and its concern, locked */
+	[STMT_AGENDA_LOCK] = { "agenda_lock",
+	    "SELECT ai.status, c.status, c.log_id IS NOT NULL"
+	    " FROM agenda_item ai JOIN concern c ON c.id = ai.concern_id"
+	    " WHERE ai.id = ? FOR UPDATE" },
+	/* (advice, by, id): the team's advice, once */
+	[STMT_AGENDA_ADVISE] = { "agenda_advise",
+	    "UPDATE agenda_item SET status = 'discussed', advice = ?,"
+	    " advised_by = ?, advised_at = NOW(6) WHERE id = ?"
+	    " AND status = 'waiting'" },
+	/* (id): off the agenda before it is discussed */
+	[STMT_AGENDA_WITHDRAW] = { "agenda_withdraw",
+	    "UPDATE agenda_item SET status = 'withdrawn',"
+	    " withdrawn_at = NOW(6) WHERE id = ? AND status = 'waiting'" },
+	/* (log_id or NULL, concern_id or NULL): before retention_purge,
+	 * the agenda items of what it deletes (counted with it) */
+	[STMT_RETENTION_AGENDA] = { "retention_agenda",
+	    "DELETE ai FROM agenda_item ai JOIN concern c"
+	    " ON c.id = ai.concern_id WHERE c.log_id = ? OR c.id = ?" },
 	[STMT_MINUTES_INSERT] = { "minutes_insert",
 	    "INSERT INTO minutes (public_id, log_id, meeting_id, submission_id,"
 	    " corrects_id, author_id) VALUES (?, ?, ?, ?, ?, ?)" },

@@ -1,14 +1,17 @@
-/* admin_change.c: the end of an administrator's change to a unit or a
- * person (h_unit.c, h_person.c). */
+/* admin_change.c: what the administrator's pages share (h_unit.c,
+ * h_person.c, h_partner.c, h_team_admin.c): the end of a change, the
+ * error about a field of a form, a checkbox's yes. */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "audit.h"
 #include "codelists.h"
 #include "db.h"
 #include "handlers.h"
 #include "route.h"
+#include "view.h"
 #include "worker.h"
 
 /*
@@ -35,4 +38,41 @@ admin_change_commit(struct req *r, st_rc rc, const char *action,
 	codelists_stale(r->w->codes);
 	snprintf(loc, sizeof(loc), "%s/%s", base, pid);
 	return resp_done_note(r, status, loc, done);
+}
+
+void
+admin_error(struct req *r, xmlNodePtr root, const char *form,
+    const char *field, const char *message)
+{
+	xmlNodePtr e;
+
+	e = view_el(root, "error", message);
+	view_attr(e, "form", form);
+	view_attr(e, "field", field);
+	view_typed(r, root, "form", form);
+}
+
+int
+admin_yes(const char *v)
+{
+	return v != NULL && (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 ||
+	    strcmp(v, "1") == 0 || strcmp(v, "on") == 0);
+}
+
+st_rc
+admin_name_taken(struct req *r, enum stmt_id sid, const char *name,
+    long long rowid, int *taken)
+{
+	struct db_val p[3];
+	struct db_res res;
+	st_rc rc;
+
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(name);
+	p[2] = DV_INT(rowid);
+	if ((rc = db_query(&r->w->db, sid, p, 3, 1, &res)) != ST_OK)
+		return rc;
+	*taken = db_get_int(&res, 0, 0) > 0;
+	db_res_release(&res);
+	return ST_OK;
 }

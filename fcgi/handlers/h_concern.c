@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "agenda.h"
 #include "birth.h"
 #include "caselog.h"
 #include "concern.h"
@@ -170,6 +171,11 @@ concern_page(struct req *r, int status, const char *field,
 	rc = logview_events(r, 0, cr.id, c);
 	if (rc == ST_OK)
 		rc = logview_notices(r, STMT_OUTBOX_LIST_CONCERN, cr.id, c);
+	/* the teams it was put before, and those it may be put before */
+	if (rc == ST_OK)
+		rc = agenda_concern_view(r, cr.id, db_get(res, 0, CG_STATUS),
+		    cr.facts.in_log, cr.facts.municipality_id,
+		    access_concern(&r->who, &cr.facts, CR_DISCUSS), c);
 	if (rc != ST_OK) {
 		concern_release(&cr);
 		return rc;
@@ -247,9 +253,8 @@ decision_inputs(struct req *r, xmlNodePtr page)
 	}
 }
 
-/* The concern page again with the error of a form on it, on field. */
-static st_rc
-decision_error(struct req *r, const char *field, const char *message)
+st_rc
+concern_error(struct req *r, const char *field, const char *message)
 {
 	if (req_is_api(r))
 		return view_send_field_error(r, 422, field, message);
@@ -531,7 +536,7 @@ h_concern_level(struct req *r)
 	 * meantime, this decision was made on stale facts (409). */
 	if (from != NULL && *from != '\0') {
 		if (strlen(from) != 1 || from[0] < '0' || from[0] > '3')
-			return decision_error(r, "from_level",
+			return concern_error(r, "from_level",
 			    _("The request could not be understood."));
 		if (from[0] - '0' != level)
 			return caselog_conflict(r, _("Someone else decided about this concern at the same time. Open it again to see what was decided."));
@@ -539,40 +544,40 @@ h_concern_level(struct req *r)
 	if (decision == NULL || !(strcmp(decision, "close") == 0 ||
 	    (strlen(decision) == 1 && decision[0] >= '1' &&
 	    decision[0] <= '3')))
-		return decision_error(r, "decision",
+		return concern_error(r, "decision",
 		    _("Choose what happens next: close, level 1, 2 or 3."));
 	if (decision[0] - '0' == level)
-		return decision_error(r, "decision",
+		return concern_error(r, "decision",
 		    _("The concern is already at this level."));
 	if (reason == NULL || *reason == '\0' || strlen(reason) > 4000)
-		return decision_error(r, "reason",
+		return concern_error(r, "reason",
 		    _("Say why (at most 4000 characters)."));
 	if (decision[0] >= '1' && decision[0] <= '3' && anonymous) {
 		struct nin_info info;
 
 		if (cname == NULL || *cname == '\0' || strlen(cname) > 200)
-			return decision_error(r, "child_name",
+			return concern_error(r, "child_name",
 			    _("A relay log needs the child's identity: give the child's name."));
 		if ((cnin == NULL || *cnin == '\0') && (cbirth == NULL ||
 		    *cbirth == '\0') && (cexp == NULL || *cexp == '\0'))
-			return decision_error(r, "child_nin",
+			return concern_error(r, "child_nin",
 			    _("Give the child's national identity number, date of birth or, before the birth, the expected date."));
 		if (cnin != NULL && *cnin != '\0' &&
 		    nin_check(cnin, &info) != NIN_OK)
-			return decision_error(r, "child_nin",
+			return concern_error(r, "child_nin",
 			    _("This is not a valid national identity number (11 digits with correct check digits)."));
 		if (cbirth != NULL && *cbirth != '\0') {
 			int dok = 0;
 
 			(void)dates_days(cbirth, &dok);
 			if (!dok || strlen(cbirth) != 10)
-				return decision_error(r, "child_birthdate",
+				return concern_error(r, "child_birthdate",
 				    _("Give the date of birth as a date (YYYY-MM-DD)."));
 		}
 		if (cexp != NULL && *cexp != '\0' &&
 		    !birth_expected_ok(cexp, (cnin != NULL && *cnin != '\0') ||
 		    (cbirth != NULL && *cbirth != '\0')))
-			return decision_error(r, "child_expected",
+			return concern_error(r, "child_expected",
 			    _("The expected date must be a date from a month ago to ten months ahead, and then you give neither an identity number nor a date of birth."));
 	}
 	/* Two decisions at once: one wins, the other is told (409). A new
@@ -618,6 +623,7 @@ h_concern_level(struct req *r)
 }
 
 /* ROUTE: GET /concerns/{id}/anonymous */
+/* ROUTE: GET /api/v1/concerns/{id}/anonymous */
 st_rc
 h_concern_anonymous(struct req *r)
 {
@@ -628,13 +634,19 @@ h_concern_anonymous(struct req *r)
 	int ok, dok, age;
 	st_rc rc;
 
-	if ((rc = concern_load(r, r->arg, &cr, &ok)) != ST_OK || !ok)
+	if ((rc = concern_load_for(r, r->arg, CR_ANONYMOUS, &cr, &ok)) !=
+	    ST_OK || !ok)
 		return rc;
-	page = view_page(r, "anonymous");
-	c = view_el(page, "concern", NULL);
+	page = req_is_api(r) ? view_doc(r, "anonymous") :
+	    view_page(r, "anonymous");
+	c = req_is_api(r) ? page : view_el(page, "concern", NULL);
 	view_attr(c, "id", db_get(res, 0, CG_PUBLIC_ID));
 	view_attr(c, "level", db_get(res, 0, CG_LEVEL));
 	view_attr(c, "unit-kind", db_get(res, 0, CG_UNIT_KIND));
+	/* a team's member reads this version only: the way back is the
+	 * team's page, not the concern's */
+	if (!access_concern(&r->who, &cr.facts, CR_READ))
+		view_attr(c, "reader", "team");
 	dates_today(today);
 	if (db_get(res, 0, CG_CHILD_BIRTH) != NULL) {
 		age = dates_age_on(db_get(res, 0, CG_CHILD_BIRTH), today, &dok);
@@ -704,10 +716,10 @@ h_concern_discussed(struct req *r)
 	if (!ok)
 		return caselog_conflict(r, _("The concern is no longer open for a discussion: it is decided, closed or part of a relay log."));
 	if (team == NULL || *team == '\0' || strlen(team) > 200)
-		return decision_error(r, "team",
+		return concern_error(r, "team",
 		    _("Name the team the case was discussed in."));
 	if (advice == NULL || *advice == '\0' || strlen(advice) > 4000)
-		return decision_error(r, "advice",
+		return concern_error(r, "advice",
 		    _("Write down the team's advice (at most 4000 characters)."));
 	evmsg_init(&m, N_("Discussed anonymously in {0}: {1}"));
 	evmsg_name(&m, team);
@@ -789,13 +801,13 @@ h_concern_receive(struct req *r)
 		return resp_error(r, 403, _("Only the holder of the relay log the concern was passed to, or the leader of its unit, decides about it."));
 	take = decision != NULL && strcmp(decision, "take") == 0;
 	if (decision == NULL || (!take && strcmp(decision, "answer") != 0))
-		return decision_error(r, "decision",
+		return concern_error(r, "decision",
 		    _("Choose: take the concern into the relay log, or answer its author."));
 	if (!take && (answer == NULL || *answer == '\0'))
-		return decision_error(r, "answer",
+		return concern_error(r, "answer",
 		    _("Write the answer to the concern's author."));
 	if (answer != NULL && strlen(answer) > ANSWER_MAX)
-		return decision_error(r, "answer",
+		return concern_error(r, "answer",
 		    _("At most 4000 characters."));
 	if ((rc = caselog_peek_id(r, log_id, &l, &found)) != ST_OK)
 		goto out;

@@ -489,6 +489,38 @@ alerts(struct req *r, xmlNodePtr page)
 	return ST_OK;
 }
 
+/* The teams the reader is in: the next meeting, and how many concerns
+ * wait on the agenda (their agendas are on the teams' pages). */
+static st_rc
+teams(struct req *r, xmlNodePtr page)
+{
+	struct db_val p[2];
+	struct db_res res;
+	char today[DATE_SIZE];
+	xmlNodePtr list, t;
+	size_t i;
+	st_rc rc;
+
+	dates_today(today);
+	p[0] = DV_STR(today);
+	p[1] = DV_INT(r->who.user_id);
+	if ((rc = db_query(&r->w->db, STMT_TEAM_FOR_USER, p, 2, 100, &res)) !=
+	    ST_OK)
+		return rc;
+	list = view_el(page, "teams", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		t = view_el(list, "team", NULL);
+		view_attr(t, "id", db_get(&res, i, 0));
+		view_attr(t, "name", db_get(&res, i, 1));
+		view_attr(t, "kind", db_get(&res, i, 2));
+		view_attr(t, "role", db_get(&res, i, 3));
+		view_attr(t, "next-meeting", db_get(&res, i, 4));
+		view_attr(t, "waiting", db_get(&res, i, 5));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}
+
 static st_rc
 staff_work(struct req *r, xmlNodePtr page)
 {
@@ -502,7 +534,8 @@ staff_work(struct req *r, xmlNodePtr page)
 	if ((rc = home_list(r, page, &passed_list, NULL)) != ST_OK ||
 	    (rc = home_list(r, page, &handover_list, NULL)) != ST_OK ||
 	    (rc = home_list(r, page, &measure_list, NULL)) != ST_OK ||
-	    (rc = home_list(r, page, &meeting_list, NULL)) != ST_OK)
+	    (rc = home_list(r, page, &meeting_list, NULL)) != ST_OK ||
+	    (rc = teams(r, page)) != ST_OK)
 		return rc;
 	return home_list(r, page, &consultation_list, NULL);
 }

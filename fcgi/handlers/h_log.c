@@ -152,16 +152,6 @@ text_ok(const char *s, size_t max)
 	return s != NULL && *s != '\0' && strlen(s) <= max;
 }
 
-static int
-date_ok(const char *s)
-{
-	int ok = 0;
-
-	if (s == NULL || strlen(s) != 10)
-		return 0;
-	(void)dates_days(s, &ok);
-	return ok;
-}
 
 /* The user named by public id, if staff who could take part. */
 struct person {
@@ -1054,12 +1044,12 @@ h_log_measure_add(struct req *r)
 		    _("The responsible person must be the holder or take part in the relay log."));
 		goto out;
 	}
-	if (!date_ok(start)) {
+	if (!dates_is_ymd(start)) {
 		rc = log_page(r, &l, 422, "measure", "start",
 		    _("Give the start date as a date (YYYY-MM-DD)."));
 		goto out;
 	}
-	if (!date_ok(eval) || dates_days(eval, &dok) <
+	if (!dates_is_ymd(eval) || dates_days(eval, &dok) <
 	    dates_days(start, &dok)) {
 		rc = log_page(r, &l, 422, "measure", "evaluation",
 		    _("Give the evaluation date as a date (YYYY-MM-DD), not before the start."));
@@ -1122,7 +1112,7 @@ h_log_meeting_add(struct req *r)
 		return rc;
 	with_family = family != NULL && (strcmp(family, "true") == 0 ||
 	    strcmp(family, "1") == 0);
-	if (!date_ok(date)) {
+	if (!dates_is_ymd(date)) {
 		rc = log_page(r, &l, 422, "meeting", "date",
 		    _("Give the date as a date (YYYY-MM-DD)."));
 		goto out;
@@ -1140,9 +1130,7 @@ h_log_meeting_add(struct req *r)
 		    _("The family cannot be invited through the relay log: without the child's national identity number stafett does not know the guardians. Invite them another way."));
 		goto out;
 	}
-	if (time == NULL || strlen(time) != 5 || time[2] != ':' ||
-	    strtol(time, NULL, 10) > 23 || strtol(time + 3, NULL, 10) > 59 ||
-	    strspn(time, "0123456789:") != 5) {
+	if (!dates_is_hm(time)) {
 		rc = log_page(r, &l, 422, "meeting", "time",
 		    _("Give the time as HH:MM."));
 		goto out;

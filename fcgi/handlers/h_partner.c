@@ -135,19 +135,6 @@ partner_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 	}
 }
 
-/* An error about one field, and what was typed (to show again). */
-static void
-error_el(struct req *r, xmlNodePtr root, const char *form, const char *field,
-    const char *message)
-{
-	xmlNodePtr e;
-
-	e = view_el(root, "error", message);
-	view_attr(e, "form", form);
-	view_attr(e, "field", field);
-	view_typed(r, root, "form", form);
-}
-
 /* The registry: every partner, and the form to add one. */
 static st_rc
 list_page(struct req *r, int status, const char *field, const char *message)
@@ -175,7 +162,7 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	db_res_release(&counts);
 	db_res_release(&res);
 	if (field != NULL)
-		error_el(r, root, "new", field, message);
+		admin_error(r, root, "new", field, message);
 	return view_send(r, status, root);
 }
 
@@ -261,7 +248,7 @@ show_page(struct req *r, int status, const char *field, const char *message,
 	}
 	db_res_release(&notes);
 	if (field != NULL)
-		error_el(r, root, "edit", field, message);
+		admin_error(r, root, "edit", field, message);
 	return view_send(r, status, root);
 }
 

@@ -90,18 +90,6 @@ units_el(struct req *r, xmlNodePtr root)
 	return ST_OK;
 }
 
-static void
-error_el(struct req *r, xmlNodePtr root, const char *form, const char *field,
-    const char *message)
-{
-	xmlNodePtr e;
-
-	e = view_el(root, "error", message);
-	view_attr(e, "form", form);
-	view_attr(e, "field", field);
-	view_typed(r, root, "form", form);
-}
-
 /* q as a LIKE pattern that matches it anywhere, its own % _ and \
  * taken literally. */
 static st_rc
@@ -162,7 +150,7 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	if ((rc = units_el(r, root)) != ST_OK)
 		return rc;
 	if (field != NULL)
-		error_el(r, root, "new", field, message);
+		admin_error(r, root, "new", field, message);
 	else if (!req_is_api(r) && unit != NULL && secure_is_id(unit))
 		view_attr(view_el(root, "preset", NULL), "unit", unit);
 	return view_send(r, status, root);
@@ -208,7 +196,7 @@ show_page(struct req *r, int status, const char *form, const char *field,
 	if ((rc = units_el(r, root)) != ST_OK)
 		return rc;
 	if (field != NULL)
-		error_el(r, root, form, field, message);
+		admin_error(r, root, form, field, message);
 	else if (!req_is_api(r) && ask != NULL && strcmp(ask, "confirm") == 0)
 		view_el(root, "confirm-deactivate", NULL);
 	return view_send(r, status, root);

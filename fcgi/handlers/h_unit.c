@@ -44,19 +44,6 @@ unit_attrs(const struct req *r, xmlNodePtr u, const struct db_res *res,
 	view_attr(u, "people", db_get(res, i, UA_PEOPLE));
 }
 
-/* An error about one field, and what was typed (to show again). */
-static void
-error_el(struct req *r, xmlNodePtr root, const char *form, const char *field,
-    const char *message)
-{
-	xmlNodePtr e;
-
-	e = view_el(root, "error", message);
-	view_attr(e, "form", form);
-	view_attr(e, "field", field);
-	view_typed(r, root, "form", form);
-}
-
 /* Every unit, and the form to add one. */
 static st_rc
 list_page(struct req *r, int status, const char *field, const char *message)
@@ -77,7 +64,7 @@ list_page(struct req *r, int status, const char *field, const char *message)
 		unit_attrs(r, view_el(list, "unit", NULL), &res, i);
 	db_res_release(&res);
 	if (field != NULL)
-		error_el(r, root, "new", field, message);
+		admin_error(r, root, "new", field, message);
 	return view_send(r, status, root);
 }
 
@@ -122,7 +109,7 @@ show_page(struct req *r, int status, const char *field, const char *message)
 	}
 	db_res_release(&people);
 	if (field != NULL)
-		error_el(r, root, "edit", field, message);
+		admin_error(r, root, "edit", field, message);
 	return view_send(r, status, root);
 }
 
@@ -142,14 +129,6 @@ h_unit_show(struct req *r)
 	return show_page(r, 200, NULL, NULL);
 }
 
-/* A yes of a checkbox (a browser's "yes") or of an API client. */
-static int
-yes(const char *v)
-{
-	return v != NULL && (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 ||
-	    strcmp(v, "1") == 0 || strcmp(v, "on") == 0);
-}
-
 /* The end of a change begun with db_begin (rc: how it went): audited,
  * committed, and the page that confirms it (admin_change.c). */
 static st_rc
@@ -158,26 +137,6 @@ commit_change(struct req *r, st_rc rc, const char *action, long long rowid,
 {
 	return admin_change_commit(r, rc, action, "unit", rowid, status,
 	    base(r), pid, done);
-}
-
-/* Whether another unit than rowid (0: any) has this name. */
-static st_rc
-name_taken(struct req *r, const char *name, long long rowid,
-    long long *taken)
-{
-	struct db_val p[3];
-	struct db_res res;
-	st_rc rc;
-
-	p[0] = DV_INT(r->who.municipality_id);
-	p[1] = DV_STR(name);
-	p[2] = DV_INT(rowid);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_NAME_TAKEN, p, 3, 1, &res)) !=
-	    ST_OK)
-		return rc;
-	*taken = db_get_int(&res, 0, 0);
-	db_res_release(&res);
-	return ST_OK;
 }
 
 static const char *
@@ -198,7 +157,7 @@ h_unit_add(struct req *r)
 	unsigned long long rowid = 0;
 	const char *why;
 	enum account_field f;
-	long long taken;
+	int taken;
 	st_rc rc;
 
 	in.code = req_input(r, "code");
@@ -213,12 +172,13 @@ h_unit_add(struct req *r)
 	if ((rc = db_query(&r->w->db, STMT_UNIT_CODE_TAKEN, p, 3, 1, &res)) !=
 	    ST_OK)
 		return rc;
-	taken = db_get_int(&res, 0, 0);
+	taken = db_get_int(&res, 0, 0) > 0;
 	db_res_release(&res);
 	if (taken)
 		return list_page(r, 422, "code",
 		    _("Another unit has this code already. Codes are unique."));
-	if ((rc = name_taken(r, in.name, 0, &taken)) != ST_OK)
+	if ((rc = admin_name_taken(r, STMT_UNIT_NAME_TAKEN, in.name, 0,
+	    &taken)) != ST_OK)
 		return rc;
 	if (taken)
 		return list_page(r, 422, "name", name_taken_message());
@@ -228,7 +188,7 @@ h_unit_add(struct req *r)
 	p[2] = DV_STR(in.code);
 	p[3] = DV_STR(in.name);
 	p[4] = DV_STR(in.kind);
-	p[5] = DV_INT(yes(req_input(r, "external")));
+	p[5] = DV_INT(admin_yes(req_input(r, "external")));
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
 	rc = db_exec(&r->w->db, STMT_UNIT_INSERT, p, 6, NULL, &rowid);
@@ -252,7 +212,8 @@ h_unit_update(struct req *r)
 	struct db_res res;
 	const char *why;
 	enum account_field f;
-	long long rowid, taken;
+	long long rowid;
+	int taken;
 	st_rc rc;
 
 	p[0] = DV_INT(r->who.municipality_id);
@@ -271,13 +232,14 @@ h_unit_update(struct req *r)
 	in.kind = req_input(r, "kind");
 	if ((f = unit_check(&in, &why)) != AF_OK)
 		return show_page(r, 422, account_field_name(f), _(why));
-	if ((rc = name_taken(r, in.name, rowid, &taken)) != ST_OK)
+	if ((rc = admin_name_taken(r, STMT_UNIT_NAME_TAKEN, in.name, rowid,
+	    &taken)) != ST_OK)
 		return rc;
 	if (taken)
 		return show_page(r, 422, "name", name_taken_message());
 	p[0] = DV_STR(in.name);
 	p[1] = DV_STR(in.kind);
-	p[2] = DV_INT(yes(req_input(r, "external")));
+	p[2] = DV_INT(admin_yes(req_input(r, "external")));
 	p[3] = DV_INT(rowid);
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;

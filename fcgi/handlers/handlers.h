@@ -2,6 +2,8 @@
 #ifndef ST_HANDLERS_H
 #define ST_HANDLERS_H
 
+#include <libxml/tree.h>
+
 #include "req.h"
 #include "result.h"
 
@@ -14,6 +16,33 @@
 st_rc admin_change_commit(struct req *r, st_rc rc, const char *action,
     const char *object, long long rowid, int status, const char *base,
     const char *pid, const char *done) ST_MUST_CHECK;
+/* An error about one field of form on root, and what was typed (to
+ * show again). */
+void admin_error(struct req *r, xmlNodePtr root, const char *form,
+    const char *field, const char *message);
+/* A checkbox's or an API client's yes ("yes", "true", "1", "on"). */
+int admin_yes(const char *v);
+/* Whether another row than rowid (0: any) of the administrator's
+ * municipality has this name, by sid ((municipality, name, rowid) ->
+ * a count). */
+#include "stmt.h"
+st_rc admin_name_taken(struct req *r, enum stmt_id sid, const char *name,
+    long long rowid, int *taken) ST_MUST_CHECK;
+
+/* The members of team rowid as <members> under parent (h_team_admin.c,
+ * for h_team.c too). */
+struct req;
+st_rc team_members_view(struct req *r, long long rowid, xmlNodePtr parent)
+    ST_MUST_CHECK;
+/* The concern page again with the error of a form on it, on field
+ * (h_concern.c, for h_agenda.c too). */
+st_rc concern_error(struct req *r, const char *field, const char *message)
+    ST_MUST_CHECK;
+/* The team page (of r->arg) again with an error on field of the form
+ * for item (an agenda item's public id, or NULL) (h_team.c, for
+ * h_agenda.c too). */
+st_rc team_page_error(struct req *r, const char *team_pid, const char *item,
+    const char *field, const char *message) ST_MUST_CHECK;
 
 /* h_health.c */
 st_rc h_healthz(struct req *r) ST_MUST_CHECK;
@@ -56,6 +85,19 @@ st_rc h_consultation_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_consultation_get(struct req *r) ST_MUST_CHECK;
 /* h_drafts.c */
 st_rc h_draft_delete(struct req *r) ST_MUST_CHECK;
+/* h_team.c, h_team_admin.c, h_agenda.c */
+st_rc h_team_list(struct req *r) ST_MUST_CHECK;
+st_rc h_team_show(struct req *r) ST_MUST_CHECK;
+st_rc h_team_meeting_add(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_list(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_show(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_add(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_update(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_member_add(struct req *r) ST_MUST_CHECK;
+st_rc h_team_admin_member_remove(struct req *r) ST_MUST_CHECK;
+st_rc h_concern_agenda(struct req *r) ST_MUST_CHECK;
+st_rc h_agenda_advice(struct req *r) ST_MUST_CHECK;
+st_rc h_agenda_withdraw(struct req *r) ST_MUST_CHECK;
 /* h_concern.c */
 st_rc h_concern_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;

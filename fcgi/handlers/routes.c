@@ -112,6 +112,18 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/concerns/{id}/receive", h_concern_receive, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	/* the teams, their calendars and agendas (0040_team.sql) */
+	{ "POST", "/concerns/{id}/agenda", h_concern_agenda, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/agenda/{id}/advice", h_agenda_advice, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/agenda/{id}/withdraw", h_agenda_withdraw, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "GET", "/teams", h_team_list, PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
+	{ "GET", "/teams/{id}", h_team_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/teams/{id}/meetings", h_team_meeting_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "GET", "/handovers/{id}", h_handover_show, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/handovers/{id}/accept", h_handover_accept, PERM_STAFF,
@@ -180,6 +192,20 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/concerns/{id}/receive", h_concern_receive,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/concerns/{id}/anonymous", h_concern_anonymous,
+	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/concerns/{id}/agenda", h_concern_agenda,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/agenda/{id}/advice", h_agenda_advice,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/agenda/{id}/withdraw", h_agenda_withdraw,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/api/v1/teams", h_team_list, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "GET", "/api/v1/teams/{id}", h_team_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/api/v1/teams/{id}/meetings", h_team_meeting_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "GET", "/api/v1/handovers/{id}", h_handover_show,
 	    PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/api/v1/handovers/{id}/accept", h_handover_accept,
@@ -291,6 +317,32 @@ static const struct route routes[] = {
 	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/admin/people/{id}/reactivate", h_person_reactivate,
 	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "GET", "/admin/teams", h_team_admin_list, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/teams", h_team_admin_add, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/admin/teams/{id}", h_team_admin_show, PERM_ADMIN,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/admin/teams/{id}", h_team_admin_update, PERM_ADMIN,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/admin/teams/{id}/members", h_team_admin_member_add,
+	    PERM_ADMIN, CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/admin/teams/{id}/members/remove",
+	    h_team_admin_member_remove, PERM_ADMIN, CSRF_SESSION, BODY_FORM,
+	    SMALL_BODY_MAX },
+	{ "GET", "/api/v1/admin/teams", h_team_admin_list,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/teams", h_team_admin_add,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/admin/teams/{id}", h_team_admin_show,
+	    PERM_ADMIN, CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/admin/teams/{id}", h_team_admin_update,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/admin/teams/{id}/members", h_team_admin_member_add,
+	    PERM_ADMIN, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/admin/teams/{id}/members/remove",
+	    h_team_admin_member_remove, PERM_ADMIN, CSRF_NONE, BODY_XML,
+	    SMALL_BODY_MAX },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -472,7 +524,51 @@ static const struct {
 		"concern to the holder of the child's open log)." },
 	{ h_concern_anonymous,
 		"A concern as it may be discussed without the child's name: "
-		"no child, services or persons." },
+		"no child, services or persons; its readers, and the "
+		"members of a team whose agenda has it while it is open." },
+	{ h_concern_agenda,
+		"Puts an open concern on a discussion team's meeting "
+		"(meeting: its id, from the concern page's open meetings), "
+		"to be discussed anonymously; its author or their leader. "
+		"Once a meeting (422)." },
+	{ h_agenda_advice,
+		"Records the team's advice on a concern on its agenda "
+		"(advice, at most 4000 characters): a member of the team, "
+		"while the concern is open; once (409). The advice goes "
+		"into the concern's timeline and its author is told." },
+	{ h_agenda_withdraw,
+		"Takes a concern off a team's agenda before it is "
+		"discussed: its author or their leader." },
+	{ h_team_list,
+		"The municipality's teams: kind (discussion or intake), name, "
+		"purpose, how often they meet, members, the next meeting, "
+		"and the reader's role in each." },
+	{ h_team_show,
+		"A team: its members and its meetings from 60 days back; to "
+		"its members also each meeting's agenda (the concerns put "
+		"forward, who put them, their state and the advice)." },
+	{ h_team_meeting_add,
+		"Plans a team meeting (date, today or later; time; place): "
+		"a leader of the team." },
+	{ h_team_admin_list,
+		"The teams, for their administrator, and the form to add "
+		"one." },
+	{ h_team_admin_add,
+		"Adds a team: name (unique), kind (discussion or intake, "
+		"fixed once made), purpose, meets (how often, as said), "
+		"capacity (families, an intake team only). 422 naming the "
+		"field. Audited." },
+	{ h_team_admin_show,
+		"A team with its members, for its administrator." },
+	{ h_team_admin_update,
+		"Changes a team's name, purpose, meets, capacity or active. "
+		"Audited." },
+	{ h_team_admin_member_add,
+		"Adds a person to a team (person: a username of an active "
+		"employee or leader of the municipality; role: member or "
+		"leader), or gives a member another role. Audited." },
+	{ h_team_admin_member_remove,
+		"Ends a person's membership of a team (person). Audited." },
 	{ h_concern_discussed,
 		"Records that a concern was discussed (anonymously) with a "
 		"colleague or service." },

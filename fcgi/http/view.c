@@ -170,6 +170,9 @@ static const char *const done_codes[] = {
 	"minutes-saved", "note-added", "participant-added",
 	"language-saved", "participant-removed", "role-appointed",
 	"role-ended", "meeting-answered", "feedback-given",
+	"team-added", "team-saved", "team-member-added", "team-member-removed",
+	"team-meeting-added", "agenda-put", "agenda-advised",
+	"agenda-withdrawn",
 	"expectant-named",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */

@@ -111,7 +111,20 @@
       <xsl:when test="$r = 'proposed holder'"><xsl:value-of select="i:t('proposed relay holder')"/></xsl:when>
       <xsl:when test="$r = 'system'"><xsl:value-of select="i:t('the system')"/></xsl:when>
       <xsl:when test="$r = 'partner'"><xsl:value-of select="i:t('partner')"/></xsl:when>
+      <xsl:when test="$r = 'team'"><xsl:value-of select="i:t('team member')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$r"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The state of a concern on a team's agenda, as a tag (words, not
+       colour alone). -->
+  <xsl:template name="agenda-state">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'waiting'"><strong class="tag info"><xsl:value-of select="i:t('On the agenda')"/></strong></xsl:when>
+      <xsl:when test="$s = 'discussed'"><strong class="tag ok"><xsl:value-of select="i:t('Discussed')"/></strong></xsl:when>
+      <xsl:when test="$s = 'withdrawn'"><strong class="tag neutral"><xsl:value-of select="i:t('Taken off the agenda')"/></strong></xsl:when>
+      <xsl:when test="$s = 'decided'"><strong class="tag neutral"><xsl:value-of select="i:t('Decided before the meeting')"/></strong></xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -3,7 +3,8 @@
   anonymous.xsl: a concern without anything that identifies the child
   (no name, identity number, birth date or reference): what may be read
   out or shown in an interdisciplinary team without consent. View:
-  h_concern.c (page "anonymous": <concern id level unit-kind age> and
+  h_concern.c (page "anonymous": <concern id level unit-kind age
+  reader="team" when the reader is a team member who reads only this> and
   the stored form without the child's group).
 -->
 <xsl:stylesheet version="1.0"
@@ -41,7 +42,14 @@
     <h2><xsl:value-of select="i:t('What was written')"/></h2>
     <xsl:apply-templates select="$c/form" mode="show"/>
     <p class="no-print">
-      <a href="/concerns/{$c/@id}#discussed"><xsl:value-of select="i:t('Record the team’s advice on the concern')"/></a>
+      <xsl:choose>
+        <xsl:when test="$c/@reader = 'team'">
+          <a href="/teams"><xsl:value-of select="i:t('Back to the teams, to record the team’s advice on the agenda')"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <a href="/concerns/{$c/@id}#discussed"><xsl:value-of select="i:t('Record the team’s advice on the concern')"/></a>
+        </xsl:otherwise>
+      </xsl:choose>
     </p>
   </xsl:template>
 </xsl:stylesheet>

@@ -27,6 +27,7 @@
     <xsl:param name="field"/>
     <xsl:choose>
       <xsl:when test="$field = 'team' or $field = 'advice'">discussed</xsl:when>
+      <xsl:when test="$field = 'meeting'">agenda</xsl:when>
       <xsl:when test="/page/concern/passed/@can-receive">receive</xsl:when>
       <xsl:otherwise>decision</xsl:otherwise>
     </xsl:choose>
@@ -139,7 +140,7 @@
     <xsl:if test="$c/@can-decide">
       <xsl:call-template name="decision-form"/>
     </xsl:if>
-    <xsl:if test="$c/@can-discuss">
+    <xsl:if test="$c/@can-discuss or $c/agenda-item">
       <xsl:call-template name="discussed-form"/>
     </xsl:if>
     <xsl:if test="$c/@can-report and not($c/@log) and not($c/@urgent and $c/@status != 'closed' and not($c/notices/notice[@kind = 'cw_report']))">
@@ -490,9 +491,14 @@
   </xsl:template>
 
   <!-- ======================================= an anonymous discussion -->
+  <!-- The teams the concern was put before (agenda-item: team, starts,
+       status, advice) and, to its author and their leader while it is
+       open, the meetings it may be put on (open-meeting) and the record
+       of a discussion in a team outside stafett. -->
   <xsl:template name="discussed-form">
     <xsl:variable name="c" select="/page/concern"/>
     <xsl:variable name="e" select="/page/error[@field = 'team' or @field = 'advice']"/>
+    <xsl:variable name="ea" select="/page/error[@field = 'meeting']"/>
     <section aria-labelledby="discussed-title" id="discussed">
       <h2 id="discussed-title"><xsl:value-of select="i:t('Discuss it anonymously in a team')"/></h2>
       <p>
@@ -500,35 +506,104 @@
         <xsl:text> </xsl:text>
         <a href="/concerns/{$c/@id}/anonymous"><xsl:value-of select="i:t('Show the anonymous version to read out or print')"/></a>
       </p>
-      <details class="action">
-        <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
-        <summary><xsl:value-of select="i:t('Record the team’s advice')"/></summary>
-        <form method="post" action="/concerns/{$c/@id}/discussed" novalidate="novalidate">
-          <input type="hidden" name="csrf" value="{/page/csrf}"/>
-          <input type="hidden" name="idem" value="{/page/idem}"/>
-          <xsl:call-template name="field">
-            <xsl:with-param name="id" select="'discussed-team'"/>
-            <xsl:with-param name="name" select="'team'"/>
-            <xsl:with-param name="label" select="i:t('Which team?')"/>
-            <xsl:with-param name="required" select="true()"/>
-            <xsl:with-param name="maxlength" select="'200'"/>
-            <xsl:with-param name="hint" select="i:t('For example the interdisciplinary team of the kindergarten.')"/>
-            <xsl:with-param name="value" select="string(/page/typed[@name = 'team'])"/>
-            <xsl:with-param name="error" select="string($e[@field = 'team'])"/>
-          </xsl:call-template>
-          <xsl:call-template name="field">
-            <xsl:with-param name="id" select="'discussed-advice'"/>
-            <xsl:with-param name="name" select="'advice'"/>
-            <xsl:with-param name="label" select="i:t('The team’s advice')"/>
-            <xsl:with-param name="type" select="'textarea'"/>
-            <xsl:with-param name="required" select="true()"/>
-            <xsl:with-param name="maxlength" select="'4000'"/>
-            <xsl:with-param name="value" select="string(/page/typed[@name = 'advice'])"/>
-            <xsl:with-param name="error" select="string($e[@field = 'advice'])"/>
-          </xsl:call-template>
-          <button type="submit" class="primary"><xsl:value-of select="i:t('Save the advice')"/></button>
-        </form>
-      </details>
+      <xsl:if test="$c/agenda-item">
+        <ul class="agenda-items">
+          <xsl:for-each select="$c/agenda-item">
+            <li>
+              <strong><xsl:value-of select="@team"/></strong>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:value-of select="@place"/>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="agenda-state"><xsl:with-param name="s" select="@status"/></xsl:call-template>
+              <xsl:if test="advice">
+                <blockquote class="advice">
+                  <p><xsl:value-of select="advice"/></p>
+                  <footer>
+                    <xsl:value-of select="advice/@by"/>
+                    <xsl:text>, </xsl:text>
+                    <xsl:call-template name="date"><xsl:with-param name="d" select="advice/@at"/></xsl:call-template>
+                  </footer>
+                </blockquote>
+              </xsl:if>
+              <xsl:if test="@status = 'waiting' and $c/@can-discuss">
+                <form method="post" action="/agenda/{@id}/withdraw" class="inline">
+                  <input type="hidden" name="csrf" value="{/page/csrf}"/>
+                  <input type="hidden" name="idem" value="{/page/idem}"/>
+                  <button type="submit" class="secondary"><xsl:value-of select="i:t('Take it off the agenda')"/><span class="visually-hidden"><xsl:text>: </xsl:text><xsl:value-of select="@team"/></span></button>
+                </form>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <xsl:if test="$c/@can-discuss">
+        <xsl:choose>
+          <xsl:when test="$c/open-meeting">
+            <form method="post" action="/concerns/{$c/@id}/agenda" novalidate="novalidate" id="agenda">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
+              <div>
+                <xsl:attribute name="class">field<xsl:if test="$ea"> has-error</xsl:if></xsl:attribute>
+                <label for="agenda-meeting"><xsl:value-of select="i:t('Put it on the agenda of a team meeting')"/></label>
+                <div class="hint" id="agenda-meeting-hint"><xsl:value-of select="i:t('The team’s members read the anonymous version before the meeting. Come to the meeting to present it; the advice comes back here.')"/></div>
+                <xsl:call-template name="choices-error">
+                  <xsl:with-param name="id" select="'agenda-meeting'"/>
+                  <xsl:with-param name="error" select="string($ea)"/>
+                </xsl:call-template>
+                <select id="agenda-meeting" name="meeting">
+                  <xsl:attribute name="aria-describedby">agenda-meeting-hint<xsl:if test="$ea"> agenda-meeting-error</xsl:if></xsl:attribute>
+                  <xsl:if test="$ea"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+                  <xsl:for-each select="$c/open-meeting">
+                    <option value="{@id}">
+                      <xsl:if test="/page/typed[@name = 'meeting'] = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                      <xsl:value-of select="@team"/>
+                      <xsl:text>: </xsl:text>
+                      <xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
+                      <xsl:text>, </xsl:text>
+                      <xsl:value-of select="@place"/>
+                    </option>
+                  </xsl:for-each>
+                </select>
+              </div>
+              <button type="submit" class="primary"><xsl:value-of select="i:t('Put it on the agenda')"/></button>
+            </form>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="none"><xsl:value-of select="i:t('No discussion team has a meeting planned. The teams and how to reach them are listed under Teams.')"/><xsl:text> </xsl:text><a href="/teams"><xsl:value-of select="i:t('Teams')"/></a></p>
+          </xsl:otherwise>
+        </xsl:choose>
+        <details class="action">
+          <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+          <summary><xsl:value-of select="i:t('Record the advice of a team outside stafett')"/></summary>
+          <form method="post" action="/concerns/{$c/@id}/discussed" novalidate="novalidate">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'discussed-team'"/>
+              <xsl:with-param name="name" select="'team'"/>
+              <xsl:with-param name="label" select="i:t('Which team?')"/>
+              <xsl:with-param name="required" select="true()"/>
+              <xsl:with-param name="maxlength" select="'200'"/>
+              <xsl:with-param name="hint" select="i:t('For example the interdisciplinary team of the kindergarten.')"/>
+              <xsl:with-param name="value" select="string(/page/typed[@name = 'team'])"/>
+              <xsl:with-param name="error" select="string($e[@field = 'team'])"/>
+            </xsl:call-template>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'discussed-advice'"/>
+              <xsl:with-param name="name" select="'advice'"/>
+              <xsl:with-param name="label" select="i:t('The team’s advice')"/>
+              <xsl:with-param name="type" select="'textarea'"/>
+              <xsl:with-param name="required" select="true()"/>
+              <xsl:with-param name="maxlength" select="'4000'"/>
+              <xsl:with-param name="value" select="string(/page/typed[@name = 'advice'])"/>
+              <xsl:with-param name="error" select="string($e[@field = 'advice'])"/>
+            </xsl:call-template>
+            <button type="submit" class="primary"><xsl:value-of select="i:t('Save the advice')"/></button>
+          </form>
+        </details>
+      </xsl:if>
     </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -61,6 +61,7 @@
     <xsl:apply-templates select="feedback-asked[feedback]"/>
     <xsl:apply-templates select="measures"/>
     <xsl:apply-templates select="meetings"/>
+    <xsl:apply-templates select="teams"/>
     <xsl:apply-templates select="logs"/>
     <xsl:apply-templates select="consultations[consultation]"/>
     <xsl:apply-templates select="concerns"/>
@@ -70,6 +71,7 @@
       <ul class="links">
         <li><a href="/admin/people"><xsl:value-of select="i:t('People: who can log in, their role, unit and e-mail address')"/></a></li>
         <li><a href="/admin/units"><xsl:value-of select="i:t('Units: kindergartens, schools and services')"/></a></li>
+        <li><a href="/admin/teams"><xsl:value-of select="i:t('Teams: discussion teams and teams with an intake, and their members')"/></a></li>
         <li><a href="/admin/partners"><xsl:value-of select="i:t('Partners: where notices go, and how their delivery goes')"/></a></li>
         <li><a href="/admin/guide"><xsl:value-of select="i:t('The action guide: steps, tools and deadlines')"/></a></li>
         <li><a href="/feedback"><xsl:value-of select="i:t('The families’ feedback, counted per service')"/></a></li>
@@ -384,6 +386,37 @@
         </ul>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================== teams -->
+  <!-- The teams the reader is in (h_home.c), and the way to all the
+       municipality's teams. -->
+  <xsl:template match="teams">
+    <section aria-labelledby="teams-title">
+      <h2 id="teams-title"><xsl:value-of select="i:t('My teams')"/></h2>
+      <xsl:if test="team">
+        <ul class="meetings">
+          <xsl:for-each select="team">
+            <li>
+              <a href="/teams/{@id}"><xsl:value-of select="@name"/></a>
+              <xsl:text>: </xsl:text>
+              <xsl:choose>
+                <xsl:when test="@next-meeting">
+                  <xsl:variable name="next"><xsl:call-template name="datetime"><xsl:with-param name="d" select="@next-meeting"/></xsl:call-template></xsl:variable>
+                  <xsl:value-of select="i:t('Next meeting: {0}', $next)"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="i:t('No meeting is planned.')"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="@kind = 'discussion'">
+                <xsl:text> – </xsl:text>
+                <xsl:value-of select="i:t('concerns waiting on the agenda: {0}', @waiting)"/>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <p><a href="/teams"><xsl:value-of select="i:t('All the municipality’s teams, and where to take a concern')"/></a></p>
+    </section>
   </xsl:template>
 
   <!-- ================================================== drafts -->

@@ -248,6 +248,88 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
        CONCAT('<args><a t="name">', u.display_name, '</a><a t="code:case_role">group</a></args>')
 FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @rexists = 0;
 
+-- Larvik's teams (0040_team.sql). The drøftingsteam at Fagerli
+-- barnehage (004:770-775; 001:535, 001:606): the leader, the health
+-- nurse and PPT, every third Tuesday; its next meeting has an anonymous
+-- concern of Ingrid's on the agenda, and the last one gave its advice on
+-- another. The red measure's team (Rødt tiltak, 001:380-382,
+-- 002:106-107), with its capacity of ten families. Made once.
+SET @texists = (SELECT COUNT(*) FROM team WHERE municipality_id = @lvk);
+INSERT INTO team (public_id, municipality_id, kind, name, purpose, meets, capacity_families)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @lvk, t.kind, t.name, t.purpose, t.meets, t.cap
+FROM (SELECT 'discussion' AS kind, 'Drøftingsteam Fagerli barnehage' AS name,
+	     'Det drøftes anonymt med utgangspunkt i de ansattes uro eller bekymring rundt et barns utvikling. Det gjøres en vurdering av veien videre sammen med barnehagen. Styrer, helsesykepleier og PPT.' AS purpose,
+	     'Hver tredje tirsdag' AS meets, NULL AS cap
+      UNION ALL SELECT 'intake', 'Rødt tiltak – familieteamet',
+	     'For familier med en opphopning av risikofaktorer. Barnehager og skoler henviser med foreldrenes samtykke; saken drøftes ukentlig med den som henviste.',
+	     'Hver uke', 10) t
+WHERE @texists = 0;
+SET @dteam = (SELECT id FROM team WHERE municipality_id = @lvk AND name = 'Drøftingsteam Fagerli barnehage');
+SET @rteam = (SELECT id FROM team WHERE municipality_id = @lvk AND name = 'Rødt tiltak – familieteamet');
+INSERT INTO team_member (team_id, user_id, role)
+SELECT IF(v.team = 'd', @dteam, @rteam), u.id, v.role
+FROM (SELECT 'd' AS team, 'leder' AS username, 'leader' AS role
+      UNION ALL SELECT 'd', 'helsesykepleier', 'member'
+      UNION ALL SELECT 'd', 'ppt', 'member'
+      UNION ALL SELECT 'r', 'nav', 'leader'
+      UNION ALL SELECT 'r', 'ppt', 'member') v
+JOIN app_user u ON u.username = v.username WHERE @texists = 0;
+-- every third Tuesday: the next Tuesday after today, and three weeks
+-- either side of it (DAYOFWEEK: Sunday 1, Tuesday 3)
+SET @tuesday = CURRENT_DATE + INTERVAL (MOD(3 - DAYOFWEEK(CURRENT_DATE) + 6, 7) + 1) DAY;
+INSERT INTO team_meeting (public_id, team_id, starts_at, place, created_by)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @dteam, CONCAT(@tuesday + INTERVAL m.days DAY, ' 13:00:00'), 'Fagerli barnehage, personalrommet',
+       (SELECT id FROM app_user WHERE username = 'leder')
+FROM (SELECT -21 AS days UNION ALL SELECT 0 UNION ALL SELECT 21) m WHERE @texists = 0;
+SET @past = (SELECT id FROM team_meeting WHERE team_id = @dteam AND starts_at < CURRENT_DATE);
+SET @next = (SELECT MIN(id) FROM team_meeting WHERE team_id = @dteam AND starts_at > CURRENT_DATE);
+-- Two anonymous concerns of Ingrid's at level 0: one discussed at the
+-- last meeting (the advice is in its timeline), one waiting for the next.
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'concern', 1, '<?xml version="1.0" encoding="UTF-8"?>
+<concern><anonymous>true</anonymous><child><name/><nin/><birthdate/><age>4</age></child><observation><seen>Gutten snakker lite og bruker få ord, også hjemme etter det foreldrene forteller. Han trekker seg unna når andre barn leker rollelek.</seen><child_said/><duration>months</duration><earlier>false</earlier><earlier_details/></observation><risk>development</risk><protective>friend</protective><sharing><shared_with>colleague</shared_with><guardians_informed>yes</guardians_informed><guardians_not_informed_why/></sharing><care_situation>false</care_situation><urgent>false</urgent></concern>
+', @ansatt FROM DUAL WHERE @texists = 0;
+INSERT INTO concern (public_id, reference, unit_id, author_id, child_id, submission_id, anonymous, urgent, level, status, deadline, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'DEMO-0C02', @unit, @ansatt, NULL, LAST_INSERT_ID(), TRUE, FALSE, 0, 'open',
+       CURRENT_DATE + INTERVAL 9 DAY, NOW(6) - INTERVAL 5 DAY
+FROM DUAL WHERE @texists = 0;
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'concern', 1, '<?xml version="1.0" encoding="UTF-8"?>
+<concern><anonymous>true</anonymous><child><name/><nin/><birthdate/><age>5</age></child><observation><seen>Jenta kommer ofte sliten og sulten, og har flere ganger vært uten matpakke de siste månedene.</seen><child_said/><duration>months</duration><earlier>false</earlier><earlier_details/></observation><risk>living_conditions</risk><protective>friend</protective><sharing><shared_with>colleague</shared_with><guardians_informed>yes</guardians_informed><guardians_not_informed_why/></sharing><care_situation>false</care_situation><urgent>false</urgent></concern>
+', @ansatt FROM DUAL WHERE @texists = 0;
+INSERT INTO concern (public_id, reference, unit_id, author_id, child_id, submission_id, anonymous, urgent, level, status, deadline, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'DEMO-0C03', @unit, @ansatt, NULL, LAST_INSERT_ID(), TRUE, FALSE, 0, 'open',
+       CURRENT_DATE - INTERVAL 8 DAY, NOW(6) - INTERVAL 22 DAY
+FROM DUAL WHERE @texists = 0;
+SET @waiting = (SELECT id FROM concern WHERE reference = 'DEMO-0C02');
+SET @advised = (SELECT id FROM concern WHERE reference = 'DEMO-0C03');
+INSERT INTO agenda_item (public_id, meeting_id, concern_id, put_by, put_at, status, advice, advised_by, advised_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       i.meeting, i.concern, @ansatt, NOW(6) - INTERVAL i.ago DAY, i.status, i.advice,
+       IF(i.advice IS NULL, NULL, @nurse), IF(i.advice IS NULL, NULL, @tuesday - INTERVAL 21 DAY + INTERVAL 14 HOUR)
+FROM (SELECT @next AS meeting, @waiting AS concern, 4 AS ago, 'waiting' AS status, NULL AS advice
+      UNION ALL SELECT @past, @advised, 21, 'discussed',
+	     'Snakk med foreldrene om det dere ser, og tilby en samtale med helsesykepleier. Løft saken til nivå 1 hvis det ikke bedrer seg innen en måned.') i
+WHERE @texists = 0;
+INSERT INTO case_event (public_id, concern_id, at, actor_id, actor_role, kind, summary, msg, args)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       e.concern, NOW(6) - INTERVAL e.ago DAY, e.actor, e.role, e.kind, e.summary, e.msg, e.args
+FROM (SELECT @waiting AS concern, 5 AS ago, @ansatt AS actor, 'employee' AS role, 'concern' AS kind,
+	     'DEMO-0C02' AS summary, '{0}' AS msg, '<args><a t="ref">DEMO-0C02</a></args>' AS args
+      UNION ALL SELECT @advised, 22, @ansatt, 'employee', 'concern', 'DEMO-0C03', '{0}',
+	     '<args><a t="ref">DEMO-0C03</a></args>'
+      UNION ALL SELECT @advised, DATEDIFF(CURRENT_DATE, @tuesday - INTERVAL 21 DAY), @nurse, 'team', 'anonymous',
+	     'Discussed anonymously in Drøftingsteam Fagerli barnehage',
+	     'Discussed anonymously in {0}: {1}',
+	     '<args><a t="name">Drøftingsteam Fagerli barnehage</a><a t="text" lang="nb">Snakk med foreldrene om det dere ser, og tilby en samtale med helsesykepleier. Løft saken til nivå 1 hvis det ikke bedrer seg innen en måned.</a></args>') e
+WHERE @texists = 0;
+
 -- A second municipality on the same installation (issue 19): Sandefjord,
 -- with a kindergarten, its leader and its administrator. Nothing of
 -- Larvik's is theirs, and nothing of theirs is Larvik's; the FACT team
