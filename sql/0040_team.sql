@@ -76,7 +76,7 @@ CREATE TABLE team_meeting (
 CREATE TABLE agenda_item (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
 	public_id	CHAR(22) NOT NULL COMMENT 'random id used in URLs',
-	meeting_id	BIGINT UNSIGNED NOT NULL COMMENT 'the team meeting',
+	team_meeting_id	BIGINT UNSIGNED NOT NULL COMMENT 'the team meeting',
 	concern_id	BIGINT UNSIGNED NOT NULL COMMENT 'the concern put forward',
 	put_by		INT UNSIGNED NOT NULL COMMENT 'who put it forward: its author or their leader',
 	put_at		DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) COMMENT 'when',
@@ -87,9 +87,9 @@ CREATE TABLE agenda_item (
 	withdrawn_at	DATETIME(6) NULL COMMENT 'when its author took it off the agenda',
 	PRIMARY KEY (id),
 	UNIQUE KEY agenda_item_public_id (public_id),
-	UNIQUE KEY agenda_item_once (meeting_id, concern_id),
+	UNIQUE KEY agenda_item_once (team_meeting_id, concern_id),
 	KEY agenda_item_concern (concern_id),
-	CONSTRAINT agenda_item_meeting_fk FOREIGN KEY (meeting_id)
+	CONSTRAINT agenda_item_meeting_fk FOREIGN KEY (team_meeting_id)
 		REFERENCES team_meeting (id),
 	-- retention deletes a concern's items first and counts them
 	-- (fcgi/case/retention.c); nothing else deletes a concern

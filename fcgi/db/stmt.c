@@ -688,7 +688,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " DATE_FORMAT(c.passed_at, '%Y-%m-%dT%H:%i:%sZ'), rq.public_id,"
 	    " rq.reference," LOG_FACTS("l") "," LOG_FACTS("rq") ","
 	    " un.municipality_id, (SELECT COUNT(*) FROM agenda_item ai"
-	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team_meeting tm ON tm.id = ai.team_meeting_id"
 	    " JOIN team_member mb ON mb.team_id = tm.team_id"
 	    " AND mb.user_id = rd.uid AND mb.removed_at IS NULL"
 	    " WHERE ai.concern_id = c.id AND ai.status <> 'withdrawn')"
@@ -1460,7 +1460,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " '%Y-%m-%dT%H:%i:%sZ'), pu.display_name, pun.name,"
 	    " DATE_FORMAT(ai.put_at, '%Y-%m-%dT%H:%i:%sZ'), c.public_id,"
 	    " c.status, c.log_id IS NOT NULL FROM team_meeting tm"
-	    " JOIN agenda_item ai ON ai.meeting_id = tm.id"
+	    " JOIN agenda_item ai ON ai.team_meeting_id = tm.id"
 	    " JOIN concern c ON c.id = ai.concern_id"
 	    " JOIN app_user pu ON pu.id = ai.put_by"
 	    " LEFT JOIN unit pun ON pun.id = pu.unit_id"
@@ -1515,7 +1515,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " (SELECT DATE_FORMAT(MIN(tm.starts_at), '%Y-%m-%d %H:%i')"
 	    " FROM team_meeting tm WHERE tm.team_id = t.id"
 	    " AND tm.starts_at >= ?), (SELECT COUNT(*) FROM team_meeting tm"
-	    " JOIN agenda_item ai ON ai.meeting_id = tm.id JOIN concern c"
+	    " JOIN agenda_item ai ON ai.team_meeting_id = tm.id JOIN concern c"
 	    " ON c.id = ai.concern_id WHERE tm.team_id = t.id"
 	    " AND ai.status = 'waiting' AND c.status = 'open'"
 	    " AND c.log_id IS NULL) FROM team_member m JOIN team t"
@@ -1544,7 +1544,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " AND tm.starts_at >= ?" },
 	/* (public_id, meeting id, concern id, by) */
 	[STMT_AGENDA_INSERT] = { "agenda_insert",
-	    "INSERT INTO agenda_item (public_id, meeting_id, concern_id,"
+	    "INSERT INTO agenda_item (public_id, team_meeting_id, concern_id,"
 	    " put_by) VALUES (?, ?, ?, ?)" },
 	/* (concern id) -> its agenda items: public_id, team name, team
 	 * public_id, meeting's local start, place, status, advice,
@@ -1555,7 +1555,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " ai.status, ai.advice, av.display_name,"
 	    " DATE_FORMAT(ai.advised_at, '%Y-%m-%dT%H:%i:%sZ'),"
 	    " pu.display_name FROM agenda_item ai"
-	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team_meeting tm ON tm.id = ai.team_meeting_id"
 	    " JOIN team t ON t.id = tm.team_id"
 	    " JOIN app_user pu ON pu.id = ai.put_by"
 	    " LEFT JOIN app_user av ON av.id = ai.advised_by"
@@ -1570,7 +1570,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), t.public_id"
 	    " FROM agenda_item ai"
 	    " JOIN concern c ON c.id = ai.concern_id"
-	    " JOIN team_meeting tm ON tm.id = ai.meeting_id"
+	    " JOIN team_meeting tm ON tm.id = ai.team_meeting_id"
 	    " JOIN team t ON t.id = tm.team_id WHERE ai.public_id = ?" },
 	/* (id) -> status: the item, and its concern, locked */
 	[STMT_AGENDA_LOCK] = { "agenda_lock",

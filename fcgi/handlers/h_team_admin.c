@@ -42,6 +42,9 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	size_t i;
 	st_rc rc;
 
+	/* an API client is told the field and why, and nothing else */
+	if (field != NULL && req_is_api(r))
+		return view_send_field_error(r, status, field, message);
 	if ((rc = team_list(r, &res)) != ST_OK)
 		return rc;
 	root = req_is_api(r) ? view_doc(r, "teams") :
@@ -119,6 +122,8 @@ show_page(struct req *r, int status, const char *form, const char *field,
 	int found;
 	st_rc rc;
 
+	if (field != NULL && req_is_api(r))
+		return view_send_field_error(r, status, field, message);
 	if ((rc = team_get(r, r->arg, &res, &found)) != ST_OK)
 		return rc;
 	if (!found)

@@ -161,6 +161,14 @@
           <xsl:when test="@code = 'person-reactivated'"><xsl:value-of select="i:t('The person can log in again')"/></xsl:when>
           <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('The unit is added')"/></xsl:when>
           <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The changes to the unit are saved')"/></xsl:when>
+          <xsl:when test="@code = 'team-added'"><xsl:value-of select="i:t('The team is added')"/></xsl:when>
+          <xsl:when test="@code = 'team-saved'"><xsl:value-of select="i:t('The changes to the team are saved')"/></xsl:when>
+          <xsl:when test="@code = 'team-member-added'"><xsl:value-of select="i:t('The person is in the team')"/></xsl:when>
+          <xsl:when test="@code = 'team-member-removed'"><xsl:value-of select="i:t('The membership is ended')"/></xsl:when>
+          <xsl:when test="@code = 'team-meeting-added'"><xsl:value-of select="i:t('The meeting is planned')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-put'"><xsl:value-of select="i:t('The concern is on the agenda')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-advised'"><xsl:value-of select="i:t('The team’s advice is saved')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-withdrawn'"><xsl:value-of select="i:t('The concern is taken off the agenda')"/></xsl:when>
         </xsl:choose>
       </h2>
       <p>
@@ -198,6 +206,13 @@
           <xsl:when test="@code = 'person-saved'"><xsl:value-of select="i:t('They apply from the person’s next request: a new role or unit changes what they can see at once.')"/></xsl:when>
           <xsl:when test="@code = 'person-deactivated'"><xsl:value-of select="i:t('They are logged out everywhere, their API tokens are revoked, and they cannot log in.')"/></xsl:when>
           <xsl:when test="@code = 'person-reactivated'"><xsl:value-of select="i:t('They log in with their password. If they need an API token, it is made on the server.')"/></xsl:when>
+          <xsl:when test="@code = 'team-added'"><xsl:value-of select="i:t('Add its members below, and a leader who plans its meetings.')"/></xsl:when>
+          <xsl:when test="@code = 'team-member-added'"><xsl:value-of select="i:t('They see the team’s agenda from their next request, and the team on their start page.')"/></xsl:when>
+          <xsl:when test="@code = 'team-member-removed'"><xsl:value-of select="i:t('They no longer see the team’s agenda or the concerns on it.')"/></xsl:when>
+          <xsl:when test="@code = 'team-meeting-added'"><xsl:value-of select="i:t('Employees can now put their concerns on its agenda.')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-put'"><xsl:value-of select="i:t('The team’s members can read it without the child’s name. You are told when the team has given its advice.')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-advised'"><xsl:value-of select="i:t('It is in the concern’s timeline, and its author has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'agenda-withdrawn'"><xsl:value-of select="i:t('The team’s members can no longer read it.')"/></xsl:when>
           <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('Add the people who work there below. The forms show the unit within a minute.')"/></xsl:when>
           <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The forms show the change within a minute.')"/></xsl:when>
         </xsl:choose>

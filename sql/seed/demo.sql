@@ -309,7 +309,7 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
 FROM DUAL WHERE @texists = 0;
 SET @waiting = (SELECT id FROM concern WHERE reference = 'DEMO-0C02');
 SET @advised = (SELECT id FROM concern WHERE reference = 'DEMO-0C03');
-INSERT INTO agenda_item (public_id, meeting_id, concern_id, put_by, put_at, status, advice, advised_by, advised_at)
+INSERT INTO agenda_item (public_id, team_meeting_id, concern_id, put_by, put_at, status, advice, advised_by, advised_at)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        i.meeting, i.concern, @ansatt, NOW(6) - INTERVAL i.ago DAY, i.status, i.advice,
        IF(i.advice IS NULL, NULL, @nurse), IF(i.advice IS NULL, NULL, @tuesday - INTERVAL 21 DAY + INTERVAL 14 HOUR)

@@ -149,6 +149,20 @@ EXPECTANT = [("nin", "not a number")]
 FEEDBACK = [("heard", "4"), ("helped", "5"), ("comment", "Godt samarbeid.")]
 DECIDE = [("decision", "1"), ("reason", "Tiltak i egen barnehage først.")]
 DISCUSSED = [("team", "Tverrfaglig team"), ("advice", "Prøv fast voksen.")]
+# the teams (0040_team.sql): the fixture's discussion team has the nurse
+# as a member and the leader as its leader; the read-only concern waits
+# on its meeting next week
+TEAM_MEETING = [("date", "{in_week}"), ("time", "14:00"),
+                ("place", "Møterom 3")]
+AGENDA = [("meeting", "{team_meeting}")]
+ADVICE = [("advice", "Snakk med foreldrene om det dere ser.")]
+TEAM = [("name", "Matrisetest nytt team"), ("kind", "discussion"),
+        ("purpose", "Matrisetest"), ("meets", "")]
+TEAM_EDIT = [("name", "{team_name}"), ("purpose", "Endret"),
+             ("meets", "Hver uke"), ("active", "yes")]
+TEAM_MEMBER = [("person", "helsesykepleier"), ("role", "member")]
+# someone not in the team: ending nothing changes nothing
+TEAM_REMOVE = [("person", "ppt")]
 RECEIVE = [("decision", "answer"),
            ("answer", "Takk, vi følger opp og tar kontakt.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
@@ -365,8 +379,64 @@ ROWS = [
         obj="closed_log", variant="closed", body=LANGUAGE, page="log"),
     Row("POST", "/concerns/{id}/level",    "D D A D D D A D D D D",
         obj="concern_b", body=DECIDE, page="concern"),
-    Row("GET", "/concerns/{id}/anonymous", "D D A D D D A D D D D",
-        obj="concern", page="anonymous"),
+    # the anonymous view: its readers, and the members of the team whose
+    # agenda has it (the nurse, in both her columns)
+    Row("GET", "/concerns/{id}/anonymous", "D D A A D A A D D D D",
+        obj="concern_anon", page="anonymous"),
+    # a concern on a team's agenda: its author (or their leader) puts it
+    # on a meeting (again: refused as there already) or takes it off; a
+    # member records the team's advice (once: a second is refused)
+    Row("POST", "/concerns/{id}/agenda",   "D D A D D D A D D D D",
+        obj="concern", body=AGENDA, page="concern"),
+    Row("POST", "/agenda/{id}/advice",     "D D D A D A A D D D D",
+        obj="agenda", body=ADVICE, page="team"),
+    Row("POST", "/agenda/{id}/withdraw",   "D D A D D D A D D D D",
+        obj="agenda", body=NOTHING, page="concern"),
+    # the teams: every member of staff sees them; the team's leader plans
+    # its meetings
+    Row("GET", "/teams",                   "D D A A A A A A A D D",
+        page="teams"),
+    Row("GET", "/teams/{id}",              "D D A A A A A A A D D",
+        obj="team", page="team"),
+    Row("POST", "/teams/{id}/meetings",    "D D D D D D A D D D D",
+        obj="team", body=TEAM_MEETING, page="team"),
+    Row("GET", "/api/v1/concerns/{id}/anonymous", "D D A A D A A D D D D",
+        obj="concern_anon"),
+    Row("POST", "/api/v1/concerns/{id}/agenda", "D D A D D D A D D D D",
+        obj="concern", body=AGENDA),
+    Row("POST", "/api/v1/agenda/{id}/advice", "D D D A D A A D D D D",
+        obj="agenda", body=ADVICE),
+    Row("POST", "/api/v1/agenda/{id}/withdraw", "D D A D D D A D D D D",
+        obj="agenda", body=NOTHING),
+    Row("GET", "/api/v1/teams",            "D D A A A A A A A D D"),
+    Row("GET", "/api/v1/teams/{id}",       "D D A A A A A A A D D",
+        obj="team"),
+    Row("POST", "/api/v1/teams/{id}/meetings", "D D D D D D A D D D D",
+        obj="team", body=TEAM_MEETING),
+    # the teams as the administrator keeps them
+    Row("GET", "/admin/teams",             "D A D D D D D D D D D",
+        page="teams-admin"),
+    Row("POST", "/admin/teams",            "D A D D D D D D D D D",
+        body=TEAM, page="teams-admin"),
+    Row("GET", "/admin/teams/{id}",        "D A D D D D D D D D D",
+        obj="team_admin", page="team-admin"),
+    Row("POST", "/admin/teams/{id}",       "D A D D D D D D D D D",
+        obj="team_admin", body=TEAM_EDIT, page="team-admin"),
+    Row("POST", "/admin/teams/{id}/members", "D A D D D D D D D D D",
+        obj="team_admin", body=TEAM_MEMBER, page="team-admin"),
+    Row("POST", "/admin/teams/{id}/members/remove", "D A D D D D D D D D D",
+        obj="team_admin", body=TEAM_REMOVE, page="team-admin"),
+    Row("GET", "/api/v1/admin/teams",      "D A D D D D D D D D D"),
+    Row("POST", "/api/v1/admin/teams",     "D A D D D D D D D D D",
+        body=TEAM),
+    Row("GET", "/api/v1/admin/teams/{id}", "D A D D D D D D D D D",
+        obj="team_admin"),
+    Row("POST", "/api/v1/admin/teams/{id}", "D A D D D D D D D D D",
+        obj="team_admin", body=TEAM_EDIT),
+    Row("POST", "/api/v1/admin/teams/{id}/members",
+        "D A D D D D D D D D D", obj="team_admin", body=TEAM_MEMBER),
+    Row("POST", "/api/v1/admin/teams/{id}/members/remove",
+        "D A D D D D D D D D D", obj="team_admin", body=TEAM_REMOVE),
     Row("POST", "/concerns/{id}/discussed", "D D A D D D A D D D D",
         obj="concern", body=DISCUSSED, page="concern"),
     # a concern someone outside the log wrote about its child, passed to
@@ -619,9 +689,13 @@ READ_OF = {
     "draft_b": "/api/v1/minutes/{id}",
     "sent_notice": "/notices/{id}/confirm",
     "feedback": "/api/v1/feedback/{id}",
+    "team": "/api/v1/teams/{id}",
+    # the same concern, read in its anonymous version
+    "concern_anon": "/api/v1/concerns/{id}/anonymous",
+    "agenda": "agenda",
     "draft": "author",
     "partner": "admin", "dead_notice": "admin", "step": "admin",
-    "unit": "admin", "person": "admin",
+    "unit": "admin", "person": "admin", "team_admin": "admin",
 }
 
 # Write routes that are about no relay log: test_a_closed_log_takes_no
@@ -647,6 +721,16 @@ NOT_A_LOG = {
     # the family's feedback is about the service, not the log: it is
     # given after the log closed, and changes nothing of it
     "/feedback/{id}", "/api/v1/feedback/{id}",
+    # the teams, and a concern on an agenda (only one that is open and in
+    # no log is: the closed log's concerns are refused by the concern's
+    # rule, /concerns/{id}/agenda)
+    "/agenda/{id}/advice", "/agenda/{id}/withdraw",
+    "/api/v1/agenda/{id}/advice", "/api/v1/agenda/{id}/withdraw",
+    "/teams/{id}/meetings", "/api/v1/teams/{id}/meetings",
+    "/admin/teams", "/admin/teams/{id}", "/admin/teams/{id}/members",
+    "/admin/teams/{id}/members/remove", "/api/v1/admin/teams",
+    "/api/v1/admin/teams/{id}", "/api/v1/admin/teams/{id}/members",
+    "/api/v1/admin/teams/{id}/members/remove",
 }
 
 # ---------------------------------------------------------------- fixtures
@@ -964,6 +1048,33 @@ class Fixtures:
             ("unit", o["unit"]), ("email", "")]), 303, 422)
         o["person"] = sql_value("SELECT public_id FROM app_user WHERE"
                                 " username = 'matrisetest.person'")
+        # a discussion team: the nurse a member, the leader its leader; a
+        # meeting next week with the read-only concern on its agenda
+        o["team_name"] = "Matrisetest drøftingsteam " + self.tag
+        r = self.ok(admin.post("/admin/teams", [
+            ("csrf", admin.csrf("/admin/teams")), ("name", o["team_name"]),
+            ("kind", "discussion"), ("purpose", ""), ("meets", "")]), 303)
+        o["team"] = o["team_admin"] = last_id(r.header("Location"))
+        for who, role in (("helsesykepleier", "member"),
+                          ("leder", "leader")):
+            self.ok(admin.post("/admin/teams/%s/members" % o["team"], [
+                ("csrf", admin.csrf("/admin/teams")), ("person", who),
+                ("role", role)]), 303)
+        self.ok(api("POST", "/api/v1/teams/%s/meetings" % o["team"],
+                    token("leder"), xml_input([
+                        ("date", self.common["in_week"]), ("time", "13:00"),
+                        ("place", "Møterom 1")])), 201)
+        o["team_meeting"] = sql_value(
+            "SELECT m.public_id FROM team_meeting m JOIN team t ON t.id ="
+            " m.team_id WHERE t.public_id = '%s'" % o["team"])
+        self.ok(api("POST", "/api/v1/concerns/%s/agenda" % o["concern"],
+                    self.holder, xml_input([("meeting",
+                                             o["team_meeting"])])), 200)
+        o["agenda"] = sql_value(
+            "SELECT a.public_id FROM agenda_item a JOIN team_meeting m ON"
+            " m.id = a.team_meeting_id WHERE m.public_id = '%s'"
+            % o["team_meeting"])
+        o["concern_anon"] = o["concern"]
         return o
 
     def fingerprint(self):
@@ -1013,6 +1124,14 @@ class Fixtures:
                     " public_id = '%s'" % self.dead,
             "units": "SELECT GROUP_CONCAT(public_id, code, name, kind,"
                      " external ORDER BY id) FROM unit",
+            "teams": "SELECT GROUP_CONCAT(public_id, name, purpose, meets,"
+                     " active ORDER BY id) FROM team",
+            "team_members": "SELECT GROUP_CONCAT(team_id, user_id, role,"
+                            " removed_at IS NULL ORDER BY id) FROM"
+                            " team_member",
+            "team_meetings": "SELECT COUNT(*) FROM team_meeting",
+            "agenda": "SELECT GROUP_CONCAT(id, status ORDER BY id) FROM"
+                      " agenda_item",
             "people": "SELECT GROUP_CONCAT(public_id, username, display_name,"
                       " role, COALESCE(unit_id, 0), COALESCE(email, ''),"
                       " active ORDER BY id) FROM app_user",
@@ -1206,6 +1325,10 @@ class MatrixRequests:
             return user != "admin"
         if read == "author":
             return user != "ansatt"
+        if read == "agenda":
+            # an item on the fixture team's agenda: its members (the
+            # nurse, the leader) and the concern's author see it
+            return user not in ("helsesykepleier", "leder", "ansatt")
         row = copy.copy(self.row_for("GET", read))
         row.obj = obj
         return outcome(self.send(row, user, objs)) == "D"

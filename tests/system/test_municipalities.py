@@ -83,6 +83,8 @@ BELONGS = {
     "unit_served": "unit_id",
     "feedback_invite": "log_id", "family_feedback": "unit_id",
     "child_expectant": "child_id",
+    "team_member": "team_id", "team_meeting": "team_id",
+    "agenda_item": "team_meeting_id",
     # the installation's
     "login_failure": None,      # a hash of a name tried, and a time
     "guide_level": None,        # the four BTI levels' names, the model's

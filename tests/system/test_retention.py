@@ -156,6 +156,16 @@ class Retention(unittest.TestCase):
                     concern_xml(child__name="Oppbevaring %s" % tag))
             assert r.status == 201, r.text
             pid = last_id(r.header("Location"))
+            # discussed in the demo's drøftingsteam first: its agenda
+            # item goes with it (0040_team.sql)
+            meeting = sql_value(
+                "SELECT m.public_id FROM team_meeting m JOIN team t ON"
+                " t.id = m.team_id WHERE t.kind = 'discussion' AND"
+                " t.active AND t.municipality_id = 1 AND m.starts_at >="
+                " CURRENT_DATE ORDER BY m.starts_at LIMIT 1")
+            r = api("POST", "/api/v1/concerns/%s/agenda" % pid, holder,
+                    xml_input([("meeting", meeting)]))
+            assert r.status == 200, r.text
             r = api("POST", "/api/v1/concerns/%s/level" % pid, holder,
                     xml_input([("decision", "close"),
                                ("reason", "Ikke behov for mer.")]))
@@ -318,6 +328,14 @@ class Retention(unittest.TestCase):
         self.assertEqual(sql_value(
             "SELECT COUNT(*) FROM case_event WHERE concern_id = %s"
             % self.concern_before["concern"][0]), "0")
+        # its place on the team's agenda went too, and was counted
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM agenda_item WHERE concern_id = %s"
+            % self.concern_before["concern"][0]), "0")
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM agenda_item a JOIN concern c ON c.id ="
+            " a.concern_id WHERE c.public_id = '%s'" % self.level0[1]),
+            "1")
         self.assertEqual(sql_value(
             "SELECT COUNT(*) FROM retention_record WHERE id > %d AND kind "
             "= 'concern' AND rule = 'concern_level0'" % self.records), "1")

@@ -1,0 +1,141 @@
+// teams.mjs: a discussion team in the browser (issue 20, item 3): the
+// administrator adds the team (a name left empty first, refused with
+// what was typed kept) and its members; its leader plans a meeting; an
+// employee writes a concern and puts it on the meeting's agenda; a
+// member finds the team on her start page, reads the concern without
+// the child's name, is refused an empty advice and records the team's
+// advice; the employee reads it on the concern. Every page is checked
+// with axe-core.
+import {
+	scenario, login, logout, submit, goto, checkA11y, expectText,
+	expectNoText, expectPath, expectVisible, fail, day,
+} from './lib.mjs';
+
+const RUN = String(Date.now()).slice(-8);
+const TEAM = `Nettleserteam ${RUN}`;
+const CHILD = `Lea Teamsak ${RUN}`;
+const ADVICE = 'Snakk med foreldrene om det dere ser, og tilby en samtale med helsesykepleier.';
+
+await scenario('teams', async ({ page, step }) => {
+	const region = (name) => page.getByRole('region', { name, exact: true });
+	let team, concern;
+
+	await step('the administrator adds a team, an empty name first', async () => {
+		await login(page, 'admin');
+		await submit(page, page.getByRole('link', { name: /^Team: drøftingsteam/ }));
+		expectPath(page, '/admin/teams');
+		await checkA11y(page, 'the teams for the administrator');
+		const form = region('Legg til et team');
+		await form.getByRole('radio', { name: /^Drøftingsteam:/ }).check();
+		await form.getByRole('textbox', { name: /^Hvor ofte|^Møtes/ })
+			.fill('Hver tredje tirsdag');
+		await submit(page, form.getByRole('button', { name: 'Legg til teamet' }),
+			{ status: 422 });
+		await expectText(page.getByRole('alert'), 'Gi teamet et navn');
+		const kept = await region('Legg til et team')
+			.getByRole('textbox', { name: /^Møtes/ }).inputValue();
+		if (kept !== 'Hver tredje tirsdag')
+			fail(`what was typed came back as "${kept}"`);
+		await checkA11y(page, 'the team refused');
+		const again = region('Legg til et team');
+		await again.getByRole('textbox', { name: /^Navn/ }).fill(TEAM);
+		await again.getByRole('radio', { name: /^Drøftingsteam:/ }).check();
+		await submit(page, again.getByRole('button', { name: 'Legg til teamet' }),
+			{ redirected: true });
+		team = expectPath(page, /^\/admin\/teams\/[A-Za-z0-9_-]{22}$/)
+			.pathname.split('/')[3];
+		await expectText(page.getByRole('status'), 'Teamet er lagt til');
+		await checkA11y(page, 'the new team');
+	});
+
+	await step('the administrator adds a member and a leader', async () => {
+		for (const [user, role] of [['helsesykepleier', 'member'], ['leder', 'leader']]) {
+			const members = region('Medlemmer');
+			await members.getByRole('textbox', { name: /^Brukernavn/ }).fill(user);
+			await members.getByRole('combobox', { name: /^Rolle i teamet/ })
+				.selectOption(role);
+			await submit(page, members.getByRole('button', { name: 'Legg til i teamet' }),
+				{ redirected: true });
+			await expectText(page.getByRole('status'), 'Personen er med i teamet');
+		}
+		await expectText(region('Medlemmer'), 'Nina Berg', 'Per Hansen');
+		await checkA11y(page, 'the team with its members');
+		await logout(page);
+	});
+
+	await step('the team’s leader plans a meeting', async () => {
+		await login(page, 'leder');
+		await goto(page, `/teams/${team}`);
+		await checkA11y(page, 'the team for its leader');
+		const plan = region('Planlegg et møte');
+		await plan.getByLabel(/^Dato/).fill(day(7));
+		await plan.getByLabel(/^Klokkeslett/).fill('13:00');
+		await plan.getByRole('textbox', { name: /^Sted/ }).fill('Personalrommet');
+		await submit(page, plan.getByRole('button', { name: 'Planlegg møtet' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Møtet er planlagt');
+		await expectText(region('Møter'), 'Personalrommet', 'Ingenting står på sakslista');
+		await logout(page);
+	});
+
+	await step('an employee puts a concern on the agenda', async () => {
+		await login(page, 'ansatt');
+		await submit(page, page.getByRole('link', { name: 'Skriv ned en bekymring' }));
+		await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(CHILD);
+		await page.getByLabel('Fødselsdato', { exact: true }).fill('2021-03-04');
+		await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
+			.fill('Lea trekker seg unna i lek og snakker lite med de andre barna.');
+		await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
+			.getByRole('radio', { name: 'Noen uker' }).check();
+		await page.getByRole('group', { name: /^Er foresatte informert/ })
+			.getByRole('radio', { name: 'Ja' }).check();
+		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+			{ redirected: true });
+		concern = expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/)
+			.pathname.split('/')[2];
+		const discuss = region('Drøft saken anonymt i et team');
+		const meeting = discuss.getByRole('combobox', { name: /^Sett den på sakslista til et teammøte/ });
+		const option = meeting.locator('option', { hasText: TEAM });
+		await meeting.selectOption(await option.getAttribute('value'));
+		await submit(page, discuss.getByRole('button', { name: 'Sett den på sakslista' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Bekymringen står på sakslista');
+		await expectText(region('Drøft saken anonymt i et team'), TEAM, /på sakslista/i);
+		await checkA11y(page, 'the concern on the agenda');
+		await logout(page);
+	});
+
+	await step('a member reads it without the child’s name and gives the team’s advice', async () => {
+		await login(page, 'helsesykepleier');
+		await expectText(region('Mine team'), TEAM);
+		await submit(page, region('Mine team').getByRole('link', { name: TEAM }));
+		expectPath(page, `/teams/${team}`);
+		await checkA11y(page, 'the team’s agenda for a member');
+		await submit(page, page.getByRole('link', { name: /^Les bekymringen \(anonym\)/ }));
+		expectPath(page, `/concerns/${concern}/anonymous`);
+		await expectText(page.getByRole('main'), 'Lea trekker seg unna');
+		await expectNoText(page.getByRole('main'), CHILD, '2021');
+		await checkA11y(page, 'the anonymous concern for a member');
+		await goto(page, `/teams/${team}`);
+		const advice = page.getByRole('textbox', { name: /^Rådene fra teamet/ });
+		await submit(page, page.getByRole('button', { name: 'Lagre rådene' }),
+			{ status: 422 });
+		await expectVisible(page.getByRole('alert'), 'the error summary');
+		if (await advice.getAttribute('aria-invalid') !== 'true')
+			fail('the empty advice is not marked invalid');
+		await checkA11y(page, 'the advice refused');
+		await page.getByRole('textbox', { name: /^Rådene fra teamet/ }).fill(ADVICE);
+		await submit(page, page.getByRole('button', { name: 'Lagre rådene' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Teamets råd er lagret');
+		await expectText(region('Møter'), ADVICE, /drøftet/i);
+		await logout(page);
+	});
+
+	await step('the employee reads the advice on the concern', async () => {
+		await login(page, 'ansatt');
+		await goto(page, `/concerns/${concern}`);
+		await expectText(region('Drøft saken anonymt i et team'), ADVICE, /drøftet/i, 'Nina Berg');
+		await checkA11y(page, 'the concern with the team’s advice');
+	});
+});
