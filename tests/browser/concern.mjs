@@ -6,7 +6,7 @@
 // logging out. Every page is checked with axe-core.
 import {
 	scenario, login, logout, goto, submit, checkA11y,
-	expectText, expectPath, expectVisible, attribute, fail, sql,
+	expectText, expectPath, expectVisible, attribute, fail, sql, writeConcern,
 } from './lib.mjs';
 
 await scenario('concern', async ({ page, step }) => {
@@ -70,18 +70,9 @@ await scenario('concern', async ({ page, step }) => {
 
 	await step('filled in and sent: the receipt', async () => {
 		// By role and accessible name, as a screen reader finds them.
-		await page.getByRole('textbox', { name: /^Barnets navn/ })
-			.fill('Nora Nettleser');
-		await page.getByLabel('Fødselsdato', { exact: true }).fill('2021-03-14');
-		await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
-			.fill('Nora har virket trist og sliten i flere uker.');
-		await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
-			.getByRole('radio', { name: 'Noen uker' }).check();
-		await page.getByRole('group', { name: /^Er foresatte informert/ })
-			.getByRole('radio', { name: 'Nei, men det er planlagt' }).check();
-		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
-			{ status: 200, redirected: true });
-		expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/);
+		await writeConcern(page, { name: 'Nora Nettleser', birth: '2021-03-14',
+			seen: 'Nora har virket trist og sliten i flere uker.',
+			informed: 'Nei, men det er planlagt' });
 		const receipt = page.getByRole('status');
 		await expectText(receipt, 'Bekymringen er registrert', /Referanse: \S+/);
 		await expectText(page, 'Nora Nettleser',

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import {
 	scenario, newContext, login, goto, submit, checkA11y, expectText,
 	expectNoText, expectPath, expectVisible, fail, sql,
-	day,
+	day, writeConcern,
 } from './lib.mjs';
 
 const HOLDER = 'Ingrid Solberg';	// ansatt, Fagerli barnehage
@@ -49,16 +49,8 @@ async function expectNoSideways(page, what) {
 
 async function concernToLog(page, child, birth) {
 	await goto(page, '/forms/concern');
-	await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(child);
-	await page.getByLabel('Fødselsdato', { exact: true }).fill(birth);
-	await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
-		.fill('Barnet er stille og trekker seg unna de andre.');
-	await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
-		.getByRole('radio', { name: 'Noen uker' }).check();
-	await page.getByRole('group', { name: /^Er foresatte informert/ })
-		.getByRole('radio', { name: 'Ja' }).check();
-	await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
-		{ redirected: true });
+	await writeConcern(page, { name: child, birth,
+		seen: 'Barnet er stille og trekker seg unna de andre.' });
 	const decide = region(page, 'Avgjør veien videre');
 	await decide.getByRole('radio', { name: /^Nivå 2:/ }).check();
 	await decide.getByRole('textbox', { name: /^Hvorfor\?/ })

@@ -195,6 +195,29 @@ export async function attribute(locator, name) {
 // --------------------------------------------------------------- users
 
 // Log in through the login form and land on the start page (or next).
+// The concern form (the page is on it) filled in as a person does, by
+// role and accessible name, and sent: the child's name, and the date of
+// birth or the expected date when given; what was seen; "a few weeks";
+// whether the guardians are told. The receipt's concern id is returned.
+export async function writeConcern(page, { name, birth, expected, seen,
+	informed = 'Ja' }) {
+	await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(name);
+	if (birth)
+		await page.getByLabel('Fødselsdato', { exact: true }).fill(birth);
+	if (expected)
+		await page.getByLabel(/^Termin/).fill(expected);
+	await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
+		.fill(seen);
+	await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
+		.getByRole('radio', { name: 'Noen uker' }).check();
+	await page.getByRole('group', { name: /^Er foresatte informert/ })
+		.getByRole('radio', { name: informed }).check();
+	await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
+		{ redirected: true });
+	return expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/)
+		.pathname.split('/')[2];
+}
+
 export async function login(page, user, { pw = password(user), next = '/' } = {}) {
 	await goto(page, '/login');
 	await page.getByLabel('Brukernavn').fill(user);

@@ -7,7 +7,7 @@
 // advice; the employee reads it on the concern. Every page is checked
 // with axe-core.
 import {
-	scenario, login, logout, submit, goto, checkA11y, expectText,
+	scenario, login, logout, submit, goto, checkA11y, expectText, writeConcern,
 	expectNoText, expectPath, expectVisible, fail, day,
 } from './lib.mjs';
 
@@ -81,18 +81,8 @@ await scenario('teams', async ({ page, step }) => {
 	await step('an employee puts a concern on the agenda', async () => {
 		await login(page, 'ansatt');
 		await submit(page, page.getByRole('link', { name: 'Skriv ned en bekymring' }));
-		await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(CHILD);
-		await page.getByLabel('Fødselsdato', { exact: true }).fill('2021-03-04');
-		await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
-			.fill('Lea trekker seg unna i lek og snakker lite med de andre barna.');
-		await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
-			.getByRole('radio', { name: 'Noen uker' }).check();
-		await page.getByRole('group', { name: /^Er foresatte informert/ })
-			.getByRole('radio', { name: 'Ja' }).check();
-		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
-			{ redirected: true });
-		concern = expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/)
-			.pathname.split('/')[2];
+		concern = await writeConcern(page, { name: CHILD, birth: '2021-03-04',
+			seen: 'Lea trekker seg unna i lek og snakker lite med de andre barna.' });
 		const discuss = region('Drøft saken anonymt i et team');
 		const meeting = discuss.getByRole('combobox', { name: /^Sett den på sakslista til et teammøte/ });
 		const option = meeting.locator('option', { hasText: TEAM });

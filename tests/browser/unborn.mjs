@@ -7,7 +7,7 @@
 import {
 	scenario, login, submit, checkA11y, expectText, expectPath,
 	expectVisible, fail,
-	day,
+	day, writeConcern,
 } from './lib.mjs';
 
 // A valid national identity number for ymd (mod 11 check digits); the
@@ -39,17 +39,8 @@ await scenario('unborn', async ({ page, step }) => {
 		await login(page, 'ansatt');
 		await submit(page, page.getByRole('link', { name: 'Skriv ned en bekymring' }));
 		expectPath(page, '/forms/concern');
-		await page.getByRole('textbox', { name: /^Barnets navn/ }).fill(NAME);
-		await page.getByLabel(/^Termin/).fill(day(30));
-		await page.getByRole('textbox', { name: /^Hva har du sett eller hørt\?/ })
-			.fill('Mor er sliten og alene, og gruer seg til fødselen.');
-		await page.getByRole('group', { name: /^Hvor lenge har du vært bekymret\?/ })
-			.getByRole('radio', { name: 'Noen uker' }).check();
-		await page.getByRole('group', { name: /^Er foresatte informert/ })
-			.getByRole('radio', { name: 'Ja' }).check();
-		await submit(page, page.getByRole('button', { name: 'Send', exact: true }),
-			{ redirected: true });
-		expectPath(page, /^\/concerns\/[A-Za-z0-9_-]{22}\?new=1$/);
+		await writeConcern(page, { name: NAME, expected: day(30),
+			seen: 'Mor er sliten og alene, og gruer seg til fødselen.' });
 		await checkA11y(page, 'the concern about an unborn child');
 	});
 
