@@ -16,6 +16,7 @@ CREATE TABLE team (
 	id		INT UNSIGNED NOT NULL AUTO_INCREMENT,
 	public_id	CHAR(22) NOT NULL COMMENT 'random id used in URLs',
 	municipality_id	INT UNSIGNED NOT NULL COMMENT 'whose team it is',
+	host_unit_id	INT UNSIGNED NULL COMMENT 'an intake team: the unit it belongs to, which a consent names to share a family with it',
 	kind		VARCHAR(20) NOT NULL COMMENT 'discussion or intake',
 	name		VARCHAR(200) NOT NULL COMMENT 'what people call it',
 	purpose		VARCHAR(2000) NOT NULL DEFAULT '' COMMENT 'what it is for, who may bring cases to it',
@@ -28,6 +29,8 @@ CREATE TABLE team (
 	UNIQUE KEY team_name (municipality_id, name),
 	CONSTRAINT team_municipality_fk FOREIGN KEY (municipality_id)
 		REFERENCES municipality (id),
+	CONSTRAINT team_host_fk FOREIGN KEY (host_unit_id) REFERENCES unit (id),
+	CONSTRAINT team_host CHECK ((kind = 'intake') = (host_unit_id IS NOT NULL)),
 	CONSTRAINT team_kind CHECK (kind IN ('discussion', 'intake')),
 	CONSTRAINT team_capacity CHECK (capacity_families IS NULL OR
 	    (kind = 'intake' AND capacity_families > 0))

@@ -444,6 +444,75 @@ START_TEST(team_rights)
 }
 END_TEST
 
+/*
+ * A family referred to a team with an intake: every actor of the log, as
+ * an outsider of the team, a member or its leader, with the consent
+ * naming the team's unit or not, in each state of the referral and with
+ * the log open or closed. Letters: r read, d decide, s discuss, e end.
+ */
+START_TEST(referral_rights)
+{
+	static const char letters[] = "rdse";
+	static const struct {
+		enum actor		a;
+		int			team;	/* 0 out, 1 member, 2 leader */
+		int			covered, open;
+		enum referral_status	st;
+		const char		*granted;
+	} rows[] = {
+		/* the log's holder: reads, ends or withdraws, never decides */
+		{ A_HOLDER, 0, 1, 1, RS_REFERRED, "r--e" },
+		{ A_HOLDER, 0, 1, 1, RS_IN, "r--e" },
+		{ A_HOLDER, 0, 1, 1, RS_DONE, "r---" },
+		{ A_HOLDER, 0, 1, 0, RS_IN, "r---" },
+		/* a participant reads it as part of the log */
+		{ A_PART, 0, 1, 1, RS_IN, "r---" },
+		/* the team's leader: decides until it is in, ends it then */
+		{ A_EMPLOYEE, 2, 1, 1, RS_REFERRED, "rd--" },
+		{ A_EMPLOYEE, 2, 1, 1, RS_WAITING, "rd--" },
+		{ A_EMPLOYEE, 2, 1, 1, RS_IN, "r-se" },
+		{ A_EMPLOYEE, 2, 1, 1, RS_DONE, "r---" },
+		{ A_EMPLOYEE, 2, 1, 0, RS_IN, "r---" },
+		/* ... and nothing without the consent naming the team */
+		{ A_EMPLOYEE, 2, 0, 1, RS_WAITING, "----" },
+		/* a member: reads, discusses while in */
+		{ A_EMPLOYEE, 1, 1, 1, RS_WAITING, "r---" },
+		{ A_EMPLOYEE, 1, 1, 1, RS_IN, "r-s-" },
+		{ A_EMPLOYEE, 1, 0, 1, RS_IN, "----" },
+		/* outside the team and the log */
+		{ A_EMPLOYEE, 0, 1, 1, RS_IN, "----" },
+		{ A_LEADER_OTHER, 0, 1, 1, RS_IN, "----" },
+		/* the family reads the log, not the referral's page (the
+		 * route is staff's) */
+		{ A_GUARDIAN, 0, 1, 1, RS_IN, "r---" },
+		{ A_CITIZEN, 0, 1, 1, RS_IN, "----" },
+		{ A_ADMIN, 2, 1, 1, RS_REFERRED, "----" },
+		{ A_NOBODY, 2, 1, 1, RS_REFERRED, "----" },
+	};
+	struct referral_facts f;
+	struct principal p;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		memset(&f, 0, sizeof(f));
+		setup(rows[i].a, &p, &f.log, 1, rows[i].open);
+		f.team.municipality_id = HOME_M;
+		f.team.member = rows[i].team > 0;
+		f.team.leader = rows[i].team == 2;
+		f.team.active = 1;
+		f.covered = rows[i].covered;
+		f.status = rows[i].st;
+		for (j = 0; j < 4; j++) {
+			int want = rows[i].granted[j] == letters[j];
+
+			ck_assert_msg(access_referral(&p, &f,
+			    (enum referral_right)j) == want,
+			    "row %zu right %c: want %d", i, letters[j], want);
+		}
+	}
+}
+END_TEST
+
 /* A handover: the log's readers see it; the proposed holder the request
  * alone, while a consent covers them; nobody else. */
 START_TEST(handover_read)
@@ -627,6 +696,7 @@ access_suite(void)
 	tcase_add_test(tc, consultation_readers);
 	tcase_add_test(tc, concern_on_an_agenda);
 	tcase_add_test(tc, team_rights);
+	tcase_add_test(tc, referral_rights);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("municipality");
 	tcase_add_test(tc, municipality_reach);

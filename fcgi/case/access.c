@@ -186,6 +186,28 @@ access_team(const struct principal *who, const struct team_facts *f,
 	return 0;
 }
 
+int
+access_referral(const struct principal *who, const struct referral_facts *f,
+    enum referral_right right)
+{
+	int team = f->covered && access_team(who, &f->team, TR_AGENDA);
+	int lead = team && f->team.leader;
+	int open = f->log.open && f->status != RS_DONE;
+
+	switch (right) {
+	case RF_READ:
+		return team || access_log(who, &f->log, LR_READ);
+	case RF_DECIDE:
+		return open && lead && f->status != RS_IN;
+	case RF_DISCUSS:
+		return open && team && f->status == RS_IN;
+	case RF_END:
+		return open && (access_log(who, &f->log, LR_MANAGE) ||
+		    (lead && f->status == RS_IN));
+	}
+	return 0;
+}
+
 const char *
 access_consultation_role(const struct principal *who,
     const struct consultation_facts *f)

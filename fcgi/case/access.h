@@ -154,6 +154,37 @@ int access_team(const struct principal *who, const struct team_facts *f,
     enum team_right right);
 
 /*
+ * A family referred from its relay log to a team with an intake
+ * (0041_team_referral.sql). Those who read the log see the referral as
+ * part of it; the team's members see it while a consent valid today
+ * names the team's unit (covered), as the family agreed to share with
+ * the team. Its leaders decide about it; its members record the weekly
+ * discussions while the family is in; the log's holder or a leader ends
+ * it, and the holder withdraws it before it is decided. Nothing is
+ * written once the log is closed.
+ */
+enum referral_status { RS_REFERRED, RS_WAITING, RS_IN, RS_DONE };
+
+struct referral_facts {
+	struct log_facts	log;
+	struct team_facts	team;
+	int			covered;	/* a consent names the
+						 * team's unit today */
+	enum referral_status	status;
+};
+
+enum referral_right {
+	RF_READ,	/* see it: the log's readers, the team's members */
+	RF_DECIDE,	/* take it in, put it on the waiting list, decline */
+	RF_DISCUSS,	/* record a discussion while the family is in */
+	RF_END		/* end it (the family leaves the team), or withdraw
+			 * it before it is decided */
+};
+
+int access_referral(const struct principal *who,
+    const struct referral_facts *f, enum referral_right right);
+
+/*
  * A two-year consultation (0019_consultation.sql), read as a relay log
  * is: its author (as a holder), the leader of the author's unit (as the
  * home unit's), the professionals who took part while they work in the

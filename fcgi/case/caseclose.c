@@ -104,6 +104,11 @@ caselog_close(struct req *r, struct caselog *l, long long sub_id,
 	if ((rc = db_exec(db, STMT_HANDOVER_CANCEL_LOG, p, 1, NULL, NULL)) !=
 	    ST_OK)
 		return rc;
+	/* the family leaves the teams it was referred to (a team's queue
+	 * holds open logs only) */
+	if ((rc = db_exec(db, STMT_REFERRAL_CLOSE_LOG, p, 1, NULL, NULL)) !=
+	    ST_OK)
+		return rc;
 	/* the family is asked how it went, for the service (not the log) */
 	if ((rc = feedback_ask(db, l->id, l->child_id, l->child_birth,
 	    l->home_unit_id)) != ST_OK)

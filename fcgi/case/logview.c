@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "logview.h"
+#include "referral.h"
 #include "minutes.h"
 #include "view.h"
 #include "viewcache.h"
@@ -867,6 +868,8 @@ lists(struct req *r, const struct caselog *l, const char *today,
 	if (rc == ST_OK)
 		rc = roles(r, l, n);
 	if (rc == ST_OK)
+		rc = referral_log_view(r, l->id, n);
+	if (rc == ST_OK)
 		rc = consents(r, l, today, n);
 	if (rc == ST_OK)
 		rc = measures(r, l, today, n);
@@ -1055,6 +1058,10 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
+	/* the teams it may be referred to: theirs, not the log's version */
+	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
+	    LR_MANAGE))
+		rc = referral_teams_view(r, l, n);
 	if (rc == ST_OK && !archive && l->passed_waiting &&
 	    access_log(&r->who, &l->facts, LR_RECEIVE))
 		rc = passed(r, l, n);

@@ -31,7 +31,10 @@ purge_tx(struct db *db, void *arg)
 	struct purge *p = arg;
 	struct db_val v[8];
 	struct db_res res;
-	unsigned long long agenda = 0;
+	static const enum stmt_id referral[] = { STMT_RETENTION_DISCUSSIONS,
+	    STMT_RETENTION_REFERRAL_PARTS, STMT_RETENTION_REFERRALS };
+	unsigned long long agenda = 0, n;
+	size_t i;
 	long long rows;
 	int log = strcmp(p->kind, "relay_log") == 0;
 	st_rc rc;
@@ -53,6 +56,13 @@ purge_tx(struct db *db, void *arg)
 	if ((rc = db_exec(db, STMT_RETENTION_AGENDA, v, 2, &agenda,
 	    NULL)) != ST_OK)
 		return rc;
+	/* and a log's referrals to teams (0041_team_referral.sql), with
+	 * their discussions and the participants they made */
+	for (i = 0; log && i < sizeof(referral) / sizeof(referral[0]); i++) {
+		if ((rc = db_exec(db, referral[i], v, 1, &n, NULL)) != ST_OK)
+			return rc;
+		agenda += n;
+	}
 	if ((rc = db_exec(db, STMT_RETENTION_PURGE, v, 2, NULL, NULL)) !=
 	    ST_OK)
 		return rc;

@@ -87,4 +87,6 @@ team_attrs(const struct req *r, xmlNodePtr n, const struct db_res *res,
 	view_attr(n, "members", db_get(res, i, TC_MEMBERS));
 	view_attr(n, "my-role", db_get(res, i, TC_MY_ROLE));
 	view_attr(n, "next-meeting", db_get(res, i, TC_NEXT));
+	view_attr(n, "unit-id", db_get(res, i, TC_HOST_PID));
+	view_attr(n, "unit", db_get(res, i, TC_HOST_NAME));
 }

@@ -1409,7 +1409,8 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	 * The teams (0040_team.sql). TEAM_COLS: public_id, kind, name,
 	 * purpose, meets, capacity_families, active, created_at, the
 	 * members now, the reader's role in it (NULL: not a member), the
-	 * next meeting's local start (from today), id, municipality_id.
+	 * next meeting's local start (from today), id, municipality_id,
+	 * an intake team's unit: its public_id and name.
 	 */
 #define TEAM_COLS \
 	"SELECT t.public_id, t.kind, t.name, t.purpose, t.meets," \
@@ -1421,8 +1422,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	" AND m.user_id = rd.uid AND m.removed_at IS NULL)," \
 	" (SELECT DATE_FORMAT(MIN(tm.starts_at), '%Y-%m-%d %H:%i')" \
 	" FROM team_meeting tm WHERE tm.team_id = t.id" \
-	" AND tm.starts_at >= rd.today), t.id, t.municipality_id" \
-	" FROM " READER " JOIN team t"
+	" AND tm.starts_at >= rd.today), t.id, t.municipality_id," \
+	" hu.public_id, hu.name" \
+	" FROM " READER " JOIN team t LEFT JOIN unit hu" \
+	" ON hu.id = t.host_unit_id"
 	/* (reader uid, unit, today, municipality) -> TEAM_COLS: the
 	 * municipality's teams, the reader's first */
 	[STMT_TEAM_LIST] = { "team_list",
@@ -1434,10 +1437,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_TEAM_GET] = { "team_get",
 	    TEAM_COLS " WHERE t.public_id = ?" },
 	/* (team id) -> the members now: public_id, name, unit name, role,
-	 * added_at, user id, username */
+	 * added_at, user id, username, unit id */
 	[STMT_TEAM_MEMBERS] = { "team_members",
 	    "SELECT u.public_id, u.display_name, un.name, m.role,"
-	    " DATE_FORMAT(m.added_at, '%Y-%m-%dT%H:%i:%sZ'), u.id, u.username"
+	    " DATE_FORMAT(m.added_at, '%Y-%m-%dT%H:%i:%sZ'), u.id, u.username,"
+	    " u.unit_id"
 	    " FROM team_member m JOIN app_user u ON u.id = m.user_id"
 	    " LEFT JOIN unit un ON un.id = u.unit_id WHERE m.team_id = ?"
 	    " AND m.removed_at IS NULL ORDER BY m.role = 'leader' DESC,"
@@ -1471,15 +1475,17 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_TEAM_MEETING_INSERT] = { "team_meeting_insert",
 	    "INSERT INTO team_meeting (public_id, team_id, starts_at, place,"
 	    " created_by) VALUES (?, ?, ?, ?, ?)" },
-	/* (public_id, municipality, kind, name, purpose, meets, capacity) */
+	/* (public_id, municipality, kind, name, purpose, meets, capacity,
+	 * host unit) */
 	[STMT_TEAM_INSERT] = { "team_insert",
 	    "INSERT INTO team (public_id, municipality_id, kind, name,"
-	    " purpose, meets, capacity_families)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?)" },
-	/* (name, purpose, meets, capacity, active, id) */
+	    " purpose, meets, capacity_families, host_unit_id)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
+	/* (name, purpose, meets, capacity, active, host unit, id) */
 	[STMT_TEAM_UPDATE] = { "team_update",
 	    "UPDATE team SET name = ?, purpose = ?, meets = ?,"
-	    " capacity_families = ?, active = ? WHERE id = ?" },
+	    " capacity_families = ?, active = ?, host_unit_id = ?"
+	    " WHERE id = ?" },
 	/* (municipality, name, id) -> whether another team has the name */
 	[STMT_TEAM_NAME_TAKEN] = { "team_name_taken",
 	    "SELECT COUNT(*) FROM team WHERE municipality_id = ? AND name = ?"
@@ -1591,6 +1597,164 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_RETENTION_AGENDA] = { "retention_agenda",
 	    "DELETE ai FROM agenda_item ai JOIN concern c"
 	    " ON c.id = ai.concern_id WHERE c.log_id = ? OR c.id = ?" },
+	/*
+	 * A team with an intake and its referrals (0041_team_referral.sql).
+	 * COVERS_UNIT: a consent valid on TODAY of log LOG names unit UNIT
+	 * (the team's): the family agreed to share with the team.
+	 */
+#define COVERS_UNIT(LOG, UNIT, TODAY) \
+	"EXISTS (SELECT 1 FROM consent cv JOIN consent_unit cu" \
+	" ON cu.consent_id = cv.id WHERE cv.log_id = " LOG \
+	" AND cv.status = 'active' AND " TODAY " BETWEEN cv.valid_from" \
+	" AND cv.expires AND cu.unit_id = " UNIT ")"
+	/* (reader uid, unit, today, public_id) -> id, public_id, status,
+	 * reason, referred_at, referrer, priority, priority_reason, decided
+	 * by, decided_at, decision_note, started_at, ended_at, end_reason,
+	 * team public_id, team name, log public_id, log reference, child
+	 * name, log id, team id, the reader's role in the team, team
+	 * active, team municipality, covered, LOG_FACTS of the log, the
+	 * child's id, the team's capacity in families */
+	[STMT_REFERRAL_GET] = { "referral_get",
+	    "SELECT r.id, r.public_id, r.status, r.reason,"
+	    " DATE_FORMAT(r.referred_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " rb.display_name, r.priority, r.priority_reason, db.display_name,"
+	    " DATE_FORMAT(r.decided_at, '%Y-%m-%dT%H:%i:%sZ'), r.decision_note,"
+	    " DATE_FORMAT(r.started_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(r.ended_at, '%Y-%m-%dT%H:%i:%sZ'), r.end_reason,"
+	    " t.public_id, t.name, l.public_id, l.reference, ch.name, l.id,"
+	    " t.id, (SELECT m.role FROM team_member m WHERE m.team_id = t.id"
+	    " AND m.user_id = rd.uid AND m.removed_at IS NULL), t.active,"
+	    " t.municipality_id, " COVERS_UNIT("l.id", "t.host_unit_id",
+	    "rd.today") "," LOG_FACTS("l") ", l.child_id, t.capacity_families"
+	    " FROM " READER " JOIN team_referral r"
+	    " JOIN team t ON t.id = r.team_id"
+	    " JOIN relay_log l ON l.id = r.log_id"
+	    " JOIN child ch ON ch.id = l.child_id"
+	    " JOIN app_user rb ON rb.id = r.referred_by"
+	    " LEFT JOIN app_user db ON db.id = r.decided_by"
+	    " WHERE r.public_id = ?" },
+	/* (log id, today, municipality) -> the intake teams a log may be
+	 * referred to: public_id, name, the team's unit, whether a consent
+	 * names it today, capacity, families in */
+	[STMT_REFERRAL_TEAMS_OPEN] = { "referral_teams_open",
+	    "SELECT t.public_id, t.name, hu.name, " COVERS_UNIT("?",
+	    "t.host_unit_id", "?") ", t.capacity_families,"
+	    " (SELECT COUNT(*) FROM team_referral q WHERE q.team_id = t.id"
+	    " AND q.status = 'in') FROM team t JOIN unit hu"
+	    " ON hu.id = t.host_unit_id WHERE t.municipality_id = ?"
+	    " AND t.kind = 'intake' AND t.active ORDER BY t.name LIMIT 100" },
+	/* (log id, today, public_id, municipality) -> id, name, covered:
+	 * the intake team a log is referred to */
+	[STMT_REFERRAL_TEAM_FOR_LOG] = { "referral_team_for_log",
+	    "SELECT t.id, t.name, " COVERS_UNIT("?", "t.host_unit_id", "?")
+	    " FROM team t WHERE t.public_id = ? AND t.municipality_id = ?"
+	    " AND t.kind = 'intake' AND t.active" },
+	/* (public_id, team, log, reason, by) */
+	[STMT_REFERRAL_INSERT] = { "referral_insert",
+	    "INSERT INTO team_referral (public_id, team_id, log_id, reason,"
+	    " referred_by) VALUES (?, ?, ?, ?, ?)" },
+	/* (log id) -> its referrals: public_id, team name, status,
+	 * referred_at, priority, started_at, ended_at */
+	[STMT_REFERRAL_FOR_LOG] = { "referral_for_log",
+	    "SELECT r.public_id, t.name, r.status,"
+	    " DATE_FORMAT(r.referred_at, '%Y-%m-%dT%H:%i:%sZ'), r.priority,"
+	    " DATE_FORMAT(r.started_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(r.ended_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM team_referral r"
+	    " JOIN team t ON t.id = r.team_id WHERE r.log_id = ?"
+	    " ORDER BY r.referred_at DESC, r.id DESC LIMIT 50" },
+	/* (id) -> status, the log's status: locked (the log and the team
+	 * are locked first) */
+	[STMT_REFERRAL_LOCK] = { "referral_lock",
+	    "SELECT r.status, l.status FROM team_referral r JOIN relay_log l"
+	    " ON l.id = r.log_id WHERE r.id = ? FOR UPDATE" },
+	/* (team id) -> families in */
+	[STMT_REFERRAL_COUNT_IN] = { "referral_count_in",
+	    "SELECT COUNT(*) FROM team_referral WHERE team_id = ?"
+	    " AND status = 'in'" },
+	/* (by, id): taken in */
+	[STMT_REFERRAL_IN] = { "referral_in",
+	    "UPDATE team_referral SET status = 'in', priority = NULL,"
+	    " priority_reason = NULL, decided_by = ?, decided_at = NOW(6),"
+	    " started_at = NOW(6) WHERE id = ? AND status IN ('referred',"
+	    " 'waiting')" },
+	/* (priority, reason, by, id): on the waiting list, or its place
+	 * there changed */
+	[STMT_REFERRAL_WAIT] = { "referral_wait",
+	    "UPDATE team_referral SET status = 'waiting', priority = ?,"
+	    " priority_reason = ?, decided_by = ?, decided_at = NOW(6)"
+	    " WHERE id = ? AND status IN ('referred', 'waiting')" },
+	/* (note, by, id): declined */
+	[STMT_REFERRAL_DECLINE] = { "referral_decline",
+	    "UPDATE team_referral SET status = 'declined', priority = NULL,"
+	    " priority_reason = NULL, decision_note = ?, decided_by = ?,"
+	    " decided_at = NOW(6), ended_at = NOW(6) WHERE id = ?"
+	    " AND status IN ('referred', 'waiting')" },
+	/* (status: ended or withdrawn, reason, id) */
+	[STMT_REFERRAL_END] = { "referral_end",
+	    "UPDATE team_referral SET status = ?, priority = NULL,"
+	    " priority_reason = NULL, end_reason = ?, ended_at = NOW(6)"
+	    " WHERE id = ? AND status IN ('referred', 'waiting', 'in')" },
+	/* (referral, user) */
+	[STMT_REFERRAL_PART_ADD] = { "referral_part_add",
+	    "INSERT IGNORE INTO referral_participant (referral_id, user_id)"
+	    " VALUES (?, ?)" },
+	/* (referral) -> user id, name: the members the intake made
+	 * participants */
+	[STMT_REFERRAL_PARTS] = { "referral_parts",
+	    "SELECT u.id, u.display_name FROM referral_participant rp"
+	    " JOIN app_user u ON u.id = rp.user_id WHERE rp.referral_id = ?"
+	    " ORDER BY u.display_name LIMIT 500" },
+	/* (log id): the log closes; its referrals end with it */
+	[STMT_REFERRAL_CLOSE_LOG] = { "referral_close_log",
+	    "UPDATE team_referral SET status = IF(status = 'in', 'ended',"
+	    " 'withdrawn'), priority = NULL, priority_reason = NULL,"
+	    " ended_at = NOW(6) WHERE log_id = ? AND status IN ('referred',"
+	    " 'waiting', 'in')" },
+	/* (public_id, referral, held_on, with_referrer, summary, by) */
+	[STMT_DISCUSSION_INSERT] = { "discussion_insert",
+	    "INSERT INTO team_discussion (public_id, referral_id, held_on,"
+	    " with_referrer, summary, recorded_by) VALUES (?, ?, ?, ?, ?, ?)" },
+	/* (referral) -> held_on, with_referrer, summary, by, recorded_at */
+	[STMT_DISCUSSIONS] = { "discussions",
+	    "SELECT d.held_on, d.with_referrer, d.summary, u.display_name,"
+	    " DATE_FORMAT(d.recorded_at, '%Y-%m-%dT%H:%i:%sZ')"
+	    " FROM team_discussion d JOIN app_user u ON u.id = d.recorded_by"
+	    " WHERE d.referral_id = ? ORDER BY d.held_on DESC, d.id DESC"
+	    " LIMIT 500" },
+	/* (today x 3, team id) -> the team's queue: public_id, status,
+	 * referred_at, started_at, priority, priority_reason, log
+	 * reference, child name, referrer, referrer's unit, covered, days
+	 * waiting (since referred), days in, the last discussion, children
+	 * of the family (1 until families, issue 20 item 2) */
+	[STMT_TEAM_QUEUE] = { "team_queue",
+	    "SELECT r.public_id, r.status,"
+	    " DATE_FORMAT(r.referred_at, '%Y-%m-%dT%H:%i:%sZ'),"
+	    " DATE_FORMAT(r.started_at, '%Y-%m-%dT%H:%i:%sZ'), r.priority,"
+	    " r.priority_reason, l.reference, ch.name, rb.display_name,"
+	    " rbu.name, " COVERS_UNIT("l.id", "t.host_unit_id", "?") ","
+	    " DATEDIFF(?, DATE(r.referred_at)),"
+	    " DATEDIFF(?, DATE(r.started_at)),"
+	    " (SELECT MAX(d.held_on) FROM team_discussion d WHERE"
+	    " d.referral_id = r.id), 1 FROM team_referral r"
+	    " JOIN team t ON t.id = r.team_id"
+	    " JOIN relay_log l ON l.id = r.log_id"
+	    " JOIN child ch ON ch.id = l.child_id"
+	    " JOIN app_user rb ON rb.id = r.referred_by"
+	    " LEFT JOIN unit rbu ON rbu.id = rb.unit_id"
+	    " WHERE r.team_id = ? AND r.status IN ('referred', 'waiting', 'in')"
+	    " ORDER BY FIELD(r.status, 'in', 'referred', 'waiting'),"
+	    " r.priority, r.started_at, r.referred_at, r.id LIMIT 1000" },
+	/* (log_id or NULL): before retention_purge, a log's referrals
+	 * with their discussions and participants (counted with it) */
+	[STMT_RETENTION_DISCUSSIONS] = { "retention_discussions",
+	    "DELETE d FROM team_discussion d JOIN team_referral r"
+	    " ON r.id = d.referral_id WHERE r.log_id = ?" },
+	[STMT_RETENTION_REFERRAL_PARTS] = { "retention_referral_parts",
+	    "DELETE p FROM referral_participant p JOIN team_referral r"
+	    " ON r.id = p.referral_id WHERE r.log_id = ?" },
+	[STMT_RETENTION_REFERRALS] = { "retention_referrals",
+	    "DELETE FROM team_referral WHERE log_id = ?" },
 	[STMT_MINUTES_INSERT] = { "minutes_insert",
 	    "INSERT INTO minutes (public_id, log_id, meeting_id, submission_id,"
 	    " corrects_id, author_id) VALUES (?, ?, ?, ?, ?, ?)" },

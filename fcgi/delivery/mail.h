@@ -32,7 +32,9 @@ enum mail_link {
 	ML_LOG,		/* /logs/ID */
 	ML_CONCERN,	/* /concerns/ID */
 	ML_HANDOVER,	/* /handovers/ID (pending to this person), else log */
-	ML_ANY		/* the log, else the concern, else the start page */
+	ML_ANY,		/* the log, else the concern, else the start page */
+	ML_HOME		/* the start page: the notice names no case (a
+			 * family referred to a team, for its leaders) */
 };
 
 /* Who a topic can concern: the settings page shows each role its own. */

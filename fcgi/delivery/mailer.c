@@ -220,7 +220,9 @@ static void
 page_path(char *out, size_t n, const struct mail_kind *k, const char *log,
     const char *concern, const char *handover)
 {
-	if (k->link == ML_HANDOVER && handover != NULL)
+	if (k->link == ML_HOME)
+		snprintf(out, n, "/");
+	else if (k->link == ML_HANDOVER && handover != NULL)
 		snprintf(out, n, "/handovers/%s", handover);
 	else if (k->link == ML_CONCERN && concern != NULL)
 		snprintf(out, n, "/concerns/%s", concern);

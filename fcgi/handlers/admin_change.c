@@ -76,3 +76,30 @@ admin_name_taken(struct req *r, enum stmt_id sid, const char *name,
 	db_res_release(&res);
 	return ST_OK;
 }
+
+st_rc
+admin_units(struct req *r, xmlNodePtr root)
+{
+	struct db_val p[1];
+	struct db_res res;
+	xmlNodePtr list, u;
+	size_t i;
+	st_rc rc;
+
+	if (req_is_api(r))
+		return ST_OK;
+	p[0] = DV_INT(r->who.municipality_id);
+	/* STMT_UNIT_ADMIN_LIST: public_id, code, name, kind, ... */
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, p, 1, 5000,
+	    &res)) != ST_OK)
+		return rc;
+	list = view_el(root, "units", NULL);
+	for (i = 0; i < res.nrows; i++) {
+		u = view_el(list, "unit", NULL);
+		view_attr(u, "id", db_get(&res, i, 0));
+		view_attr(u, "name", db_get(&res, i, 2));
+		view_attr(u, "kind", db_get(&res, i, 3));
+	}
+	db_res_release(&res);
+	return ST_OK;
+}

@@ -52,6 +52,13 @@ log_page(struct req *r, const struct caselog *l, int status,
 	return view_send(r, status, root);
 }
 
+st_rc
+log_page_error(struct req *r, const struct caselog *l, const char *action,
+    const char *field, const char *message)
+{
+	return log_page(r, l, 422, action, field, message);
+}
+
 /* ROUTE: GET /logs/{id} */
 /* ROUTE: GET /api/v1/logs/{id} */
 st_rc

@@ -62,34 +62,6 @@ person_el(const struct req *r, xmlNodePtr parent, const struct db_res *res,
 	return n;
 }
 
-/* The units to choose from, for a page's forms (not for API clients:
- * they have /api/v1/admin/units). */
-static st_rc
-units_el(struct req *r, xmlNodePtr root)
-{
-	struct db_val p[1];
-	struct db_res res;
-	xmlNodePtr list, u;
-	size_t i;
-	st_rc rc;
-
-	if (req_is_api(r))
-		return ST_OK;
-	p[0] = DV_INT(r->who.municipality_id);
-	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_LIST, p, 1, 5000,
-	    &res)) != ST_OK)
-		return rc;
-	list = view_el(root, "units", NULL);
-	for (i = 0; i < res.nrows; i++) {
-		u = view_el(list, "unit", NULL);
-		view_attr(u, "id", db_get(&res, i, UA_ID));
-		view_attr(u, "name", db_get(&res, i, UA_NAME));
-		view_attr(u, "kind", db_get(&res, i, UA_KIND));
-	}
-	db_res_release(&res);
-	return ST_OK;
-}
-
 /* q as a LIKE pattern that matches it anywhere, its own % _ and \
  * taken literally. */
 static st_rc
@@ -147,7 +119,7 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	for (i = 0; i < res.nrows && i < LIST_MAX; i++)
 		person_el(r, list, &res, i);
 	db_res_release(&res);
-	if ((rc = units_el(r, root)) != ST_OK)
+	if ((rc = admin_units(r, root)) != ST_OK)
 		return rc;
 	if (field != NULL)
 		admin_error(r, root, "new", field, message);
@@ -193,7 +165,7 @@ show_page(struct req *r, int status, const char *form, const char *field,
 	if (db_get_int(&res, 0, PP_ROWID) == r->who.user_id)
 		view_attr(n, "self", "true");
 	db_res_release(&res);
-	if ((rc = units_el(r, root)) != ST_OK)
+	if ((rc = admin_units(r, root)) != ST_OK)
 		return rc;
 	if (field != NULL)
 		admin_error(r, root, form, field, message);

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "i18n.h"
+#include "referral.h"
 #include "route.h"
 #include "team.h"
 #include "utf8.h"
@@ -147,7 +148,13 @@ team_page(struct req *r, const char *pid, int status, const char *item,
 		view_attr(n, "can-advise", "true");
 	rc = team_members_view(r, t.id, n);
 	if (rc == ST_OK)
-		rc = meetings_view(r, t.id, agenda, n);
+		rc = meetings_view(r, t.id, agenda && strcmp(db_get(&t.res, 0,
+		    TC_KIND), "discussion") == 0, n);
+	/* an intake team's queue: its members' */
+	if (rc == ST_OK && agenda && strcmp(db_get(&t.res, 0, TC_KIND),
+	    "intake") == 0)
+		rc = referral_queue_view(r, t.id, db_get(&t.res, 0,
+		    TC_CAPACITY), n);
 	team_release(&t);
 	if (rc != ST_OK)
 		return rc;

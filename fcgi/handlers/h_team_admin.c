@@ -53,6 +53,8 @@ list_page(struct req *r, int status, const char *field, const char *message)
 	for (i = 0; i < res.nrows; i++)
 		team_attrs(r, view_el(list, "team", NULL), &res, i);
 	db_res_release(&res);
+	if ((rc = admin_units(r, root)) != ST_OK)
+		return rc;
 	if (field != NULL)
 		admin_error(r, root, "new", field, message);
 	return view_send(r, status, root);
@@ -150,6 +152,8 @@ show_page(struct req *r, int status, const char *form, const char *field,
 			view_attr(n, "unit", db_get(&res, i, 2));
 		}
 		db_res_release(&res);
+		if ((rc = admin_units(r, root)) != ST_OK)
+			return rc;
 	}
 	if (field != NULL)
 		admin_error(r, root, form, field, message);
@@ -179,6 +183,8 @@ struct team_in {
 	const char	*meets;
 	const char	*capacity;
 	long long	 cap;		/* 0: none */
+	const char	*unit;		/* an intake team's: a unit's id */
+	long long	 unit_id;	/* its row, by team_unit */
 };
 
 static const char *
@@ -225,7 +231,46 @@ team_check(struct team_in *in, const char **why)
 			return "capacity";
 		}
 	}
+	if (strcmp(in->kind, "intake") == 0 && (in->unit == NULL ||
+	    *in->unit == '\0')) {
+		*why = _("Choose the unit the team belongs to: a consent names it to share a family with the team.");
+		return "unit";
+	}
+	if (strcmp(in->kind, "intake") != 0 && in->unit != NULL &&
+	    *in->unit != '\0') {
+		*why = _("Only a team with an intake belongs to a unit.");
+		return "unit";
+	}
 	return NULL;
+}
+
+/* The unit an intake team belongs to, of this municipality, into
+ * in->unit_id (0: none named, or no such unit: the field's error). */
+static st_rc
+team_unit(struct req *r, struct team_in *in)
+{
+	struct db_val p[2];
+	struct db_res res;
+	st_rc rc;
+
+	in->unit_id = 0;
+	if (in->unit == NULL || *in->unit == '\0')
+		return ST_OK;
+	p[0] = DV_INT(r->who.municipality_id);
+	p[1] = DV_STR(in->unit);
+	if ((rc = db_query(&r->w->db, STMT_UNIT_ADMIN_GET, p, 2, 1, &res)) !=
+	    ST_OK)
+		return rc;
+	if (res.nrows == 1)
+		in->unit_id = db_get_int(&res, 0, 7);
+	db_res_release(&res);
+	return ST_OK;
+}
+
+static const char *
+no_unit_message(void)
+{
+	return _("There is no such unit in the municipality. Choose one from the list.");
 }
 
 static const char *
@@ -240,7 +285,7 @@ st_rc
 h_team_admin_add(struct req *r)
 {
 	struct team_in in;
-	struct db_val p[7];
+	struct db_val p[8];
 	char id[SECURE_ID_SIZE];
 	unsigned long long rowid = 0;
 	const char *field, *why = NULL;
@@ -252,8 +297,13 @@ h_team_admin_add(struct req *r)
 	in.purpose = req_input(r, "purpose");
 	in.meets = req_input(r, "meets");
 	in.capacity = req_input(r, "capacity");
+	in.unit = req_input(r, "unit");
 	if ((field = team_check(&in, &why)) != NULL)
 		return list_page(r, 422, field, why);
+	if ((rc = team_unit(r, &in)) != ST_OK)
+		return rc;
+	if (strcmp(in.kind, "intake") == 0 && in.unit_id == 0)
+		return list_page(r, 422, "unit", no_unit_message());
 	if ((rc = admin_name_taken(r, STMT_TEAM_NAME_TAKEN, in.name, 0,
 	    &taken)) != ST_OK)
 		return rc;
@@ -267,9 +317,10 @@ h_team_admin_add(struct req *r)
 	p[4] = DV_STR(or_empty(in.purpose));
 	p[5] = DV_STR(or_empty(in.meets));
 	p[6] = in.cap > 0 ? DV_INT(in.cap) : DV_NULL;
+	p[7] = in.unit_id > 0 ? DV_INT(in.unit_id) : DV_NULL;
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = db_exec(&r->w->db, STMT_TEAM_INSERT, p, 7, NULL, &rowid);
+	rc = db_exec(&r->w->db, STMT_TEAM_INSERT, p, 8, NULL, &rowid);
 	if (rc == ST_E_CONFLICT) {
 		/* made by someone else since the check above */
 		db_rollback(&r->w->db);
@@ -285,11 +336,11 @@ st_rc
 h_team_admin_update(struct req *r)
 {
 	struct team_in in;
-	struct db_val p[6];
+	struct db_val p[7];
 	struct db_res res;
 	const char *field, *why = NULL;
 	long long rowid;
-	int found, taken;
+	int found, taken, intake;
 	st_rc rc;
 
 	if ((rc = team_get(r, r->arg, &res, &found)) != ST_OK)
@@ -304,10 +355,16 @@ h_team_admin_update(struct req *r)
 	in.purpose = req_input(r, "purpose");
 	in.meets = req_input(r, "meets");
 	in.capacity = req_input(r, "capacity");
+	in.unit = req_input(r, "unit");
 	field = team_check(&in, &why);
+	intake = strcmp(in.kind, "intake") == 0;
 	db_res_release(&res);
 	if (field != NULL)
 		return show_page(r, 422, "edit", field, why);
+	if ((rc = team_unit(r, &in)) != ST_OK)
+		return rc;
+	if (intake && in.unit_id == 0)
+		return show_page(r, 422, "edit", "unit", no_unit_message());
 	if ((rc = admin_name_taken(r, STMT_TEAM_NAME_TAKEN, in.name, rowid,
 	    &taken)) != ST_OK)
 		return rc;
@@ -319,10 +376,11 @@ h_team_admin_update(struct req *r)
 	p[2] = DV_STR(or_empty(in.meets));
 	p[3] = in.cap > 0 ? DV_INT(in.cap) : DV_NULL;
 	p[4] = DV_INT(admin_yes(req_input(r, "active")));
-	p[5] = DV_INT(rowid);
+	p[5] = in.unit_id > 0 ? DV_INT(in.unit_id) : DV_NULL;
+	p[6] = DV_INT(rowid);
 	if ((rc = db_begin(&r->w->db)) != ST_OK)
 		return rc;
-	rc = db_exec(&r->w->db, STMT_TEAM_UPDATE, p, 6, NULL, NULL);
+	rc = db_exec(&r->w->db, STMT_TEAM_UPDATE, p, 7, NULL, NULL);
 	if (rc == ST_E_CONFLICT) {
 		db_rollback(&r->w->db);
 		return show_page(r, 422, "edit", "name",

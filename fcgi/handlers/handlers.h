@@ -28,6 +28,9 @@ int admin_yes(const char *v);
 #include "stmt.h"
 st_rc admin_name_taken(struct req *r, enum stmt_id sid, const char *name,
     long long rowid, int *taken) ST_MUST_CHECK;
+/* The municipality's units as <units> on a page, for its forms (not for
+ * API clients: they have /api/v1/admin/units). */
+st_rc admin_units(struct req *r, xmlNodePtr root) ST_MUST_CHECK;
 
 /* The members of team rowid as <members> under parent (h_team_admin.c,
  * for h_team.c too). */
@@ -37,6 +40,12 @@ st_rc team_members_view(struct req *r, long long rowid, xmlNodePtr parent)
 /* The concern page again with the error of a form on it, on field
  * (h_concern.c, for h_agenda.c too). */
 st_rc concern_error(struct req *r, const char *field, const char *message)
+    ST_MUST_CHECK;
+/* The log page again (422) with the error of its form action on field,
+ * and what was typed (h_log.c, for h_referral.c too). */
+struct caselog;
+st_rc log_page_error(struct req *r, const struct caselog *l,
+    const char *action, const char *field, const char *message)
     ST_MUST_CHECK;
 /* The team page (of r->arg) again with an error on field of the form
  * for item (an agenda item's public id, or NULL) (h_team.c, for
@@ -98,6 +107,11 @@ st_rc h_team_admin_member_remove(struct req *r) ST_MUST_CHECK;
 st_rc h_concern_agenda(struct req *r) ST_MUST_CHECK;
 st_rc h_agenda_advice(struct req *r) ST_MUST_CHECK;
 st_rc h_agenda_withdraw(struct req *r) ST_MUST_CHECK;
+st_rc h_log_referral_add(struct req *r) ST_MUST_CHECK;
+st_rc h_referral_show(struct req *r) ST_MUST_CHECK;
+st_rc h_referral_decide(struct req *r) ST_MUST_CHECK;
+st_rc h_referral_discuss(struct req *r) ST_MUST_CHECK;
+st_rc h_referral_end(struct req *r) ST_MUST_CHECK;
 /* h_concern.c */
 st_rc h_concern_show(struct req *r) ST_MUST_CHECK;
 st_rc h_api_concern_get(struct req *r) ST_MUST_CHECK;

@@ -119,6 +119,16 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "POST", "/agenda/{id}/withdraw", h_agenda_withdraw, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/team-referrals", h_log_referral_add, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "GET", "/referrals/{id}", h_referral_show, PERM_STAFF, CSRF_NONE,
+	    BODY_NONE, 0 },
+	{ "POST", "/referrals/{id}/decide", h_referral_decide, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/referrals/{id}/discussions", h_referral_discuss,
+	    PERM_STAFF, CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/referrals/{id}/end", h_referral_end, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
 	{ "GET", "/teams", h_team_list, PERM_STAFF, CSRF_NONE, BODY_NONE, 0 },
 	{ "GET", "/teams/{id}", h_team_show, PERM_STAFF, CSRF_NONE,
 	    BODY_NONE, 0 },
@@ -200,6 +210,16 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "POST", "/api/v1/agenda/{id}/withdraw", h_agenda_withdraw,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/team-referrals", h_log_referral_add,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "GET", "/api/v1/referrals/{id}", h_referral_show, PERM_STAFF,
+	    CSRF_NONE, BODY_NONE, 0 },
+	{ "POST", "/api/v1/referrals/{id}/decide", h_referral_decide,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/referrals/{id}/discussions", h_referral_discuss,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/referrals/{id}/end", h_referral_end, PERM_STAFF,
+	    CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
 	{ "GET", "/api/v1/teams", h_team_list, PERM_STAFF, CSRF_NONE,
 	    BODY_NONE, 0 },
 	{ "GET", "/api/v1/teams/{id}", h_team_show, PERM_STAFF, CSRF_NONE,
@@ -539,6 +559,32 @@ static const struct {
 	{ h_agenda_withdraw,
 		"Takes a concern off a team's agenda before it is "
 		"discussed: its author or their leader." },
+	{ h_log_referral_add,
+		"Refers the family to a team with an intake (team: an intake "
+		"team's id, from the log page; reason): the holder, when a "
+		"valid consent names the team's unit; once at a time to a "
+		"team (422). The team's leaders are told." },
+	{ h_referral_show,
+		"A referral: the family, the team, where it stands (referred, "
+		"waiting with its place and why, in, declined, ended, "
+		"withdrawn), why, the decisions and the discussions; to those "
+		"who read the log and to the team's members while the "
+		"family's consent names the team." },
+	{ h_referral_decide,
+		"The team leader's decision (decision=in, wait or decline; "
+		"wait: priority 1-999 and reason; decline: reason): in only "
+		"while there is room (the team's capacity), and the members "
+		"the consent covers then take part in the log; the holder is "
+		"told. A waiting family may be decided again (a new place)." },
+	{ h_referral_discuss,
+		"Records a discussion of a family the team has taken in "
+		"(date, today or before; with_referrer=true/false; summary): "
+		"a member; also in the log's timeline." },
+	{ h_referral_end,
+		"Ends a referral (reason): the family leaves the team (the "
+		"holder or the team's leader; the members it made "
+		"participants stop taking part), or the holder withdraws it "
+		"before it is taken in." },
 	{ h_team_list,
 		"The municipality's teams: kind (discussion or intake), name, "
 		"purpose, how often they meet, members, the next meeting, "

@@ -172,7 +172,9 @@ static const char *const done_codes[] = {
 	"role-ended", "meeting-answered", "feedback-given",
 	"team-added", "team-saved", "team-member-added", "team-member-removed",
 	"team-meeting-added", "agenda-put", "agenda-advised",
-	"agenda-withdrawn",
+	"agenda-withdrawn", "referral-made", "referral-in", "referral-waiting",
+	"referral-declined", "referral-discussed", "referral-ended",
+	"referral-withdrawn",
 	"expectant-named",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */

@@ -128,6 +128,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Where a family referred to a team stands, as a tag. -->
+  <xsl:template name="referral-state">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'referred'"><strong class="tag info"><xsl:value-of select="i:t('Referred, not decided')"/></strong></xsl:when>
+      <xsl:when test="$s = 'waiting'"><strong class="tag warn"><xsl:value-of select="i:t('On the waiting list')"/></strong></xsl:when>
+      <xsl:when test="$s = 'in'"><strong class="tag ok"><xsl:value-of select="i:t('In the team')"/></strong></xsl:when>
+      <xsl:when test="$s = 'declined'"><strong class="tag neutral"><xsl:value-of select="i:t('Declined')"/></strong></xsl:when>
+      <xsl:when test="$s = 'ended'"><strong class="tag neutral"><xsl:value-of select="i:t('Ended')"/></strong></xsl:when>
+      <xsl:when test="$s = 'withdrawn'"><strong class="tag neutral"><xsl:value-of select="i:t('Withdrawn')"/></strong></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- What an event in the timeline is. -->
   <xsl:template name="event-kind">
     <xsl:param name="k"/>
@@ -160,6 +173,7 @@
       <xsl:when test="$k = 'passed'"><xsl:value-of select="i:t('Passed to the people responsible')"/></xsl:when>
       <xsl:when test="$k = 'concern_taken'"><xsl:value-of select="i:t('Concern taken into the relay log')"/></xsl:when>
       <xsl:when test="$k = 'concern_answered'"><xsl:value-of select="i:t('Concern answered')"/></xsl:when>
+      <xsl:when test="$k = 'team'"><xsl:value-of select="i:t('Team')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -169,6 +169,13 @@
           <xsl:when test="@code = 'agenda-put'"><xsl:value-of select="i:t('The concern is on the agenda')"/></xsl:when>
           <xsl:when test="@code = 'agenda-advised'"><xsl:value-of select="i:t('The team’s advice is saved')"/></xsl:when>
           <xsl:when test="@code = 'agenda-withdrawn'"><xsl:value-of select="i:t('The concern is taken off the agenda')"/></xsl:when>
+          <xsl:when test="@code = 'referral-made'"><xsl:value-of select="i:t('The family is referred to the team')"/></xsl:when>
+          <xsl:when test="@code = 'referral-in'"><xsl:value-of select="i:t('The family is taken in')"/></xsl:when>
+          <xsl:when test="@code = 'referral-waiting'"><xsl:value-of select="i:t('The family is on the waiting list')"/></xsl:when>
+          <xsl:when test="@code = 'referral-declined'"><xsl:value-of select="i:t('The referral is declined')"/></xsl:when>
+          <xsl:when test="@code = 'referral-discussed'"><xsl:value-of select="i:t('The discussion is recorded')"/></xsl:when>
+          <xsl:when test="@code = 'referral-ended'"><xsl:value-of select="i:t('The family has left the team')"/></xsl:when>
+          <xsl:when test="@code = 'referral-withdrawn'"><xsl:value-of select="i:t('The referral is withdrawn')"/></xsl:when>
         </xsl:choose>
       </h2>
       <p>
@@ -207,12 +214,19 @@
           <xsl:when test="@code = 'person-deactivated'"><xsl:value-of select="i:t('They are logged out everywhere, their API tokens are revoked, and they cannot log in.')"/></xsl:when>
           <xsl:when test="@code = 'person-reactivated'"><xsl:value-of select="i:t('They log in with their password. If they need an API token, it is made on the server.')"/></xsl:when>
           <xsl:when test="@code = 'team-added'"><xsl:value-of select="i:t('Add its members below, and a leader who plans its meetings.')"/></xsl:when>
+          <xsl:when test="@code = 'team-saved'"><xsl:value-of select="i:t('The teams’ pages show it from the next request.')"/></xsl:when>
           <xsl:when test="@code = 'team-member-added'"><xsl:value-of select="i:t('They see the team’s agenda from their next request, and the team on their start page.')"/></xsl:when>
           <xsl:when test="@code = 'team-member-removed'"><xsl:value-of select="i:t('They no longer see the team’s agenda or the concerns on it.')"/></xsl:when>
           <xsl:when test="@code = 'team-meeting-added'"><xsl:value-of select="i:t('Employees can now put their concerns on its agenda.')"/></xsl:when>
           <xsl:when test="@code = 'agenda-put'"><xsl:value-of select="i:t('The team’s members can read it without the child’s name. You are told when the team has given its advice.')"/></xsl:when>
           <xsl:when test="@code = 'agenda-advised'"><xsl:value-of select="i:t('It is in the concern’s timeline, and its author has been told.')"/></xsl:when>
           <xsl:when test="@code = 'agenda-withdrawn'"><xsl:value-of select="i:t('The team’s members can no longer read it.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-made'"><xsl:value-of select="i:t('The team’s leaders have been told. The family reads the referral in the relay log, and you are told what the team decides.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-in'"><xsl:value-of select="i:t('The team’s members the consent covers now take part in the relay log. The holder has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-waiting' or @code = 'referral-declined'"><xsl:value-of select="i:t('It is in the relay log’s timeline, and the holder has been told.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-discussed'"><xsl:value-of select="i:t('It is in the relay log’s timeline as well: the family reads it.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-ended'"><xsl:value-of select="i:t('The members who took part because of the team no longer do.')"/></xsl:when>
+          <xsl:when test="@code = 'referral-withdrawn'"><xsl:value-of select="i:t('The team no longer sees the family. The family reads it in the relay log.')"/></xsl:when>
           <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('Add the people who work there below. The forms show the unit within a minute.')"/></xsl:when>
           <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The forms show the change within a minute.')"/></xsl:when>
         </xsl:choose>

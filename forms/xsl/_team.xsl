@@ -88,6 +88,26 @@
         <xsl:with-param name="error" select="string($e[@field = 'capacity'])"/>
       </xsl:call-template>
     </xsl:if>
+    <xsl:if test="$form = 'new' or $t/@kind = 'intake'">
+      <xsl:variable name="chosen"><xsl:call-template name="value"><xsl:with-param name="form" select="$form"/><xsl:with-param name="name" select="'unit'"/><xsl:with-param name="stored" select="$t/@unit-id"/></xsl:call-template></xsl:variable>
+      <xsl:call-template name="select-field">
+        <xsl:with-param name="id" select="concat('a-', $form, '-unit')"/>
+        <xsl:with-param name="name" select="'unit'"/>
+        <xsl:with-param name="label" select="i:t('The unit the team belongs to')"/>
+        <xsl:with-param name="required" select="$form = 'edit'"/>
+        <xsl:with-param name="hint" select="i:t('A team with an intake only: the guardians’ consent names this unit to share a family with the team.')"/>
+        <xsl:with-param name="error" select="string($e[@field = 'unit'])"/>
+        <xsl:with-param name="options">
+          <xsl:if test="$form = 'new'"><option value=""><xsl:value-of select="i:t('None (a discussion team)')"/></option></xsl:if>
+          <xsl:for-each select="/page/units/unit">
+            <option value="{@id}">
+              <xsl:if test="@id = $chosen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+              <xsl:value-of select="@name"/>
+            </option>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="$form = 'edit'">
       <xsl:variable name="active">
         <xsl:choose>

@@ -94,6 +94,7 @@
         <li><a href="#meetings"><xsl:value-of select="i:t('Meetings and minutes')"/></a></li>
         <li><a href="#participants"><xsl:value-of select="i:t('Participants')"/></a></li>
         <li><a href="#roles"><xsl:value-of select="i:t('Coordination and the responsible group')"/></a></li>
+        <li><a href="#referrals"><xsl:value-of select="i:t('Teams the family is referred to')"/></a></li>
         <li><a href="#consents"><xsl:value-of select="i:t('Consents')"/></a></li>
         <li><a href="#notices"><xsl:value-of select="i:t('Notices to partners')"/></a></li>
         <li><a href="#timeline"><xsl:value-of select="i:t('Timeline')"/></a></li>
@@ -107,6 +108,7 @@
     <xsl:call-template name="meetings-and-minutes"/>
     <xsl:apply-templates select="$l/participants"/>
     <xsl:apply-templates select="$l/roles"/>
+    <xsl:apply-templates select="$l/referrals"/>
     <xsl:apply-templates select="$l/consents"/>
     <xsl:apply-templates select="$l/notices"/>
     <xsl:apply-templates select="$l/events"/>
@@ -1289,6 +1291,86 @@
         </form>
       </details>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The teams with an intake the family is referred to (referral.h),
+       where each referral stands; the holder refers the family to one
+       its consent names. -->
+  <xsl:template match="referrals">
+    <xsl:variable name="l" select=".."/>
+    <xsl:variable name="e" select="/page/error[@action = 'referral']"/>
+    <section aria-labelledby="referrals-title" id="referrals">
+      <h2 id="referrals-title"><xsl:value-of select="i:t('Teams the family is referred to')"/></h2>
+      <xsl:choose>
+        <xsl:when test="not(referral)">
+          <p class="muted"><xsl:value-of select="i:t('The family is not referred to any team.')"/></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul class="links">
+            <xsl:for-each select="referral">
+              <li>
+                <xsl:choose>
+                  <xsl:when test="$l/@role = 'guardian' or $l/@role = 'youth'"><xsl:value-of select="@team"/></xsl:when>
+                  <xsl:otherwise><a href="/referrals/{@id}"><xsl:value-of select="@team"/></a></xsl:otherwise>
+                </xsl:choose>
+                <xsl:text> </xsl:text>
+                <xsl:call-template name="referral-state"><xsl:with-param name="s" select="@status"/></xsl:call-template>
+                <xsl:if test="@status = 'waiting'"><xsl:text> </xsl:text><xsl:value-of select="i:t('place {0}', @priority)"/></xsl:if>
+                <xsl:variable name="when"><xsl:call-template name="date"><xsl:with-param name="d" select="@referred"/></xsl:call-template></xsl:variable>
+                <div class="hint"><xsl:value-of select="i:t('Referred {0}', $when)"/></div>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$l/rights/@manage and $l/intake-team">
+        <details class="action" id="refer">
+          <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+          <summary><xsl:value-of select="i:t('Refer the family to a team')"/></summary>
+          <form method="post" action="/logs/{$l/@id}/team-referrals" novalidate="novalidate">
+            <input type="hidden" name="csrf" value="{/page/csrf}"/>
+            <input type="hidden" name="idem" value="{/page/idem}"/>
+            <xsl:variable name="te" select="string($e[@field = 'team'])"/>
+            <div>
+              <xsl:attribute name="class">field<xsl:if test="$te != ''"> has-error</xsl:if></xsl:attribute>
+              <label for="referral-team"><xsl:value-of select="i:t('Team')"/><span class="req"><xsl:text> </xsl:text><xsl:value-of select="i:t('(required)')"/></span></label>
+              <div class="hint" id="referral-team-hint"><xsl:value-of select="i:t('The guardians’ consent must name the team’s unit: the team sees the family’s name and the referral.')"/></div>
+              <xsl:call-template name="choices-error">
+                <xsl:with-param name="id" select="'referral-team'"/>
+                <xsl:with-param name="error" select="$te"/>
+              </xsl:call-template>
+              <select id="referral-team" name="team">
+                <xsl:attribute name="aria-describedby">referral-team-hint<xsl:if test="$te != ''"> referral-team-error</xsl:if></xsl:attribute>
+                <xsl:if test="$te != ''"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
+                <xsl:for-each select="$l/intake-team">
+                  <option value="{@id}">
+                    <xsl:if test="/page/typed[@action = 'referral'][@name = 'team'] = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                    <xsl:value-of select="@name"/>
+                    <xsl:text> (</xsl:text>
+                    <xsl:value-of select="@unit"/>
+                    <xsl:if test="@capacity"><xsl:text>; </xsl:text><xsl:value-of select="i:t('{0} of {1} families in', @in, @capacity)"/></xsl:if>
+                    <xsl:if test="@covered != 'true'"><xsl:text>; </xsl:text><xsl:value-of select="i:t('the consent does not name it')"/></xsl:if>
+                    <xsl:text>)</xsl:text>
+                  </option>
+                </xsl:for-each>
+              </select>
+            </div>
+            <xsl:call-template name="field">
+              <xsl:with-param name="id" select="'referral-reason'"/>
+              <xsl:with-param name="name" select="'reason'"/>
+              <xsl:with-param name="label" select="i:t('Why is the family referred?')"/>
+              <xsl:with-param name="type" select="'textarea'"/>
+              <xsl:with-param name="required" select="true()"/>
+              <xsl:with-param name="maxlength" select="'4000'"/>
+              <xsl:with-param name="hint" select="i:t('The risk factors and what has been tried. The family reads it in the log.')"/>
+              <xsl:with-param name="value" select="string(/page/typed[@action = 'referral'][@name = 'reason'])"/>
+              <xsl:with-param name="error" select="string($e[@field = 'reason'])"/>
+            </xsl:call-template>
+            <button type="submit" class="primary"><xsl:value-of select="i:t('Refer the family')"/></button>
+          </form>
+        </details>
+      </xsl:if>
+    </section>
   </xsl:template>
 
   <!-- =================================================== consents -->

@@ -34,6 +34,74 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- An intake team's queue, for its members: who is in and since
+       when, who waits in which order and why, the capacity used. -->
+  <xsl:template match="queue">
+    <section aria-labelledby="queue-title" id="queue">
+      <h2 id="queue-title"><xsl:value-of select="i:t('Families in the team and on the waiting list')"/></h2>
+      <p>
+        <xsl:choose>
+          <xsl:when test="@capacity">
+            <xsl:value-of select="i:t('{0} of {1} families in, with {2} children; {3} waiting.', @families, @capacity, @children, @waiting)"/>
+            <xsl:if test="@families &gt;= @capacity"><xsl:text> </xsl:text><strong class="tag overdue"><xsl:value-of select="i:t('Full')"/></strong></xsl:if>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="i:t('{0} families in, with {1} children; {2} waiting.', @families, @children, @waiting)"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <xsl:if test="referral">
+        <div class="table-wrap" role="region" tabindex="0" aria-labelledby="queue-caption">
+        <table class="list">
+          <caption id="queue-caption" class="visually-hidden"><xsl:value-of select="i:t('The families in the team first, then the waiting list in its order')"/></caption>
+          <thead>
+            <tr>
+              <th scope="col"><xsl:value-of select="i:t('Family')"/></th>
+              <th scope="col"><xsl:value-of select="i:t('Where it stands')"/></th>
+              <th scope="col"><xsl:value-of select="i:t('Referred by')"/></th>
+              <th scope="col"><xsl:value-of select="i:t('How long')"/></th>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="referral">
+              <tr>
+                <th scope="row">
+                  <xsl:choose>
+                    <xsl:when test="@uncovered"><em><xsl:value-of select="i:t('The consent no longer names the team')"/></em></xsl:when>
+                    <xsl:otherwise>
+                      <a href="/referrals/{@id}"><xsl:value-of select="@child"/></a>
+                      <div class="small-ref"><xsl:value-of select="@reference"/></div>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </th>
+                <td>
+                  <xsl:call-template name="referral-state"><xsl:with-param name="s" select="@status"/></xsl:call-template>
+                  <xsl:if test="@status = 'waiting'">
+                    <xsl:text> </xsl:text>
+                    <xsl:value-of select="i:t('place {0}', @priority)"/>
+                    <xsl:if test="@priority-reason"><div class="hint"><xsl:value-of select="@priority-reason"/></div></xsl:if>
+                  </xsl:if>
+                </td>
+                <td><xsl:value-of select="@referrer"/><xsl:if test="@referrer-unit"><xsl:text>, </xsl:text><xsl:value-of select="@referrer-unit"/></xsl:if></td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="@status = 'in'">
+                      <xsl:value-of select="i:t('in for {0} days', @days-in)"/>
+                      <xsl:if test="@last-discussed">
+                        <xsl:variable name="last"><xsl:call-template name="date"><xsl:with-param name="d" select="@last-discussed"/></xsl:call-template></xsl:variable>
+                        <div class="hint"><xsl:value-of select="i:t('last discussed {0}', $last)"/></div>
+                      </xsl:if>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:value-of select="i:t('waiting for {0} days', @days-waiting)"/></xsl:otherwise>
+                  </xsl:choose>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        </div>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
     <xsl:variable name="t" select="team"/>
     <p><a href="/teams"><xsl:value-of select="i:t('All teams')"/></a></p>
@@ -69,6 +137,10 @@
         <dt><xsl:value-of select="i:t('Capacity')"/></dt>
         <dd><xsl:value-of select="i:t('{0} families', $t/@capacity-families)"/></dd>
       </xsl:if>
+      <xsl:if test="$t/@unit">
+        <dt><xsl:value-of select="i:t('Belongs to')"/></dt>
+        <dd><xsl:value-of select="$t/@unit"/></dd>
+      </xsl:if>
       <xsl:if test="$t/@my-role">
         <dt><xsl:value-of select="i:t('You are')"/></dt>
         <dd>
@@ -100,8 +172,13 @@
       </xsl:choose>
     </section>
 
+    <xsl:apply-templates select="$t/queue"/>
+
     <section aria-labelledby="meetings-title" id="meetings">
       <h2 id="meetings-title"><xsl:value-of select="i:t('Meetings')"/></h2>
+      <xsl:if test="$t/@kind = 'intake' and not($t/@can-advise)">
+        <p class="intro"><xsl:value-of select="i:t('The queue is for the team’s members. To refer a family, use the relay log: the guardians’ consent must name the team’s unit.')"/></p>
+      </xsl:if>
       <xsl:if test="not($t/@can-advise) and $t/@kind = 'discussion'">
         <p class="intro"><xsl:value-of select="i:t('The agenda is for the team’s members. To bring a concern of yours, put it on a meeting from the concern’s page.')"/></p>
       </xsl:if>

@@ -255,15 +255,16 @@ FROM app_user u WHERE u.username IN ('ansatt', 'helsesykepleier') AND @rexists =
 -- another. The red measure's team (Rødt tiltak, 001:380-382,
 -- 002:106-107), with its capacity of ten families. Made once.
 SET @texists = (SELECT COUNT(*) FROM team WHERE municipality_id = @lvk);
-INSERT INTO team (public_id, municipality_id, kind, name, purpose, meets, capacity_families)
+INSERT INTO team (public_id, municipality_id, kind, name, purpose, meets, capacity_families, host_unit_id)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       @lvk, t.kind, t.name, t.purpose, t.meets, t.cap
+       @lvk, t.kind, t.name, t.purpose, t.meets, t.cap,
+       (SELECT id FROM unit WHERE municipality_id = @lvk AND code = t.host)
 FROM (SELECT 'discussion' AS kind, 'Drøftingsteam Fagerli barnehage' AS name,
 	     'Det drøftes anonymt med utgangspunkt i de ansattes uro eller bekymring rundt et barns utvikling. Det gjøres en vurdering av veien videre sammen med barnehagen. Styrer, helsesykepleier og PPT.' AS purpose,
-	     'Hver tredje tirsdag' AS meets, NULL AS cap
+	     'Hver tredje tirsdag' AS meets, NULL AS cap, NULL AS host
       UNION ALL SELECT 'intake', 'Rødt tiltak – familieteamet',
 	     'For familier med en opphopning av risikofaktorer. Barnehager og skoler henviser med foreldrenes samtykke; saken drøftes ukentlig med den som henviste.',
-	     'Hver uke', 10) t
+	     'Hver uke', 10, 'familietjenester') t
 WHERE @texists = 0;
 SET @dteam = (SELECT id FROM team WHERE municipality_id = @lvk AND name = 'Drøftingsteam Fagerli barnehage');
 SET @rteam = (SELECT id FROM team WHERE municipality_id = @lvk AND name = 'Rødt tiltak – familieteamet');
@@ -307,6 +308,13 @@ SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+',
        'DEMO-0C03', @unit, @ansatt, NULL, LAST_INSERT_ID(), TRUE, FALSE, 0, 'open',
        CURRENT_DATE - INTERVAL 8 DAY, NOW(6) - INTERVAL 22 DAY
 FROM DUAL WHERE @texists = 0;
+-- as every concern, each told its unit's leaders (long since delivered)
+INSERT INTO outbox (public_id, kind, unit_id, concern_id, idempotency_key, status, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'concern.new', @unit, c.id,
+       REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(32))), '+', '-'), '/', '_'),
+       'delivered', c.created_at
+FROM concern c WHERE c.reference IN ('DEMO-0C02', 'DEMO-0C03') AND @texists = 0;
 SET @waiting = (SELECT id FROM concern WHERE reference = 'DEMO-0C02');
 SET @advised = (SELECT id FROM concern WHERE reference = 'DEMO-0C03');
 INSERT INTO agenda_item (public_id, team_meeting_id, concern_id, put_by, put_at, status, advice, advised_by, advised_at)
@@ -329,6 +337,102 @@ FROM (SELECT @waiting AS concern, 5 AS ago, @ansatt AS actor, 'employee' AS role
 	     'Discussed anonymously in {0}: {1}',
 	     '<args><a t="name">Drøftingsteam Fagerli barnehage</a><a t="text" lang="nb">Snakk med foreldrene om det dere ser, og tilby en samtale med helsesykepleier. Løft saken til nivå 1 hvis det ikke bedrer seg innen en måned.</a></args>') e
 WHERE @texists = 0;
+
+-- The red measure's queue (0041_team_referral.sql): thirteen families
+-- referred by Fagerli barnehage and Fagerli skole, each with its relay
+-- log and a consent that names Barne- og familietjenester (the team's
+-- unit), PPT and NAV; ten are in (the team is full: its capacity is ten
+-- families) and three wait in order, with the reason for the order.
+-- `nav` leads the team, `ppt` is a member; both take part in the logs of
+-- the families in. Made once.
+SET @rexists = (SELECT COUNT(*) FROM team_referral WHERE team_id = @rteam);
+SET @fam = (SELECT id FROM unit WHERE municipality_id = @lvk AND code = 'familietjenester');
+SET @skole = (SELECT id FROM unit WHERE municipality_id = @lvk AND code = 'fagerli-skole');
+SET @laerer = (SELECT id FROM app_user WHERE username = 'laerer');
+SET @navu = (SELECT id FROM app_user WHERE username = 'nav');
+SET @pptu = (SELECT id FROM app_user WHERE username = 'ppt');
+INSERT INTO child (municipality_id, public_id, name, birth_date)
+SELECT @lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas',
+		  'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah'), ' ',
+	      ELT(q.seq, 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand',
+		  'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke')),
+       CURRENT_DATE - INTERVAL (3 + MOD(q.seq * 5, 9)) YEAR - INTERVAL q.seq * 23 DAY
+FROM seq_1_to_13 q WHERE @rexists = 0;
+INSERT INTO relay_log (public_id, reference, child_id, home_unit_id, level, level_since, holder_id, created_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       CONCAT('DEMO-R', LPAD(q.seq, 3, '0')), c.id, IF(MOD(q.seq, 2) = 0, @skole, @unit), 3,
+       CURRENT_DATE - INTERVAL IF(q.seq <= 10, 50 + q.seq * 9, 10 + (13 - q.seq) * 10) DAY,
+       IF(MOD(q.seq, 2) = 0, @laerer, @ansatt),
+       NOW(6) - INTERVAL IF(q.seq <= 10, 60 + q.seq * 9, 20 + (13 - q.seq) * 10) DAY
+FROM seq_1_to_13 q JOIN child c ON c.municipality_id = @lvk AND c.name =
+       CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas',
+		  'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah'), ' ',
+	      ELT(q.seq, 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand',
+		  'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke'))
+WHERE @rexists = 0;
+INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       'consent', 2, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
+<consent><child><name>', c.name, '</name><birthdate>', c.birth_date, '</birthdate></child><guardians><guardian><name>Foresatt til ', c.name, '</name><relation>mother</relation><parental_responsibility>true</parental_responsibility></guardian></guardians><child_signs>false</child_signs><services>familietjenester ppt nav</services><persons><person><who/></person></persons><purpose>Familien får hjelp fra Rødt tiltak, med PPT og NAV.</purpose><valid_from>', DATE(l.created_at), '</valid_from><expires>', CURRENT_DATE + INTERVAL 300 DAY, '</expires><signing><method>paper</method><signed_by/><signed_date/></signing><withdrawal_informed>true</withdrawal_informed></consent>
+'), l.holder_id
+FROM relay_log l JOIN child c ON c.id = l.child_id
+WHERE l.reference LIKE 'DEMO-R%' AND @rexists = 0;
+INSERT INTO consent (public_id, log_id, submission_id, method, purpose, valid_from, expires, created_by)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       l.id, s.id, 'paper', 'Familien får hjelp fra Rødt tiltak, med PPT og NAV.',
+       DATE(l.created_at), CURRENT_DATE + INTERVAL 300 DAY, l.holder_id
+FROM relay_log l JOIN child c ON c.id = l.child_id
+JOIN form_submission s ON s.form_id = 'consent' AND s.instance LIKE CONCAT('%<child><name>', c.name, '</name>%')
+WHERE l.reference LIKE 'DEMO-R%' AND @rexists = 0;
+INSERT INTO consent_unit (consent_id, unit_id, named_only)
+SELECT cv.id, u.id, FALSE FROM consent cv JOIN relay_log l ON l.id = cv.log_id
+JOIN unit u ON u.municipality_id = @lvk AND u.code IN ('familietjenester', 'ppt', 'nav')
+WHERE l.reference LIKE 'DEMO-R%' AND @rexists = 0;
+INSERT INTO consent_service (consent_id, service)
+SELECT cv.id, k.service FROM consent cv JOIN relay_log l ON l.id = cv.log_id
+JOIN (SELECT 'family_service' AS service UNION ALL SELECT 'ppt' UNION ALL SELECT 'nav') k
+WHERE l.reference LIKE 'DEMO-R%' AND @rexists = 0;
+-- referred over the last months; 1-10 in (since a week after the
+-- referral), 11-13 waiting
+INSERT INTO team_referral (public_id, team_id, log_id, reason, referred_by, referred_at, status,
+	priority, priority_reason, decided_by, decided_at, started_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       @rteam, l.id,
+       'Flere risikofaktorer samtidig: trangboddhet, foreldre uten arbeid og barnet strever i barnehagen eller på skolen. Tiltak i egen enhet har ikke vært nok.',
+       l.holder_id, l.created_at + INTERVAL 5 DAY,
+       IF(q.seq <= 10, 'in', 'waiting'),
+       IF(q.seq <= 10, NULL, q.seq - 10),
+       IF(q.seq <= 10, NULL, ELT(q.seq - 10,
+	   'Søsken i samme barnehage som en familie i teamet; familien har ventet lengst.',
+	   'Akutt boligsituasjon, men NAV følger opp i mellomtiden.',
+	   'Henvist sist; skolen har tett oppfølging i mellomtiden.')),
+       @navu, l.created_at + INTERVAL 12 DAY,
+       IF(q.seq <= 10, l.created_at + INTERVAL 12 DAY, NULL)
+FROM seq_1_to_13 q JOIN relay_log l ON l.reference = CONCAT('DEMO-R', LPAD(q.seq, 3, '0'))
+WHERE @rexists = 0;
+INSERT INTO log_participant (log_id, user_id, added_by, added_at)
+SELECT r.log_id, u.id, @navu, r.started_at FROM team_referral r
+JOIN app_user u ON u.id IN (@navu, @pptu)
+WHERE r.team_id = @rteam AND r.status = 'in' AND @rexists = 0;
+INSERT INTO referral_participant (referral_id, user_id)
+SELECT r.id, u.id FROM team_referral r JOIN app_user u ON u.id IN (@navu, @pptu)
+WHERE r.team_id = @rteam AND r.status = 'in' AND @rexists = 0;
+-- the weekly discussion with the one who referred, the last two weeks
+INSERT INTO team_discussion (public_id, referral_id, held_on, with_referrer, summary, recorded_by, recorded_at)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       r.id, CURRENT_DATE - INTERVAL w.ago DAY, w.ago = 7,
+       IF(w.ago = 7, 'Gjennomgang med henviser: morgenrutinene er bedre, NAV har avtale om bolig. Fortsetter som avtalt.',
+	  'Status: familien møter til avtalene. PPT observerer i barnehagen/skolen neste uke.'),
+       @navu, NOW(6) - INTERVAL w.ago DAY
+FROM team_referral r JOIN (SELECT 7 AS ago UNION ALL SELECT 14) w
+WHERE r.team_id = @rteam AND r.status = 'in' AND @rexists = 0;
+INSERT INTO case_event (public_id, log_id, at, actor_id, actor_role, kind, summary, msg, args)
+SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
+       r.log_id, r.referred_at, r.referred_by, 'holder', 'team',
+       'Referred to Rødt tiltak – familieteamet', 'Referred to {0}: {1}',
+       CONCAT('<args><a t="name">Rødt tiltak – familieteamet</a><a t="text" lang="nb">', r.reason, '</a></args>')
+FROM team_referral r WHERE r.team_id = @rteam AND @rexists = 0;
 
 -- A second municipality on the same installation (issue 19): Sandefjord,
 -- with a kindergarten, its leader and its administrator. Nothing of

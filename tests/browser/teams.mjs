@@ -4,8 +4,11 @@
 // employee writes a concern and puts it on the meeting's agenda; a
 // member finds the team on her start page, reads the concern without
 // the child's name, is refused an empty advice and records the team's
-// advice; the employee reads it on the concern. Every page is checked
-// with axe-core.
+// advice; the employee reads it on the concern. Then the red measure
+// (issue 20, item 1): its leader finds the team full, is refused taking
+// a waiting family in, keeps it first on the waiting list with the
+// reason, and records the week's discussion of a family that is in.
+// Every page is checked with axe-core.
 import {
 	scenario, login, logout, submit, goto, checkA11y, expectText, writeConcern,
 	expectNoText, expectPath, expectVisible, fail, day,
@@ -127,5 +130,49 @@ await scenario('teams', async ({ page, step }) => {
 		await goto(page, `/concerns/${concern}`);
 		await expectText(region('Drøft saken anonymt i et team'), ADVICE, /drøftet/i, 'Nina Berg');
 		await checkA11y(page, 'the concern with the team’s advice');
+		await logout(page);
+	});
+
+	await step('the red measure is full: a waiting family keeps its place', async () => {
+		await login(page, 'nav');
+		await submit(page, region('Mine team').getByRole('link', { name: /^Rødt tiltak/ }));
+		const queue = region('Familier i teamet og på venteliste');
+		await expectText(queue, '10 av 10 familier i teamet', /fullt/i, 'Ingrid Haugen');
+		await checkA11y(page, 'the red measure’s queue');
+		await submit(page, queue.getByRole('link', { name: 'Ingrid Haugen' }));
+		expectPath(page, /^\/referrals\/[A-Za-z0-9_-]{22}$/);
+		await checkA11y(page, 'a waiting family’s referral');
+		const decide = region('Teamets avgjørelse');
+		await decide.getByRole('radio', { name: 'Ta familien inn' }).check();
+		await submit(page, decide.getByRole('button', { name: 'Lagre avgjørelsen' }),
+			{ status: 422 });
+		await expectText(page.getByRole('alert'), 'Teamet er fullt');
+		await checkA11y(page, 'taking in refused: the team is full');
+		const again = region('Teamets avgjørelse');
+		await again.getByRole('radio', { name: 'Sett den på venteliste' }).check();
+		await again.getByRole('textbox', { name: /^Plass på ventelisten/ }).fill('1');
+		await again.getByRole('textbox', { name: /^Hvorfor\?/ })
+			.fill('Har ventet lengst; søsken i samme barnehage.');
+		await submit(page, again.getByRole('button', { name: 'Lagre avgjørelsen' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Familien står på venteliste');
+		await expectText(page.getByRole('main'), 'plass 1', 'Har ventet lengst');
+	});
+
+	await step('the week’s discussion of a family in the team', async () => {
+		await goto(page, '/');
+		await submit(page, region('Mine team').getByRole('link', { name: /^Rødt tiltak/ }));
+		await submit(page, region('Familier i teamet og på venteliste')
+			.getByRole('link', { name: 'Emma Dahl' }));
+		const discuss = region('Drøftinger i teamet');
+		await discuss.getByLabel(/^Dato/).fill(day(0));
+		await discuss.getByRole('checkbox', { name: /^Den som henviste familien, deltok/ }).check();
+		await discuss.getByRole('textbox', { name: /^Hva som ble drøftet og avtalt/ })
+			.fill('Morgenene går bedre. PPT observerer i barnehagen neste uke.');
+		await submit(page, discuss.getByRole('button', { name: 'Skriv ned drøftingen' }),
+			{ redirected: true });
+		await expectText(page.getByRole('status'), 'Drøftingen er skrevet ned');
+		await expectText(region('Drøftinger i teamet'), 'PPT observerer', /med den som henviste/i);
+		await checkA11y(page, 'the referral with the week’s discussion');
 	});
 });

@@ -162,7 +162,14 @@ TEAM_EDIT = [("name", "{team_name}"), ("purpose", "Endret"),
              ("meets", "Hver uke"), ("active", "yes")]
 TEAM_MEMBER = [("person", "helsesykepleier"), ("role", "member")]
 # someone not in the team: ending nothing changes nothing
-TEAM_REMOVE = [("person", "ppt")]
+TEAM_REMOVE = [("person", "laerer")]
+# the intake team (0041_team_referral.sql)
+REFER = [("team", "{team_intake}"), ("reason", "Familien trenger mer.")]
+REFER_DECIDE = [("decision", "wait"), ("priority", "1"),
+                ("reason", "Venter på plass.")]
+REFER_DISCUSS = [("date", "{today}"), ("with_referrer", "true"),
+                 ("summary", "Gjennomgang med henviser.")]
+REFER_END = [("reason", "Målene er nådd.")]
 RECEIVE = [("decision", "answer"),
            ("answer", "Takk, vi følger opp og tar kontakt.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
@@ -392,6 +399,35 @@ ROWS = [
         obj="agenda", body=ADVICE, page="team"),
     Row("POST", "/agenda/{id}/withdraw",   "D D A D D D A D D D D",
         obj="agenda", body=NOTHING, page="concern"),
+    # a family referred to a team with an intake (the nurse leads it): the
+    # log's readers and the team see it; the holder refers, the team's
+    # leader decides (the fixture family is in already: refused after
+    # the checks), its members record discussions, the holder or the
+    # team's leader ends it
+    Row("POST", "/logs/{id}/team-referrals", "D D A D D D D D D D D",
+        obj="log", body=REFER, page="log"),
+    Row("POST", "/logs/{id}/team-referrals", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=REFER, page="log"),
+    Row("GET", "/referrals/{id}",          "D D A A D D A D D D D",
+        obj="referral", page="referral"),
+    Row("POST", "/referrals/{id}/decide",  "D D R R D D R D D D D",
+        obj="referral", body=REFER_DECIDE, page="referral"),
+    Row("POST", "/referrals/{id}/discussions", "D D R A D D R D D D D",
+        obj="referral", body=REFER_DISCUSS, page="referral"),
+    Row("POST", "/referrals/{id}/end",     "D D A A D D R D D D D",
+        obj="referral", body=REFER_END, page="referral", fresh=True),
+    Row("POST", "/api/v1/logs/{id}/team-referrals", "D D A D D D D D D D D",
+        obj="log", body=REFER),
+    Row("POST", "/api/v1/logs/{id}/team-referrals", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=REFER),
+    Row("GET", "/api/v1/referrals/{id}",   "D D A A D D A D D D D",
+        obj="referral"),
+    Row("POST", "/api/v1/referrals/{id}/decide", "D D R R D D R D D D D",
+        obj="referral", body=REFER_DECIDE),
+    Row("POST", "/api/v1/referrals/{id}/discussions",
+        "D D R A D D R D D D D", obj="referral", body=REFER_DISCUSS),
+    Row("POST", "/api/v1/referrals/{id}/end", "D D A A D D R D D D D",
+        obj="referral", body=REFER_END, fresh=True),
     # the teams: every member of staff sees them; the team's leader plans
     # its meetings
     Row("GET", "/teams",                   "D D A A A A A A A D D",
@@ -690,6 +726,7 @@ READ_OF = {
     "sent_notice": "/notices/{id}/confirm",
     "feedback": "/api/v1/feedback/{id}",
     "team": "/api/v1/teams/{id}",
+    "referral": "/api/v1/referrals/{id}",
     # the same concern, read in its anonymous version
     "concern_anon": "/api/v1/concerns/{id}/anonymous",
     "agenda": "agenda",
@@ -827,6 +864,22 @@ class Fixtures:
             "in_week": (d + datetime.timedelta(days=7)).isoformat(),
             "in_month": (d + datetime.timedelta(days=30)).isoformat(),
         }
+        # a team with an intake, of the nurse's unit (which the cases'
+        # consent names): she leads it; each case's family is in it
+        admin = Client()
+        admin.login("admin")
+        r = self.ok(admin.post("/admin/teams", [
+            ("csrf", admin.csrf("/admin/teams")),
+            ("name", "Matrisetest inntak " + self.tag), ("kind", "intake"),
+            ("purpose", ""), ("meets", "Hver uke"), ("capacity", ""),
+            ("unit", sql_value("SELECT public_id FROM unit WHERE code ="
+                               " 'helsestasjon-sentrum'"))]), 303)
+        self.common["team_intake"] = last_id(r.header("Location"))
+        for who, role in (("helsesykepleier", "leader"), ("ppt", "member")):
+            self.ok(admin.post("/admin/teams/%s/members"
+                               % self.common["team_intake"], [
+                ("csrf", admin.csrf("/admin/teams")), ("person", who),
+                ("role", role)]), 303)
 
     def ok(self, r, *status):
         assert r.status in status, (r.status, r.text[:1500])
@@ -865,6 +918,14 @@ class Fixtures:
         self.ok(api("POST", "/api/v1/logs/%s/participants" % log,
                     self.holder, xml_input([("user", self.common["nurse"])])),
                 201)
+        # referred to the intake team, and taken in by its leader
+        r = self.ok(api("POST", "/api/v1/logs/%s/team-referrals" % log,
+                        self.holder, xml_input([
+                            ("team", self.common["team_intake"]),
+                            ("reason", "Flere risikofaktorer.")])), 201)
+        c["referral"] = last_id(r.header("Location"))
+        self.ok(api("POST", "/api/v1/referrals/%s/decide" % c["referral"],
+                    self.nurse_tok, xml_input([("decision", "in")])), 200)
         if full:
             self.ok(self.scan(self.browser, c["consent"], self.csrf), 303)
             for action, fields in (("measures", MEASURE),
@@ -1132,6 +1193,9 @@ class Fixtures:
             "team_meetings": "SELECT COUNT(*) FROM team_meeting",
             "agenda": "SELECT GROUP_CONCAT(id, status ORDER BY id) FROM"
                       " agenda_item",
+            "referrals": "SELECT GROUP_CONCAT(id, status, COALESCE(priority,"
+                         " 0) ORDER BY id) FROM team_referral",
+            "discussions": "SELECT COUNT(*) FROM team_discussion",
             "people": "SELECT GROUP_CONCAT(public_id, username, display_name,"
                       " role, COALESCE(unit_id, 0), COALESCE(email, ''),"
                       " active ORDER BY id) FROM app_user",

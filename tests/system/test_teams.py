@@ -94,9 +94,11 @@ class TeamTest(unittest.TestCase):
             self.assertEqual(r.status, 422, (fields, r.text))
             self.assertEqual(field_error(r), field, fields)
         self.assertEqual(count("team"), before)
-        # an intake team with a capacity
+        # an intake team with a capacity and its unit
         r = admin_team("Inntak " + secrets.token_hex(3), kind="intake",
-                       capacity="10")
+                       capacity="10", unit=sql_value(
+                           "SELECT public_id FROM unit WHERE code ="
+                           " 'familietjenester'"))
         self.assertEqual(r.status, 201, r.text)
         self.assertEqual(sql_value(
             "SELECT CONCAT(kind, capacity_families) FROM team WHERE"
