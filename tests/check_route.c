@@ -168,6 +168,10 @@ static const struct {
 	    CSRF_NONE },
 	/* the teams (0040_team.sql, 0041_team_referral.sql) */
 	{ "POST", "/logs/{id}/team-referrals", PERM_STAFF, CSRF_SESSION },
+	{ "POST", "/logs/{id}/family", PERM_STAFF, CSRF_SESSION },
+	{ "POST", "/logs/{id}/family/leave", PERM_STAFF, CSRF_SESSION },
+	{ "POST", "/api/v1/logs/{id}/family", PERM_STAFF, CSRF_NONE },
+	{ "POST", "/api/v1/logs/{id}/family/leave", PERM_STAFF, CSRF_NONE },
 	{ "GET", "/referrals/{id}", PERM_STAFF, CSRF_NONE },
 	{ "POST", "/referrals/{id}/decide", PERM_STAFF, CSRF_SESSION },
 	{ "POST", "/referrals/{id}/discussions", PERM_STAFF, CSRF_SESSION },

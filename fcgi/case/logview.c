@@ -16,6 +16,7 @@
 #include "log.h"
 #include "logview.h"
 #include "referral.h"
+#include "family.h"
 #include "minutes.h"
 #include "view.h"
 #include "viewcache.h"
@@ -445,6 +446,9 @@ logview_meeting_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
 	view_attr(m, "reference", db_get(res, i, 8));
 	if (db_get_int(res, i, 9))
 		view_attr(m, "family-invited", "true");
+	/* planned for the siblings too (0042_family.sql) */
+	if (db_get(res, i, 10) != NULL)
+		view_attr(m, "family-meeting", "true");
 	view_el(m, "agenda", db_get(res, i, 5));
 }
 
@@ -1058,6 +1062,10 @@ logview_build(struct req *r, const struct caselog *l, xmlNodePtr parent,
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))
 		rc = candidates(r, n);
+	/* the siblings' logs this reader may read: the siblings' consents,
+	 * not this log's version, decide that */
+	if (rc == ST_OK && !archive)
+		rc = family_log_view(r, l, n);
 	/* the teams it may be referred to: theirs, not the log's version */
 	if (rc == ST_OK && !archive && access_log(&r->who, &l->facts,
 	    LR_MANAGE))

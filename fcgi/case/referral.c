@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "dates.h"
+#include "mem.h"
 #include "referral.h"
 #include "route.h"
 #include "secure.h"
@@ -155,7 +156,20 @@ referral_teams_view(struct req *r, const struct caselog *l,
 /* Columns of STMT_TEAM_QUEUE. */
 enum { TQ_PID, TQ_STATUS, TQ_REFERRED, TQ_STARTED, TQ_PRIORITY,
 	TQ_PRIORITY_REASON, TQ_REF, TQ_CHILD, TQ_REFERRER, TQ_REFERRER_UNIT,
-	TQ_COVERED, TQ_DAYS_WAITING, TQ_DAYS_IN, TQ_LAST, TQ_CHILDREN };
+	TQ_COVERED, TQ_DAYS_WAITING, TQ_DAYS_IN, TQ_LAST, TQ_CHILDREN,
+	TQ_FAMILY };
+
+/* Whether key is among the first n of keys (a family counted already). */
+static int
+seen(const long long *keys, size_t n, long long key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i] == key)
+			return 1;
+	return 0;
+}
 
 st_rc
 referral_queue_view(struct req *r, long long team_id, const char *capacity,
@@ -165,8 +179,9 @@ referral_queue_view(struct req *r, long long team_id, const char *capacity,
 	struct db_res res;
 	char today[DATE_SIZE];
 	xmlNodePtr q, n;
-	long long families = 0, children = 0, waiting = 0;
-	size_t i;
+	long long families = 0, children = 0, waiting = 0, family;
+	long long *in, *out, *all;
+	size_t i, k, nin = 0, nout = 0, nall = 0;
 	st_rc rc;
 
 	dates_today(today);
@@ -175,6 +190,10 @@ referral_queue_view(struct req *r, long long team_id, const char *capacity,
 	if ((rc = db_query(&r->w->db, STMT_TEAM_QUEUE, p, 4, 1000, &res)) !=
 	    ST_OK)
 		return rc;
+	/* the keys seen: at most one a row (the rows are at most 1000) */
+	in = xcalloc(res.nrows + 1, sizeof(*in));
+	out = xcalloc(res.nrows + 1, sizeof(*out));
+	all = xcalloc(res.nrows + 1, sizeof(*all));
 	q = view_el(parent, "queue", NULL);
 	for (i = 0; i < res.nrows; i++) {
 		const char *status = db_get(&res, i, TQ_STATUS);
@@ -203,13 +222,30 @@ referral_queue_view(struct req *r, long long team_id, const char *capacity,
 			    TQ_PRIORITY_REASON));
 		} else
 			view_attr(n, "uncovered", "true");
+		/* a family counts once, its children each (0042) */
+		family = db_get_int(&res, i, TQ_FAMILY);
 		if (strcmp(status, "in") == 0) {
-			families++;
+			if (!seen(in, nin, family))
+				in[nin++] = family;
 			children += db_get_int(&res, i, TQ_CHILDREN);
-		} else
-			waiting++;
+		} else if (!seen(out, nout, family))
+			out[nout++] = family;
+		/* siblings share a number of this page's own (not a row
+		 * id: nothing is counted from it) */
+		if (family > 0) {
+			for (k = 0; k < nall && all[k] != family; k++)
+				;
+			if (k == nall)
+				all[nall++] = family;
+			view_attrf(n, "family", "%zu", k + 1);
+		}
 	}
+	families = (long long)nin;
+	waiting = (long long)nout;
 	db_res_release(&res);
+	xfree(in);
+	xfree(out);
+	xfree(all);
 	view_attrf(q, "families", "%lld", families);
 	view_attrf(q, "children", "%lld", children);
 	view_attrf(q, "waiting", "%lld", waiting);

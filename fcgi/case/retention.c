@@ -32,7 +32,8 @@ purge_tx(struct db *db, void *arg)
 	struct db_val v[8];
 	struct db_res res;
 	static const enum stmt_id referral[] = { STMT_RETENTION_DISCUSSIONS,
-	    STMT_RETENTION_REFERRAL_PARTS, STMT_RETENTION_REFERRALS };
+	    STMT_RETENTION_REFERRAL_PARTS, STMT_RETENTION_REFERRALS,
+	    STMT_RETENTION_FAMILY_LOG };
 	unsigned long long agenda = 0, n;
 	size_t i;
 	long long rows;
@@ -57,7 +58,8 @@ purge_tx(struct db *db, void *arg)
 	    NULL)) != ST_OK)
 		return rc;
 	/* and a log's referrals to teams (0041_team_referral.sql), with
-	 * their discussions and the participants they made */
+	 * their discussions and the participants they made, and its place
+	 * in a family (0042_family.sql) */
 	for (i = 0; log && i < sizeof(referral) / sizeof(referral[0]); i++) {
 		if ((rc = db_exec(db, referral[i], v, 1, &n, NULL)) != ST_OK)
 			return rc;

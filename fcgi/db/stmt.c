@@ -332,7 +332,7 @@ struct stmt_def {
 	" (SELECT GROUP_CONCAT(iu.display_name ORDER BY iu.display_name" \
 	" SEPARATOR ', ') FROM meeting_invitee mi2 JOIN app_user iu" \
 	" ON iu.id = mi2.user_id WHERE mi2.meeting_id = m.id)," \
-	" l.public_id, l.reference, m.family_invited"
+	" l.public_id, l.reference, m.family_invited, m.family_meeting"
 #define MEETING_COLS MEETING_SELECT \
 	" FROM meeting m JOIN relay_log l ON l.id = m.log_id"
 /* id, public_id, log_id, meeting_id, submission_id, status, corrects_id,
@@ -1327,10 +1327,12 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "UPDATE measure SET eval_reminded = TRUE WHERE id = ?"
 	    " AND NOT eval_reminded" },
 
-	/* (public_id, log_id, starts_at, place, agenda, created_by) */
+	/* (public_id, log_id, starts_at, place, agenda, created_by,
+	 * family_invited, family_meeting key or NULL) */
 	[STMT_MEETING_INSERT] = { "meeting_insert",
 	    "INSERT INTO meeting (public_id, log_id, starts_at, place, agenda,"
-	    " created_by, family_invited) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	    " created_by, family_invited, family_meeting)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
 	/* (meeting_id, user_id) */
 	[STMT_MEETING_INVITE] = { "meeting_invite",
 	    "INSERT IGNORE INTO meeting_invitee (meeting_id, user_id)"
@@ -1639,8 +1641,10 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_REFERRAL_TEAMS_OPEN] = { "referral_teams_open",
 	    "SELECT t.public_id, t.name, hu.name, " COVERS_UNIT("?",
 	    "t.host_unit_id", "?") ", t.capacity_families,"
-	    " (SELECT COUNT(*) FROM team_referral q WHERE q.team_id = t.id"
-	    " AND q.status = 'in') FROM team t JOIN unit hu"
+	    " (SELECT COUNT(DISTINCT COALESCE(qf.family_id, -q.log_id))"
+	    " FROM team_referral q LEFT JOIN family_log qf ON qf.log_id ="
+	    " q.log_id WHERE q.team_id = t.id AND q.status = 'in')"
+	    " FROM team t JOIN unit hu"
 	    " ON hu.id = t.host_unit_id WHERE t.municipality_id = ?"
 	    " AND t.kind = 'intake' AND t.active ORDER BY t.name LIMIT 100" },
 	/* (log id, today, public_id, municipality) -> id, name, covered:
@@ -1668,10 +1672,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_REFERRAL_LOCK] = { "referral_lock",
 	    "SELECT r.status, l.status FROM team_referral r JOIN relay_log l"
 	    " ON l.id = r.log_id WHERE r.id = ? FOR UPDATE" },
-	/* (team id) -> families in */
+	/* (team id) -> families in: siblings' logs count once */
 	[STMT_REFERRAL_COUNT_IN] = { "referral_count_in",
-	    "SELECT COUNT(*) FROM team_referral WHERE team_id = ?"
-	    " AND status = 'in'" },
+	    "SELECT COUNT(DISTINCT COALESCE(f.family_id, -r.log_id))"
+	    " FROM team_referral r LEFT JOIN family_log f ON f.log_id ="
+	    " r.log_id WHERE r.team_id = ? AND r.status = 'in'" },
 	/* (by, id): taken in */
 	[STMT_REFERRAL_IN] = { "referral_in",
 	    "UPDATE team_referral SET status = 'in', priority = NULL,"
@@ -1725,8 +1730,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	/* (today x 3, team id) -> the team's queue: public_id, status,
 	 * referred_at, started_at, priority, priority_reason, log
 	 * reference, child name, referrer, referrer's unit, covered, days
-	 * waiting (since referred), days in, the last discussion, children
-	 * of the family (1 until families, issue 20 item 2) */
+	 * waiting (since referred), days in, the last discussion, the
+	 * children the row counts (1: a child's log), the family (its id,
+	 * or minus the log's when it is in none) */
 	[STMT_TEAM_QUEUE] = { "team_queue",
 	    "SELECT r.public_id, r.status,"
 	    " DATE_FORMAT(r.referred_at, '%Y-%m-%dT%H:%i:%sZ'),"
@@ -1736,7 +1742,9 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " DATEDIFF(?, DATE(r.referred_at)),"
 	    " DATEDIFF(?, DATE(r.started_at)),"
 	    " (SELECT MAX(d.held_on) FROM team_discussion d WHERE"
-	    " d.referral_id = r.id), 1 FROM team_referral r"
+	    " d.referral_id = r.id), 1, COALESCE((SELECT fl.family_id FROM"
+	    " family_log fl WHERE fl.log_id = r.log_id), -r.log_id)"
+	    " FROM team_referral r"
 	    " JOIN team t ON t.id = r.team_id"
 	    " JOIN relay_log l ON l.id = r.log_id"
 	    " JOIN child ch ON ch.id = l.child_id"
@@ -1755,6 +1763,48 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " ON r.id = p.referral_id WHERE r.log_id = ?" },
 	[STMT_RETENTION_REFERRALS] = { "retention_referrals",
 	    "DELETE FROM team_referral WHERE log_id = ?" },
+	/* Families (0042_family.sql). (reader uid, unit, today, log id) ->
+	 * the other logs of the log's family: public_id, reference, child
+	 * name, id, LOG_FACTS of that log (the reader sees those they may
+	 * read, access_log) */
+	[STMT_FAMILY_SIBLINGS] = { "family_siblings",
+	    "SELECT s.public_id, s.reference, ch.name, s.id," LOG_FACTS("s")
+	    " FROM " READER " JOIN family_log me JOIN family_log o"
+	    " ON o.family_id = me.family_id AND o.log_id <> me.log_id"
+	    " JOIN relay_log s ON s.id = o.log_id"
+	    " JOIN child ch ON ch.id = s.child_id WHERE me.log_id = ?"
+	    " ORDER BY ch.birth_date, s.id LIMIT 50" },
+	/* (reader uid, unit, today, reference) -> id, family id, child id,
+	 * LOG_FACTS:
+	 * a log named by its reference, to be linked as a sibling */
+	[STMT_FAMILY_LOG_BY_REF] = { "family_log_by_ref",
+	    "SELECT l.id, (SELECT f.family_id FROM family_log f WHERE"
+	    " f.log_id = l.id), l.child_id," LOG_FACTS("l") " FROM " READER
+	    " JOIN relay_log l WHERE l.reference = ?" },
+	/* (public_id, municipality, by) */
+	[STMT_FAMILY_INSERT] = { "family_insert",
+	    "INSERT INTO family (public_id, municipality_id, created_by)"
+	    " VALUES (?, ?, ?)" },
+	/* (log, family, by) */
+	[STMT_FAMILY_LOG_ADD] = { "family_log_add",
+	    "INSERT INTO family_log (log_id, family_id, added_by)"
+	    " VALUES (?, ?, ?)" },
+	/* (log) */
+	[STMT_FAMILY_LOG_REMOVE] = { "family_log_remove",
+	    "DELETE FROM family_log WHERE log_id = ?" },
+	/* (log) -> family id, locked */
+	[STMT_FAMILY_OF_LOG] = { "family_of_log",
+	    "SELECT family_id FROM family_log WHERE log_id = ? FOR UPDATE" },
+	/* (team, log) -> the log's family is in the team already: a
+	 * sibling's referral was taken in (a family counts once) */
+	[STMT_REFERRAL_FAMILY_IN] = { "referral_family_in",
+	    "SELECT COUNT(*) FROM team_referral r JOIN family_log a"
+	    " ON a.log_id = r.log_id JOIN family_log b ON b.family_id ="
+	    " a.family_id WHERE r.team_id = ? AND r.status = 'in'"
+	    " AND b.log_id = ?" },
+	/* (log_id): before retention_purge, the log's place in a family */
+	[STMT_RETENTION_FAMILY_LOG] = { "retention_family_log",
+	    "DELETE FROM family_log WHERE log_id = ?" },
 	[STMT_MINUTES_INSERT] = { "minutes_insert",
 	    "INSERT INTO minutes (public_id, log_id, meeting_id, submission_id,"
 	    " corrects_id, author_id) VALUES (?, ?, ?, ?, ?, ?)" },

@@ -358,7 +358,7 @@ measure_row(struct req *r, const struct db_res *res, size_t i,
 }
 
 /* Columns of STMT_MEETING_FOR_USER: MEETING_COLS, LOG_FACTS, child. */
-enum { MT_ID = 0, MT_FACTS = 10, MT_CHILD = 18 };
+enum { MT_ID = 0, MT_FACTS = 11, MT_CHILD = 19 };
 
 /* Meetings I am invited to, from today, of logs I may read. */
 static int

@@ -96,13 +96,14 @@ h_api_log_events(struct req *r)
 }
 
 /*
- * Every change to a log: begin_change() opens the transaction on the locked
- * log (*go = 0 and a 409 already answered when it changed meanwhile);
- * finish() records the audit row with the event's object, commits and
+ * Every change to a log: log_begin_change() opens the transaction on the
+ * locked log (*go = 0 and a 409 already answered when it changed
+ * meanwhile); log_finish_change() records the audit row with the
+ * event's object, commits and
  * answers, or rolls back when rc says something failed.
  */
-static st_rc
-begin_change(struct req *r, const struct caselog *l, int *go)
+st_rc
+log_begin_change(struct req *r, const struct caselog *l, int *go)
 {
 	st_rc rc;
 
@@ -113,9 +114,9 @@ begin_change(struct req *r, const struct caselog *l, int *go)
 	return rc;
 }
 
-static st_rc
-finish(struct req *r, const struct caselog *l, st_rc rc, const char *action,
-    const char *object, int status, const char *note)
+st_rc
+log_finish_change(struct req *r, const struct caselog *l, st_rc rc,
+    const char *action, const char *object, int status, const char *note)
 {
 	char loc[64];
 
@@ -281,7 +282,7 @@ h_log_level(struct req *r)
 		    _("The case is already at this level."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	dates_today(today);
 	p[0] = DV_INT(level);
@@ -295,7 +296,7 @@ h_log_level(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "level", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200,
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
 	    "level-decided");
 out:
 	caselog_release(&l);
@@ -337,7 +338,7 @@ h_log_participant_add(struct req *r)
 		    _("This person holds the relay log already."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_INT(l.id);
 	p[1] = DV_INT(who.id);
@@ -357,7 +358,7 @@ h_log_participant_add(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.participant", 0, who.id,
 		    NULL, 0, l.id);
-	rc = finish(r, &l, rc, "update", "log", 201,
+	rc = log_finish_change(r, &l, rc, "update", "log", 201,
 	    "participant-added");
 out:
 	caselog_release(&l);
@@ -394,7 +395,7 @@ h_log_participant_remove(struct req *r)
 		    _("Say why (at most 500 characters)."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_STR(reason);
 	p[1] = DV_INT(l.id);
@@ -415,7 +416,7 @@ h_log_participant_remove(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "participant", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200,
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
 	    "participant-removed");
 out:
 	caselog_release(&l);
@@ -498,7 +499,7 @@ h_log_role_add(struct req *r)
 			rc = log_page(r, &l, 422, "role", field, msg);
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	rc = caserole_appoint(&r->w->db, l.id, who.id, role, r->who.user_id,
 	    &taken);
@@ -516,7 +517,8 @@ h_log_role_add(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "role", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 201, "role-appointed");
+	rc = log_finish_change(r, &l, rc, "update", "log", 201,
+	    "role-appointed");
 out:
 	caselog_release(&l);
 	return rc;
@@ -551,7 +553,7 @@ h_log_role_end(struct req *r)
 		    _("Say why (at most 500 characters)."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	rc = caserole_end(&r->w->db, l.id, who.id, role, reason, &n);
 	if (rc == ST_OK && n == 0) {
@@ -567,7 +569,8 @@ h_log_role_end(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "role", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200, "role-ended");
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
+	    "role-ended");
 out:
 	caselog_release(&l);
 	return rc;
@@ -618,7 +621,7 @@ h_log_language(struct req *r)
 		rc = resp_done_note(r, 200, loc, "language-saved");
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_OPT(*lang != '\0' ? lang : NULL);
 	p[1] = DV_INT(need);
@@ -635,7 +638,8 @@ h_log_language(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "language", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200, "language-saved");
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
+	    "language-saved");
 out:
 	caselog_release(&l);
 	return rc;
@@ -666,7 +670,7 @@ h_log_note(struct req *r)
 		    _("Write the note (at most 4000 characters)."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	/* a note is what its writer wrote, nothing to translate */
 	evmsg_init(&m, EVMSG_TEXT_ONLY);
@@ -678,7 +682,7 @@ h_log_note(struct req *r)
 	if (rc == ST_OK && r->who.role == ROLE_CITIZEN)
 		rc = caselog_notice(&r->w->db, "log.family_note", 0,
 		    l.holder_id, NULL, 0, l.id);
-	rc = finish(r, &l, rc, "create", "note", 201,
+	rc = log_finish_change(r, &l, rc, "create", "note", 201,
 	    r->who.role == ROLE_CITIZEN ? "family-note-added" : "note-added");
 out:
 	caselog_release(&l);
@@ -720,7 +724,7 @@ h_log_expectant(struct req *r)
 		goto out;
 	}
 	secure_hmac(r->w->key, nin, strlen(nin), h);
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_INT(l.child_id);
 	p[1] = DV_BLOB(h, sizeof(h));
@@ -734,7 +738,7 @@ h_log_expectant(struct req *r)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "expectant", &m, NULL, NULL, 0);
 	}
-	rc = finish(r, &l, rc, "update", "log", n == 1 ? 201 : 200,
+	rc = log_finish_change(r, &l, rc, "update", "log", n == 1 ? 201 : 200,
 	    "expectant-named");
 out:
 	caselog_release(&l);
@@ -771,7 +775,7 @@ h_log_birth(struct req *r)
 		rc = log_page(r, &l, 422, "birth", field, _(msg));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	rc = birth_register(r, l.child_id, &g, &taken);
 	if (rc == ST_OK && taken) {
@@ -805,7 +809,8 @@ h_log_birth(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "birth", &m, NULL, NULL, 0);
-	rc = finish(r, &l, rc, "update", "log", 200, "birth-registered");
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
+	    "birth-registered");
 out:
 	caselog_release(&l);
 	return rc;
@@ -830,7 +835,7 @@ h_log_close_request(struct req *r)
 		    _("At most 4000 characters."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	evmsg_init(&m, N_("The guardians ask for the relay log to be closed. {0}"));
 	evmsg_text(&m, reason, evmsg_typed_lang(r));
@@ -839,7 +844,7 @@ h_log_close_request(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_notice(&r->w->db, "log.close_request", 0,
 		    l.holder_id, NULL, 0, l.id);
-	rc = finish(r, &l, rc, "update", "log", 200,
+	rc = log_finish_change(r, &l, rc, "update", "log", 200,
 	    "close-requested");
 out:
 	caselog_release(&l);
@@ -991,7 +996,7 @@ h_log_meeting_answer(struct req *r)
 		    _("Say which days and times suit you."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	p[0] = DV_INT(mid);
 	p[1] = DV_INT(r->who.user_id);
@@ -1007,7 +1012,8 @@ h_log_meeting_answer(struct req *r)
 	if (rc == ST_OK && r->who.user_id != l.holder_id)
 		rc = caselog_notice(&r->w->db, "meeting.answer", 0,
 		    l.holder_id, NULL, 0, l.id);
-	rc = finish(r, &l, rc, "update", "meeting", 200, "meeting-answered");
+	rc = log_finish_change(r, &l, rc, "update", "meeting", 200,
+	    "meeting-answered");
 out:
 	caselog_release(&l);
 	return rc;
@@ -1062,7 +1068,7 @@ h_log_measure_add(struct req *r)
 		    _("Give the evaluation date as a date (YYYY-MM-DD), not before the start."));
 		goto out;
 	}
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
@@ -1085,10 +1091,67 @@ h_log_measure_add(struct req *r)
 	if (rc == ST_OK && resp != r->who.user_id)
 		rc = caselog_notice(&r->w->db, "measure.new", 0, resp, NULL,
 		    0, l.id);
-	rc = finish(r, &l, rc, "create", "measure", 201,
+	rc = log_finish_change(r, &l, rc, "create", "measure", 201,
 	    "measure-added");
 out:
 	caselog_release(&l);
+	return rc;
+}
+
+/*
+ * The meeting in p (STMT_MEETING_INSERT's values, its key in p[7]) on
+ * each sibling's log of l that its holder manages, in the transaction,
+ * each with its own public id and an event naming no other child; the
+ * logs it went to are counted in *n. The family is invited through the
+ * first log only (one invitation), and the people invited by name are
+ * that log's.
+ */
+static st_rc
+family_meeting(struct req *r, const struct caselog *l, struct db_val *p,
+    size_t *n)
+{
+	struct db_val q[4];
+	struct db_res res;
+	struct log_facts f;
+	struct evmsg m;
+	char today[DATE_SIZE], pid[SECURE_ID_SIZE];
+	size_t i;
+	st_rc rc;
+
+	*n = 0;
+	dates_today(today);
+	caselog_reader(r, today, q);
+	q[3] = DV_INT(l->id);
+	/* STMT_FAMILY_SIBLINGS: public_id, reference, child, id,
+	 * LOG_FACTS */
+	if ((rc = db_query(&r->w->db, STMT_FAMILY_SIBLINGS, q, 4, 50,
+	    &res)) != ST_OK)
+		return rc;
+	for (i = 0; rc == ST_OK && i < res.nrows; i++) {
+		long long sib;
+
+		(void)caselog_facts(&res, i, 4, today, &f);
+		if (!access_log(&r->who, &f, LR_MANAGE))
+			continue;
+		sib = db_get_int(&res, i, 3);
+		if ((rc = caselog_lock(&r->w->db, sib)) != ST_OK)
+			break;
+		secure_random_id(pid);
+		p[0] = DV_STR(pid);
+		p[1] = DV_INT(sib);
+		p[6] = DV_INT(0);
+		if ((rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 8, NULL,
+		    NULL)) != ST_OK)
+			break;
+		evmsg_init(&m, N_("Family meeting {0} {1}, {2}, planned in a sibling’s relay log"));
+		evmsg_date(&m, req_input(r, "date"));
+		evmsg_time(&m, req_input(r, "time"));
+		evmsg_text(&m, req_input(r, "place"), evmsg_typed_lang(r));
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, sib, 0,
+		    "holder", "meeting", &m, "meeting", pid, 0);
+		(*n)++;
+	}
+	db_res_release(&res);
 	return rc;
 }
 
@@ -1102,13 +1165,15 @@ h_log_meeting_add(struct req *r)
 	const char *place = req_input(r, "place");
 	const char *agenda = req_input(r, "agenda");
 	const char *family = req_input(r, "family");
+	const char *siblings = req_input(r, "siblings");
 	struct caselog l;
 	struct evmsg m;
 	char pid[SECURE_ID_SIZE], starts[20], name[201], today[DATE_SIZE];
+	char fkey[SECURE_ID_SIZE] = "";
 	long long ids[64];
-	size_t nids = 0, i;
+	size_t nids = 0, i, nsib = 0;
 	unsigned long long mid = 0;
-	struct db_val p[7];
+	struct db_val p[8];
 	long long fam[CASELOG_FAMILY_MAX];
 	size_t nfam = 0;
 	int go, ok, with_family;
@@ -1172,7 +1237,7 @@ h_log_meeting_add(struct req *r)
 		ids[nids++] = id;
 	}
 	snprintf(starts, sizeof(starts), "%s %s:00", date, time);
-	if ((rc = begin_change(r, &l, &go)) != ST_OK || !go)
+	if ((rc = log_begin_change(r, &l, &go)) != ST_OK || !go)
 		goto out;
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
@@ -1182,7 +1247,14 @@ h_log_meeting_add(struct req *r)
 	p[4] = DV_STR(agenda);
 	p[5] = DV_INT(r->who.user_id);
 	p[6] = DV_INT(with_family);
-	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 7, NULL, &mid);
+	/* for the family: the same meeting on each sibling's log its
+	 * holder manages, sharing a key (family.h) */
+	if (admin_yes(siblings))
+		secure_random_id(fkey);
+	p[7] = fkey[0] != '\0' ? DV_STR(fkey) : DV_NULL;
+	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 8, NULL, &mid);
+	if (rc == ST_OK && fkey[0] != '\0')
+		rc = family_meeting(r, &l, p, &nsib);
 	for (i = 0; i < nids && rc == ST_OK; i++) {
 		p[0] = DV_INT(mid);
 		p[1] = DV_INT(ids[i]);
@@ -1210,7 +1282,10 @@ h_log_meeting_add(struct req *r)
 			rc = caselog_notice(&r->w->db, "meeting.invite", 0,
 			    fam[i], NULL, 0, l.id);
 	}
-	evmsg_init(&m, with_family ? N_("Meeting {0} {1}, {2}; the family is invited") :
+	evmsg_init(&m, nsib > 0 ? (with_family ?
+	    N_("Family meeting {0} {1}, {2}, also in the siblings’ relay logs; the family is invited") :
+	    N_("Family meeting {0} {1}, {2}, also in the siblings’ relay logs")) :
+	    with_family ? N_("Meeting {0} {1}, {2}; the family is invited") :
 	    N_("Meeting {0} {1}, {2}"));
 	evmsg_date(&m, date);
 	evmsg_time(&m, time);
@@ -1218,7 +1293,7 @@ h_log_meeting_add(struct req *r)
 	if (rc == ST_OK)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "meeting", &m, "meeting", pid, 0);
-	rc = finish(r, &l, rc, "create", "meeting", 201,
+	rc = log_finish_change(r, &l, rc, "create", "meeting", 201,
 	    "meeting-planned");
 out:
 	caselog_release(&l);

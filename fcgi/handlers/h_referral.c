@@ -201,11 +201,8 @@ h_log_referral_add(struct req *r)
 		    _("Say why the family is referred (at most 4000 characters)."));
 		goto out;
 	}
-	if ((rc = caselog_begin(r, &l)) != ST_OK) {
-		if (rc == ST_E_CONFLICT)
-			rc = caselog_conflict(r, _("The relay log changed at the same time. Open it again and try once more."));
+	if ((rc = log_begin_change(r, &l, &ok)) != ST_OK || !ok)
 		goto out;
-	}
 	secure_random_id(pid);
 	p[0] = DV_STR(pid);
 	p[1] = DV_INT(tid);
@@ -413,13 +410,22 @@ h_referral_decide(struct req *r)
 	    !go)
 		goto out;
 	if (take && cap > 0) {
-		/* room for one more family, now that the team is locked */
+		/* room for one more family, now that the team is locked; a
+		 * sibling of a family in the team takes no more room */
 		p[0] = DV_INT(f.team_id);
-		if ((rc = db_query(&r->w->db, STMT_REFERRAL_COUNT_IN, p, 1, 1,
+		p[1] = DV_INT(f.log_id);
+		if ((rc = db_query(&r->w->db, STMT_REFERRAL_FAMILY_IN, p, 2, 1,
 		    &res)) != ST_OK)
 			goto fail;
-		in = db_get_int(&res, 0, 0);
+		in = db_get_int(&res, 0, 0) > 0 ? -1 : 0;
 		db_res_release(&res);
+		if (in == 0 && (rc = db_query(&r->w->db, STMT_REFERRAL_COUNT_IN,
+		    p, 1, 1, &res)) != ST_OK)
+			goto fail;
+		if (in == 0) {
+			in = db_get_int(&res, 0, 0);
+			db_res_release(&res);
+		}
 		if (in >= cap) {
 			db_rollback(&r->w->db);
 			rc = referral_page(r, 422, "decision",

@@ -47,6 +47,16 @@ struct caselog;
 st_rc log_page_error(struct req *r, const struct caselog *l,
     const char *action, const char *field, const char *message)
     ST_MUST_CHECK;
+/* A change to log l begun (log_begin_change: the transaction open, the
+ * log locked and still as the user saw it, else *go = 0 and a 409 set)
+ * and ended (log_finish_change: audited as action on object, committed,
+ * and the log page confirms it with note) (h_log.c, for h_family.c
+ * and h_referral.c too). */
+st_rc log_begin_change(struct req *r, const struct caselog *l, int *go)
+    ST_MUST_CHECK;
+st_rc log_finish_change(struct req *r, const struct caselog *l, st_rc rc,
+    const char *action, const char *object, int status, const char *note)
+    ST_MUST_CHECK;
 /* The team page (of r->arg) again with an error on field of the form
  * for item (an agenda item's public id, or NULL) (h_team.c, for
  * h_agenda.c too). */
@@ -108,6 +118,8 @@ st_rc h_concern_agenda(struct req *r) ST_MUST_CHECK;
 st_rc h_agenda_advice(struct req *r) ST_MUST_CHECK;
 st_rc h_agenda_withdraw(struct req *r) ST_MUST_CHECK;
 st_rc h_log_referral_add(struct req *r) ST_MUST_CHECK;
+st_rc h_log_family_link(struct req *r) ST_MUST_CHECK;
+st_rc h_log_family_leave(struct req *r) ST_MUST_CHECK;
 st_rc h_referral_show(struct req *r) ST_MUST_CHECK;
 st_rc h_referral_decide(struct req *r) ST_MUST_CHECK;
 st_rc h_referral_discuss(struct req *r) ST_MUST_CHECK;

@@ -121,6 +121,10 @@ static const struct route routes[] = {
 	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "POST", "/logs/{id}/team-referrals", h_log_referral_add, PERM_STAFF,
 	    CSRF_SESSION, BODY_FORM, TEXT_BODY_MAX },
+	{ "POST", "/logs/{id}/family", h_log_family_link, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
+	{ "POST", "/logs/{id}/family/leave", h_log_family_leave, PERM_STAFF,
+	    CSRF_SESSION, BODY_FORM, SMALL_BODY_MAX },
 	{ "GET", "/referrals/{id}", h_referral_show, PERM_STAFF, CSRF_NONE,
 	    BODY_NONE, 0 },
 	{ "POST", "/referrals/{id}/decide", h_referral_decide, PERM_STAFF,
@@ -212,6 +216,10 @@ static const struct route routes[] = {
 	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "POST", "/api/v1/logs/{id}/team-referrals", h_log_referral_add,
 	    PERM_STAFF, CSRF_NONE, BODY_XML, TEXT_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/family", h_log_family_link, PERM_STAFF,
+	    CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
+	{ "POST", "/api/v1/logs/{id}/family/leave", h_log_family_leave,
+	    PERM_STAFF, CSRF_NONE, BODY_XML, SMALL_BODY_MAX },
 	{ "GET", "/api/v1/referrals/{id}", h_referral_show, PERM_STAFF,
 	    CSRF_NONE, BODY_NONE, 0 },
 	{ "POST", "/api/v1/referrals/{id}/decide", h_referral_decide,
@@ -564,6 +572,13 @@ static const struct {
 		"team's id, from the log page; reason): the holder, when a "
 		"valid consent names the team's unit; once at a time to a "
 		"team (422). The team's leaders are told." },
+	{ h_log_family_link,
+		"Links the log with a sibling's log as one family (sibling: "
+		"that log's reference): the holder, when they may read the "
+		"sibling's log. Each child's consent and readers stay the "
+		"child's own; a team counts the family once." },
+	{ h_log_family_leave,
+		"Takes the log out of its family: the holder." },
 	{ h_referral_show,
 		"A referral: the family, the team, where it stands (referred, "
 		"waiting with its place and why, in, declined, ended, "

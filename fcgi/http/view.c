@@ -174,7 +174,7 @@ static const char *const done_codes[] = {
 	"team-meeting-added", "agenda-put", "agenda-advised",
 	"agenda-withdrawn", "referral-made", "referral-in", "referral-waiting",
 	"referral-declined", "referral-discussed", "referral-ended",
-	"referral-withdrawn",
+	"referral-withdrawn", "family-linked", "family-left",
 	"expectant-named",
 	"scan-uploaded",
 	/* the administrator's units and people (h_unit.c, h_person.c) */

@@ -174,6 +174,7 @@
       <xsl:when test="$k = 'concern_taken'"><xsl:value-of select="i:t('Concern taken into the relay log')"/></xsl:when>
       <xsl:when test="$k = 'concern_answered'"><xsl:value-of select="i:t('Concern answered')"/></xsl:when>
       <xsl:when test="$k = 'team'"><xsl:value-of select="i:t('Team')"/></xsl:when>
+      <xsl:when test="$k = 'family'"><xsl:value-of select="i:t('Siblings')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

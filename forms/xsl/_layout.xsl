@@ -176,6 +176,8 @@
           <xsl:when test="@code = 'referral-discussed'"><xsl:value-of select="i:t('The discussion is recorded')"/></xsl:when>
           <xsl:when test="@code = 'referral-ended'"><xsl:value-of select="i:t('The family has left the team')"/></xsl:when>
           <xsl:when test="@code = 'referral-withdrawn'"><xsl:value-of select="i:t('The referral is withdrawn')"/></xsl:when>
+          <xsl:when test="@code = 'family-linked'"><xsl:value-of select="i:t('The siblings’ relay logs are linked')"/></xsl:when>
+          <xsl:when test="@code = 'family-left'"><xsl:value-of select="i:t('The relay log is taken out of the family')"/></xsl:when>
         </xsl:choose>
       </h2>
       <p>
@@ -227,6 +229,8 @@
           <xsl:when test="@code = 'referral-discussed'"><xsl:value-of select="i:t('It is in the relay log’s timeline as well: the family reads it.')"/></xsl:when>
           <xsl:when test="@code = 'referral-ended'"><xsl:value-of select="i:t('The members who took part because of the team no longer do.')"/></xsl:when>
           <xsl:when test="@code = 'referral-withdrawn'"><xsl:value-of select="i:t('The team no longer sees the family. The family reads it in the relay log.')"/></xsl:when>
+          <xsl:when test="@code = 'family-linked'"><xsl:value-of select="i:t('Each log shows the siblings’ logs to those who may read them. A team counts the family once.')"/></xsl:when>
+          <xsl:when test="@code = 'family-left'"><xsl:value-of select="i:t('The siblings’ logs no longer show this one, nor this one them.')"/></xsl:when>
           <xsl:when test="@code = 'unit-added'"><xsl:value-of select="i:t('Add the people who work there below. The forms show the unit within a minute.')"/></xsl:when>
           <xsl:when test="@code = 'unit-saved'"><xsl:value-of select="i:t('The forms show the change within a minute.')"/></xsl:when>
         </xsl:choose>

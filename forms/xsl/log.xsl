@@ -94,6 +94,9 @@
         <li><a href="#meetings"><xsl:value-of select="i:t('Meetings and minutes')"/></a></li>
         <li><a href="#participants"><xsl:value-of select="i:t('Participants')"/></a></li>
         <li><a href="#roles"><xsl:value-of select="i:t('Coordination and the responsible group')"/></a></li>
+        <xsl:if test="$l/family or $r/@manage">
+          <li><a href="#family"><xsl:value-of select="i:t('Siblings')"/></a></li>
+        </xsl:if>
         <li><a href="#referrals"><xsl:value-of select="i:t('Teams the family is referred to')"/></a></li>
         <li><a href="#consents"><xsl:value-of select="i:t('Consents')"/></a></li>
         <li><a href="#notices"><xsl:value-of select="i:t('Notices to partners')"/></a></li>
@@ -108,6 +111,7 @@
     <xsl:call-template name="meetings-and-minutes"/>
     <xsl:apply-templates select="$l/participants"/>
     <xsl:apply-templates select="$l/roles"/>
+    <xsl:call-template name="family"/>
     <xsl:apply-templates select="$l/referrals"/>
     <xsl:apply-templates select="$l/consents"/>
     <xsl:apply-templates select="$l/notices"/>
@@ -637,6 +641,7 @@
                   <xsl:call-template name="datetime"><xsl:with-param name="d" select="@starts"/></xsl:call-template>
                   <xsl:text> · </xsl:text>
                   <xsl:value-of select="@place"/>
+                  <xsl:if test="@family-meeting"><xsl:text> </xsl:text><span class="tag info"><xsl:value-of select="i:t('Family meeting')"/></span></xsl:if>
                 </h4>
                 <dl class="facts">
                   <dt><xsl:value-of select="i:t('Invited')"/></dt>
@@ -982,6 +987,15 @@
             <p class="hint" id="meeting-family" tabindex="-1"><xsl:value-of select="i:t('Without the child’s national identity number Stafett does not know the guardians: invite the family outside Stafett.')"/></p>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$l/family/sibling">
+          <div class="field check">
+            <input type="checkbox" id="meeting-siblings" name="siblings" value="true" aria-describedby="meeting-siblings-hint">
+              <xsl:if test="$typed[@name = 'siblings'] = 'true'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="meeting-siblings"><xsl:value-of select="i:t('A meeting for the family: plan it in the siblings’ relay logs too')"/></label>
+            <div class="hint" id="meeting-siblings-hint"><xsl:value-of select="i:t('In each sibling’s log you hold, as a meeting of that log: its readers see it there. The family is invited once, through this log.')"/></div>
+          </div>
+        </xsl:if>
         <button type="submit" class="primary"><xsl:value-of select="i:t('Plan the meeting')"/></button>
       </form>
     </details>
@@ -1290,6 +1304,65 @@
           <button type="submit" class="secondary"><xsl:value-of select="i:t('End the role')"/></button>
         </form>
       </details>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The siblings' relay logs the reader may read (family.h); the
+       holder links a sibling's log by its reference, or takes the log
+       out of its family. Shown only when there is something to show or
+       do. -->
+  <xsl:template name="family">
+    <xsl:variable name="l" select="/page/log"/>
+    <xsl:variable name="e" select="/page/error[@action = 'family']"/>
+    <xsl:if test="$l/family or ($l/rights/@manage and $l/@status = 'open')">
+      <section aria-labelledby="family-title" id="family">
+        <h2 id="family-title"><xsl:value-of select="i:t('Siblings')"/></h2>
+        <xsl:choose>
+          <xsl:when test="$l/family/sibling">
+            <p><xsl:value-of select="i:t('The relay log belongs to a family with the siblings’ logs below. Each child’s consent decides who reads that child’s log.')"/></p>
+            <ul class="links">
+              <xsl:for-each select="$l/family/sibling">
+                <li><a href="/logs/{@log}"><xsl:value-of select="@child"/></a><xsl:text> </xsl:text><span class="small-ref"><xsl:value-of select="@reference"/></span></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:when>
+          <xsl:when test="$l/family">
+            <p><xsl:value-of select="i:t('The relay log belongs to a family; you may not read the siblings’ logs.')"/></p>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="muted"><xsl:value-of select="i:t('No sibling’s relay log is linked. Siblings share risk and often meetings: linking their logs lets a team count the family once.')"/></p>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$l/rights/@manage and $l/@status = 'open'">
+          <details class="action" id="family-link">
+            <xsl:if test="$e"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+            <summary><xsl:value-of select="i:t('Link a sibling’s relay log')"/></summary>
+            <form method="post" action="/logs/{$l/@id}/family" novalidate="novalidate">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
+              <xsl:call-template name="field">
+                <xsl:with-param name="id" select="'family-sibling'"/>
+                <xsl:with-param name="name" select="'sibling'"/>
+                <xsl:with-param name="label" select="i:t('The reference of the sibling’s relay log')"/>
+                <xsl:with-param name="required" select="true()"/>
+                <xsl:with-param name="maxlength" select="'20'"/>
+                <xsl:with-param name="autocomplete" select="'off'"/>
+                <xsl:with-param name="hint" select="i:t('As it stands on that log, for example ABCD-1234. You must be able to read it. Neither log’s timeline names the other child.')"/>
+                <xsl:with-param name="value" select="string(/page/typed[@action = 'family'][@name = 'sibling'])"/>
+                <xsl:with-param name="error" select="string($e[@field = 'sibling'])"/>
+              </xsl:call-template>
+              <button type="submit" class="primary"><xsl:value-of select="i:t('Link as siblings')"/></button>
+            </form>
+          </details>
+          <xsl:if test="$l/family">
+            <form method="post" action="/logs/{$l/@id}/family/leave" class="inline">
+              <input type="hidden" name="csrf" value="{/page/csrf}"/>
+              <input type="hidden" name="idem" value="{/page/idem}"/>
+              <button type="submit" class="secondary"><xsl:value-of select="i:t('Take this log out of the family')"/></button>
+            </form>
+          </xsl:if>
+        </xsl:if>
+      </section>
     </xsl:if>
   </xsl:template>
 

@@ -69,6 +69,10 @@
                     <xsl:otherwise>
                       <a href="/referrals/{@id}"><xsl:value-of select="@child"/></a>
                       <div class="small-ref"><xsl:value-of select="@reference"/></div>
+                      <xsl:variable name="sibs" select="count(../referral[@family][@family = current()/@family]) - 1"/>
+                      <xsl:if test="@family and $sibs &gt; 0">
+                        <div class="hint"><xsl:value-of select="i:t('one family with {0} more in the queue', $sibs)"/></div>
+                      </xsl:if>
                     </xsl:otherwise>
                   </xsl:choose>
                 </th>

@@ -338,39 +338,45 @@ FROM (SELECT @waiting AS concern, 5 AS ago, @ansatt AS actor, 'employee' AS role
 	     '<args><a t="name">Drøftingsteam Fagerli barnehage</a><a t="text" lang="nb">Snakk med foreldrene om det dere ser, og tilby en samtale med helsesykepleier. Løft saken til nivå 1 hvis det ikke bedrer seg innen en måned.</a></args>') e
 WHERE @texists = 0;
 
--- The red measure's queue (0041_team_referral.sql): thirteen families
--- referred by Fagerli barnehage and Fagerli skole, each with its relay
--- log and a consent that names Barne- og familietjenester (the team's
--- unit), PPT and NAV; ten are in (the team is full: its capacity is ten
--- families) and three wait in order, with the reason for the order.
--- `nav` leads the team, `ppt` is a member; both take part in the logs of
--- the families in. Made once.
+-- The red measure's queue (0041_team_referral.sql, 0042_family.sql):
+-- the team was full at ten families with 22 children (002:106-107). Here
+-- 25 children's relay logs from Fagerli barnehage and Fagerli skole,
+-- siblings linked as 13 families; each consent names Barne- og
+-- familietjenester (the team's unit), PPT and NAV. Ten families with 22
+-- children are in (the capacity is ten families); three wait in order,
+-- with the reason for the order. `nav` leads the team, `ppt` is a
+-- member; both take part in the logs of the families in. Made once.
 SET @rexists = (SELECT COUNT(*) FROM team_referral WHERE team_id = @rteam);
-SET @fam = (SELECT id FROM unit WHERE municipality_id = @lvk AND code = 'familietjenester');
 SET @skole = (SELECT id FROM unit WHERE municipality_id = @lvk AND code = 'fagerli-skole');
 SET @laerer = (SELECT id FROM app_user WHERE username = 'laerer');
 SET @navu = (SELECT id FROM app_user WHERE username = 'nav');
 SET @pptu = (SELECT id FROM app_user WHERE username = 'ppt');
 INSERT INTO child (municipality_id, public_id, name, birth_date)
 SELECT @lvk, REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas',
-		  'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah'), ' ',
-	      ELT(q.seq, 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand',
-		  'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke')),
-       CURRENT_DATE - INTERVAL (3 + MOD(q.seq * 5, 9)) YEAR - INTERVAL q.seq * 23 DAY
-FROM seq_1_to_13 q WHERE @rexists = 0;
+       CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas', 'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah', 'Henrik', 'Selma', 'Tobias', 'Frida', 'Elias', 'Alma', 'Mathias', 'Tiril', 'Sander', 'Vilde', 'Isak', 'Hedda'), ' ', ELT(ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13), 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand', 'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke')),
+       CURRENT_DATE - INTERVAL (2 + MOD(q.seq * 5, 11)) YEAR - INTERVAL q.seq * 23 DAY
+FROM seq_1_to_25 q WHERE @rexists = 0;
+-- a family's logs are its first child's unit's and holder's; the in
+-- families referred months ago, the waiting ones weeks ago
 INSERT INTO relay_log (public_id, reference, child_id, home_unit_id, level, level_since, holder_id, created_at)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
-       CONCAT('DEMO-R', LPAD(q.seq, 3, '0')), c.id, IF(MOD(q.seq, 2) = 0, @skole, @unit), 3,
-       CURRENT_DATE - INTERVAL IF(q.seq <= 10, 50 + q.seq * 9, 10 + (13 - q.seq) * 10) DAY,
-       IF(MOD(q.seq, 2) = 0, @laerer, @ansatt),
-       NOW(6) - INTERVAL IF(q.seq <= 10, 60 + q.seq * 9, 20 + (13 - q.seq) * 10) DAY
-FROM seq_1_to_13 q JOIN child c ON c.municipality_id = @lvk AND c.name =
-       CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas',
-		  'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah'), ' ',
-	      ELT(q.seq, 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand',
-		  'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke'))
+       CONCAT('DEMO-R', LPAD(q.seq, 3, '0')), c.id, IF(MOD(ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13), 2) = 0, @skole, @unit), 3,
+       CURRENT_DATE - INTERVAL IF(q.seq <= 22, 50 + ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13) * 9, 10 + (25 - q.seq) * 10) DAY,
+       IF(MOD(ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13), 2) = 0, @laerer, @ansatt),
+       NOW(6) - INTERVAL IF(q.seq <= 22, 60 + ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13) * 9, 20 + (25 - q.seq) * 10) DAY
+FROM seq_1_to_25 q JOIN child c ON c.municipality_id = @lvk AND c.name = CONCAT(ELT(q.seq, 'Emma', 'Noah', 'Ella', 'Jakob', 'Nora', 'Filip', 'Sofie', 'Lukas', 'Maja', 'Oskar', 'Ingrid', 'Aksel', 'Leah', 'Henrik', 'Selma', 'Tobias', 'Frida', 'Elias', 'Alma', 'Mathias', 'Tiril', 'Sander', 'Vilde', 'Isak', 'Hedda'), ' ', ELT(ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13), 'Dahl', 'Lie', 'Moen', 'Holm', 'Ruud', 'Aas', 'Nygård', 'Strand', 'Berntsen', 'Vik', 'Haugen', 'Sæther', 'Brekke'))
 WHERE @rexists = 0;
+INSERT INTO family (public_id, municipality_id, created_by)
+SELECT CONCAT('DemoFamilie', LPAD(q.seq, 11, '0')), @lvk, @ansatt
+FROM seq_1_to_13 q WHERE @rexists = 0;
+INSERT INTO family_log (log_id, family_id, added_by)
+SELECT l.id, f.id, l.holder_id FROM seq_1_to_25 q
+JOIN relay_log l ON l.reference = CONCAT('DEMO-R', LPAD(q.seq, 3, '0'))
+JOIN family f ON f.public_id = CONCAT('DemoFamilie', LPAD(ELT(q.seq, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 11, 12, 13), 11, '0'))
+WHERE @rexists = 0;
+-- (named above only to be found; random from here, as every id)
+UPDATE family SET public_id = REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_')
+WHERE public_id LIKE 'DemoFamilie%';
 INSERT INTO form_submission (public_id, form_id, form_version, instance, author_id)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        'consent', 2, CONCAT('<?xml version="1.0" encoding="UTF-8"?>
@@ -393,23 +399,22 @@ INSERT INTO consent_service (consent_id, service)
 SELECT cv.id, k.service FROM consent cv JOIN relay_log l ON l.id = cv.log_id
 JOIN (SELECT 'family_service' AS service UNION ALL SELECT 'ppt' UNION ALL SELECT 'nav') k
 WHERE l.reference LIKE 'DEMO-R%' AND @rexists = 0;
--- referred over the last months; 1-10 in (since a week after the
--- referral), 11-13 waiting
+-- each child's log referred (a week in, when in); 1-22 in, 23-25 waiting
 INSERT INTO team_referral (public_id, team_id, log_id, reason, referred_by, referred_at, status,
 	priority, priority_reason, decided_by, decided_at, started_at)
 SELECT REPLACE(REPLACE(TRIM(TRAILING '=' FROM TO_BASE64(RANDOM_BYTES(16))), '+', '-'), '/', '_'),
        @rteam, l.id,
        'Flere risikofaktorer samtidig: trangboddhet, foreldre uten arbeid og barnet strever i barnehagen eller på skolen. Tiltak i egen enhet har ikke vært nok.',
        l.holder_id, l.created_at + INTERVAL 5 DAY,
-       IF(q.seq <= 10, 'in', 'waiting'),
-       IF(q.seq <= 10, NULL, q.seq - 10),
-       IF(q.seq <= 10, NULL, ELT(q.seq - 10,
-	   'Søsken i samme barnehage som en familie i teamet; familien har ventet lengst.',
+       IF(q.seq <= 22, 'in', 'waiting'),
+       IF(q.seq <= 22, NULL, q.seq - 22),
+       IF(q.seq <= 22, NULL, ELT(q.seq - 22,
+	   'Har ventet lengst; søsken i samme barnehage som en familie i teamet.',
 	   'Akutt boligsituasjon, men NAV følger opp i mellomtiden.',
 	   'Henvist sist; skolen har tett oppfølging i mellomtiden.')),
        @navu, l.created_at + INTERVAL 12 DAY,
-       IF(q.seq <= 10, l.created_at + INTERVAL 12 DAY, NULL)
-FROM seq_1_to_13 q JOIN relay_log l ON l.reference = CONCAT('DEMO-R', LPAD(q.seq, 3, '0'))
+       IF(q.seq <= 22, l.created_at + INTERVAL 12 DAY, NULL)
+FROM seq_1_to_25 q JOIN relay_log l ON l.reference = CONCAT('DEMO-R', LPAD(q.seq, 3, '0'))
 WHERE @rexists = 0;
 INSERT INTO log_participant (log_id, user_id, added_by, added_at)
 SELECT r.log_id, u.id, @navu, r.started_at FROM team_referral r

@@ -7,11 +7,13 @@
 // advice; the employee reads it on the concern. Then the red measure
 // (issue 20, item 1): its leader finds the team full, is refused taking
 // a waiting family in, keeps it first on the waiting list with the
-// reason, and records the week's discussion of a family that is in.
+// reason, and records the week's discussion of a family that is in;
+// and a holder sees a child's siblings in the family's other relay logs
+// (issue 20, item 2).
 // Every page is checked with axe-core.
 import {
 	scenario, login, logout, submit, goto, checkA11y, expectText, writeConcern,
-	expectNoText, expectPath, expectVisible, fail, day,
+	expectNoText, expectPath, expectVisible, fail, day, sql,
 } from './lib.mjs';
 
 const RUN = String(Date.now()).slice(-8);
@@ -137,9 +139,9 @@ await scenario('teams', async ({ page, step }) => {
 		await login(page, 'nav');
 		await submit(page, region('Mine team').getByRole('link', { name: /^Rødt tiltak/ }));
 		const queue = region('Familier i teamet og på venteliste');
-		await expectText(queue, '10 av 10 familier i teamet', /fullt/i, 'Ingrid Haugen');
+		await expectText(queue, '10 av 10 familier i teamet', /fullt/i, 'Vilde Haugen');
 		await checkA11y(page, 'the red measure’s queue');
-		await submit(page, queue.getByRole('link', { name: 'Ingrid Haugen' }));
+		await submit(page, queue.getByRole('link', { name: 'Vilde Haugen' }));
 		expectPath(page, /^\/referrals\/[A-Za-z0-9_-]{22}$/);
 		await checkA11y(page, 'a waiting family’s referral');
 		const decide = region('Teamets avgjørelse');
@@ -174,5 +176,15 @@ await scenario('teams', async ({ page, step }) => {
 		await expectText(page.getByRole('status'), 'Drøftingen er skrevet ned');
 		await expectText(region('Drøftinger i teamet'), 'PPT observerer', /med den som henviste/i);
 		await checkA11y(page, 'the referral with the week’s discussion');
+	});
+
+	await step('the holder sees the siblings and the team on the log', async () => {
+		await logout(page);
+		await login(page, 'ansatt');
+		const log = sql("SELECT public_id FROM relay_log WHERE reference = 'DEMO-R001'");
+		await goto(page, `/logs/${log}`);
+		await expectText(region('Søsken'), 'Noah Dahl', 'Ella Dahl');
+		await expectText(region('Team familien er henvist til'), /rødt tiltak/i, /i teamet/i);
+		await checkA11y(page, 'a relay log in a family, in the red measure');
 	});
 });

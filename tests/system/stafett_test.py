@@ -328,6 +328,12 @@ CONCERN = {
 }
 
 
+def field_error(r):
+    """The field an API client's 422 names (<error path="...">), or None."""
+    m = re.search(r'<error path="([^"]*)">', r.text)
+    return m.group(1) if m else None
+
+
 def concern_xml(**changes):
     """A concern instance; keys use '__' for '/', value None drops it."""
     values = dict(CONCERN)

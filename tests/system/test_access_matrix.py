@@ -170,6 +170,9 @@ REFER_DECIDE = [("decision", "wait"), ("priority", "1"),
 REFER_DISCUSS = [("date", "{today}"), ("with_referrer", "true"),
                  ("summary", "Gjennomgang med henviser.")]
 REFER_END = [("reason", "Målene er nådd.")]
+# siblings (0042_family.sql): a reference that names no log the holder
+# reads is refused after the checks
+SIBLING = [("sibling", "NOPE-0000")]
 RECEIVE = [("decision", "answer"),
            ("answer", "Takk, vi følger opp og tar kontakt.")]
 REFUSE = [("reason", "Har ikke kapasitet nå.")]
@@ -408,6 +411,22 @@ ROWS = [
         obj="log", body=REFER, page="log"),
     Row("POST", "/logs/{id}/team-referrals", "D D D D D D D D D D D",
         obj="closed_log", variant="closed", body=REFER, page="log"),
+    Row("POST", "/logs/{id}/family",       "D D A D D D D D D D D",
+        obj="log", body=SIBLING, page="log"),
+    Row("POST", "/logs/{id}/family",       "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=SIBLING, page="log"),
+    Row("POST", "/logs/{id}/family/leave", "D D A D D D D D D D D",
+        obj="log", body=NOTHING, page="log"),
+    Row("POST", "/logs/{id}/family/leave", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=NOTHING, page="log"),
+    Row("POST", "/api/v1/logs/{id}/family", "D D A D D D D D D D D",
+        obj="log", body=SIBLING),
+    Row("POST", "/api/v1/logs/{id}/family", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=SIBLING),
+    Row("POST", "/api/v1/logs/{id}/family/leave", "D D A D D D D D D D D",
+        obj="log", body=NOTHING),
+    Row("POST", "/api/v1/logs/{id}/family/leave", "D D D D D D D D D D D",
+        obj="closed_log", variant="closed", body=NOTHING),
     Row("GET", "/referrals/{id}",          "D D A A D D A D D D D",
         obj="referral", page="referral"),
     Row("POST", "/referrals/{id}/decide",  "D D R R D D R D D D D",
@@ -1196,6 +1215,8 @@ class Fixtures:
             "referrals": "SELECT GROUP_CONCAT(id, status, COALESCE(priority,"
                          " 0) ORDER BY id) FROM team_referral",
             "discussions": "SELECT COUNT(*) FROM team_discussion",
+            "families": "SELECT GROUP_CONCAT(log_id, family_id ORDER BY"
+                        " log_id) FROM family_log",
             "people": "SELECT GROUP_CONCAT(public_id, username, display_name,"
                       " role, COALESCE(unit_id, 0), COALESCE(email, ''),"
                       " active ORDER BY id) FROM app_user",

@@ -86,7 +86,7 @@ BELONGS = {
     "team_member": "team_id", "team_meeting": "team_id",
     "agenda_item": "team_meeting_id",
     "team_referral": "log_id, team_id", "team_discussion": "referral_id",
-    "referral_participant": "referral_id",
+    "referral_participant": "referral_id", "family_log": "log_id",
     # the installation's
     "login_failure": None,      # a hash of a name tried, and a time
     "guide_level": None,        # the four BTI levels' names, the model's

@@ -11,18 +11,14 @@ import re
 import secrets
 import unittest
 
-from caselog_fixtures import (add_participant, day, give_consent, login,
-                              open_log, user_id, xml_body)
-from stafett_test import api, count, sql, sql_value, token
+from caselog_fixtures import (day, give_consent, login, open_log, user_id,
+                              xml_body)
+from stafett_test import (api, count, field_error, sql, sql_value,
+                          token)
 
 
 def last_id(r):
     return r.header("Location").rsplit("/", 1)[1]
-
-
-def field_error(r):
-    m = re.search(r'<error path="([^"]*)">', r.text)
-    return m.group(1) if m else None
 
 
 def refer(log, team, reason="Flere risikofaktorer samtidig.", user="ansatt"):

@@ -11,8 +11,8 @@ import secrets
 import unittest
 
 from caselog_fixtures import day, login, user_id, xml_body
-from stafett_test import (api, concern_xml, count, csrf_of, sql, sql_value,
-                          token)
+from stafett_test import (api, concern_xml, count, csrf_of, field_error,
+                          sql, sql_value, token)
 
 
 def admin_team(name, kind="discussion", **fields):
@@ -47,11 +47,6 @@ def new_concern(user="ansatt", name="Teamprøve"):
 def put(concern, meeting, user="ansatt"):
     return api("POST", "/api/v1/concerns/%s/agenda" % concern, token(user),
                xml_body("agenda", meeting=meeting))
-
-
-def field_error(r):
-    m = re.search(r'<error path="([^"]*)">', r.text)
-    return m.group(1) if m else None
 
 
 def item_of(concern):
