@@ -33,8 +33,8 @@
 enum { EC_PID, EC_AT, EC_ACTOR, EC_ROLE, EC_KIND, EC_SUMMARY, EC_REF_TYPE,
 	EC_REF_PID, EC_MSG, EC_ARGS };
 
-static void
-local_attr(xmlNodePtr n, const char *name, const char *utc)
+void
+logview_local_attr(xmlNodePtr n, const char *name, const char *utc)
 {
 	char local[LOCAL_TIME_SIZE];
 
@@ -215,7 +215,7 @@ events(struct req *r, const struct db_res *ev, long long total,
 		if (msg != NULL)
 			evmsg_release(&m);
 		view_attr(e, "id", db_get(ev, i, EC_PID));
-		local_attr(e, "at", db_get(ev, i, EC_AT));
+		logview_local_attr(e, "at", db_get(ev, i, EC_AT));
 		view_attr(e, "by", db_get(ev, i, EC_ACTOR));
 		view_attr(e, "role", db_get(ev, i, EC_ROLE));
 		view_attr(e, "kind", db_get(ev, i, EC_KIND));
@@ -281,7 +281,7 @@ participants(struct req *r, const struct caselog *l, const char *today,
 		view_attr(u, "service", db_get(&res, i, 3));
 		view_attr(u, "covered", db_get_int(&res, i, 4) ? "true" :
 		    "false");
-		local_attr(u, "since", db_get(&res, i, 5));
+		logview_local_attr(u, "since", db_get(&res, i, 5));
 	}
 	db_res_release(&res);
 	return ST_OK;
@@ -308,7 +308,7 @@ roles(struct req *r, const struct caselog *l, xmlNodePtr parent)
 		view_attr(u, "id", db_get(&res, i, 1));
 		view_attr(u, "name", db_get(&res, i, 2));
 		view_attr(u, "unit", db_get(&res, i, 3));
-		local_attr(u, "since", db_get(&res, i, 4));
+		logview_local_attr(u, "since", db_get(&res, i, 4));
 	}
 	db_res_release(&res);
 	return ST_OK;
@@ -384,8 +384,8 @@ logview_consent_attrs(xmlNodePtr c, const struct db_res *res, size_t i)
 	view_attr(c, "services", db_get(res, i, 9));
 	view_attr(c, "scan", db_get(res, i, 10));
 	view_attr(c, "by", db_get(res, i, 11));
-	local_attr(c, "created", db_get(res, i, 12));
-	local_attr(c, "withdrawn", db_get(res, i, 13));
+	logview_local_attr(c, "created", db_get(res, i, 12));
+	logview_local_attr(c, "withdrawn", db_get(res, i, 13));
 	view_attr(c, "withdrawn-by", db_get(res, i, 14));
 	split_into(c, "unit", db_get(res, i, 16), 1);
 	split_into(c, "person", db_get(res, i, 17), 0);
@@ -542,8 +542,8 @@ logview_minutes_attrs(xmlNodePtr m, const struct db_res *res, size_t i)
 	view_attr(m, "id", db_get(res, i, 1));
 	view_attr(m, "status", db_get(res, i, 5));
 	view_attr(m, "author", db_get(res, i, 8));
-	local_attr(m, "created", db_get(res, i, 9));
-	local_attr(m, "finalised", db_get(res, i, 10));
+	logview_local_attr(m, "created", db_get(res, i, 9));
+	logview_local_attr(m, "finalised", db_get(res, i, 10));
 	view_attr(m, "meeting", db_get(res, i, 11));
 	view_attr(m, "corrects", db_get(res, i, 12));
 	view_attr(m, "meeting-starts", db_get(res, i, 13));
@@ -622,7 +622,7 @@ logview_notices(struct req *r, enum stmt_id sid, long long id,
 		view_attr(n, "kind", db_get(&res, i, NL_KIND));
 		view_attr(n, "status", db_get(&res, i, NL_STATUS));
 		view_attr(n, "service", db_get(&res, i, NL_SERVICE));
-		local_attr(n, "created", db_get(&res, i, NL_CREATED));
+		logview_local_attr(n, "created", db_get(&res, i, NL_CREATED));
 		view_attr(n, "partner", db_get(&res, i, NL_PARTNER));
 		view_attr(n, "partner-ref", db_get(&res, i, NL_REF));
 		view_attr(n, "cancels", db_get(&res, i, NL_CANCELS));
@@ -635,7 +635,7 @@ logview_notices(struct req *r, enum stmt_id sid, long long id,
 		a = view_el(n, "answer", db_get(&res, i, NL_ANSWER_TEXT));
 		view_attr(a, "kind", db_get(&res, i, NL_ANSWER));
 		view_attr(a, "reference", db_get(&res, i, NL_ANSWER_REF));
-		local_attr(a, "at", db_get(&res, i, NL_ANSWER_AT));
+		logview_local_attr(a, "at", db_get(&res, i, NL_ANSWER_AT));
 	}
 	db_res_release(&res);
 	return ST_OK;
@@ -671,8 +671,8 @@ logview_handover_attrs(xmlNodePtr h, const struct db_res *res, size_t i)
 {
 	view_attr(h, "id", db_get(res, i, 1));
 	view_attr(h, "status", db_get(res, i, 5));
-	local_attr(h, "created", db_get(res, i, 8));
-	local_attr(h, "decided", db_get(res, i, 9));
+	logview_local_attr(h, "created", db_get(res, i, 8));
+	logview_local_attr(h, "decided", db_get(res, i, 9));
 	view_attr(h, "from", db_get(res, i, 10));
 	view_attr(h, "to", db_get(res, i, 11));
 	view_attr(h, "to-id", db_get(res, i, 12));
@@ -766,8 +766,8 @@ logview_head(struct req *r, const struct caselog *l, xmlNodePtr parent)
 	view_attrf(n, "level", "%d", l->level);
 	view_attr(n, "level-since", l->level_since);
 	view_attr(n, "status", l->status);
-	local_attr(n, "created", l->created);
-	local_attr(n, "closed", l->closed);
+	logview_local_attr(n, "created", l->created);
+	logview_local_attr(n, "closed", l->closed);
 	view_attr(n, "role", l->role);
 	view_attr(n, "home-unit", l->home_unit);
 	view_attr(n, "holder", l->holder_name);

@@ -64,4 +64,9 @@ void logview_minutes_attrs(xmlNodePtr n, const struct db_res *res, size_t i);
 void logview_handover_attrs(xmlNodePtr n, const struct db_res *res,
     size_t i);
 
+/* A time from the database (UTC) as the log's lists say it: local, the
+ * same to a page and to an API client, as the kept lists serve both;
+ * nothing when utc is NULL. */
+void logview_local_attr(xmlNodePtr n, const char *name, const char *utc);
+
 #endif

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "caselog.h"
 #include "dates.h"
+#include "logview.h"
 #include "mem.h"
 #include "referral.h"
 #include "route.h"
@@ -107,15 +108,17 @@ referral_log_view(struct req *r, long long log_id, xmlNodePtr parent)
 	    &res)) != ST_OK)
 		return rc;
 	list = view_el(parent, "referrals", NULL);
+	/* times as the log's lists say them, to a page and an API client
+	 * alike: the lists are kept for both */
 	for (i = 0; i < res.nrows; i++) {
 		n = view_el(list, "referral", NULL);
 		view_attr(n, "id", db_get(&res, i, RL_PID));
 		view_attr(n, "team", db_get(&res, i, RL_TEAM));
 		view_attr(n, "status", db_get(&res, i, RL_STATUS));
-		view_time_attr(r, n, "referred", db_get(&res, i, RL_REFERRED));
+		logview_local_attr(n, "referred", db_get(&res, i, RL_REFERRED));
 		view_attr(n, "priority", db_get(&res, i, RL_PRIORITY));
-		view_time_attr(r, n, "started", db_get(&res, i, RL_STARTED));
-		view_time_attr(r, n, "ended", db_get(&res, i, RL_ENDED));
+		logview_local_attr(n, "started", db_get(&res, i, RL_STARTED));
+		logview_local_attr(n, "ended", db_get(&res, i, RL_ENDED));
 	}
 	db_res_release(&res);
 	return ST_OK;
