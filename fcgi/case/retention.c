@@ -65,6 +65,12 @@ purge_tx(struct db *db, void *arg)
 			return rc;
 		agenda += n;
 	}
+	/* a family whose last log this was: nothing of it is left */
+	if (log && (rc = db_exec(db, STMT_RETENTION_FAMILY, NULL, 0, &n,
+	    NULL)) != ST_OK)
+		return rc;
+	if (log)
+		agenda += n;
 	if ((rc = db_exec(db, STMT_RETENTION_PURGE, v, 2, NULL, NULL)) !=
 	    ST_OK)
 		return rc;

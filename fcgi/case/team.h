@@ -8,6 +8,10 @@
 #include "req.h"
 #include "result.h"
 
+/* Bytes of a team's name with its end: 200 characters of up to four
+ * bytes each (UTF-8), so a copy never cuts a character in half. */
+#define TEAM_NAME_BYTES	(200 * 4 + 1)
+
 /* Columns of STMT_TEAM_LIST and STMT_TEAM_GET (TEAM_COLS). */
 enum { TC_PID, TC_KIND, TC_NAME, TC_PURPOSE, TC_MEETS, TC_CAPACITY,
 	TC_ACTIVE, TC_CREATED, TC_MEMBERS, TC_MY_ROLE, TC_NEXT, TC_ID,

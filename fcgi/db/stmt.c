@@ -1455,7 +1455,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " DATE_FORMAT(tm.starts_at, '%Y-%m-%d %H:%i'), tm.place,"
 	    " u.display_name FROM team_meeting tm JOIN app_user u"
 	    " ON u.id = tm.created_by WHERE tm.team_id = ?"
-	    " AND tm.starts_at >= ? ORDER BY tm.starts_at LIMIT 60" },
+	    " AND tm.starts_at >= ? ORDER BY tm.starts_at, tm.id LIMIT 60" },
 	/* (team id, from date) -> the agenda of those meetings: meeting
 	 * id, item public_id, status, advice, advised by,
 	 * advised_at, put by, their unit, put_at, concern public_id,
@@ -1472,7 +1472,7 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    " LEFT JOIN unit pun ON pun.id = pu.unit_id"
 	    " LEFT JOIN app_user av ON av.id = ai.advised_by"
 	    " WHERE tm.team_id = ? AND tm.starts_at >= ?"
-	    " ORDER BY tm.starts_at, ai.put_at, ai.id LIMIT 3000" },
+	    " ORDER BY tm.starts_at, tm.id, ai.put_at, ai.id LIMIT 3000" },
 	/* (public_id, team id, local start, place, by) */
 	[STMT_TEAM_MEETING_INSERT] = { "team_meeting_insert",
 	    "INSERT INTO team_meeting (public_id, team_id, starts_at, place,"
@@ -1672,11 +1672,14 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	[STMT_REFERRAL_LOCK] = { "referral_lock",
 	    "SELECT r.status, l.status FROM team_referral r JOIN relay_log l"
 	    " ON l.id = r.log_id WHERE r.id = ? FOR UPDATE" },
-	/* (team id) -> families in: siblings' logs count once */
+	/* (team id) -> families in: siblings' logs count once; read as
+	 * committed now (locking), not as the request's snapshot saw it,
+	 * as it decides whether one more fits */
 	[STMT_REFERRAL_COUNT_IN] = { "referral_count_in",
 	    "SELECT COUNT(DISTINCT COALESCE(f.family_id, -r.log_id))"
 	    " FROM team_referral r LEFT JOIN family_log f ON f.log_id ="
-	    " r.log_id WHERE r.team_id = ? AND r.status = 'in'" },
+	    " r.log_id WHERE r.team_id = ? AND r.status = 'in'"
+	    " LOCK IN SHARE MODE" },
 	/* (by, id): taken in */
 	[STMT_REFERRAL_IN] = { "referral_in",
 	    "UPDATE team_referral SET status = 'in', priority = NULL,"
@@ -1765,11 +1768,11 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "DELETE FROM team_referral WHERE log_id = ?" },
 	/* Families (0042_family.sql). (reader uid, unit, today, log id) ->
 	 * the other logs of the log's family: public_id, reference, child
-	 * name, id, LOG_FACTS of that log (the reader sees those they may
-	 * read, access_log) */
+	 * name, id, LOG_FACTS of that log, its child's id (the reader sees
+	 * those they may read, access_log) */
 	[STMT_FAMILY_SIBLINGS] = { "family_siblings",
 	    "SELECT s.public_id, s.reference, ch.name, s.id," LOG_FACTS("s")
-	    " FROM " READER " JOIN family_log me JOIN family_log o"
+	    ", s.child_id FROM " READER " JOIN family_log me JOIN family_log o"
 	    " ON o.family_id = me.family_id AND o.log_id <> me.log_id"
 	    " JOIN relay_log s ON s.id = o.log_id"
 	    " JOIN child ch ON ch.id = s.child_id WHERE me.log_id = ?"
@@ -1801,10 +1804,25 @@ static const struct stmt_def defs[STMT__COUNT] = {
 	    "SELECT COUNT(*) FROM team_referral r JOIN family_log a"
 	    " ON a.log_id = r.log_id JOIN family_log b ON b.family_id ="
 	    " a.family_id WHERE r.team_id = ? AND r.status = 'in'"
-	    " AND b.log_id = ?" },
+	    " AND b.log_id = ? LOCK IN SHARE MODE" },
 	/* (log_id): before retention_purge, the log's place in a family */
 	[STMT_RETENTION_FAMILY_LOG] = { "retention_family_log",
 	    "DELETE FROM family_log WHERE log_id = ?" },
+	/* (id): a meeting meant for the family that went to no sibling */
+	[STMT_MEETING_FAMILY_CLEAR] = { "meeting_family_clear",
+	    "UPDATE meeting SET family_meeting = NULL WHERE id = ?" },
+	/* (team, user) -> log id: the logs a member takes part in because
+	 * a family of theirs is in the team (referral_participant) */
+	[STMT_REFERRAL_MEMBER_LOGS] = { "referral_member_logs",
+	    "SELECT r.log_id FROM team_referral r JOIN referral_participant rp"
+	    " ON rp.referral_id = r.id JOIN log_participant p ON p.log_id ="
+	    " r.log_id AND p.user_id = rp.user_id AND p.removed_at IS NULL"
+	    " WHERE r.team_id = ? AND r.status = 'in' AND rp.user_id = ?"
+	    " LIMIT 1000" },
+	/* (): families left with no log (a purge took their last) */
+	[STMT_RETENTION_FAMILY] = { "retention_family",
+	    "DELETE f FROM family f LEFT JOIN family_log l ON l.family_id ="
+	    " f.id WHERE l.log_id IS NULL" },
 	[STMT_MINUTES_INSERT] = { "minutes_insert",
 	    "INSERT INTO minutes (public_id, log_id, meeting_id, submission_id,"
 	    " corrects_id, author_id) VALUES (?, ?, ?, ?, ?, ?)" },

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "evmsg.h"
 #include "handlers.h"
+#include "team.h"
 #include "i18n.h"
 #include "route.h"
 #include "utf8.h"
@@ -50,7 +51,8 @@ h_concern_agenda(struct req *r)
 	struct db_val p[4];
 	struct db_res res;
 	struct evmsg m;
-	char pid[SECURE_ID_SIZE], today[DATE_SIZE], team[201], starts[17];
+	char pid[SECURE_ID_SIZE], today[DATE_SIZE], starts[17];
+	char team[TEAM_NAME_BYTES];
 	long long id, child, municipality, mid;
 	int ok, can;
 	st_rc rc;
@@ -213,7 +215,7 @@ h_agenda_advice(struct req *r)
 	struct db_res res;
 	struct evmsg m;
 	struct db_val p[3];
-	char team[201], team_pid[SECURE_ID_SIZE];
+	char team[TEAM_NAME_BYTES], team_pid[SECURE_ID_SIZE];
 	long long item, concern, child, author;
 	int found, ok;
 	st_rc rc;
@@ -277,7 +279,7 @@ h_agenda_withdraw(struct req *r)
 	struct db_res res;
 	struct evmsg m;
 	struct db_val p[1];
-	char team[201], concern_pid[SECURE_ID_SIZE];
+	char team[TEAM_NAME_BYTES], concern_pid[SECURE_ID_SIZE];
 	long long item, concern, child;
 	int found, ok;
 	st_rc rc;

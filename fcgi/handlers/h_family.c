@@ -79,9 +79,10 @@ h_log_family_link(struct req *r)
 			goto out;
 		if (res.nrows == 1) {
 			(void)caselog_facts(&res, 0, FR_FACTS, today, &f);
-			/* one the holder may read, of the same municipality:
-			 * anything else is as if there were none */
-			if (access_log(&r->who, &f, LR_READ) &&
+			/* one the holder may read, open, of the same
+			 * municipality: anything else is as if there were
+			 * none */
+			if (access_log(&r->who, &f, LR_READ) && f.open &&
 			    f.municipality_id == l.facts.municipality_id) {
 				sib = db_get_int(&res, 0, FR_ID);
 				sib_child = db_get_int(&res, 0, FR_CHILD);
@@ -91,7 +92,7 @@ h_log_family_link(struct req *r)
 	}
 	if (sib == 0) {
 		rc = log_page_error(r, &l, "family", "sibling",
-		    _("Give the reference of a sibling’s relay log you can read, as it stands on that log (for example ABCD-1234)."));
+		    _("Give the reference of a sibling’s open relay log you can read, as it stands on that log (for example ABCD-1234)."));
 		goto out;
 	}
 	if (sib == l.id) {

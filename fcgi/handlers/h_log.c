@@ -1123,7 +1123,7 @@ family_meeting(struct req *r, const struct caselog *l, struct db_val *p,
 	caselog_reader(r, today, q);
 	q[3] = DV_INT(l->id);
 	/* STMT_FAMILY_SIBLINGS: public_id, reference, child, id,
-	 * LOG_FACTS */
+	 * LOG_FACTS, child id */
 	if ((rc = db_query(&r->w->db, STMT_FAMILY_SIBLINGS, q, 4, 50,
 	    &res)) != ST_OK)
 		return rc;
@@ -1149,6 +1149,9 @@ family_meeting(struct req *r, const struct caselog *l, struct db_val *p,
 		evmsg_text(&m, req_input(r, "place"), evmsg_typed_lang(r));
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, sib, 0,
 		    "holder", "meeting", &m, "meeting", pid, 0);
+		if (rc == ST_OK)
+			rc = audit_log(r, "create", "meeting", sib,
+			    db_get_int(&res, i, 4 + CASELOG_NFACTS));
 		(*n)++;
 	}
 	db_res_release(&res);
@@ -1255,6 +1258,13 @@ h_log_meeting_add(struct req *r)
 	rc = db_exec(&r->w->db, STMT_MEETING_INSERT, p, 8, NULL, &mid);
 	if (rc == ST_OK && fkey[0] != '\0')
 		rc = family_meeting(r, &l, p, &nsib);
+	/* meant for the family, and no sibling's log took it: a meeting
+	 * of this log alone, as it is */
+	if (rc == ST_OK && fkey[0] != '\0' && nsib == 0) {
+		p[0] = DV_INT(mid);
+		rc = db_exec(&r->w->db, STMT_MEETING_FAMILY_CLEAR, p, 1, NULL,
+		    NULL);
+	}
 	for (i = 0; i < nids && rc == ST_OK; i++) {
 		p[0] = DV_INT(mid);
 		p[1] = DV_INT(ids[i]);

@@ -160,8 +160,9 @@ h_log_referral_add(struct req *r)
 	struct db_val p[5];
 	struct db_res res;
 	struct evmsg m;
-	char pid[SECURE_ID_SIZE], today[DATE_SIZE], name[201];
+	char pid[SECURE_ID_SIZE], today[DATE_SIZE], name[TEAM_NAME_BYTES];
 	long long tid = 0;
+	unsigned long long rid = 0;
 	int ok, covered = 0;
 	st_rc rc;
 
@@ -209,7 +210,7 @@ h_log_referral_add(struct req *r)
 	p[2] = DV_INT(l.id);
 	p[3] = DV_STR(reason);
 	p[4] = DV_INT(r->who.user_id);
-	rc = db_exec(&r->w->db, STMT_REFERRAL_INSERT, p, 5, NULL, NULL);
+	rc = db_exec(&r->w->db, STMT_REFERRAL_INSERT, p, 5, NULL, &rid);
 	if (rc == ST_E_CONFLICT) {
 		db_rollback(&r->w->db);
 		rc = log_page_error(r, &l, "referral", "team",
@@ -223,7 +224,8 @@ h_log_referral_add(struct req *r)
 		rc = caselog_event_msg(&r->w->db, r->who.user_id, l.id, 0,
 		    caselog_role(&l, r), "team", &m, NULL, NULL, 0);
 	if (rc == ST_OK)
-		rc = audit_log(r, "create", "team_referral", l.id, l.child_id);
+		rc = audit_log(r, "create", "team_referral", (long long)rid,
+		    l.child_id);
 	if (rc == ST_OK)
 		rc = tell_leaders(r, tid, "team.referral");
 	if (rc == ST_OK)
@@ -372,7 +374,7 @@ h_referral_decide(struct req *r)
 	struct db_val p[4];
 	struct db_res res;
 	struct evmsg m;
-	char team[201], *end = NULL;
+	char team[TEAM_NAME_BYTES], *end = NULL;
 	long long place = 0, cap, in;
 	int ok, go, take, wait;
 	st_rc rc;
@@ -404,6 +406,12 @@ h_referral_decide(struct req *r)
 		rc = referral_page(r, 422, "reason", wait ?
 		    _("Say why the family has this place on the waiting list (at most 4000 characters).") :
 		    _("Say why the team declines (at most 4000 characters): the holder and the family read it."));
+		goto out;
+	}
+	/* an inactive team takes no new family (it may still answer the
+	 * ones that wait) */
+	if (take && !f.facts.team.active) {
+		rc = caselog_conflict(r, _("The team is not active: it takes no new families. Decline, or put the family on the waiting list."));
 		goto out;
 	}
 	if ((rc = begin_referral(r, &f, "referred waiting", &go)) != ST_OK ||
@@ -494,7 +502,7 @@ h_referral_discuss(struct req *r)
 	struct referral_row f;
 	struct db_val p[6];
 	struct evmsg m;
-	char pid[SECURE_ID_SIZE], today[DATE_SIZE], team[201];
+	char pid[SECURE_ID_SIZE], today[DATE_SIZE], team[TEAM_NAME_BYTES];
 	int ok, go, together;
 	st_rc rc;
 
@@ -564,7 +572,7 @@ h_referral_end(struct req *r)
 	struct db_val p[3];
 	struct db_res parts;
 	struct evmsg m;
-	char team[201];
+	char team[TEAM_NAME_BYTES];
 	int ok, go, in, holder;
 	size_t i;
 	st_rc rc;

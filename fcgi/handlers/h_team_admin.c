@@ -11,6 +11,7 @@
 #include "caselog.h"
 #include "dates.h"
 #include "db.h"
+#include "evmsg.h"
 #include "handlers.h"
 #include "i18n.h"
 #include "route.h"
@@ -480,6 +481,45 @@ fail:
 	return rc;
 }
 
+/*
+ * In the caller's transaction: user, leaving team, stops taking part in
+ * the logs of the families the team took in that made them a
+ * participant (referral_participant); each log's timeline says so.
+ * Those who took part before the family came in are not touched.
+ */
+static st_rc
+leave_families(struct req *r, long long team, long long user)
+{
+	struct db_val p[3];
+	struct db_res logs;
+	struct evmsg m;
+	size_t i;
+	st_rc rc;
+
+	p[0] = DV_INT(team);
+	p[1] = DV_INT(user);
+	if ((rc = db_query(&r->w->db, STMT_REFERRAL_MEMBER_LOGS, p, 2, 1000,
+	    &logs)) != ST_OK)
+		return rc;
+	for (i = 0; rc == ST_OK && i < logs.nrows; i++) {
+		long long log = db_get_int(&logs, i, 0);
+
+		if ((rc = caselog_lock(&r->w->db, log)) != ST_OK)
+			break;
+		p[0] = DV_STR("no longer in the team");
+		p[1] = DV_INT(log);
+		p[2] = DV_INT(user);
+		if ((rc = db_exec(&r->w->db, STMT_PART_REMOVE, p, 3, NULL,
+		    NULL)) != ST_OK)
+			break;
+		evmsg_init(&m, N_("A member who left the team no longer takes part"));
+		rc = caselog_event_msg(&r->w->db, r->who.user_id, log, 0,
+		    "admin", "participant", &m, NULL, NULL, 0);
+	}
+	db_res_release(&logs);
+	return rc;
+}
+
 /* ROUTE: POST /admin/teams/{id}/members/remove */
 /* ROUTE: POST /api/v1/admin/teams/{id}/members/remove */
 st_rc
@@ -498,6 +538,8 @@ h_team_admin_member_remove(struct req *r)
 	p[1] = DV_INT(user);
 	/* not a member (any more): nothing to end, and so it stays */
 	rc = db_exec(&r->w->db, STMT_TEAM_MEMBER_REMOVE, p, 2, NULL, NULL);
+	if (rc == ST_OK)
+		rc = leave_families(r, team, user);
 	return admin_change_commit(r, rc, "update", "team", team, 200,
 	    base(r), r->arg, "team-member-removed");
 }

@@ -94,6 +94,21 @@ class FamilyTest(unittest.TestCase):
         self.assertNotEqual(rows[0][1], "NULL")
         r = api("GET", "/api/v1/logs/" + b, token("ansatt"))
         self.assertIn('family-meeting="true"', r.text)
+        # each sibling's log records it as its own change
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM audit a JOIN relay_log l ON l.id ="
+            " a.object_id WHERE a.object_type = 'meeting' AND a.action ="
+            " 'create' AND l.public_id IN ('%s', '%s')" % (b, c)), "2")
+        # meant for the family, with no sibling's log to take it: a
+        # meeting of its own log only
+        lone, _ = open_log(self.client, "Eget Barn " + secrets.token_hex(2))
+        r = api("POST", "/api/v1/logs/%s/meetings" % lone, token("ansatt"),
+                xml_body("meeting", date=day(5), time="11:00",
+                         place="Alene", agenda="x", siblings="true"))
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(sql_value(
+            "SELECT COUNT(*) FROM meeting WHERE place = 'Alene' AND"
+            " family_meeting IS NULL"), "1")
 
     def test_4_a_team_counts_the_family_once(self):
         a, b, c = self.logs

@@ -198,6 +198,11 @@ class ReferralTest(unittest.TestCase):
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(participant(logs[0], "ppt"), 0)
         self.assertEqual(decide(refs[2], decision="in").status, 200)
+        # the referral is audited as itself
+        self.assertEqual(count("audit", "action = 'create' AND object_type ="
+                               " 'team_referral' AND object_id = (SELECT id"
+                               " FROM team_referral WHERE public_id = '%s')"
+                               % refs[0]), 1)
         # the holder was told of each decision
         self.assertGreaterEqual(count(
             "outbox", "kind = 'referral.decided' AND log_id = (SELECT id"
@@ -216,6 +221,31 @@ class ReferralTest(unittest.TestCase):
         self.assertEqual(api("GET", "/api/v1/referrals/" + ref,
                              token("nav")).status, 404)
         self.assertEqual(decide(ref, decision="in").status, 404)
+
+    def test_a_member_who_leaves_the_team_leaves_its_families(self):
+        team = new_team()
+        log = self.family()
+        ref = last_id(refer(log, team))
+        self.assertEqual(decide(ref, decision="in").status, 200)
+        self.assertEqual(participant(log, "ppt"), 1)
+        r = api("POST", "/api/v1/admin/teams/%s/members/remove" % team,
+                token("admin"), xml_body("m", person="ppt"))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(participant(log, "ppt"), 0)
+        self.assertEqual(api("GET", "/api/v1/logs/" + log,
+                             token("ppt")).status, 404)
+
+    def test_an_inactive_team_takes_no_family_in(self):
+        team = new_team()
+        ref = last_id(refer(self.family(), team))
+        r = api("POST", "/api/v1/admin/teams/" + team, token("admin"),
+                xml_body("t", name="Inaktiv " + secrets.token_hex(3),
+                         unit=sql_value("SELECT public_id FROM unit WHERE"
+                                        " code = 'familietjenester'")))
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(decide(ref, decision="in").status, 409)
+        self.assertEqual(decide(ref, decision="decline",
+                                reason="Teamet er lagt ned.").status, 200)
 
     def test_a_closed_log_leaves_the_team(self):
         log = self.family()
